@@ -1,0 +1,27 @@
+import { createHttpHandler } from '#shared/http/handler';
+import { pageLimit } from '#shared/http/validation';
+import type { Caller } from '#shared/http/auth';
+import { newId } from '#shared/ids';
+import { feeCardRoutes } from './routes.ts';
+import * as fees from './service.ts';
+import { feeItemsPage } from './store.ts';
+
+export const handler = createHttpHandler({
+  concern: feeCardRoutes,
+  operations: {
+    putFeeItem: async ({ params, body, now }) => {
+      const { item, created } = await fees.publishFeeItem({ code: params.code, ...body }, { now, newId });
+      return { status: created ? 201 : 200, body: item };
+    },
+    listFeeItems: async ({ query }) => ({ status: 200, body: await feeItemsPage(query.unit, pageLimit(query.limit), query.cursor) }),
+    issueCard: async ({ body, caller, now }) => ({ status: 201, body: await fees.issueCard(body, caller as Caller, { now, newId }) }),
+    getCard: async ({ params, caller }) => ({ status: 200, body: await fees.viewCard(params.enterpriseId, caller as Caller) }),
+    recordEntry: async ({ params, body, caller, now }) => ({
+      status: 201, body: await fees.recordEntry(params.enterpriseId, body, caller as Caller, { now, newId }),
+    }),
+    refuseEntry: async ({ params, body, caller, now }) => ({
+      status: 201, body: await fees.refuseEntry(params.enterpriseId, params.entryId, body, caller as Caller, { now, newId }),
+    }),
+    feeAudit: async ({ query }) => ({ status: 200, body: await fees.audit({ ...query, limit: pageLimit(query.limit) }) }),
+  },
+});

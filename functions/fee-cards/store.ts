@@ -1,0 +1,295 @@
+/**
+ * The fee-card concern's table access, named after its access patterns. Writes are
+ * conditional; an entry, its receipt number, the card's chain head and the day's totals are
+ * written in one transaction, so nothing is half-written.
+ */
+import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { db, decodeCursor, encodeCursor, tableName, withoutKeys } from '#shared/db';
+import { keys, TABLE } from '#shared/table';
+import { ConflictError } from '#shared/http/errors';
+import type { Alert } from '#shared/alerts';
+import type { ChainedEntry, FeeItem } from './rules.ts';
+
+export interface FeeCard {
+  enterpriseId: string;
+  enterpriseName: string;
+  issuedAt: string;
+  issuedBy: string;
+  entryCount: number;
+  headHash: string;
+}
+
+export interface Refusal {
+  entryId: string;
+  enterpriseId: string;
+  unit: string;
+  feeItemCode: string;
+  amount: number;
+  reason: string;
+  category: string;
+  refusedAt: string;
+  refusedBy: string;
+  complaintId: string;
+}
+
+export interface RejectedAttempt {
+  id: string;
+  enterpriseId: string;
+  unit: string;
+  feeItemCode: string;
+  amount: number;
+  collector: string;
+  collectedAt: string;
+  receiptNo: string;
+  rule: string;
+  detail: string;
+  attemptedAt: string;
+  attemptedBy: string;
+}
+
+const byParent = TABLE.indexes.byParent.name;
+
+export async function putFeeItem(item: FeeItem): Promise<void> {
+  await db.send(new PutCommand({
+    TableName: tableName,
+    Item: { ...keys.feeItem(item.code), ...keys.feeItemsIndex(item.unit, item.code), type: 'fee-item', ...item },
+  }));
+}
+
+export async function getFeeItem(code: string): Promise<FeeItem | undefined> {
+  const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: keys.feeItem(code) }));
+  return Item ? (withoutKeys(Item) as unknown as FeeItem) : undefined;
+}
+
+export async function feeItemsPage(unit: string | undefined, limit: number, cursor: string | undefined) {
+  const { Items = [], LastEvaluatedKey } = await db.send(new QueryCommand({
+    TableName: tableName,
+    IndexName: byParent,
+    KeyConditionExpression: unit ? 'gsi1pk = :pk AND begins_with(gsi1sk, :unit)' : 'gsi1pk = :pk',
+    ExpressionAttributeValues: { ':pk': keys.feeItemsPartition, ...(unit ? { ':unit': `${unit}#` } : {}) },
+    Limit: limit,
+    ExclusiveStartKey: decodeCursor(cursor),
+  }));
+  return { items: Items.map((item) => strip(item) as unknown as FeeItem), nextCursor: encodeCursor(LastEvaluatedKey) };
+}
+
+/** Issues a card; a second card for the same enterprise is a conflict. */
+export async function createCard(card: FeeCard): Promise<void> {
+  try {
+    await db.send(new PutCommand({
+      TableName: tableName,
+      Item: { ...keys.card(card.enterpriseId), type: 'fee-card', ...card },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    }));
+  } catch (error) {
+    if ((error as Error).name === 'ConditionalCheckFailedException') {
+      throw new ConflictError(`Enterprise ${card.enterpriseId} already has a fee card.`, 'card-exists');
+    }
+    throw error;
+  }
+}
+
+export async function getCard(enterpriseId: string): Promise<FeeCard | undefined> {
+  const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: keys.card(enterpriseId), ConsistentRead: true }));
+  return Item ? (strip(Item) as unknown as FeeCard) : undefined;
+}
+
+/** The card with all its entries and refusals: one Query on the card's partition. */
+export async function cardWithEntries(enterpriseId: string) {
+  const items = await queryAll({
+    TableName: tableName,
+    KeyConditionExpression: 'pk = :pk',
+    ExpressionAttributeValues: { ':pk': keys.cardPartition(enterpriseId) },
+    ConsistentRead: true,
+  });
+  const card = items.find((item) => item.sk === 'CARD');
+  return {
+    card: card ? (strip(card) as unknown as FeeCard) : undefined,
+    entries: items.filter((item) => String(item.sk).startsWith(keys.entrySkPrefix)).map((item) => strip(item) as unknown as ChainedEntry),
+    refusals: items.filter((item) => String(item.sk).startsWith(keys.refusalSkPrefix)).map((item) => strip(item) as unknown as Refusal),
+  };
+}
+
+export async function getEntry(enterpriseId: string, seq: number): Promise<ChainedEntry | undefined> {
+  const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: { pk: keys.cardPartition(enterpriseId), sk: keys.entrySk(seq) } }));
+  return Item ? (strip(Item) as unknown as ChainedEntry) : undefined;
+}
+
+const monthOf = (localDate: string) => localDate.slice(0, 7);
+
+/** Appends an entry to the card's chain, conditional on the head it was chained to. */
+export async function appendEntry(entry: ChainedEntry, expectedCount: number, collectedOn: string): Promise<'appended' | 'head-moved'> {
+  const seq = expectedCount + 1;
+  try {
+    await db.send(new TransactWriteCommand({
+      TransactItems: [
+        {
+          Update: {
+            TableName: tableName,
+            Key: keys.card(entry.enterpriseId),
+            UpdateExpression: 'SET entryCount = :next, headHash = :hash',
+            ConditionExpression: 'entryCount = :expected',
+            ExpressionAttributeValues: { ':next': seq, ':hash': entry.hash, ':expected': expectedCount },
+          },
+        },
+        {
+          Put: {
+            TableName: tableName,
+            Item: {
+              pk: keys.cardPartition(entry.enterpriseId), sk: keys.entrySk(seq),
+              ...keys.feeAuditIndex(monthOf(collectedOn), new Date(entry.collectedAt).toISOString(), 'ENTRY', `${entry.enterpriseId}#${entry.entryId}`),
+              type: 'fee-entry', collectedOn, ...entry,
+            },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        },
+        {
+          Put: {
+            TableName: tableName,
+            Item: { ...keys.receipt(entry.unit, entry.receiptNo), type: 'receipt', enterpriseId: entry.enterpriseId, entryId: entry.entryId },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        },
+        addToTotals(collectedOn, 'ENTRY', entry.unit, entry.feeItemCode, entry.amount),
+      ],
+    }));
+    return 'appended';
+  } catch (error) {
+    const reasons = error instanceof TransactionCanceledException ? (error.CancellationReasons ?? []) : undefined;
+    if (!reasons) throw error;
+    if (reasons[2]?.Code === 'ConditionalCheckFailed') {
+      throw new ConflictError(`Receipt number ${entry.receiptNo} is already recorded by ${entry.unit}.`, 'duplicate-receipt');
+    }
+    if (reasons.some((reason) => reason.Code === 'ConditionalCheckFailed' || reason.Code === 'TransactionConflict')) return 'head-moved';
+    throw error;
+  }
+}
+
+function addToTotals(date: string, kind: 'ENTRY' | 'REFUSED' | 'REJECTED', unit: string, item: string, amount: number) {
+  return {
+    Update: {
+      TableName: tableName,
+      Key: keys.feeTotals(monthOf(date), date, kind, unit, item),
+      UpdateExpression: 'SET #kind = :kind, #unit = :unit, #item = :item, #date = :date ADD #count :one, #amount :amount',
+      ExpressionAttributeNames: { '#kind': 'kind', '#unit': 'unit', '#item': 'feeItemCode', '#date': 'date', '#count': 'count', '#amount': 'amount' },
+      ExpressionAttributeValues: { ':kind': kind, ':unit': unit, ':item': item, ':date': date, ':one': 1, ':amount': amount },
+    },
+  };
+}
+
+/** Keeps a refused attempt as audit evidence. */
+export async function recordRejectedAttempt(attempt: RejectedAttempt, attemptedOn: string): Promise<void> {
+  await db.send(new TransactWriteCommand({
+    TransactItems: [
+      {
+        Put: {
+          TableName: tableName,
+          Item: {
+            ...keys.rejectedAttempt(attempt.id),
+            ...keys.feeAuditIndex(monthOf(attemptedOn), new Date(attempt.attemptedAt).toISOString(), 'REJECTED', attempt.id),
+            type: 'rejected-fee-attempt', ...attempt,
+          },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+      addToTotals(attemptedOn, 'REJECTED', attempt.unit, attempt.feeItemCode, attempt.amount),
+    ],
+  }));
+}
+
+/**
+ * Marks an entry refused (once), opens the complaint and stores the alert, in one transaction.
+ * A second refusal of the same entry is a conflict.
+ */
+export async function recordRefusal(refusal: Refusal, seq: number, refusedOn: string, complaint: Record<string, unknown>, alert: Alert): Promise<void> {
+  try {
+    await db.send(new TransactWriteCommand({
+      TransactItems: [
+        {
+          Put: {
+            TableName: tableName,
+            Item: {
+              pk: keys.cardPartition(refusal.enterpriseId), sk: keys.refusalSk(seq),
+              ...keys.feeAuditIndex(monthOf(refusedOn), new Date(refusal.refusedAt).toISOString(), 'REFUSAL', `${refusal.enterpriseId}#${refusal.entryId}`),
+              type: 'fee-refusal', ...refusal,
+            },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        },
+        { Put: { TableName: tableName, Item: complaint, ConditionExpression: 'attribute_not_exists(pk)' } },
+        {
+          Put: {
+            TableName: tableName,
+            Item: { ...keys.alert(alert.id), ...keys.alertsIndex(new Date(refusal.refusedAt).toISOString(), alert.id), type: 'alert', ...alert },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        },
+        addToTotals(refusedOn, 'REFUSED', refusal.unit, refusal.feeItemCode, refusal.amount),
+      ],
+    }));
+  } catch (error) {
+    if (error instanceof TransactionCanceledException && error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed') {
+      throw new ConflictError(`Entry ${refusal.entryId} has already been refused.`, 'already-refused');
+    }
+    throw error;
+  }
+}
+
+export interface FeeTotal { date: string; kind: 'ENTRY' | 'REFUSED' | 'REJECTED'; unit: string; feeItemCode: string; count: number; amount: number }
+
+/** The day-by-day totals of a date range: one Query per month in it. */
+export async function feeTotals(months: string[], from: string, to: string): Promise<FeeTotal[]> {
+  const pages = await Promise.all(months.map((month) => queryAll({
+    TableName: tableName,
+    KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+    ExpressionAttributeValues: { ':pk': keys.feeTotalsPartition(month), ':from': from, ':to': `${to}~` },
+  })));
+  return pages.flat().map((item) => ({
+    date: item.date as string, kind: item.kind as FeeTotal['kind'], unit: item.unit as string,
+    feeItemCode: item.feeItemCode as string, count: item.count as number, amount: item.amount as number,
+  }));
+}
+
+export interface AuditCursor { month: string; key?: Record<string, unknown> }
+
+/** One page of audit events (entries, refusals, rejected attempts) in time order, month by month. */
+export async function auditEventsPage(months: string[], fromInstant: string, toInstant: string, limit: number, cursor: string | undefined) {
+  const position = decodeCursor<AuditCursor>(cursor);
+  const items: Record<string, unknown>[] = [];
+  let monthIndex = position ? months.indexOf(position.month) : 0;
+  let startKey = position?.key;
+  if (monthIndex < 0) monthIndex = months.length;
+  while (monthIndex < months.length && items.length < limit) {
+    const month = months[monthIndex] as string;
+    const { Items = [], LastEvaluatedKey } = await db.send(new QueryCommand({
+      TableName: tableName,
+      IndexName: byParent,
+      KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk BETWEEN :from AND :to',
+      ExpressionAttributeValues: { ':pk': keys.feeAuditPartition(month), ':from': fromInstant, ':to': toInstant },
+      Limit: limit - items.length,
+      ExclusiveStartKey: startKey,
+    }));
+    items.push(...Items);
+    if (LastEvaluatedKey) startKey = LastEvaluatedKey;
+    else { monthIndex += 1; startKey = undefined; }
+  }
+  const next = monthIndex < months.length ? { month: months[monthIndex] as string, ...(startKey ? { key: startKey } : {}) } : undefined;
+  return { items: items.map(strip), nextCursor: encodeCursor(next) };
+}
+
+async function queryAll(input: QueryCommandInput): Promise<Record<string, unknown>[]> {
+  const items: Record<string, unknown>[] = [];
+  let ExclusiveStartKey: Record<string, unknown> | undefined;
+  do {
+    const page = await db.send(new QueryCommand({ ...input, ExclusiveStartKey }));
+    items.push(...(page.Items ?? []));
+    ExclusiveStartKey = page.LastEvaluatedKey;
+  } while (ExclusiveStartKey);
+  return items;
+}
+
+const strip = (item: Record<string, unknown>): Record<string, unknown> => {
+  const { type: _type, collectedOn: _on, ...rest } = withoutKeys(item);
+  return rest;
+};

@@ -1,0 +1,42 @@
+/** The departments registry: its table access, named after its access patterns. */
+import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { db, decodeCursor, encodeCursor, tableName } from '#shared/db';
+import { keys, TABLE } from '#shared/table';
+import { toLocalIso } from '#shared/clock';
+
+export interface Department { deptId: string; name: string; registeredAt: string; updatedAt: string }
+
+/** Registers a department, or renames it; says whether it was new. */
+export async function putDepartment(deptId: string, name: string, now: Date): Promise<{ department: Department; created: boolean }> {
+  const existing = await getDepartment(deptId);
+  const department: Department = {
+    deptId, name, registeredAt: existing?.registeredAt ?? toLocalIso(now), updatedAt: toLocalIso(now),
+  };
+  await db.send(new PutCommand({
+    TableName: tableName,
+    Item: { ...keys.department(deptId), ...keys.departmentsIndex(deptId), type: 'department', ...department },
+  }));
+  return { department, created: !existing };
+}
+
+export async function getDepartment(deptId: string): Promise<Department | undefined> {
+  const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: keys.department(deptId) }));
+  return Item ? toDepartment(Item) : undefined;
+}
+
+export async function departmentsPage(limit: number, cursor: string | undefined) {
+  const { Items = [], LastEvaluatedKey } = await db.send(new QueryCommand({
+    TableName: tableName,
+    IndexName: TABLE.indexes.byParent.name,
+    KeyConditionExpression: 'gsi1pk = :pk',
+    ExpressionAttributeValues: { ':pk': keys.departmentsPartition },
+    Limit: limit,
+    ExclusiveStartKey: decodeCursor(cursor),
+  }));
+  return { items: Items.map(toDepartment), nextCursor: encodeCursor(LastEvaluatedKey) };
+}
+
+const toDepartment = (item: Record<string, unknown>): Department => ({
+  deptId: item.deptId as string, name: item.name as string,
+  registeredAt: item.registeredAt as string, updatedAt: item.updatedAt as string,
+});

@@ -1,0 +1,20 @@
+/** Composes the stacks; no resources of its own. */
+import { App, type StackProps, Validations } from 'aws-cdk-lib';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { StatefulStack } from './stacks/stateful.ts';
+import { StatelessStack } from './stacks/stateless.ts';
+
+export function composeApp(app: App, props: StackProps = {}, options: { nag?: boolean } = {}) {
+  // Outputs of the data stack are consumed by the API stack: keep producer-protecting references.
+  app.node.setContext('@aws-cdk/core:defaultCrossStackReferences', 'strong');
+  const stateful = new StatefulStack(app, 'SoftEnvData', props);
+  const stateless = new StatelessStack(app, 'SoftEnvApi', {
+    ...props,
+    table: stateful.table,
+    alertTopic: stateful.alerts.topic,
+    userPool: stateful.userPool,
+    userPoolClient: stateful.userPoolClient,
+  });
+  if (options.nag !== false) Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+  return { stateful, stateless };
+}

@@ -1,0 +1,152 @@
+/**
+ * The local twin of API Gateway's HTTP API: the same route declarations, each request turned
+ * into the API Gateway v2 event its Lambda receives, bearer tokens verified as the JWT
+ * authorizer would, and the Lambda's result written back.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { randomUUID } from 'node:crypto';
+import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import { isPublic, routeKey, type RouteSpec } from '#shared/http/routes';
+import type { ConcernDefinition } from '../concerns.ts';
+import { claimsForEvent, verifyToken, type LocalKeys } from './signing.ts';
+
+export type LambdaHandler = (event: APIGatewayProxyEventV2WithJWTAuthorizer, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
+
+interface CompiledRoute { route: RouteSpec; key: string; pattern: RegExp; names: string[]; handler: LambdaHandler; concern: string }
+
+/** API Gateway's own limit is 10 MB; anything over 1 MiB is refused here before the Lambda. */
+const GATEWAY_MAX_BODY = 1024 * 1024;
+
+export function compileRoutes(concerns: readonly ConcernDefinition[], handlers: Record<string, LambdaHandler>): CompiledRoute[] {
+  return concerns.flatMap((concern) => Object.values(concern.api.routes).map((route) => {
+    const names: string[] = [];
+    const source = route.path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{(\w+)\}/g, (_match, name: string) => {
+      names.push(name);
+      return '([^/]+)';
+    });
+    const handler = handlers[concern.name];
+    if (!handler) throw new Error(`No handler loaded for concern ${concern.name}`);
+    return { route, key: routeKey(route), pattern: new RegExp(`^${source}$`), names, handler, concern: concern.name };
+  }));
+}
+
+function problem(res: ServerResponse, status: number, title: string, detail: string) {
+  res.writeHead(status, { 'content-type': 'application/problem+json' });
+  res.end(JSON.stringify({ type: `urn:soft-env:problem:${title.toLowerCase().replace(/\W+/g, '-')}`, title, status, detail }));
+}
+
+async function readBody(req: IncomingMessage): Promise<Buffer | 'too-large'> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > GATEWAY_MAX_BODY) return 'too-large';
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+export interface GatewayOptions {
+  routes: CompiledRoute[];
+  keys: LocalKeys;
+  /** Requests per second and burst, as the API stage's throttling. */
+  throttle?: { rateLimit: number; burstLimit: number };
+  log?: (line: string) => void;
+}
+
+export function createGateway({ routes, keys, throttle, log }: GatewayOptions): Server {
+  let tokens = throttle?.burstLimit ?? 0;
+  let refilledAt = Date.now();
+  const takeToken = (): boolean => {
+    if (!throttle) return true;
+    const now = Date.now();
+    tokens = Math.min(throttle.burstLimit, tokens + ((now - refilledAt) / 1000) * throttle.rateLimit);
+    refilledAt = now;
+    if (tokens < 1) return false;
+    tokens -= 1;
+    return true;
+  };
+
+  return createServer(async (req, res) => {
+    const started = Date.now();
+    try {
+      const url = new URL(req.url ?? '/', 'http://localhost');
+      const method = (req.method ?? 'GET').toUpperCase();
+      if (!takeToken()) return problem(res, 429, 'Too many requests', 'Too many requests; wait a moment and try again.');
+      let matched: { compiled: CompiledRoute; params: Record<string, string> } | undefined;
+      for (const compiled of routes) {
+        if (compiled.route.method !== method) continue;
+        const match = compiled.pattern.exec(url.pathname);
+        if (!match) continue;
+        const params: Record<string, string> = {};
+        try {
+          compiled.names.forEach((name, index) => { params[name] = decodeURIComponent(match[index + 1] as string); });
+        } catch {
+          return problem(res, 400, 'Bad request', 'The path is not validly encoded.');
+        }
+        matched = { compiled, params };
+        break;
+      }
+      if (!matched) return problem(res, 404, 'Not found', `There is no route ${method} ${url.pathname}.`);
+      const { compiled, params } = matched;
+
+      // The JWT authorizer: a protected route needs a valid token; a public one ignores it.
+      let claims: Record<string, string | number | boolean> | undefined;
+      const authorization = req.headers.authorization;
+      if (!isPublic(compiled.route)) {
+        const token = /^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1];
+        const payload = token ? await verifyToken(keys, token) : undefined;
+        if (!payload) return problem(res, 401, 'Unauthorized', 'A valid bearer token is required.');
+        claims = claimsForEvent(payload);
+      }
+
+      const body = await readBody(req);
+      if (body === 'too-large') return problem(res, 413, 'Payload too large', 'The request body is too large.');
+      const headers: Record<string, string> = {};
+      for (const [name, value] of Object.entries(req.headers)) {
+        if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(',') : value;
+      }
+      const query: Record<string, string> = {};
+      for (const [name, value] of url.searchParams) query[name] = query[name] === undefined ? value : `${query[name]},${value}`;
+      const requestId = randomUUID();
+      const now = new Date();
+      const event: APIGatewayProxyEventV2WithJWTAuthorizer = {
+        version: '2.0',
+        routeKey: compiled.key,
+        rawPath: url.pathname,
+        rawQueryString: url.search.slice(1),
+        headers,
+        ...(Object.keys(query).length ? { queryStringParameters: query } : {}),
+        ...(compiled.names.length ? { pathParameters: params } : {}),
+        ...(body.length ? { body: body.toString('utf8'), isBase64Encoded: false } : { isBase64Encoded: false }),
+        requestContext: {
+          accountId: '000000000000', apiId: 'local', domainName: headers.host ?? 'localhost', domainPrefix: 'local',
+          http: { method, path: url.pathname, protocol: `HTTP/${req.httpVersion}`, sourceIp: req.socket.remoteAddress ?? '127.0.0.1', userAgent: headers['user-agent'] ?? '' },
+          requestId, routeKey: compiled.key, stage: '$default', time: now.toISOString(), timeEpoch: now.getTime(),
+          authorizer: { principalId: '', integrationLatency: 0, jwt: { claims: claims ?? {}, scopes: [] } },
+        },
+      } as APIGatewayProxyEventV2WithJWTAuthorizer;
+      if (!claims) delete (event.requestContext as { authorizer?: unknown }).authorizer;
+
+      const deadline = Date.now() + 10_000;
+      const context = {
+        callbackWaitsForEmptyEventLoop: false, functionName: `soft-env-${compiled.concern}`, functionVersion: '$LATEST',
+        invokedFunctionArn: `arn:aws:lambda:local:000000000000:function:soft-env-${compiled.concern}`, memoryLimitInMB: '512',
+        awsRequestId: requestId, logGroupName: `/aws/lambda/soft-env-${compiled.concern}`, logStreamName: 'local',
+        getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
+        done: () => undefined, fail: () => undefined, succeed: () => undefined,
+      } as Context;
+      const result = await compiled.handler(event, context);
+      const responseHeaders: Record<string, string> = {};
+      for (const [name, value] of Object.entries(result.headers ?? {})) responseHeaders[name] = String(value);
+      responseHeaders['x-request-id'] = requestId;
+      res.writeHead(result.statusCode ?? 200, responseHeaders);
+      res.end(result.body === undefined ? undefined : result.isBase64Encoded ? Buffer.from(result.body, 'base64') : result.body);
+      log?.(`${method} ${url.pathname} ${result.statusCode} ${Date.now() - started}ms`);
+    } catch (error) {
+      console.error('local gateway error', error);
+      if (!res.headersSent) problem(res, 500, 'Internal error', 'The local gateway failed; see its log.');
+      else res.end();
+    }
+  });
+}

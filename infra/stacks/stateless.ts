@@ -1,0 +1,107 @@
+/** What can be replaced at will: one Lambda per concern behind the HTTP API. */
+import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import { HttpApi, HttpMethod, HttpNoneAuthorizer, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import type { ITopic } from 'aws-cdk-lib/aws-sns';
+import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { Construct } from 'constructs';
+import { isPublic } from '#shared/http/routes';
+import { TABLE } from '#shared/table';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import { ServiceFunction } from '../constructs/service-function.ts';
+import { concerns } from '../concerns.ts';
+
+export interface StatelessStackProps extends StackProps {
+  table: ITableV2;
+  alertTopic: ITopic;
+  userPool: IUserPool;
+  userPoolClient: IUserPoolClient;
+}
+
+/**
+ * Item reads and writes on the table and its one index, nothing else: no Scan, no table
+ * management. (Transactions are authorised by these item actions.)
+ */
+export const TABLE_ACTIONS = [
+  'dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem',
+  'dynamodb:DeleteItem', 'dynamodb:ConditionCheckItem', 'dynamodb:DescribeTable',
+] as const;
+
+export function grantTableAccess(fn: IFunction, table: ITableV2) {
+  fn.addToRolePolicy(new PolicyStatement({
+    actions: [...TABLE_ACTIONS],
+    resources: [table.tableArn, `${table.tableArn}/index/${TABLE.indexes.byParent.name}`],
+  }));
+}
+
+/** Requests per second for the whole API, and the burst above it. */
+export const API_THROTTLE = { rateLimit: 50, burstLimit: 100 } as const;
+
+export class StatelessStack extends Stack {
+  readonly api: HttpApi;
+  readonly functions: Record<string, ServiceFunction> = {};
+
+  constructor(scope: Construct, id: string, props: StatelessStackProps) {
+    super(scope, id, props);
+    const issuer = `https://cognito-idp.${this.region}.amazonaws.com/${props.userPool.userPoolId}`;
+    const authorizer = new HttpJwtAuthorizer('Jwt', issuer, {
+      jwtAudience: [props.userPoolClient.userPoolClientId],
+      identitySource: ['$request.header.Authorization'],
+    });
+    const noAuthorizer = new HttpNoneAuthorizer();
+
+    this.api = new HttpApi(this, 'Api', { apiName: 'soft-env', createDefaultStage: false });
+    const accessLogs = new LogGroup(this, 'AccessLogs', { retention: RetentionDays.ONE_YEAR, removalPolicy: RemovalPolicy.DESTROY });
+    new HttpStage(this, 'DefaultStage', {
+      httpApi: this.api,
+      stageName: '$default',
+      autoDeploy: true,
+      throttle: API_THROTTLE,
+      accessLogSettings: {
+        destination: new LogGroupLogDestination(accessLogs),
+        format: AccessLogFormat.custom(JSON.stringify({
+          requestId: '$context.requestId', ip: '$context.identity.sourceIp', routeKey: '$context.routeKey',
+          status: '$context.status', latency: '$context.responseLatency', sub: '$context.authorizer.claims.sub',
+          error: '$context.error.message', integrationError: '$context.integrationErrorMessage',
+        })),
+      },
+    });
+
+    for (const concern of concerns) {
+      const service = new ServiceFunction(this, `Concern-${concern.name}`, {
+        entry: concern.entry,
+        timeout: Duration.seconds(10),
+        environment: {
+          TABLE_NAME: props.table.tableName,
+          ALERT_TOPIC_ARN: props.alertTopic.topicArn,
+          POWERTOOLS_SERVICE_NAME: concern.name,
+        },
+      });
+      grantTableAccess(service.fn, props.table);
+      props.alertTopic.grantPublish(service.fn);
+      this.functions[concern.name] = service;
+      const integration = new HttpLambdaIntegration(`${concern.name}-integration`, service.fn);
+      for (const route of Object.values(concern.api.routes)) {
+        const [httpRoute] = this.api.addRoutes({
+          path: route.path,
+          methods: [HttpMethod[route.method]],
+          integration,
+          authorizer: isPublic(route) ? noAuthorizer : authorizer,
+        });
+        if (isPublic(route) && httpRoute) {
+          Validations.of(httpRoute).acknowledge({
+            id: 'AwsSolutions::AwsSolutions-APIG4',
+            reason: `${route.method} ${route.path} is public by the API contract (shared/api.md): ${route.summary}.`,
+          });
+        }
+      }
+    }
+
+    new CfnOutput(this, 'ApiUrl', { value: this.api.apiEndpoint, description: 'The HTTP API' });
+  }
+}

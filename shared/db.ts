@@ -1,0 +1,38 @@
+/**
+ * The DynamoDB clients, built once per container at module scope, and paging helpers.
+ * Every request path uses GetItem, Query, conditional writes or transactions; never Scan.
+ */
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { BadRequestError } from './http/errors.ts';
+import { config } from './config.ts';
+
+export const dynamoClient = new DynamoDBClient({});
+export const db = DynamoDBDocumentClient.from(dynamoClient, {
+  marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
+});
+export const tableName = config.TABLE_NAME;
+
+export type Key = Record<string, unknown>;
+
+/** Cursors are opaque to clients: the base64url JSON of DynamoDB's LastEvaluatedKey. */
+export function encodeCursor(value: unknown): string | undefined {
+  return value === undefined ? undefined : Buffer.from(JSON.stringify(value)).toString('base64url');
+}
+
+export function decodeCursor<T = Key>(cursor: string | undefined): T | undefined {
+  if (!cursor) return undefined;
+  try {
+    const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
+    if (value && typeof value === 'object') return value as T;
+  } catch {
+    // fall through to the client error below
+  }
+  throw new BadRequestError('The cursor is not one this API returned.', [{ path: 'cursor', message: 'Invalid cursor' }]);
+}
+
+/** Removes the table's key and index attributes from an item before it is shown. */
+export function withoutKeys<T extends Record<string, unknown>>(item: T): Omit<T, 'pk' | 'sk' | 'gsi1pk' | 'gsi1sk'> {
+  const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g1s, ...rest } = item;
+  return rest;
+}

@@ -1,0 +1,50 @@
+/**
+ * Who is calling, from the verified JWT claims that API Gateway's JWT authorizer (or the local
+ * gateway, which verifies the same way) hands to the Lambda. Claims are never read from an
+ * unverified token here.
+ */
+export const ROLES = ['department', 'soft-env-office', 'supervisor', 'park-office', 'enterprise'] as const;
+export type Role = (typeof ROLES)[number];
+
+export interface Caller {
+  sub: string;
+  roles: Role[];
+  /** The caller's department id (role `department`). */
+  dept?: string;
+  /** The caller's enterprise credit code (role `enterprise`). */
+  ent?: string;
+}
+
+const isRole = (value: string): value is Role => (ROLES as readonly string[]).includes(value);
+
+/**
+ * API Gateway passes array claims as strings like "[department supervisor]"; tokens may also
+ * carry a JSON array or a comma-separated list. Accept each and keep only known roles.
+ */
+export function parseRolesClaim(claim: unknown): Role[] {
+  let values: string[] = [];
+  if (Array.isArray(claim)) values = claim.map(String);
+  else if (typeof claim === 'string') {
+    const text = claim.trim();
+    if (text.startsWith('[') && text.includes('"')) {
+      try { values = (JSON.parse(text) as unknown[]).map(String); } catch { values = []; }
+    } else {
+      values = text.replace(/^\[|\]$/g, '').split(/[\s,]+/);
+    }
+  }
+  return [...new Set(values.map((v) => v.trim()).filter(isRole))];
+}
+
+export function callerFromClaims(claims: Record<string, unknown> | undefined): Caller | undefined {
+  if (!claims || typeof claims.sub !== 'string' || claims.sub === '') return undefined;
+  const caller: Caller = { sub: claims.sub, roles: parseRolesClaim(claims.roles) };
+  if (typeof claims.dept === 'string' && claims.dept) caller.dept = claims.dept;
+  if (typeof claims.ent === 'string' && claims.ent) caller.ent = claims.ent;
+  return caller;
+}
+
+export const hasRole = (caller: Caller | undefined, role: Role): boolean => !!caller?.roles.includes(role);
+
+/** The soft-environment office and the supervisors see every department's records. */
+export const seesAll = (caller: Caller | undefined): boolean =>
+  hasRole(caller, 'soft-env-office') || hasRole(caller, 'supervisor');

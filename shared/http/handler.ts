@@ -1,0 +1,185 @@
+/**
+ * The one middleware stack every HTTP Lambda uses: structured logs with a correlation id,
+ * problem+json errors, route lookup, role checks from verified token claims, JSON content
+ * type and body size limits, zod validation at the edge and Idempotency-Key handling.
+ * A handler only wires its concern's routes to its operations.
+ */
+import middy from '@middy/core';
+import { Logger } from '@aws-lambda-powertools/logger';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { makeIdempotent, IdempotencyConfig } from '@aws-lambda-powertools/idempotency';
+import { IdempotencyAlreadyInProgressError, IdempotencyValidationError } from '@aws-lambda-powertools/idempotency';
+import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
+import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import { callerFromClaims, type Caller, type Role } from './auth.ts';
+import {
+  BadRequestError, ConflictError, ForbiddenError, HttpProblem, NotFoundError, PayloadTooLargeError,
+  UnauthorizedError, UnsupportedMediaTypeError,
+} from './errors.ts';
+import { routeKey, type BodyOf, type ConcernRoutes, type ParamsOf, type QueryOf, type RouteSet, type RouteSpec } from './routes.ts';
+import { validate } from './validation.ts';
+import { dynamoClient, tableName } from '../db.ts';
+import { systemClock, type Clock } from '../clock.ts';
+import { keys, TABLE } from '../table.ts';
+
+export type HttpEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
+export type HttpResult = APIGatewayProxyStructuredResultV2;
+
+export const MAX_BODY_BYTES = 64 * 1024;
+
+export interface Request<R extends RouteSpec> {
+  caller: Caller | undefined;
+  params: ParamsOf<R>;
+  query: QueryOf<R>;
+  body: BodyOf<R>;
+  now: Date;
+  requestId: string;
+}
+
+export interface Reply { status: number; body?: unknown; headers?: Record<string, string> }
+
+export type Operations<R extends RouteSet> = { [K in keyof R]: (request: Request<R[K]>) => Promise<Reply> };
+
+export function problemResult(problem: HttpProblem, extra: Record<string, unknown> = {}): HttpResult {
+  return {
+    statusCode: problem.status,
+    headers: { 'content-type': 'application/problem+json' },
+    body: JSON.stringify({
+      type: problem.type, title: problem.title, status: problem.status, detail: problem.detail,
+      ...(problem.errors ? { errors: problem.errors } : {}), ...extra,
+    }),
+  };
+}
+
+function replyResult(reply: Reply): HttpResult {
+  return {
+    statusCode: reply.status,
+    headers: { ...(reply.body === undefined ? {} : { 'content-type': 'application/json' }), ...reply.headers },
+    ...(reply.body === undefined ? {} : { body: JSON.stringify(reply.body) }),
+  };
+}
+
+function header(event: HttpEvent, name: string): string | undefined {
+  return event.headers?.[name] ?? Object.entries(event.headers ?? {}).find(([key]) => key.toLowerCase() === name)?.[1];
+}
+
+/** Who may call: 401 without verified claims, 403 without an allowed role (and its scope claim). */
+export function authorize(route: RouteSpec, event: HttpEvent): Caller | undefined {
+  const caller = callerFromClaims(event.requestContext.authorizer?.jwt?.claims as Record<string, unknown> | undefined);
+  if (route.roles === 'public') return caller;
+  if (!caller) throw new UnauthorizedError();
+  const allowed = route.roles.filter((role) => caller.roles.includes(role));
+  if (allowed.length === 0) throw new ForbiddenError(`This needs one of the roles: ${route.roles.join(', ')}.`);
+  const scoped = (role: Role) => (role === 'department' ? !!caller.dept : role === 'enterprise' ? !!caller.ent : true);
+  if (!allowed.some(scoped)) throw new ForbiddenError('Your token names no department or enterprise for your role.');
+  return caller;
+}
+
+function parseBody(route: RouteSpec, event: HttpEvent): unknown {
+  if (!route.body) return undefined;
+  const contentType = header(event, 'content-type') ?? '';
+  if (!/^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i.test(contentType)) throw new UnsupportedMediaTypeError();
+  const raw = event.body === undefined ? '' : event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
+  if (Buffer.byteLength(raw, 'utf8') > MAX_BODY_BYTES) throw new PayloadTooLargeError(MAX_BODY_BYTES);
+  if (raw.trim() === '') throw new BadRequestError('The request needs a JSON body.');
+  try {
+    return JSON.parse(raw);
+  } catch {
+    throw new BadRequestError('The body is not valid JSON.');
+  }
+}
+
+function decodeParams(params: Record<string, string | undefined> | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(params ?? {})) if (value !== undefined) out[key] = value;
+  return out;
+}
+
+interface IdempotentCall { routeKey: string; sub: string; key: string; payload: unknown; run: () => Promise<HttpResult> }
+
+export interface HttpHandlerOptions<R extends RouteSet> {
+  concern: ConcernRoutes<R>;
+  operations: Operations<R>;
+  clock?: Clock;
+}
+
+export function createHttpHandler<R extends RouteSet>({ concern, operations, clock = systemClock }: HttpHandlerOptions<R>) {
+  const logger = new Logger({ serviceName: concern.concern });
+  const byKey = new Map<string, [string, RouteSpec]>(Object.entries(concern.routes).map(([name, route]) => [routeKey(route), [name, route]]));
+
+  const idempotencyConfig = new IdempotencyConfig({
+    eventKeyJmesPath: '[routeKey, sub, key]',
+    payloadValidationJmesPath: 'payload',
+    expiresAfterSeconds: 24 * 60 * 60,
+    throwOnNoIdempotencyKey: true,
+  });
+  const persistenceStore = new DynamoDBPersistenceLayer({
+    tableName,
+    awsSdkV3Client: dynamoClient,
+    keyAttr: TABLE.partitionKey,
+    sortKeyAttr: TABLE.sortKey,
+    staticPkValue: keys.idempotencyPartition(concern.concern),
+    expiryAttr: TABLE.ttlAttribute,
+  });
+  // Client errors (4xx) are kept as the first response too: a retry gets the same answer and
+  // repeats no side effect (a rejected fee attempt is recorded once).
+  const idempotent = makeIdempotent(async (call: IdempotentCall) => call.run(), { persistenceStore, config: idempotencyConfig });
+
+  async function dispatch(event: HttpEvent, context: Context): Promise<HttpResult> {
+    const found = byKey.get(event.routeKey);
+    if (!found) throw new NotFoundError('There is no such route.');
+    const [name, route] = found;
+    const caller = authorize(route, event);
+    const request = {
+      caller,
+      params: route.params ? validate(route.params, decodeParams(event.pathParameters), 'path') : undefined,
+      query: route.query ? validate(route.query, decodeParams(event.queryStringParameters), 'query') : undefined,
+      body: route.body ? validate(route.body, parseBody(route, event), 'body') : undefined,
+      now: clock(),
+      requestId: event.requestContext.requestId,
+    };
+    const operation = operations[name] as (request: unknown) => Promise<Reply>;
+    const run = async (): Promise<HttpResult> => {
+      try {
+        return replyResult(await operation(request));
+      } catch (error) {
+        if (error instanceof HttpProblem && error.status < 500) return problemResult(error);
+        throw error;
+      }
+    };
+    const key = header(event, 'idempotency-key');
+    if (!route.creates || key === undefined) return run();
+    if (key.length < 1 || key.length > 255) throw new BadRequestError('Idempotency-Key must be 1 to 255 characters.', [{ path: 'Idempotency-Key', message: 'Invalid length' }]);
+    idempotencyConfig.registerLambdaContext(context);
+    try {
+      return await idempotent({ routeKey: event.routeKey, sub: caller?.sub ?? 'anonymous', key, payload: { params: request.params, body: request.body }, run });
+    } catch (error) {
+      if (error instanceof IdempotencyValidationError) throw new ConflictError('This Idempotency-Key was already used with a different request.', 'idempotency-key-reused');
+      if (error instanceof IdempotencyAlreadyInProgressError) throw new ConflictError('A request with this Idempotency-Key is still in progress; retry shortly.', 'idempotency-in-progress');
+      throw error;
+    }
+  }
+
+  return middy<HttpEvent, HttpResult>()
+    .use(injectLambdaContext(logger, { resetKeys: true }))
+    .use({
+      before: (request) => {
+        logger.appendKeys({ correlationId: request.event.requestContext?.requestId, route: request.event.routeKey });
+      },
+      onError: (request) => {
+        const error = request.error;
+        const correlationId = request.event.requestContext?.requestId;
+        if (error instanceof HttpProblem && error.status < 500) {
+          logger.info('request refused', { status: error.status, type: error.type });
+          request.response = problemResult(error);
+          return;
+        }
+        logger.error('unhandled error', error as Error);
+        request.response = problemResult(
+          new HttpProblem(500, 'internal', 'Internal error', `Something went wrong on our side. Quote correlation id ${correlationId} when you report it.`),
+          { correlationId },
+        );
+      },
+    })
+    .handler(dispatch);
+}

@@ -1,0 +1,40 @@
+/**
+ * Route declarations: each concern declares its routes once (method, path, roles, schemas).
+ * The CDK HTTP API, the local gateway and the OpenAPI document are all generated from them.
+ */
+import type * as z from 'zod/mini';
+import type { Role } from './auth.ts';
+
+export type Method = 'GET' | 'PUT' | 'POST' | 'DELETE';
+
+export interface RouteSpec {
+  method: Method;
+  path: string;
+  /** Roles allowed, or 'public' (no token needed). */
+  roles: readonly Role[] | 'public';
+  summary: string;
+  params?: z.ZodMiniType;
+  query?: z.ZodMiniType;
+  body?: z.ZodMiniType;
+  /** A POST that creates something: an Idempotency-Key header makes retries safe. */
+  creates?: boolean;
+}
+
+export type RouteSet = Record<string, RouteSpec>;
+
+/** A concern's route declarations, with the Lambda (concern) that serves them. */
+export interface ConcernRoutes<R extends RouteSet = RouteSet> {
+  concern: string;
+  routes: R;
+}
+
+export const defineRoutes = <const R extends RouteSet>(concern: string, routes: R): ConcernRoutes<R> => ({ concern, routes });
+
+export const routeKey = (route: Pick<RouteSpec, 'method' | 'path'>): string => `${route.method} ${route.path}`;
+
+export const isPublic = (route: RouteSpec): boolean => route.roles === 'public';
+
+type Infer<S> = S extends z.ZodMiniType ? z.infer<S> : undefined;
+export type ParamsOf<R extends RouteSpec> = Infer<R['params']>;
+export type QueryOf<R extends RouteSpec> = Infer<R['query']>;
+export type BodyOf<R extends RouteSpec> = Infer<R['body']>;

@@ -1,0 +1,38 @@
+/** zod at the edge: every failing field named, in the problem's `errors`. */
+import * as z from 'zod/mini';
+import en from 'zod/v4/locales/en.js';
+import { BadRequestError, type FieldError } from './errors.ts';
+
+// English messages only: the other locales stay out of the bundle.
+z.config(en());
+
+export function toFieldErrors(error: z.core.$ZodError, prefix: string): FieldError[] {
+  return error.issues.flatMap((issue) => {
+    const base = [prefix, ...issue.path.map(String)].filter(Boolean).join('.');
+    if (issue.code === 'unrecognized_keys') {
+      return issue.keys.map((key) => ({ path: base ? `${base}.${key}` : key, message: 'Unknown field' }));
+    }
+    return [{ path: base, message: issue.message }];
+  });
+}
+
+export function validate<S extends z.ZodMiniType>(schema: S, value: unknown, part: string): z.infer<S> {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  throw new BadRequestError(`The ${part} has invalid fields.`, toFieldErrors(result.error, part));
+}
+
+// Shared field schemas.
+export const localDateSchema = z.string().check(
+  z.regex(/^\d{4}-\d{2}-\d{2}$/, 'Expected a date YYYY-MM-DD'),
+  z.refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), 'Not a calendar date'),
+);
+export const instantSchema = z.iso.datetime({ offset: true });
+export const deptIdSchema = z.string().check(z.regex(/^[a-z][a-z0-9-]{1,47}$/, 'Expected a short lower-case id like market-regulation'));
+export const text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
+export const fen = z.int().check(z.minimum(0), z.maximum(1_000_000_000_00));
+export const pageQuery = {
+  limit: z.optional(z.pipe(z.string().check(z.regex(/^\d+$/, 'Expected a whole number')), z.transform(Number)).check(z.minimum(1), z.maximum(200))),
+  cursor: z.optional(z.string().check(z.maxLength(2048))),
+};
+export const pageLimit = (limit: number | undefined): number => limit ?? 50;

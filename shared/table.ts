@@ -1,0 +1,71 @@
+/**
+ * The single table's schema: key attributes, index names and every key format, in one place.
+ * The CDK table construct, the local runtime (through the synthesized template) and every
+ * repository read it from here.
+ *
+ * | record            | pk                          | sk                         | gsi1pk / gsi1sk                              |
+ * | ----------------- | --------------------------- | -------------------------- | -------------------------------------------- |
+ * | department        | DEPT#<deptId>               | PROFILE                    | DEPARTMENTS / <deptId>                       |
+ * | fee item          | FEEITEM#<code>              | ITEM                       | FEEITEMS / <unit>#<code>                     |
+ * | fee card          | CARD#<enterpriseId>         | CARD                       |                                              |
+ * | fee entry         | CARD#<enterpriseId>         | ENTRY#<seq>                | FEEAUDIT#<month> / <instant>#ENTRY#...       |
+ * | entry refusal     | CARD#<enterpriseId>         | REFUSAL#<seq>              | FEEAUDIT#<month> / <instant>#REFUSAL#...     |
+ * | receipt number    | RECEIPT#<deptId>#<receipt>  | RECEIPT                    |                                              |
+ * | rejected attempt  | REJECTED#<id>               | ATTEMPT                    | FEEAUDIT#<month> / <instant>#REJECTED#<id>   |
+ * | fee totals        | FEETOTALS#<month>           | <date>#<kind>#<unit>#<item>|                                              |
+ * | complaint         | COMPLAINT#<id>              | COMPLAINT                  | COMPLAINTS#<deptId> / <instant>#<id>         |
+ * | alert             | ALERT#<id>                  | ALERT                      | ALERTS / <instant>#<id>                      |
+ * | idempotency       | IDEMPOTENCY#<concern>       | <hash of key>              |                                              |
+ *
+ * <month> and <date> are China Standard Time; <instant> is UTC ISO 8601, so keys sort by time.
+ */
+export const TABLE = {
+  partitionKey: 'pk',
+  sortKey: 'sk',
+  /** TTL attribute (idempotency records expire). */
+  ttlAttribute: 'expiration',
+  indexes: {
+    /** Lists by parent, time or owner: every listing is a Query on it. */
+    byParent: { name: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
+  },
+} as const;
+
+const pad = (n: number): string => String(n).padStart(8, '0');
+
+export const keys = {
+  department: (deptId: string) => ({ pk: `DEPT#${deptId}`, sk: 'PROFILE' }),
+  departmentsIndex: (deptId: string) => ({ gsi1pk: 'DEPARTMENTS', gsi1sk: deptId }),
+  departmentsPartition: 'DEPARTMENTS',
+
+  feeItem: (code: string) => ({ pk: `FEEITEM#${code}`, sk: 'ITEM' }),
+  feeItemsIndex: (unit: string, code: string) => ({ gsi1pk: 'FEEITEMS', gsi1sk: `${unit}#${code}` }),
+  feeItemsPartition: 'FEEITEMS',
+
+  card: (enterpriseId: string) => ({ pk: `CARD#${enterpriseId}`, sk: 'CARD' }),
+  cardPartition: (enterpriseId: string) => `CARD#${enterpriseId}`,
+  entrySk: (seq: number) => `ENTRY#${pad(seq)}`,
+  entrySkPrefix: 'ENTRY#',
+  refusalSk: (seq: number) => `REFUSAL#${pad(seq)}`,
+  refusalSkPrefix: 'REFUSAL#',
+  entryIdOf: (seq: number) => pad(seq),
+  receipt: (deptId: string, receiptNo: string) => ({ pk: `RECEIPT#${deptId}#${receiptNo}`, sk: 'RECEIPT' }),
+  rejectedAttempt: (id: string) => ({ pk: `REJECTED#${id}`, sk: 'ATTEMPT' }),
+  feeAuditPartition: (month: string) => `FEEAUDIT#${month}`,
+  feeAuditIndex: (month: string, instant: string, kind: string, id: string) => ({
+    gsi1pk: `FEEAUDIT#${month}`,
+    gsi1sk: `${instant}#${kind}#${id}`,
+  }),
+  feeTotals: (month: string, date: string, kind: string, unit: string, item: string) => ({
+    pk: `FEETOTALS#${month}`,
+    sk: `${date}#${kind}#${unit}#${item}`,
+  }),
+  feeTotalsPartition: (month: string) => `FEETOTALS#${month}`,
+
+  complaint: (id: string) => ({ pk: `COMPLAINT#${id}`, sk: 'COMPLAINT' }),
+  complaintsIndex: (deptId: string, instant: string, id: string) => ({ gsi1pk: `COMPLAINTS#${deptId}`, gsi1sk: `${instant}#${id}` }),
+
+  alert: (id: string) => ({ pk: `ALERT#${id}`, sk: 'ALERT' }),
+  alertsIndex: (instant: string, id: string) => ({ gsi1pk: 'ALERTS', gsi1sk: `${instant}#${id}` }),
+
+  idempotencyPartition: (concern: string) => `IDEMPOTENCY#${concern}`,
+} as const;
