@@ -72,7 +72,8 @@ function presentCard(card: store.FeeCard, entries: ChainedEntry[], refusals: sto
   };
 }
 
-const MAX_RETRIES = 5;
+/** Writers racing for one card's chain head: each round one wins, the rest re-chain and retry. */
+const MAX_RETRIES = 12;
 
 export async function recordEntry(
   enterpriseId: string,
@@ -109,6 +110,7 @@ export async function recordEntry(
     };
     const entry: ChainedEntry = { ...record, hash: entryHash(record) };
     if ((await store.appendEntry(entry, card.entryCount, collectedOn)) === 'appended') return entry;
+    await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20 * (attempt + 1)));
     card = (await store.getCard(enterpriseId)) as store.FeeCard;
   }
   throw new ConflictError('The card is being written by others at this moment; retry the request.', 'card-busy');

@@ -178,7 +178,7 @@ function addToTotals(date: string, kind: 'ENTRY' | 'REFUSED' | 'REJECTED', unit:
   };
 }
 
-/** Keeps a refused attempt as audit evidence. */
+/** Keeps a refused attempt as audit evidence, dated (like entries) by the collection it claimed. */
 export async function recordRejectedAttempt(attempt: RejectedAttempt, attemptedOn: string): Promise<void> {
   await db.send(new TransactWriteCommand({
     TransactItems: [
@@ -187,7 +187,7 @@ export async function recordRejectedAttempt(attempt: RejectedAttempt, attemptedO
           TableName: tableName,
           Item: {
             ...keys.rejectedAttempt(attempt.id),
-            ...keys.feeAuditIndex(monthOf(attemptedOn), new Date(attempt.attemptedAt).toISOString(), 'REJECTED', attempt.id),
+            ...keys.feeAuditIndex(monthOf(attemptedOn), new Date(attempt.collectedAt).toISOString(), 'REJECTED', attempt.id),
             type: 'rejected-fee-attempt', ...attempt,
           },
           ConditionExpression: 'attribute_not_exists(pk)',

@@ -27,7 +27,7 @@ export function compileRoutes(concerns: readonly ConcernDefinition[], handlers: 
     const handler = handlers[concern.name];
     if (!handler) throw new Error(`No handler loaded for concern ${concern.name}`);
     return { route, key: routeKey(route), pattern: new RegExp(`^${source}$`), names, handler, concern: concern.name };
-  }));
+  })).sort((a, b) => a.names.length - b.names.length); // static segments win over parameters, as in API Gateway
 }
 
 function problem(res: ServerResponse, status: number, title: string, detail: string) {
@@ -44,6 +44,58 @@ async function readBody(req: IncomingMessage): Promise<Buffer | 'too-large'> {
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks);
+}
+
+export interface EventInput {
+  routeKey: string;
+  method: string;
+  path: string;
+  rawQueryString?: string;
+  headers?: Record<string, string>;
+  query?: Record<string, string>;
+  params?: Record<string, string>;
+  body?: string;
+  /** Verified claims, as the JWT authorizer passes them; none for a public route. */
+  claims?: Record<string, string | number | boolean>;
+  requestId?: string;
+  sourceIp?: string;
+  protocol?: string;
+}
+
+/** The API Gateway (HTTP API, payload 2.0) event a Lambda receives for a request. */
+export function toLambdaEvent(input: EventInput): APIGatewayProxyEventV2WithJWTAuthorizer {
+  const now = new Date();
+  const headers = input.headers ?? {};
+  const event = {
+    version: '2.0',
+    routeKey: input.routeKey,
+    rawPath: input.path,
+    rawQueryString: input.rawQueryString ?? new URLSearchParams(input.query ?? {}).toString(),
+    headers,
+    ...(input.query && Object.keys(input.query).length ? { queryStringParameters: input.query } : {}),
+    ...(input.params ? { pathParameters: input.params } : {}),
+    ...(input.body !== undefined ? { body: input.body } : {}),
+    isBase64Encoded: false,
+    requestContext: {
+      accountId: '000000000000', apiId: 'local', domainName: headers.host ?? 'localhost', domainPrefix: 'local',
+      http: { method: input.method, path: input.path, protocol: input.protocol ?? 'HTTP/1.1', sourceIp: input.sourceIp ?? '127.0.0.1', userAgent: headers['user-agent'] ?? '' },
+      requestId: input.requestId ?? randomUUID(), routeKey: input.routeKey, stage: '$default', time: now.toISOString(), timeEpoch: now.getTime(),
+      ...(input.claims ? { authorizer: { principalId: '', integrationLatency: 0, jwt: { claims: input.claims, scopes: [] } } } : {}),
+    },
+  };
+  return event as unknown as APIGatewayProxyEventV2WithJWTAuthorizer;
+}
+
+/** A Lambda context for a local invocation with the given time limit. */
+export function lambdaContext(concern: string, requestId: string, timeoutMs = 10_000): Context {
+  const deadline = Date.now() + timeoutMs;
+  return {
+    callbackWaitsForEmptyEventLoop: false, functionName: `soft-env-${concern}`, functionVersion: '$LATEST',
+    invokedFunctionArn: `arn:aws:lambda:local:000000000000:function:soft-env-${concern}`, memoryLimitInMB: '512',
+    awsRequestId: requestId, logGroupName: `/aws/lambda/soft-env-${concern}`, logStreamName: 'local',
+    getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
+    done: () => undefined, fail: () => undefined, succeed: () => undefined,
+  };
 }
 
 export interface GatewayOptions {
@@ -109,33 +161,12 @@ export function createGateway({ routes, keys, throttle, log }: GatewayOptions): 
       const query: Record<string, string> = {};
       for (const [name, value] of url.searchParams) query[name] = query[name] === undefined ? value : `${query[name]},${value}`;
       const requestId = randomUUID();
-      const now = new Date();
-      const event: APIGatewayProxyEventV2WithJWTAuthorizer = {
-        version: '2.0',
-        routeKey: compiled.key,
-        rawPath: url.pathname,
-        rawQueryString: url.search.slice(1),
-        headers,
-        ...(Object.keys(query).length ? { queryStringParameters: query } : {}),
-        ...(compiled.names.length ? { pathParameters: params } : {}),
-        ...(body.length ? { body: body.toString('utf8'), isBase64Encoded: false } : { isBase64Encoded: false }),
-        requestContext: {
-          accountId: '000000000000', apiId: 'local', domainName: headers.host ?? 'localhost', domainPrefix: 'local',
-          http: { method, path: url.pathname, protocol: `HTTP/${req.httpVersion}`, sourceIp: req.socket.remoteAddress ?? '127.0.0.1', userAgent: headers['user-agent'] ?? '' },
-          requestId, routeKey: compiled.key, stage: '$default', time: now.toISOString(), timeEpoch: now.getTime(),
-          authorizer: { principalId: '', integrationLatency: 0, jwt: { claims: claims ?? {}, scopes: [] } },
-        },
-      } as APIGatewayProxyEventV2WithJWTAuthorizer;
-      if (!claims) delete (event.requestContext as { authorizer?: unknown }).authorizer;
-
-      const deadline = Date.now() + 10_000;
-      const context = {
-        callbackWaitsForEmptyEventLoop: false, functionName: `soft-env-${compiled.concern}`, functionVersion: '$LATEST',
-        invokedFunctionArn: `arn:aws:lambda:local:000000000000:function:soft-env-${compiled.concern}`, memoryLimitInMB: '512',
-        awsRequestId: requestId, logGroupName: `/aws/lambda/soft-env-${compiled.concern}`, logStreamName: 'local',
-        getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
-        done: () => undefined, fail: () => undefined, succeed: () => undefined,
-      } as Context;
+      const event = toLambdaEvent({
+        routeKey: compiled.key, method, path: url.pathname, rawQueryString: url.search.slice(1), headers, query,
+        params: compiled.names.length ? params : undefined, body: body.length ? body.toString('utf8') : undefined,
+        claims, requestId, sourceIp: req.socket.remoteAddress ?? '127.0.0.1', protocol: `HTTP/${req.httpVersion}`,
+      });
+      const context = lambdaContext(compiled.concern, requestId);
       const result = await compiled.handler(event, context);
       const responseHeaders: Record<string, string> = {};
       for (const [name, value] of Object.entries(result.headers ?? {})) responseHeaders[name] = String(value);

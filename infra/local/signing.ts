@@ -34,7 +34,8 @@ export async function loadOrCreateKeys(dataDir: string): Promise<LocalKeys> {
 
 export interface TokenClaims { sub: string; roles: string[]; dept?: string; ent?: string }
 
-export async function signToken(keys: LocalKeys, claims: TokenClaims, expiresIn = '12h'): Promise<string> {
+/** `expiresIn` is a span ('12h') or an absolute time in epoch seconds. */
+export async function signToken(keys: LocalKeys, claims: TokenClaims, expiresIn: string | number = '12h'): Promise<string> {
   const { sub, ...rest } = claims;
   return new SignJWT({ ...rest })
     .setProtectedHeader({ alg: ALGORITHM, typ: 'JWT' })

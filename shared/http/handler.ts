@@ -13,11 +13,11 @@ import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dyn
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { callerFromClaims, type Caller, type Role } from './auth.ts';
 import {
-  BadRequestError, ConflictError, ForbiddenError, HttpProblem, NotFoundError, PayloadTooLargeError,
+  BadRequestError, ConflictError, ForbiddenError, HttpProblem, type FieldError, NotFoundError, PayloadTooLargeError,
   UnauthorizedError, UnsupportedMediaTypeError,
 } from './errors.ts';
 import { routeKey, type BodyOf, type ConcernRoutes, type ParamsOf, type QueryOf, type RouteSet, type RouteSpec } from './routes.ts';
-import { validate } from './validation.ts';
+import { toFieldErrors } from './validation.ts';
 import { dynamoClient, tableName } from '../db.ts';
 import { systemClock, type Clock } from '../clock.ts';
 import { keys, TABLE } from '../table.ts';
@@ -130,14 +130,24 @@ export function createHttpHandler<R extends RouteSet>({ concern, operations, clo
     if (!found) throw new NotFoundError('There is no such route.');
     const [name, route] = found;
     const caller = authorize(route, event);
+    const rawBody = parseBody(route, event);
+    const errors: FieldError[] = [];
+    const check = (schema: RouteSpec['params'], value: unknown, part: string): unknown => {
+      if (!schema) return undefined;
+      const result = schema.safeParse(value);
+      if (result.success) return result.data;
+      errors.push(...toFieldErrors(result.error, part));
+      return undefined;
+    };
     const request = {
       caller,
-      params: route.params ? validate(route.params, decodeParams(event.pathParameters), 'path') : undefined,
-      query: route.query ? validate(route.query, decodeParams(event.queryStringParameters), 'query') : undefined,
-      body: route.body ? validate(route.body, parseBody(route, event), 'body') : undefined,
+      params: check(route.params, decodeParams(event.pathParameters), 'path'),
+      query: check(route.query, decodeParams(event.queryStringParameters), 'query'),
+      body: check(route.body, rawBody, 'body'),
       now: clock(),
       requestId: event.requestContext.requestId,
     };
+    if (errors.length) throw new BadRequestError('The request has invalid fields; see errors.', errors);
     const operation = operations[name] as (request: unknown) => Promise<Reply>;
     const run = async (): Promise<HttpResult> => {
       try {

@@ -1,7 +1,7 @@
 /** zod at the edge: every failing field named, in the problem's `errors`. */
 import * as z from 'zod/mini';
 import en from 'zod/v4/locales/en.js';
-import { BadRequestError, type FieldError } from './errors.ts';
+import type { FieldError } from './errors.ts';
 
 // English messages only: the other locales stay out of the bundle.
 z.config(en());
@@ -14,12 +14,6 @@ export function toFieldErrors(error: z.core.$ZodError, prefix: string): FieldErr
     }
     return [{ path: base, message: issue.message }];
   });
-}
-
-export function validate<S extends z.ZodMiniType>(schema: S, value: unknown, part: string): z.infer<S> {
-  const result = schema.safeParse(value);
-  if (result.success) return result.data;
-  throw new BadRequestError(`The ${part} has invalid fields.`, toFieldErrors(result.error, part));
 }
 
 // Shared field schemas.

@@ -1,0 +1,123 @@
+/** The AWS side, from the synthesized templates: the properties that matter, not snapshots. */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { App } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { composeApp } from '../../infra/compose.ts';
+import { concerns } from '../../infra/concerns.ts';
+import { API_THROTTLE } from '../../infra/stacks/stateless.ts';
+import { isPublic, routeKey } from '#shared/http/routes';
+import { TABLE } from '#shared/table';
+
+let outdir: string;
+let data: Template;
+let api: Template;
+let report: any;
+
+beforeAll(() => {
+  outdir = mkdtempSync(path.join(tmpdir(), 'soft-env-synth-'));
+  const app = new App({ outdir, context: { 'aws:cdk:bundling-stacks': [] } });
+  const { stateful, stateless } = composeApp(app, { env: { account: '111111111111', region: 'cn-north-1' } });
+  app.synth();
+  data = Template.fromStack(stateful);
+  api = Template.fromStack(stateless);
+  report = JSON.parse(readFileSync(path.join(outdir, 'validation-report.json'), 'utf8'));
+});
+afterAll(() => rmSync(outdir, { recursive: true, force: true }));
+
+const allRoutes = concerns.flatMap((concern) => Object.values(concern.api.routes));
+
+describe('the API', () => {
+  it('has exactly the declared routes, a JWT authorizer on every non-public one and none on public ones', () => {
+    const cfnRoutes = api.findResources('AWS::ApiGatewayV2::Route');
+    const byKey = new Map(Object.values(cfnRoutes).map((route: any) => [route.Properties.RouteKey, route.Properties]));
+    expect([...byKey.keys()].sort()).toEqual(allRoutes.map(routeKey).sort());
+    for (const route of allRoutes) {
+      const props = byKey.get(routeKey(route));
+      if (isPublic(route)) expect(props.AuthorizationType ?? 'NONE').toBe('NONE');
+      else expect({ key: routeKey(route), type: props.AuthorizationType, authorizer: !!props.AuthorizerId }).toEqual({ key: routeKey(route), type: 'JWT', authorizer: true });
+    }
+    api.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
+      AuthorizerType: 'JWT',
+      IdentitySource: ['$request.header.Authorization'],
+      JwtConfiguration: { Audience: [Match.anyValue()], Issuer: Match.anyValue() },
+    });
+  });
+
+  it('throttles and writes access logs on its stage', () => {
+    api.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      StageName: '$default',
+      DefaultRouteSettings: { ThrottlingRateLimit: API_THROTTLE.rateLimit, ThrottlingBurstLimit: API_THROTTLE.burstLimit },
+      AccessLogSettings: { DestinationArn: Match.anyValue(), Format: Match.stringLikeRegexp('requestId') },
+    });
+  });
+
+  it('runs one Lambda per concern on Node 22, arm64, with its table and topic configured', () => {
+    const functions = Object.values(api.findResources('AWS::Lambda::Function')) as any[];
+    expect(functions).toHaveLength(concerns.length);
+    for (const fn of functions) {
+      expect(fn.Properties).toMatchObject({ Runtime: 'nodejs22.x', Architectures: ['arm64'], TracingConfig: { Mode: 'Active' } });
+      expect(Object.keys(fn.Properties.Environment.Variables)).toEqual(expect.arrayContaining(['TABLE_NAME', 'ALERT_TOPIC_ARN', 'POWERTOOLS_SERVICE_NAME']));
+    }
+  });
+
+  it('grants item access to the table and its index, never Scan, and publish on the alert topic', () => {
+    const policies = Object.values(api.findResources('AWS::IAM::Policy')) as any[];
+    const statements = policies.flatMap((policy) => policy.Properties.PolicyDocument.Statement);
+    const actions = statements.flatMap((statement) => [statement.Action].flat());
+    expect(actions).not.toContain('dynamodb:Scan');
+    expect(actions.filter((action) => action.startsWith('dynamodb:')).some((action) => action.includes('*'))).toBe(false);
+    expect(actions).toEqual(expect.arrayContaining(['dynamodb:Query', 'dynamodb:PutItem', 'sns:Publish']));
+    const tableStatements = statements.filter((statement) => [statement.Action].flat().includes('dynamodb:Query'));
+    for (const statement of tableStatements) {
+      expect(JSON.stringify(statement.Resource)).toContain(`/index/${TABLE.indexes.byParent.name}`);
+    }
+  });
+});
+
+describe('the data stack', () => {
+  it('protects the table: on-demand, point-in-time recovery, deletion protection, retained', () => {
+    data.hasResource('AWS::DynamoDB::GlobalTable', {
+      DeletionPolicy: 'Retain',
+      UpdateReplacePolicy: 'Retain',
+      Properties: Match.objectLike({
+        BillingMode: 'PAY_PER_REQUEST',
+        KeySchema: [{ AttributeName: TABLE.partitionKey, KeyType: 'HASH' }, { AttributeName: TABLE.sortKey, KeyType: 'RANGE' }],
+        GlobalSecondaryIndexes: [Match.objectLike({ IndexName: TABLE.indexes.byParent.name })],
+        TimeToLiveSpecification: { AttributeName: TABLE.ttlAttribute, Enabled: true },
+        Replicas: [Match.objectLike({ DeletionProtectionEnabled: true, PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true } })],
+      }),
+    });
+  });
+
+  it('encrypts the alert topic with a rotating key and denies publishing without TLS', () => {
+    data.hasResourceProperties('AWS::SNS::Topic', { KmsMasterKeyId: Match.anyValue() });
+    data.hasResourceProperties('AWS::KMS::Key', { EnableKeyRotation: true });
+    data.hasResourceProperties('AWS::SNS::TopicPolicy', {
+      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]) },
+    });
+  });
+
+  it('has a user pool whose tokens carry roles, dept and ent, and outputs the ids clients need', () => {
+    data.hasResourceProperties('AWS::Cognito::UserPool', {
+      Schema: Match.arrayWith([Match.objectLike({ Name: 'roles' }), Match.objectLike({ Name: 'dept' }), Match.objectLike({ Name: 'ent' })]),
+      LambdaConfig: { PreTokenGeneration: Match.anyValue() },
+      AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
+    });
+    expect(Object.keys(data.findOutputs('*'))).toEqual(expect.arrayContaining(['AlertTopicArn', 'UserPoolId', 'UserPoolClientId']));
+    expect(Object.keys(api.findOutputs('*'))).toContain('ApiUrl');
+  });
+});
+
+describe('cdk-nag AwsSolutions', () => {
+  it('leaves no unacknowledged finding, and every acknowledgement has a specific reason', () => {
+    const plugin = report.pluginReports.find((entry: any) => entry.pluginName === 'AwsSolutions');
+    expect(plugin.violations).toEqual([]);
+    expect(plugin.conclusion).toBe('success');
+    for (const suppressed of plugin.suppressedViolations) {
+      expect(suppressed.reason.length).toBeGreaterThan(40);
+    }
+  });
+});

@@ -1,0 +1,17 @@
+/** Unique test data: every test makes its own enterprises, departments and codes. */
+import { randomBytes, randomInt } from 'node:crypto';
+import { creditCodeCheckCharacter } from '#shared/credit-code';
+
+const CHARSET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+
+/** A random, valid unified social credit code. */
+export function newCreditCode(): string {
+  let body = '91';
+  for (let i = 0; i < 6; i += 1) body += String(randomInt(10));
+  for (let i = 0; i < 9; i += 1) body += CHARSET[randomInt(CHARSET.length)];
+  return body + creditCodeCheckCharacter(body);
+}
+
+export const uniqueSuffix = (): string => randomBytes(4).toString('hex');
+export const newDeptId = (prefix = 'dept'): string => `${prefix}-${uniqueSuffix()}`;
+export const newCode = (prefix = 'FEE'): string => `${prefix}-${uniqueSuffix()}`;

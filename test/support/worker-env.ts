@@ -1,0 +1,17 @@
+/**
+ * Points the handlers imported by integration tests at the run's DynamoDB Local, exactly as
+ * the local runtime points its own (environment read once, at import).
+ */
+import path from 'node:path';
+import { inject } from 'vitest';
+
+const runtime = inject('runtime');
+Object.assign(process.env, {
+  TABLE_NAME: runtime.tableName,
+  AWS_ENDPOINT_URL_DYNAMODB: runtime.dynamodbEndpoint,
+  AWS_REGION: 'local',
+  AWS_ACCESS_KEY_ID: 'local',
+  AWS_SECRET_ACCESS_KEY: 'local',
+  LOCAL_ALERTS_FILE: path.join(runtime.dataDir, `alerts-worker-${process.pid}.jsonl`),
+  POWERTOOLS_LOG_LEVEL: 'ERROR',
+});

@@ -1,0 +1,14 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    // One local runtime (DynamoDB Local, gateway, handlers) for the integration and e2e layers.
+    globalSetup: ['test/support/global-setup.ts'],
+    setupFiles: ['test/support/worker-env.ts'],
+    testTimeout: 30_000,
+    hookTimeout: 120_000,
+    pool: 'forks',
+    maxWorkers: 2,
+  },
+});
