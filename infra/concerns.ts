@@ -5,6 +5,7 @@
 import type { ConcernRoutes } from '#shared/http/routes';
 import { registryRoutes } from '../functions/registry/routes.ts';
 import { feeCardRoutes } from '../functions/fee-cards/routes.ts';
+import { inspectionRoutes } from '../functions/inspections/routes.ts';
 
 export interface ConcernDefinition {
   /** The concern's name: its Lambda, its log group and its idempotency partition. */
@@ -12,9 +13,15 @@ export interface ConcernDefinition {
   /** The handler module, relative to the project root; it exports `handler`. */
   entry: string;
   api: ConcernRoutes;
+  /** Starts and stops deadline executions (timed matters). */
+  usesDeadlines?: boolean;
 }
+
+/** The deadline workflow's check task: not behind the API. */
+export const deadlineCheck = { name: 'deadlines', entry: 'functions/deadlines/handler.ts' } as const;
 
 export const concerns: readonly ConcernDefinition[] = [
   { name: 'registry', entry: 'functions/registry/handler.ts', api: registryRoutes },
   { name: 'fee-cards', entry: 'functions/fee-cards/handler.ts', api: feeCardRoutes },
+  { name: 'inspections', entry: 'functions/inspections/handler.ts', api: inspectionRoutes, usesDeadlines: true },
 ];

@@ -12,10 +12,8 @@ import { db, tableName } from './db.ts';
 import { keys } from './table.ts';
 import { toLocalIso } from './clock.ts';
 
-export const SEVERITIES = ['info', 'warning', 'breach', 'escalation'] as const;
-export const CONCERNS = ['fee-cards', 'inspections', 'pledges', 'complaints'] as const;
-export type Severity = (typeof SEVERITIES)[number];
-export type Concern = (typeof CONCERNS)[number];
+export { SEVERITIES, CONCERNS, type Severity, type Concern } from './alert-types.ts';
+import type { Severity, Concern } from './alert-types.ts';
 
 export interface Alert {
   id: string;

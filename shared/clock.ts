@@ -10,13 +10,22 @@ export type Clock = () => Date;
 /** China Standard Time is UTC+8 all year (no daylight saving). */
 export const CST_OFFSET_MS = 8 * 60 * 60 * 1000;
 
-export function scaledClock(start: Date | undefined, scale: number, realNow: () => number = Date.now): Clock {
-  const realStart = realNow();
-  const virtualStart = start ? start.getTime() : realStart;
-  return () => new Date(virtualStart + (realNow() - realStart) * scale);
+export interface ScaledClock {
+  now: Clock;
+  /** The real instant at which this clock shows `virtual` (local waits sleep until then). */
+  realInstantOf: (virtual: Date) => Date;
 }
 
-function clockFromEnvironment(): Clock {
+export function scaledClock(start: Date | undefined, scale: number, realNow: () => number = Date.now): ScaledClock {
+  const realStart = realNow();
+  const virtualStart = start ? start.getTime() : realStart;
+  return {
+    now: () => new Date(virtualStart + (realNow() - realStart) * scale),
+    realInstantOf: (virtual) => new Date(realStart + (virtual.getTime() - virtualStart) / scale),
+  };
+}
+
+function clockFromEnvironment(): ScaledClock {
   const start = process.env.CLOCK_START ? new Date(process.env.CLOCK_START) : undefined;
   const scale = process.env.TIME_SCALE ? Number(process.env.TIME_SCALE) : 1;
   if ((start && Number.isNaN(start.getTime())) || !(scale > 0)) {
@@ -26,13 +35,8 @@ function clockFromEnvironment(): Clock {
 }
 
 /** The process-wide clock: real time unless CLOCK_START or TIME_SCALE say otherwise. */
-export const systemClock: Clock = clockFromEnvironment();
-
-/** Real milliseconds for a span of virtual milliseconds (used by local waits). */
-export function realDelayFor(virtualMs: number): number {
-  const scale = process.env.TIME_SCALE ? Number(process.env.TIME_SCALE) : 1;
-  return Math.max(0, virtualMs / scale);
-}
+export const processClock: ScaledClock = clockFromEnvironment();
+export const systemClock: Clock = processClock.now;
 
 /** The local date (YYYY-MM-DD) in China Standard Time of an instant. */
 export function localDate(instant: Date): string {

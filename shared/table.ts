@@ -16,6 +16,15 @@
  * | complaint         | COMPLAINT#<id>              | COMPLAINT                  | COMPLAINTS#<deptId> / <instant>#<id>         |
  * | alert             | ALERT#<id>                  | ALERT                      | ALERTS / <instant>#<id>                      |
  * | idempotency       | IDEMPOTENCY#<concern>       | <hash of key>              |                                              |
+ * | calendar year     | CALENDAR#<year>             | CALENDAR                   |                                              |
+ * | calendar fallback | CALENDAR#<year>             | FALLBACK-ALERTED           |                                              |
+ * | inspection        | INSPECTION#<id>             | INSPECTION                 | INSPECTIONS#DEPT#<dept> / <date>#<id>        |
+ * |                   |                             |                            | gsi2: INSPECTIONS#ENT#<ent> / <date>#<id>    |
+ * |                   |                             |                            | gsi3: INSPECTIONS / <date>#<id>              |
+ * | decision          | INSPECTION#<id>             | DECISION                   |                                              |
+ * | visit             | INSPECTION#<id>             | VISIT#<instant>#<visitId>  |                                              |
+ * | routine count     | ROUTINE#<ent>#<dept>#<year> | COUNT                      |                                              |
+ * | finding           | FINDINGS#<ent>              | <date>#<inspectionId>#<n>  |                                              |
  *
  * <month> and <date> are China Standard Time; <instant> is UTC ISO 8601, so keys sort by time.
  */
@@ -27,6 +36,10 @@ export const TABLE = {
   indexes: {
     /** Lists by parent, time or owner: every listing is a Query on it. */
     byParent: { name: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
+    /** A second listing of the same records (e.g. inspections by enterprise). */
+    bySecondParent: { name: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },
+    /** A third listing (e.g. every inspection, by date, for the office). */
+    byThirdParent: { name: 'gsi3', partitionKey: 'gsi3pk', sortKey: 'gsi3sk' },
   },
 } as const;
 
@@ -66,6 +79,27 @@ export const keys = {
 
   alert: (id: string) => ({ pk: `ALERT#${id}`, sk: 'ALERT' }),
   alertsIndex: (instant: string, id: string) => ({ gsi1pk: 'ALERTS', gsi1sk: `${instant}#${id}` }),
+  alertsPartition: 'ALERTS',
 
   idempotencyPartition: (concern: string) => `IDEMPOTENCY#${concern}`,
+
+  calendar: (year: number) => ({ pk: `CALENDAR#${year}`, sk: 'CALENDAR' }),
+  calendarFallbackAlerted: (year: number) => ({ pk: `CALENDAR#${year}`, sk: 'FALLBACK-ALERTED' }),
+
+  inspection: (id: string) => ({ pk: `INSPECTION#${id}`, sk: 'INSPECTION' }),
+  inspectionPartition: (id: string) => `INSPECTION#${id}`,
+  inspectionIndexes: (dept: string, enterpriseId: string, plannedDate: string, id: string) => ({
+    gsi1pk: `INSPECTIONS#DEPT#${dept}`, gsi1sk: `${plannedDate}#${id}`,
+    gsi2pk: `INSPECTIONS#ENT#${enterpriseId}`, gsi2sk: `${plannedDate}#${id}`,
+    gsi3pk: 'INSPECTIONS', gsi3sk: `${plannedDate}#${id}`,
+  }),
+  inspectionsByDept: (dept: string) => `INSPECTIONS#DEPT#${dept}`,
+  inspectionsByEnterprise: (enterpriseId: string) => `INSPECTIONS#ENT#${enterpriseId}`,
+  allInspections: 'INSPECTIONS',
+  decision: (inspectionId: string) => ({ pk: `INSPECTION#${inspectionId}`, sk: 'DECISION' }),
+  visit: (inspectionId: string, instant: string, visitId: string) => ({ pk: `INSPECTION#${inspectionId}`, sk: `VISIT#${instant}#${visitId}` }),
+  visitSkPrefix: 'VISIT#',
+  routineCount: (enterpriseId: string, dept: string, year: string) => ({ pk: `ROUTINE#${enterpriseId}#${dept}#${year}`, sk: 'COUNT' }),
+  findingsPartition: (enterpriseId: string) => `FINDINGS#${enterpriseId}`,
+  finding: (enterpriseId: string, date: string, inspectionId: string, n: number) => ({ pk: `FINDINGS#${enterpriseId}`, sk: `${date}#${inspectionId}#${n}` }),
 } as const;

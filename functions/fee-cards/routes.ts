@@ -1,12 +1,8 @@
 import * as z from 'zod/mini';
 import { defineRoutes } from '#shared/http/routes';
-import { deptIdSchema, fen, instantSchema, localDateSchema, pageQuery, text } from '#shared/http/validation';
-import { isValidCreditCode } from '#shared/credit-code';
+import { creditCodeSchema, deptIdSchema, fen, instantSchema, localDateSchema, pageQuery, text } from '#shared/http/validation';
 import { REFUSAL_CATEGORIES } from './rules.ts';
 
-export const creditCodeSchema = z.string().check(
-  z.refine(isValidCreditCode, 'Expected an 18-character unified social credit code with a valid check character'),
-);
 const feeItemCode = z.string().check(z.regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'Expected a code of letters, digits, dot, dash or underscore'));
 
 const standard = z.discriminatedUnion('kind', [

@@ -9,7 +9,7 @@ export class SoftEnvTable extends Construct {
 
   constructor(scope: Construct, id: string) {
     super(scope, id);
-    const index = TABLE.indexes.byParent;
+
     this.table = new TableV2(this, 'Table', {
       partitionKey: { name: TABLE.partitionKey, type: AttributeType.STRING },
       sortKey: { name: TABLE.sortKey, type: AttributeType.STRING },
@@ -18,11 +18,11 @@ export class SoftEnvTable extends Construct {
       deletionProtection: true,
       removalPolicy: RemovalPolicy.RETAIN,
       timeToLiveAttribute: TABLE.ttlAttribute,
-      globalSecondaryIndexes: [{
+      globalSecondaryIndexes: Object.values(TABLE.indexes).map((index) => ({
         indexName: index.name,
         partitionKey: { name: index.partitionKey, type: AttributeType.STRING },
         sortKey: { name: index.sortKey, type: AttributeType.STRING },
-      }],
+      })),
     });
   }
 }

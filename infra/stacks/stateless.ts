@@ -14,7 +14,8 @@ import { TABLE } from '#shared/table';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { ServiceFunction } from '../constructs/service-function.ts';
-import { concerns } from '../concerns.ts';
+import { concerns, deadlineCheck } from '../concerns.ts';
+import { DeadlineWorkflow } from '../constructs/deadline-workflow.ts';
 
 export interface StatelessStackProps extends StackProps {
   table: ITableV2;
@@ -35,7 +36,7 @@ export const TABLE_ACTIONS = [
 export function grantTableAccess(fn: IFunction, table: ITableV2) {
   fn.addToRolePolicy(new PolicyStatement({
     actions: [...TABLE_ACTIONS],
-    resources: [table.tableArn, `${table.tableArn}/index/${TABLE.indexes.byParent.name}`],
+    resources: [table.tableArn, ...Object.values(TABLE.indexes).map((index) => `${table.tableArn}/index/${index.name}`)],
   }));
 }
 
@@ -45,6 +46,7 @@ export const API_THROTTLE = { rateLimit: 50, burstLimit: 100 } as const;
 export class StatelessStack extends Stack {
   readonly api: HttpApi;
   readonly functions: Record<string, ServiceFunction> = {};
+  readonly deadlines: DeadlineWorkflow;
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
@@ -72,18 +74,30 @@ export class StatelessStack extends Stack {
       },
     });
 
+    const baseEnvironment = { TABLE_NAME: props.table.tableName, ALERT_TOPIC_ARN: props.alertTopic.topicArn };
+    const check = new ServiceFunction(this, 'DeadlineCheck', {
+      entry: deadlineCheck.entry,
+      environment: { ...baseEnvironment, POWERTOOLS_SERVICE_NAME: deadlineCheck.name },
+    });
+    grantTableAccess(check.fn, props.table);
+    this.deadlines = new DeadlineWorkflow(this, 'Deadlines', { check: check.fn, topic: props.alertTopic });
+    const stateMachine = this.deadlines.stateMachine;
+
     for (const concern of concerns) {
       const service = new ServiceFunction(this, `Concern-${concern.name}`, {
         entry: concern.entry,
         timeout: Duration.seconds(10),
         environment: {
-          TABLE_NAME: props.table.tableName,
-          ALERT_TOPIC_ARN: props.alertTopic.topicArn,
+          ...baseEnvironment,
           POWERTOOLS_SERVICE_NAME: concern.name,
+          ...(concern.usesDeadlines ? { DEADLINE_STATE_MACHINE_ARN: stateMachine.stateMachineArn } : {}),
         },
       });
       grantTableAccess(service.fn, props.table);
       props.alertTopic.grantPublish(service.fn);
+      if (concern.usesDeadlines) {
+        this.deadlines.grantStartAndStop(service.fn);
+      }
       this.functions[concern.name] = service;
       const integration = new HttpLambdaIntegration(`${concern.name}-integration`, service.fn);
       for (const route of Object.values(concern.api.routes)) {
@@ -103,5 +117,6 @@ export class StatelessStack extends Stack {
     }
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.apiEndpoint, description: 'The HTTP API' });
+    new CfnOutput(this, 'DeadlineStateMachineArn', { value: stateMachine.stateMachineArn });
   }
 }

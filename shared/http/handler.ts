@@ -77,6 +77,7 @@ export function authorize(route: RouteSpec, event: HttpEvent): Caller | undefine
 
 function parseBody(route: RouteSpec, event: HttpEvent): unknown {
   if (!route.body) return undefined;
+  if (route.bodyOptional && (event.body === undefined || event.body === '')) return {};
   const contentType = header(event, 'content-type') ?? '';
   if (!/^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i.test(contentType)) throw new UnsupportedMediaTypeError();
   const raw = event.body === undefined ? '' : event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;

@@ -18,6 +18,8 @@ export interface RouteSpec {
   body?: z.ZodMiniType;
   /** A POST that creates something: an Idempotency-Key header makes retries safe. */
   creates?: boolean;
+  /** The body may be left out (then it is validated as {}). */
+  bodyOptional?: boolean;
 }
 
 export type RouteSet = Record<string, RouteSpec>;

@@ -2,6 +2,7 @@
 import * as z from 'zod/mini';
 import en from 'zod/v4/locales/en.js';
 import type { FieldError } from './errors.ts';
+import { isValidCreditCode } from '../credit-code.ts';
 
 // English messages only: the other locales stay out of the bundle.
 z.config(en());
@@ -30,3 +31,6 @@ export const pageQuery = {
   cursor: z.optional(z.string().check(z.maxLength(2048))),
 };
 export const pageLimit = (limit: number | undefined): number => limit ?? 50;
+export const creditCodeSchema = z.string().check(
+  z.refine(isValidCreditCode, 'Expected an 18-character unified social credit code with a valid check character'),
+);

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 
-export interface RuntimeInfo { url: string; dynamodbEndpoint: string; tableName: string; dataDir: string }
+export interface RuntimeInfo { url: string; dynamodbEndpoint: string; stepFunctionsEndpoint: string; stateMachineArn: string; tableName: string; dataDir: string }
 
 declare module 'vitest' {
   export interface ProvidedContext { runtime: RuntimeInfo }

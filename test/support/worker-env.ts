@@ -9,6 +9,8 @@ const runtime = inject('runtime');
 Object.assign(process.env, {
   TABLE_NAME: runtime.tableName,
   AWS_ENDPOINT_URL_DYNAMODB: runtime.dynamodbEndpoint,
+  AWS_ENDPOINT_URL_SFN: runtime.stepFunctionsEndpoint,
+  DEADLINE_STATE_MACHINE_ARN: runtime.stateMachineArn,
   AWS_REGION: 'local',
   AWS_ACCESS_KEY_ID: 'local',
   AWS_SECRET_ACCESS_KEY: 'local',

@@ -19,9 +19,11 @@ describe('China Standard Time dates', () => {
   it('runs a scaled clock from its start at its speed', () => {
     let real = 1_000_000;
     const clock = scaledClock(new Date('2026-11-26T00:00:00Z'), 3600, () => real);
-    expect(clock().toISOString()).toBe('2026-11-26T00:00:00.000Z');
+    expect(clock.now().toISOString()).toBe('2026-11-26T00:00:00.000Z');
     real += 1000; // one real second is an hour
-    expect(clock().toISOString()).toBe('2026-11-26T01:00:00.000Z');
+    expect(clock.now().toISOString()).toBe('2026-11-26T01:00:00.000Z');
+    // A day ahead on this clock is 24 real seconds after its start.
+    expect(clock.realInstantOf(new Date('2026-11-27T00:00:00Z')).getTime()).toBe(1_000_000 + 24_000);
   });
 });
 

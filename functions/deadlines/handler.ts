@@ -1,0 +1,64 @@
+/**
+ * The deadline workflow's check task: is the matter still open at this stage? If so, the alert
+ * is stored (once per matter, version and stage, so a retried or resumed execution never
+ * alerts twice) and handed back for the workflow to publish on the supervisors' topic.
+ */
+import * as z from 'zod/mini';
+import { Logger } from '@aws-lambda-powertools/logger';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { db, tableName } from '#shared/db';
+import { keys } from '#shared/table';
+import { systemClock, toLocalIso } from '#shared/clock';
+import type { Alert } from '#shared/alerts';
+import { CONCERNS, type Concern } from '#shared/alert-types';
+import { executionName, STAGE_SEVERITY, type Matter, type Stage } from '#shared/deadlines';
+import type { MatterCheck } from '#shared/deadline-checks';
+import { checkInspectionMatter } from '../inspections/deadline-check.ts';
+
+const logger = new Logger({ serviceName: 'deadlines' });
+
+const checks: Partial<Record<Concern, MatterCheck>> = {
+  inspections: checkInspectionMatter,
+};
+
+const inputSchema = z.object({
+  matter: z.object({ concern: z.enum(CONCERNS), kind: z.string(), id: z.string(), version: z.number(), department: z.string() }),
+  stage: z.enum(['warning', 'breach', 'escalation']),
+});
+
+export interface CheckOutput { open: boolean; publish: boolean; alert?: Alert }
+
+export async function handler(event: unknown): Promise<CheckOutput> {
+  const { matter, stage } = inputSchema.parse(event) as { matter: Matter; stage: Stage };
+  const check = checks[matter.concern];
+  if (!check) throw new Error(`No deadline check for concern ${matter.concern}`);
+  const now = systemClock();
+  const result = await check(matter, stage, now);
+  if (!result.open) {
+    logger.info('matter closed; the deadline ends quietly', { matter, stage });
+    return { open: false, publish: false };
+  }
+  const alert: Alert = {
+    id: `${executionName(matter)}-${stage}`,
+    at: toLocalIso(now),
+    severity: STAGE_SEVERITY[stage],
+    concern: matter.concern,
+    department: matter.department,
+    ...result.alert,
+  };
+  try {
+    await db.send(new PutCommand({
+      TableName: tableName,
+      Item: { ...keys.alert(alert.id), ...keys.alertsIndex(now.toISOString(), alert.id), type: 'alert', ...alert },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    }));
+  } catch (error) {
+    if ((error as Error).name === 'ConditionalCheckFailedException') {
+      logger.info('alert already raised for this stage', { alertId: alert.id });
+      return { open: true, publish: false };
+    }
+    throw error;
+  }
+  logger.info('deadline alert', { alertId: alert.id, severity: alert.severity });
+  return { open: true, publish: true, alert };
+}

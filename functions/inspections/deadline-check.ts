@@ -1,0 +1,17 @@
+/** The deadline workflow asks: is this inspection still waiting for the office's decision? */
+import { toLocalIso } from '#shared/clock';
+import type { MatterCheck } from '#shared/deadline-checks';
+import { getInspection } from './store.ts';
+
+export const checkInspectionMatter: MatterCheck = async (matter, stage) => {
+  const inspection = await getInspection(matter.id);
+  if (!inspection || inspection.status !== 'pending-approval' || matter.kind !== 'approval') return { open: false };
+  const deadline = inspection.approval ? toLocalIso(new Date(inspection.approval.timeline.deadline)) : 'its limit';
+  const what = `${inspection.category} inspection of enterprise ${inspection.enterpriseId} by ${inspection.department}, planned ${inspection.plannedDate}`;
+  const text = {
+    warning: { title: 'An inspection awaits approval; its limit is near', detail: `The ${what} awaits the soft-environment office's decision, due by ${deadline}.` },
+    breach: { title: 'An inspection approval is overdue', detail: `The soft-environment office has not decided on the ${what}; the limit passed at ${deadline}.` },
+    escalation: { title: 'Overdue inspection approval escalated to the supervisors', detail: `The ${what} is still undecided well past its limit (${deadline}); the discipline supervisors should act.` },
+  }[stage];
+  return { open: true, alert: { kind: `approval-${stage}`, ...text, subject: { type: 'inspection', id: inspection.id } } };
+};

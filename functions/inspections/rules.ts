@@ -1,0 +1,76 @@
+/**
+ * The inspection rules (企业宁静生产日, 涉企检查备案, 首次轻微违规不罚: work plan §二.2.二–三),
+ * pure: dates are China Standard Time local dates, passed in.
+ */
+export const INSPECTION_CATEGORIES = ['routine', 'major-case', 'safety', 'complaint-follow-up'] as const;
+export type InspectionCategory = (typeof INSPECTION_CATEGORIES)[number];
+export const INSPECTION_STATUSES = ['filed', 'pending-approval', 'approved', 'rejected', 'completed'] as const;
+export type InspectionStatus = (typeof INSPECTION_STATUSES)[number];
+
+export interface Violation { rule: string; title: string; detail: string }
+
+/** Days 1 to 25 of every month are quiet production days. */
+export const LAST_QUIET_DAY = 25;
+export const isQuietProductionDay = (date: string): boolean => Number(date.slice(8, 10)) <= LAST_QUIET_DAY;
+
+/** Major cases and safety may go ahead on quiet days (filed and reported); others may not. */
+const QUIET_DAY_EXCEPTIONS: readonly InspectionCategory[] = ['major-case', 'safety'];
+
+export type QuietDayOutcome = { status: 'filed' | 'pending-approval' } | { violation: Violation };
+
+/**
+ * The quiet-day rule on the planned local date: on days 1–25 a routine or complaint follow-up
+ * inspection is refused, a major case or safety inspection is filed; after the 25th every
+ * inspection waits for the soft-environment office's approval.
+ */
+export function quietDayRule(plannedDate: string, category: InspectionCategory): QuietDayOutcome {
+  if (!isQuietProductionDay(plannedDate)) return { status: 'pending-approval' };
+  if (QUIET_DAY_EXCEPTIONS.includes(category)) return { status: 'filed' };
+  return {
+    violation: {
+      rule: 'quiet-production-day',
+      title: 'Days 1 to 25 are quiet production days',
+      detail: `${plannedDate} is a quiet production day: no ${category} inspection of an enterprise may take place on days 1 to 25 of a month. Only major cases and safety inspections may; otherwise plan it after the 25th, with the soft-environment office's approval.`,
+    },
+  };
+}
+
+export function routineCapViolation(cap: number, year: string): Violation {
+  return {
+    rule: 'routine-inspection-cap',
+    title: 'Routine inspection limit reached',
+    detail: `Your department has already planned ${cap} routine inspection${cap === 1 ? '' : 's'} of this enterprise in ${year}, the most allowed in a year. Major cases, safety inspections and complaint follow-ups are not counted.`,
+  };
+}
+
+/** Whether inspectors at the door on `today` may go in. */
+export function visitVerdict(inspection: { status: InspectionStatus; plannedDate: string }, today: string): { allowed: boolean; reason: string } {
+  if (inspection.status === 'pending-approval') return { allowed: false, reason: 'This inspection has not been approved by the soft-environment office.' };
+  if (inspection.status === 'rejected') return { allowed: false, reason: 'The soft-environment office rejected this inspection.' };
+  if (inspection.status === 'completed') return { allowed: false, reason: 'This inspection has already been completed.' };
+  if (inspection.plannedDate !== today) return { allowed: false, reason: `This inspection is planned for ${inspection.plannedDate}, not today (${today}).` };
+  return { allowed: true, reason: inspection.status === 'approved' ? 'Approved by the soft-environment office for today.' : 'Filed as a major case or safety inspection for today.' };
+}
+
+export interface Finding { description: string; severity: 'minor' | 'serious'; fine: number }
+
+/**
+ * First minor violation, no fine (首次轻微违规不罚): a fine on a minor finding is refused unless
+ * the enterprise had a minor finding from the same department in the previous 12 months.
+ */
+export function firstMinorViolationRule(findings: readonly Finding[], hadMinorFindingInPastYear: boolean): Violation | undefined {
+  const fined = findings.findIndex((finding) => finding.severity === 'minor' && finding.fine > 0);
+  if (fined < 0 || hadMinorFindingInPastYear) return undefined;
+  return {
+    rule: 'first-minor-violation-no-fine',
+    title: 'No fine for a first minor violation',
+    detail: `Finding ${fined + 1} is minor and the enterprise had no minor finding from your department in the past 12 months: educate and guide correction instead of fining.`,
+  };
+}
+
+/** The local date a year before `date` (29 February falls back to the 28th). */
+export function oneYearBefore(date: string): string {
+  const year = Number(date.slice(0, 4)) - 1;
+  const candidate = `${year}${date.slice(4)}`;
+  return new Date(`${candidate}T00:00:00Z`).toISOString().startsWith(candidate) ? candidate : `${year}-02-28`;
+}

@@ -1,0 +1,165 @@
+/** The inspection operations: rules from rules.ts, table access from store.ts, clock and ids injected. */
+import { localDate, toLocalIso } from '#shared/clock';
+import { config } from '#shared/config';
+import { hasRole, seesAll, type Caller } from '#shared/http/auth';
+import { BadRequestError, ConflictError, NotFoundError, RuleViolationError } from '#shared/http/errors';
+import { deliverAlert, raiseAlert, type Alert } from '#shared/alerts';
+import { complaintItem } from '#shared/complaints';
+import { deadlineTimeline } from '#shared/calendar-store';
+import { startDeadline, stopDeadline, type Matter } from '#shared/deadlines';
+import {
+  firstMinorViolationRule, oneYearBefore, quietDayRule, routineCapViolation, visitVerdict, type Finding, type InspectionCategory,
+} from './rules.ts';
+import * as store from './store.ts';
+
+export interface Deps { now: Date; newId: () => string }
+
+export const approvalLimitDays = (): number => config.APPROVAL_LIMIT_DAYS ?? 1;
+export const routineCap = (): number => config.ROUTINE_INSPECTIONS_PER_YEAR ?? 2;
+
+export const approvalMatter = (inspection: Pick<store.Inspection, 'id' | 'department'>): Matter => ({
+  concern: 'inspections', kind: 'approval', id: inspection.id, version: 1, department: inspection.department,
+});
+
+export async function fileInspection(
+  input: { enterpriseId: string; plannedDate: string; category: InspectionCategory; reason: string; legalBasis: string; inspectors: string[] },
+  caller: Caller,
+  { now, newId }: Deps,
+): Promise<store.Inspection> {
+  const today = localDate(now);
+  if (input.plannedDate < today) {
+    throw new BadRequestError('An inspection cannot be planned in the past.', [{ path: 'body.plannedDate', message: `Before today (${today})` }]);
+  }
+  const outcome = quietDayRule(input.plannedDate, input.category);
+  if ('violation' in outcome) throw new RuleViolationError(outcome.violation.rule, outcome.violation.title, outcome.violation.detail);
+
+  const inspection: store.Inspection = {
+    id: newId(), ...input, department: caller.dept as string, status: outcome.status,
+    filedAt: toLocalIso(now), filedBy: caller.sub, version: 1,
+  };
+  if (outcome.status === 'pending-approval') {
+    const limitDays = approvalLimitDays();
+    inspection.approval = { limitDays, timeline: await deadlineTimeline(now, limitDays, 'inspections') };
+    // The watch starts before the record exists: if the write then fails, the check finds no
+    // open matter and the execution ends quietly; the other order could lose the watch.
+    await startDeadline(approvalMatter(inspection), inspection.approval.timeline);
+  }
+  const cap = input.category === 'routine' ? routineCap() : undefined;
+  if ((await store.createInspection(inspection, cap)) === 'cap-reached') {
+    if (inspection.approval) await stopDeadline(approvalMatter(inspection), 'routine inspection cap reached');
+    const violation = routineCapViolation(cap as number, input.plannedDate.slice(0, 4));
+    throw new RuleViolationError(violation.rule, violation.title, violation.detail);
+  }
+  if (outcome.status === 'filed') {
+    await raiseAlert({
+      severity: 'info', concern: 'inspections', department: inspection.department, kind: 'quiet-day-exception-filed',
+      title: `${inspection.category} inspection filed for a quiet production day`,
+      detail: `${inspection.department} filed a ${inspection.category} inspection of enterprise ${inspection.enterpriseId} on ${inspection.plannedDate} (a quiet production day): ${inspection.reason}`,
+      subject: { type: 'inspection', id: inspection.id },
+    }, now, newId());
+  }
+  return inspection;
+}
+
+/** An inspection the caller may see, or 404. */
+async function inspectionInScope(id: string, caller: Caller): Promise<store.Inspection> {
+  const inspection = await store.getInspection(id);
+  if (!inspection) throw new NotFoundError();
+  if (seesAll(caller)) return inspection;
+  if (hasRole(caller, 'department') && inspection.department === caller.dept) return inspection;
+  if (hasRole(caller, 'enterprise') && inspection.enterpriseId === caller.ent) return inspection;
+  throw new NotFoundError();
+}
+
+export async function viewInspection(id: string, caller: Caller) {
+  const inspection = await inspectionInScope(id, caller);
+  return { ...inspection, visits: await store.inspectionVisits(id) };
+}
+
+export async function listInspections(
+  query: { enterpriseId?: string; dept?: string; status?: string; month?: string; limit: number; cursor?: string },
+  caller: Caller,
+) {
+  let listing: store.InspectionListing;
+  if (seesAll(caller)) {
+    listing = query.enterpriseId ? { by: 'enterprise', enterpriseId: query.enterpriseId } : query.dept ? { by: 'department', dept: query.dept } : { by: 'all' };
+  } else if (hasRole(caller, 'department')) {
+    listing = { by: 'department', dept: caller.dept as string };
+  } else {
+    listing = { by: 'enterprise', enterpriseId: caller.ent as string };
+    if (query.enterpriseId && query.enterpriseId !== caller.ent) return { items: [], nextCursor: undefined };
+  }
+  return store.inspectionsPage(listing, query, query.limit, query.cursor);
+}
+
+export async function decide(id: string, input: { decision: 'approve' | 'reject'; comment: string }, caller: Caller, { now }: Deps) {
+  const inspection = await store.getInspection(id);
+  if (!inspection) throw new NotFoundError();
+  if (inspection.status !== 'pending-approval') throw new ConflictError(`This inspection is ${inspection.status}; only one awaiting approval can be decided.`, 'not-pending');
+  const today = localDate(now);
+  if (today > inspection.plannedDate) {
+    throw new RuleViolationError('planned-date-passed', 'The planned date has passed',
+      `The inspection was planned for ${inspection.plannedDate}; a decision on ${today} comes too late. The department must file it again.`);
+  }
+  const decision: store.Decision = { ...input, decidedAt: toLocalIso(now), decidedBy: caller.sub };
+  if ((await store.recordDecision(inspection, decision)) === 'not-pending') {
+    throw new ConflictError('Another decision on this inspection was recorded first.', 'not-pending');
+  }
+  await stopDeadline(approvalMatter(inspection), `decided: ${input.decision}`);
+  return { ...inspection, status: input.decision === 'approve' ? 'approved' : 'rejected', decision, version: inspection.version + 1 };
+}
+
+export async function recordVisit(id: string, input: { inspectorsPresent?: string[]; note?: string }, caller: Caller, { now, newId }: Deps) {
+  const inspection = await store.getInspection(id);
+  if (!inspection || inspection.enterpriseId !== caller.ent) throw new NotFoundError();
+  const verdict = visitVerdict(inspection, localDate(now));
+  const visit: store.Visit = { visitId: newId(), inspectionId: id, at: toLocalIso(now), ...verdict, recordedBy: caller.sub, ...input };
+  if (verdict.allowed) {
+    await store.recordVisit(visit);
+    return visit;
+  }
+  const complaintId = newId();
+  visit.complaintId = complaintId;
+  const complaint = complaintItem({
+    againstDept: inspection.department, category: 'quiet-day-violation', source: 'inspection-visit', occurredAt: visit.at,
+    description: `Inspectors of ${inspection.department} came to the enterprise for inspection ${id} when it was not allowed: ${verdict.reason}${input.note ? ` Note: ${input.note}` : ''}`,
+    complainant: { sub: caller.sub, enterpriseId: inspection.enterpriseId }, subject: { type: 'inspection', id },
+  }, complaintId, now);
+  const alert: Alert = {
+    id: newId(), at: visit.at, severity: 'breach', concern: 'inspections', department: inspection.department, kind: 'visit-not-allowed',
+    title: `Inspectors of ${inspection.department} at an enterprise without permission`,
+    detail: `Enterprise ${inspection.enterpriseId} reports inspectors of ${inspection.department} at its door for inspection ${id} (${inspection.category}, planned ${inspection.plannedDate}, ${inspection.status}): ${verdict.reason} Complaint ${complaintId} is open.`,
+    subject: { type: 'inspection', id },
+  };
+  await store.recordVisit(visit, { complaint, alert });
+  await deliverAlert(alert);
+  return visit;
+}
+
+export async function recordOutcome(id: string, input: { findings: Finding[] }, caller: Caller, { now }: Deps) {
+  const inspection = await store.getInspection(id);
+  if (!inspection || inspection.department !== caller.dept) throw new NotFoundError();
+  if (inspection.outcome) throw new ConflictError('The outcome of this inspection is already recorded.', 'outcome-recorded');
+  if (inspection.status !== 'approved' && inspection.status !== 'filed') {
+    throw new ConflictError(`This inspection is ${inspection.status}; an outcome needs an approved or filed inspection.`, 'not-allowed-to-take-place');
+  }
+  const today = localDate(now);
+  if (today < inspection.plannedDate) throw new ConflictError(`The inspection is planned for ${inspection.plannedDate}; record its outcome after it took place.`, 'not-held-yet');
+  const hadMinor = await store.hadMinorFinding(inspection.enterpriseId, inspection.department, oneYearBefore(today), today);
+  const violation = firstMinorViolationRule(input.findings, hadMinor);
+  if (violation) throw new RuleViolationError(violation.rule, violation.title, violation.detail);
+  const outcome = { findings: input.findings, recordedAt: toLocalIso(now), recordedBy: caller.sub };
+  if ((await store.recordOutcome(inspection, outcome, today)) === 'conflict') {
+    throw new ConflictError('The inspection changed meanwhile; reload it and try again.', 'outcome-recorded');
+  }
+  return { ...inspection, status: 'completed', outcome, version: inspection.version + 1 };
+}
+
+export async function findingsRegister(enterpriseId: string, query: { limit: number; cursor?: string }, caller: Caller) {
+  if (seesAll(caller) || (hasRole(caller, 'enterprise') && caller.ent === enterpriseId)) {
+    return store.findingsPage(enterpriseId, undefined, query.limit, query.cursor);
+  }
+  // A department sees the findings it made itself.
+  if (hasRole(caller, 'department')) return store.findingsPage(enterpriseId, caller.dept, query.limit, query.cursor);
+  throw new NotFoundError();
+}

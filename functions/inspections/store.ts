@@ -1,0 +1,246 @@
+/**
+ * The inspections concern's table access. Filing, deciding and recording outcomes are
+ * transactions with their conditions, so two clerks cannot both decide and a capped count
+ * cannot be passed.
+ */
+import { GetCommand, QueryCommand, TransactWriteCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { db, decodeCursor, encodeCursor, tableName, withoutKeys } from '#shared/db';
+import { keys, TABLE } from '#shared/table';
+import type { Alert } from '#shared/alerts';
+import type { Timeline } from '#shared/calendar';
+import type { Finding, InspectionCategory, InspectionStatus } from './rules.ts';
+
+export interface Decision { decision: 'approve' | 'reject'; comment: string; decidedAt: string; decidedBy: string }
+
+export interface Inspection {
+  id: string;
+  enterpriseId: string;
+  department: string;
+  plannedDate: string;
+  category: InspectionCategory;
+  reason: string;
+  legalBasis: string;
+  inspectors: string[];
+  status: InspectionStatus;
+  filedAt: string;
+  filedBy: string;
+  version: number;
+  approval?: { limitDays: number; timeline: Timeline };
+  decision?: Decision;
+  outcome?: { findings: Finding[]; recordedAt: string; recordedBy: string };
+}
+
+export interface Visit { visitId: string; inspectionId: string; at: string; allowed: boolean; reason: string; recordedBy: string; inspectorsPresent?: string[]; note?: string; complaintId?: string }
+
+const clean = (item: Record<string, unknown>) => {
+  const { type: _type, ...rest } = withoutKeys(item);
+  return rest;
+};
+const cancelCodes = (error: unknown) => (error instanceof TransactionCanceledException ? (error.CancellationReasons ?? []).map((reason) => reason.Code) : undefined);
+
+/**
+ * Stores a new inspection; a routine one also takes one of the year's routine places, and the
+ * write fails with 'cap-reached' when none is left.
+ */
+export async function createInspection(inspection: Inspection, routineCap: number | undefined): Promise<'created' | 'cap-reached'> {
+  const year = inspection.plannedDate.slice(0, 4);
+  try {
+    await db.send(new TransactWriteCommand({
+      TransactItems: [
+        {
+          Put: {
+            TableName: tableName,
+            Item: {
+              ...keys.inspection(inspection.id),
+              ...keys.inspectionIndexes(inspection.department, inspection.enterpriseId, inspection.plannedDate, inspection.id),
+              type: 'inspection', ...inspection,
+            },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        },
+        ...(routineCap === undefined ? [] : [{
+          Update: {
+            TableName: tableName,
+            Key: keys.routineCount(inspection.enterpriseId, inspection.department, year),
+            UpdateExpression: 'ADD #count :one',
+            ConditionExpression: 'attribute_not_exists(#count) OR #count < :cap',
+            ExpressionAttributeNames: { '#count': 'count' },
+            ExpressionAttributeValues: { ':one': 1, ':cap': routineCap },
+          },
+        }]),
+      ],
+    }));
+    return 'created';
+  } catch (error) {
+    if (cancelCodes(error)?.[1] === 'ConditionalCheckFailed') return 'cap-reached';
+    throw error;
+  }
+}
+
+export async function getInspection(id: string): Promise<Inspection | undefined> {
+  const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: keys.inspection(id), ConsistentRead: true }));
+  return Item ? (clean(Item) as unknown as Inspection) : undefined;
+}
+
+export async function inspectionVisits(id: string): Promise<Visit[]> {
+  const { Items = [] } = await db.send(new QueryCommand({
+    TableName: tableName,
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :visit)',
+    ExpressionAttributeValues: { ':pk': keys.inspectionPartition(id), ':visit': keys.visitSkPrefix },
+  }));
+  return Items.map((item) => clean(item) as unknown as Visit);
+}
+
+/** Records the decision; exactly one decision wins, and only on a pending inspection. */
+export async function recordDecision(inspection: Inspection, decision: Decision): Promise<'decided' | 'not-pending'> {
+  const status: InspectionStatus = decision.decision === 'approve' ? 'approved' : 'rejected';
+  const releaseRoutinePlace = status === 'rejected' && inspection.category === 'routine';
+  try {
+    await db.send(new TransactWriteCommand({
+      TransactItems: [
+        {
+          Update: {
+            TableName: tableName,
+            Key: keys.inspection(inspection.id),
+            UpdateExpression: 'SET #status = :status, decision = :decision, version = :next',
+            ConditionExpression: '#status = :pending AND version = :version',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: { ':status': status, ':decision': decision, ':next': inspection.version + 1, ':pending': 'pending-approval', ':version': inspection.version },
+          },
+        },
+        {
+          Put: {
+            TableName: tableName,
+            Item: { ...keys.decision(inspection.id), type: 'inspection-decision', inspectionId: inspection.id, ...decision },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        },
+        ...(releaseRoutinePlace ? [{
+          Update: {
+            TableName: tableName,
+            Key: keys.routineCount(inspection.enterpriseId, inspection.department, inspection.plannedDate.slice(0, 4)),
+            UpdateExpression: 'ADD #count :minusOne',
+            ConditionExpression: '#count > :zero',
+            ExpressionAttributeNames: { '#count': 'count' },
+            ExpressionAttributeValues: { ':minusOne': -1, ':zero': 0 },
+          },
+        }] : []),
+      ],
+    }));
+    return 'decided';
+  } catch (error) {
+    const codes = cancelCodes(error);
+    if (codes && (codes[0] === 'ConditionalCheckFailed' || codes[1] === 'ConditionalCheckFailed')) return 'not-pending';
+    throw error;
+  }
+}
+
+/** A visit, with the complaint and alert it opens when it was not allowed, in one transaction. */
+export async function recordVisit(visit: Visit, opened?: { complaint: Record<string, unknown>; alert: Alert }): Promise<void> {
+  const instant = new Date(visit.at).toISOString();
+  await db.send(new TransactWriteCommand({
+    TransactItems: [
+      { Put: { TableName: tableName, Item: { ...keys.visit(visit.inspectionId, instant, visit.visitId), type: 'inspection-visit', ...visit }, ConditionExpression: 'attribute_not_exists(pk)' } },
+      ...(opened ? [
+        { Put: { TableName: tableName, Item: opened.complaint, ConditionExpression: 'attribute_not_exists(pk)' } },
+        { Put: { TableName: tableName, Item: { ...keys.alert(opened.alert.id), ...keys.alertsIndex(instant, opened.alert.id), type: 'alert', ...opened.alert }, ConditionExpression: 'attribute_not_exists(pk)' } },
+      ] : []),
+    ],
+  }));
+}
+
+/** Did the enterprise have a minor finding from this department between `from` and `to`? */
+export async function hadMinorFinding(enterpriseId: string, department: string, from: string, to: string): Promise<boolean> {
+  let ExclusiveStartKey: Record<string, unknown> | undefined;
+  do {
+    const page = await db.send(new QueryCommand({
+      TableName: tableName,
+      KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+      FilterExpression: 'department = :dept AND severity = :minor',
+      ExpressionAttributeValues: { ':pk': keys.findingsPartition(enterpriseId), ':from': from, ':to': `${to}~`, ':dept': department, ':minor': 'minor' },
+      ExclusiveStartKey,
+    }));
+    if ((page.Items ?? []).length > 0) return true;
+    ExclusiveStartKey = page.LastEvaluatedKey;
+  } while (ExclusiveStartKey);
+  return false;
+}
+
+/** The outcome, once, on an inspection that may take place; each finding into the register. */
+export async function recordOutcome(inspection: Inspection, outcome: NonNullable<Inspection['outcome']>, date: string): Promise<'recorded' | 'conflict'> {
+  try {
+    await db.send(new TransactWriteCommand({
+      TransactItems: [
+        {
+          Update: {
+            TableName: tableName,
+            Key: keys.inspection(inspection.id),
+            UpdateExpression: 'SET #status = :completed, outcome = :outcome, version = :next',
+            ConditionExpression: '#status IN (:approved, :filed) AND attribute_not_exists(outcome) AND version = :version',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: {
+              ':completed': 'completed', ':outcome': outcome, ':next': inspection.version + 1, ':approved': 'approved', ':filed': 'filed', ':version': inspection.version,
+            },
+          },
+        },
+        ...outcome.findings.map((finding, index) => ({
+          Put: {
+            TableName: tableName,
+            Item: {
+              ...keys.finding(inspection.enterpriseId, date, inspection.id, index + 1), type: 'finding',
+              enterpriseId: inspection.enterpriseId, department: inspection.department, inspectionId: inspection.id, date, ...finding,
+            },
+          },
+        })),
+      ],
+    }));
+    return 'recorded';
+  } catch (error) {
+    if (cancelCodes(error)?.[0] === 'ConditionalCheckFailed') return 'conflict';
+    throw error;
+  }
+}
+
+export async function findingsPage(enterpriseId: string, department: string | undefined, limit: number, cursor: string | undefined) {
+  const { Items = [], LastEvaluatedKey } = await db.send(new QueryCommand({
+    TableName: tableName,
+    KeyConditionExpression: 'pk = :pk',
+    ...(department ? { FilterExpression: 'department = :dept' } : {}),
+    ExpressionAttributeValues: { ':pk': keys.findingsPartition(enterpriseId), ...(department ? { ':dept': department } : {}) },
+    ScanIndexForward: false,
+    Limit: limit,
+    ExclusiveStartKey: decodeCursor(cursor),
+  }));
+  return { items: Items.map(clean), nextCursor: encodeCursor(LastEvaluatedKey) };
+}
+
+export type InspectionListing =
+  | { by: 'department'; dept: string }
+  | { by: 'enterprise'; enterpriseId: string }
+  | { by: 'all' };
+
+/** A page of inspections from the index that fits the listing; month and status narrow it. */
+export async function inspectionsPage(listing: InspectionListing, filters: { month?: string; status?: string; dept?: string; enterpriseId?: string }, limit: number, cursor: string | undefined) {
+  const index = listing.by === 'department' ? TABLE.indexes.byParent : listing.by === 'enterprise' ? TABLE.indexes.bySecondParent : TABLE.indexes.byThirdParent;
+  const partition = listing.by === 'department' ? keys.inspectionsByDept(listing.dept) : listing.by === 'enterprise' ? keys.inspectionsByEnterprise(listing.enterpriseId) : keys.allInspections;
+  const filterParts: string[] = [];
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = { ':pk': partition };
+  if (filters.status) { filterParts.push('#status = :status'); names['#status'] = 'status'; values[':status'] = filters.status; }
+  if (filters.dept && listing.by !== 'department') { filterParts.push('department = :dept'); values[':dept'] = filters.dept; }
+  if (filters.enterpriseId && listing.by !== 'enterprise') { filterParts.push('enterpriseId = :ent'); values[':ent'] = filters.enterpriseId; }
+  if (filters.month) values[':month'] = filters.month;
+  const input: QueryCommandInput = {
+    TableName: tableName,
+    IndexName: index.name,
+    KeyConditionExpression: `${index.partitionKey} = :pk${filters.month ? ` AND begins_with(${index.sortKey}, :month)` : ''}`,
+    ...(filterParts.length ? { FilterExpression: filterParts.join(' AND ') } : {}),
+    ...(Object.keys(names).length ? { ExpressionAttributeNames: names } : {}),
+    ExpressionAttributeValues: values,
+    Limit: limit,
+    ExclusiveStartKey: decodeCursor(cursor),
+  };
+  const { Items = [], LastEvaluatedKey } = await db.send(new QueryCommand(input));
+  return { items: Items.map((item) => clean(item) as unknown as Inspection), nextCursor: encodeCursor(LastEvaluatedKey) };
+}

@@ -1,0 +1,113 @@
+/**
+ * The local runtime: DynamoDB Local with data under DATA_DIR, the table and the deadline state
+ * machine from the synthesized templates, the very same handlers behind the local gateway,
+ * the local Step Functions, the alert sink and the local clock.
+ *
+ * The handlers read their configuration once, at import: the environment is set first.
+ */
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Server } from 'node:http';
+import { LOCAL_TABLE_NAME, type LocalSettings } from './settings.ts';
+import { ensureTable, freePort, startDynamoDbLocal } from './dynamodb.ts';
+import { synthesizeTemplates } from './synth.ts';
+import { loadOrCreateKeys } from './signing.ts';
+import { compileRoutes, createGateway, lambdaContext, type LambdaHandler } from './gateway.ts';
+import { createStepFunctionsEndpoint, LocalWorkflows, LOCAL_ACCOUNT, LOCAL_REGION, stateMachineDefinition, type TaskHandler } from './step-functions.ts';
+import { PROJECT_ROOT } from '../constructs/service-function.ts';
+import { checkStateName, DEADLINE_STAGES, publishStateName } from '../constructs/deadline-workflow.ts';
+import { concerns, deadlineCheck } from '../concerns.ts';
+
+export interface RunningRuntime {
+  url: string;
+  dynamodbEndpoint: string;
+  stepFunctionsEndpoint: string;
+  stateMachineArn: string;
+  workflows: LocalWorkflows;
+  stop: () => Promise<void>;
+}
+
+const listen = (server: Server, port: number, host: string) =>
+  new Promise<number>((resolve) => server.listen(port, host, () => {
+    const address = server.address();
+    resolve(typeof address === 'object' && address ? address.port : port);
+  }));
+const close = (server: Server) => new Promise<void>((resolve) => { server.closeIdleConnections(); server.close(() => resolve()); });
+
+export async function startLocalRuntime(settings: LocalSettings): Promise<RunningRuntime> {
+  mkdirSync(settings.dataDir, { recursive: true });
+  const dynamo = await startDynamoDbLocal(path.join(settings.dataDir, 'dynamodb'));
+  const templates = synthesizeTemplates();
+  await ensureTable(dynamo.endpoint, templates.stateful, LOCAL_TABLE_NAME);
+  const { name: machineName, definition } = stateMachineDefinition(templates.stateless);
+  const stateMachineArn = `arn:aws:states:${LOCAL_REGION}:${LOCAL_ACCOUNT}:stateMachine:${machineName}`;
+  const stepFunctionsPort = await freePort();
+  const stepFunctionsEndpoint = `http://127.0.0.1:${stepFunctionsPort}`;
+  const alertsFile = path.join(settings.dataDir, 'alerts.jsonl');
+
+  // What the deployed functions get from their environment, pointed at the local parts.
+  Object.assign(process.env, {
+    TABLE_NAME: LOCAL_TABLE_NAME,
+    LOCAL_ALERTS_FILE: alertsFile,
+    DEADLINE_STATE_MACHINE_ARN: stateMachineArn,
+    AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
+    AWS_ENDPOINT_URL_SFN: stepFunctionsEndpoint,
+    AWS_REGION: LOCAL_REGION,
+    AWS_ACCESS_KEY_ID: 'local',
+    AWS_SECRET_ACCESS_KEY: 'local',
+    POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
+  });
+
+  const importHandler = async (entry: string) =>
+    ((await import(pathToFileURL(path.join(PROJECT_ROOT, entry)).href)) as { handler: LambdaHandler }).handler;
+  const handlers: Record<string, LambdaHandler> = {};
+  for (const concern of concerns) handlers[concern.name] = await importHandler(concern.entry);
+  const check = (await importHandler(deadlineCheck.entry)) as unknown as (event: unknown, context: unknown) => Promise<unknown>;
+  const { processClock } = await import('#shared/clock');
+  const { deliverToLocalSink } = await import('#shared/alerts');
+
+  // The workflow's tasks: the check runs the local Lambda; sns:publish goes to the alert sink.
+  const taskHandlers: Record<string, TaskHandler> = {};
+  for (const { name } of DEADLINE_STAGES) {
+    taskHandlers[checkStateName(name)] = async (input) => (await check(input, lambdaContext(deadlineCheck.name, crypto.randomUUID()))) as never;
+    taskHandlers[publishStateName(name)] = async (input) => {
+      const { Message } = input as { Message: string };
+      await deliverToLocalSink(JSON.parse(Message), alertsFile, settings.ALERT_WEBHOOKS);
+      return { MessageId: crypto.randomUUID() };
+    };
+  }
+  const workflows = new LocalWorkflows({
+    definition,
+    stateMachineArn,
+    taskHandlers,
+    stateFile: path.join(settings.dataDir, 'executions.json'),
+    // The waits are on the local clock: each timestamp becomes the real instant it shows up.
+    toRunInput: (input) => {
+      const { timeline, ...rest } = input as { timeline: Record<string, string> };
+      const real = Object.fromEntries(Object.entries(timeline).map(([key, iso]) => [key, processClock.realInstantOf(new Date(iso)).toISOString()]));
+      return { ...rest, timeline: real } as never;
+    },
+  });
+  const stepFunctions = createStepFunctionsEndpoint(workflows);
+  await listen(stepFunctions, stepFunctionsPort, '127.0.0.1');
+  workflows.resume();
+
+  const keys = await loadOrCreateKeys(settings.dataDir);
+  const gateway = createGateway({ routes: compileRoutes(concerns, handlers), keys });
+  const port = await listen(gateway, settings.PORT, settings.HOST);
+  const url = `http://${settings.HOST === '0.0.0.0' ? '127.0.0.1' : settings.HOST}:${port}`;
+  const runtimeFile = path.join(settings.dataDir, 'runtime.json');
+  writeFileSync(runtimeFile, JSON.stringify({ url, dynamodbEndpoint: dynamo.endpoint, stepFunctionsEndpoint, stateMachineArn, tableName: LOCAL_TABLE_NAME, pid: process.pid }));
+
+  return {
+    url, dynamodbEndpoint: dynamo.endpoint, stepFunctionsEndpoint, stateMachineArn, workflows,
+    stop: async () => {
+      await close(gateway);
+      workflows.shutdown();
+      await close(stepFunctions);
+      await dynamo.stop();
+      rmSync(runtimeFile, { force: true });
+    },
+  };
+}

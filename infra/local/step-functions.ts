@@ -1,0 +1,191 @@
+/**
+ * The local twin of Step Functions for the deadline workflow: it runs the state machine that
+ * CDK synthesizes (aws-local-stepfunctions), answers the handlers' StartExecution and
+ * StopExecution calls at a local endpoint (AWS_ENDPOINT_URL_SFN), waits on the local clock,
+ * and keeps its executions in a file so a restart resumes them.
+ */
+import { createServer, type Server } from 'node:http';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { StateMachine } from 'aws-local-stepfunctions';
+import { installLongTimers } from './long-timers.ts';
+import type { CfnTemplate } from './synth.ts';
+
+export const LOCAL_ACCOUNT = '000000000000';
+export const LOCAL_REGION = 'local';
+
+type Json = Parameters<StateMachine['run']>[0];
+type EventLog = ReturnType<StateMachine['run']>['eventLogs'] extends AsyncGenerator<infer E> ? E : never;
+export type TaskHandler = (input: Json) => Promise<Json>;
+
+/** The state machine's definition from the synthesized template, its tokens made local ARNs. */
+export function stateMachineDefinition(template: CfnTemplate): { name: string; definition: Record<string, unknown> } {
+  const found = Object.entries(template.Resources).filter(([, resource]) => resource.Type === 'AWS::StepFunctions::StateMachine');
+  if (found.length !== 1) throw new Error(`Expected one state machine in the API stack, found ${found.length}`);
+  const props = found[0]![1].Properties as { StateMachineName: string; DefinitionString: unknown };
+  const resolve = (part: unknown): string => {
+    if (typeof part === 'string') return part;
+    const token = part as Record<string, unknown>;
+    if ('Fn::Join' in token) {
+      const [separator, parts] = token['Fn::Join'] as [string, unknown[]];
+      return parts.map(resolve).join(separator);
+    }
+    if ('Fn::GetAtt' in token) return `arn:aws:lambda:${LOCAL_REGION}:${LOCAL_ACCOUNT}:function:${(token['Fn::GetAtt'] as string[])[0]}`;
+    if ('Ref' in token) return token.Ref === 'AWS::Partition' ? 'aws' : token.Ref === 'AWS::Region' ? LOCAL_REGION : token.Ref === 'AWS::AccountId' ? LOCAL_ACCOUNT : `local-${String(token.Ref)}`;
+    if ('Fn::ImportValue' in token) return `arn:aws:sns:${LOCAL_REGION}:${LOCAL_ACCOUNT}:soft-env-alerts`;
+    throw new Error(`Unsupported token in the state machine definition: ${JSON.stringify(token)}`);
+  };
+  return { name: props.StateMachineName, definition: JSON.parse(resolve(props.DefinitionString)) as Record<string, unknown> };
+}
+
+export interface ExecutionRecord {
+  name: string;
+  executionArn: string;
+  input: string;
+  status: 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'ABORTED';
+  startDate: string;
+  stopDate?: string;
+  /** States entered (Step Functions Standard bills each state transition). */
+  transitions: number;
+  error?: string;
+}
+
+export interface LocalWorkflowOptions {
+  definition: Record<string, unknown>;
+  stateMachineArn: string;
+  /** Handlers by task state name (the check Lambda, the SNS publish to the alert sink). */
+  taskHandlers: Record<string, TaskHandler>;
+  /** Rewrites an execution's input for the local run (timestamps onto the local clock). */
+  toRunInput?: (input: Json) => Json;
+  /** Where executions are kept; none keeps them in memory. */
+  stateFile?: string;
+  retryIntervalOverrides?: Record<string, number | number[]>;
+  onEvent?: (execution: ExecutionRecord, event: EventLog) => void;
+}
+
+export class ExecutionError extends Error {
+  constructor(readonly type: string, message: string) { super(message); }
+}
+
+export class LocalWorkflows {
+  private readonly machine: StateMachine;
+  private readonly executions = new Map<string, ExecutionRecord>();
+  private readonly running = new Map<string, { abort: () => void; done: Promise<void> }>();
+
+  constructor(private readonly options: LocalWorkflowOptions) {
+    installLongTimers();
+    this.machine = new StateMachine(options.definition as never, { validationOptions: { checkArn: false } });
+    if (options.stateFile && existsSync(options.stateFile)) {
+      for (const record of JSON.parse(readFileSync(options.stateFile, 'utf8')) as ExecutionRecord[]) this.executions.set(record.name, record);
+    }
+  }
+
+  /** Runs again the executions a previous process left running. */
+  resume(): number {
+    const pending = [...this.executions.values()].filter((record) => record.status === 'RUNNING');
+    for (const record of pending) this.run(record);
+    return pending.length;
+  }
+
+  /** StartExecution, with Standard's idempotency: same name and input while running is the same execution. */
+  start(name: string, input: string): ExecutionRecord {
+    const existing = this.executions.get(name);
+    if (existing) {
+      if (existing.status === 'RUNNING' && existing.input === input) return existing;
+      throw new ExecutionError('ExecutionAlreadyExists', `Execution Already Exists: '${existing.executionArn}'`);
+    }
+    const record: ExecutionRecord = {
+      name, input, status: 'RUNNING', startDate: new Date().toISOString(), transitions: 0,
+      executionArn: `${this.options.stateMachineArn.replace(':stateMachine:', ':execution:')}:${name}`,
+    };
+    this.executions.set(name, record);
+    this.save();
+    this.run(record);
+    return record;
+  }
+
+  stop(executionArn: string): ExecutionRecord {
+    const record = [...this.executions.values()].find((candidate) => candidate.executionArn === executionArn);
+    if (!record) throw new ExecutionError('ExecutionDoesNotExist', `Execution Does Not Exist: '${executionArn}'`);
+    if (record.status === 'RUNNING') {
+      record.status = 'ABORTED';
+      record.stopDate = new Date().toISOString();
+      this.save();
+      this.running.get(record.name)?.abort();
+    }
+    return record;
+  }
+
+  execution(name: string): ExecutionRecord | undefined {
+    return this.executions.get(name);
+  }
+
+  /** Resolves when every running execution has finished (tests). */
+  async settled(): Promise<void> {
+    await Promise.all([...this.running.values()].map((run) => run.done));
+  }
+
+  /** Stops the local runs without changing their records, so a restart resumes them. */
+  shutdown(): void {
+    for (const run of this.running.values()) run.abort();
+  }
+
+  private run(record: ExecutionRecord): void {
+    const input = JSON.parse(record.input) as Json;
+    const execution = this.machine.run(this.options.toRunInput ? this.options.toRunInput(input) : input, {
+      overrides: { taskResourceLocalHandlers: this.options.taskHandlers, retryIntervalOverrides: this.options.retryIntervalOverrides },
+      noThrowOnAbort: true,
+    });
+    const events = (async () => {
+      for await (const event of execution.eventLogs) {
+        if (event.type === 'StateEntered') record.transitions += 1;
+        this.options.onEvent?.(record, event);
+      }
+    })();
+    const done = (async () => {
+      try {
+        await execution.result;
+        await events;
+        if (record.status === 'RUNNING') record.status = 'SUCCEEDED';
+      } catch (error) {
+        if (record.status === 'RUNNING') { record.status = 'FAILED'; record.error = (error as Error).message; }
+      } finally {
+        record.stopDate ??= new Date().toISOString();
+        this.running.delete(record.name);
+        if (record.status !== 'RUNNING') this.save();
+      }
+    })();
+    this.running.set(record.name, { abort: execution.abort, done });
+  }
+
+  private save(): void {
+    if (this.options.stateFile) writeFileSync(this.options.stateFile, JSON.stringify([...this.executions.values()]));
+  }
+}
+
+/** The Step Functions API subset the handlers call, at a local endpoint (awsJson1_0). */
+export function createStepFunctionsEndpoint(workflows: LocalWorkflows): Server {
+  return createServer(async (req, res) => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const target = String(req.headers['x-amz-target'] ?? '').replace('AWSStepFunctions.', '');
+    const reply = (status: number, body: unknown) => {
+      res.writeHead(status, { 'content-type': 'application/x-amz-json-1.0' });
+      res.end(JSON.stringify(body));
+    };
+    try {
+      const body = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as Record<string, string>;
+      if (target === 'StartExecution') {
+        const record = workflows.start(body.name as string, body.input ?? '{}');
+        return reply(200, { executionArn: record.executionArn, startDate: Date.parse(record.startDate) / 1000 });
+      }
+      if (target === 'StopExecution') {
+        const record = workflows.stop(body.executionArn as string);
+        return reply(200, { stopDate: Date.parse(record.stopDate ?? new Date().toISOString()) / 1000 });
+      }
+      return reply(400, { __type: 'UnknownOperationException', message: `The local Step Functions does not support ${target}` });
+    } catch (error) {
+      if (error instanceof ExecutionError) return reply(400, { __type: error.type, message: error.message });
+      return reply(500, { __type: 'InternalError', message: (error as Error).message });
+    }
+  });
+}
