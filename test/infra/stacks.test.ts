@@ -19,7 +19,7 @@ let report: any;
 beforeAll(() => {
   outdir = mkdtempSync(path.join(tmpdir(), 'soft-env-synth-'));
   const app = new App({ outdir, context: { 'aws:cdk:bundling-stacks': [] } });
-  const { stateful, stateless } = composeApp(app, { env: { account: '111111111111', region: 'cn-north-1' } });
+  const { stateful, stateless } = composeApp(app, { env: { account: '111111111111', region: 'ap-southeast-1' } });
   app.synth();
   data = Template.fromStack(stateful);
   api = Template.fromStack(stateless);
@@ -54,13 +54,17 @@ describe('the API', () => {
     });
   });
 
-  it('runs one Lambda per concern on Node 22, arm64, with its table and topic configured', () => {
+  it('runs one Lambda per concern, and the deadline check, on Node 22, arm64, with its table and topic configured', () => {
     const functions = Object.values(api.findResources('AWS::Lambda::Function')) as any[];
-    expect(functions).toHaveLength(concerns.length);
+    const services = functions.map((fn) => fn.Properties.Environment.Variables.POWERTOOLS_SERVICE_NAME).sort();
+    expect(services).toEqual([...concerns.map((concern) => concern.name), 'deadlines'].sort());
     for (const fn of functions) {
       expect(fn.Properties).toMatchObject({ Runtime: 'nodejs22.x', Architectures: ['arm64'], TracingConfig: { Mode: 'Active' } });
       expect(Object.keys(fn.Properties.Environment.Variables)).toEqual(expect.arrayContaining(['TABLE_NAME', 'ALERT_TOPIC_ARN', 'POWERTOOLS_SERVICE_NAME']));
     }
+    const withDeadlines = functions.filter((fn) => 'DEADLINE_STATE_MACHINE_ARN' in fn.Properties.Environment.Variables)
+      .map((fn) => fn.Properties.Environment.Variables.POWERTOOLS_SERVICE_NAME).sort();
+    expect(withDeadlines).toEqual(concerns.filter((concern) => concern.usesDeadlines).map((concern) => concern.name).sort());
   });
 
   it('grants item access to the table and its index, never Scan, and publish on the alert topic', () => {
@@ -77,6 +81,38 @@ describe('the API', () => {
   });
 });
 
+describe('the deadline workflow', () => {
+  it('is one Standard state machine with logging and tracing, waiting on the matter\'s timeline', () => {
+    api.resourceCountIs('AWS::StepFunctions::StateMachine', 1);
+    api.hasResourceProperties('AWS::StepFunctions::StateMachine', {
+      StateMachineType: 'STANDARD',
+      TracingConfiguration: { Enabled: true },
+      LoggingConfiguration: Match.objectLike({ Level: 'ALL' }),
+    });
+    const definition = JSON.stringify((Object.values(api.findResources('AWS::StepFunctions::StateMachine'))[0] as any).Properties.DefinitionString);
+    for (const path of ['$.timeline.warnAt', '$.timeline.deadline', '$.timeline.escalateAt']) expect(definition).toContain(path);
+    expect(definition).toContain('sns:publish');
+  });
+
+  it('raises an alarm on failed or timed-out executions that alerts the supervisors\' topic', () => {
+    api.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Threshold: 1,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+      Metrics: Match.arrayWith([Match.objectLike({ Expression: 'failed + timedOut' })]),
+      AlarmActions: [Match.anyValue()],
+    });
+  });
+
+  it('lets only the concerns with timed matters start and stop executions', () => {
+    const policies = Object.entries(api.findResources('AWS::IAM::Policy')) as [string, any][];
+    const starters = policies.filter(([, policy]) => JSON.stringify(policy.Properties.PolicyDocument).includes('states:StartExecution'));
+    const stoppers = policies.filter(([, policy]) => JSON.stringify(policy.Properties.PolicyDocument).includes('states:StopExecution'));
+    const expected = concerns.filter((concern) => concern.usesDeadlines).length;
+    expect(starters).toHaveLength(expected);
+    expect(stoppers).toHaveLength(expected);
+  });
+});
+
 describe('the data stack', () => {
   it('protects the table: on-demand, point-in-time recovery, deletion protection, retained', () => {
     data.hasResource('AWS::DynamoDB::GlobalTable', {
@@ -85,7 +121,10 @@ describe('the data stack', () => {
       Properties: Match.objectLike({
         BillingMode: 'PAY_PER_REQUEST',
         KeySchema: [{ AttributeName: TABLE.partitionKey, KeyType: 'HASH' }, { AttributeName: TABLE.sortKey, KeyType: 'RANGE' }],
-        GlobalSecondaryIndexes: [Match.objectLike({ IndexName: TABLE.indexes.byParent.name })],
+        GlobalSecondaryIndexes: Object.values(TABLE.indexes).map((index) => Match.objectLike({
+          IndexName: index.name,
+          KeySchema: [{ AttributeName: index.partitionKey, KeyType: 'HASH' }, { AttributeName: index.sortKey, KeyType: 'RANGE' }],
+        })),
         TimeToLiveSpecification: { AttributeName: TABLE.ttlAttribute, Enabled: true },
         Replicas: [Match.objectLike({ DeletionProtectionEnabled: true, PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true } })],
       }),

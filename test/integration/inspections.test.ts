@@ -1,0 +1,225 @@
+/**
+ * The inspections handler against DynamoDB Local and the local Step Functions: what is stored,
+ * the conditions that make one decision win, the yearly cap, visits and outcomes.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { inject } from 'vitest';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { db, tableName } from '#shared/db';
+import { keys } from '#shared/table';
+import { localDate, addDays } from '#shared/clock';
+import { handler } from '../../functions/inspections/handler.ts';
+import { inspectionRoutes } from '../../functions/inspections/routes.ts';
+import { createInspection } from '../../functions/inspections/store.ts';
+import { executionName } from '#shared/deadlines';
+import { approvalMatter } from '../../functions/inspections/service.ts';
+import { invoke } from '../support/invoke.ts';
+import { newCreditCode, newDeptId } from '../support/data.ts';
+
+const routes = inspectionRoutes.routes;
+const runtime = inject('runtime');
+const office = { roles: ['soft-env-office'], sub: 'office-clerk' };
+const supervisor = { roles: ['supervisor'], sub: 'supervisor-1' };
+const clerk = (dept: string) => ({ roles: ['department'], dept, sub: `clerk@${dept}` });
+const owner = (ent: string) => ({ roles: ['enterprise'], ent, sub: `owner@${ent}` });
+const today = () => localDate(new Date());
+
+/** The first date after the 25th that is today or later (inspections that need approval). */
+function afterThe25th(offset = 0): string {
+  let date = addDays(today(), 1);
+  while (Number(date.slice(8)) <= 25) date = addDays(date, 1);
+  return addDays(date, offset);
+}
+/** A quiet production day (the 10th) in the coming month. */
+function quietDay(): string {
+  const next = addDays(`${today().slice(0, 8)}28`, 7);
+  return `${next.slice(0, 8)}10`;
+}
+const inspection = (enterpriseId: string, plannedDate: string, category = 'routine') => ({
+  enterpriseId, plannedDate, category, reason: 'Verify the boiler certificate', legalBasis: 'Special Equipment Safety Law art. 57', inspectors: ['Li Ming', 'Zhao Hua'],
+});
+const executions = () => JSON.parse(readFileSync(path.join(runtime.dataDir, 'executions.json'), 'utf8')) as { name: string; status: string }[];
+
+describe('filing an inspection', () => {
+  it('after the 25th: waits for approval, stored on its three indexes, watched by a deadline execution', async () => {
+    const dept = newDeptId();
+    const enterpriseId = newCreditCode();
+    const result = await invoke(handler, routes.fileInspection, { json: inspection(enterpriseId, afterThe25th()), caller: clerk(dept) });
+    expect(result).toMatchObject({ status: 201, body: { status: 'pending-approval', department: dept, version: 1, approval: { limitDays: 1 } } });
+    const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: keys.inspection(result.body.id) }));
+    expect(Item).toMatchObject({ gsi1pk: `INSPECTIONS#DEPT#${dept}`, gsi2pk: `INSPECTIONS#ENT#${enterpriseId}`, gsi3pk: 'INSPECTIONS', status: 'pending-approval' });
+    expect(executions()).toContainEqual(expect.objectContaining({ name: executionName(approvalMatter(result.body)), status: 'RUNNING' }));
+  });
+
+  it('on a quiet day: refuses routine (422), files a safety inspection and tells the office', async () => {
+    const dept = newDeptId();
+    const enterpriseId = newCreditCode();
+    const refused = await invoke(handler, routes.fileInspection, { json: inspection(enterpriseId, quietDay()), caller: clerk(dept) });
+    expect(refused).toMatchObject({ status: 422, contentType: 'application/problem+json', body: { type: 'urn:soft-env:problem:quiet-production-day' } });
+    const filed = await invoke(handler, routes.fileInspection, { json: inspection(enterpriseId, quietDay(), 'safety'), caller: clerk(dept) });
+    expect(filed).toMatchObject({ status: 201, body: { status: 'filed' } });
+    expect(filed.body.approval).toBeUndefined();
+    const alerts = readFileSync(process.env.LOCAL_ALERTS_FILE as string, 'utf8').trim().split('\n').map((line) => JSON.parse(line));
+    expect(alerts).toContainEqual(expect.objectContaining({ severity: 'info', concern: 'inspections', department: dept, kind: 'quiet-day-exception-filed', subject: { type: 'inspection', id: filed.body.id } }));
+  });
+
+  it('refuses a planned date in the past (400)', async () => {
+    const result = await invoke(handler, routes.fileInspection, { json: inspection(newCreditCode(), addDays(today(), -1), 'safety'), caller: clerk(newDeptId()) });
+    expect(result).toMatchObject({ status: 400, body: { errors: [{ path: 'body.plannedDate' }] } });
+  });
+
+  it('allows two routine inspections per enterprise, department and year; the third is 422; others are not counted', async () => {
+    const dept = newDeptId();
+    const enterpriseId = newCreditCode();
+    const date = afterThe25th();
+    const first = await invoke(handler, routes.fileInspection, { json: inspection(enterpriseId, date), caller: clerk(dept) });
+    await invoke(handler, routes.fileInspection, { json: inspection(enterpriseId, date), caller: clerk(dept) });
+    const third = await invoke(handler, routes.fileInspection, { json: inspection(enterpriseId, date), caller: clerk(dept) });
+    expect(third).toMatchObject({ status: 422, body: { type: 'urn:soft-env:problem:routine-inspection-cap' } });
+    expect((await invoke(handler, routes.fileInspection, { json: inspection(enterpriseId, date, 'major-case'), caller: clerk(dept) })).status).toBe(201);
+    expect((await invoke(handler, routes.fileInspection, { json: inspection(enterpriseId, date), caller: clerk(newDeptId()) })).status).toBe(201);
+    // A rejected routine inspection gives its place back.
+    await invoke(handler, routes.decideInspection, { params: { id: first.body.id }, json: { decision: 'reject', comment: 'Not justified' }, caller: office });
+    expect((await invoke(handler, routes.fileInspection, { json: inspection(enterpriseId, date), caller: clerk(dept) })).status).toBe(201);
+  });
+});
+
+describe('the office decides', () => {
+  it('approves once: the decision is stored as evidence and the deadline execution stops', async () => {
+    const dept = newDeptId();
+    const filed = await invoke(handler, routes.fileInspection, { json: inspection(newCreditCode(), afterThe25th()), caller: clerk(dept) });
+    const decided = await invoke(handler, routes.decideInspection, { params: { id: filed.body.id }, json: { decision: 'approve', comment: 'Justified by last month\'s complaint' }, caller: office });
+    expect(decided).toMatchObject({ status: 200, body: { status: 'approved', version: 2, decision: { decision: 'approve', decidedBy: 'office-clerk' } } });
+    const evidence = await db.send(new GetCommand({ TableName: tableName, Key: keys.decision(filed.body.id) }));
+    expect(evidence.Item).toMatchObject({ decision: 'approve', inspectionId: filed.body.id });
+    expect(executions()).toContainEqual(expect.objectContaining({ name: executionName(approvalMatter(filed.body)), status: 'ABORTED' }));
+    const again = await invoke(handler, routes.decideInspection, { params: { id: filed.body.id }, json: { decision: 'reject', comment: 'x' }, caller: office });
+    expect(again).toMatchObject({ status: 409, body: { type: 'urn:soft-env:problem:not-pending' } });
+  });
+
+  it('lets exactly one of two simultaneous decisions win', async () => {
+    const filed = await invoke(handler, routes.fileInspection, { json: inspection(newCreditCode(), afterThe25th()), caller: clerk(newDeptId()) });
+    const [a, b] = await Promise.all([
+      invoke(handler, routes.decideInspection, { params: { id: filed.body.id }, json: { decision: 'approve', comment: 'yes' }, caller: office }),
+      invoke(handler, routes.decideInspection, { params: { id: filed.body.id }, json: { decision: 'reject', comment: 'no' }, caller: { ...office, sub: 'other-clerk' } }),
+    ]);
+    expect([a.status, b.status].sort()).toEqual([200, 409]);
+    const stored = await db.send(new GetCommand({ TableName: tableName, Key: keys.inspection(filed.body.id) }));
+    const winner = a.status === 200 ? a : b;
+    expect(stored.Item).toMatchObject({ status: winner.body.status, version: 2 });
+  });
+
+  it('refuses a decision once the planned date has passed (422)', async () => {
+    const id = crypto.randomUUID();
+    const past = addDays(today(), -2);
+    await createInspection({
+      id, enterpriseId: newCreditCode(), department: 'late-dept', plannedDate: past, category: 'safety', reason: 'r', legalBasis: 'l',
+      inspectors: ['x'], status: 'pending-approval', filedAt: `${past}T09:00:00+08:00`, filedBy: 'clerk', version: 1,
+    }, undefined);
+    const result = await invoke(handler, routes.decideInspection, { params: { id }, json: { decision: 'approve', comment: 'late' }, caller: office });
+    expect(result).toMatchObject({ status: 422, body: { type: 'urn:soft-env:problem:planned-date-passed' } });
+  });
+
+  it('is the office\'s alone (403 for a department)', async () => {
+    const result = await invoke(handler, routes.decideInspection, { params: { id: crypto.randomUUID() }, json: { decision: 'approve', comment: 'x' }, caller: clerk('tax') });
+    expect(result.status).toBe(403);
+  });
+});
+
+/** An inspection for today that may go ahead: filed if today is a quiet day, else approved. */
+async function inspectionForToday(dept: string, enterpriseId: string) {
+  const filed = await invoke(handler, routes.fileInspection, { json: inspection(enterpriseId, today(), 'safety'), caller: clerk(dept) });
+  if (filed.body.status === 'pending-approval') {
+    await invoke(handler, routes.decideInspection, { params: { id: filed.body.id }, json: { decision: 'approve', comment: 'ok' }, caller: office });
+  }
+  return filed.body.id as string;
+}
+
+describe('inspectors at the door', () => {
+  it('are let in for an inspection that may take place today', async () => {
+    const enterpriseId = newCreditCode();
+    const id = await inspectionForToday(newDeptId(), enterpriseId);
+    const visit = await invoke(handler, routes.recordVisit, { params: { id }, caller: owner(enterpriseId) });
+    expect(visit).toMatchObject({ status: 201, body: { allowed: true, inspectionId: id } });
+    expect(visit.body.complaintId).toBeUndefined();
+  });
+
+  it('are not let in without approval: the visit is recorded, a complaint opened and supervisors alerted', async () => {
+    const dept = newDeptId();
+    const enterpriseId = newCreditCode();
+    const filed = await invoke(handler, routes.fileInspection, { json: inspection(enterpriseId, afterThe25th()), caller: clerk(dept) });
+    const visit = await invoke(handler, routes.recordVisit, { params: { id: filed.body.id }, json: { note: 'Two officers, no papers' }, caller: owner(enterpriseId) });
+    expect(visit).toMatchObject({ status: 201, body: { allowed: false, reason: 'This inspection has not been approved by the soft-environment office.' } });
+    const complaint = await db.send(new GetCommand({ TableName: tableName, Key: keys.complaint(visit.body.complaintId) }));
+    expect(complaint.Item).toMatchObject({ category: 'quiet-day-violation', againstDept: dept, source: 'inspection-visit', routedTo: 'department' });
+    const alerts = readFileSync(process.env.LOCAL_ALERTS_FILE as string, 'utf8').trim().split('\n').map((line) => JSON.parse(line));
+    expect(alerts).toContainEqual(expect.objectContaining({ kind: 'visit-not-allowed', severity: 'breach', department: dept, subject: { type: 'inspection', id: filed.body.id } }));
+    const seen = await invoke(handler, routes.getInspection, { params: { id: filed.body.id }, caller: supervisor });
+    expect(seen.body.visits).toEqual([expect.objectContaining({ allowed: false, note: 'Two officers, no papers' })]);
+  });
+
+  it('are reported by the inspected enterprise only (404 for another)', async () => {
+    const filed = await invoke(handler, routes.fileInspection, { json: inspection(newCreditCode(), afterThe25th()), caller: clerk(newDeptId()) });
+    const result = await invoke(handler, routes.recordVisit, { params: { id: filed.body.id }, caller: owner(newCreditCode()) });
+    expect(result.status).toBe(404);
+  });
+});
+
+describe('outcomes and the register of findings', () => {
+  it('refuses a fine for a first minor violation, takes it after a minor finding within a year', async () => {
+    const dept = newDeptId();
+    const enterpriseId = newCreditCode();
+    const first = await inspectionForToday(dept, enterpriseId);
+    const fined = await invoke(handler, routes.recordOutcome, {
+      params: { id: first }, json: { findings: [{ description: 'Fire exit blocked by boxes', severity: 'minor', fine: 50000 }] }, caller: clerk(dept),
+    });
+    expect(fined).toMatchObject({ status: 422, body: { type: 'urn:soft-env:problem:first-minor-violation-no-fine' } });
+    const guided = await invoke(handler, routes.recordOutcome, {
+      params: { id: first }, json: { findings: [{ description: 'Fire exit blocked by boxes', severity: 'minor', fine: 0 }] }, caller: clerk(dept),
+    });
+    expect(guided).toMatchObject({ status: 201, body: { status: 'completed' } });
+    const twice = await invoke(handler, routes.recordOutcome, { params: { id: first }, json: { findings: [] }, caller: clerk(dept) });
+    expect(twice.status).toBe(409);
+
+    const second = await inspectionForToday(dept, enterpriseId);
+    const repeat = await invoke(handler, routes.recordOutcome, {
+      params: { id: second }, json: { findings: [{ description: 'Fire exit blocked again', severity: 'minor', fine: 50000 }] }, caller: clerk(dept),
+    });
+    expect(repeat.status).toBe(201);
+
+    // Another department's first minor finding at the same enterprise is its first.
+    const otherDept = newDeptId();
+    const third = await inspectionForToday(otherDept, enterpriseId);
+    const other = await invoke(handler, routes.recordOutcome, {
+      params: { id: third }, json: { findings: [{ description: 'Sign missing', severity: 'minor', fine: 10000 }] }, caller: clerk(otherDept),
+    });
+    expect(other.status).toBe(422);
+
+    const register = await invoke(handler, routes.findingsRegister, { params: { enterpriseId }, caller: owner(enterpriseId) });
+    expect(register.body.items.map((finding: any) => finding.description).sort()).toEqual(['Fire exit blocked again', 'Fire exit blocked by boxes']);
+    const forOther = await invoke(handler, routes.findingsRegister, { params: { enterpriseId }, caller: clerk(otherDept) });
+    expect(forOther.body.items).toEqual([]);
+  });
+});
+
+describe('listings', () => {
+  it('show a department its own, an enterprise its own, and the office everything by month and status', async () => {
+    const dept = newDeptId();
+    const enterpriseId = newCreditCode();
+    const date = afterThe25th();
+    const mine = await invoke(handler, routes.fileInspection, { json: inspection(enterpriseId, date, 'safety'), caller: clerk(dept) });
+    const theirs = await invoke(handler, routes.fileInspection, { json: inspection(enterpriseId, date, 'safety'), caller: clerk(newDeptId()) });
+    const own = await invoke(handler, routes.listInspections, { caller: clerk(dept) });
+    expect(own.body.items.map((item: any) => item.id)).toEqual([mine.body.id]);
+    const enterprise = await invoke(handler, routes.listInspections, { caller: owner(enterpriseId) });
+    expect(enterprise.body.items.map((item: any) => item.id).sort()).toEqual([mine.body.id, theirs.body.id].sort());
+    const otherEnterprise = await invoke(handler, routes.listInspections, { query: { enterpriseId }, caller: owner(newCreditCode()) });
+    expect(otherEnterprise.body.items).toEqual([]);
+    const byMonth = await invoke(handler, routes.listInspections, { query: { month: date.slice(0, 7), status: 'pending-approval', enterpriseId, limit: '200' }, caller: office });
+    expect(byMonth.body.items.map((item: any) => item.id).sort()).toEqual([mine.body.id, theirs.body.id].sort());
+    const hidden = await invoke(handler, routes.getInspection, { params: { id: theirs.body.id }, caller: clerk(dept) });
+    expect(hidden.status).toBe(404);
+  });
+});

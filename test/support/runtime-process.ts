@@ -1,0 +1,41 @@
+/** Starting `npm start`'s own entry point as a child process, on a free port, in a fresh data folder. */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+export interface RuntimeInfo { url: string; dynamodbEndpoint: string; stepFunctionsEndpoint: string; stateMachineArn: string; tableName: string; dataDir: string }
+
+export interface RuntimeProcess { info: RuntimeInfo; stop: () => Promise<void> }
+
+const root = path.resolve(import.meta.dirname, '../..');
+
+export async function startRuntimeProcess(env: Record<string, string> = {}): Promise<RuntimeProcess> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'soft-env-test-'));
+  let output = '';
+  const child: ChildProcess = spawn(path.join(root, 'node_modules/.bin/tsx'), ['infra/local/main.ts'], {
+    cwd: root,
+    env: { ...process.env, PORT: '0', DATA_DIR: dataDir, POWERTOOLS_LOG_LEVEL: 'ERROR', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout?.on('data', (chunk: Buffer) => { output += chunk.toString(); });
+  child.stderr?.on('data', (chunk: Buffer) => { output += chunk.toString(); });
+  const runtimeFile = path.join(dataDir, 'runtime.json');
+  const deadline = Date.now() + 90_000;
+  while (!existsSync(runtimeFile)) {
+    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`The local runtime did not start:\n${output}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  const info = { ...(JSON.parse(readFileSync(runtimeFile, 'utf8')) as Omit<RuntimeInfo, 'dataDir'>), dataDir };
+  return {
+    info,
+    stop: async () => {
+      if (child.exitCode === null) {
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        child.kill('SIGTERM');
+        await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+      }
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
