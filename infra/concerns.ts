@@ -6,6 +6,7 @@ import type { ConcernRoutes } from '#shared/http/routes';
 import { registryRoutes } from '../functions/registry/routes.ts';
 import { feeCardRoutes } from '../functions/fee-cards/routes.ts';
 import { inspectionRoutes } from '../functions/inspections/routes.ts';
+import { complaintRoutes } from '../functions/complaints/routes.ts';
 
 export interface ConcernDefinition {
   /** The concern's name: its Lambda, its log group and its idempotency partition. */
@@ -13,8 +14,10 @@ export interface ConcernDefinition {
   /** The handler module, relative to the project root; it exports `handler`. */
   entry: string;
   api: ConcernRoutes;
-  /** Starts and stops deadline executions (timed matters). */
+  /** Starts and stops deadline executions (timed matters, complaints it opens included). */
   usesDeadlines?: boolean;
+  /** Has public routes that verify an optional token themselves (needs the issuer's keys). */
+  verifiesOwnTokens?: boolean;
 }
 
 /** The deadline workflow's check task: not behind the API. */
@@ -22,6 +25,7 @@ export const deadlineCheck = { name: 'deadlines', entry: 'functions/deadlines/ha
 
 export const concerns: readonly ConcernDefinition[] = [
   { name: 'registry', entry: 'functions/registry/handler.ts', api: registryRoutes },
-  { name: 'fee-cards', entry: 'functions/fee-cards/handler.ts', api: feeCardRoutes },
+  { name: 'fee-cards', entry: 'functions/fee-cards/handler.ts', api: feeCardRoutes, usesDeadlines: true },
   { name: 'inspections', entry: 'functions/inspections/handler.ts', api: inspectionRoutes, usesDeadlines: true },
+  { name: 'complaints', entry: 'functions/complaints/handler.ts', api: complaintRoutes, usesDeadlines: true, verifiesOwnTokens: true },
 ];

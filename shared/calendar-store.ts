@@ -5,7 +5,7 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from './db.ts';
 import { keys } from './table.ts';
-import { fallbackCalendar, officialCalendar, workingDays, yearsSpanned, timelineFor, type CalendarYear, type Timeline } from './calendar.ts';
+import { addWorkingTime, fallbackCalendar, officialCalendar, workingDays, yearsSpanned, timelineFor, type CalendarYear, type Timeline } from './calendar.ts';
 import { raiseAlert, type Concern } from './alerts.ts';
 import { newId } from './ids.ts';
 import { localDate } from './clock.ts';
@@ -64,4 +64,10 @@ export async function deadlineTimeline(start: Date, limitDays: number, concern: 
     if (calendar.source === 'fallback-weekends' && calendar.year <= lastYear) await alertFallbackOnce(calendar.year, concern, start);
   }
   return timeline;
+}
+
+/** The instant `days` working days after `start`, on the county calendar. */
+export async function workingTimeAfter(start: Date, days: number): Promise<Date> {
+  const calendars = await Promise.all(yearsSpanned(start, days).map(calendarYear));
+  return addWorkingTime(start, days, workingDays(calendars));
 }

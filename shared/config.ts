@@ -16,6 +16,10 @@ const schema = z.object({
   ALERT_WEBHOOKS: z.optional(z.string()),
   /** The deadline state machine (functions that start timed matters). */
   DEADLINE_STATE_MACHINE_ARN: optionalText,
+  /** Where the token issuer publishes its keys, for routes that verify an optional token themselves. */
+  JWKS_URL: optionalText,
+  JWT_ISSUER: optionalText,
+  JWT_AUDIENCE: optionalText,
   /** Working days the soft-environment office has to decide an inspection filed after the 25th. */
   APPROVAL_LIMIT_DAYS: z.optional(z.pipe(z.string(), z.transform(Number)).check(z.refine((n) => n > 0 && n <= 30, 'between 0 and 30'))),
   /** Routine inspections per enterprise, department and year. */

@@ -14,6 +14,9 @@
  * | rejected attempt  | REJECTED#<id>               | ATTEMPT                    | FEEAUDIT#<month> / <instant>#REJECTED#<id>   |
  * | fee totals        | FEETOTALS#<month>           | <date>#<kind>#<unit>#<item>|                                              |
  * | complaint         | COMPLAINT#<id>              | COMPLAINT                  | COMPLAINTS#<deptId> / <instant>#<id>         |
+ * |                   |                             |                            | gsi2: COMPLAINTS / <instant>#<id>            |
+ * | tracking code     | TRACK#<sha256 of the code>  | TRACK                      |                                              |
+ * | handler roster    | DEPT#<deptId>               | HANDLERS                   |                                              |
  * | alert             | ALERT#<id>                  | ALERT                      | ALERTS / <instant>#<id>                      |
  * | idempotency       | IDEMPOTENCY#<concern>       | <hash of key>              |                                              |
  * | calendar year     | CALENDAR#<year>             | CALENDAR                   |                                              |
@@ -75,7 +78,13 @@ export const keys = {
   feeTotalsPartition: (month: string) => `FEETOTALS#${month}`,
 
   complaint: (id: string) => ({ pk: `COMPLAINT#${id}`, sk: 'COMPLAINT' }),
-  complaintsIndex: (deptId: string, instant: string, id: string) => ({ gsi1pk: `COMPLAINTS#${deptId}`, gsi1sk: `${instant}#${id}` }),
+  complaintsIndex: (deptId: string, instant: string, id: string) => ({
+    gsi1pk: `COMPLAINTS#${deptId}`, gsi1sk: `${instant}#${id}`, gsi2pk: 'COMPLAINTS', gsi2sk: `${instant}#${id}`,
+  }),
+  complaintsByDept: (deptId: string) => `COMPLAINTS#${deptId}`,
+  allComplaints: 'COMPLAINTS',
+  tracking: (codeHash: string) => ({ pk: `TRACK#${codeHash}`, sk: 'TRACK' }),
+  roster: (deptId: string) => ({ pk: `DEPT#${deptId}`, sk: 'HANDLERS' }),
 
   alert: (id: string) => ({ pk: `ALERT#${id}`, sk: 'ALERT' }),
   alertsIndex: (instant: string, id: string) => ({ gsi1pk: 'ALERTS', gsi1sk: `${instant}#${id}` }),

@@ -14,11 +14,13 @@ import { CONCERNS, type Concern } from '#shared/alert-types';
 import { executionName, STAGE_SEVERITY, type Matter, type Stage } from '#shared/deadlines';
 import type { MatterCheck } from '#shared/deadline-checks';
 import { checkInspectionMatter } from '../inspections/deadline-check.ts';
+import { checkComplaintMatter } from '../complaints/deadline-check.ts';
 
 const logger = new Logger({ serviceName: 'deadlines' });
 
 const checks: Partial<Record<Concern, MatterCheck>> = {
   inspections: checkInspectionMatter,
+  complaints: checkComplaintMatter,
 };
 
 const inputSchema = z.object({

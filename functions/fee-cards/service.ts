@@ -6,7 +6,7 @@ import { localDate, monthsBetween, startOfLocalDate, addDays, toLocalIso } from 
 import { hasRole, seesAll, type Caller } from '#shared/http/auth';
 import { BadRequestError, ConflictError, NotFoundError, RuleViolationError } from '#shared/http/errors';
 import { deliverAlert, type Alert } from '#shared/alerts';
-import { complaintItem } from '#shared/complaints';
+import { prepareComplaint } from '#shared/complaint-intake';
 import { getDepartment } from '../registry/departments.ts';
 import {
   checkCollection, entryHash, genesisHash, verifyChain, yuan, type ChainedEntry, type FeeItem, type FeeStandard, type RefusalCategory,
@@ -127,24 +127,25 @@ export async function refuseEntry(
   const entry = await store.getEntry(enterpriseId, Number(entryId));
   if (!entry) throw new NotFoundError();
   const category = input.category ?? 'unregistered-fee';
-  const complaintId = newId();
+  const complaint = await prepareComplaint({
+    againstDept: entry.unit, category, description: input.reason, source: 'fee-refusal', occurredAt: entry.collectedAt,
+    complainant: { sub: caller.sub, enterpriseId }, subject: { type: 'fee-entry', id: `${enterpriseId}/${entryId}` },
+  }, { now, newId });
+  const complaintId = complaint.complaint.id;
   const refusal: store.Refusal = {
     entryId, enterpriseId, unit: entry.unit, feeItemCode: entry.feeItemCode, amount: entry.amount,
     reason: input.reason, category, refusedAt: toLocalIso(now), refusedBy: caller.sub, complaintId,
   };
-  const complaint = complaintItem({
-    againstDept: entry.unit, category, description: input.reason, source: 'fee-refusal', occurredAt: entry.collectedAt,
-    complainant: { sub: caller.sub, enterpriseId }, subject: { type: 'fee-entry', id: `${enterpriseId}/${entryId}` },
-  }, complaintId, now);
   const alert: Alert = {
     id: newId(), at: toLocalIso(now), severity: 'warning', concern: 'fee-cards', department: entry.unit, kind: 'fee-entry-refused',
     title: `Enterprise refused a ${yuan(entry.amount)} charge by ${entry.unit}`,
     detail: `Enterprise ${enterpriseId} refused entry ${entryId} (${entry.feeItemCode} ${entry.feeItemName}, receipt ${entry.receiptNo}) as ${category}; complaint ${complaintId} is open.`,
     subject: { type: 'fee-entry', id: `${enterpriseId}/${entryId}` },
   };
-  await store.recordRefusal(refusal, Number(entryId), localDate(now), complaint, alert);
+  await complaint.watch();
+  await store.recordRefusal(refusal, Number(entryId), localDate(now), complaint.items, alert);
   await deliverAlert(alert);
-  return { ...refusal, alertId: alert.id };
+  return { ...refusal, alertId: alert.id, complaint: { id: complaintId, trackingCode: complaint.trackingCode } };
 }
 
 /** The audit of a date range: complete totals from counters, and a page of events. */

@@ -202,7 +202,7 @@ export async function recordRejectedAttempt(attempt: RejectedAttempt, attemptedO
  * Marks an entry refused (once), opens the complaint and stores the alert, in one transaction.
  * A second refusal of the same entry is a conflict.
  */
-export async function recordRefusal(refusal: Refusal, seq: number, refusedOn: string, complaint: Record<string, unknown>, alert: Alert): Promise<void> {
+export async function recordRefusal(refusal: Refusal, seq: number, refusedOn: string, complaintItems: Record<string, unknown>[], alert: Alert): Promise<void> {
   try {
     await db.send(new TransactWriteCommand({
       TransactItems: [
@@ -217,7 +217,7 @@ export async function recordRefusal(refusal: Refusal, seq: number, refusedOn: st
             ConditionExpression: 'attribute_not_exists(pk)',
           },
         },
-        { Put: { TableName: tableName, Item: complaint, ConditionExpression: 'attribute_not_exists(pk)' } },
+        ...complaintItems.map((Item) => ({ Put: { TableName: tableName, Item, ConditionExpression: 'attribute_not_exists(pk)' } })),
         {
           Put: {
             TableName: tableName,

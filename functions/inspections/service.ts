@@ -4,7 +4,7 @@ import { config } from '#shared/config';
 import { hasRole, seesAll, type Caller } from '#shared/http/auth';
 import { BadRequestError, ConflictError, NotFoundError, RuleViolationError } from '#shared/http/errors';
 import { deliverAlert, raiseAlert, type Alert } from '#shared/alerts';
-import { complaintItem } from '#shared/complaints';
+import { prepareComplaint } from '#shared/complaint-intake';
 import { deadlineTimeline } from '#shared/calendar-store';
 import { startDeadline, stopDeadline, type Matter } from '#shared/deadlines';
 import {
@@ -118,22 +118,23 @@ export async function recordVisit(id: string, input: { inspectorsPresent?: strin
     await store.recordVisit(visit);
     return visit;
   }
-  const complaintId = newId();
-  visit.complaintId = complaintId;
-  const complaint = complaintItem({
+  const complaint = await prepareComplaint({
     againstDept: inspection.department, category: 'quiet-day-violation', source: 'inspection-visit', occurredAt: visit.at,
     description: `Inspectors of ${inspection.department} came to the enterprise for inspection ${id} when it was not allowed: ${verdict.reason}${input.note ? ` Note: ${input.note}` : ''}`,
     complainant: { sub: caller.sub, enterpriseId: inspection.enterpriseId }, subject: { type: 'inspection', id },
-  }, complaintId, now);
+  }, { now, newId });
+  const complaintId = complaint.complaint.id;
+  visit.complaintId = complaintId;
   const alert: Alert = {
     id: newId(), at: visit.at, severity: 'breach', concern: 'inspections', department: inspection.department, kind: 'visit-not-allowed',
     title: `Inspectors of ${inspection.department} at an enterprise without permission`,
     detail: `Enterprise ${inspection.enterpriseId} reports inspectors of ${inspection.department} at its door for inspection ${id} (${inspection.category}, planned ${inspection.plannedDate}, ${inspection.status}): ${verdict.reason} Complaint ${complaintId} is open.`,
     subject: { type: 'inspection', id },
   };
-  await store.recordVisit(visit, { complaint, alert });
+  await complaint.watch();
+  await store.recordVisit(visit, { complaintItems: complaint.items, alert });
   await deliverAlert(alert);
-  return visit;
+  return { ...visit, complaint: { id: complaintId, trackingCode: complaint.trackingCode } };
 }
 
 export async function recordOutcome(id: string, input: { findings: Finding[] }, caller: Caller, { now }: Deps) {

@@ -137,13 +137,13 @@ export async function recordDecision(inspection: Inspection, decision: Decision)
 }
 
 /** A visit, with the complaint and alert it opens when it was not allowed, in one transaction. */
-export async function recordVisit(visit: Visit, opened?: { complaint: Record<string, unknown>; alert: Alert }): Promise<void> {
+export async function recordVisit(visit: Visit, opened?: { complaintItems: Record<string, unknown>[]; alert: Alert }): Promise<void> {
   const instant = new Date(visit.at).toISOString();
   await db.send(new TransactWriteCommand({
     TransactItems: [
       { Put: { TableName: tableName, Item: { ...keys.visit(visit.inspectionId, instant, visit.visitId), type: 'inspection-visit', ...visit }, ConditionExpression: 'attribute_not_exists(pk)' } },
       ...(opened ? [
-        { Put: { TableName: tableName, Item: opened.complaint, ConditionExpression: 'attribute_not_exists(pk)' } },
+        ...opened.complaintItems.map((Item) => ({ Put: { TableName: tableName, Item, ConditionExpression: 'attribute_not_exists(pk)' } })),
         { Put: { TableName: tableName, Item: { ...keys.alert(opened.alert.id), ...keys.alertsIndex(instant, opened.alert.id), type: 'alert', ...opened.alert }, ConditionExpression: 'attribute_not_exists(pk)' } },
       ] : []),
     ],

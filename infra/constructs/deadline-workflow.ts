@@ -107,9 +107,15 @@ export class DeadlineWorkflow extends Construct {
     alarm.addAlarmAction(new SnsAction(topic));
   }
 
-  /** Lets a concern start executions and stop its matters' executions, nothing else. */
-  grantStartAndStop(fn: IFunction) {
-    this.stateMachine.grantStartExecution(fn);
+  /**
+   * The state machine's ARN from its fixed name: the check function, which the state machine
+   * invokes, also starts executions, and a reference would make a dependency cycle.
+   */
+  static readonly stateMachineArn = `arn:${Aws.PARTITION}:states:${Aws.REGION}:${Aws.ACCOUNT_ID}:stateMachine:${DEADLINE_STATE_MACHINE_NAME}`;
+
+  /** Lets a function start executions and stop its matters' executions, nothing else. */
+  static grantStartAndStop(fn: IFunction) {
+    fn.addToRolePolicy(new PolicyStatement({ actions: ['states:StartExecution'], resources: [DeadlineWorkflow.stateMachineArn] }));
     const executions = `arn:${Aws.PARTITION}:states:${Aws.REGION}:${Aws.ACCOUNT_ID}:execution:${DEADLINE_STATE_MACHINE_NAME}:*`;
     fn.addToRolePolicy(new PolicyStatement({ actions: ['states:StopExecution'], resources: [executions] }));
     Validations.of(fn).acknowledge({

@@ -12,7 +12,25 @@ import { claimsForEvent, verifyToken, type LocalKeys } from './signing.ts';
 
 export type LambdaHandler = (event: APIGatewayProxyEventV2WithJWTAuthorizer, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
 
-interface CompiledRoute { route: RouteSpec; key: string; pattern: RegExp; names: string[]; handler: LambdaHandler; concern: string }
+/** API Gateway's token-bucket throttling: `rateLimit` per second, up to `burstLimit` at once. */
+export class TokenBucket {
+  private tokens: number;
+  private refilledAt = Date.now();
+  constructor(private readonly limits: { rateLimit: number; burstLimit: number }) { this.tokens = limits.burstLimit; }
+  take(): boolean {
+    const now = Date.now();
+    this.tokens = Math.min(this.limits.burstLimit, this.tokens + ((now - this.refilledAt) / 1000) * this.limits.rateLimit);
+    this.refilledAt = now;
+    if (this.tokens < 1) return false;
+    this.tokens -= 1;
+    return true;
+  }
+}
+
+interface CompiledRoute { route: RouteSpec; key: string; pattern: RegExp; names: string[]; handler: LambdaHandler; concern: string; bucket?: TokenBucket }
+
+/** Where the local issuer publishes its public key (as Cognito does under the issuer URL). */
+export const JWKS_PATH = '/.well-known/jwks.json';
 
 /** API Gateway's own limit is 10 MB; anything over 1 MiB is refused here before the Lambda. */
 const GATEWAY_MAX_BODY = 1024 * 1024;
@@ -26,7 +44,10 @@ export function compileRoutes(concerns: readonly ConcernDefinition[], handlers: 
     });
     const handler = handlers[concern.name];
     if (!handler) throw new Error(`No handler loaded for concern ${concern.name}`);
-    return { route, key: routeKey(route), pattern: new RegExp(`^${source}$`), names, handler, concern: concern.name };
+    return {
+      route, key: routeKey(route), pattern: new RegExp(`^${source}$`), names, handler, concern: concern.name,
+      ...(route.throttle ? { bucket: new TokenBucket(route.throttle) } : {}),
+    };
   })).sort((a, b) => a.names.length - b.names.length); // static segments win over parameters, as in API Gateway
 }
 
@@ -101,30 +122,25 @@ export function lambdaContext(concern: string, requestId: string, timeoutMs = 10
 export interface GatewayOptions {
   routes: CompiledRoute[];
   keys: LocalKeys;
-  /** Requests per second and burst, as the API stage's throttling. */
+  /** Requests per second and burst for the whole API, as the stage's default throttling. */
   throttle?: { rateLimit: number; burstLimit: number };
   log?: (line: string) => void;
 }
 
 export function createGateway({ routes, keys, throttle, log }: GatewayOptions): Server {
-  let tokens = throttle?.burstLimit ?? 0;
-  let refilledAt = Date.now();
-  const takeToken = (): boolean => {
-    if (!throttle) return true;
-    const now = Date.now();
-    tokens = Math.min(throttle.burstLimit, tokens + ((now - refilledAt) / 1000) * throttle.rateLimit);
-    refilledAt = now;
-    if (tokens < 1) return false;
-    tokens -= 1;
-    return true;
-  };
+  const apiBucket = throttle ? new TokenBucket(throttle) : undefined;
+  const throttled = (res: ServerResponse) => problem(res, 429, 'Too many requests', 'Too many requests; wait a moment and try again.');
 
   return createServer(async (req, res) => {
     const started = Date.now();
     try {
       const url = new URL(req.url ?? '/', 'http://localhost');
       const method = (req.method ?? 'GET').toUpperCase();
-      if (!takeToken()) return problem(res, 429, 'Too many requests', 'Too many requests; wait a moment and try again.');
+      if (method === 'GET' && url.pathname === JWKS_PATH) {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        return res.end(JSON.stringify({ keys: [keys.publicJwk] }));
+      }
+      if (apiBucket && !apiBucket.take()) return throttled(res);
       let matched: { compiled: CompiledRoute; params: Record<string, string> } | undefined;
       for (const compiled of routes) {
         if (compiled.route.method !== method) continue;
@@ -141,6 +157,7 @@ export function createGateway({ routes, keys, throttle, log }: GatewayOptions): 
       }
       if (!matched) return problem(res, 404, 'Not found', `There is no route ${method} ${url.pathname}.`);
       const { compiled, params } = matched;
+      if (compiled.bucket && !compiled.bucket.take()) return throttled(res);
 
       // The JWT authorizer: a protected route needs a valid token; a public one ignores it.
       let claims: Record<string, string | number | boolean> | undefined;

@@ -12,8 +12,8 @@ import type { Server } from 'node:http';
 import { LOCAL_TABLE_NAME, type LocalSettings } from './settings.ts';
 import { ensureTable, freePort, startDynamoDbLocal } from './dynamodb.ts';
 import { synthesizeTemplates } from './synth.ts';
-import { loadOrCreateKeys } from './signing.ts';
-import { compileRoutes, createGateway, lambdaContext, type LambdaHandler } from './gateway.ts';
+import { loadOrCreateKeys, LOCAL_AUDIENCE, LOCAL_ISSUER } from './signing.ts';
+import { compileRoutes, createGateway, JWKS_PATH, lambdaContext, type LambdaHandler } from './gateway.ts';
 import { createStepFunctionsEndpoint, LocalWorkflows, LOCAL_ACCOUNT, LOCAL_REGION, stateMachineDefinition, type TaskHandler } from './step-functions.ts';
 import { PROJECT_ROOT } from '../constructs/service-function.ts';
 import { checkStateName, DEADLINE_STAGES, publishStateName } from '../constructs/deadline-workflow.ts';
@@ -45,12 +45,19 @@ export async function startLocalRuntime(settings: LocalSettings): Promise<Runnin
   const stepFunctionsPort = await freePort();
   const stepFunctionsEndpoint = `http://127.0.0.1:${stepFunctionsPort}`;
   const alertsFile = path.join(settings.dataDir, 'alerts.jsonl');
+  // The gateway's port is known before the handlers load: they read the issuer's key URL at cold start.
+  const port = settings.PORT === 0 ? await freePort() : settings.PORT;
+  const host = settings.HOST === '0.0.0.0' ? '127.0.0.1' : settings.HOST;
+  const url = `http://${host}:${port}`;
 
   // What the deployed functions get from their environment, pointed at the local parts.
   Object.assign(process.env, {
     TABLE_NAME: LOCAL_TABLE_NAME,
     LOCAL_ALERTS_FILE: alertsFile,
     DEADLINE_STATE_MACHINE_ARN: stateMachineArn,
+    JWKS_URL: `${url}${JWKS_PATH}`,
+    JWT_ISSUER: LOCAL_ISSUER,
+    JWT_AUDIENCE: LOCAL_AUDIENCE,
     AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
     AWS_ENDPOINT_URL_SFN: stepFunctionsEndpoint,
     AWS_REGION: LOCAL_REGION,
@@ -95,8 +102,7 @@ export async function startLocalRuntime(settings: LocalSettings): Promise<Runnin
 
   const keys = await loadOrCreateKeys(settings.dataDir);
   const gateway = createGateway({ routes: compileRoutes(concerns, handlers), keys });
-  const port = await listen(gateway, settings.PORT, settings.HOST);
-  const url = `http://${settings.HOST === '0.0.0.0' ? '127.0.0.1' : settings.HOST}:${port}`;
+  await listen(gateway, port, settings.HOST);
   const runtimeFile = path.join(settings.dataDir, 'runtime.json');
   writeFileSync(runtimeFile, JSON.stringify({ url, dynamodbEndpoint: dynamo.endpoint, stepFunctionsEndpoint, stateMachineArn, tableName: LOCAL_TABLE_NAME, pid: process.pid }));
 

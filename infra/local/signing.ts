@@ -10,8 +10,9 @@ import { exportJWK, generateKeyPair, importJWK, jwtVerify, SignJWT, type CryptoK
 export const LOCAL_ISSUER = 'https://soft-env.local/issuer';
 export const LOCAL_AUDIENCE = 'soft-env-api';
 const ALGORITHM = 'ES256';
+const LOCAL_KEY_ID = 'soft-env-local';
 
-export interface LocalKeys { privateKey: CryptoKey; publicKey: CryptoKey }
+export interface LocalKeys { privateKey: CryptoKey; publicKey: CryptoKey; publicJwk: JWK }
 
 export async function loadOrCreateKeys(dataDir: string): Promise<LocalKeys> {
   const file = path.join(dataDir, 'local-signing-key.json');
@@ -29,6 +30,7 @@ export async function loadOrCreateKeys(dataDir: string): Promise<LocalKeys> {
   return {
     privateKey: (await importJWK(jwk, ALGORITHM)) as CryptoKey,
     publicKey: (await importJWK(publicJwk, ALGORITHM)) as CryptoKey,
+    publicJwk: { ...publicJwk, alg: ALGORITHM, use: 'sig', kid: LOCAL_KEY_ID },
   };
 }
 
@@ -38,7 +40,7 @@ export interface TokenClaims { sub: string; roles: string[]; dept?: string; ent?
 export async function signToken(keys: LocalKeys, claims: TokenClaims, expiresIn: string | number = '12h'): Promise<string> {
   const { sub, ...rest } = claims;
   return new SignJWT({ ...rest })
-    .setProtectedHeader({ alg: ALGORITHM, typ: 'JWT' })
+    .setProtectedHeader({ alg: ALGORITHM, typ: 'JWT', kid: LOCAL_KEY_ID })
     .setSubject(sub)
     .setIssuer(LOCAL_ISSUER)
     .setAudience(LOCAL_AUDIENCE)

@@ -1,6 +1,6 @@
 /** What can be replaced at will: one Lambda per concern behind the HTTP API. */
 import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
-import { HttpApi, HttpMethod, HttpNoneAuthorizer, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
+import { CfnStage, HttpApi, HttpMethod, HttpNoneAuthorizer, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
@@ -9,7 +9,7 @@ import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
-import { isPublic } from '#shared/http/routes';
+import { isPublic, routeKey } from '#shared/http/routes';
 import { TABLE } from '#shared/table';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
@@ -59,7 +59,7 @@ export class StatelessStack extends Stack {
 
     this.api = new HttpApi(this, 'Api', { apiName: 'soft-env', createDefaultStage: false });
     const accessLogs = new LogGroup(this, 'AccessLogs', { retention: RetentionDays.ONE_YEAR, removalPolicy: RemovalPolicy.DESTROY });
-    new HttpStage(this, 'DefaultStage', {
+    const stage = new HttpStage(this, 'DefaultStage', {
       httpApi: this.api,
       stageName: '$default',
       autoDeploy: true,
@@ -75,11 +75,14 @@ export class StatelessStack extends Stack {
     });
 
     const baseEnvironment = { TABLE_NAME: props.table.tableName, ALERT_TOPIC_ARN: props.alertTopic.topicArn };
+    const deadlineEnvironment = { DEADLINE_STATE_MACHINE_ARN: DeadlineWorkflow.stateMachineArn };
+    // The check may reassign a complaint and start its next watch.
     const check = new ServiceFunction(this, 'DeadlineCheck', {
       entry: deadlineCheck.entry,
-      environment: { ...baseEnvironment, POWERTOOLS_SERVICE_NAME: deadlineCheck.name },
+      environment: { ...baseEnvironment, ...deadlineEnvironment, POWERTOOLS_SERVICE_NAME: deadlineCheck.name },
     });
     grantTableAccess(check.fn, props.table);
+    DeadlineWorkflow.grantStartAndStop(check.fn);
     this.deadlines = new DeadlineWorkflow(this, 'Deadlines', { check: check.fn, topic: props.alertTopic });
     const stateMachine = this.deadlines.stateMachine;
 
@@ -90,13 +93,14 @@ export class StatelessStack extends Stack {
         environment: {
           ...baseEnvironment,
           POWERTOOLS_SERVICE_NAME: concern.name,
-          ...(concern.usesDeadlines ? { DEADLINE_STATE_MACHINE_ARN: stateMachine.stateMachineArn } : {}),
+          ...(concern.usesDeadlines ? deadlineEnvironment : {}),
+          ...(concern.verifiesOwnTokens ? { JWKS_URL: `${issuer}/.well-known/jwks.json`, JWT_ISSUER: issuer, JWT_AUDIENCE: props.userPoolClient.userPoolClientId } : {}),
         },
       });
       grantTableAccess(service.fn, props.table);
       props.alertTopic.grantPublish(service.fn);
       if (concern.usesDeadlines) {
-        this.deadlines.grantStartAndStop(service.fn);
+        DeadlineWorkflow.grantStartAndStop(service.fn);
       }
       this.functions[concern.name] = service;
       const integration = new HttpLambdaIntegration(`${concern.name}-integration`, service.fn);
@@ -115,6 +119,12 @@ export class StatelessStack extends Stack {
         }
       }
     }
+
+    // Routes that declare their own throttling (complaint intake) get it on the stage.
+    const routeSettings = Object.fromEntries(concerns.flatMap((concern) => Object.values(concern.api.routes))
+      .filter((route) => route.throttle)
+      .map((route) => [routeKey(route), { ThrottlingRateLimit: route.throttle!.rateLimit, ThrottlingBurstLimit: route.throttle!.burstLimit }]));
+    (stage.node.defaultChild as CfnStage).routeSettings = routeSettings;
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.apiEndpoint, description: 'The HTTP API' });
     new CfnOutput(this, 'DeadlineStateMachineArn', { value: stateMachine.stateMachineArn });

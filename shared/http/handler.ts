@@ -64,9 +64,14 @@ function header(event: HttpEvent, name: string): string | undefined {
 }
 
 /** Who may call: 401 without verified claims, 403 without an allowed role (and its scope claim). */
-export function authorize(route: RouteSpec, event: HttpEvent): Caller | undefined {
+export async function authorize(route: RouteSpec, event: HttpEvent): Promise<Caller | undefined> {
+  if (route.roles === 'public') {
+    const authorization = header(event, 'authorization');
+    if (!route.optionalAuth || !authorization) return undefined;
+    const { verifyBearer } = await import('./token-verifier.ts');
+    return callerFromClaims(await verifyBearer(authorization));
+  }
   const caller = callerFromClaims(event.requestContext.authorizer?.jwt?.claims as Record<string, unknown> | undefined);
-  if (route.roles === 'public') return caller;
   if (!caller) throw new UnauthorizedError();
   const allowed = route.roles.filter((role) => caller.roles.includes(role));
   if (allowed.length === 0) throw new ForbiddenError(`This needs one of the roles: ${route.roles.join(', ')}.`);
@@ -130,7 +135,7 @@ export function createHttpHandler<R extends RouteSet>({ concern, operations, clo
     const found = byKey.get(event.routeKey);
     if (!found) throw new NotFoundError('There is no such route.');
     const [name, route] = found;
-    const caller = authorize(route, event);
+    const caller = await authorize(route, event);
     const rawBody = parseBody(route, event);
     const errors: FieldError[] = [];
     const check = (schema: RouteSpec['params'], value: unknown, part: string): unknown => {

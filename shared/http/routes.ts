@@ -20,6 +20,10 @@ export interface RouteSpec {
   creates?: boolean;
   /** The body may be left out (then it is validated as {}). */
   bodyOptional?: boolean;
+  /** A public route that verifies and records a bearer token when one is given. */
+  optionalAuth?: boolean;
+  /** Requests per second and burst for this route, tighter than the API's. */
+  throttle?: { rateLimit: number; burstLimit: number };
 }
 
 export type RouteSet = Record<string, RouteSpec>;

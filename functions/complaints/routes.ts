@@ -1,0 +1,61 @@
+import * as z from 'zod/mini';
+import { defineRoutes } from '#shared/http/routes';
+import { deptIdSchema, instantSchema, localDateSchema, pageQuery, text } from '#shared/http/validation';
+import { COMPLAINT_CATEGORIES, COMPLAINT_STATUSES } from '#shared/complaint-rules';
+
+const idParams = z.strictObject({ id: z.uuid() });
+
+/** Intake is public: API Gateway throttles it harder than the rest, and the local gateway does the same. */
+export const INTAKE_THROTTLE = { rateLimit: 5, burstLimit: 10 } as const;
+
+export const complaintRoutes = defineRoutes('complaints', {
+  fileComplaint: {
+    method: 'POST', path: '/complaints', roles: 'public', creates: true, optionalAuth: true, throttle: INTAKE_THROTTLE,
+    summary: 'Complain about a department (a token, if given, is verified and recorded)',
+    body: z.strictObject({
+      againstDept: deptIdSchema,
+      category: z.enum(COMPLAINT_CATEGORIES),
+      description: text(5000),
+      occurredAt: z.optional(instantSchema),
+      person: z.optional(text(100)),
+      contact: z.optional(text(200)),
+    }),
+  },
+  trackComplaint: {
+    method: 'GET', path: '/complaints/track/{trackingCode}', roles: 'public',
+    summary: 'Follow a complaint with its tracking code: status and public timeline, no identities',
+    params: z.strictObject({ trackingCode: z.string().check(z.maxLength(200)) }),
+  },
+  listComplaints: {
+    method: 'GET', path: '/complaints', roles: ['department', 'soft-env-office', 'supervisor'], summary: 'Complaints in the caller\'s scope',
+    query: z.strictObject({ dept: z.optional(deptIdSchema), status: z.optional(z.enum(COMPLAINT_STATUSES)), ...pageQuery }),
+  },
+  getComplaint: {
+    method: 'GET', path: '/complaints/{id}', roles: ['department', 'soft-env-office', 'supervisor'], summary: 'One complaint', params: idParams,
+  },
+  putHandlers: {
+    method: 'PUT', path: '/departments/{deptId}/handlers', roles: ['department', 'soft-env-office'],
+    summary: 'The ordered A/B/C roster of complaint handlers (AB岗)',
+    params: z.strictObject({ deptId: deptIdSchema }),
+    body: z.strictObject({
+      handlers: z.array(z.strictObject({ id: z.string().check(z.regex(/^[A-Za-z0-9._@-]{1,64}$/, 'Expected a handler id')), name: text(100), available: z.boolean() }))
+        .check(z.maxLength(10), z.refine((handlers) => new Set(handlers.map((h) => h.id)).size === handlers.length, 'Handler ids must be unique')),
+    }),
+  },
+  acknowledge: {
+    method: 'POST', path: '/complaints/{id}/acknowledgement', roles: ['department'], summary: 'The department takes the complaint on', params: idParams,
+    body: z.strictObject({}), bodyOptional: true,
+  },
+  delayNotice: {
+    method: 'POST', path: '/complaints/{id}/delay-notice', roles: ['department'], summary: 'Tell the complainant the answer will be late, and why (once, before the limit)',
+    params: idParams, body: z.strictObject({ reason: text(2000), expectedBy: localDateSchema }),
+  },
+  resolve: {
+    method: 'POST', path: '/complaints/{id}/resolution', roles: ['department'], summary: 'The department\'s answer', params: idParams,
+    body: z.strictObject({ summary: text(5000) }),
+  },
+  verdict: {
+    method: 'POST', path: '/complaints/{id}/verdict', roles: ['supervisor'], summary: 'Substantiated or not, and the action taken: closes the complaint', params: idParams,
+    body: z.strictObject({ finding: z.enum(['substantiated', 'unsubstantiated']), action: text(2000) }),
+  },
+});

@@ -1,0 +1,166 @@
+/** The complaint operations: intake, handling within limits, the verdict; rules in #shared/complaint-rules. */
+import { addDays, startOfLocalDate, toLocalIso } from '#shared/clock';
+import { hasRole, seesAll, type Caller } from '#shared/http/auth';
+import { ConflictError, NotFoundError, RuleViolationError } from '#shared/http/errors';
+import { workingTimeAfter } from '#shared/calendar-store';
+import { startDeadline, stopDeadline } from '#shared/deadlines';
+import {
+  acknowledgementMatter, openComplaint, putRoster, resolutionMatter, trackingHash, type Complaint, type ComplaintIntake,
+} from '#shared/complaint-intake';
+import { delayNoticeRule, type Handler } from '#shared/complaint-rules';
+import { getDepartment } from '../registry/departments.ts';
+import * as store from './store.ts';
+import { departmentView, publicView, supervisorView } from './views.ts';
+
+export interface Deps { now: Date; newId: () => string }
+
+export async function fileComplaint(
+  input: Omit<ComplaintIntake, 'source' | 'complainant' | 'subject'> & { contact?: string },
+  caller: Caller | undefined,
+  deps: Deps,
+) {
+  if (!(await getDepartment(input.againstDept))) {
+    throw new RuleViolationError('unknown-department', 'No such department', `There is no registered department ${input.againstDept}; see GET /departments.`);
+  }
+  const { contact, ...matter } = input;
+  const complainant = { ...(caller ? { sub: caller.sub } : {}), ...(caller?.ent ? { enterpriseId: caller.ent } : {}), ...(contact ? { contact } : {}) };
+  const { complaint, trackingCode } = await openComplaint({
+    ...matter, source: 'public', ...(Object.keys(complainant).length ? { complainant } : {}),
+  }, deps);
+  return {
+    id: complaint.id,
+    trackingCode,
+    status: complaint.status,
+    receivedAt: complaint.receivedAt,
+    answerDueBy: toLocalIso(new Date(complaint.deadlines.resolution.timeline.deadline)),
+  };
+}
+
+export async function track(code: string) {
+  // A malformed code and an unknown one get the same answer.
+  const id = /^[A-Za-z0-9_-]{16,100}$/.test(code) ? await store.complaintIdForTrackingHash(trackingHash(code)) : undefined;
+  const complaint = id ? await store.getComplaint(id) : undefined;
+  if (!complaint) throw new NotFoundError('No complaint has this tracking code.');
+  return publicView(complaint);
+}
+
+/** A complaint the caller may see: the office and supervisors all; a department its own, department-routed ones. */
+async function complaintInScope(id: string, caller: Caller) {
+  const complaint = await store.getComplaint(id);
+  if (!complaint) throw new NotFoundError();
+  if (seesAll(caller)) return { complaint, view: supervisorView(complaint) };
+  if (hasRole(caller, 'department') && complaint.againstDept === caller.dept && complaint.routedTo === 'department') {
+    return { complaint, view: departmentView(complaint) };
+  }
+  throw new NotFoundError();
+}
+
+export const viewComplaint = async (id: string, caller: Caller) => (await complaintInScope(id, caller)).view;
+
+export async function listComplaints(query: { dept?: string; status?: string; limit: number; cursor?: string }, caller: Caller) {
+  if (seesAll(caller)) {
+    const page = await store.complaintsPage(query.dept ? { by: 'department', dept: query.dept, departmentRoutedOnly: false } : { by: 'all' }, query.status, query.limit, query.cursor);
+    return { items: page.items.map(supervisorView), nextCursor: page.nextCursor };
+  }
+  const page = await store.complaintsPage({ by: 'department', dept: caller.dept as string, departmentRoutedOnly: true }, query.status, query.limit, query.cursor);
+  return { items: page.items.map(departmentView), nextCursor: page.nextCursor };
+}
+
+export async function setHandlers(deptId: string, handlers: Handler[], caller: Caller, { now }: Deps) {
+  if (!seesAll(caller) && caller.dept !== deptId) throw new NotFoundError();
+  if (!(await getDepartment(deptId))) throw new NotFoundError(`There is no registered department ${deptId}.`);
+  await putRoster(deptId, handlers, caller.sub, now);
+  return { deptId, handlers, posts: handlers.map((handler, index) => ({ post: String.fromCharCode(65 + index), ...handler })) };
+}
+
+/** A department's own complaint in a state that still takes this step, or the right error. */
+async function ownOpenComplaint(id: string, caller: Caller, step: string) {
+  const { complaint } = await complaintInScope(id, caller);
+  if (complaint.status === 'resolved' || complaint.status === 'closed') {
+    throw new ConflictError(`This complaint is ${complaint.status}; it can no longer be ${step}.`, 'complaint-not-open');
+  }
+  return complaint;
+}
+
+const changed = () => new ConflictError('The complaint changed meanwhile; reload it and try again.', 'complaint-changed');
+
+/** 首问负责制: whoever acknowledges first stays on record as the owner. */
+export async function acknowledge(id: string, caller: Caller, { now }: Deps) {
+  const complaint = await ownOpenComplaint(id, caller, 'acknowledged');
+  if (complaint.status !== 'received') throw new ConflictError('This complaint was already acknowledged.', 'already-acknowledged');
+  const at = toLocalIso(now);
+  const owner = { sub: caller.sub, post: complaint.assignment?.post ?? 'head', at };
+  const ok = await store.updateComplaint(complaint, { status: 'acknowledged', owner }, [
+    { at, event: 'acknowledged', public: true, text: 'The department has taken the complaint on.' },
+    { at, event: 'owner', public: false, text: `Acknowledged by ${caller.sub} at post ${owner.post}: the owner of the matter from now on.` },
+  ]);
+  if (!ok) throw changed();
+  if (complaint.deadlines.acknowledgement) await stopDeadline(acknowledgementMatter(complaint, complaint.deadlines.acknowledgement.version), 'acknowledged');
+  return departmentView({ ...complaint, status: 'acknowledged', owner, version: complaint.version + 1 });
+}
+
+/** 滞后反馈告知制: before the limit passes, once, tell the complainant why and by when. */
+export async function giveDelayNotice(id: string, input: { reason: string; expectedBy: string }, caller: Caller, { now }: Deps) {
+  const complaint = await ownOpenComplaint(id, caller, 'delayed');
+  const current = complaint.deadlines.resolution;
+  const originalDeadline = new Date(current.originalDeadline ?? current.timeline.deadline);
+  const expectedByEnd = startOfLocalDate(addDays(input.expectedBy, 1));
+  const violation = delayNoticeRule({
+    now, deadline: new Date(current.timeline.deadline), latestAllowed: await workingTimeAfter(originalDeadline, complaint.limits.resolveDays),
+    expectedByEnd, alreadyGiven: !!complaint.delayNotice,
+  });
+  if (violation) throw new RuleViolationError(violation.rule, violation.title, violation.detail);
+  const at = toLocalIso(now);
+  const delayNotice = { reason: input.reason, expectedBy: input.expectedBy, at };
+  const warnAt = new Date(now.getTime() + ((expectedByEnd.getTime() - now.getTime()) * 2) / 3);
+  const resolution = {
+    version: current.version + 1,
+    originalDeadline: originalDeadline.toISOString(),
+    timeline: { warnAt: warnAt.toISOString(), deadline: expectedByEnd.toISOString(), escalateAt: (await workingTimeAfter(expectedByEnd, 1)).toISOString() },
+  };
+  await startDeadline(resolutionMatter(complaint, resolution.version), resolution.timeline);
+  const ok = await store.updateComplaint(complaint, { delayNotice, deadlines: { ...complaint.deadlines, resolution } }, [
+    { at, event: 'delay-notice', public: true, text: `The answer will be late: ${input.reason} Expected by ${input.expectedBy}.` },
+  ]);
+  if (!ok) {
+    await stopDeadline(resolutionMatter(complaint, resolution.version), 'superseded');
+    throw changed();
+  }
+  await stopDeadline(resolutionMatter(complaint, current.version), 'delay notice given');
+  return departmentView({ ...complaint, delayNotice, deadlines: { ...complaint.deadlines, resolution }, version: complaint.version + 1 });
+}
+
+export async function resolve(id: string, input: { summary: string }, caller: Caller, { now }: Deps) {
+  const complaint = await ownOpenComplaint(id, caller, 'resolved');
+  const at = toLocalIso(now);
+  const resolution = { summary: input.summary, at, by: caller.sub };
+  const ok = await store.updateComplaint(complaint, { status: 'resolved', resolution }, [
+    { at, event: 'resolved', public: true, text: `The department's answer: ${input.summary}` },
+  ]);
+  if (!ok) throw changed();
+  await stopAll(complaint, 'resolved');
+  return departmentView({ ...complaint, status: 'resolved', resolution, version: complaint.version + 1 });
+}
+
+export async function giveVerdict(id: string, input: { finding: 'substantiated' | 'unsubstantiated'; action: string }, caller: Caller, { now }: Deps) {
+  const complaint = await store.getComplaint(id);
+  if (!complaint) throw new NotFoundError();
+  if (complaint.status === 'closed') throw new ConflictError('This complaint already has its verdict.', 'complaint-closed');
+  const at = toLocalIso(now);
+  const verdict = { ...input, at, by: caller.sub };
+  const ok = await store.updateComplaint(complaint, { status: 'closed', verdict }, [
+    { at, event: 'closed', public: true, text: `Verdict: ${input.finding}. ${input.action}` },
+  ]);
+  if (!ok) throw changed();
+  await stopAll(complaint, 'closed');
+  return supervisorView({ ...complaint, status: 'closed', verdict, version: complaint.version + 1 });
+}
+
+async function stopAll(complaint: Complaint, cause: string) {
+  if (complaint.deadlines.acknowledgement && complaint.status === 'received') {
+    await stopDeadline(acknowledgementMatter(complaint, complaint.deadlines.acknowledgement.version), cause);
+  }
+  if (complaint.status === 'received' || complaint.status === 'acknowledged') {
+    await stopDeadline(resolutionMatter(complaint, complaint.deadlines.resolution.version), cause);
+  }
+}

@@ -1,0 +1,78 @@
+/**
+ * The complaints concern's table access. Every change is a conditional update on the
+ * complaint's version, so a department's answer and a reassignment cannot both win.
+ */
+import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { db, decodeCursor, encodeCursor, tableName, withoutKeys } from '#shared/db';
+import { keys, TABLE } from '#shared/table';
+import type { Complaint, TimelineEvent } from '#shared/complaint-intake';
+
+const clean = (item: Record<string, unknown>) => {
+  const { type: _type, ...rest } = withoutKeys(item);
+  return rest as unknown as Complaint & { trackingHash: string };
+};
+
+export async function getComplaint(id: string): Promise<(Complaint & { trackingHash: string }) | undefined> {
+  const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: keys.complaint(id), ConsistentRead: true }));
+  return Item ? clean(Item) : undefined;
+}
+
+export async function complaintIdForTrackingHash(hash: string): Promise<string | undefined> {
+  const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: keys.tracking(hash) }));
+  return Item?.complaintId as string | undefined;
+}
+
+/**
+ * Applies a change to a complaint if it is still at `version`: sets the given fields, appends
+ * the timeline events and bumps the version. False when someone else changed it first.
+ */
+export async function updateComplaint(
+  complaint: Pick<Complaint, 'id' | 'version'>,
+  set: Partial<Record<keyof Complaint, unknown>>,
+  events: TimelineEvent[],
+): Promise<boolean> {
+  const names: Record<string, string> = { '#timeline': 'timeline', '#version': 'version' };
+  const values: Record<string, unknown> = { ':events': events, ':version': complaint.version, ':next': complaint.version + 1 };
+  const assignments = Object.entries(set).map(([field, value], index) => {
+    names[`#f${index}`] = field;
+    values[`:v${index}`] = value;
+    return `#f${index} = :v${index}`;
+  });
+  try {
+    await db.send(new UpdateCommand({
+      TableName: tableName,
+      Key: keys.complaint(complaint.id),
+      UpdateExpression: `SET ${[...assignments, '#timeline = list_append(#timeline, :events)', '#version = :next'].join(', ')}`,
+      ConditionExpression: '#version = :version',
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: values,
+    }));
+    return true;
+  } catch (error) {
+    if ((error as Error).name === 'ConditionalCheckFailedException') return false;
+    throw error;
+  }
+}
+
+export type ComplaintListing = { by: 'department'; dept: string; departmentRoutedOnly: boolean } | { by: 'all' };
+
+export async function complaintsPage(listing: ComplaintListing, status: string | undefined, limit: number, cursor: string | undefined) {
+  const index = listing.by === 'department' ? TABLE.indexes.byParent : TABLE.indexes.bySecondParent;
+  const filters: string[] = [];
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = { ':pk': listing.by === 'department' ? keys.complaintsByDept(listing.dept) : keys.allComplaints };
+  if (status) { filters.push('#status = :status'); names['#status'] = 'status'; values[':status'] = status; }
+  if (listing.by === 'department' && listing.departmentRoutedOnly) { filters.push('routedTo = :department'); values[':department'] = 'department'; }
+  const { Items = [], LastEvaluatedKey } = await db.send(new QueryCommand({
+    TableName: tableName,
+    IndexName: index.name,
+    KeyConditionExpression: `${index.partitionKey} = :pk`,
+    ...(filters.length ? { FilterExpression: filters.join(' AND ') } : {}),
+    ...(Object.keys(names).length ? { ExpressionAttributeNames: names } : {}),
+    ExpressionAttributeValues: values,
+    ScanIndexForward: false,
+    Limit: limit,
+    ExclusiveStartKey: decodeCursor(cursor),
+  }));
+  return { items: Items.map(clean), nextCursor: encodeCursor(LastEvaluatedKey) };
+}

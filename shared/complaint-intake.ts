@@ -1,0 +1,128 @@
+/**
+ * Complaint intake, one for every way a complaint comes in: the public route, and the
+ * complaints the system opens itself (a refused fee, a visit that was not allowed). It routes
+ * the complaint, assigns the department's first available post, issues a tracking code kept
+ * only as a hash, and watches its time limits.
+ */
+import { createHash } from 'node:crypto';
+import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { db, tableName } from './db.ts';
+import { keys } from './table.ts';
+import { newSecret } from './ids.ts';
+import { toLocalIso } from './clock.ts';
+import { deadlineTimeline } from './calendar-store.ts';
+import { startDeadline, type Matter } from './deadlines.ts';
+import type { Timeline } from './calendar.ts';
+import { limitsFor, nextPost, routeComplaint, type Assignment, type ComplaintCategory, type ComplaintLimits, type ComplaintRoute, type ComplaintStatus, type Handler } from './complaint-rules.ts';
+
+export interface ComplaintIntake {
+  againstDept: string;
+  category: ComplaintCategory;
+  description: string;
+  /** Who opened it: the public route, or a concern on the complainant's behalf. */
+  source: 'public' | 'fee-refusal' | 'inspection-visit';
+  occurredAt?: string;
+  /** The person complained about, if named. */
+  person?: string;
+  /** Never shown to the department complained about. */
+  complainant?: { sub?: string; enterpriseId?: string; contact?: string };
+  subject?: { type: string; id: string };
+}
+
+export interface TimelineEvent { at: string; event: string; public: boolean; text: string }
+
+export interface Complaint extends ComplaintIntake {
+  id: string;
+  routedTo: ComplaintRoute;
+  status: ComplaintStatus;
+  receivedAt: string;
+  version: number;
+  limits: ComplaintLimits;
+  assignment?: Assignment;
+  owner?: { sub: string; post: string; at: string };
+  deadlines: {
+    acknowledgement?: { version: number; timeline: Timeline };
+    /** After a delay notice: version 2, and the deadline it replaced. */
+    resolution: { version: number; timeline: Timeline; originalDeadline?: string };
+  };
+  delayNotice?: { reason: string; expectedBy: string; at: string };
+  resolution?: { summary: string; at: string; by: string };
+  verdict?: { finding: 'substantiated' | 'unsubstantiated'; action: string; at: string; by: string };
+  timeline: TimelineEvent[];
+}
+
+export const trackingHash = (code: string): string => createHash('sha256').update(code, 'utf8').digest('hex');
+
+/** The deadlines of a complaint: acknowledging (department-routed) and resolving (or the supervisors' verdict). */
+export const acknowledgementMatter = (complaint: Pick<Complaint, 'id' | 'againstDept'>, version: number): Matter =>
+  ({ concern: 'complaints', kind: 'acknowledgement', id: complaint.id, version, department: complaint.againstDept });
+export const resolutionMatter = (complaint: Pick<Complaint, 'id' | 'againstDept' | 'routedTo'>, version: number): Matter =>
+  ({ concern: 'complaints', kind: complaint.routedTo === 'supervisors' ? 'verdict' : 'resolution', id: complaint.id, version, department: complaint.againstDept });
+
+export async function getRoster(deptId: string): Promise<Handler[]> {
+  const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: keys.roster(deptId) }));
+  return (Item?.handlers as Handler[] | undefined) ?? [];
+}
+
+export async function putRoster(deptId: string, handlers: Handler[], by: string, now: Date): Promise<void> {
+  await db.send(new PutCommand({ TableName: tableName, Item: { ...keys.roster(deptId), type: 'roster', deptId, handlers, updatedBy: by, updatedAt: toLocalIso(now) } }));
+}
+
+export interface PreparedComplaint {
+  complaint: Complaint;
+  trackingCode: string;
+  /** The complaint and its tracking code, for a transaction with conditional Puts. */
+  items: Record<string, unknown>[];
+  /** Starts its deadline executions (before the write: a watch without a record ends quietly). */
+  watch: () => Promise<void>;
+}
+
+export async function prepareComplaint(intake: ComplaintIntake, { now, newId }: { now: Date; newId: () => string }): Promise<PreparedComplaint> {
+  const id = newId();
+  const routedTo = routeComplaint(intake.category);
+  const limits = limitsFor(intake.category);
+  const at = toLocalIso(now);
+  const timeline: TimelineEvent[] = [{ at, event: 'received', public: true, text: 'Complaint received.' }];
+  let assignment: Assignment | undefined;
+  let acknowledgement: Complaint['deadlines']['acknowledgement'];
+  if (routedTo === 'department') {
+    assignment = nextPost(await getRoster(intake.againstDept));
+    timeline.push({ at, event: 'assigned', public: false, text: `Assigned to post ${assignment.post} (${assignment.handlerName}).` });
+    acknowledgement = { version: 1, timeline: await deadlineTimeline(now, limits.acknowledgeDays, 'complaints') };
+  } else {
+    timeline.push({ at, event: 'routed', public: false, text: 'Routed to the discipline supervisors and the soft-environment office.' });
+  }
+  const complaint: Complaint = {
+    ...intake, id, routedTo, status: 'received', receivedAt: at, version: 1, limits,
+    ...(assignment ? { assignment } : {}),
+    deadlines: {
+      ...(acknowledgement ? { acknowledgement } : {}),
+      resolution: { version: 1, timeline: await deadlineTimeline(now, limits.resolveDays, 'complaints') },
+    },
+    timeline,
+  };
+  const trackingCode = newSecret(24);
+  const instant = now.toISOString();
+  return {
+    complaint,
+    trackingCode,
+    items: [
+      { ...keys.complaint(id), ...keys.complaintsIndex(intake.againstDept, instant, id), type: 'complaint', ...complaint, trackingHash: trackingHash(trackingCode) },
+      { ...keys.tracking(trackingHash(trackingCode)), type: 'tracking', complaintId: id },
+    ],
+    watch: async () => {
+      if (acknowledgement) await startDeadline(acknowledgementMatter(complaint, 1), acknowledgement.timeline);
+      await startDeadline(resolutionMatter(complaint, 1), complaint.deadlines.resolution.timeline);
+    },
+  };
+}
+
+/** Opens a complaint on its own (the public route). */
+export async function openComplaint(intake: ComplaintIntake, deps: { now: Date; newId: () => string }): Promise<PreparedComplaint> {
+  const prepared = await prepareComplaint(intake, deps);
+  await prepared.watch();
+  await db.send(new TransactWriteCommand({
+    TransactItems: prepared.items.map((Item) => ({ Put: { TableName: tableName, Item, ConditionExpression: 'attribute_not_exists(pk)' } })),
+  }));
+  return prepared;
+}

@@ -1,0 +1,75 @@
+/**
+ * Complaint rules (责任追究, work plan §三; 限时办结制, 滞后反馈告知制, AB岗, 首问负责制), pure:
+ * categories and their routing, time limits, the A/B/C roster, the delay-notice rule.
+ */
+export const COMPLAINT_CATEGORIES = [
+  'shirking', 'inaction', 'five-difficulties', 'broken-pledge', 'open-government', 'abolished-approval',
+  'delayed-approval', 'fee-without-service', 'tie-in-charge', 'forced-intermediary', 'abusive-enforcement',
+  'seized-property', 'petty-corruption', 'arbitrary-fine', 'quiet-day-violation', 'unregistered-fee', 'levy', 'other',
+] as const;
+export type ComplaintCategory = (typeof COMPLAINT_CATEGORIES)[number];
+export const COMPLAINT_STATUSES = ['received', 'acknowledged', 'resolved', 'closed'] as const;
+export type ComplaintStatus = (typeof COMPLAINT_STATUSES)[number];
+
+/** Money and integrity matters go to the supervisors and the office, not to the department complained about. */
+const SUPERVISOR_CATEGORIES: readonly ComplaintCategory[] = [
+  'petty-corruption', 'tie-in-charge', 'levy', 'fee-without-service', 'arbitrary-fine', 'unregistered-fee',
+];
+
+export type ComplaintRoute = 'supervisors' | 'department';
+export const routeComplaint = (category: ComplaintCategory): ComplaintRoute =>
+  SUPERVISOR_CATEGORIES.includes(category) ? 'supervisors' : 'department';
+
+export interface ComplaintLimits { acknowledgeDays: number; resolveDays: number }
+
+/** Working days to acknowledge and to resolve (or, for the supervisors' matters, to give a verdict). */
+const DEFAULT_LIMITS: ComplaintLimits = { acknowledgeDays: 1, resolveDays: 5 };
+const LIMITS_BY_CATEGORY: Partial<Record<ComplaintCategory, Partial<ComplaintLimits>>> = {
+  // Being turned away at the door is answered fastest.
+  'five-difficulties': { resolveDays: 3 },
+  'quiet-day-violation': { resolveDays: 3 },
+  // Investigations of money and integrity take longer.
+  'petty-corruption': { resolveDays: 10 },
+  levy: { resolveDays: 10 },
+};
+export const limitsFor = (category: ComplaintCategory): ComplaintLimits => ({ ...DEFAULT_LIMITS, ...LIMITS_BY_CATEGORY[category] });
+
+export interface Handler { id: string; name: string; available: boolean }
+export interface Assignment { post: string; handlerId: string; handlerName: string; index: number }
+
+/** Posts are lettered by their place in the roster: A, B, C...; the department head's post is the last resort. */
+export const postLetter = (index: number): string => String.fromCharCode(65 + index);
+export const HEAD_POST: Assignment = { post: 'head', handlerId: 'head', handlerName: 'Department head', index: Number.MAX_SAFE_INTEGER };
+
+/** The first available post after `after` (A/B/C posts, AB岗); when none is, the department head's. */
+export function nextPost(roster: readonly Handler[], after = -1): Assignment {
+  for (let index = after + 1; index < roster.length; index += 1) {
+    const handler = roster[index] as Handler;
+    if (handler.available) return { post: postLetter(index), handlerId: handler.id, handlerName: handler.name, index };
+  }
+  return HEAD_POST;
+}
+
+export interface Violation { rule: string; title: string; detail: string }
+
+/**
+ * A delay notice (滞后反馈告知制) is given before the resolution limit passes, once, and moves the
+ * limit by at most the original limit.
+ */
+export function delayNoticeRule(input: {
+  now: Date; deadline: Date; latestAllowed: Date; expectedByEnd: Date; alreadyGiven: boolean;
+}): Violation | undefined {
+  if (input.alreadyGiven) {
+    return { rule: 'delay-notice-given', title: 'A delay notice was already given', detail: 'The resolution limit can be moved only once.' };
+  }
+  if (input.now.getTime() >= input.deadline.getTime()) {
+    return { rule: 'limit-passed', title: 'The limit has already passed', detail: 'A delay notice must be given before the limit passes; this complaint is already in breach.' };
+  }
+  if (input.expectedByEnd.getTime() > input.latestAllowed.getTime()) {
+    return { rule: 'delay-too-long', title: 'The delay is longer than allowed', detail: `The new date may move the limit by at most the original limit: answer by ${input.latestAllowed.toISOString()} at the latest.` };
+  }
+  if (input.expectedByEnd.getTime() <= input.deadline.getTime()) {
+    return { rule: 'delay-not-later', title: 'The new date is not later than the limit', detail: 'A delay notice names a date after the current limit.' };
+  }
+  return undefined;
+}
