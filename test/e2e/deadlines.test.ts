@@ -1,6 +1,6 @@
 /**
- * Time limits that enforce themselves, end to end: a local runtime whose clock runs 10,000
- * times faster than real time (a working day in under nine seconds), the synthesized state
+ * Time limits that enforce themselves, end to end: a local runtime whose clock runs 30,000
+ * times faster than real time (a working day in under three seconds), the synthesized state
  * machine waiting on it, alerts in alerts.jsonl and GET /alerts.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -14,8 +14,8 @@ let runtime: RuntimeProcess;
 let client: Awaited<ReturnType<typeof clientFor>>;
 
 beforeAll(async () => {
-  // Monday 30 November 2026, 00:00 China time; a real second is 10,000 seconds here.
-  runtime = await startRuntimeProcess({ CLOCK_START: '2026-11-30T00:00:00+08:00', TIME_SCALE: '10000' });
+  // Monday 30 November 2026, 00:00 China time; a real second is 30,000 seconds (8 h 20 min) here.
+  runtime = await startRuntimeProcess({ CLOCK_START: '2026-11-30T00:00:00+08:00', TIME_SCALE: '30000' });
   client = await clientFor(runtime.info);
 });
 afterAll(async () => { await runtime?.stop(); });
@@ -83,5 +83,74 @@ describe('inspection approvals under a time limit', () => {
     const visit = await client.call('POST', `/inspections/${pending.body.id}/visits`, { token: owner });
     expect(visit).toMatchObject({ status: 201, body: { allowed: false } });
     expect(sinkAlerts()).toContainEqual(expect.objectContaining({ kind: 'visit-not-allowed', severity: 'breach', department: dept }));
+  });
+});
+
+describe('complaints under time limits', () => {
+  async function setup() {
+    const dept = newDeptId('housing');
+    const office = await client.tokenFor({ roles: ['soft-env-office'] });
+    const clerk = await client.tokenFor({ roles: ['department'], dept, sub: 'zhang' });
+    const supervisor = await client.tokenFor({ roles: ['supervisor'] });
+    await client.call('PUT', `/departments/${dept}`, { token: office, json: { name: 'Housing Bureau' } });
+    await client.call('PUT', `/departments/${dept}/handlers`, {
+      token: clerk, json: { handlers: [{ id: 'zhang', name: 'Zhang Wei', available: true }, { id: 'wang', name: 'Wang Fang', available: true }] },
+    });
+    const file = async (category = 'inaction') => (await client.call('POST', '/complaints', {
+      json: { againstDept: dept, category, description: 'Three weeks without an answer on my permit.', contact: 'Chen Jie 138-0000-1234' },
+    })).body as { id: string; trackingCode: string; answerDueBy: string };
+    const alertsFor = async (id: string) => {
+      const page = await client.call('GET', `/alerts?concern=complaints&dept=${dept}&limit=200`, { token: supervisor });
+      return (page.body.items as any[]).filter((alert) => alert.subject.id === id);
+    };
+    return { dept, clerk, supervisor, file, alertsFor };
+  }
+
+  it('moves an unacknowledged complaint from post A to post B and tells the supervisors', async () => {
+    const { clerk, supervisor, file, alertsFor } = await setup();
+    const complaint = await file();
+    const breach = await until('the acknowledgement breach', async () =>
+      (await alertsFor(complaint.id)).find((alert) => alert.kind === 'acknowledgement-breach-reassigned'));
+    expect(breach).toMatchObject({ severity: 'breach', title: 'Complaint not acknowledged in time: moved from post A to post B' });
+    const seen = await client.call('GET', `/complaints/${complaint.id}`, { token: supervisor });
+    expect(seen.body.assignment).toMatchObject({ post: 'B', handlerName: 'Wang Fang' });
+    expect(seen.body.timeline.map((event: any) => event.event)).toEqual(['received', 'assigned', 'reassigned']);
+    // Post B takes it on; the first to acknowledge is its owner.
+    const acknowledged = await client.call('POST', `/complaints/${complaint.id}/acknowledgement`, { token: clerk });
+    expect(acknowledged.body.owner).toMatchObject({ sub: 'zhang', post: 'B' });
+    const tracked = await client.call('GET', `/complaints/track/${complaint.trackingCode}`);
+    expect(tracked.body.timeline.map((event: any) => event.event)).toEqual(['received', 'acknowledged']);
+    expect(JSON.stringify(tracked.body)).not.toMatch(/Zhang|Wang|post|Chen Jie/);
+  });
+
+  it('never alerts for a complaint acknowledged and answered in time: both watches stop', async () => {
+    const { clerk, file, alertsFor } = await setup();
+    const complaint = await file();
+    expect((await client.call('POST', `/complaints/${complaint.id}/acknowledgement`, { token: clerk })).status).toBe(200);
+    expect((await client.call('POST', `/complaints/${complaint.id}/resolution`, { token: clerk, json: { summary: 'The permit was issued today.' } })).status).toBe(200);
+    const executions = JSON.parse(readFileSync(path.join(runtime.info.dataDir, 'executions.json'), 'utf8')) as any[];
+    const mine = executions.filter((execution) => execution.name.includes(complaint.id));
+    expect(mine.map((execution) => [execution.name.split('-')[1], execution.status]).sort()).toEqual([['acknowledgement', 'ABORTED'], ['resolution', 'ABORTED']]);
+    expect(await alertsFor(complaint.id)).toEqual([]);
+    const tracked = await client.call('GET', `/complaints/track/${complaint.trackingCode}`);
+    expect(tracked.body).toMatchObject({ status: 'resolved', answer: { summary: 'The permit was issued today.' } });
+  });
+
+  it('avoids the breach with a delay notice given before the limit', async () => {
+    const { clerk, file, alertsFor } = await setup();
+    const complaint = await file('five-difficulties');
+    await client.call('POST', `/complaints/${complaint.id}/acknowledgement`, { token: clerk });
+    const dueDate = complaint.answerDueBy.slice(0, 10);
+    const expectedBy = new Date(Date.parse(`${dueDate}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+    const notice = await client.call('POST', `/complaints/${complaint.id}/delay-notice`, { token: clerk, json: { reason: 'The site survey is needed first.', expectedBy } });
+    expect(notice.status).toBe(200);
+    // Wait until the original limit is well past on the handlers' clock.
+    await until('the original limit to pass', async () => {
+      const health = await client.call('GET', '/health');
+      return Date.parse(health.body.now) > Date.parse(complaint.answerDueBy) + 6 * 3_600_000 ? true : undefined;
+    });
+    expect((await alertsFor(complaint.id)).filter((alert) => alert.severity === 'breach')).toEqual([]);
+    const tracked = await client.call('GET', `/complaints/track/${complaint.trackingCode}`);
+    expect(tracked.body.delayNotice).toMatchObject({ expectedBy, reason: 'The site survey is needed first.' });
   });
 });

@@ -8,6 +8,7 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import { composeApp } from '../../infra/compose.ts';
 import { concerns } from '../../infra/concerns.ts';
 import { API_THROTTLE } from '../../infra/stacks/stateless.ts';
+import { INTAKE_THROTTLE } from '../../functions/complaints/routes.ts';
 import { isPublic, routeKey } from '#shared/http/routes';
 import { TABLE } from '#shared/table';
 
@@ -46,10 +47,11 @@ describe('the API', () => {
     });
   });
 
-  it('throttles and writes access logs on its stage', () => {
+  it('throttles, complaint intake harder, and writes access logs on its stage', () => {
     api.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
       StageName: '$default',
       DefaultRouteSettings: { ThrottlingRateLimit: API_THROTTLE.rateLimit, ThrottlingBurstLimit: API_THROTTLE.burstLimit },
+      RouteSettings: { 'POST /complaints': { ThrottlingRateLimit: INTAKE_THROTTLE.rateLimit, ThrottlingBurstLimit: INTAKE_THROTTLE.burstLimit } },
       AccessLogSettings: { DestinationArn: Match.anyValue(), Format: Match.stringLikeRegexp('requestId') },
     });
   });
@@ -64,7 +66,7 @@ describe('the API', () => {
     }
     const withDeadlines = functions.filter((fn) => 'DEADLINE_STATE_MACHINE_ARN' in fn.Properties.Environment.Variables)
       .map((fn) => fn.Properties.Environment.Variables.POWERTOOLS_SERVICE_NAME).sort();
-    expect(withDeadlines).toEqual(concerns.filter((concern) => concern.usesDeadlines).map((concern) => concern.name).sort());
+    expect(withDeadlines).toEqual([...concerns.filter((concern) => concern.usesDeadlines).map((concern) => concern.name), 'deadlines'].sort());
   });
 
   it('grants item access to the table and its index, never Scan, and publish on the alert topic', () => {
@@ -103,11 +105,12 @@ describe('the deadline workflow', () => {
     });
   });
 
-  it('lets only the concerns with timed matters start and stop executions', () => {
+  it('lets only the concerns with timed matters, and the check, start and stop executions', () => {
     const policies = Object.entries(api.findResources('AWS::IAM::Policy')) as [string, any][];
     const starters = policies.filter(([, policy]) => JSON.stringify(policy.Properties.PolicyDocument).includes('states:StartExecution'));
     const stoppers = policies.filter(([, policy]) => JSON.stringify(policy.Properties.PolicyDocument).includes('states:StopExecution'));
-    const expected = concerns.filter((concern) => concern.usesDeadlines).length;
+    // Each concern with timed matters, and the check (it restarts a reassigned complaint's watch).
+    const expected = concerns.filter((concern) => concern.usesDeadlines).length + 1;
     expect(starters).toHaveLength(expected);
     expect(stoppers).toHaveLength(expected);
   });

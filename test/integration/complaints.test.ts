@@ -1,0 +1,171 @@
+/**
+ * The complaints handler against DynamoDB Local and the local Step Functions: intake,
+ * routing, privacy, the A/B/C roster, delay notices, answers and verdicts.
+ */
+import { describe, expect, it } from 'vitest';
+import { inject } from 'vitest';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { db, tableName } from '#shared/db';
+import { keys } from '#shared/table';
+import { addDays, localDate } from '#shared/clock';
+import { trackingHash } from '#shared/complaint-intake';
+import { handler } from '../../functions/complaints/handler.ts';
+import { complaintRoutes } from '../../functions/complaints/routes.ts';
+import { handler as registry } from '../../functions/registry/handler.ts';
+import { registryRoutes } from '../../functions/registry/routes.ts';
+import { loadOrCreateKeys, signToken } from '../../infra/local/signing.ts';
+import { invoke } from '../support/invoke.ts';
+import { newCreditCode, newDeptId } from '../support/data.ts';
+
+const routes = complaintRoutes.routes;
+const runtime = inject('runtime');
+const office = { roles: ['soft-env-office'], sub: 'office-clerk' };
+const supervisor = { roles: ['supervisor'], sub: 'supervisor-1' };
+const clerk = (dept: string, sub = `clerk@${dept}`) => ({ roles: ['department'], dept, sub });
+
+async function department(handlers?: { id: string; name: string; available: boolean }[]) {
+  const dept = newDeptId('bureau');
+  await invoke(registry, registryRoutes.routes.putDepartment, { params: { deptId: dept }, json: { name: `Bureau ${dept}` }, caller: office });
+  if (handlers) await invoke(handler, routes.putHandlers, { params: { deptId: dept }, json: { handlers }, caller: clerk(dept) });
+  return dept;
+}
+const file = (dept: string, extra: object = {}, headers: Record<string, string> = {}) => invoke(handler, routes.fileComplaint, {
+  json: { againstDept: dept, category: 'inaction', description: 'My business licence renewal has waited for three weeks.', contact: 'Chen Jie, 138-0000-1234', ...extra }, headers,
+});
+
+describe('intake', () => {
+  it('stores the complaint with its tracking code as a hash only, assigned to post A, with its limits watched', async () => {
+    const dept = await department([{ id: 'zhang', name: 'Zhang Wei', available: true }, { id: 'wang', name: 'Wang Fang', available: true }]);
+    const filed = await file(dept);
+    expect(filed).toMatchObject({ status: 201, body: { id: expect.any(String), trackingCode: expect.stringMatching(/^[A-Za-z0-9_-]{32}$/), status: 'received' } });
+    const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: keys.complaint(filed.body.id) }));
+    expect(Item).toMatchObject({ routedTo: 'department', assignment: { post: 'A', handlerId: 'zhang' }, trackingHash: trackingHash(filed.body.trackingCode), complainant: { contact: 'Chen Jie, 138-0000-1234' } });
+    expect(JSON.stringify(Item)).not.toContain(filed.body.trackingCode);
+    const tracked = await db.send(new GetCommand({ TableName: tableName, Key: keys.tracking(trackingHash(filed.body.trackingCode)) }));
+    expect(tracked.Item).toMatchObject({ complaintId: filed.body.id });
+  });
+
+  it('assigns the department head\'s post when no post is available', async () => {
+    const dept = await department([{ id: 'zhang', name: 'Zhang Wei', available: false }]);
+    const filed = await file(dept);
+    const seen = await invoke(handler, routes.getComplaint, { params: { id: filed.body.id }, caller: clerk(dept) });
+    expect(seen.body.assignment).toMatchObject({ post: 'head' });
+  });
+
+  it('records a verified token, and refuses a bad one (401) without storing anything', async () => {
+    const dept = await department();
+    const keys = await loadOrCreateKeys(runtime.dataDir);
+    const enterpriseId = newCreditCode();
+    const token = await signToken(keys, { sub: 'owner-1', roles: ['enterprise'], ent: enterpriseId });
+    const filed = await file(dept, {}, { authorization: `Bearer ${token}` });
+    const seen = await invoke(handler, routes.getComplaint, { params: { id: filed.body.id }, caller: supervisor });
+    expect(seen.body.complainant).toEqual({ sub: 'owner-1', enterpriseId, contact: 'Chen Jie, 138-0000-1234' });
+    const forged = await file(dept, { description: 'forged' }, { authorization: `Bearer ${token.slice(0, -3)}abc` });
+    expect(forged).toMatchObject({ status: 401, contentType: 'application/problem+json' });
+    const list = await invoke(handler, routes.listComplaints, { query: { dept, limit: '200' }, caller: supervisor });
+    expect(list.body.items.map((item: any) => item.description)).not.toContain('forged');
+  });
+
+  it('refuses an unknown department (422) and an unknown category (400)', async () => {
+    expect((await file(newDeptId('nobody'))).body.type).toBe('urn:soft-env:problem:unknown-department');
+    const dept = await department();
+    const bad = await file(dept, { category: 'rudeness' });
+    expect(bad).toMatchObject({ status: 400, body: { errors: [{ path: 'body.category' }] } });
+  });
+
+  it('routes money and integrity matters to the supervisors: the department neither lists nor sees them', async () => {
+    const dept = await department();
+    const filed = await file(dept, { category: 'petty-corruption', description: 'The inspector asked for a "tea fee".' });
+    const list = await invoke(handler, routes.listComplaints, { caller: clerk(dept) });
+    expect(list.body.items.map((item: any) => item.id)).not.toContain(filed.body.id);
+    expect((await invoke(handler, routes.getComplaint, { params: { id: filed.body.id }, caller: clerk(dept) })).status).toBe(404);
+    const forSupervisors = await invoke(handler, routes.listComplaints, { query: { dept }, caller: supervisor });
+    expect(forSupervisors.body.items).toContainEqual(expect.objectContaining({ id: filed.body.id, routedTo: 'supervisors' }));
+  });
+});
+
+describe('handling', () => {
+  it('acknowledges once, names the owner, answers, and the verdict closes it', async () => {
+    const dept = await department([{ id: 'zhang', name: 'Zhang Wei', available: true }]);
+    const filed = await file(dept);
+    const acknowledged = await invoke(handler, routes.acknowledge, { params: { id: filed.body.id }, caller: clerk(dept, 'zhang') });
+    expect(acknowledged).toMatchObject({ status: 200, body: { status: 'acknowledged', owner: { sub: 'zhang', post: 'A' } } });
+    expect((await invoke(handler, routes.acknowledge, { params: { id: filed.body.id }, caller: clerk(dept) })).status).toBe(409);
+    const resolved = await invoke(handler, routes.resolve, { params: { id: filed.body.id }, json: { summary: 'The licence was renewed on 3 December.' }, caller: clerk(dept) });
+    expect(resolved.body.status).toBe('resolved');
+    expect((await invoke(handler, routes.resolve, { params: { id: filed.body.id }, json: { summary: 'again' }, caller: clerk(dept) })).status).toBe(409);
+    const verdict = await invoke(handler, routes.verdict, { params: { id: filed.body.id }, json: { finding: 'substantiated', action: 'The section head was admonished.' }, caller: supervisor });
+    expect(verdict).toMatchObject({ status: 200, body: { status: 'closed', verdict: { finding: 'substantiated' } } });
+    expect((await invoke(handler, routes.verdict, { params: { id: filed.body.id }, json: { finding: 'unsubstantiated', action: 'x' }, caller: supervisor })).status).toBe(409);
+    const tracked = await invoke(handler, routes.trackComplaint, { params: { trackingCode: filed.body.trackingCode } });
+    expect(tracked.body.timeline.map((event: any) => event.event)).toEqual(['received', 'acknowledged', 'resolved', 'closed']);
+    expect(tracked.body).toMatchObject({ status: 'closed', answer: { summary: 'The licence was renewed on 3 December.' }, verdict: { finding: 'substantiated' } });
+  });
+
+  it('takes one delay notice before the limit, moving the limit by at most the original limit', async () => {
+    const dept = await department();
+    const filed = await file(dept);
+    const today = localDate(new Date());
+    const tooLate = await invoke(handler, routes.delayNotice, { params: { id: filed.body.id }, json: { reason: 'Awaiting a survey', expectedBy: addDays(today, 40) }, caller: clerk(dept) });
+    expect(tooLate).toMatchObject({ status: 422, body: { type: 'urn:soft-env:problem:delay-too-long' } });
+    const notice = await invoke(handler, routes.delayNotice, { params: { id: filed.body.id }, json: { reason: 'The site survey is on the 9th.', expectedBy: addDays(today, 9) }, caller: clerk(dept) });
+    expect(notice).toMatchObject({ status: 200, body: { delayNotice: { expectedBy: addDays(today, 9) }, deadlines: { resolution: { version: 2 } } } });
+    const again = await invoke(handler, routes.delayNotice, { params: { id: filed.body.id }, json: { reason: 'More time', expectedBy: addDays(today, 10) }, caller: clerk(dept) });
+    expect(again).toMatchObject({ status: 422, body: { type: 'urn:soft-env:problem:delay-notice-given' } });
+    const tracked = await invoke(handler, routes.trackComplaint, { params: { trackingCode: filed.body.trackingCode } });
+    expect(tracked.body.delayNotice).toMatchObject({ reason: 'The site survey is on the 9th.', expectedBy: addDays(today, 9) });
+  });
+
+  it('keeps a roster per department: its own department or the office may set it', async () => {
+    const dept = await department();
+    const other = await invoke(handler, routes.putHandlers, { params: { deptId: dept }, json: { handlers: [] }, caller: clerk(newDeptId()) });
+    expect(other.status).toBe(404);
+    const duplicate = await invoke(handler, routes.putHandlers, { params: { deptId: dept }, json: { handlers: [{ id: 'a', name: 'A', available: true }, { id: 'a', name: 'B', available: true }] }, caller: office });
+    expect(duplicate.status).toBe(400);
+  });
+});
+
+describe('privacy', () => {
+  it('shows the department complained about no trace of the complainant, in any answer it can get', async () => {
+    const dept = await department([{ id: 'zhang', name: 'Zhang Wei', available: true }]);
+    const keys = await loadOrCreateKeys(runtime.dataDir);
+    const enterpriseId = newCreditCode();
+    const token = await signToken(keys, { sub: 'secret-owner-sub', roles: ['enterprise'], ent: enterpriseId });
+    const contact = 'Chen Jie, phone 139-1111-2222';
+    const filed = await file(dept, { contact }, { authorization: `Bearer ${token}` });
+    const id = filed.body.id;
+    const answers = [
+      await invoke(handler, routes.listComplaints, { caller: clerk(dept) }),
+      await invoke(handler, routes.getComplaint, { params: { id }, caller: clerk(dept) }),
+      await invoke(handler, routes.acknowledge, { params: { id }, caller: clerk(dept) }),
+      await invoke(handler, routes.delayNotice, { params: { id }, json: { reason: 'Survey', expectedBy: addDays(localDate(new Date()), 9) }, caller: clerk(dept) }),
+      await invoke(handler, routes.resolve, { params: { id }, json: { summary: 'Done.' }, caller: clerk(dept) }),
+      await invoke(handler, routes.listComplaints, { query: { status: 'resolved' }, caller: clerk(dept) }),
+      await invoke(registry, registryRoutes.routes.listAlerts, { caller: clerk(dept) }),
+    ];
+    expect(answers.map((answer) => answer.status)).toEqual([200, 200, 200, 200, 200, 200, 403]);
+    expect(answers[0]!.body.items.map((item: any) => item.id)).toContain(id);
+    const everything = JSON.stringify(answers);
+    for (const secret of [contact, '139-1111-2222', 'secret-owner-sub', enterpriseId, filed.body.trackingCode, 'complainant', 'trackingHash']) {
+      expect(everything).not.toContain(secret);
+    }
+    // The supervisors do see who complained.
+    const forSupervisor = await invoke(handler, routes.getComplaint, { params: { id }, caller: supervisor });
+    expect(forSupervisor.body.complainant).toEqual({ sub: 'secret-owner-sub', enterpriseId, contact });
+  });
+
+  it('shows a tracking code only the public steps; a wrong code is 404 exactly like an unknown one', async () => {
+    const dept = await department([{ id: 'zhang', name: 'Zhang Wei', available: true }]);
+    const filed = await file(dept);
+    const tracked = await invoke(handler, routes.trackComplaint, { params: { trackingCode: filed.body.trackingCode } });
+    expect(tracked.status).toBe(200);
+    const text = JSON.stringify(tracked.body);
+    for (const hidden of ['Zhang Wei', 'zhang', 'Chen Jie', 'post A', 'assigned', 'complainant']) expect(text).not.toContain(hidden);
+    const wrong = await invoke(handler, routes.trackComplaint, { params: { trackingCode: `${filed.body.trackingCode.slice(0, -1)}x` } });
+    const unknown = await invoke(handler, routes.trackComplaint, { params: { trackingCode: 'abcdefghijklmnopqrstuvwxyz012345' } });
+    const malformed = await invoke(handler, routes.trackComplaint, { params: { trackingCode: 'short' } });
+    expect(wrong).toEqual(unknown);
+    expect(malformed).toEqual(unknown);
+    expect(unknown.status).toBe(404);
+  });
+});

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { delayNoticeRule, HEAD_POST, limitsFor, nextPost, routeComplaint } from '#shared/complaint-rules';
+
+describe('routing a complaint', () => {
+  it('sends money and integrity matters to the supervisors, the rest to the department', () => {
+    for (const category of ['petty-corruption', 'tie-in-charge', 'levy', 'fee-without-service', 'arbitrary-fine', 'unregistered-fee'] as const) {
+      expect(routeComplaint(category)).toBe('supervisors');
+    }
+    for (const category of ['shirking', 'inaction', 'five-difficulties', 'quiet-day-violation', 'other'] as const) {
+      expect(routeComplaint(category)).toBe('department');
+    }
+  });
+
+  it('gives each category its limits, 1 and 5 working days by default', () => {
+    expect(limitsFor('inaction')).toEqual({ acknowledgeDays: 1, resolveDays: 5 });
+    expect(limitsFor('five-difficulties')).toEqual({ acknowledgeDays: 1, resolveDays: 3 });
+  });
+});
+
+describe('A/B/C posts', () => {
+  const roster = [
+    { id: 'zhang', name: 'Zhang Wei', available: true },
+    { id: 'li', name: 'Li Na', available: false },
+    { id: 'wang', name: 'Wang Fang', available: true },
+  ];
+
+  it('assigns the first available post', () => {
+    expect(nextPost(roster)).toEqual({ post: 'A', handlerId: 'zhang', handlerName: 'Zhang Wei', index: 0 });
+    expect(nextPost([{ ...roster[0]!, available: false }, ...roster.slice(1)])).toMatchObject({ post: 'C', handlerId: 'wang' });
+  });
+
+  it('moves on past an absent post, and to the department head when no post is left', () => {
+    expect(nextPost(roster, 0)).toMatchObject({ post: 'C', handlerId: 'wang' });
+    expect(nextPost(roster, 2)).toEqual(HEAD_POST);
+    expect(nextPost([])).toEqual(HEAD_POST);
+  });
+});
+
+describe('the delay notice', () => {
+  const deadline = new Date('2026-12-07T09:00:00Z');
+  const latestAllowed = new Date('2026-12-14T09:00:00Z');
+  const base = { now: new Date('2026-12-04T09:00:00Z'), deadline, latestAllowed, expectedByEnd: new Date('2026-12-10T16:00:00Z'), alreadyGiven: false };
+
+  it('is accepted before the limit, once, for a later date within the original limit again', () => {
+    expect(delayNoticeRule(base)).toBeUndefined();
+    expect(delayNoticeRule({ ...base, expectedByEnd: latestAllowed })).toBeUndefined();
+  });
+
+  it('is refused after the limit, a second time, too far out, or not later at all', () => {
+    expect(delayNoticeRule({ ...base, now: deadline })?.rule).toBe('limit-passed');
+    expect(delayNoticeRule({ ...base, alreadyGiven: true })?.rule).toBe('delay-notice-given');
+    expect(delayNoticeRule({ ...base, expectedByEnd: new Date(latestAllowed.getTime() + 1) })?.rule).toBe('delay-too-long');
+    expect(delayNoticeRule({ ...base, expectedByEnd: deadline })?.rule).toBe('delay-not-later');
+  });
+});
