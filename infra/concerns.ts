@@ -7,6 +7,8 @@ import { registryRoutes } from '../functions/registry/routes.ts';
 import { feeCardRoutes } from '../functions/fee-cards/routes.ts';
 import { inspectionRoutes } from '../functions/inspections/routes.ts';
 import { complaintRoutes } from '../functions/complaints/routes.ts';
+import { pledgeRoutes } from '../functions/pledges/routes.ts';
+import { evaluationRoutes } from '../functions/evaluations/routes.ts';
 
 export interface ConcernDefinition {
   /** The concern's name: its Lambda, its log group and its idempotency partition. */
@@ -28,4 +30,6 @@ export const concerns: readonly ConcernDefinition[] = [
   { name: 'fee-cards', entry: 'functions/fee-cards/handler.ts', api: feeCardRoutes, usesDeadlines: true },
   { name: 'inspections', entry: 'functions/inspections/handler.ts', api: inspectionRoutes, usesDeadlines: true },
   { name: 'complaints', entry: 'functions/complaints/handler.ts', api: complaintRoutes, usesDeadlines: true, verifiesOwnTokens: true },
+  { name: 'pledges', entry: 'functions/pledges/handler.ts', api: pledgeRoutes, usesDeadlines: true },
+  { name: 'evaluations', entry: 'functions/evaluations/handler.ts', api: evaluationRoutes },
 ];

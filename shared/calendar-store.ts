@@ -5,7 +5,7 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from './db.ts';
 import { keys } from './table.ts';
-import { addWorkingTime, fallbackCalendar, officialCalendar, workingDays, yearsSpanned, timelineFor, type CalendarYear, type Timeline } from './calendar.ts';
+import { addWorkingTime, fallbackCalendar, officialCalendar, workingDays, workingDaysBetween, yearsSpanned, timelineFor, type CalendarYear, type Timeline } from './calendar.ts';
 import { raiseAlert, type Concern } from './alerts.ts';
 import { newId } from './ids.ts';
 import { localDate } from './clock.ts';
@@ -70,4 +70,12 @@ export async function deadlineTimeline(start: Date, limitDays: number, concern: 
 export async function workingTimeAfter(start: Date, days: number): Promise<Date> {
   const calendars = await Promise.all(yearsSpanned(start, days).map(calendarYear));
   return addWorkingTime(start, days, workingDays(calendars));
+}
+
+/** Working days elapsed between two instants, on the county calendar. */
+export async function workingDaysElapsed(start: Date, end: Date): Promise<number> {
+  const first = Number(localDate(start).slice(0, 4));
+  const last = Number(localDate(end).slice(0, 4));
+  const calendars = await Promise.all(Array.from({ length: Math.max(1, last - first + 1) }, (_, index) => calendarYear(first + index)));
+  return workingDaysBetween(start, end, workingDays(calendars));
 }

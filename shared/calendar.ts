@@ -88,3 +88,17 @@ export function timelineFor(start: Date, limitDays: number, isWorkingDay: IsWork
     escalateAt: addWorkingTime(deadline, escalationDays, isWorkingDay).toISOString(),
   };
 }
+
+/** Working days (fractional) between two instants: the time on working days, in days. */
+export function workingDaysBetween(start: Date, end: Date, isWorkingDay: IsWorkingDay): number {
+  let total = 0;
+  let cursor = start.getTime();
+  const stop = end.getTime();
+  while (cursor < stop) {
+    const date = localDate(new Date(cursor));
+    const dayEnd = Math.min(startOfLocalDate(addDays(date, 1)).getTime(), stop);
+    if (isWorkingDay(date)) total += dayEnd - cursor;
+    cursor = dayEnd;
+  }
+  return total / DAY_MS;
+}

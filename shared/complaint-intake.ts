@@ -5,13 +5,16 @@
  * only as a hash, and watches its time limits.
  */
 import { createHash } from 'node:crypto';
-import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from './db.ts';
 import { keys } from './table.ts';
 import { newSecret } from './ids.ts';
 import { toLocalIso } from './clock.ts';
 import { deadlineTimeline } from './calendar-store.ts';
 import { startDeadline, type Matter } from './deadlines.ts';
+import { countIn } from './evaluation.ts';
+
+export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 import type { Timeline } from './calendar.ts';
 import { limitsFor, nextPost, routeComplaint, type Assignment, type ComplaintCategory, type ComplaintLimits, type ComplaintRoute, type ComplaintStatus, type Handler } from './complaint-rules.ts';
 
@@ -71,8 +74,8 @@ export async function putRoster(deptId: string, handlers: Handler[], by: string,
 export interface PreparedComplaint {
   complaint: Complaint;
   trackingCode: string;
-  /** The complaint and its tracking code, for a transaction with conditional Puts. */
-  items: Record<string, unknown>[];
+  /** The complaint, its tracking code and the department's count, for the caller's transaction. */
+  writes: TransactItem[];
   /** Starts its deadline executions (before the write: a watch without a record ends quietly). */
   watch: () => Promise<void>;
 }
@@ -106,9 +109,12 @@ export async function prepareComplaint(intake: ComplaintIntake, { now, newId }: 
   return {
     complaint,
     trackingCode,
-    items: [
-      { ...keys.complaint(id), ...keys.complaintsIndex(intake.againstDept, instant, id), type: 'complaint', ...complaint, trackingHash: trackingHash(trackingCode) },
-      { ...keys.tracking(trackingHash(trackingCode)), type: 'tracking', complaintId: id },
+    writes: [
+      ...[
+        { ...keys.complaint(id), ...keys.complaintsIndex(intake.againstDept, instant, id), type: 'complaint', ...complaint, trackingHash: trackingHash(trackingCode) },
+        { ...keys.tracking(trackingHash(trackingCode)), type: 'tracking', complaintId: id },
+      ].map((Item) => ({ Put: { TableName: tableName, Item, ConditionExpression: 'attribute_not_exists(pk)' } })),
+      countIn(intake.againstDept, now, { complaintsReceived: 1 }),
     ],
     watch: async () => {
       if (acknowledgement) await startDeadline(acknowledgementMatter(complaint, 1), acknowledgement.timeline);
@@ -121,8 +127,6 @@ export async function prepareComplaint(intake: ComplaintIntake, { now, newId }: 
 export async function openComplaint(intake: ComplaintIntake, deps: { now: Date; newId: () => string }): Promise<PreparedComplaint> {
   const prepared = await prepareComplaint(intake, deps);
   await prepared.watch();
-  await db.send(new TransactWriteCommand({
-    TransactItems: prepared.items.map((Item) => ({ Put: { TableName: tableName, Item, ConditionExpression: 'attribute_not_exists(pk)' } })),
-  }));
+  await db.send(new TransactWriteCommand({ TransactItems: prepared.writes }));
   return prepared;
 }

@@ -28,6 +28,10 @@
  * | visit             | INSPECTION#<id>             | VISIT#<instant>#<visitId>  |                                              |
  * | routine count     | ROUTINE#<ent>#<dept>#<year> | COUNT                      |                                              |
  * | finding           | FINDINGS#<ent>              | <date>#<inspectionId>#<n>  |                                              |
+ * | pledge            | PLEDGE#<id>                 | PLEDGE                     | PLEDGES#<dept> / <dueDate>#<id>              |
+ * |                   |                             |                            | gsi2: PLEDGES / <dueDate>#<id>               |
+ * | evaluation count  | EVAL#<quarter>              | DEPT#<deptId>              |                                              |
+ * | handled matter    | MEASURE#<dept>#<service>    | <instant>#<matterId>       |                                              |
  *
  * <month> and <date> are China Standard Time; <instant> is UTC ISO 8601, so keys sort by time.
  */
@@ -110,5 +114,15 @@ export const keys = {
   visitSkPrefix: 'VISIT#',
   routineCount: (enterpriseId: string, dept: string, year: string) => ({ pk: `ROUTINE#${enterpriseId}#${dept}#${year}`, sk: 'COUNT' }),
   findingsPartition: (enterpriseId: string) => `FINDINGS#${enterpriseId}`,
+  pledge: (id: string) => ({ pk: `PLEDGE#${id}`, sk: 'PLEDGE' }),
+  pledgeIndexes: (dept: string, dueDate: string, id: string) => ({
+    gsi1pk: `PLEDGES#${dept}`, gsi1sk: `${dueDate}#${id}`, gsi2pk: 'PLEDGES', gsi2sk: `${dueDate}#${id}`,
+  }),
+  pledgesByDept: (dept: string) => `PLEDGES#${dept}`,
+  allPledges: 'PLEDGES',
+  evaluationPartition: (quarter: string) => `EVAL#${quarter}`,
+  evaluation: (quarter: string, dept: string) => ({ pk: `EVAL#${quarter}`, sk: `DEPT#${dept}` }),
+  measurePartition: (dept: string, service: string) => `MEASURE#${dept}#${service}`,
+  measure: (dept: string, service: string, instant: string, matterId: string) => ({ pk: `MEASURE#${dept}#${service}`, sk: `${instant}#${matterId}` }),
   finding: (enterpriseId: string, date: string, inspectionId: string, n: number) => ({ pk: `FINDINGS#${enterpriseId}`, sk: `${date}#${inspectionId}#${n}` }),
 } as const;

@@ -2,7 +2,8 @@
 import { addDays, startOfLocalDate, toLocalIso } from '#shared/clock';
 import { hasRole, seesAll, type Caller } from '#shared/http/auth';
 import { ConflictError, NotFoundError, RuleViolationError } from '#shared/http/errors';
-import { workingTimeAfter } from '#shared/calendar-store';
+import { workingDaysElapsed, workingTimeAfter } from '#shared/calendar-store';
+import { countIn, logHandled } from '#shared/evaluation';
 import { startDeadline, stopDeadline } from '#shared/deadlines';
 import {
   acknowledgementMatter, openComplaint, putRoster, resolutionMatter, trackingHash, type Complaint, type ComplaintIntake,
@@ -90,9 +91,13 @@ export async function acknowledge(id: string, caller: Caller, { now }: Deps) {
   if (complaint.status !== 'received') throw new ConflictError('This complaint was already acknowledged.', 'already-acknowledged');
   const at = toLocalIso(now);
   const owner = { sub: caller.sub, post: complaint.assignment?.post ?? 'head', at };
+  const inTime = !complaint.deadlines.acknowledgement || now.getTime() <= Date.parse(complaint.deadlines.acknowledgement.timeline.deadline);
   const ok = await store.updateComplaint(complaint, { status: 'acknowledged', owner }, [
     { at, event: 'acknowledged', public: true, text: 'The department has taken the complaint on.' },
     { at, event: 'owner', public: false, text: `Acknowledged by ${caller.sub} at post ${owner.post}: the owner of the matter from now on.` },
+  ], [
+    countIn(complaint.againstDept, now, { handled: 1, handledInTime: inTime ? 1 : 0 }),
+    logHandled(complaint.againstDept, 'complaint-acknowledgement', complaint.id, now, await workingDaysElapsed(new Date(complaint.receivedAt), now)),
   ]);
   if (!ok) throw changed();
   if (complaint.deadlines.acknowledgement) await stopDeadline(acknowledgementMatter(complaint, complaint.deadlines.acknowledgement.version), 'acknowledged');
@@ -121,7 +126,7 @@ export async function giveDelayNotice(id: string, input: { reason: string; expec
   await startDeadline(resolutionMatter(complaint, resolution.version), resolution.timeline);
   const ok = await store.updateComplaint(complaint, { delayNotice, deadlines: { ...complaint.deadlines, resolution } }, [
     { at, event: 'delay-notice', public: true, text: `The answer will be late: ${input.reason} Expected by ${input.expectedBy}.` },
-  ]);
+  ], [countIn(complaint.againstDept, now, { delayNotices: 1 })]);
   if (!ok) {
     await stopDeadline(resolutionMatter(complaint, resolution.version), 'superseded');
     throw changed();
@@ -134,8 +139,12 @@ export async function resolve(id: string, input: { summary: string }, caller: Ca
   const complaint = await ownOpenComplaint(id, caller, 'resolved');
   const at = toLocalIso(now);
   const resolution = { summary: input.summary, at, by: caller.sub };
+  const inTime = now.getTime() <= Date.parse(complaint.deadlines.resolution.timeline.deadline);
   const ok = await store.updateComplaint(complaint, { status: 'resolved', resolution }, [
     { at, event: 'resolved', public: true, text: `The department's answer: ${input.summary}` },
+  ], [
+    countIn(complaint.againstDept, now, { handled: 1, handledInTime: inTime ? 1 : 0 }),
+    logHandled(complaint.againstDept, 'complaint-resolution', complaint.id, now, await workingDaysElapsed(new Date(complaint.receivedAt), now)),
   ]);
   if (!ok) throw changed();
   await stopAll(complaint, 'resolved');
@@ -150,7 +159,7 @@ export async function giveVerdict(id: string, input: { finding: 'substantiated' 
   const verdict = { ...input, at, by: caller.sub };
   const ok = await store.updateComplaint(complaint, { status: 'closed', verdict }, [
     { at, event: 'closed', public: true, text: `Verdict: ${input.finding}. ${input.action}` },
-  ]);
+  ], input.finding === 'substantiated' ? [countIn(complaint.againstDept, now, { complaintsSubstantiated: 1 })] : []);
   if (!ok) throw changed();
   await stopAll(complaint, 'closed');
   return supervisorView({ ...complaint, status: 'closed', verdict, version: complaint.version + 1 });

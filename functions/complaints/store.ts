@@ -2,10 +2,11 @@
  * The complaints concern's table access. Every change is a conditional update on the
  * complaint's version, so a department's answer and a reassignment cannot both win.
  */
-import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { db, decodeCursor, encodeCursor, tableName, withoutKeys } from '#shared/db';
 import { keys, TABLE } from '#shared/table';
-import type { Complaint, TimelineEvent } from '#shared/complaint-intake';
+import type { Complaint, TimelineEvent, TransactItem } from '#shared/complaint-intake';
 
 const clean = (item: Record<string, unknown>) => {
   const { type: _type, ...rest } = withoutKeys(item);
@@ -30,6 +31,8 @@ export async function updateComplaint(
   complaint: Pick<Complaint, 'id' | 'version'>,
   set: Partial<Record<keyof Complaint, unknown>>,
   events: TimelineEvent[],
+  /** Written in the same transaction: the evaluation's counters, the log of handled matters. */
+  alongside: TransactItem[] = [],
 ): Promise<boolean> {
   const names: Record<string, string> = { '#timeline': 'timeline', '#version': 'version' };
   const values: Record<string, unknown> = { ':events': events, ':version': complaint.version, ':next': complaint.version + 1 };
@@ -39,17 +42,24 @@ export async function updateComplaint(
     return `#f${index} = :v${index}`;
   });
   try {
-    await db.send(new UpdateCommand({
-      TableName: tableName,
-      Key: keys.complaint(complaint.id),
-      UpdateExpression: `SET ${[...assignments, '#timeline = list_append(#timeline, :events)', '#version = :next'].join(', ')}`,
-      ConditionExpression: '#version = :version',
-      ExpressionAttributeNames: names,
-      ExpressionAttributeValues: values,
+    await db.send(new TransactWriteCommand({
+      TransactItems: [
+        {
+          Update: {
+            TableName: tableName,
+            Key: keys.complaint(complaint.id),
+            UpdateExpression: `SET ${[...assignments, '#timeline = list_append(#timeline, :events)', '#version = :next'].join(', ')}`,
+            ConditionExpression: '#version = :version',
+            ExpressionAttributeNames: names,
+            ExpressionAttributeValues: values,
+          },
+        },
+        ...alongside,
+      ],
     }));
     return true;
   } catch (error) {
-    if ((error as Error).name === 'ConditionalCheckFailedException') return false;
+    if (error instanceof TransactionCanceledException && error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed') return false;
     throw error;
   }
 }

@@ -5,7 +5,9 @@
  */
 import * as z from 'zod/mini';
 import { Logger } from '@aws-lambda-powertools/logger';
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { countIn } from '#shared/evaluation';
 import { db, tableName } from '#shared/db';
 import { keys } from '#shared/table';
 import { systemClock, toLocalIso } from '#shared/clock';
@@ -15,12 +17,14 @@ import { executionName, STAGE_SEVERITY, type Matter, type Stage } from '#shared/
 import type { MatterCheck } from '#shared/deadline-checks';
 import { checkInspectionMatter } from '../inspections/deadline-check.ts';
 import { checkComplaintMatter } from '../complaints/deadline-check.ts';
+import { checkPledgeMatter } from '../pledges/deadline-check.ts';
 
 const logger = new Logger({ serviceName: 'deadlines' });
 
 const checks: Partial<Record<Concern, MatterCheck>> = {
   inspections: checkInspectionMatter,
   complaints: checkComplaintMatter,
+  pledges: checkPledgeMatter,
 };
 
 const inputSchema = z.object({
@@ -49,13 +53,21 @@ export async function handler(event: unknown): Promise<CheckOutput> {
     ...result.alert,
   };
   try {
-    await db.send(new PutCommand({
-      TableName: tableName,
-      Item: { ...keys.alert(alert.id), ...keys.alertsIndex(now.toISOString(), alert.id), type: 'alert', ...alert },
-      ConditionExpression: 'attribute_not_exists(pk)',
+    await db.send(new TransactWriteCommand({
+      TransactItems: [
+        {
+          Put: {
+            TableName: tableName,
+            Item: { ...keys.alert(alert.id), ...keys.alertsIndex(now.toISOString(), alert.id), type: 'alert', ...alert },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        },
+        // Warnings and breaches count against the department in the quarter's evaluation.
+        ...(stage === 'escalation' ? [] : [countIn(matter.department, now, stage === 'warning' ? { warnings: 1 } : { breaches: 1 })]),
+      ],
     }));
   } catch (error) {
-    if ((error as Error).name === 'ConditionalCheckFailedException') {
+    if (error instanceof TransactionCanceledException && error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed') {
       logger.info('alert already raised for this stage', { alertId: alert.id });
       return { open: true, publish: false };
     }

@@ -143,7 +143,7 @@ export async function refuseEntry(
     subject: { type: 'fee-entry', id: `${enterpriseId}/${entryId}` },
   };
   await complaint.watch();
-  await store.recordRefusal(refusal, Number(entryId), localDate(now), complaint.items, alert);
+  await store.recordRefusal(refusal, Number(entryId), localDate(now), complaint.writes, alert);
   await deliverAlert(alert);
   return { ...refusal, alertId: alert.id, complaint: { id: complaintId, trackingCode: complaint.trackingCode } };
 }

@@ -9,6 +9,8 @@ import { db, decodeCursor, encodeCursor, tableName, withoutKeys } from '#shared/
 import { keys, TABLE } from '#shared/table';
 import { ConflictError } from '#shared/http/errors';
 import type { Alert } from '#shared/alerts';
+import type { TransactItem } from '#shared/complaint-intake';
+import { countIn } from '#shared/evaluation';
 import type { ChainedEntry, FeeItem } from './rules.ts';
 
 export interface FeeCard {
@@ -194,6 +196,7 @@ export async function recordRejectedAttempt(attempt: RejectedAttempt, attemptedO
         },
       },
       addToTotals(attemptedOn, 'REJECTED', attempt.unit, attempt.feeItemCode, attempt.amount),
+      countIn(attempt.unit, new Date(attempt.attemptedAt), { rejectedFeeAttempts: 1 }),
     ],
   }));
 }
@@ -202,7 +205,7 @@ export async function recordRejectedAttempt(attempt: RejectedAttempt, attemptedO
  * Marks an entry refused (once), opens the complaint and stores the alert, in one transaction.
  * A second refusal of the same entry is a conflict.
  */
-export async function recordRefusal(refusal: Refusal, seq: number, refusedOn: string, complaintItems: Record<string, unknown>[], alert: Alert): Promise<void> {
+export async function recordRefusal(refusal: Refusal, seq: number, refusedOn: string, complaintWrites: TransactItem[], alert: Alert): Promise<void> {
   try {
     await db.send(new TransactWriteCommand({
       TransactItems: [
@@ -217,7 +220,7 @@ export async function recordRefusal(refusal: Refusal, seq: number, refusedOn: st
             ConditionExpression: 'attribute_not_exists(pk)',
           },
         },
-        ...complaintItems.map((Item) => ({ Put: { TableName: tableName, Item, ConditionExpression: 'attribute_not_exists(pk)' } })),
+        ...complaintWrites,
         {
           Put: {
             TableName: tableName,
@@ -226,6 +229,7 @@ export async function recordRefusal(refusal: Refusal, seq: number, refusedOn: st
           },
         },
         addToTotals(refusedOn, 'REFUSED', refusal.unit, refusal.feeItemCode, refusal.amount),
+        countIn(refusal.unit, new Date(refusal.refusedAt), { refusedFeeEntries: 1 }),
       ],
     }));
   } catch (error) {

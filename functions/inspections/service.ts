@@ -5,7 +5,7 @@ import { hasRole, seesAll, type Caller } from '#shared/http/auth';
 import { BadRequestError, ConflictError, NotFoundError, RuleViolationError } from '#shared/http/errors';
 import { deliverAlert, raiseAlert, type Alert } from '#shared/alerts';
 import { prepareComplaint } from '#shared/complaint-intake';
-import { deadlineTimeline } from '#shared/calendar-store';
+import { deadlineTimeline, workingDaysElapsed } from '#shared/calendar-store';
 import { startDeadline, stopDeadline, type Matter } from '#shared/deadlines';
 import {
   firstMinorViolationRule, oneYearBefore, quietDayRule, routineCapViolation, visitVerdict, type Finding, type InspectionCategory,
@@ -102,7 +102,8 @@ export async function decide(id: string, input: { decision: 'approve' | 'reject'
       `The inspection was planned for ${inspection.plannedDate}; a decision on ${today} comes too late. The department must file it again.`);
   }
   const decision: store.Decision = { ...input, decidedAt: toLocalIso(now), decidedBy: caller.sub };
-  if ((await store.recordDecision(inspection, decision)) === 'not-pending') {
+  const workingDaysTaken = await workingDaysElapsed(new Date(inspection.filedAt), now);
+  if ((await store.recordDecision(inspection, decision, workingDaysTaken, now)) === 'not-pending') {
     throw new ConflictError('Another decision on this inspection was recorded first.', 'not-pending');
   }
   await stopDeadline(approvalMatter(inspection), `decided: ${input.decision}`);
@@ -115,7 +116,7 @@ export async function recordVisit(id: string, input: { inspectorsPresent?: strin
   const verdict = visitVerdict(inspection, localDate(now));
   const visit: store.Visit = { visitId: newId(), inspectionId: id, at: toLocalIso(now), ...verdict, recordedBy: caller.sub, ...input };
   if (verdict.allowed) {
-    await store.recordVisit(visit);
+    await store.recordVisit(visit, inspection.department);
     return visit;
   }
   const complaint = await prepareComplaint({
@@ -132,7 +133,7 @@ export async function recordVisit(id: string, input: { inspectorsPresent?: strin
     subject: { type: 'inspection', id },
   };
   await complaint.watch();
-  await store.recordVisit(visit, { complaintItems: complaint.items, alert });
+  await store.recordVisit(visit, inspection.department, { complaintWrites: complaint.writes, alert });
   await deliverAlert(alert);
   return { ...visit, complaint: { id: complaintId, trackingCode: complaint.trackingCode } };
 }

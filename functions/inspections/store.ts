@@ -8,8 +8,13 @@ import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { db, decodeCursor, encodeCursor, tableName, withoutKeys } from '#shared/db';
 import { keys, TABLE } from '#shared/table';
 import type { Alert } from '#shared/alerts';
+import type { TransactItem } from '#shared/complaint-intake';
+import { countIn, logHandled } from '#shared/evaluation';
 import type { Timeline } from '#shared/calendar';
 import type { Finding, InspectionCategory, InspectionStatus } from './rules.ts';
+
+/** Approvals are the soft-environment office's matters: their handling is logged under its id. */
+export const APPROVING_OFFICE = 'soft-env-office';
 
 export interface Decision { decision: 'approve' | 'reject'; comment: string; decidedAt: string; decidedBy: string }
 
@@ -93,7 +98,7 @@ export async function inspectionVisits(id: string): Promise<Visit[]> {
 }
 
 /** Records the decision; exactly one decision wins, and only on a pending inspection. */
-export async function recordDecision(inspection: Inspection, decision: Decision): Promise<'decided' | 'not-pending'> {
+export async function recordDecision(inspection: Inspection, decision: Decision, workingDaysTaken: number, decidedAt: Date): Promise<'decided' | 'not-pending'> {
   const status: InspectionStatus = decision.decision === 'approve' ? 'approved' : 'rejected';
   const releaseRoutinePlace = status === 'rejected' && inspection.category === 'routine';
   try {
@@ -116,6 +121,8 @@ export async function recordDecision(inspection: Inspection, decision: Decision)
             ConditionExpression: 'attribute_not_exists(pk)',
           },
         },
+        // The office's own handling time, for a pledge it makes about approvals.
+        logHandled(APPROVING_OFFICE, 'inspection-approval', inspection.id, decidedAt, workingDaysTaken),
         ...(releaseRoutinePlace ? [{
           Update: {
             TableName: tableName,
@@ -137,13 +144,14 @@ export async function recordDecision(inspection: Inspection, decision: Decision)
 }
 
 /** A visit, with the complaint and alert it opens when it was not allowed, in one transaction. */
-export async function recordVisit(visit: Visit, opened?: { complaintItems: Record<string, unknown>[]; alert: Alert }): Promise<void> {
+export async function recordVisit(visit: Visit, department: string, opened?: { complaintWrites: TransactItem[]; alert: Alert }): Promise<void> {
   const instant = new Date(visit.at).toISOString();
   await db.send(new TransactWriteCommand({
     TransactItems: [
       { Put: { TableName: tableName, Item: { ...keys.visit(visit.inspectionId, instant, visit.visitId), type: 'inspection-visit', ...visit }, ConditionExpression: 'attribute_not_exists(pk)' } },
       ...(opened ? [
-        ...opened.complaintItems.map((Item) => ({ Put: { TableName: tableName, Item, ConditionExpression: 'attribute_not_exists(pk)' } })),
+        ...opened.complaintWrites,
+        countIn(department, new Date(visit.at), { visitsNotAllowed: 1 }),
         { Put: { TableName: tableName, Item: { ...keys.alert(opened.alert.id), ...keys.alertsIndex(instant, opened.alert.id), type: 'alert', ...opened.alert }, ConditionExpression: 'attribute_not_exists(pk)' } },
       ] : []),
     ],

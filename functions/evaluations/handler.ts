@@ -1,0 +1,29 @@
+import { createHttpHandler } from '#shared/http/handler';
+import { METRICS, type Figures } from '#shared/evaluation';
+import { evaluationRoutes } from './routes.ts';
+import { inTimeShare, lastPlaced, rank, scoreOf } from './rules.ts';
+import { departments, quarterFigures } from './store.ts';
+
+const zero = (): Figures => Object.fromEntries(METRICS.map((metric) => [metric, 0])) as Figures;
+
+export const handler = createHttpHandler({
+  concern: evaluationRoutes,
+  operations: {
+    evaluation: async ({ params }) => {
+      const [registered, figures] = await Promise.all([departments(), quarterFigures(params.quarter)]);
+      const rows = registered.map((dept) => {
+        const counts = figures.get(dept.deptId) ?? zero();
+        return { deptId: dept.deptId, name: dept.name, figures: counts, shareHandledInTime: inTimeShare(counts) ?? null };
+      });
+      const ranked = rank(rows, (row) => scoreOf(row.figures));
+      return {
+        status: 200,
+        body: {
+          quarter: params.quarter,
+          departments: ranked.map(({ row, score, rank: position }) => ({ ...row, score, rank: position })),
+          lastPlaced: lastPlaced(ranked).map(({ row }) => ({ deptId: row.deptId, name: row.name })),
+        },
+      };
+    },
+  },
+});

@@ -1,0 +1,45 @@
+/**
+ * The quarterly evaluation (督查评议, 末位淘汰制): a score from the quarter's figures, the rank,
+ * and the last placed named. Pure; the formula is the README's.
+ */
+import type { Figures } from '#shared/evaluation';
+
+/** Points off per event. Complaints received and delay notices are shown but not scored: a complaint is not yet a finding, and a delay notice is the rule being followed. */
+export const PENALTIES = {
+  complaintsSubstantiated: 10,
+  brokenPledges: 8,
+  breaches: 5,
+  visitsNotAllowed: 5,
+  refusedFeeEntries: 3,
+  rejectedFeeAttempts: 2,
+  warnings: 1,
+} as const satisfies Partial<Record<keyof Figures, number>>;
+
+/** Points off for the share of matters not handled within their limits (all late: 20 off). */
+export const LATENESS_WEIGHT = 20;
+
+/** The share of matters handled within their limits; undefined when none was handled. */
+export const inTimeShare = (figures: Figures): number | undefined => (figures.handled > 0 ? figures.handledInTime / figures.handled : undefined);
+
+/** score = 100 − Σ penalty × count − 20 × (1 − share handled in time), rounded to one decimal. */
+export function scoreOf(figures: Figures): number {
+  const penalties = Object.entries(PENALTIES).reduce((sum, [metric, points]) => sum + points * figures[metric as keyof Figures], 0);
+  const lateness = LATENESS_WEIGHT * (1 - (inTimeShare(figures) ?? 1));
+  return Math.round((100 - penalties - lateness) * 10) / 10;
+}
+
+export interface Ranked<T> { row: T; score: number; rank: number }
+
+/** Highest score first; equal scores share a rank (1, 1, 3). */
+export function rank<T>(rows: readonly T[], score: (row: T) => number): Ranked<T>[] {
+  const scored = rows.map((row) => ({ row, score: score(row) })).sort((a, b) => b.score - a.score);
+  return scored.map((entry) => ({ ...entry, rank: scored.findIndex((other) => other.score === entry.score) + 1 }));
+}
+
+/** The last placed (末位): those with the lowest score, when there is more than one department and not all are equal. */
+export function lastPlaced<T>(ranked: readonly Ranked<T>[]): Ranked<T>[] {
+  if (ranked.length < 2) return [];
+  const lowest = ranked[ranked.length - 1]!.score;
+  if (ranked[0]!.score === lowest) return [];
+  return ranked.filter((entry) => entry.score === lowest);
+}

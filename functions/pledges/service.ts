@@ -1,0 +1,94 @@
+/** The pledge operations: rules in rules.ts, table access in store.ts, clock and ids injected. */
+import { addDays, localDate, startOfLocalDate, toLocalIso } from '#shared/clock';
+import { hasRole, type Caller } from '#shared/http/auth';
+import { BadRequestError, ConflictError, NotFoundError, RuleViolationError } from '#shared/http/errors';
+import { deliverAlert, type Alert } from '#shared/alerts';
+import { workingTimeAfter } from '#shared/calendar-store';
+import { startDeadline, stopDeadline, type Matter } from '#shared/deadlines';
+import { countIn, MEASURED_SERVICES, type MeasuredService } from '#shared/evaluation';
+import { keys } from '#shared/table';
+import { tableName } from '#shared/db';
+import { afterReview, measure, twoThirdsRule, type PledgeVerdict } from './rules.ts';
+import * as store from './store.ts';
+
+export interface Deps { now: Date; newId: () => string }
+
+export const dueDateMatter = (pledge: Pick<store.Pledge, 'id' | 'department'>): Matter =>
+  ({ concern: 'pledges', kind: 'due-date', id: pledge.id, version: 1, department: pledge.department });
+
+export async function makePledge(
+  input: { title: string; description: string; dueDate: string; serviceCode?: string; statutoryLimitDays?: number; pledgedLimitDays?: number },
+  caller: Caller,
+  { now, newId }: Deps,
+) {
+  if (input.dueDate <= localDate(now)) throw new BadRequestError('A pledge is due after today.', [{ path: 'body.dueDate', message: 'Not after today' }]);
+  if (input.statutoryLimitDays !== undefined && input.pledgedLimitDays !== undefined) {
+    const violation = twoThirdsRule(input.statutoryLimitDays, input.pledgedLimitDays);
+    if (violation) throw new RuleViolationError(violation.rule, violation.title, violation.detail);
+  }
+  // Due at the end of its due date; warned at two thirds of the way there.
+  const deadline = startOfLocalDate(addDays(input.dueDate, 1));
+  const timeline = {
+    warnAt: new Date(now.getTime() + ((deadline.getTime() - now.getTime()) * 2) / 3).toISOString(),
+    deadline: deadline.toISOString(),
+    escalateAt: (await workingTimeAfter(deadline, 1)).toISOString(),
+  };
+  const pledge: store.Pledge = {
+    id: newId(), department: caller.dept as string, ...input, status: 'open', final: false, overdue: false,
+    createdAt: toLocalIso(now), createdBy: caller.sub, version: 1, deadline: { timeline }, reviews: [],
+  };
+  await startDeadline(dueDateMatter(pledge), timeline);
+  await store.createPledge(pledge);
+  return withMeasure(pledge, now);
+}
+
+const isMeasured = (code: string | undefined): code is MeasuredService => (MEASURED_SERVICES as readonly string[]).includes(code ?? '');
+
+/** A pledge about a limit the system measures, shown beside the share of real cases within it. */
+async function withMeasure(pledge: store.Pledge, now: Date) {
+  if (!isMeasured(pledge.serviceCode) || pledge.pledgedLimitDays === undefined) return pledge;
+  const end = Math.min(now.getTime(), Date.parse(pledge.deadline.timeline.deadline));
+  const cases = await store.handledCases(pledge.department, pledge.serviceCode, new Date(pledge.createdAt).toISOString(), new Date(end).toISOString());
+  return { ...pledge, measured: { service: pledge.serviceCode, pledgedLimitDays: pledge.pledgedLimitDays, ...measure(cases, pledge.pledgedLimitDays) } };
+}
+
+export async function viewPledge(id: string, now: Date) {
+  const pledge = await store.getPledge(id);
+  if (!pledge) throw new NotFoundError();
+  return withMeasure(pledge, now);
+}
+
+export async function listPledges(query: { dept?: string; status?: string; limit: number; cursor?: string }) {
+  return store.pledgesPage(query.dept, query.status, query.limit, query.cursor);
+}
+
+export async function review(id: string, input: { verdict: PledgeVerdict; evidence: string }, caller: Caller, { now, newId }: Deps) {
+  const pledge = await store.getPledge(id);
+  const byOffice = hasRole(caller, 'soft-env-office');
+  if (!pledge || (!byOffice && pledge.department !== caller.dept)) throw new NotFoundError();
+  if (pledge.final) throw new ConflictError(`The soft-environment office already judged this pledge ${pledge.status}; its verdict is final.`, 'review-final');
+  const { status, final } = afterReview(input.verdict, byOffice);
+  const reviewRecord: store.Review = { ...input, at: toLocalIso(now), by: caller.sub, byOffice };
+  const brokenDelta = (status === 'broken' ? 1 : 0) - (pledge.status === 'broken' ? 1 : 0);
+  const newlyBroken = status === 'broken' && pledge.status !== 'broken';
+  const alert: Alert | undefined = newlyBroken ? {
+    id: newId(), at: toLocalIso(now), severity: 'breach', concern: 'pledges', department: pledge.department, kind: 'pledge-broken',
+    title: `A public pledge of ${pledge.department} was not honoured`,
+    detail: `"${pledge.title}" (due ${pledge.dueDate}) was judged broken ${byOffice ? 'by the soft-environment office' : 'by the department itself'}: ${input.evidence}`,
+    subject: { type: 'pledge', id: pledge.id },
+  } : undefined;
+  const ok = await store.updatePledge(pledge, { status, final }, reviewRecord, [
+    ...(brokenDelta !== 0 ? [countIn(pledge.department, now, { brokenPledges: brokenDelta })] : []),
+    ...(alert ? [{
+      Put: {
+        TableName: tableName,
+        Item: { ...keys.alert(alert.id), ...keys.alertsIndex(now.toISOString(), alert.id), type: 'alert', ...alert },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    }] : []),
+  ]);
+  if (!ok) throw new ConflictError('The pledge changed meanwhile; reload it and try again.', 'pledge-changed');
+  if (status === 'kept' || status === 'broken') await stopDeadline(dueDateMatter(pledge), `judged ${status}`);
+  if (alert) await deliverAlert(alert);
+  return withMeasure({ ...pledge, status, final, version: pledge.version + 1, reviews: [...pledge.reviews, reviewRecord] }, now);
+}

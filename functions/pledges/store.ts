@@ -1,0 +1,117 @@
+/** The pledges concern's table access: conditional on the pledge's version. */
+import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { db, decodeCursor, encodeCursor, tableName, withoutKeys } from '#shared/db';
+import { keys, TABLE } from '#shared/table';
+import type { Timeline } from '#shared/calendar';
+import type { TransactItem } from '#shared/complaint-intake';
+import type { MeasuredService } from '#shared/evaluation';
+import type { PledgeStatus, PledgeVerdict } from './rules.ts';
+
+export interface Review { verdict: PledgeVerdict; evidence: string; at: string; by: string; byOffice: boolean }
+
+export interface Pledge {
+  id: string;
+  department: string;
+  title: string;
+  description: string;
+  dueDate: string;
+  serviceCode?: string;
+  statutoryLimitDays?: number;
+  pledgedLimitDays?: number;
+  status: PledgeStatus;
+  final: boolean;
+  overdue: boolean;
+  createdAt: string;
+  createdBy: string;
+  version: number;
+  deadline: { timeline: Timeline };
+  reviews: Review[];
+}
+
+const clean = (item: Record<string, unknown>) => {
+  const { type: _type, ...rest } = withoutKeys(item);
+  return rest as unknown as Pledge;
+};
+
+export async function createPledge(pledge: Pledge): Promise<void> {
+  await db.send(new TransactWriteCommand({
+    TransactItems: [{
+      Put: {
+        TableName: tableName,
+        Item: { ...keys.pledge(pledge.id), ...keys.pledgeIndexes(pledge.department, pledge.dueDate, pledge.id), type: 'pledge', ...pledge },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    }],
+  }));
+}
+
+export async function getPledge(id: string): Promise<Pledge | undefined> {
+  const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: keys.pledge(id), ConsistentRead: true }));
+  return Item ? clean(Item) : undefined;
+}
+
+/** Applies a change if the pledge is still at its version; false if someone else changed it first. */
+export async function updatePledge(pledge: Pick<Pledge, 'id' | 'version'>, set: Partial<Pledge>, review: Review | undefined, alongside: TransactItem[] = []): Promise<boolean> {
+  const names: Record<string, string> = { '#version': 'version' };
+  const values: Record<string, unknown> = { ':version': pledge.version, ':next': pledge.version + 1 };
+  const parts = Object.entries(set).map(([field, value], index) => {
+    names[`#f${index}`] = field;
+    values[`:v${index}`] = value;
+    return `#f${index} = :v${index}`;
+  });
+  if (review) { names['#reviews'] = 'reviews'; values[':review'] = [review]; parts.push('#reviews = list_append(#reviews, :review)'); }
+  try {
+    await db.send(new TransactWriteCommand({
+      TransactItems: [{
+        Update: {
+          TableName: tableName, Key: keys.pledge(pledge.id),
+          UpdateExpression: `SET ${[...parts, '#version = :next'].join(', ')}`,
+          ConditionExpression: '#version = :version',
+          ExpressionAttributeNames: names, ExpressionAttributeValues: values,
+        },
+      }, ...alongside],
+    }));
+    return true;
+  } catch (error) {
+    if (error instanceof TransactionCanceledException && error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed') return false;
+    throw error;
+  }
+}
+
+export async function pledgesPage(dept: string | undefined, status: string | undefined, limit: number, cursor: string | undefined) {
+  const index = dept ? TABLE.indexes.byParent : TABLE.indexes.bySecondParent;
+  const filter = status === 'overdue' ? 'overdue = :true' : status ? '#status = :status' : undefined;
+  const { Items = [], LastEvaluatedKey } = await db.send(new QueryCommand({
+    TableName: tableName,
+    IndexName: index.name,
+    KeyConditionExpression: `${index.partitionKey} = :pk`,
+    ...(filter ? { FilterExpression: filter } : {}),
+    ...(status && status !== 'overdue' ? { ExpressionAttributeNames: { '#status': 'status' } } : {}),
+    ExpressionAttributeValues: {
+      ':pk': dept ? keys.pledgesByDept(dept) : keys.allPledges,
+      ...(status === 'overdue' ? { ':true': true } : status ? { ':status': status } : {}),
+    },
+    Limit: limit,
+    ExclusiveStartKey: decodeCursor(cursor),
+  }));
+  return { items: Items.map(clean), nextCursor: encodeCursor(LastEvaluatedKey) };
+}
+
+/** The working days each case of a measured service took, completed between two instants. */
+export async function handledCases(dept: string, service: MeasuredService, from: string, to: string): Promise<number[]> {
+  const days: number[] = [];
+  let ExclusiveStartKey: Record<string, unknown> | undefined;
+  do {
+    const page = await db.send(new QueryCommand({
+      TableName: tableName,
+      KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+      ExpressionAttributeValues: { ':pk': keys.measurePartition(dept, service), ':from': from, ':to': `${to}~` },
+      ProjectionExpression: 'workingDays',
+      ExclusiveStartKey,
+    }));
+    days.push(...(page.Items ?? []).map((item) => item.workingDays as number));
+    ExclusiveStartKey = page.LastEvaluatedKey;
+  } while (ExclusiveStartKey);
+  return days;
+}

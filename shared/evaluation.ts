@@ -1,0 +1,51 @@
+/**
+ * The quarterly evaluation's figures (督查评议), kept as counters updated in the same
+ * transaction as the event they count, so an evaluation is one Query and never a walk over the
+ * records. Also the log of handled matters that measured pledges are judged from.
+ */
+import { localDate } from './clock.ts';
+import { tableName } from './db.ts';
+import { keys } from './table.ts';
+
+export const METRICS = [
+  'complaintsReceived', 'complaintsSubstantiated', 'warnings', 'breaches', 'delayNotices', 'brokenPledges',
+  'refusedFeeEntries', 'rejectedFeeAttempts', 'visitsNotAllowed', 'handled', 'handledInTime',
+] as const;
+export type Metric = (typeof METRICS)[number];
+export type Figures = Record<Metric, number>;
+
+/** The quarter (2026-Q4) an instant falls in, in China Standard Time. */
+export function quarterOf(instant: Date): string {
+  const date = localDate(instant);
+  return `${date.slice(0, 4)}-Q${Math.floor((Number(date.slice(5, 7)) - 1) / 3) + 1}`;
+}
+
+
+/** A transaction item adding to a department's figures for the quarter of `at`. */
+export function countIn(dept: string, at: Date, increments: Partial<Figures>) {
+  const entries = Object.entries(increments).filter(([, value]) => value !== 0);
+  return {
+    Update: {
+      TableName: tableName,
+      Key: keys.evaluation(quarterOf(at), dept),
+      UpdateExpression: `SET department = :dept ADD ${entries.map((_, index) => `#m${index} :v${index}`).join(', ')}`,
+      ExpressionAttributeNames: Object.fromEntries(entries.map(([metric], index) => [`#m${index}`, metric])),
+      ExpressionAttributeValues: { ':dept': dept, ...Object.fromEntries(entries.map(([, value], index) => [`:v${index}`, value])) },
+    },
+  };
+}
+
+/** Services whose time limits the system measures itself (a pledge about one is judged from the cases). */
+export const MEASURED_SERVICES = ['complaint-acknowledgement', 'complaint-resolution', 'inspection-approval'] as const;
+export type MeasuredService = (typeof MEASURED_SERVICES)[number];
+
+
+/** A transaction item logging one handled matter: how many working days it took. */
+export function logHandled(dept: string, service: MeasuredService, matterId: string, completedAt: Date, workingDays: number) {
+  return {
+    Put: {
+      TableName: tableName,
+      Item: { ...keys.measure(dept, service, completedAt.toISOString(), matterId), type: 'measure', department: dept, service, matterId, workingDays },
+    },
+  };
+}
