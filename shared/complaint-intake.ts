@@ -12,7 +12,7 @@ import { newSecret } from './ids.ts';
 import { toLocalIso } from './clock.ts';
 import { deadlineTimeline } from './calendar-store.ts';
 import { startDeadline, type Matter } from './deadlines.ts';
-import { countIn } from './evaluation.ts';
+import { countIn, type Figures } from './evaluation.ts';
 
 export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 import type { Timeline } from './calendar.ts';
@@ -80,7 +80,15 @@ export interface PreparedComplaint {
   watch: () => Promise<void>;
 }
 
-export async function prepareComplaint(intake: ComplaintIntake, { now, newId }: { now: Date; newId: () => string }): Promise<PreparedComplaint> {
+/**
+ * Builds a complaint for the caller's transaction. `alsoCount` adds the caller's own figures
+ * for the same department to the complaint's counter update (a transaction may touch an item once).
+ */
+export async function prepareComplaint(
+  intake: ComplaintIntake,
+  { now, newId }: { now: Date; newId: () => string },
+  alsoCount: Partial<Figures> = {},
+): Promise<PreparedComplaint> {
   const id = newId();
   const routedTo = routeComplaint(intake.category);
   const limits = limitsFor(intake.category);
@@ -114,7 +122,7 @@ export async function prepareComplaint(intake: ComplaintIntake, { now, newId }: 
         { ...keys.complaint(id), ...keys.complaintsIndex(intake.againstDept, instant, id), type: 'complaint', ...complaint, trackingHash: trackingHash(trackingCode) },
         { ...keys.tracking(trackingHash(trackingCode)), type: 'tracking', complaintId: id },
       ].map((Item) => ({ Put: { TableName: tableName, Item, ConditionExpression: 'attribute_not_exists(pk)' } })),
-      countIn(intake.againstDept, now, { complaintsReceived: 1 }),
+      countIn(intake.againstDept, now, { complaintsReceived: 1, ...alsoCount }),
     ],
     watch: async () => {
       if (acknowledgement) await startDeadline(acknowledgementMatter(complaint, 1), acknowledgement.timeline);

@@ -32,7 +32,8 @@ const inputSchema = z.object({
   stage: z.enum(['warning', 'breach', 'escalation']),
 });
 
-export interface CheckOutput { open: boolean; publish: boolean; alert?: Alert }
+/** `message` is the alert as the supervisors' topic carries it (the workflow publishes it as is). */
+export interface CheckOutput { open: boolean; publish: boolean; alert?: Alert; message?: string }
 
 export async function handler(event: unknown): Promise<CheckOutput> {
   const { matter, stage } = inputSchema.parse(event) as { matter: Matter; stage: Stage };
@@ -74,5 +75,5 @@ export async function handler(event: unknown): Promise<CheckOutput> {
     throw error;
   }
   logger.info('deadline alert', { alertId: alert.id, severity: alert.severity });
-  return { open: true, publish: true, alert };
+  return { open: true, publish: true, alert, message: JSON.stringify(alert) };
 }

@@ -130,7 +130,7 @@ export async function refuseEntry(
   const complaint = await prepareComplaint({
     againstDept: entry.unit, category, description: input.reason, source: 'fee-refusal', occurredAt: entry.collectedAt,
     complainant: { sub: caller.sub, enterpriseId }, subject: { type: 'fee-entry', id: `${enterpriseId}/${entryId}` },
-  }, { now, newId });
+  }, { now, newId }, { refusedFeeEntries: 1 });
   const complaintId = complaint.complaint.id;
   const refusal: store.Refusal = {
     entryId, enterpriseId, unit: entry.unit, feeItemCode: entry.feeItemCode, amount: entry.amount,

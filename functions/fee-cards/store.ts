@@ -202,7 +202,8 @@ export async function recordRejectedAttempt(attempt: RejectedAttempt, attemptedO
 }
 
 /**
- * Marks an entry refused (once), opens the complaint and stores the alert, in one transaction.
+ * Marks an entry refused (once), opens the complaint (which also counts the refusal for the
+ * evaluation) and stores the alert, in one transaction.
  * A second refusal of the same entry is a conflict.
  */
 export async function recordRefusal(refusal: Refusal, seq: number, refusedOn: string, complaintWrites: TransactItem[], alert: Alert): Promise<void> {
@@ -229,7 +230,6 @@ export async function recordRefusal(refusal: Refusal, seq: number, refusedOn: st
           },
         },
         addToTotals(refusedOn, 'REFUSED', refusal.unit, refusal.feeItemCode, refusal.amount),
-        countIn(refusal.unit, new Date(refusal.refusedAt), { refusedFeeEntries: 1 }),
       ],
     }));
   } catch (error) {

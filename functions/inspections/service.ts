@@ -116,14 +116,14 @@ export async function recordVisit(id: string, input: { inspectorsPresent?: strin
   const verdict = visitVerdict(inspection, localDate(now));
   const visit: store.Visit = { visitId: newId(), inspectionId: id, at: toLocalIso(now), ...verdict, recordedBy: caller.sub, ...input };
   if (verdict.allowed) {
-    await store.recordVisit(visit, inspection.department);
+    await store.recordVisit(visit);
     return visit;
   }
   const complaint = await prepareComplaint({
     againstDept: inspection.department, category: 'quiet-day-violation', source: 'inspection-visit', occurredAt: visit.at,
     description: `Inspectors of ${inspection.department} came to the enterprise for inspection ${id} when it was not allowed: ${verdict.reason}${input.note ? ` Note: ${input.note}` : ''}`,
     complainant: { sub: caller.sub, enterpriseId: inspection.enterpriseId }, subject: { type: 'inspection', id },
-  }, { now, newId });
+  }, { now, newId }, { visitsNotAllowed: 1 });
   const complaintId = complaint.complaint.id;
   visit.complaintId = complaintId;
   const alert: Alert = {
@@ -133,7 +133,7 @@ export async function recordVisit(id: string, input: { inspectorsPresent?: strin
     subject: { type: 'inspection', id },
   };
   await complaint.watch();
-  await store.recordVisit(visit, inspection.department, { complaintWrites: complaint.writes, alert });
+  await store.recordVisit(visit, { complaintWrites: complaint.writes, alert });
   await deliverAlert(alert);
   return { ...visit, complaint: { id: complaintId, trackingCode: complaint.trackingCode } };
 }

@@ -9,7 +9,7 @@ import { db, decodeCursor, encodeCursor, tableName, withoutKeys } from '#shared/
 import { keys, TABLE } from '#shared/table';
 import type { Alert } from '#shared/alerts';
 import type { TransactItem } from '#shared/complaint-intake';
-import { countIn, logHandled } from '#shared/evaluation';
+import { logHandled } from '#shared/evaluation';
 import type { Timeline } from '#shared/calendar';
 import type { Finding, InspectionCategory, InspectionStatus } from './rules.ts';
 
@@ -143,15 +143,14 @@ export async function recordDecision(inspection: Inspection, decision: Decision,
   }
 }
 
-/** A visit, with the complaint and alert it opens when it was not allowed, in one transaction. */
-export async function recordVisit(visit: Visit, department: string, opened?: { complaintWrites: TransactItem[]; alert: Alert }): Promise<void> {
+/** A visit, with the complaint (which counts the visit for the evaluation) and the alert it opens when not allowed. */
+export async function recordVisit(visit: Visit, opened?: { complaintWrites: TransactItem[]; alert: Alert }): Promise<void> {
   const instant = new Date(visit.at).toISOString();
   await db.send(new TransactWriteCommand({
     TransactItems: [
       { Put: { TableName: tableName, Item: { ...keys.visit(visit.inspectionId, instant, visit.visitId), type: 'inspection-visit', ...visit }, ConditionExpression: 'attribute_not_exists(pk)' } },
       ...(opened ? [
         ...opened.complaintWrites,
-        countIn(department, new Date(visit.at), { visitsNotAllowed: 1 }),
         { Put: { TableName: tableName, Item: { ...keys.alert(opened.alert.id), ...keys.alertsIndex(instant, opened.alert.id), type: 'alert', ...opened.alert }, ConditionExpression: 'attribute_not_exists(pk)' } },
       ] : []),
     ],

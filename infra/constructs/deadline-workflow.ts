@@ -51,7 +51,8 @@ export class DeadlineWorkflow extends Construct {
       checkTask.addRetry({ errors: ['States.ALL'], interval: Duration.seconds(2), backoffRate: 2, maxAttempts: 5 });
       const publish = new SnsPublish(this, publishStateName(name), {
         topic,
-        message: TaskInput.fromText(JsonPath.jsonToString(JsonPath.objectAt('$.check.alert'))),
+        // The check hands the alert already serialized: one JSON encoding, the check's own.
+        message: TaskInput.fromJsonPathAt('$.check.message'),
         messageAttributes: {
           severity: { value: JsonPath.stringAt('$.check.alert.severity') },
           concern: { value: JsonPath.stringAt('$.check.alert.concern') },

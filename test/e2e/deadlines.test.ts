@@ -154,3 +154,51 @@ describe('complaints under time limits', () => {
     expect(tracked.body.delayNotice).toMatchObject({ expectedBy, reason: 'The site survey is needed first.' });
   });
 });
+
+describe('pledges and the quarter\'s evaluation', () => {
+  it('alerts when a pledge passes its due date unreviewed, and shows it overdue', async () => {
+    const dept = newDeptId('licensing');
+    const clerk = await client.tokenFor({ roles: ['department'], dept });
+    const supervisor = await client.tokenFor({ roles: ['supervisor'] });
+    const now = (await client.call('GET', '/health')).body.now as string;
+    const dueDate = new Date(Date.parse(now) + 8 * 3_600_000 + 86_400_000).toISOString().slice(0, 10);
+    const pledge = await client.call('POST', '/pledges', { token: clerk, json: { title: 'Answer every licence query within a day', description: 'From the service hall.', dueDate } });
+    expect(pledge.status).toBe(201);
+    const breach = await until('the overdue pledge alert', async () => {
+      const page = await client.call('GET', `/alerts?concern=pledges&dept=${dept}`, { token: supervisor });
+      return (page.body.items as any[]).find((alert) => alert.kind === 'pledge-breach');
+    });
+    expect(breach).toMatchObject({ severity: 'breach', subject: { type: 'pledge', id: pledge.body.id } });
+    const seen = await client.call('GET', `/pledges/${pledge.body.id}`);
+    expect(seen.body).toMatchObject({ overdue: true, status: 'open' });
+    const overdue = await client.call('GET', `/pledges?dept=${dept}&status=overdue`);
+    expect(overdue.body.items.map((item: any) => item.id)).toEqual([pledge.body.id]);
+  });
+
+  it('alerts on a broken verdict, and ranks a quarter\'s departments as the formula says', async () => {
+    const office = await client.tokenFor({ roles: ['soft-env-office'] });
+    const supervisor = await client.tokenFor({ roles: ['supervisor'] });
+    const [good, bad] = [newDeptId('good'), newDeptId('bad')];
+    for (const dept of [good, bad]) await client.call('PUT', `/departments/${dept}`, { token: office, json: { name: `Bureau ${dept}` } });
+    const badClerk = await client.tokenFor({ roles: ['department'], dept: bad });
+    const now = (await client.call('GET', '/health')).body.now as string;
+    const pledge = await client.call('POST', '/pledges', {
+      token: badClerk, json: { title: 'Permits in 10 days', description: 'x', dueDate: new Date(Date.parse(now) + 30 * 86_400_000).toISOString().slice(0, 10), statutoryLimitDays: 15, pledgedLimitDays: 10 },
+    });
+    await client.call('POST', `/pledges/${pledge.body.id}/reviews`, { token: office, json: { verdict: 'broken', evidence: 'Sampled permits took 14 days.' } });
+    expect(sinkAlerts()).toContainEqual(expect.objectContaining({ kind: 'pledge-broken', department: bad, severity: 'breach' }));
+    const complaint = await client.call('POST', '/complaints', { json: { againstDept: bad, category: 'five-difficulties', description: 'Nobody at the window all morning.' } });
+    await client.call('POST', `/complaints/${complaint.body.id}/verdict`, { token: supervisor, json: { finding: 'substantiated', action: 'Window staffing rota imposed.' } });
+
+    const quarter = `${now.slice(0, 4)}-Q${Math.floor((Number(now.slice(5, 7)) - 1) / 3) + 1}`;
+    const evaluation = (await client.call('GET', `/evaluations/${quarter}`)).body;
+    const rowOf = (dept: string) => evaluation.departments.find((row: any) => row.deptId === dept);
+    expect(rowOf(good)).toMatchObject({ score: 100, rank: 1 });
+    expect(rowOf(bad).figures).toMatchObject({ brokenPledges: 1, complaintsSubstantiated: 1, complaintsReceived: 1 });
+    expect(rowOf(bad).score).toBe(100 - 8 - 10);
+    const scores = evaluation.departments.map((row: any) => row.score);
+    expect(scores).toEqual([...scores].sort((a: number, b: number) => b - a));
+    const lowest = Math.min(...scores);
+    expect(evaluation.lastPlaced.map((row: any) => row.deptId).sort()).toEqual(evaluation.departments.filter((row: any) => row.score === lowest).map((row: any) => row.deptId).sort());
+  });
+});

@@ -25,10 +25,12 @@ async function runMatter(closesAt: Stage | undefined, options: { failFirstCheck?
     if (failures > 0) { failures -= 1; throw new Error('DynamoDB throttled'); }
     if (closesAt && STAGES.indexOf(stage) >= STAGES.indexOf(closesAt)) return { open: false, publish: false };
     if (options.alreadyPublished?.includes(stage)) return { open: true, publish: false };
-    return { open: true, publish: true, alert: { id: `a-${stage}`, severity: stage, concern: 'inspections', department: 'tax', stage } };
+    const alert = { id: `a-${stage}`, severity: stage, concern: 'inspections', department: 'tax', stage, title: 'A "quoted" title, with commas' };
+    return { open: true, publish: true, alert, message: JSON.stringify(alert) };
   };
   const publish = async (input: any) => {
     const alert = JSON.parse(input.Message);
+    expect(alert.title).toBe('A "quoted" title, with commas');
     published.push({ stage: alert.stage, severity: input.MessageAttributes.severity.StringValue, attributes: input.MessageAttributes });
     return { MessageId: 'm' };
   };

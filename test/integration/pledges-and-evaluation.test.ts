@@ -1,0 +1,142 @@
+/**
+ * Pledges against DynamoDB Local, and the quarterly evaluation: its counters, kept with each
+ * event, agree with the records they count.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { addDays, localDate } from '#shared/clock';
+import { quarterOf } from '#shared/evaluation';
+import { handler as pledges } from '../../functions/pledges/handler.ts';
+import { pledgeRoutes } from '../../functions/pledges/routes.ts';
+import { handler as evaluations } from '../../functions/evaluations/handler.ts';
+import { evaluationRoutes } from '../../functions/evaluations/routes.ts';
+import { handler as complaints } from '../../functions/complaints/handler.ts';
+import { complaintRoutes } from '../../functions/complaints/routes.ts';
+import { handler as inspections } from '../../functions/inspections/handler.ts';
+import { inspectionRoutes } from '../../functions/inspections/routes.ts';
+import { handler as registry } from '../../functions/registry/handler.ts';
+import { registryRoutes } from '../../functions/registry/routes.ts';
+import { invoke } from '../support/invoke.ts';
+import { newCreditCode, newDeptId } from '../support/data.ts';
+import { collection, feeCards, feeScenario, routes as feeRoutes, departmentCaller, enterpriseCaller } from '../support/fees.ts';
+
+const office = { roles: ['soft-env-office'], sub: 'office-clerk' };
+const supervisor = { roles: ['supervisor'], sub: 'supervisor-1' };
+const clerk = (dept: string) => ({ roles: ['department'], dept, sub: `clerk@${dept}` });
+const today = () => localDate(new Date());
+const registerDept = async (dept: string) => invoke(registry, registryRoutes.routes.putDepartment, { params: { deptId: dept }, json: { name: `Bureau ${dept}` }, caller: office });
+const pledgeBody = (extra: object = {}) => ({ title: 'Business licences in 3 working days', description: 'Counted from a complete application.', dueDate: addDays(today(), 60), ...extra });
+
+describe('pledges', () => {
+  it('are public, and refuse a pledged limit above two thirds of the statutory one (422)', async () => {
+    const dept = newDeptId();
+    const made = await invoke(pledges, pledgeRoutes.routes.makePledge, { json: pledgeBody({ serviceCode: 'business-licence', statutoryLimitDays: 5, pledgedLimitDays: 3 }), caller: clerk(dept) });
+    expect(made).toMatchObject({ status: 201, body: { status: 'open', department: dept, final: false, overdue: false } });
+    const tooLong = await invoke(pledges, pledgeRoutes.routes.makePledge, { json: pledgeBody({ statutoryLimitDays: 5, pledgedLimitDays: 4 }), caller: clerk(dept) });
+    expect(tooLong).toMatchObject({ status: 422, body: { type: 'urn:soft-env:problem:two-thirds-rule' } });
+    const half = await invoke(pledges, pledgeRoutes.routes.makePledge, { json: pledgeBody({ statutoryLimitDays: 5 }), caller: clerk(dept) });
+    expect(half).toMatchObject({ status: 400, body: { errors: [{ path: 'body.pledgedLimitDays' }] } });
+    const listed = await invoke(pledges, pledgeRoutes.routes.listPledges, { query: { dept } });
+    expect(listed.body.items.map((pledge: any) => pledge.id)).toEqual([made.body.id]);
+    expect((await invoke(pledges, pledgeRoutes.routes.getPledge, { params: { id: made.body.id } })).body.title).toBe('Business licences in 3 working days');
+  });
+
+  it('take reviews; the office\'s verdict is final; broken alerts the supervisors', async () => {
+    const dept = newDeptId();
+    const made = await invoke(pledges, pledgeRoutes.routes.makePledge, { json: pledgeBody(), caller: clerk(dept) });
+    const id = made.body.id;
+    const progress = await invoke(pledges, pledgeRoutes.routes.reviewPledge, { params: { id }, json: { verdict: 'in-progress', evidence: 'Half the windows trained.' }, caller: clerk(dept) });
+    expect(progress.body).toMatchObject({ status: 'in-progress', final: false });
+    expect((await invoke(pledges, pledgeRoutes.routes.reviewPledge, { params: { id }, json: { verdict: 'kept', evidence: 'x' }, caller: clerk(newDeptId()) })).status).toBe(404);
+    const broken = await invoke(pledges, pledgeRoutes.routes.reviewPledge, { params: { id }, json: { verdict: 'broken', evidence: 'Sampled files took 6 days.' }, caller: office });
+    expect(broken.body).toMatchObject({ status: 'broken', final: true, reviews: [{ verdict: 'in-progress' }, { verdict: 'broken', byOffice: true }] });
+    const alerts = readFileSync(process.env.LOCAL_ALERTS_FILE as string, 'utf8').trim().split('\n').map((line) => JSON.parse(line));
+    expect(alerts).toContainEqual(expect.objectContaining({ kind: 'pledge-broken', severity: 'breach', concern: 'pledges', department: dept, subject: { type: 'pledge', id } }));
+    const after = await invoke(pledges, pledgeRoutes.routes.reviewPledge, { params: { id }, json: { verdict: 'kept', evidence: 'Appeal' }, caller: clerk(dept) });
+    expect(after).toMatchObject({ status: 409, body: { type: 'urn:soft-env:problem:review-final' } });
+  });
+
+  it('about a limit the system measures, shows the share of real cases within it and proposes a verdict', async () => {
+    const dept = newDeptId();
+    await registerDept(dept);
+    const made = await invoke(pledges, pledgeRoutes.routes.makePledge, {
+      json: pledgeBody({ title: 'Acknowledge complaints within half a day', serviceCode: 'complaint-acknowledgement', statutoryLimitDays: 1, pledgedLimitDays: 0.5 }), caller: clerk(dept),
+    });
+    for (let i = 0; i < 2; i += 1) {
+      const filed = await invoke(complaints, complaintRoutes.routes.fileComplaint, { json: { againstDept: dept, category: 'inaction', description: `Case ${i}` } });
+      await invoke(complaints, complaintRoutes.routes.acknowledge, { params: { id: filed.body.id }, caller: clerk(dept) });
+    }
+    const seen = await invoke(pledges, pledgeRoutes.routes.getPledge, { params: { id: made.body.id } });
+    expect(seen.body.measured).toEqual({ service: 'complaint-acknowledgement', pledgedLimitDays: 0.5, cases: 2, withinLimit: 2, share: 1, proposal: 'kept' });
+  });
+});
+
+describe('the quarterly evaluation', () => {
+  it('keeps counters that agree with the records, and scores and ranks by the formula', async () => {
+    const quarter = quarterOf(new Date());
+    // One department with a clean quarter, one with trouble of every kind.
+    const clean = newDeptId('clean');
+    const { dept: troubled, code, enterpriseId } = await feeScenario();
+    await registerDept(clean);
+
+    const filed = [];
+    for (let i = 0; i < 3; i += 1) {
+      filed.push((await invoke(complaints, complaintRoutes.routes.fileComplaint, { json: { againstDept: troubled, category: 'shirking', description: `Sent away, case ${i}` } })).body.id as string);
+    }
+    await invoke(complaints, complaintRoutes.routes.acknowledge, { params: { id: filed[0]! }, caller: clerk(troubled) });
+    await invoke(complaints, complaintRoutes.routes.delayNotice, { params: { id: filed[0]! }, json: { reason: 'Waiting for files', expectedBy: addDays(today(), 8) }, caller: clerk(troubled) });
+    await invoke(complaints, complaintRoutes.routes.resolve, { params: { id: filed[0]! }, json: { summary: 'Apologised and served.' }, caller: clerk(troubled) });
+    await invoke(complaints, complaintRoutes.routes.verdict, { params: { id: filed[0]! }, json: { finding: 'substantiated', action: 'Admonished.' }, caller: supervisor });
+    await invoke(complaints, complaintRoutes.routes.verdict, { params: { id: filed[1]! }, json: { finding: 'unsubstantiated', action: 'None.' }, caller: supervisor });
+    await invoke(feeCards, feeRoutes.recordEntry, { params: { enterpriseId }, json: collection(code, 99999999), caller: departmentCaller(troubled) });
+    await invoke(feeCards, feeRoutes.recordEntry, { params: { enterpriseId }, json: collection(code), caller: departmentCaller(troubled) });
+    await invoke(feeCards, feeRoutes.refuseEntry, { params: { enterpriseId, entryId: '00000001' }, json: { reason: 'Never served' }, caller: enterpriseCaller(enterpriseId) });
+    const visited = newCreditCode();
+    let plannedDate = addDays(today(), 1);
+    while (Number(plannedDate.slice(8)) <= 25) plannedDate = addDays(plannedDate, 1);
+    const inspection = await invoke(inspections, inspectionRoutes.routes.fileInspection, {
+      json: { enterpriseId: visited, plannedDate, category: 'safety', reason: 'r', legalBasis: 'l', inspectors: ['x'] }, caller: clerk(troubled),
+    });
+    await invoke(inspections, inspectionRoutes.routes.recordVisit, { params: { id: inspection.body.id }, caller: { roles: ['enterprise'], ent: visited } });
+    const pledge = await invoke(pledges, pledgeRoutes.routes.makePledge, { json: pledgeBody(), caller: clerk(troubled) });
+    await invoke(pledges, pledgeRoutes.routes.reviewPledge, { params: { id: pledge.body.id }, json: { verdict: 'broken', evidence: 'Missed.' }, caller: office });
+
+    const evaluation = await invoke(evaluations, evaluationRoutes.routes.evaluation, { params: { quarter } });
+    expect(evaluation.status).toBe(200);
+    const row = evaluation.body.departments.find((entry: any) => entry.deptId === troubled);
+    const cleanRow = evaluation.body.departments.find((entry: any) => entry.deptId === clean);
+
+    // The records, counted directly.
+    const records = (await invoke(complaints, complaintRoutes.routes.listComplaints, { query: { dept: troubled, limit: '200' }, caller: supervisor })).body.items as any[];
+    const quarterStart = `${today().slice(0, 5)}${String((Number(quarter.slice(-1)) - 1) * 3 + 1).padStart(2, '0')}-01`;
+    const audit = (await invoke(feeCards, feeRoutes.feeAudit, { query: { from: quarterStart, to: today(), limit: '200' }, caller: supervisor })).body;
+    const unitRow = audit.totals.byUnit.find((unit: any) => unit.unit === troubled) ?? { refused: 0, rejectedAttempts: 0 };
+    const visits = (await invoke(inspections, inspectionRoutes.routes.getInspection, { params: { id: inspection.body.id }, caller: supervisor })).body.visits as any[];
+    const brokenPledges = (await invoke(pledges, pledgeRoutes.routes.listPledges, { query: { dept: troubled, status: 'broken' } })).body.items;
+    const acknowledged = records.filter((complaint) => complaint.owner).length;
+    const resolved = records.filter((complaint) => complaint.resolution).length;
+    expect(row.figures).toEqual({
+      complaintsReceived: records.length,
+      complaintsSubstantiated: records.filter((complaint) => complaint.verdict?.finding === 'substantiated').length,
+      warnings: 0,
+      breaches: 0,
+      delayNotices: records.filter((complaint) => complaint.delayNotice).length,
+      brokenPledges: brokenPledges.length,
+      refusedFeeEntries: unitRow.refused,
+      rejectedFeeAttempts: unitRow.rejectedAttempts,
+      visitsNotAllowed: visits.filter((visit) => !visit.allowed).length,
+      handled: acknowledged + resolved,
+      handledInTime: acknowledged + resolved,
+    });
+    // Three public complaints, and the two the refusal and the visit opened.
+    expect(row.figures).toMatchObject({ complaintsReceived: 5, complaintsSubstantiated: 1, delayNotices: 1, brokenPledges: 1, refusedFeeEntries: 1, rejectedFeeAttempts: 1, visitsNotAllowed: 1, handled: 2 });
+    expect(row.score).toBe(100 - 10 - 8 - 5 - 3 - 2);
+    expect(cleanRow).toMatchObject({ score: 100, rank: 1, shareHandledInTime: null });
+    expect(row.rank).toBeGreaterThan(1);
+    expect(evaluation.body.departments.map((entry: any) => entry.score)).toEqual([...evaluation.body.departments.map((entry: any) => entry.score)].sort((a, b) => b - a));
+  });
+
+  it('refuses a malformed quarter (400)', async () => {
+    expect((await invoke(evaluations, evaluationRoutes.routes.evaluation, { params: { quarter: '2026-Q5' } })).status).toBe(400);
+  });
+});
