@@ -1,9 +1,10 @@
 /**
  * The county's working-day calendar and time-limit arithmetic, in China Standard Time. Pure:
- * the calendar is data (the official State Council calendars from the `chinese-days` package,
- * corrected or completed by the soft-environment office), passed in.
+ * the calendar is data (the official State Council calendars, taken from the maintained
+ * `chinese-days` package by scripts/official-calendar.mjs, corrected or completed by the
+ * soft-environment office), passed in.
  */
-import official from 'chinese-days/dist/chinese-days.json' with { type: 'json' };
+import official from './official-calendar.json' with { type: 'json' };
 import { addDays, localDate, startOfLocalDate } from './clock.ts';
 
 export interface CalendarYear {
@@ -17,15 +18,13 @@ export interface CalendarYear {
   source: 'office' | 'official' | 'fallback-weekends';
 }
 
-const officialData = official as { holidays: Record<string, string>; workdays: Record<string, string> };
+const officialYears = (official as { years: Record<string, { holidays: string[]; workdays: string[] }> }).years;
 
 /** The published calendar of a year, or undefined when it is not published yet. */
 export function officialCalendar(year: number): CalendarYear | undefined {
-  const prefix = `${year}-`;
-  const holidays = Object.keys(officialData.holidays).filter((date) => date.startsWith(prefix)).sort();
-  const workdays = Object.keys(officialData.workdays).filter((date) => date.startsWith(prefix)).sort();
-  if (holidays.length === 0) return undefined;
-  return { year, holidays, workdays, source: 'official' };
+  const published = officialYears[year];
+  if (!published || published.holidays.length === 0) return undefined;
+  return { year, holidays: [...published.holidays], workdays: [...published.workdays], source: 'official' };
 }
 
 export const fallbackCalendar = (year: number): CalendarYear => ({ year, holidays: [], workdays: [], source: 'fallback-weekends' });

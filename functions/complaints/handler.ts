@@ -1,4 +1,5 @@
 import { createHttpHandler } from '#shared/http/handler';
+import { verifyBearer } from '#shared/http/token-verifier';
 import { pageLimit } from '#shared/http/validation';
 import type { Caller } from '#shared/http/auth';
 import { newId } from '#shared/ids';
@@ -7,6 +8,7 @@ import * as complaints from './service.ts';
 
 export const handler = createHttpHandler({
   concern: complaintRoutes,
+  verifyToken: verifyBearer,
   operations: {
     fileComplaint: async ({ body, caller, now }) => ({ status: 201, body: await complaints.fileComplaint(body, caller, { now, newId }) }),
     trackComplaint: async ({ params }) => ({ status: 200, body: await complaints.track(params.trackingCode) }),

@@ -11,6 +11,17 @@ import path from 'node:path';
 
 export const PROJECT_ROOT = path.resolve(import.meta.dirname, '../..');
 
+/**
+ * Credential providers the SDK loads with a dynamic import only when there are no credentials
+ * in the environment; in Lambda there always are, so they stay out of the bundle (the runtime
+ * has its own copy should one ever be asked for). They were a fifth of every bundle.
+ */
+export const LAMBDA_ONLY_EXTERNALS = [
+  '@aws-sdk/credential-provider-sso', '@aws-sdk/credential-provider-ini', '@aws-sdk/credential-provider-process',
+  '@aws-sdk/credential-provider-web-identity', '@aws-sdk/credential-provider-http', '@aws-sdk/credential-provider-login',
+  '@smithy/credential-provider-imds', '@aws-sdk/nested-clients',
+];
+
 export interface ServiceFunctionProps {
   /** The handler file, relative to the project root. */
   entry: string;
@@ -44,6 +55,7 @@ export class ServiceFunction extends Construct {
         minify: true,
         sourceMap: true,
         bundleAwsSDK: true,
+        externalModules: LAMBDA_ONLY_EXTERNALS,
         mainFields: ['module', 'main'],
         metafile: true,
         // ESM bundles of CommonJS dependencies need require().

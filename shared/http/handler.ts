@@ -63,13 +63,15 @@ function header(event: HttpEvent, name: string): string | undefined {
   return event.headers?.[name] ?? Object.entries(event.headers ?? {}).find(([key]) => key.toLowerCase() === name)?.[1];
 }
 
+/** Verifies a bearer token in the handler (public routes that record a token when given). */
+export type TokenVerifier = (authorization: string) => Promise<Record<string, unknown>>;
+
 /** Who may call: 401 without verified claims, 403 without an allowed role (and its scope claim). */
-export async function authorize(route: RouteSpec, event: HttpEvent): Promise<Caller | undefined> {
+export async function authorize(route: RouteSpec, event: HttpEvent, verifyToken?: TokenVerifier): Promise<Caller | undefined> {
   if (route.roles === 'public') {
     const authorization = header(event, 'authorization');
-    if (!route.optionalAuth || !authorization) return undefined;
-    const { verifyBearer } = await import('./token-verifier.ts');
-    return callerFromClaims(await verifyBearer(authorization));
+    if (!route.optionalAuth || !authorization || !verifyToken) return undefined;
+    return callerFromClaims(await verifyToken(authorization));
   }
   const caller = callerFromClaims(event.requestContext.authorizer?.jwt?.claims as Record<string, unknown> | undefined);
   if (!caller) throw new UnauthorizedError();
@@ -107,9 +109,13 @@ export interface HttpHandlerOptions<R extends RouteSet> {
   concern: ConcernRoutes<R>;
   operations: Operations<R>;
   clock?: Clock;
+  /** Needed by concerns with optionalAuth routes (kept out of the others' bundles). */
+  verifyToken?: TokenVerifier;
 }
 
-export function createHttpHandler<R extends RouteSet>({ concern, operations, clock = systemClock }: HttpHandlerOptions<R>) {
+export function createHttpHandler<R extends RouteSet>({ concern, operations, clock = systemClock, verifyToken }: HttpHandlerOptions<R>) {
+  const needsVerifier = Object.values(concern.routes).some((route) => route.optionalAuth);
+  if (needsVerifier && !verifyToken) throw new Error(`${concern.concern} has routes with optional tokens but no token verifier`);
   const logger = new Logger({ serviceName: concern.concern });
   const byKey = new Map<string, [string, RouteSpec]>(Object.entries(concern.routes).map(([name, route]) => [routeKey(route), [name, route]]));
 
@@ -135,7 +141,7 @@ export function createHttpHandler<R extends RouteSet>({ concern, operations, clo
     const found = byKey.get(event.routeKey);
     if (!found) throw new NotFoundError('There is no such route.');
     const [name, route] = found;
-    const caller = await authorize(route, event);
+    const caller = await authorize(route, event, verifyToken);
     const rawBody = parseBody(route, event);
     const errors: FieldError[] = [];
     const check = (schema: RouteSpec['params'], value: unknown, part: string): unknown => {

@@ -59,3 +59,13 @@ describe('working-day arithmetic in China Standard Time', () => {
     });
   });
 });
+
+describe('the shipped official calendar data', () => {
+  it('is exactly what the maintained chinese-days package says (run npm run calendar:update after updating it)', async () => {
+    const { readFileSync } = await import('node:fs');
+    // @ts-expect-error: a plain JavaScript build script
+    const { officialCalendarData } = await import('../../scripts/official-calendar.mjs');
+    const shipped = JSON.parse(readFileSync(new URL('../../shared/official-calendar.json', import.meta.url), 'utf8'));
+    expect(shipped).toEqual(officialCalendarData());
+  });
+});
