@@ -6,7 +6,8 @@
  * | record            | pk                          | sk                         | gsi1pk / gsi1sk                              |
  * | ----------------- | --------------------------- | -------------------------- | -------------------------------------------- |
  * | department        | DEPT#<deptId>               | PROFILE                    | DEPARTMENTS / <deptId>                       |
- * | fee item          | FEEITEM#<code>              | ITEM                       | FEEITEMS / <unit>#<code>                     |
+ * | fee item          | FEEITEM#<code>              | ITEM                       | FEEITEMS#<unit> / <code>                     |
+ * |                   |                             |                            | gsi2: FEEITEMS / <unit>#<code>               |
  * | fee card          | CARD#<enterpriseId>         | CARD                       |                                              |
  * | fee entry         | CARD#<enterpriseId>         | ENTRY#<seq>                | FEEAUDIT#<month> / <instant>#ENTRY#...       |
  * | entry refusal     | CARD#<enterpriseId>         | REFUSAL#<seq>              | FEEAUDIT#<month> / <instant>#REFUSAL#...     |
@@ -58,8 +59,10 @@ export const keys = {
   departmentsPartition: 'DEPARTMENTS',
 
   feeItem: (code: string) => ({ pk: `FEEITEM#${code}`, sk: 'ITEM' }),
-  feeItemsIndex: (unit: string, code: string) => ({ gsi1pk: 'FEEITEMS', gsi1sk: `${unit}#${code}` }),
-  feeItemsPartition: 'FEEITEMS',
+  // One unit's fee list is its own partition; the whole list is a second index.
+  feeItemsIndex: (unit: string, code: string) => ({ gsi1pk: `FEEITEMS#${unit}`, gsi1sk: code, gsi2pk: 'FEEITEMS', gsi2sk: `${unit}#${code}` }),
+  feeItemsOfUnit: (unit: string) => `FEEITEMS#${unit}`,
+  allFeeItems: 'FEEITEMS',
 
   card: (enterpriseId: string) => ({ pk: `CARD#${enterpriseId}`, sk: 'CARD' }),
   cardPartition: (enterpriseId: string) => `CARD#${enterpriseId}`,

@@ -50,7 +50,7 @@ export interface RejectedAttempt {
   attemptedBy: string;
 }
 
-const byParent = TABLE.indexes.byParent.name;
+const byParent = TABLE.indexes.byParent.name; // the audit's events
 
 export async function putFeeItem(item: FeeItem): Promise<void> {
   await db.send(new PutCommand({
@@ -65,11 +65,12 @@ export async function getFeeItem(code: string): Promise<FeeItem | undefined> {
 }
 
 export async function feeItemsPage(unit: string | undefined, limit: number, cursor: string | undefined) {
+  const index = unit ? TABLE.indexes.byParent : TABLE.indexes.bySecondParent;
   const { Items = [], LastEvaluatedKey } = await db.send(new QueryCommand({
     TableName: tableName,
-    IndexName: byParent,
-    KeyConditionExpression: unit ? 'gsi1pk = :pk AND begins_with(gsi1sk, :unit)' : 'gsi1pk = :pk',
-    ExpressionAttributeValues: { ':pk': keys.feeItemsPartition, ...(unit ? { ':unit': `${unit}#` } : {}) },
+    IndexName: index.name,
+    KeyConditionExpression: `${index.partitionKey} = :pk`,
+    ExpressionAttributeValues: { ':pk': unit ? keys.feeItemsOfUnit(unit) : keys.allFeeItems },
     Limit: limit,
     ExclusiveStartKey: decodeCursor(cursor),
   }));

@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startRuntimeProcess, type RuntimeProcess } from '../support/runtime-process.ts';
+import { startRuntimeProcess, type RuntimeProcess } from '../../infra/local/child.ts';
 import { clientFor } from '../support/http.ts';
 import { newCreditCode, newDeptId } from '../support/data.ts';
 

@@ -3,7 +3,7 @@
  * port, with its data in a fresh folder) and hands its address to the tests.
  */
 import type { TestProject } from 'vitest/node';
-import { startRuntimeProcess, type RuntimeInfo, type RuntimeProcess } from './runtime-process.ts';
+import { startRuntimeProcess, type RuntimeInfo, type RuntimeProcess } from '../../infra/local/child.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext { runtime: RuntimeInfo }

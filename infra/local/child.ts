@@ -1,4 +1,4 @@
-/** Starting `npm start`'s own entry point as a child process, on a free port, in a fresh data folder. */
+/** Starting `npm start`'s own entry point as a child process, on a free port, in a fresh data folder (tests, the benchmark). */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
