@@ -16,8 +16,6 @@ export interface ConcernDefinition {
   /** The handler module, relative to the project root; it exports `handler`. */
   entry: string;
   api: ConcernRoutes;
-  /** Starts and stops deadline executions (timed matters, complaints it opens included). */
-  usesDeadlines?: boolean;
   /** Has public routes that verify an optional token themselves (needs the issuer's keys). */
   verifiesOwnTokens?: boolean;
 }
@@ -25,11 +23,14 @@ export interface ConcernDefinition {
 /** The deadline workflow's check task: not behind the API. */
 export const deadlineCheck = { name: 'deadlines', entry: 'functions/deadlines/handler.ts' } as const;
 
+/** The outbox's worker, driven by the table's stream: publishes alerts, starts and stops deadlines. */
+export const effectsWorker = { name: 'effects', entry: 'functions/effects/handler.ts' } as const;
+
 export const concerns: readonly ConcernDefinition[] = [
   { name: 'registry', entry: 'functions/registry/handler.ts', api: registryRoutes },
-  { name: 'fee-cards', entry: 'functions/fee-cards/handler.ts', api: feeCardRoutes, usesDeadlines: true },
-  { name: 'inspections', entry: 'functions/inspections/handler.ts', api: inspectionRoutes, usesDeadlines: true },
-  { name: 'complaints', entry: 'functions/complaints/handler.ts', api: complaintRoutes, usesDeadlines: true, verifiesOwnTokens: true },
-  { name: 'pledges', entry: 'functions/pledges/handler.ts', api: pledgeRoutes, usesDeadlines: true },
+  { name: 'fee-cards', entry: 'functions/fee-cards/handler.ts', api: feeCardRoutes },
+  { name: 'inspections', entry: 'functions/inspections/handler.ts', api: inspectionRoutes },
+  { name: 'complaints', entry: 'functions/complaints/handler.ts', api: complaintRoutes, verifiesOwnTokens: true },
+  { name: 'pledges', entry: 'functions/pledges/handler.ts', api: pledgeRoutes },
   { name: 'evaluations', entry: 'functions/evaluations/handler.ts', api: evaluationRoutes },
 ];

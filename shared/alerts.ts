@@ -1,19 +1,16 @@
 /**
  * Supervisor alerts: one JSON message schema on one SNS topic, with the message attributes
- * `severity`, `concern` and `department` that subscribers filter on. Every alert is also
- * stored, for GET /alerts. Locally (no topic) alerts go to the local sink: a line in
- * alerts.jsonl under DATA_DIR, and a POST to each URL in ALERT_WEBHOOKS.
+ * `severity`, `concern` and `department` that subscribers filter on. A concern stores its alert
+ * and asks for its delivery in the same transaction as the event (alertWrites); the effects
+ * function delivers it (alert-delivery.ts).
  */
-import { appendFile } from 'node:fs/promises';
-import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
-import { config } from './config.ts';
-import { db, tableName } from './db.ts';
-import { keys } from './table.ts';
 import { toLocalIso } from './clock.ts';
+import { tableName, type TransactItem } from './db.ts';
+import { keys } from './table.ts';
+import { effectWrite } from './effects.ts';
+import type { Concern, Severity } from './alert-types.ts';
 
 export { SEVERITIES, CONCERNS, type Severity, type Concern } from './alert-types.ts';
-import type { Severity, Concern } from './alert-types.ts';
 
 export interface Alert {
   id: string;
@@ -34,56 +31,20 @@ export interface Alert {
 
 export type AlertInput = Omit<Alert, 'id' | 'at'>;
 
-export const snsClient = new SNSClient({});
+export const newAlert = (input: AlertInput, now: Date, id: string): Alert => ({ id, at: toLocalIso(now), ...input });
 
-export function alertMessageAttributes(alert: Alert) {
+/** The stored alert (for GET /alerts), once. */
+export function alertRecord(alert: Alert, now: Date): TransactItem {
   return {
-    severity: { DataType: 'String', StringValue: alert.severity },
-    concern: { DataType: 'String', StringValue: alert.concern },
-    department: { DataType: 'String', StringValue: alert.department },
+    Put: {
+      TableName: tableName,
+      Item: { ...keys.alert(alert.id), ...keys.alertsIndex(now.toISOString(), alert.id), type: 'alert', ...alert },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    },
   };
 }
 
-/** Delivers to the supervisors' topic, or locally to the alert sink. */
-export async function deliverAlert(alert: Alert): Promise<void> {
-  if (config.ALERT_TOPIC_ARN) {
-    await snsClient.send(new PublishCommand({
-      TopicArn: config.ALERT_TOPIC_ARN,
-      Subject: alert.title.slice(0, 100),
-      Message: JSON.stringify(alert),
-      MessageAttributes: alertMessageAttributes(alert),
-    }));
-    return;
-  }
-  await deliverToLocalSink(alert, config.LOCAL_ALERTS_FILE as string, config.ALERT_WEBHOOKS);
-}
-
-export async function deliverToLocalSink(alert: Alert, file: string, webhooks: string | undefined): Promise<void> {
-  await appendFile(file, `${JSON.stringify(alert)}\n`, 'utf8');
-  const urls = (webhooks ?? '').split(',').map((url) => url.trim()).filter(Boolean);
-  await Promise.all(urls.map(async (url) => {
-    try {
-      await fetch(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(alert),
-        signal: AbortSignal.timeout(5000),
-      });
-    } catch (error) {
-      console.warn(`alert webhook ${url} failed: ${(error as Error).message}`);
-    }
-  }));
-}
-
-/** Stores the alert (for GET /alerts), then delivers it. */
-export async function raiseAlert(input: AlertInput, now: Date, id: string): Promise<Alert> {
-  const alert: Alert = { id, at: toLocalIso(now), ...input };
-  const instant = now.toISOString();
-  await db.send(new PutCommand({
-    TableName: tableName,
-    Item: { ...keys.alert(id), ...keys.alertsIndex(instant, id), type: 'alert', ...alert },
-    ConditionExpression: 'attribute_not_exists(pk)',
-  }));
-  await deliverAlert(alert);
-  return alert;
+/** The stored alert and the request to deliver it, for the caller's transaction. */
+export function alertWrites(alert: Alert, now: Date, newId: () => string): TransactItem[] {
+  return [alertRecord(alert, now), effectWrite({ type: 'publish-alert', alert }, newId(), now)];
 }

@@ -2,11 +2,12 @@
  * The calendar as stored: the office's version of a year when it set one, else the official
  * calendar, else weekends only (and the office is alerted once that a year is missing).
  */
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { db, tableName } from './db.ts';
 import { keys } from './table.ts';
 import { addWorkingTime, fallbackCalendar, officialCalendar, workingDays, workingDaysBetween, yearsSpanned, timelineFor, type CalendarYear, type Timeline } from './calendar.ts';
-import { raiseAlert, type Concern } from './alerts.ts';
+import { alertWrites, newAlert, type Concern } from './alerts.ts';
 import { newId } from './ids.ts';
 import { localDate } from './clock.ts';
 
@@ -37,22 +38,23 @@ export async function calendarYear(year: number): Promise<CalendarYear> {
 
 /** Tells the soft-environment office, once per year, that deadlines in it count weekends only. */
 async function alertFallbackOnce(year: number, concern: Concern, now: Date): Promise<void> {
-  try {
-    await db.send(new PutCommand({
-      TableName: tableName,
-      Item: { ...keys.calendarFallbackAlerted(year), alertedAt: now.toISOString() },
-      ConditionExpression: 'attribute_not_exists(pk)',
-    }));
-  } catch (error) {
-    if ((error as Error).name === 'ConditionalCheckFailedException') return;
-    throw error;
-  }
-  await raiseAlert({
+  const alert = newAlert({
     severity: 'warning', concern, department: 'none', kind: 'calendar-missing',
     title: `No ${year} working-day calendar: deadlines count weekends only`,
     detail: `The official ${year} holiday calendar is not published here yet. Time limits reaching into ${year} count only Saturdays and Sundays as days off until the soft-environment office sets the year with PUT /calendar/${year}.`,
     subject: { type: 'calendar', id: String(year) },
   }, now, newId());
+  try {
+    await db.send(new TransactWriteCommand({
+      TransactItems: [
+        { Put: { TableName: tableName, Item: { ...keys.calendarFallbackAlerted(year), alertedAt: now.toISOString() }, ConditionExpression: 'attribute_not_exists(pk)' } },
+        ...alertWrites(alert, now, newId),
+      ],
+    }));
+  } catch (error) {
+    if (error instanceof TransactionCanceledException && error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed') return;
+    throw error;
+  }
 }
 
 /** The timeline of a matter with a limit in working days, on the county calendar. */

@@ -5,16 +5,17 @@
  * only as a hash, and watches its time limits.
  */
 import { createHash } from 'node:crypto';
-import { GetCommand, PutCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
-import { db, tableName } from './db.ts';
+import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { db, tableName, type TransactItem } from './db.ts';
 import { keys } from './table.ts';
 import { newSecret } from './ids.ts';
 import { toLocalIso } from './clock.ts';
 import { deadlineTimeline } from './calendar-store.ts';
-import { startDeadline, type Matter } from './deadlines.ts';
+import type { Matter } from './matters.ts';
+import { startDeadlineEffect } from './effects.ts';
 import { countIn, type Figures } from './evaluation.ts';
 
-export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+export type { TransactItem } from './db.ts';
 import type { Timeline } from './calendar.ts';
 import { limitsFor, nextPost, routeComplaint, type Assignment, type ComplaintCategory, type ComplaintLimits, type ComplaintRoute, type ComplaintStatus, type Handler } from './complaint-rules.ts';
 
@@ -74,10 +75,8 @@ export async function putRoster(deptId: string, handlers: Handler[], by: string,
 export interface PreparedComplaint {
   complaint: Complaint;
   trackingCode: string;
-  /** The complaint, its tracking code and the department's count, for the caller's transaction. */
+  /** The complaint, its tracking code, the department's count and its deadline watches, for the caller's transaction. */
   writes: TransactItem[];
-  /** Starts its deadline executions (before the write: a watch without a record ends quietly). */
-  watch: () => Promise<void>;
 }
 
 /**
@@ -123,18 +122,15 @@ export async function prepareComplaint(
         { ...keys.tracking(trackingHash(trackingCode)), type: 'tracking', complaintId: id },
       ].map((Item) => ({ Put: { TableName: tableName, Item, ConditionExpression: 'attribute_not_exists(pk)' } })),
       countIn(intake.againstDept, now, { complaintsReceived: 1, ...alsoCount }),
+      ...(acknowledgement ? [startDeadlineEffect(acknowledgementMatter(complaint, 1), acknowledgement.timeline, newId(), now)] : []),
+      startDeadlineEffect(resolutionMatter(complaint, 1), complaint.deadlines.resolution.timeline, newId(), now),
     ],
-    watch: async () => {
-      if (acknowledgement) await startDeadline(acknowledgementMatter(complaint, 1), acknowledgement.timeline);
-      await startDeadline(resolutionMatter(complaint, 1), complaint.deadlines.resolution.timeline);
-    },
   };
 }
 
 /** Opens a complaint on its own (the public route). */
 export async function openComplaint(intake: ComplaintIntake, deps: { now: Date; newId: () => string }): Promise<PreparedComplaint> {
   const prepared = await prepareComplaint(intake, deps);
-  await prepared.watch();
   await db.send(new TransactWriteCommand({ TransactItems: prepared.writes }));
   return prepared;
 }

@@ -8,7 +8,7 @@ const optionalText = z.optional(z.string().check(z.minLength(1)));
 
 const schema = z.object({
   TABLE_NAME: z.string().check(z.minLength(1)),
-  /** The supervisors' SNS topic (AWS). */
+  /** The supervisors' SNS topic (AWS; the effects function delivers alerts there). */
   ALERT_TOPIC_ARN: optionalText,
   /** The local alert sink: alerts.jsonl under DATA_DIR (local runtime). */
   LOCAL_ALERTS_FILE: optionalText,
@@ -33,9 +33,6 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
   if (!parsed.success) {
     const fields = parsed.error.issues.map((issue) => issue.path.join('.')).join(', ');
     throw new Error(`Invalid configuration in the environment: ${fields}`);
-  }
-  if (!parsed.data.ALERT_TOPIC_ARN && !parsed.data.LOCAL_ALERTS_FILE) {
-    throw new Error('Invalid configuration: set ALERT_TOPIC_ARN (AWS) or LOCAL_ALERTS_FILE (local runtime).');
   }
   return parsed.data;
 }

@@ -3,7 +3,7 @@
  * Every request path uses GetItem, Query, conditional writes or transactions; never Scan.
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { BadRequestError } from './http/errors.ts';
 import { config } from './config.ts';
 
@@ -14,6 +14,9 @@ export const db = DynamoDBDocumentClient.from(dynamoClient, {
 export const tableName = config.TABLE_NAME;
 
 export type Key = Record<string, unknown>;
+
+/** One item of a TransactWriteItems request. */
+export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
 /** Cursors are opaque to clients: the base64url JSON of DynamoDB's LastEvaluatedKey. */
 export function encodeCursor(value: unknown): string | undefined {

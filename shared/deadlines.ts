@@ -1,34 +1,16 @@
 /**
- * Timed matters (限时办结制): each starts one execution of the deadline state machine, named
- * after the matter and its version so a retried request cannot start a second; closing the
- * matter stops it. The execution waits, asks the matter's concern whether it is still open,
- * and publishes warning, breach and escalation alerts.
+ * Starting and stopping deadline executions (限时办结制). Only the effects function calls
+ * these: a concern asks for them through the outbox (effects.ts), in the same transaction as
+ * the matter it changes, so a matter and its watch can never disagree.
  */
 import { ExecutionAlreadyExists, ExecutionDoesNotExist, SFNClient, StartExecutionCommand, StopExecutionCommand } from '@aws-sdk/client-sfn';
 import { config } from './config.ts';
-import type { Concern, Severity } from './alerts.ts';
 import type { Timeline } from './calendar.ts';
+import { executionName, type Matter } from './matters.ts';
 
 export const sfnClient = new SFNClient({});
 
-/** What an execution watches: enough to find the matter again and to address its alerts. */
-export interface Matter {
-  concern: Concern;
-  /** Which timed step of the matter (e.g. approval, acknowledgement, resolution, due-date). */
-  kind: string;
-  id: string;
-  version: number;
-  department: string;
-}
-
-export type Stage = 'warning' | 'breach' | 'escalation';
-export const STAGE_SEVERITY: Record<Stage, Severity> = { warning: 'warning', breach: 'breach', escalation: 'escalation' };
-
 export interface DeadlineInput { matter: Matter; timeline: Timeline }
-
-export function executionName(matter: Matter): string {
-  return `${matter.concern}-${matter.kind}-${matter.id}-v${matter.version}`.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 80);
-}
 
 function stateMachineArn(): string {
   if (!config.DEADLINE_STATE_MACHINE_ARN) throw new Error('DEADLINE_STATE_MACHINE_ARN is not configured for this function');

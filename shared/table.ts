@@ -20,6 +20,7 @@
  * | handler roster    | DEPT#<deptId>               | HANDLERS                   |                                              |
  * | alert             | ALERT#<id>                  | ALERT                      | ALERTS / <instant>#<id>                      |
  * | idempotency       | IDEMPOTENCY#<concern>       | <hash of key>              |                                              |
+ * | outbox effect     | OUTBOX#<id>                 | EFFECT                     | (the stream hands it to the effects function)|
  * | calendar year     | CALENDAR#<year>             | CALENDAR                   |                                              |
  * | calendar fallback | CALENDAR#<year>             | FALLBACK-ALERTED           |                                              |
  * | inspection        | INSPECTION#<id>             | INSPECTION                 | INSPECTIONS#DEPT#<dept> / <date>#<id>        |
@@ -98,6 +99,8 @@ export const keys = {
   alertsPartition: 'ALERTS',
 
   idempotencyPartition: (concern: string) => `IDEMPOTENCY#${concern}`,
+  outbox: (id: string) => ({ pk: `OUTBOX#${id}`, sk: 'EFFECT' }),
+  outboxPrefix: 'OUTBOX#',
 
   calendar: (year: number) => ({ pk: `CALENDAR#${year}`, sk: 'CALENDAR' }),
   calendarFallbackAlerted: (year: number) => ({ pk: `CALENDAR#${year}`, sk: 'FALLBACK-ALERTED' }),

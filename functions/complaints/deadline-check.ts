@@ -6,7 +6,8 @@
 import { toLocalIso } from '#shared/clock';
 import type { MatterCheck } from '#shared/deadline-checks';
 import { deadlineTimeline } from '#shared/calendar-store';
-import { startDeadline, stopDeadline } from '#shared/deadlines';
+import { startDeadlineEffect } from '#shared/effects';
+import { newId } from '#shared/ids';
 import { acknowledgementMatter, getRoster } from '#shared/complaint-intake';
 import { nextPost } from '#shared/complaint-rules';
 import { getComplaint, updateComplaint } from './store.ts';
@@ -25,15 +26,11 @@ export const checkComplaintMatter: MatterCheck = async (matter, stage, now) => {
       const next = nextPost(await getRoster(complaint.againstDept), holder.index);
       const at = toLocalIso(now);
       const acknowledgement = { version: deadline.version + 1, timeline: await deadlineTimeline(now, complaint.limits.acknowledgeDays, 'complaints') };
-      await startDeadline(acknowledgementMatter(complaint, acknowledgement.version), acknowledgement.timeline);
       const moved = await updateComplaint(complaint, { assignment: next, deadlines: { ...complaint.deadlines, acknowledgement } }, [
         { at, event: 'reassigned', public: false, text: `Not acknowledged in time at post ${holder.post} (${holder.handlerName}); moved to post ${next.post} (${next.handlerName}).` },
-      ]);
-      if (!moved) {
-        // Acknowledged or changed meanwhile: the new watch is not needed.
-        await stopDeadline(acknowledgementMatter(complaint, acknowledgement.version), 'superseded');
-        return { open: false };
-      }
+      ], [startDeadlineEffect(acknowledgementMatter(complaint, acknowledgement.version), acknowledgement.timeline, newId(), now)]);
+      // Acknowledged or changed meanwhile: nothing moved, and the new watch was not started.
+      if (!moved) return { open: false };
       return {
         open: true,
         alert: {

@@ -4,7 +4,7 @@ import { hasRole, seesAll, type Caller } from '#shared/http/auth';
 import { ConflictError, NotFoundError, RuleViolationError } from '#shared/http/errors';
 import { workingDaysElapsed, workingTimeAfter } from '#shared/calendar-store';
 import { countIn, logHandled } from '#shared/evaluation';
-import { startDeadline, stopDeadline } from '#shared/deadlines';
+import { startDeadlineEffect, stopDeadlineEffect } from '#shared/effects';
 import {
   acknowledgementMatter, openComplaint, putRoster, resolutionMatter, trackingHash, type Complaint, type ComplaintIntake,
 } from '#shared/complaint-intake';
@@ -86,7 +86,7 @@ async function ownOpenComplaint(id: string, caller: Caller, step: string) {
 const changed = () => new ConflictError('The complaint changed meanwhile; reload it and try again.', 'complaint-changed');
 
 /** 首问负责制: whoever acknowledges first stays on record as the owner. */
-export async function acknowledge(id: string, caller: Caller, { now }: Deps) {
+export async function acknowledge(id: string, caller: Caller, { now, newId }: Deps) {
   const complaint = await ownOpenComplaint(id, caller, 'acknowledged');
   if (complaint.status !== 'received') throw new ConflictError('This complaint was already acknowledged.', 'already-acknowledged');
   const at = toLocalIso(now);
@@ -98,14 +98,14 @@ export async function acknowledge(id: string, caller: Caller, { now }: Deps) {
   ], [
     countIn(complaint.againstDept, now, { handled: 1, handledInTime: inTime ? 1 : 0 }),
     logHandled(complaint.againstDept, 'complaint-acknowledgement', complaint.id, now, await workingDaysElapsed(new Date(complaint.receivedAt), now)),
+    ...(complaint.deadlines.acknowledgement ? [stopDeadlineEffect(acknowledgementMatter(complaint, complaint.deadlines.acknowledgement.version), 'acknowledged', newId(), now)] : []),
   ]);
   if (!ok) throw changed();
-  if (complaint.deadlines.acknowledgement) await stopDeadline(acknowledgementMatter(complaint, complaint.deadlines.acknowledgement.version), 'acknowledged');
   return departmentView({ ...complaint, status: 'acknowledged', owner, version: complaint.version + 1 });
 }
 
 /** 滞后反馈告知制: before the limit passes, once, tell the complainant why and by when. */
-export async function giveDelayNotice(id: string, input: { reason: string; expectedBy: string }, caller: Caller, { now }: Deps) {
+export async function giveDelayNotice(id: string, input: { reason: string; expectedBy: string }, caller: Caller, { now, newId }: Deps) {
   const complaint = await ownOpenComplaint(id, caller, 'delayed');
   const current = complaint.deadlines.resolution;
   const originalDeadline = new Date(current.originalDeadline ?? current.timeline.deadline);
@@ -123,19 +123,18 @@ export async function giveDelayNotice(id: string, input: { reason: string; expec
     originalDeadline: originalDeadline.toISOString(),
     timeline: { warnAt: warnAt.toISOString(), deadline: expectedByEnd.toISOString(), escalateAt: (await workingTimeAfter(expectedByEnd, 1)).toISOString() },
   };
-  await startDeadline(resolutionMatter(complaint, resolution.version), resolution.timeline);
   const ok = await store.updateComplaint(complaint, { delayNotice, deadlines: { ...complaint.deadlines, resolution } }, [
     { at, event: 'delay-notice', public: true, text: `The answer will be late: ${input.reason} Expected by ${input.expectedBy}.` },
-  ], [countIn(complaint.againstDept, now, { delayNotices: 1 })]);
-  if (!ok) {
-    await stopDeadline(resolutionMatter(complaint, resolution.version), 'superseded');
-    throw changed();
-  }
-  await stopDeadline(resolutionMatter(complaint, current.version), 'delay notice given');
+  ], [
+    countIn(complaint.againstDept, now, { delayNotices: 1 }),
+    stopDeadlineEffect(resolutionMatter(complaint, current.version), 'delay notice given', newId(), now),
+    startDeadlineEffect(resolutionMatter(complaint, resolution.version), resolution.timeline, newId(), now),
+  ]);
+  if (!ok) throw changed();
   return departmentView({ ...complaint, delayNotice, deadlines: { ...complaint.deadlines, resolution }, version: complaint.version + 1 });
 }
 
-export async function resolve(id: string, input: { summary: string }, caller: Caller, { now }: Deps) {
+export async function resolve(id: string, input: { summary: string }, caller: Caller, { now, newId }: Deps) {
   const complaint = await ownOpenComplaint(id, caller, 'resolved');
   const at = toLocalIso(now);
   const resolution = { summary: input.summary, at, by: caller.sub };
@@ -145,13 +144,13 @@ export async function resolve(id: string, input: { summary: string }, caller: Ca
   ], [
     countIn(complaint.againstDept, now, { handled: 1, handledInTime: inTime ? 1 : 0 }),
     logHandled(complaint.againstDept, 'complaint-resolution', complaint.id, now, await workingDaysElapsed(new Date(complaint.receivedAt), now)),
+    ...stopAll(complaint, 'resolved', newId, now),
   ]);
   if (!ok) throw changed();
-  await stopAll(complaint, 'resolved');
   return departmentView({ ...complaint, status: 'resolved', resolution, version: complaint.version + 1 });
 }
 
-export async function giveVerdict(id: string, input: { finding: 'substantiated' | 'unsubstantiated'; action: string }, caller: Caller, { now }: Deps) {
+export async function giveVerdict(id: string, input: { finding: 'substantiated' | 'unsubstantiated'; action: string }, caller: Caller, { now, newId }: Deps) {
   const complaint = await store.getComplaint(id);
   if (!complaint) throw new NotFoundError();
   if (complaint.status === 'closed') throw new ConflictError('This complaint already has its verdict.', 'complaint-closed');
@@ -159,17 +158,22 @@ export async function giveVerdict(id: string, input: { finding: 'substantiated' 
   const verdict = { ...input, at, by: caller.sub };
   const ok = await store.updateComplaint(complaint, { status: 'closed', verdict }, [
     { at, event: 'closed', public: true, text: `Verdict: ${input.finding}. ${input.action}` },
-  ], input.finding === 'substantiated' ? [countIn(complaint.againstDept, now, { complaintsSubstantiated: 1 })] : []);
+  ], [
+    ...(input.finding === 'substantiated' ? [countIn(complaint.againstDept, now, { complaintsSubstantiated: 1 })] : []),
+    ...stopAll(complaint, 'closed', newId, now),
+  ]);
   if (!ok) throw changed();
-  await stopAll(complaint, 'closed');
   return supervisorView({ ...complaint, status: 'closed', verdict, version: complaint.version + 1 });
 }
 
-async function stopAll(complaint: Complaint, cause: string) {
+/** The watches a complaint still has open, to stop as it closes. */
+function stopAll(complaint: Complaint, cause: string, newId: () => string, now: Date) {
+  const stops = [];
   if (complaint.deadlines.acknowledgement && complaint.status === 'received') {
-    await stopDeadline(acknowledgementMatter(complaint, complaint.deadlines.acknowledgement.version), cause);
+    stops.push(stopDeadlineEffect(acknowledgementMatter(complaint, complaint.deadlines.acknowledgement.version), cause, newId(), now));
   }
-  if (complaint.status === 'received' || complaint.status === 'acknowledged') {
-    await stopDeadline(resolutionMatter(complaint, complaint.deadlines.resolution.version), cause);
+  if (complaint.status === 'received' || complaint.status === 'acknowledged' || (complaint.routedTo === 'supervisors' && complaint.status !== 'closed')) {
+    stops.push(stopDeadlineEffect(resolutionMatter(complaint, complaint.deadlines.resolution.version), cause, newId(), now));
   }
+  return stops;
 }

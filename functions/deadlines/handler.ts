@@ -13,7 +13,7 @@ import { keys } from '#shared/table';
 import { systemClock, toLocalIso } from '#shared/clock';
 import type { Alert } from '#shared/alerts';
 import { CONCERNS, type Concern } from '#shared/alert-types';
-import { executionName, STAGE_SEVERITY, type Matter, type Stage } from '#shared/deadlines';
+import { executionName, STAGE_SEVERITY, type Matter, type Stage } from '#shared/matters';
 import type { MatterCheck } from '#shared/deadline-checks';
 import { checkInspectionMatter } from '../inspections/deadline-check.ts';
 import { checkComplaintMatter } from '../complaints/deadline-check.ts';

@@ -5,7 +5,7 @@
 import { localDate, monthsBetween, startOfLocalDate, addDays, toLocalIso } from '#shared/clock';
 import { hasRole, seesAll, type Caller } from '#shared/http/auth';
 import { BadRequestError, ConflictError, NotFoundError, RuleViolationError } from '#shared/http/errors';
-import { deliverAlert, type Alert } from '#shared/alerts';
+import { alertWrites, type Alert } from '#shared/alerts';
 import { prepareComplaint } from '#shared/complaint-intake';
 import { getDepartment } from '../registry/departments.ts';
 import {
@@ -142,9 +142,7 @@ export async function refuseEntry(
     detail: `Enterprise ${enterpriseId} refused entry ${entryId} (${entry.feeItemCode} ${entry.feeItemName}, receipt ${entry.receiptNo}) as ${category}; complaint ${complaintId} is open.`,
     subject: { type: 'fee-entry', id: `${enterpriseId}/${entryId}` },
   };
-  await complaint.watch();
-  await store.recordRefusal(refusal, Number(entryId), localDate(now), complaint.writes, alert);
-  await deliverAlert(alert);
+  await store.recordRefusal(refusal, Number(entryId), localDate(now), [...complaint.writes, ...alertWrites(alert, now, newId)]);
   return { ...refusal, alertId: alert.id, complaint: { id: complaintId, trackingCode: complaint.trackingCode } };
 }
 

@@ -8,7 +8,6 @@ import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { db, decodeCursor, encodeCursor, tableName, withoutKeys } from '#shared/db';
 import { keys, TABLE } from '#shared/table';
 import { ConflictError } from '#shared/http/errors';
-import type { Alert } from '#shared/alerts';
 import type { TransactItem } from '#shared/complaint-intake';
 import { countIn } from '#shared/evaluation';
 import type { ChainedEntry, FeeItem } from './rules.ts';
@@ -207,7 +206,7 @@ export async function recordRejectedAttempt(attempt: RejectedAttempt, attemptedO
  * evaluation) and stores the alert, in one transaction.
  * A second refusal of the same entry is a conflict.
  */
-export async function recordRefusal(refusal: Refusal, seq: number, refusedOn: string, complaintWrites: TransactItem[], alert: Alert): Promise<void> {
+export async function recordRefusal(refusal: Refusal, seq: number, refusedOn: string, alongside: TransactItem[]): Promise<void> {
   try {
     await db.send(new TransactWriteCommand({
       TransactItems: [
@@ -222,14 +221,7 @@ export async function recordRefusal(refusal: Refusal, seq: number, refusedOn: st
             ConditionExpression: 'attribute_not_exists(pk)',
           },
         },
-        ...complaintWrites,
-        {
-          Put: {
-            TableName: tableName,
-            Item: { ...keys.alert(alert.id), ...keys.alertsIndex(new Date(refusal.refusedAt).toISOString(), alert.id), type: 'alert', ...alert },
-            ConditionExpression: 'attribute_not_exists(pk)',
-          },
-        },
+        ...alongside,
         addToTotals(refusedOn, 'REFUSED', refusal.unit, refusal.feeItemCode, refusal.amount),
       ],
     }));

@@ -3,10 +3,11 @@ import { localDate, toLocalIso } from '#shared/clock';
 import { config } from '#shared/config';
 import { hasRole, seesAll, type Caller } from '#shared/http/auth';
 import { BadRequestError, ConflictError, NotFoundError, RuleViolationError } from '#shared/http/errors';
-import { deliverAlert, raiseAlert, type Alert } from '#shared/alerts';
+import { alertWrites, newAlert, type Alert } from '#shared/alerts';
 import { prepareComplaint } from '#shared/complaint-intake';
 import { deadlineTimeline, workingDaysElapsed } from '#shared/calendar-store';
-import { startDeadline, stopDeadline, type Matter } from '#shared/deadlines';
+import type { Matter } from '#shared/matters';
+import { startDeadlineEffect, stopDeadlineEffect } from '#shared/effects';
 import {
   firstMinorViolationRule, oneYearBefore, quietDayRule, routineCapViolation, visitVerdict, type Finding, type InspectionCategory,
 } from './rules.ts';
@@ -37,26 +38,24 @@ export async function fileInspection(
     id: newId(), ...input, department: caller.dept as string, status: outcome.status,
     filedAt: toLocalIso(now), filedBy: caller.sub, version: 1,
   };
+  // After the 25th the office's decision is watched; a quiet-day exception is reported to it.
+  const alongside = [];
   if (outcome.status === 'pending-approval') {
     const limitDays = approvalLimitDays();
     inspection.approval = { limitDays, timeline: await deadlineTimeline(now, limitDays, 'inspections') };
-    // The watch starts before the record exists: if the write then fails, the check finds no
-    // open matter and the execution ends quietly; the other order could lose the watch.
-    await startDeadline(approvalMatter(inspection), inspection.approval.timeline);
-  }
-  const cap = input.category === 'routine' ? routineCap() : undefined;
-  if ((await store.createInspection(inspection, cap)) === 'cap-reached') {
-    if (inspection.approval) await stopDeadline(approvalMatter(inspection), 'routine inspection cap reached');
-    const violation = routineCapViolation(cap as number, input.plannedDate.slice(0, 4));
-    throw new RuleViolationError(violation.rule, violation.title, violation.detail);
-  }
-  if (outcome.status === 'filed') {
-    await raiseAlert({
+    alongside.push(startDeadlineEffect(approvalMatter(inspection), inspection.approval.timeline, newId(), now));
+  } else {
+    alongside.push(...alertWrites(newAlert({
       severity: 'info', concern: 'inspections', department: inspection.department, kind: 'quiet-day-exception-filed',
       title: `${inspection.category} inspection filed for a quiet production day`,
       detail: `${inspection.department} filed a ${inspection.category} inspection of enterprise ${inspection.enterpriseId} on ${inspection.plannedDate} (a quiet production day): ${inspection.reason}`,
       subject: { type: 'inspection', id: inspection.id },
-    }, now, newId());
+    }, now, newId()), now, newId));
+  }
+  const cap = input.category === 'routine' ? routineCap() : undefined;
+  if ((await store.createInspection(inspection, cap, alongside)) === 'cap-reached') {
+    const violation = routineCapViolation(cap as number, input.plannedDate.slice(0, 4));
+    throw new RuleViolationError(violation.rule, violation.title, violation.detail);
   }
   return inspection;
 }
@@ -92,7 +91,7 @@ export async function listInspections(
   return store.inspectionsPage(listing, query, query.limit, query.cursor);
 }
 
-export async function decide(id: string, input: { decision: 'approve' | 'reject'; comment: string }, caller: Caller, { now }: Deps) {
+export async function decide(id: string, input: { decision: 'approve' | 'reject'; comment: string }, caller: Caller, { now, newId }: Deps) {
   const inspection = await store.getInspection(id);
   if (!inspection) throw new NotFoundError();
   if (inspection.status !== 'pending-approval') throw new ConflictError(`This inspection is ${inspection.status}; only one awaiting approval can be decided.`, 'not-pending');
@@ -103,10 +102,10 @@ export async function decide(id: string, input: { decision: 'approve' | 'reject'
   }
   const decision: store.Decision = { ...input, decidedAt: toLocalIso(now), decidedBy: caller.sub };
   const workingDaysTaken = await workingDaysElapsed(new Date(inspection.filedAt), now);
-  if ((await store.recordDecision(inspection, decision, workingDaysTaken, now)) === 'not-pending') {
+  const stopWatch = stopDeadlineEffect(approvalMatter(inspection), `decided: ${input.decision}`, newId(), now);
+  if ((await store.recordDecision(inspection, decision, workingDaysTaken, now, [stopWatch])) === 'not-pending') {
     throw new ConflictError('Another decision on this inspection was recorded first.', 'not-pending');
   }
-  await stopDeadline(approvalMatter(inspection), `decided: ${input.decision}`);
   return { ...inspection, status: input.decision === 'approve' ? 'approved' : 'rejected', decision, version: inspection.version + 1 };
 }
 
@@ -132,9 +131,7 @@ export async function recordVisit(id: string, input: { inspectorsPresent?: strin
     detail: `Enterprise ${inspection.enterpriseId} reports inspectors of ${inspection.department} at its door for inspection ${id} (${inspection.category}, planned ${inspection.plannedDate}, ${inspection.status}): ${verdict.reason} Complaint ${complaintId} is open.`,
     subject: { type: 'inspection', id },
   };
-  await complaint.watch();
-  await store.recordVisit(visit, { complaintWrites: complaint.writes, alert });
-  await deliverAlert(alert);
+  await store.recordVisit(visit, [...complaint.writes, ...alertWrites(alert, now, newId)]);
   return { ...visit, complaint: { id: complaintId, trackingCode: complaint.trackingCode } };
 }
 

@@ -7,7 +7,6 @@ import { GetCommand, QueryCommand, TransactWriteCommand, type QueryCommandInput 
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { db, decodeCursor, encodeCursor, tableName, withoutKeys } from '#shared/db';
 import { keys, TABLE } from '#shared/table';
-import type { Alert } from '#shared/alerts';
 import type { TransactItem } from '#shared/complaint-intake';
 import { logHandled } from '#shared/evaluation';
 import type { Timeline } from '#shared/calendar';
@@ -48,7 +47,7 @@ const cancelCodes = (error: unknown) => (error instanceof TransactionCanceledExc
  * Stores a new inspection; a routine one also takes one of the year's routine places, and the
  * write fails with 'cap-reached' when none is left.
  */
-export async function createInspection(inspection: Inspection, routineCap: number | undefined): Promise<'created' | 'cap-reached'> {
+export async function createInspection(inspection: Inspection, routineCap: number | undefined, alongside: TransactItem[] = []): Promise<'created' | 'cap-reached'> {
   const year = inspection.plannedDate.slice(0, 4);
   try {
     await db.send(new TransactWriteCommand({
@@ -74,6 +73,7 @@ export async function createInspection(inspection: Inspection, routineCap: numbe
             ExpressionAttributeValues: { ':one': 1, ':cap': routineCap },
           },
         }]),
+        ...alongside,
       ],
     }));
     return 'created';
@@ -98,7 +98,7 @@ export async function inspectionVisits(id: string): Promise<Visit[]> {
 }
 
 /** Records the decision; exactly one decision wins, and only on a pending inspection. */
-export async function recordDecision(inspection: Inspection, decision: Decision, workingDaysTaken: number, decidedAt: Date): Promise<'decided' | 'not-pending'> {
+export async function recordDecision(inspection: Inspection, decision: Decision, workingDaysTaken: number, decidedAt: Date, alongside: TransactItem[]): Promise<'decided' | 'not-pending'> {
   const status: InspectionStatus = decision.decision === 'approve' ? 'approved' : 'rejected';
   const releaseRoutinePlace = status === 'rejected' && inspection.category === 'routine';
   try {
@@ -123,6 +123,7 @@ export async function recordDecision(inspection: Inspection, decision: Decision,
         },
         // The office's own handling time, for a pledge it makes about approvals.
         logHandled(APPROVING_OFFICE, 'inspection-approval', inspection.id, decidedAt, workingDaysTaken),
+        ...alongside,
         ...(releaseRoutinePlace ? [{
           Update: {
             TableName: tableName,
@@ -144,15 +145,12 @@ export async function recordDecision(inspection: Inspection, decision: Decision,
 }
 
 /** A visit, with the complaint (which counts the visit for the evaluation) and the alert it opens when not allowed. */
-export async function recordVisit(visit: Visit, opened?: { complaintWrites: TransactItem[]; alert: Alert }): Promise<void> {
+export async function recordVisit(visit: Visit, alongside: TransactItem[] = []): Promise<void> {
   const instant = new Date(visit.at).toISOString();
   await db.send(new TransactWriteCommand({
     TransactItems: [
       { Put: { TableName: tableName, Item: { ...keys.visit(visit.inspectionId, instant, visit.visitId), type: 'inspection-visit', ...visit }, ConditionExpression: 'attribute_not_exists(pk)' } },
-      ...(opened ? [
-        ...opened.complaintWrites,
-        { Put: { TableName: tableName, Item: { ...keys.alert(opened.alert.id), ...keys.alertsIndex(instant, opened.alert.id), type: 'alert', ...opened.alert }, ConditionExpression: 'attribute_not_exists(pk)' } },
-      ] : []),
+      ...alongside,
     ],
   }));
 }

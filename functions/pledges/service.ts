@@ -2,12 +2,11 @@
 import { addDays, localDate, startOfLocalDate, toLocalIso } from '#shared/clock';
 import { hasRole, type Caller } from '#shared/http/auth';
 import { BadRequestError, ConflictError, NotFoundError, RuleViolationError } from '#shared/http/errors';
-import { deliverAlert, type Alert } from '#shared/alerts';
+import { alertWrites, type Alert } from '#shared/alerts';
 import { workingTimeAfter } from '#shared/calendar-store';
-import { startDeadline, stopDeadline, type Matter } from '#shared/deadlines';
+import type { Matter } from '#shared/matters';
+import { startDeadlineEffect, stopDeadlineEffect } from '#shared/effects';
 import { countIn, MEASURED_SERVICES, type MeasuredService } from '#shared/evaluation';
-import { keys } from '#shared/table';
-import { tableName } from '#shared/db';
 import { afterReview, measure, twoThirdsRule, type PledgeVerdict } from './rules.ts';
 import * as store from './store.ts';
 
@@ -37,8 +36,7 @@ export async function makePledge(
     id: newId(), department: caller.dept as string, ...input, status: 'open', final: false, overdue: false,
     createdAt: toLocalIso(now), createdBy: caller.sub, version: 1, deadline: { timeline }, reviews: [],
   };
-  await startDeadline(dueDateMatter(pledge), timeline);
-  await store.createPledge(pledge);
+  await store.createPledge(pledge, [startDeadlineEffect(dueDateMatter(pledge), timeline, newId(), now)]);
   return withMeasure(pledge, now);
 }
 
@@ -77,18 +75,12 @@ export async function review(id: string, input: { verdict: PledgeVerdict; eviden
     detail: `"${pledge.title}" (due ${pledge.dueDate}) was judged broken ${byOffice ? 'by the soft-environment office' : 'by the department itself'}: ${input.evidence}`,
     subject: { type: 'pledge', id: pledge.id },
   } : undefined;
+  const judged = status === 'kept' || status === 'broken';
   const ok = await store.updatePledge(pledge, { status, final }, reviewRecord, [
     ...(brokenDelta !== 0 ? [countIn(pledge.department, now, { brokenPledges: brokenDelta })] : []),
-    ...(alert ? [{
-      Put: {
-        TableName: tableName,
-        Item: { ...keys.alert(alert.id), ...keys.alertsIndex(now.toISOString(), alert.id), type: 'alert', ...alert },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      },
-    }] : []),
+    ...(alert ? alertWrites(alert, now, newId) : []),
+    ...(judged && pledge.status !== 'kept' && pledge.status !== 'broken' ? [stopDeadlineEffect(dueDateMatter(pledge), `judged ${status}`, newId(), now)] : []),
   ]);
   if (!ok) throw new ConflictError('The pledge changed meanwhile; reload it and try again.', 'pledge-changed');
-  if (status === 'kept' || status === 'broken') await stopDeadline(dueDateMatter(pledge), `judged ${status}`);
-  if (alert) await deliverAlert(alert);
   return withMeasure({ ...pledge, status, final, version: pledge.version + 1, reviews: [...pledge.reviews, reviewRecord] }, now);
 }

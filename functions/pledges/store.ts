@@ -34,7 +34,7 @@ const clean = (item: Record<string, unknown>) => {
   return rest as unknown as Pledge;
 };
 
-export async function createPledge(pledge: Pledge): Promise<void> {
+export async function createPledge(pledge: Pledge, alongside: TransactItem[]): Promise<void> {
   await db.send(new TransactWriteCommand({
     TransactItems: [{
       Put: {
@@ -42,7 +42,7 @@ export async function createPledge(pledge: Pledge): Promise<void> {
         Item: { ...keys.pledge(pledge.id), ...keys.pledgeIndexes(pledge.department, pledge.dueDate, pledge.id), type: 'pledge', ...pledge },
         ConditionExpression: 'attribute_not_exists(pk)',
       },
-    }],
+    }, ...alongside],
   }));
 }
 

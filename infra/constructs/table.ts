@@ -1,6 +1,6 @@
 /** The single table, its keys and index from shared/table.ts: protected from loss. */
 import { RemovalPolicy } from 'aws-cdk-lib';
-import { AttributeType, Billing, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { AttributeType, Billing, StreamViewType, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { Construct } from 'constructs';
 import { TABLE } from '#shared/table';
 
@@ -18,6 +18,8 @@ export class SoftEnvTable extends Construct {
       deletionProtection: true,
       removalPolicy: RemovalPolicy.RETAIN,
       timeToLiveAttribute: TABLE.ttlAttribute,
+      // The outbox's new items reach the effects worker through the stream.
+      dynamoStream: StreamViewType.NEW_IMAGE,
       globalSecondaryIndexes: Object.values(TABLE.indexes).map((index) => ({
         indexName: index.name,
         partitionKey: { name: index.partitionKey, type: AttributeType.STRING },

@@ -17,7 +17,8 @@ import { compileRoutes, createGateway, JWKS_PATH, lambdaContext, type LambdaHand
 import { createStepFunctionsEndpoint, LocalWorkflows, LOCAL_ACCOUNT, LOCAL_REGION, stateMachineDefinition, type TaskHandler } from './step-functions.ts';
 import { PROJECT_ROOT } from '../constructs/service-function.ts';
 import { checkStateName, DEADLINE_STAGES, publishStateName } from '../constructs/deadline-workflow.ts';
-import { concerns, deadlineCheck } from '../concerns.ts';
+import { concerns, deadlineCheck, effectsWorker } from '../concerns.ts';
+import { pollTableStream, type StreamHandler } from './streams.ts';
 
 export interface RunningRuntime {
   url: string;
@@ -71,8 +72,9 @@ export async function startLocalRuntime(settings: LocalSettings): Promise<Runnin
   const handlers: Record<string, LambdaHandler> = {};
   for (const concern of concerns) handlers[concern.name] = await importHandler(concern.entry);
   const check = (await importHandler(deadlineCheck.entry)) as unknown as (event: unknown, context: unknown) => Promise<unknown>;
+  const effects = (await importHandler(effectsWorker.entry)) as unknown as StreamHandler;
   const { processClock } = await import('#shared/clock');
-  const { deliverToLocalSink } = await import('#shared/alerts');
+  const { deliverToLocalSink } = await import('#shared/alert-delivery');
 
   // The workflow's tasks: the check runs the local Lambda; sns:publish goes to the alert sink.
   const taskHandlers: Record<string, TaskHandler> = {};
@@ -99,6 +101,10 @@ export async function startLocalRuntime(settings: LocalSettings): Promise<Runnin
   const stepFunctions = createStepFunctionsEndpoint(workflows);
   await listen(stepFunctions, stepFunctionsPort, '127.0.0.1');
   workflows.resume();
+  // The outbox: the table's stream drives the effects function, as the event source mapping does in AWS.
+  const stream = await pollTableStream({
+    endpoint: dynamo.endpoint, tableName: LOCAL_TABLE_NAME, handler: effects, checkpointFile: path.join(settings.dataDir, 'stream-checkpoint.json'),
+  });
 
   const keys = await loadOrCreateKeys(settings.dataDir);
   const gateway = createGateway({ routes: compileRoutes(concerns, handlers), keys });
@@ -110,6 +116,7 @@ export async function startLocalRuntime(settings: LocalSettings): Promise<Runnin
     url, dynamodbEndpoint: dynamo.endpoint, stepFunctionsEndpoint, stateMachineArn, workflows,
     stop: async () => {
       await close(gateway);
+      await stream.stop();
       workflows.shutdown();
       await close(stepFunctions);
       await dynamo.stop();

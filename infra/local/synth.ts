@@ -31,6 +31,7 @@ export function tableDefinition(template: CfnTemplate, tableName: string) {
     KeySchema: { AttributeName: string; KeyType: 'HASH' | 'RANGE' }[];
     GlobalSecondaryIndexes?: { IndexName: string; KeySchema: { AttributeName: string; KeyType: 'HASH' | 'RANGE' }[]; Projection: { ProjectionType: 'ALL' | 'KEYS_ONLY' | 'INCLUDE'; NonKeyAttributes?: string[] } }[];
     TimeToLiveSpecification?: { AttributeName: string; Enabled: boolean };
+    StreamSpecification?: { StreamViewType: 'NEW_IMAGE' | 'OLD_IMAGE' | 'NEW_AND_OLD_IMAGES' | 'KEYS_ONLY' };
   };
   return {
     create: {
@@ -41,6 +42,7 @@ export function tableDefinition(template: CfnTemplate, tableName: string) {
       GlobalSecondaryIndexes: props.GlobalSecondaryIndexes?.map((index) => ({
         IndexName: index.IndexName, KeySchema: index.KeySchema, Projection: index.Projection,
       })),
+      ...(props.StreamSpecification ? { StreamSpecification: { StreamEnabled: true, StreamViewType: props.StreamSpecification.StreamViewType } } : {}),
     },
     ttlAttribute: props.TimeToLiveSpecification?.Enabled ? props.TimeToLiveSpecification.AttributeName : undefined,
   };

@@ -14,7 +14,8 @@ import { TABLE } from '#shared/table';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { ServiceFunction } from '../constructs/service-function.ts';
-import { concerns, deadlineCheck } from '../concerns.ts';
+import { concerns, deadlineCheck, effectsWorker } from '../concerns.ts';
+import { EffectsWorker } from '../constructs/effects-worker.ts';
 import { DeadlineWorkflow } from '../constructs/deadline-workflow.ts';
 
 export interface StatelessStackProps extends StackProps {
@@ -47,6 +48,7 @@ export class StatelessStack extends Stack {
   readonly api: HttpApi;
   readonly functions: Record<string, ServiceFunction> = {};
   readonly deadlines: DeadlineWorkflow;
+  readonly effects: EffectsWorker;
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
@@ -74,17 +76,19 @@ export class StatelessStack extends Stack {
       },
     });
 
-    const baseEnvironment = { TABLE_NAME: props.table.tableName, ALERT_TOPIC_ARN: props.alertTopic.topicArn };
-    const deadlineEnvironment = { DEADLINE_STATE_MACHINE_ARN: DeadlineWorkflow.stateMachineArn };
-    // The check may reassign a complaint and start its next watch.
+    // Every function reads and writes the table; only the effects worker reaches beyond it.
+    const baseEnvironment = { TABLE_NAME: props.table.tableName };
     const check = new ServiceFunction(this, 'DeadlineCheck', {
       entry: deadlineCheck.entry,
-      environment: { ...baseEnvironment, ...deadlineEnvironment, POWERTOOLS_SERVICE_NAME: deadlineCheck.name },
+      environment: { ...baseEnvironment, POWERTOOLS_SERVICE_NAME: deadlineCheck.name },
     });
     grantTableAccess(check.fn, props.table);
-    DeadlineWorkflow.grantStartAndStop(check.fn);
     this.deadlines = new DeadlineWorkflow(this, 'Deadlines', { check: check.fn, topic: props.alertTopic });
     const stateMachine = this.deadlines.stateMachine;
+    this.effects = new EffectsWorker(this, 'Effects', {
+      entry: effectsWorker.entry, table: props.table, topic: props.alertTopic,
+      environment: { ...baseEnvironment, ALERT_TOPIC_ARN: props.alertTopic.topicArn, DEADLINE_STATE_MACHINE_ARN: DeadlineWorkflow.stateMachineArn, POWERTOOLS_SERVICE_NAME: effectsWorker.name },
+    });
 
     for (const concern of concerns) {
       const service = new ServiceFunction(this, `Concern-${concern.name}`, {
@@ -93,15 +97,10 @@ export class StatelessStack extends Stack {
         environment: {
           ...baseEnvironment,
           POWERTOOLS_SERVICE_NAME: concern.name,
-          ...(concern.usesDeadlines ? deadlineEnvironment : {}),
           ...(concern.verifiesOwnTokens ? { JWKS_URL: `${issuer}/.well-known/jwks.json`, JWT_ISSUER: issuer, JWT_AUDIENCE: props.userPoolClient.userPoolClientId } : {}),
         },
       });
       grantTableAccess(service.fn, props.table);
-      props.alertTopic.grantPublish(service.fn);
-      if (concern.usesDeadlines) {
-        DeadlineWorkflow.grantStartAndStop(service.fn);
-      }
       this.functions[concern.name] = service;
       const integration = new HttpLambdaIntegration(`${concern.name}-integration`, service.fn);
       for (const route of Object.values(concern.api.routes)) {

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startRuntimeProcess, type RuntimeProcess } from '../../infra/local/child.ts';
 import { clientFor } from '../support/http.ts';
 import { newCreditCode, newDeptId } from '../support/data.ts';
+import { alertDelivered, eventually, executions } from '../support/eventually.ts';
 
 let runtime: RuntimeProcess;
 let client: Awaited<ReturnType<typeof clientFor>>;
@@ -60,8 +61,12 @@ describe('inspection approvals under a time limit', () => {
       return alerts.some((alert) => alert.severity === 'breach') ? alerts : undefined;
     });
     expect(breached.map((alert) => alert.severity).sort()).toEqual(['breach', 'warning']);
-    const inSink = sinkAlerts().filter((alert) => alert.subject.id === left.body.id);
-    expect(inSink.map((alert) => alert.severity)).toEqual(['warning', 'breach']);
+    // The workflow publishes just after the check stores the alert.
+    const inSink = await eventually(() => {
+      const delivered = sinkAlerts().filter((alert) => alert.subject.id === left.body.id);
+      expect(delivered.map((alert) => alert.severity)).toEqual(['warning', 'breach']);
+      return delivered;
+    });
     expect(inSink[1]).toMatchObject({ concern: 'inspections', department: dept, kind: 'approval-breach' });
     // The breach came at the deadline on the handlers' clock, not before it.
     expect(Date.parse(inSink[1].at)).toBeGreaterThanOrEqual(Date.parse(left.body.approval.timeline.deadline));
@@ -82,7 +87,7 @@ describe('inspection approvals under a time limit', () => {
     const pending = await client.call('POST', '/inspections', { token: clerk, json: { ...body, plannedDate: '2026-12-29' } });
     const visit = await client.call('POST', `/inspections/${pending.body.id}/visits`, { token: owner });
     expect(visit).toMatchObject({ status: 201, body: { allowed: false } });
-    expect(sinkAlerts()).toContainEqual(expect.objectContaining({ kind: 'visit-not-allowed', severity: 'breach', department: dept }));
+    await alertDelivered(runtime.info.dataDir, { kind: 'visit-not-allowed', severity: 'breach', department: dept });
   });
 });
 
@@ -128,9 +133,10 @@ describe('complaints under time limits', () => {
     const complaint = await file();
     expect((await client.call('POST', `/complaints/${complaint.id}/acknowledgement`, { token: clerk })).status).toBe(200);
     expect((await client.call('POST', `/complaints/${complaint.id}/resolution`, { token: clerk, json: { summary: 'The permit was issued today.' } })).status).toBe(200);
-    const executions = JSON.parse(readFileSync(path.join(runtime.info.dataDir, 'executions.json'), 'utf8')) as any[];
-    const mine = executions.filter((execution) => execution.name.includes(complaint.id));
-    expect(mine.map((execution) => [execution.name.split('-')[1], execution.status]).sort()).toEqual([['acknowledgement', 'ABORTED'], ['resolution', 'ABORTED']]);
+    await eventually(() => {
+      const mine = executions(runtime.info.dataDir).filter((execution) => execution.name.includes(complaint.id));
+      expect(mine.map((execution) => [execution.name.split('-')[1], execution.status]).sort()).toEqual([['acknowledgement', 'ABORTED'], ['resolution', 'ABORTED']]);
+    });
     expect(await alertsFor(complaint.id)).toEqual([]);
     const tracked = await client.call('GET', `/complaints/track/${complaint.trackingCode}`);
     expect(tracked.body).toMatchObject({ status: 'resolved', answer: { summary: 'The permit was issued today.' } });
@@ -186,7 +192,7 @@ describe('pledges and the quarter\'s evaluation', () => {
       token: badClerk, json: { title: 'Permits in 10 days', description: 'x', dueDate: new Date(Date.parse(now) + 30 * 86_400_000).toISOString().slice(0, 10), statutoryLimitDays: 15, pledgedLimitDays: 10 },
     });
     await client.call('POST', `/pledges/${pledge.body.id}/reviews`, { token: office, json: { verdict: 'broken', evidence: 'Sampled permits took 14 days.' } });
-    expect(sinkAlerts()).toContainEqual(expect.objectContaining({ kind: 'pledge-broken', department: bad, severity: 'breach' }));
+    await alertDelivered(runtime.info.dataDir, { kind: 'pledge-broken', department: bad, severity: 'breach' });
     const complaint = await client.call('POST', '/complaints', { json: { againstDept: bad, category: 'five-difficulties', description: 'Nobody at the window all morning.' } });
     await client.call('POST', `/complaints/${complaint.body.id}/verdict`, { token: supervisor, json: { finding: 'substantiated', action: 'Window staffing rota imposed.' } });
 

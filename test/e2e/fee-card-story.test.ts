@@ -2,14 +2,11 @@
  * The fee-card story over HTTP on the local runtime, as the README tells it, and every wrong
  * caller: no bad input ever gets a 5xx.
  */
-import { readFileSync, existsSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { call, runtime, tokenFor } from '../support/http.ts';
 import { newCode, newCreditCode, newDeptId } from '../support/data.ts';
+import { alertDelivered } from '../support/eventually.ts';
 
-const alertsFile = path.join(runtime.dataDir, 'alerts.jsonl');
-const sinkAlerts = () => (existsSync(alertsFile) ? readFileSync(alertsFile, 'utf8').trim().split('\n').filter(Boolean).map((line) => JSON.parse(line)) : []);
 
 describe('the fee-card story', () => {
   it('runs from the fee list to the audit, with an over-standard entry refused and an enterprise refusal alerted', async () => {
@@ -53,9 +50,7 @@ describe('the fee-card story', () => {
       token: enterprise, json: { reason: 'This verification was charged twice this year' },
     });
     expect(refusal).toMatchObject({ status: 201, body: { category: 'unregistered-fee' } });
-    expect(sinkAlerts()).toContainEqual(expect.objectContaining({
-      id: refusal.body.alertId, severity: 'warning', concern: 'fee-cards', department: dept, kind: 'fee-entry-refused',
-    }));
+    await alertDelivered(runtime.dataDir, { id: refusal.body.alertId, severity: 'warning', concern: 'fee-cards', department: dept, kind: 'fee-entry-refused' });
 
     const own = await call('GET', `/fee-cards/${enterpriseId}`, { token: enterprise });
     expect(own.body).toMatchObject({ entryCount: 1, chain: { valid: true, entries: 1 }, entries: [{ entryId: '00000001', refused: true }] });

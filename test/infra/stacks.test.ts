@@ -56,17 +56,18 @@ describe('the API', () => {
     });
   });
 
-  it('runs one Lambda per concern, and the deadline check, on Node 22, arm64, with its table and topic configured', () => {
+  it('runs one Lambda per concern, the deadline check and the effects worker, on Node 22, arm64', () => {
     const functions = Object.values(api.findResources('AWS::Lambda::Function')) as any[];
     const services = functions.map((fn) => fn.Properties.Environment.Variables.POWERTOOLS_SERVICE_NAME).sort();
-    expect(services).toEqual([...concerns.map((concern) => concern.name), 'deadlines'].sort());
+    expect(services).toEqual([...concerns.map((concern) => concern.name), 'deadlines', 'effects'].sort());
     for (const fn of functions) {
       expect(fn.Properties).toMatchObject({ Runtime: 'nodejs22.x', Architectures: ['arm64'], TracingConfig: { Mode: 'Active' } });
-      expect(Object.keys(fn.Properties.Environment.Variables)).toEqual(expect.arrayContaining(['TABLE_NAME', 'ALERT_TOPIC_ARN', 'POWERTOOLS_SERVICE_NAME']));
+      expect(Object.keys(fn.Properties.Environment.Variables)).toEqual(expect.arrayContaining(['TABLE_NAME', 'POWERTOOLS_SERVICE_NAME']));
     }
-    const withDeadlines = functions.filter((fn) => 'DEADLINE_STATE_MACHINE_ARN' in fn.Properties.Environment.Variables)
-      .map((fn) => fn.Properties.Environment.Variables.POWERTOOLS_SERVICE_NAME).sort();
-    expect(withDeadlines).toEqual([...concerns.filter((concern) => concern.usesDeadlines).map((concern) => concern.name), 'deadlines'].sort());
+    // Only the effects worker publishes alerts and starts or stops deadlines.
+    const reachBeyondTable = functions.filter((fn) => 'ALERT_TOPIC_ARN' in fn.Properties.Environment.Variables || 'DEADLINE_STATE_MACHINE_ARN' in fn.Properties.Environment.Variables)
+      .map((fn) => fn.Properties.Environment.Variables.POWERTOOLS_SERVICE_NAME);
+    expect(reachBeyondTable).toEqual(['effects']);
   });
 
   it('grants item access to the table and its index, never Scan, and publish on the alert topic', () => {
@@ -76,6 +77,9 @@ describe('the API', () => {
     expect(actions).not.toContain('dynamodb:Scan');
     expect(actions.filter((action) => action.startsWith('dynamodb:')).some((action) => action.includes('*'))).toBe(false);
     expect(actions).toEqual(expect.arrayContaining(['dynamodb:Query', 'dynamodb:PutItem', 'sns:Publish']));
+    // sns:Publish: the effects worker and the state machine's publish task, no concern.
+    const publishers = (Object.values(api.findResources('AWS::IAM::Policy')) as any[]).filter((policy) => JSON.stringify(policy.Properties.PolicyDocument).includes('sns:Publish'));
+    expect(publishers).toHaveLength(2);
     const tableStatements = statements.filter((statement) => [statement.Action].flat().includes('dynamodb:Query'));
     for (const statement of tableStatements) {
       expect(JSON.stringify(statement.Resource)).toContain(`/index/${TABLE.indexes.byParent.name}`);
@@ -105,14 +109,27 @@ describe('the deadline workflow', () => {
     });
   });
 
-  it('lets only the concerns with timed matters, and the check, start and stop executions', () => {
-    const policies = Object.entries(api.findResources('AWS::IAM::Policy')) as [string, any][];
-    const starters = policies.filter(([, policy]) => JSON.stringify(policy.Properties.PolicyDocument).includes('states:StartExecution'));
-    const stoppers = policies.filter(([, policy]) => JSON.stringify(policy.Properties.PolicyDocument).includes('states:StopExecution'));
-    // Each concern with timed matters, and the check (it restarts a reassigned complaint's watch).
-    const expected = concerns.filter((concern) => concern.usesDeadlines).length + 1;
-    expect(starters).toHaveLength(expected);
-    expect(stoppers).toHaveLength(expected);
+  it('lets only the effects worker start and stop executions', () => {
+    const policies = Object.values(api.findResources('AWS::IAM::Policy')) as any[];
+    const starters = policies.filter((policy) => JSON.stringify(policy.Properties.PolicyDocument).includes('states:StartExecution'));
+    const stoppers = policies.filter((policy) => JSON.stringify(policy.Properties.PolicyDocument).includes('states:StopExecution'));
+    expect(starters).toHaveLength(1);
+    expect(stoppers).toHaveLength(1);
+  });
+});
+
+describe('the outbox', () => {
+  it('streams new outbox items only to the effects worker, retrying from the failed record into a dead-letter queue', () => {
+    data.hasResourceProperties('AWS::DynamoDB::GlobalTable', { StreamSpecification: { StreamViewType: 'NEW_IMAGE' } });
+    api.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      StartingPosition: 'TRIM_HORIZON',
+      BisectBatchOnFunctionError: true,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      DestinationConfig: { OnFailure: { Destination: Match.anyValue() } },
+      FilterCriteria: { Filters: [{ Pattern: JSON.stringify({ eventName: ['INSERT'], dynamodb: { Keys: { pk: { S: [{ prefix: 'OUTBOX#' }] } } } }) }] },
+    });
+    api.hasResourceProperties('AWS::SQS::Queue', { SqsManagedSseEnabled: true });
+    api.resourcePropertiesCountIs('AWS::CloudWatch::Alarm', { Threshold: 1 }, 2);
   });
 });
 

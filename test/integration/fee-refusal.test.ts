@@ -1,6 +1,6 @@
 /** An enterprise refuses a recorded charge: the refusal, the complaint and the alert, once. */
-import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
+import { alertDelivered } from '../support/eventually.ts';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from '#shared/db';
 import { keys } from '#shared/table';
@@ -8,7 +8,7 @@ import { localDate } from '#shared/clock';
 import { invoke } from '../support/invoke.ts';
 import { collection, departmentCaller, enterpriseCaller, feeCards, feeScenario, office, routes } from '../support/fees.ts';
 
-const sinkAlerts = () => readFileSync(process.env.LOCAL_ALERTS_FILE as string, 'utf8').trim().split('\n').map((line) => JSON.parse(line));
+const runtime = inject('runtime');
 
 describe('refusing a recorded charge', () => {
   it('marks the entry refused, opens a complaint routed to the supervisors, and alerts them', async () => {
@@ -28,7 +28,7 @@ describe('refusing a recorded charge', () => {
     });
     const stored = await db.send(new GetCommand({ TableName: tableName, Key: keys.alert(refusal.body.alertId) }));
     expect(stored.Item).toMatchObject({ severity: 'warning', concern: 'fee-cards', department: dept, kind: 'fee-entry-refused' });
-    expect(sinkAlerts()).toContainEqual(expect.objectContaining({ id: refusal.body.alertId, department: dept, severity: 'warning', concern: 'fee-cards' }));
+    await alertDelivered(runtime.dataDir, { id: refusal.body.alertId, department: dept, severity: 'warning', concern: 'fee-cards' });
 
     const card = await invoke(feeCards, routes.getCard, { params: { enterpriseId }, caller: office });
     expect(card.body.entries[0]).toMatchObject({ refused: true, refusal: { reason: 'Charged for an inspection that never took place' } });

@@ -2,8 +2,6 @@
  * The inspections handler against DynamoDB Local and the local Step Functions: what is stored,
  * the conditions that make one decision win, the yearly cap, visits and outcomes.
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
@@ -13,9 +11,10 @@ import { localDate, addDays } from '#shared/clock';
 import { handler } from '../../functions/inspections/handler.ts';
 import { inspectionRoutes } from '../../functions/inspections/routes.ts';
 import { createInspection } from '../../functions/inspections/store.ts';
-import { executionName } from '#shared/deadlines';
+import { executionName } from '#shared/matters';
 import { approvalMatter } from '../../functions/inspections/service.ts';
 import { invoke } from '../support/invoke.ts';
+import { alertDelivered, eventually, executions } from '../support/eventually.ts';
 import { newCreditCode, newDeptId } from '../support/data.ts';
 
 const routes = inspectionRoutes.routes;
@@ -40,7 +39,6 @@ function quietDay(): string {
 const inspection = (enterpriseId: string, plannedDate: string, category = 'routine') => ({
   enterpriseId, plannedDate, category, reason: 'Verify the boiler certificate', legalBasis: 'Special Equipment Safety Law art. 57', inspectors: ['Li Ming', 'Zhao Hua'],
 });
-const executions = () => JSON.parse(readFileSync(path.join(runtime.dataDir, 'executions.json'), 'utf8')) as { name: string; status: string }[];
 
 describe('filing an inspection', () => {
   it('after the 25th: waits for approval, stored on its three indexes, watched by a deadline execution', async () => {
@@ -50,7 +48,7 @@ describe('filing an inspection', () => {
     expect(result).toMatchObject({ status: 201, body: { status: 'pending-approval', department: dept, version: 1, approval: { limitDays: 1 } } });
     const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: keys.inspection(result.body.id) }));
     expect(Item).toMatchObject({ gsi1pk: `INSPECTIONS#DEPT#${dept}`, gsi2pk: `INSPECTIONS#ENT#${enterpriseId}`, gsi3pk: 'INSPECTIONS', status: 'pending-approval' });
-    expect(executions()).toContainEqual(expect.objectContaining({ name: executionName(approvalMatter(result.body)), status: 'RUNNING' }));
+    await eventually(() => expect(executions(runtime.dataDir)).toContainEqual(expect.objectContaining({ name: executionName(approvalMatter(result.body)), status: 'RUNNING' })));
   });
 
   it('on a quiet day: refuses routine (422), files a safety inspection and tells the office', async () => {
@@ -61,8 +59,7 @@ describe('filing an inspection', () => {
     const filed = await invoke(handler, routes.fileInspection, { json: inspection(enterpriseId, quietDay(), 'safety'), caller: clerk(dept) });
     expect(filed).toMatchObject({ status: 201, body: { status: 'filed' } });
     expect(filed.body.approval).toBeUndefined();
-    const alerts = readFileSync(process.env.LOCAL_ALERTS_FILE as string, 'utf8').trim().split('\n').map((line) => JSON.parse(line));
-    expect(alerts).toContainEqual(expect.objectContaining({ severity: 'info', concern: 'inspections', department: dept, kind: 'quiet-day-exception-filed', subject: { type: 'inspection', id: filed.body.id } }));
+    await alertDelivered(runtime.dataDir, { severity: 'info', concern: 'inspections', department: dept, kind: 'quiet-day-exception-filed', subject: { type: 'inspection', id: filed.body.id } });
   });
 
   it('refuses a planned date in the past (400)', async () => {
@@ -94,7 +91,7 @@ describe('the office decides', () => {
     expect(decided).toMatchObject({ status: 200, body: { status: 'approved', version: 2, decision: { decision: 'approve', decidedBy: 'office-clerk' } } });
     const evidence = await db.send(new GetCommand({ TableName: tableName, Key: keys.decision(filed.body.id) }));
     expect(evidence.Item).toMatchObject({ decision: 'approve', inspectionId: filed.body.id });
-    expect(executions()).toContainEqual(expect.objectContaining({ name: executionName(approvalMatter(filed.body)), status: 'ABORTED' }));
+    await eventually(() => expect(executions(runtime.dataDir)).toContainEqual(expect.objectContaining({ name: executionName(approvalMatter(filed.body)), status: 'ABORTED' })));
     const again = await invoke(handler, routes.decideInspection, { params: { id: filed.body.id }, json: { decision: 'reject', comment: 'x' }, caller: office });
     expect(again).toMatchObject({ status: 409, body: { type: 'urn:soft-env:problem:not-pending' } });
   });
@@ -154,8 +151,7 @@ describe('inspectors at the door', () => {
     expect(visit).toMatchObject({ status: 201, body: { allowed: false, reason: 'This inspection has not been approved by the soft-environment office.' } });
     const complaint = await db.send(new GetCommand({ TableName: tableName, Key: keys.complaint(visit.body.complaintId) }));
     expect(complaint.Item).toMatchObject({ category: 'quiet-day-violation', againstDept: dept, source: 'inspection-visit', routedTo: 'department' });
-    const alerts = readFileSync(process.env.LOCAL_ALERTS_FILE as string, 'utf8').trim().split('\n').map((line) => JSON.parse(line));
-    expect(alerts).toContainEqual(expect.objectContaining({ kind: 'visit-not-allowed', severity: 'breach', department: dept, subject: { type: 'inspection', id: filed.body.id } }));
+    await alertDelivered(runtime.dataDir, { kind: 'visit-not-allowed', severity: 'breach', department: dept, subject: { type: 'inspection', id: filed.body.id } });
     const seen = await invoke(handler, routes.getInspection, { params: { id: filed.body.id }, caller: supervisor });
     expect(seen.body.visits).toEqual([expect.objectContaining({ allowed: false, note: 'Two officers, no papers' })]);
   });

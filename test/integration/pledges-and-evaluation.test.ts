@@ -2,8 +2,8 @@
  * Pledges against DynamoDB Local, and the quarterly evaluation: its counters, kept with each
  * event, agree with the records they count.
  */
-import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
+import { alertDelivered } from '../support/eventually.ts';
 import { addDays, localDate } from '#shared/clock';
 import { quarterOf } from '#shared/evaluation';
 import { handler as pledges } from '../../functions/pledges/handler.ts';
@@ -50,8 +50,7 @@ describe('pledges', () => {
     expect((await invoke(pledges, pledgeRoutes.routes.reviewPledge, { params: { id }, json: { verdict: 'kept', evidence: 'x' }, caller: clerk(newDeptId()) })).status).toBe(404);
     const broken = await invoke(pledges, pledgeRoutes.routes.reviewPledge, { params: { id }, json: { verdict: 'broken', evidence: 'Sampled files took 6 days.' }, caller: office });
     expect(broken.body).toMatchObject({ status: 'broken', final: true, reviews: [{ verdict: 'in-progress' }, { verdict: 'broken', byOffice: true }] });
-    const alerts = readFileSync(process.env.LOCAL_ALERTS_FILE as string, 'utf8').trim().split('\n').map((line) => JSON.parse(line));
-    expect(alerts).toContainEqual(expect.objectContaining({ kind: 'pledge-broken', severity: 'breach', concern: 'pledges', department: dept, subject: { type: 'pledge', id } }));
+    await alertDelivered(inject('runtime').dataDir, { kind: 'pledge-broken', severity: 'breach', concern: 'pledges', department: dept, subject: { type: 'pledge', id } });
     const after = await invoke(pledges, pledgeRoutes.routes.reviewPledge, { params: { id }, json: { verdict: 'kept', evidence: 'Appeal' }, caller: clerk(dept) });
     expect(after).toMatchObject({ status: 409, body: { type: 'urn:soft-env:problem:review-final' } });
   });

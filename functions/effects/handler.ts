@@ -1,0 +1,40 @@
+/**
+ * The outbox's worker: the table's stream hands it each new outbox item, and it does what the
+ * item asks (publish an alert to the supervisors' topic, start or stop a deadline execution).
+ * Records are done in order; at the first failure the rest of the batch is handed back to be
+ * retried from there (each effect is safe to repeat: executions are named after their matter).
+ */
+import { Logger } from '@aws-lambda-powertools/logger';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
+import { keys } from '#shared/table';
+import { deliverAlert } from '#shared/alert-delivery';
+import { startDeadline, stopDeadline } from '#shared/deadlines';
+import type { Effect } from '#shared/effects';
+
+const logger = new Logger({ serviceName: 'effects' });
+
+async function perform(effect: Effect): Promise<void> {
+  switch (effect.type) {
+    case 'publish-alert': return deliverAlert(effect.alert);
+    case 'start-deadline': return startDeadline(effect.matter, effect.timeline);
+    case 'stop-deadline': return stopDeadline(effect.matter, effect.cause);
+  }
+}
+
+export async function handler(event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> {
+  for (const record of event.Records) {
+    const image = record.dynamodb?.NewImage;
+    if (record.eventName !== 'INSERT' || !image) continue;
+    const item = unmarshall(image as Record<string, AttributeValue>);
+    if (!String(item.pk).startsWith(keys.outboxPrefix)) continue;
+    try {
+      await perform(item.effect as Effect);
+    } catch (error) {
+      logger.error('effect failed; the batch is retried from here', { effect: (item.effect as Effect).type, pk: item.pk, error: error as Error });
+      return { batchItemFailures: [{ itemIdentifier: record.dynamodb?.SequenceNumber ?? '' }] };
+    }
+  }
+  return { batchItemFailures: [] };
+}

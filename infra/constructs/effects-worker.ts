@@ -1,0 +1,58 @@
+/**
+ * The outbox's worker: a function on the table's stream, filtered to new outbox items, that
+ * publishes alerts and starts and stops deadline executions. Failed batches are retried from the
+ * failed record; what still fails lands in an encrypted dead-letter queue whose alarm alerts.
+ */
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
+import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
+import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
+import type { ITopic } from 'aws-cdk-lib/aws-sns';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import { Validations } from 'aws-cdk-lib';
+import { Construct } from 'constructs';
+import { keys } from '#shared/table';
+import { ServiceFunction } from './service-function.ts';
+import { DeadlineWorkflow } from './deadline-workflow.ts';
+
+export interface EffectsWorkerProps { entry: string; table: ITableV2; topic: ITopic; environment: Record<string, string> }
+
+export class EffectsWorker extends Construct {
+  readonly service: ServiceFunction;
+  readonly deadLetters: Queue;
+
+  constructor(scope: Construct, id: string, props: EffectsWorkerProps) {
+    super(scope, id);
+    this.service = new ServiceFunction(this, 'Worker', { entry: props.entry, environment: props.environment, timeout: Duration.seconds(30) });
+    props.topic.grantPublish(this.service.fn);
+    DeadlineWorkflow.grantStartAndStop(this.service.fn);
+
+    this.deadLetters = new Queue(this, 'DeadLetters', {
+      encryption: QueueEncryption.SQS_MANAGED, enforceSSL: true, retentionPeriod: Duration.days(14), removalPolicy: RemovalPolicy.RETAIN,
+    });
+    Validations.of(this.deadLetters).acknowledge({
+      id: 'AwsSolutions::AwsSolutions-SQS3',
+      reason: 'This queue is itself the dead-letter queue of the effects worker: its messages are read by people, with an alarm, not retried further.',
+    });
+    this.service.fn.addEventSource(new DynamoEventSource(props.table, {
+      startingPosition: StartingPosition.TRIM_HORIZON,
+      batchSize: 25,
+      retryAttempts: 10,
+      bisectBatchOnError: true,
+      reportBatchItemFailures: true,
+      onFailure: new SqsDlq(this.deadLetters),
+      filters: [FilterCriteria.filter({ eventName: FilterRule.isEqual('INSERT'), dynamodb: { Keys: { pk: { S: [{ prefix: keys.outboxPrefix }] } } } })],
+    }));
+    const alarm = new Alarm(this, 'EffectsFailed', {
+      metric: this.deadLetters.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5) }),
+      threshold: 1,
+      evaluationPeriods: 1,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+      alarmDescription: 'An alert or a deadline start/stop could not be done after retries: see the effects dead-letter queue.',
+    });
+    alarm.addAlarmAction(new SnsAction(props.topic));
+  }
+}

@@ -1,0 +1,32 @@
+/**
+ * The outbox: what a request wants done beyond the table (publish an alert, start or stop a
+ * deadline execution) is written as an item in the same transaction as the change itself. The
+ * table's stream hands each new item to the effects function, which does it, with retries. So a
+ * change and its effects cannot part: no alert lost after a commit, no watch without a matter.
+ */
+import { tableName, type TransactItem } from './db.ts';
+import { keys, TABLE } from './table.ts';
+import type { Timeline } from './calendar.ts';
+import type { Matter } from './matters.ts';
+import type { Alert } from './alerts.ts';
+
+export type Effect =
+  | { type: 'publish-alert'; alert: Alert }
+  | { type: 'start-deadline'; matter: Matter; timeline: Timeline }
+  | { type: 'stop-deadline'; matter: Matter; cause: string };
+
+/** Outbox items are kept a week for inspection, then expire. */
+const KEEP_SECONDS = 7 * 24 * 3600;
+
+export function effectWrite(effect: Effect, id: string, now: Date): TransactItem {
+  return {
+    Put: {
+      TableName: tableName,
+      Item: { ...keys.outbox(id), type: 'effect', effect, createdAt: now.toISOString(), [TABLE.ttlAttribute]: Math.floor(now.getTime() / 1000) + KEEP_SECONDS },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    },
+  };
+}
+
+export const startDeadlineEffect = (matter: Matter, timeline: Timeline, id: string, now: Date) => effectWrite({ type: 'start-deadline', matter, timeline }, id, now);
+export const stopDeadlineEffect = (matter: Matter, cause: string, id: string, now: Date) => effectWrite({ type: 'stop-deadline', matter, cause }, id, now);

@@ -1,0 +1,20 @@
+/** Timed matters, as the deadline workflow sees them (no client here: see deadlines.ts). */
+import type { Concern, Severity } from './alert-types.ts';
+
+/** What an execution watches: enough to find the matter again and to address its alerts. */
+export interface Matter {
+  concern: Concern;
+  /** Which timed step of the matter (e.g. approval, acknowledgement, resolution, due-date). */
+  kind: string;
+  id: string;
+  version: number;
+  department: string;
+}
+
+export type Stage = 'warning' | 'breach' | 'escalation';
+export const STAGE_SEVERITY: Record<Stage, Severity> = { warning: 'warning', breach: 'breach', escalation: 'escalation' };
+
+/** Executions are named after the matter and its version, so a retry cannot start a second. */
+export function executionName(matter: Matter): string {
+  return `${matter.concern}-${matter.kind}-${matter.id}-v${matter.version}`.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 80);
+}

@@ -1,0 +1,32 @@
+/** Effects (alerts, deadline starts and stops) happen just after the request, through the outbox: bounded polling for them. */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { expect } from 'vitest';
+
+export async function eventually<T>(probe: () => T | Promise<T>, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return await probe();
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+}
+
+/** The alerts a local runtime's sink received (alerts.jsonl under its DATA_DIR). */
+export function sinkAlerts(dataDir: string): any[] {
+  const file = path.join(dataDir, 'alerts.jsonl');
+  return existsSync(file) ? readFileSync(file, 'utf8').trim().split('\n').filter(Boolean).map((line) => JSON.parse(line)) : [];
+}
+
+/** Waits until the runtime's sink holds an alert like `expected`. */
+export const alertDelivered = (dataDir: string, expected: Record<string, unknown>) =>
+  eventually(() => expect(sinkAlerts(dataDir)).toContainEqual(expect.objectContaining(expected)));
+
+/** The local Step Functions executions of a runtime. */
+export function executions(dataDir: string): { name: string; status: string }[] {
+  const file = path.join(dataDir, 'executions.json');
+  return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : [];
+}
