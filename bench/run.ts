@@ -3,7 +3,7 @@
  * measured in the same run (this machine is noisy: the ratios are what count, absolute times
  * are context). Prints the tables and writes them to BENCHMARKS.md. No figure here is a test.
  */
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { measureBundles } from './bundles.ts';
@@ -11,6 +11,7 @@ import { measureRequests } from './requests.ts';
 import { costPerThousand, countTransitions } from './deadlines.ts';
 import { kb, ms, ratio, table } from './stats.ts';
 
+const NOTES_HEADING = '## What was changed to meet the targets';
 const seconds = Number(process.env.BENCH_SECONDS ?? 3);
 const importRuns = Number(process.env.BENCH_IMPORT_RUNS ?? 20);
 const log = (line: string) => console.error(line);
@@ -100,5 +101,9 @@ per million requests, Lambda arm64 $0.20 per million requests and $0.0000133334 
 DynamoDB on-demand $0.625 per million write units and $0.125 per million read units, SNS $0.50 per
 million publishes). A complaint runs two deadline executions (acknowledgement and answer).
 `;
-writeFileSync(path.resolve(import.meta.dirname, '../BENCHMARKS.md'), report + (process.env.BENCH_NOTES ? `\n${process.env.BENCH_NOTES}\n` : ''));
+// The notes below the tables (what was changed and why) are kept when the tables are rewritten.
+const file = path.resolve(import.meta.dirname, '../BENCHMARKS.md');
+const previous = existsSync(file) ? readFileSync(file, 'utf8') : '';
+const notes = previous.includes(NOTES_HEADING) ? previous.slice(previous.indexOf(NOTES_HEADING)) : '';
+writeFileSync(file, notes ? `${report}\n${notes}` : report);
 console.log(report);

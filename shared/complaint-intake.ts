@@ -15,7 +15,6 @@ import type { Matter } from './matters.ts';
 import { startDeadlineEffect } from './effects.ts';
 import { countIn, type Figures } from './evaluation.ts';
 
-export type { TransactItem } from './db.ts';
 import type { Timeline } from './calendar.ts';
 import { limitsFor, nextPost, routeComplaint, type Assignment, type ComplaintCategory, type ComplaintLimits, type ComplaintRoute, type ComplaintStatus, type Handler } from './complaint-rules.ts';
 

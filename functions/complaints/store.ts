@@ -4,9 +4,9 @@
  */
 import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { db, decodeCursor, encodeCursor, tableName, withoutKeys } from '#shared/db';
+import { db, decodeCursor, encodeCursor, tableName, withoutKeys, type TransactItem } from '#shared/db';
 import { keys, TABLE } from '#shared/table';
-import type { Complaint, TimelineEvent, TransactItem } from '#shared/complaint-intake';
+import type { Complaint, TimelineEvent } from '#shared/complaint-intake';
 
 const clean = (item: Record<string, unknown>) => {
   const { type: _type, ...rest } = withoutKeys(item);

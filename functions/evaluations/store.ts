@@ -1,19 +1,7 @@
 /** The evaluation reads: the registered departments and the quarter's counters, Queries only. */
-import { QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
-import { db, tableName } from '#shared/db';
+import { queryAll, tableName } from '#shared/db';
 import { keys, TABLE } from '#shared/table';
 import { METRICS, type Figures } from '#shared/evaluation';
-
-async function queryAll(input: QueryCommandInput) {
-  const items: Record<string, unknown>[] = [];
-  let ExclusiveStartKey: Record<string, unknown> | undefined;
-  do {
-    const page = await db.send(new QueryCommand({ ...input, ExclusiveStartKey }));
-    items.push(...(page.Items ?? []));
-    ExclusiveStartKey = page.LastEvaluatedKey;
-  } while (ExclusiveStartKey);
-  return items;
-}
 
 export async function departments(): Promise<{ deptId: string; name: string }[]> {
   const items = await queryAll({

@@ -3,12 +3,11 @@
  * conditional; an entry, its receipt number, the card's chain head and the day's totals are
  * written in one transaction, so nothing is half-written.
  */
-import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { db, decodeCursor, encodeCursor, tableName, withoutKeys } from '#shared/db';
+import { db, decodeCursor, encodeCursor, queryAll, tableName, withoutKeys, type TransactItem } from '#shared/db';
 import { keys, TABLE } from '#shared/table';
 import { ConflictError } from '#shared/http/errors';
-import type { TransactItem } from '#shared/complaint-intake';
 import { countIn } from '#shared/evaluation';
 import type { ChainedEntry, FeeItem } from './rules.ts';
 
@@ -273,17 +272,6 @@ export async function auditEventsPage(months: string[], fromInstant: string, toI
   }
   const next = monthIndex < months.length ? { month: months[monthIndex] as string, ...(startKey ? { key: startKey } : {}) } : undefined;
   return { items: items.map(strip), nextCursor: encodeCursor(next) };
-}
-
-async function queryAll(input: QueryCommandInput): Promise<Record<string, unknown>[]> {
-  const items: Record<string, unknown>[] = [];
-  let ExclusiveStartKey: Record<string, unknown> | undefined;
-  do {
-    const page = await db.send(new QueryCommand({ ...input, ExclusiveStartKey }));
-    items.push(...(page.Items ?? []));
-    ExclusiveStartKey = page.LastEvaluatedKey;
-  } while (ExclusiveStartKey);
-  return items;
 }
 
 const strip = (item: Record<string, unknown>): Record<string, unknown> => {

@@ -5,9 +5,8 @@
  */
 import { GetCommand, QueryCommand, TransactWriteCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { db, decodeCursor, encodeCursor, tableName, withoutKeys } from '#shared/db';
+import { db, decodeCursor, encodeCursor, tableName, withoutKeys, type TransactItem } from '#shared/db';
 import { keys, TABLE } from '#shared/table';
-import type { TransactItem } from '#shared/complaint-intake';
 import { logHandled } from '#shared/evaluation';
 import type { Timeline } from '#shared/calendar';
 import type { Finding, InspectionCategory, InspectionStatus } from './rules.ts';
@@ -144,7 +143,7 @@ export async function recordDecision(inspection: Inspection, decision: Decision,
   }
 }
 
-/** A visit, with the complaint (which counts the visit for the evaluation) and the alert it opens when not allowed. */
+/** A visit, with what it sets off in the same transaction (when not allowed: the complaint, which counts it, and the alert). */
 export async function recordVisit(visit: Visit, alongside: TransactItem[] = []): Promise<void> {
   const instant = new Date(visit.at).toISOString();
   await db.send(new TransactWriteCommand({

@@ -1,10 +1,9 @@
 /** The pledges concern's table access: conditional on the pledge's version. */
 import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { db, decodeCursor, encodeCursor, tableName, withoutKeys } from '#shared/db';
+import { db, decodeCursor, encodeCursor, queryAll, tableName, withoutKeys, type TransactItem } from '#shared/db';
 import { keys, TABLE } from '#shared/table';
 import type { Timeline } from '#shared/calendar';
-import type { TransactItem } from '#shared/complaint-intake';
 import type { MeasuredService } from '#shared/evaluation';
 import type { PledgeStatus, PledgeVerdict } from './rules.ts';
 
@@ -100,18 +99,11 @@ export async function pledgesPage(dept: string | undefined, status: string | und
 
 /** The working days each case of a measured service took, completed between two instants. */
 export async function handledCases(dept: string, service: MeasuredService, from: string, to: string): Promise<number[]> {
-  const days: number[] = [];
-  let ExclusiveStartKey: Record<string, unknown> | undefined;
-  do {
-    const page = await db.send(new QueryCommand({
-      TableName: tableName,
-      KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
-      ExpressionAttributeValues: { ':pk': keys.measurePartition(dept, service), ':from': from, ':to': `${to}~` },
-      ProjectionExpression: 'workingDays',
-      ExclusiveStartKey,
-    }));
-    days.push(...(page.Items ?? []).map((item) => item.workingDays as number));
-    ExclusiveStartKey = page.LastEvaluatedKey;
-  } while (ExclusiveStartKey);
-  return days;
+  const items = await queryAll({
+    TableName: tableName,
+    KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+    ExpressionAttributeValues: { ':pk': keys.measurePartition(dept, service), ':from': from, ':to': `${to}~` },
+    ProjectionExpression: 'workingDays',
+  });
+  return items.map((item) => item.workingDays as number);
 }

@@ -122,13 +122,10 @@ export function lambdaContext(concern: string, requestId: string, timeoutMs = 10
 export interface GatewayOptions {
   routes: CompiledRoute[];
   keys: LocalKeys;
-  /** Requests per second and burst for the whole API, as the stage's default throttling. */
-  throttle?: { rateLimit: number; burstLimit: number };
   log?: (line: string) => void;
 }
 
-export function createGateway({ routes, keys, throttle, log }: GatewayOptions): Server {
-  const apiBucket = throttle ? new TokenBucket(throttle) : undefined;
+export function createGateway({ routes, keys, log }: GatewayOptions): Server {
   const throttled = (res: ServerResponse) => problem(res, 429, 'Too many requests', 'Too many requests; wait a moment and try again.');
 
   return createServer(async (req, res) => {
@@ -140,7 +137,6 @@ export function createGateway({ routes, keys, throttle, log }: GatewayOptions): 
         res.writeHead(200, { 'content-type': 'application/json' });
         return res.end(JSON.stringify({ keys: [keys.publicJwk] }));
       }
-      if (apiBucket && !apiBucket.take()) return throttled(res);
       let matched: { compiled: CompiledRoute; params: Record<string, string> } | undefined;
       for (const compiled of routes) {
         if (compiled.route.method !== method) continue;
