@@ -122,10 +122,12 @@ export function lambdaContext(concern: string, requestId: string, timeoutMs = 10
 export interface GatewayOptions {
   routes: CompiledRoute[];
   keys: LocalKeys;
+  /** Served at GET /openapi.json. */
+  openApi?: unknown;
   log?: (line: string) => void;
 }
 
-export function createGateway({ routes, keys, log }: GatewayOptions): Server {
+export function createGateway({ routes, keys, openApi, log }: GatewayOptions): Server {
   const throttled = (res: ServerResponse) => problem(res, 429, 'Too many requests', 'Too many requests; wait a moment and try again.');
 
   return createServer(async (req, res) => {
@@ -133,6 +135,10 @@ export function createGateway({ routes, keys, log }: GatewayOptions): Server {
     try {
       const url = new URL(req.url ?? '/', 'http://localhost');
       const method = (req.method ?? 'GET').toUpperCase();
+      if (method === 'GET' && url.pathname === '/openapi.json' && openApi) {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        return res.end(JSON.stringify(openApi));
+      }
       if (method === 'GET' && url.pathname === JWKS_PATH) {
         res.writeHead(200, { 'content-type': 'application/json' });
         return res.end(JSON.stringify({ keys: [keys.publicJwk] }));
