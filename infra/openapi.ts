@@ -6,7 +6,8 @@ import * as z from 'zod/mini';
 import { isPublic, type RouteSpec } from '#shared/http/routes';
 import { concerns } from './concerns.ts';
 
-const schemaOf = (schema: z.ZodMiniType) => z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, any>;
+interface JsonSchema { properties?: Record<string, unknown>; required?: string[] }
+const schemaOf = (schema: z.ZodMiniType) => z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
 
 const problem = { description: 'A problem (RFC 9457)', content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } };
 

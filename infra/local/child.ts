@@ -10,8 +10,9 @@ export interface RuntimeProcess { info: RuntimeInfo; stop: () => Promise<void> }
 
 const root = path.resolve(import.meta.dirname, '../..');
 
-export async function startRuntimeProcess(env: Record<string, string> = {}): Promise<RuntimeProcess> {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'soft-env-test-'));
+/** Starts the runtime; with `dataDir` it uses (and keeps) that folder, as a restart would. */
+export async function startRuntimeProcess(env: Record<string, string> = {}, options: { dataDir?: string } = {}): Promise<RuntimeProcess> {
+  const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'soft-env-test-'));
   let output = '';
   const child: ChildProcess = spawn(path.join(root, 'node_modules/.bin/tsx'), ['infra/local/main.ts'], {
     cwd: root,
@@ -35,7 +36,7 @@ export async function startRuntimeProcess(env: Record<string, string> = {}): Pro
         child.kill('SIGTERM');
         await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
       }
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -70,6 +70,7 @@ export class LocalWorkflows {
   private readonly machine: StateMachine;
   private readonly executions = new Map<string, ExecutionRecord>();
   private readonly running = new Map<string, { abort: () => void; done: Promise<void> }>();
+  private shuttingDown = false;
 
   constructor(private readonly options: LocalWorkflowOptions) {
     installLongTimers();
@@ -126,6 +127,7 @@ export class LocalWorkflows {
 
   /** Stops the local runs without changing their records, so a restart resumes them. */
   shutdown(): void {
+    this.shuttingDown = true;
     for (const run of this.running.values()) run.abort();
   }
 
@@ -145,13 +147,16 @@ export class LocalWorkflows {
       try {
         await execution.result;
         await events;
-        if (record.status === 'RUNNING') record.status = 'SUCCEEDED';
+        // Cut short by a shutdown, it stays RUNNING on file, to be resumed.
+        if (record.status === 'RUNNING' && !this.shuttingDown) record.status = 'SUCCEEDED';
       } catch (error) {
-        if (record.status === 'RUNNING') { record.status = 'FAILED'; record.error = (error as Error).message; }
+        if (record.status === 'RUNNING' && !this.shuttingDown) { record.status = 'FAILED'; record.error = (error as Error).message; }
       } finally {
-        record.stopDate ??= new Date().toISOString();
         this.running.delete(record.name);
-        if (record.status !== 'RUNNING') this.save();
+        if (record.status !== 'RUNNING') {
+          record.stopDate ??= new Date().toISOString();
+          this.save();
+        }
       }
     })();
     this.running.set(record.name, { abort: execution.abort, done });
