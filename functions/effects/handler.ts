@@ -20,6 +20,7 @@ async function perform(effect: Effect): Promise<void> {
     case 'publish-alert': return deliverAlert(effect.alert);
     case 'start-deadline': return startDeadline(effect.matter, effect.timeline);
     case 'stop-deadline': return stopDeadline(effect.matter, effect.cause);
+    default: throw new Error(`Unknown effect ${JSON.stringify(effect)}`);
   }
 }
 
