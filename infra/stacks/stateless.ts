@@ -41,6 +41,21 @@ export function grantTableAccess(fn: IFunction, table: ITableV2) {
   }));
 }
 
+/**
+ * The county's own limits, set at deploy time (`cdk deploy -c approvalLimitDays=2`), read by
+ * the functions as the local runtime reads its environment.
+ */
+const CONTEXT_SETTINGS = { approvalLimitDays: 'APPROVAL_LIMIT_DAYS', routineInspectionsPerYear: 'ROUTINE_INSPECTIONS_PER_YEAR' } as const;
+
+function settingsFromContext(scope: Construct): Record<string, string> {
+  const settings: Record<string, string> = {};
+  for (const [key, variable] of Object.entries(CONTEXT_SETTINGS)) {
+    const value = scope.node.tryGetContext(key) as unknown;
+    if (value !== undefined) settings[variable] = String(value);
+  }
+  return settings;
+}
+
 /** Requests per second for the whole API, and the burst above it. */
 export const API_THROTTLE = { rateLimit: 50, burstLimit: 100 } as const;
 
@@ -98,6 +113,7 @@ export class StatelessStack extends Stack {
           ...baseEnvironment,
           POWERTOOLS_SERVICE_NAME: concern.name,
           ...(concern.verifiesOwnTokens ? { JWKS_URL: `${issuer}/.well-known/jwks.json`, JWT_ISSUER: issuer, JWT_AUDIENCE: props.userPoolClient.userPoolClientId } : {}),
+          ...settingsFromContext(this),
         },
       });
       grantTableAccess(service.fn, props.table);

@@ -180,3 +180,13 @@ describe('cdk-nag AwsSolutions', () => {
     }
   });
 });
+
+describe('deploy-time settings', () => {
+  it('pass the county\'s limits from the CDK context to the functions', () => {
+    const app = new App({ context: { 'aws:cdk:bundling-stacks': [], approvalLimitDays: 2, routineInspectionsPerYear: 3 } });
+    const { stateless } = composeApp(app, { env: { account: '111111111111', region: 'ap-southeast-1' } }, { nag: false });
+    const functions = Object.values(Template.fromStack(stateless).findResources('AWS::Lambda::Function')) as any[];
+    const inspections = functions.find((fn) => fn.Properties.Environment.Variables.POWERTOOLS_SERVICE_NAME === 'inspections');
+    expect(inspections.Properties.Environment.Variables).toMatchObject({ APPROVAL_LIMIT_DAYS: '2', ROUTINE_INSPECTIONS_PER_YEAR: '3' });
+  });
+});
