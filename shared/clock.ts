@@ -76,10 +76,3 @@ export function monthsBetween(from: string, to: string): string[] {
 export function toLocalIso(instant: Date): string {
   return new Date(instant.getTime() + CST_OFFSET_MS).toISOString().replace('Z', '+08:00');
 }
-
-/** Is this a real calendar date in YYYY-MM-DD form? */
-export function isCalendarDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const parsed = new Date(`${value}T00:00:00.000Z`);
-  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(value);
-}

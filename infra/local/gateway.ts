@@ -124,14 +124,12 @@ export interface GatewayOptions {
   keys: LocalKeys;
   /** Served at GET /openapi.json. */
   openApi?: unknown;
-  log?: (line: string) => void;
 }
 
-export function createGateway({ routes, keys, openApi, log }: GatewayOptions): Server {
+export function createGateway({ routes, keys, openApi }: GatewayOptions): Server {
   const throttled = (res: ServerResponse) => problem(res, 429, 'Too many requests', 'Too many requests; wait a moment and try again.');
 
   return createServer(async (req, res) => {
-    const started = Date.now();
     try {
       const url = new URL(req.url ?? '/', 'http://localhost');
       const method = (req.method ?? 'GET').toUpperCase();
@@ -192,7 +190,6 @@ export function createGateway({ routes, keys, openApi, log }: GatewayOptions): S
       responseHeaders['x-request-id'] = requestId;
       res.writeHead(result.statusCode ?? 200, responseHeaders);
       res.end(result.body === undefined ? undefined : result.isBase64Encoded ? Buffer.from(result.body, 'base64') : result.body);
-      log?.(`${method} ${url.pathname} ${result.statusCode} ${Date.now() - started}ms`);
     } catch (error) {
       console.error('local gateway error', error);
       if (!res.headersSent) problem(res, 500, 'Internal error', 'The local gateway failed; see its log.');

@@ -14,7 +14,6 @@ export const LOCAL_ACCOUNT = '000000000000';
 export const LOCAL_REGION = 'local';
 
 type Json = Parameters<StateMachine['run']>[0];
-type EventLog = ReturnType<StateMachine['run']>['eventLogs'] extends AsyncGenerator<infer E> ? E : never;
 export type TaskHandler = (input: Json) => Promise<Json>;
 
 /** The state machine's definition from the synthesized template, its tokens made local ARNs. */
@@ -59,7 +58,6 @@ export interface LocalWorkflowOptions {
   /** Where executions are kept; none keeps them in memory. */
   stateFile?: string;
   retryIntervalOverrides?: Record<string, number | number[]>;
-  onEvent?: (execution: ExecutionRecord, event: EventLog) => void;
 }
 
 export class ExecutionError extends Error {
@@ -116,10 +114,6 @@ export class LocalWorkflows {
     return record;
   }
 
-  execution(name: string): ExecutionRecord | undefined {
-    return this.executions.get(name);
-  }
-
   /** Resolves when every running execution has finished (tests). */
   async settled(): Promise<void> {
     await Promise.all([...this.running.values()].map((run) => run.done));
@@ -140,7 +134,6 @@ export class LocalWorkflows {
     const events = (async () => {
       for await (const event of execution.eventLogs) {
         if (event.type === 'StateEntered') record.transitions += 1;
-        this.options.onEvent?.(record, event);
       }
     })();
     const done = (async () => {
