@@ -33,6 +33,8 @@ const inputSchema = z.object({
 });
 
 /** `message` is the alert as the supervisors' topic carries it (the workflow publishes it as is). */
+const isOfficeMatter = (matter: Matter) => matter.concern === 'inspections' && matter.kind === 'approval';
+
 export interface CheckOutput { open: boolean; publish: boolean; alert?: Alert; message?: string }
 
 export async function handler(event: unknown): Promise<CheckOutput> {
@@ -63,8 +65,9 @@ export async function handler(event: unknown): Promise<CheckOutput> {
             ConditionExpression: 'attribute_not_exists(pk)',
           },
         },
-        // Warnings and breaches count against the department in the quarter's evaluation.
-        ...(stage === 'escalation' ? [] : [countIn(matter.department, now, stage === 'warning' ? { warnings: 1 } : { breaches: 1 })]),
+        // Warnings and breaches count against the department in the quarter's evaluation, except
+        // an inspection's approval: that limit is the soft-environment office's to keep.
+        ...(stage === 'escalation' || isOfficeMatter(matter) ? [] : [countIn(matter.department, now, stage === 'warning' ? { warnings: 1 } : { breaches: 1 })]),
       ],
     }));
   } catch (error) {

@@ -42,6 +42,7 @@ describe('inspection approvals under a time limit', () => {
     const clerk = await client.tokenFor({ roles: ['department'], dept });
     const office = await client.tokenFor({ roles: ['soft-env-office'] });
     const supervisor = await client.tokenFor({ roles: ['supervisor'] });
+    await client.call('PUT', `/departments/${dept}`, { token: office, json: { name: 'Market Regulation Bureau' } });
     const file = (enterpriseId: string) => client.call('POST', '/inspections', {
       token: clerk,
       json: { enterpriseId, plannedDate: '2026-12-28', category: 'routine', reason: 'Annual metrology check', legalBasis: 'Metrology Law art. 9', inspectors: ['Li Ming'] },
@@ -71,6 +72,11 @@ describe('inspection approvals under a time limit', () => {
     // The breach came at the deadline on the handlers' clock, not before it.
     expect(Date.parse(inSink[1].at)).toBeGreaterThanOrEqual(Date.parse(left.body.approval.timeline.deadline));
 
+    // The office was late, not the department: its evaluation shows no warning or breach for it.
+    const now = (await client.call('GET', '/health')).body.now as string;
+    const quarter = `${now.slice(0, 4)}-Q${Math.floor((Number(now.slice(5, 7)) - 1) / 3) + 1}`;
+    const evaluation = (await client.call('GET', `/evaluations/${quarter}`)).body;
+    expect(evaluation.departments.find((row: any) => row.deptId === dept).figures).toMatchObject({ warnings: 0, breaches: 0 });
     // Both were filed together, so the decided one's deadline has passed too: nothing for it.
     expect(await alertsFor(decided.body.id)).toEqual([]);
     expect(sinkAlerts().filter((alert) => alert.subject.id === decided.body.id)).toEqual([]);
