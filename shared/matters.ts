@@ -18,3 +18,7 @@ export const STAGE_SEVERITY: Record<Stage, Severity> = { warning: 'warning', bre
 export function executionName(matter: Matter): string {
   return `${matter.concern}-${matter.kind}-${matter.id}-v${matter.version}`.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 80);
 }
+
+/** Limits kept by the office (inspection approvals) or the supervisors (verdicts), not by the department the matter names. */
+export const notTheDepartmentsLimit = (matter: Matter): boolean =>
+  (matter.concern === 'inspections' && matter.kind === 'approval') || (matter.concern === 'complaints' && matter.kind === 'verdict');

@@ -13,7 +13,7 @@ import { keys } from '#shared/table';
 import { systemClock, toLocalIso } from '#shared/clock';
 import type { Alert } from '#shared/alerts';
 import { CONCERNS, type Concern } from '#shared/alert-types';
-import { executionName, STAGE_SEVERITY, type Matter, type Stage } from '#shared/matters';
+import { executionName, notTheDepartmentsLimit, STAGE_SEVERITY, type Matter, type Stage } from '#shared/matters';
 import type { MatterCheck } from '#shared/deadline-checks';
 import { checkInspectionMatter } from '../inspections/deadline-check.ts';
 import { checkComplaintMatter } from '../complaints/deadline-check.ts';
@@ -33,8 +33,6 @@ const inputSchema = z.object({
 });
 
 /** `message` is the alert as the supervisors' topic carries it (the workflow publishes it as is). */
-const isOfficeMatter = (matter: Matter) => matter.concern === 'inspections' && matter.kind === 'approval';
-
 export interface CheckOutput { open: boolean; publish: boolean; alert?: Alert; message?: string }
 
 export async function handler(event: unknown): Promise<CheckOutput> {
@@ -65,9 +63,8 @@ export async function handler(event: unknown): Promise<CheckOutput> {
             ConditionExpression: 'attribute_not_exists(pk)',
           },
         },
-        // Warnings and breaches count against the department in the quarter's evaluation, except
-        // an inspection's approval: that limit is the soft-environment office's to keep.
-        ...(stage === 'escalation' || isOfficeMatter(matter) ? [] : [countIn(matter.department, now, stage === 'warning' ? { warnings: 1 } : { breaches: 1 })]),
+        // Warnings and breaches of the department's own limits count in the quarter's evaluation.
+        ...(stage === 'escalation' || notTheDepartmentsLimit(matter) ? [] : [countIn(matter.department, now, stage === 'warning' ? { warnings: 1 } : { breaches: 1 })]),
       ],
     }));
   } catch (error) {

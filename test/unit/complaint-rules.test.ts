@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { delayNoticeRule, HEAD_POST, limitsFor, nextPost, routeComplaint } from '#shared/complaint-rules';
+import { notTheDepartmentsLimit } from '#shared/matters';
 
 describe('routing a complaint', () => {
   it('sends money and integrity matters to the supervisors, the rest to the department', () => {
@@ -51,5 +52,16 @@ describe('the delay notice', () => {
     expect(delayNoticeRule({ ...base, alreadyGiven: true })?.rule).toBe('delay-notice-given');
     expect(delayNoticeRule({ ...base, expectedByEnd: new Date(latestAllowed.getTime() + 1) })?.rule).toBe('delay-too-long');
     expect(delayNoticeRule({ ...base, expectedByEnd: deadline })?.rule).toBe('delay-not-later');
+  });
+});
+
+describe('whose limit a matter is', () => {
+  it('leaves the office\'s approvals and the supervisors\' verdicts out of a department\'s figures', () => {
+    const matter = (concern: any, kind: string) => ({ concern, kind, id: 'x', version: 1, department: 'tax' });
+    expect(notTheDepartmentsLimit(matter('inspections', 'approval'))).toBe(true);
+    expect(notTheDepartmentsLimit(matter('complaints', 'verdict'))).toBe(true);
+    expect(notTheDepartmentsLimit(matter('complaints', 'acknowledgement'))).toBe(false);
+    expect(notTheDepartmentsLimit(matter('complaints', 'resolution'))).toBe(false);
+    expect(notTheDepartmentsLimit(matter('pledges', 'due-date'))).toBe(false);
   });
 });
