@@ -4,7 +4,7 @@ import { getPledge, updatePledge } from './store.ts';
 
 export const checkPledgeMatter: MatterCheck = async (matter, stage) => {
   const pledge = await getPledge(matter.id);
-  if (!pledge || (pledge.status !== 'open' && pledge.status !== 'in-progress')) return { open: false };
+  if (!pledge || (pledge.status !== 'open' && pledge.status !== 'in-progress') || (pledge.deadline.version ?? 1) !== matter.version) return { open: false };
   // Past its due date with no verdict, it shows as overdue.
   if (stage === 'breach' && !pledge.overdue && !(await updatePledge(pledge, { overdue: true }, undefined))) {
     const reread = await getPledge(matter.id);

@@ -12,8 +12,8 @@ import * as store from './store.ts';
 
 export interface Deps { now: Date; newId: () => string }
 
-export const dueDateMatter = (pledge: Pick<store.Pledge, 'id' | 'department'>): Matter =>
-  ({ concern: 'pledges', kind: 'due-date', id: pledge.id, version: 1, department: pledge.department });
+export const dueDateMatter = (pledge: Pick<store.Pledge, 'id' | 'department' | 'deadline'>): Matter =>
+  ({ concern: 'pledges', kind: 'due-date', id: pledge.id, version: pledge.deadline.version ?? 1, department: pledge.department });
 
 export async function makePledge(
   input: { title: string; description: string; dueDate: string; serviceCode?: string; statutoryLimitDays?: number; pledgedLimitDays?: number },
@@ -75,12 +75,20 @@ export async function review(id: string, input: { verdict: PledgeVerdict; eviden
     detail: `"${pledge.title}" (due ${pledge.dueDate}) was judged broken ${byOffice ? 'by the soft-environment office' : 'by the department itself'}: ${input.evidence}`,
     subject: { type: 'pledge', id: pledge.id },
   } : undefined;
-  const judged = status === 'kept' || status === 'broken';
-  const ok = await store.updatePledge(pledge, { status, final }, reviewRecord, [
+  // Judged kept or broken, the due date is no longer watched; reopened, it is watched again.
+  const judged = (s: string) => s === 'kept' || s === 'broken';
+  const watch = [];
+  let deadline = pledge.deadline;
+  if (judged(status) && !judged(pledge.status)) watch.push(stopDeadlineEffect(dueDateMatter(pledge), `judged ${status}`, newId(), now));
+  if (!judged(status) && judged(pledge.status)) {
+    deadline = { ...pledge.deadline, version: (pledge.deadline.version ?? 1) + 1 };
+    watch.push(startDeadlineEffect(dueDateMatter({ ...pledge, deadline }), deadline.timeline, newId(), now));
+  }
+  const ok = await store.updatePledge(pledge, { status, final, deadline }, reviewRecord, [
     ...(brokenDelta !== 0 ? [countIn(pledge.department, now, { brokenPledges: brokenDelta })] : []),
     ...(alert ? alertWrites(alert, now, newId) : []),
-    ...(judged && pledge.status !== 'kept' && pledge.status !== 'broken' ? [stopDeadlineEffect(dueDateMatter(pledge), `judged ${status}`, newId(), now)] : []),
+    ...watch,
   ]);
   if (!ok) throw new ConflictError('The pledge changed meanwhile; reload it and try again.', 'pledge-changed');
-  return withMeasure({ ...pledge, status, final, version: pledge.version + 1, reviews: [...pledge.reviews, reviewRecord] }, now);
+  return withMeasure({ ...pledge, status, final, deadline, version: pledge.version + 1, reviews: [...pledge.reviews, reviewRecord] }, now);
 }

@@ -24,7 +24,8 @@ export interface Pledge {
   createdAt: string;
   createdBy: string;
   version: number;
-  deadline: { timeline: Timeline };
+  /** The due-date watch; its version goes up when a judged pledge is reopened and watched again. */
+  deadline: { timeline: Timeline; version?: number };
   reviews: Review[];
 }
 

@@ -3,7 +3,7 @@
  * event, agree with the records they count.
  */
 import { describe, expect, inject, it } from 'vitest';
-import { alertDelivered } from '../support/eventually.ts';
+import { alertDelivered, eventually, executions } from '../support/eventually.ts';
 import { addDays, localDate } from '#shared/clock';
 import { quarterOf } from '#shared/evaluation';
 import { handler as pledges } from '../../functions/pledges/handler.ts';
@@ -137,5 +137,19 @@ describe('the quarterly evaluation', () => {
 
   it('refuses a malformed quarter (400)', async () => {
     expect((await invoke(evaluations, evaluationRoutes.routes.evaluation, { params: { quarter: '2026-Q5' } })).status).toBe(400);
+  });
+});
+
+describe('a reopened pledge', () => {
+  it('is watched again: the department took back its own "kept"', async () => {
+    const runtime = inject('runtime');
+    const dept = newDeptId();
+    const made = await invoke(pledges, pledgeRoutes.routes.makePledge, { json: pledgeBody(), caller: clerk(dept) });
+    const id = made.body.id;
+    await invoke(pledges, pledgeRoutes.routes.reviewPledge, { params: { id }, json: { verdict: 'kept', evidence: 'Done early.' }, caller: clerk(dept) });
+    await eventually(() => expect(executions(runtime.dataDir)).toContainEqual(expect.objectContaining({ name: `pledges-due-date-${id}-v1`, status: 'ABORTED' })));
+    const reopened = await invoke(pledges, pledgeRoutes.routes.reviewPledge, { params: { id }, json: { verdict: 'in-progress', evidence: 'One window still slow.' }, caller: clerk(dept) });
+    expect(reopened.body).toMatchObject({ status: 'in-progress', deadline: { version: 2 } });
+    await eventually(() => expect(executions(runtime.dataDir)).toContainEqual(expect.objectContaining({ name: `pledges-due-date-${id}-v2`, status: 'RUNNING' })));
   });
 });
