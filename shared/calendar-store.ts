@@ -2,9 +2,8 @@
  * The calendar as stored: the office's version of a year when it set one, else the official
  * calendar, else weekends only (and the office is alerted once that a year is missing).
  */
-import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { db, tableName } from './db.ts';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { db, tableName, writeAll } from './db.ts';
 import { keys } from './table.ts';
 import { addWorkingTime, fallbackCalendar, officialCalendar, workingDays, workingDaysBetween, yearsSpanned, timelineFor, type CalendarYear, type Timeline } from './calendar.ts';
 import { alertWrites, newAlert, type Concern } from './alerts.ts';
@@ -44,17 +43,11 @@ async function alertFallbackOnce(year: number, concern: Concern, now: Date): Pro
     detail: `The official ${year} holiday calendar is not published here yet. Time limits reaching into ${year} count only Saturdays and Sundays as days off until the soft-environment office sets the year with PUT /calendar/${year}.`,
     subject: { type: 'calendar', id: String(year) },
   }, now, newId());
-  try {
-    await db.send(new TransactWriteCommand({
-      TransactItems: [
-        { Put: { TableName: tableName, Item: { ...keys.calendarFallbackAlerted(year), alertedAt: now.toISOString() }, ConditionExpression: 'attribute_not_exists(pk)' } },
-        ...alertWrites(alert, now, newId),
-      ],
-    }));
-  } catch (error) {
-    if (error instanceof TransactionCanceledException && error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed') return;
-    throw error;
-  }
+  // Once: a second attempt finds the marker (its condition fails) and writes nothing.
+  await writeAll([
+    { Put: { TableName: tableName, Item: { ...keys.calendarFallbackAlerted(year), alertedAt: now.toISOString() }, ConditionExpression: 'attribute_not_exists(pk)' } },
+    ...alertWrites(alert, now, newId),
+  ]);
 }
 
 /** The timeline of a matter with a limit in working days, on the county calendar. */

@@ -5,8 +5,8 @@
  * only as a hash, and watches its time limits.
  */
 import { createHash } from 'node:crypto';
-import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { db, tableName, type TransactItem } from './db.ts';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { db, tableName, writeAll, type TransactItem } from './db.ts';
 import { keys } from './table.ts';
 import { newSecret } from './ids.ts';
 import { toLocalIso } from './clock.ts';
@@ -130,6 +130,6 @@ export async function prepareComplaint(
 /** Opens a complaint on its own (the public route). */
 export async function openComplaint(intake: ComplaintIntake, deps: { now: Date; newId: () => string }): Promise<PreparedComplaint> {
   const prepared = await prepareComplaint(intake, deps);
-  await db.send(new TransactWriteCommand({ TransactItems: prepared.writes }));
+  if ((await writeAll(prepared.writes)) !== undefined) throw new Error(`complaint ${prepared.complaint.id} exists already`);
   return prepared;
 }

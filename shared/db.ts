@@ -2,8 +2,8 @@
  * The DynamoDB clients, built once per container at module scope, and paging helpers.
  * Every request path uses GetItem, Query, conditional writes or transactions; never Scan.
  */
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, QueryCommand, type QueryCommandInput, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBClient, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, QueryCommand, TransactWriteCommand, type QueryCommandInput, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { BadRequestError } from './http/errors.ts';
 import { config } from './config.ts';
 
@@ -53,4 +53,25 @@ export async function queryAll(input: QueryCommandInput): Promise<Record<string,
     ExclusiveStartKey = page.LastEvaluatedKey;
   } while (ExclusiveStartKey);
   return items;
+}
+
+/**
+ * Writes the items all or nothing. Returns undefined when written, or the index of the first
+ * item whose condition failed. Transactions that collided with another on a shared item (a
+ * counter) are retried with a little jitter; anything else is thrown.
+ */
+export async function writeAll(items: TransactItem[], attempts = 6): Promise<number | undefined> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      await db.send(new TransactWriteCommand({ TransactItems: items }));
+      return undefined;
+    } catch (error) {
+      if (!(error instanceof TransactionCanceledException)) throw error;
+      const reasons = error.CancellationReasons ?? [];
+      const failed = reasons.findIndex((reason) => reason.Code === 'ConditionalCheckFailed');
+      if (failed >= 0) return failed;
+      if (attempt >= attempts || !reasons.some((reason) => reason.Code === 'TransactionConflict')) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20 * attempt));
+    }
+  }
 }

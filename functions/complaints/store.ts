@@ -2,9 +2,8 @@
  * The complaints concern's table access. Every change is a conditional update on the
  * complaint's version, so a department's answer and a reassignment cannot both win.
  */
-import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { db, decodeCursor, encodeCursor, tableName, withoutKeys, type TransactItem } from '#shared/db';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { db, decodeCursor, encodeCursor, tableName, withoutKeys, writeAll, type TransactItem } from '#shared/db';
 import { keys, TABLE } from '#shared/table';
 import type { Complaint, TimelineEvent } from '#shared/complaint-intake';
 
@@ -41,27 +40,20 @@ export async function updateComplaint(
     values[`:v${index}`] = value;
     return `#f${index} = :v${index}`;
   });
-  try {
-    await db.send(new TransactWriteCommand({
-      TransactItems: [
-        {
-          Update: {
-            TableName: tableName,
-            Key: keys.complaint(complaint.id),
-            UpdateExpression: `SET ${[...assignments, '#timeline = list_append(#timeline, :events)', '#version = :next'].join(', ')}`,
-            ConditionExpression: '#version = :version',
-            ExpressionAttributeNames: names,
-            ExpressionAttributeValues: values,
-          },
-        },
-        ...alongside,
-      ],
-    }));
-    return true;
-  } catch (error) {
-    if (error instanceof TransactionCanceledException && error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed') return false;
-    throw error;
-  }
+  const failed = await writeAll([
+    {
+      Update: {
+        TableName: tableName,
+        Key: keys.complaint(complaint.id),
+        UpdateExpression: `SET ${[...assignments, '#timeline = list_append(#timeline, :events)', '#version = :next'].join(', ')}`,
+        ConditionExpression: '#version = :version',
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: values,
+      },
+    },
+    ...alongside,
+  ]);
+  return failed === undefined;
 }
 
 export type ComplaintListing = { by: 'department'; dept: string; departmentRoutedOnly: boolean } | { by: 'all' };

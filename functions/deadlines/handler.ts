@@ -5,10 +5,8 @@
  */
 import * as z from 'zod/mini';
 import { Logger } from '@aws-lambda-powertools/logger';
-import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { countIn } from '#shared/evaluation';
-import { db, tableName } from '#shared/db';
+import { tableName, writeAll } from '#shared/db';
 import { keys } from '#shared/table';
 import { systemClock, toLocalIso } from '#shared/clock';
 import type { Alert } from '#shared/alerts';
@@ -53,26 +51,20 @@ export async function handler(event: unknown): Promise<CheckOutput> {
     department: matter.department,
     ...result.alert,
   };
-  try {
-    await db.send(new TransactWriteCommand({
-      TransactItems: [
-        {
-          Put: {
-            TableName: tableName,
-            Item: { ...keys.alert(alert.id), ...keys.alertsIndex(now.toISOString(), alert.id), type: 'alert', ...alert },
-            ConditionExpression: 'attribute_not_exists(pk)',
-          },
-        },
-        // Warnings and breaches of the department's own limits count in the quarter's evaluation.
-        ...(stage === 'escalation' || notTheDepartmentsLimit(matter) ? [] : [countIn(matter.department, now, stage === 'warning' ? { warnings: 1 } : { breaches: 1 })]),
-      ],
-    }));
-  } catch (error) {
-    if (error instanceof TransactionCanceledException && error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed') {
-      logger.info('alert already raised for this stage', { alertId: alert.id });
-      return { open: true, publish: false };
-    }
-    throw error;
+  const failed = await writeAll([
+    {
+      Put: {
+        TableName: tableName,
+        Item: { ...keys.alert(alert.id), ...keys.alertsIndex(now.toISOString(), alert.id), type: 'alert', ...alert },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    },
+    // Warnings and breaches of the department's own limits count in the quarter's evaluation.
+    ...(stage === 'escalation' || notTheDepartmentsLimit(matter) ? [] : [countIn(matter.department, now, stage === 'warning' ? { warnings: 1 } : { breaches: 1 })]),
+  ]);
+  if (failed !== undefined) {
+    logger.info('alert already raised for this stage', { alertId: alert.id });
+    return { open: true, publish: false };
   }
   logger.info('deadline alert', { alertId: alert.id, severity: alert.severity });
   return { open: true, publish: true, alert, message: JSON.stringify(alert) };

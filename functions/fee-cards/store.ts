@@ -3,9 +3,8 @@
  * conditional; an entry, its receipt number, the card's chain head and the day's totals are
  * written in one transaction, so nothing is half-written.
  */
-import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { db, decodeCursor, encodeCursor, queryAll, tableName, withoutKeys, type TransactItem } from '#shared/db';
+import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { db, decodeCursor, encodeCursor, queryAll, tableName, withoutKeys, writeAll, type TransactItem } from '#shared/db';
 import { keys, TABLE } from '#shared/table';
 import { ConflictError } from '#shared/http/errors';
 import { countIn } from '#shared/evaluation';
@@ -122,49 +121,40 @@ const monthOf = (localDate: string) => localDate.slice(0, 7);
 /** Appends an entry to the card's chain, conditional on the head it was chained to. */
 export async function appendEntry(entry: ChainedEntry, expectedCount: number, collectedOn: string): Promise<'appended' | 'head-moved'> {
   const seq = expectedCount + 1;
-  try {
-    await db.send(new TransactWriteCommand({
-      TransactItems: [
-        {
-          Update: {
-            TableName: tableName,
-            Key: keys.card(entry.enterpriseId),
-            UpdateExpression: 'SET entryCount = :next, headHash = :hash',
-            ConditionExpression: 'entryCount = :expected',
-            ExpressionAttributeValues: { ':next': seq, ':hash': entry.hash, ':expected': expectedCount },
-          },
+  const failed = await writeAll([
+    {
+      Update: {
+        TableName: tableName,
+        Key: keys.card(entry.enterpriseId),
+        UpdateExpression: 'SET entryCount = :next, headHash = :hash',
+        ConditionExpression: 'entryCount = :expected',
+        ExpressionAttributeValues: { ':next': seq, ':hash': entry.hash, ':expected': expectedCount },
+      },
+    },
+    {
+      Put: {
+        TableName: tableName,
+        Item: {
+          pk: keys.cardPartition(entry.enterpriseId), sk: keys.entrySk(seq),
+          ...keys.feeAuditIndex(monthOf(collectedOn), new Date(entry.collectedAt).toISOString(), 'ENTRY', `${entry.enterpriseId}#${entry.entryId}`),
+          type: 'fee-entry', collectedOn, ...entry,
         },
-        {
-          Put: {
-            TableName: tableName,
-            Item: {
-              pk: keys.cardPartition(entry.enterpriseId), sk: keys.entrySk(seq),
-              ...keys.feeAuditIndex(monthOf(collectedOn), new Date(entry.collectedAt).toISOString(), 'ENTRY', `${entry.enterpriseId}#${entry.entryId}`),
-              type: 'fee-entry', collectedOn, ...entry,
-            },
-            ConditionExpression: 'attribute_not_exists(pk)',
-          },
-        },
-        {
-          Put: {
-            TableName: tableName,
-            Item: { ...keys.receipt(entry.unit, entry.receiptNo), type: 'receipt', enterpriseId: entry.enterpriseId, entryId: entry.entryId },
-            ConditionExpression: 'attribute_not_exists(pk)',
-          },
-        },
-        addToTotals(collectedOn, 'ENTRY', entry.unit, entry.feeItemCode, entry.amount),
-      ],
-    }));
-    return 'appended';
-  } catch (error) {
-    const reasons = error instanceof TransactionCanceledException ? (error.CancellationReasons ?? []) : undefined;
-    if (!reasons) throw error;
-    if (reasons[2]?.Code === 'ConditionalCheckFailed') {
-      throw new ConflictError(`Receipt number ${entry.receiptNo} is already recorded by ${entry.unit}.`, 'duplicate-receipt');
-    }
-    if (reasons.some((reason) => reason.Code === 'ConditionalCheckFailed' || reason.Code === 'TransactionConflict')) return 'head-moved';
-    throw error;
-  }
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    },
+    {
+      Put: {
+        TableName: tableName,
+        Item: { ...keys.receipt(entry.unit, entry.receiptNo), type: 'receipt', enterpriseId: entry.enterpriseId, entryId: entry.entryId },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    },
+    addToTotals(collectedOn, 'ENTRY', entry.unit, entry.feeItemCode, entry.amount),
+  ]);
+  if (failed === undefined) return 'appended';
+  if (failed === 2) throw new ConflictError(`Receipt number ${entry.receiptNo} is already recorded by ${entry.unit}.`, 'duplicate-receipt');
+  // Item 0: another entry moved the card's chain head first.
+  return 'head-moved';
 }
 
 function addToTotals(date: string, kind: 'ENTRY' | 'REFUSED' | 'REJECTED', unit: string, item: string, amount: number) {
@@ -181,8 +171,7 @@ function addToTotals(date: string, kind: 'ENTRY' | 'REFUSED' | 'REJECTED', unit:
 
 /** Keeps a refused attempt as audit evidence, dated (like entries) by the collection it claimed. */
 export async function recordRejectedAttempt(attempt: RejectedAttempt, attemptedOn: string): Promise<void> {
-  await db.send(new TransactWriteCommand({
-    TransactItems: [
+  const failed = await writeAll([
       {
         Put: {
           TableName: tableName,
@@ -196,8 +185,8 @@ export async function recordRejectedAttempt(attempt: RejectedAttempt, attemptedO
       },
       addToTotals(attemptedOn, 'REJECTED', attempt.unit, attempt.feeItemCode, attempt.amount),
       countIn(attempt.unit, new Date(attempt.attemptedAt), { rejectedFeeAttempts: 1 }),
-    ],
-  }));
+  ]);
+  if (failed !== undefined) throw new Error(`rejected attempt ${attempt.id} exists already`);
 }
 
 /**
@@ -206,30 +195,23 @@ export async function recordRejectedAttempt(attempt: RejectedAttempt, attemptedO
  * A second refusal of the same entry is a conflict.
  */
 export async function recordRefusal(refusal: Refusal, seq: number, refusedOn: string, alongside: TransactItem[]): Promise<void> {
-  try {
-    await db.send(new TransactWriteCommand({
-      TransactItems: [
-        {
-          Put: {
-            TableName: tableName,
-            Item: {
-              pk: keys.cardPartition(refusal.enterpriseId), sk: keys.refusalSk(seq),
-              ...keys.feeAuditIndex(monthOf(refusedOn), new Date(refusal.refusedAt).toISOString(), 'REFUSAL', `${refusal.enterpriseId}#${refusal.entryId}`),
-              type: 'fee-refusal', ...refusal,
-            },
-            ConditionExpression: 'attribute_not_exists(pk)',
-          },
+  const failed = await writeAll([
+    {
+      Put: {
+        TableName: tableName,
+        Item: {
+          pk: keys.cardPartition(refusal.enterpriseId), sk: keys.refusalSk(seq),
+          ...keys.feeAuditIndex(monthOf(refusedOn), new Date(refusal.refusedAt).toISOString(), 'REFUSAL', `${refusal.enterpriseId}#${refusal.entryId}`),
+          type: 'fee-refusal', ...refusal,
         },
-        ...alongside,
-        addToTotals(refusedOn, 'REFUSED', refusal.unit, refusal.feeItemCode, refusal.amount),
-      ],
-    }));
-  } catch (error) {
-    if (error instanceof TransactionCanceledException && error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed') {
-      throw new ConflictError(`Entry ${refusal.entryId} has already been refused.`, 'already-refused');
-    }
-    throw error;
-  }
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    },
+    ...alongside,
+    addToTotals(refusedOn, 'REFUSED', refusal.unit, refusal.feeItemCode, refusal.amount),
+  ]);
+  if (failed === 0) throw new ConflictError(`Entry ${refusal.entryId} has already been refused.`, 'already-refused');
+  if (failed !== undefined) throw new Error(`the refusal of entry ${refusal.entryId} could not be written`);
 }
 
 export interface FeeTotal { date: string; kind: 'ENTRY' | 'REFUSED' | 'REJECTED'; unit: string; feeItemCode: string; count: number; amount: number }

@@ -3,9 +3,8 @@
  * transactions with their conditions, so two clerks cannot both decide and a capped count
  * cannot be passed.
  */
-import { GetCommand, QueryCommand, TransactWriteCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { db, decodeCursor, encodeCursor, tableName, withoutKeys, type TransactItem } from '#shared/db';
+import { GetCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { db, decodeCursor, encodeCursor, tableName, withoutKeys, writeAll, type TransactItem } from '#shared/db';
 import { keys, TABLE } from '#shared/table';
 import { logHandled } from '#shared/evaluation';
 import type { Timeline } from '#shared/calendar';
@@ -40,7 +39,6 @@ const clean = (item: Record<string, unknown>) => {
   const { type: _type, ...rest } = withoutKeys(item);
   return rest;
 };
-const cancelCodes = (error: unknown) => (error instanceof TransactionCanceledException ? (error.CancellationReasons ?? []).map((reason) => reason.Code) : undefined);
 
 /**
  * Stores a new inspection; a routine one also takes one of the year's routine places, and the
@@ -48,38 +46,34 @@ const cancelCodes = (error: unknown) => (error instanceof TransactionCanceledExc
  */
 export async function createInspection(inspection: Inspection, routineCap: number | undefined, alongside: TransactItem[] = []): Promise<'created' | 'cap-reached'> {
   const year = inspection.plannedDate.slice(0, 4);
-  try {
-    await db.send(new TransactWriteCommand({
-      TransactItems: [
-        {
-          Put: {
-            TableName: tableName,
-            Item: {
-              ...keys.inspection(inspection.id),
-              ...keys.inspectionIndexes(inspection.department, inspection.enterpriseId, inspection.plannedDate, inspection.id),
-              type: 'inspection', ...inspection,
-            },
-            ConditionExpression: 'attribute_not_exists(pk)',
-          },
+  const failed = await writeAll([
+    {
+      Put: {
+        TableName: tableName,
+        Item: {
+          ...keys.inspection(inspection.id),
+          ...keys.inspectionIndexes(inspection.department, inspection.enterpriseId, inspection.plannedDate, inspection.id),
+          type: 'inspection', ...inspection,
         },
-        ...(routineCap === undefined ? [] : [{
-          Update: {
-            TableName: tableName,
-            Key: keys.routineCount(inspection.enterpriseId, inspection.department, year),
-            UpdateExpression: 'ADD #count :one',
-            ConditionExpression: 'attribute_not_exists(#count) OR #count < :cap',
-            ExpressionAttributeNames: { '#count': 'count' },
-            ExpressionAttributeValues: { ':one': 1, ':cap': routineCap },
-          },
-        }]),
-        ...alongside,
-      ],
-    }));
-    return 'created';
-  } catch (error) {
-    if (cancelCodes(error)?.[1] === 'ConditionalCheckFailed') return 'cap-reached';
-    throw error;
-  }
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    },
+    ...(routineCap === undefined ? [] : [{
+      Update: {
+        TableName: tableName,
+        Key: keys.routineCount(inspection.enterpriseId, inspection.department, year),
+        UpdateExpression: 'ADD #count :one',
+        ConditionExpression: 'attribute_not_exists(#count) OR #count < :cap',
+        ExpressionAttributeNames: { '#count': 'count' },
+        ExpressionAttributeValues: { ':one': 1, ':cap': routineCap },
+      },
+    }]),
+    ...alongside,
+  ]);
+  // Item 1 is the year's routine count: its condition failing means no place is left.
+  if (failed === 1) return 'cap-reached';
+  if (failed !== undefined) throw new Error(`inspection ${inspection.id} exists already`);
+  return 'created';
 }
 
 export async function getInspection(id: string): Promise<Inspection | undefined> {
@@ -100,58 +94,52 @@ export async function inspectionVisits(id: string): Promise<Visit[]> {
 export async function recordDecision(inspection: Inspection, decision: Decision, workingDaysTaken: number, decidedAt: Date, alongside: TransactItem[]): Promise<'decided' | 'not-pending'> {
   const status: InspectionStatus = decision.decision === 'approve' ? 'approved' : 'rejected';
   const releaseRoutinePlace = status === 'rejected' && inspection.category === 'routine';
-  try {
-    await db.send(new TransactWriteCommand({
-      TransactItems: [
-        {
-          Update: {
-            TableName: tableName,
-            Key: keys.inspection(inspection.id),
-            UpdateExpression: 'SET #status = :status, decision = :decision, version = :next',
-            ConditionExpression: '#status = :pending AND version = :version',
-            ExpressionAttributeNames: { '#status': 'status' },
-            ExpressionAttributeValues: { ':status': status, ':decision': decision, ':next': inspection.version + 1, ':pending': 'pending-approval', ':version': inspection.version },
-          },
-        },
-        {
-          Put: {
-            TableName: tableName,
-            Item: { ...keys.decision(inspection.id), type: 'inspection-decision', inspectionId: inspection.id, ...decision },
-            ConditionExpression: 'attribute_not_exists(pk)',
-          },
-        },
-        // The office's own handling time, for a pledge it makes about approvals.
-        logHandled(APPROVING_OFFICE, 'inspection-approval', inspection.id, decidedAt, workingDaysTaken),
-        ...alongside,
-        ...(releaseRoutinePlace ? [{
-          Update: {
-            TableName: tableName,
-            Key: keys.routineCount(inspection.enterpriseId, inspection.department, inspection.plannedDate.slice(0, 4)),
-            UpdateExpression: 'ADD #count :minusOne',
-            ConditionExpression: '#count > :zero',
-            ExpressionAttributeNames: { '#count': 'count' },
-            ExpressionAttributeValues: { ':minusOne': -1, ':zero': 0 },
-          },
-        }] : []),
-      ],
-    }));
-    return 'decided';
-  } catch (error) {
-    const codes = cancelCodes(error);
-    if (codes && (codes[0] === 'ConditionalCheckFailed' || codes[1] === 'ConditionalCheckFailed')) return 'not-pending';
-    throw error;
-  }
+  const failed = await writeAll([
+    {
+      Update: {
+        TableName: tableName,
+        Key: keys.inspection(inspection.id),
+        UpdateExpression: 'SET #status = :status, decision = :decision, version = :next',
+        ConditionExpression: '#status = :pending AND version = :version',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':status': status, ':decision': decision, ':next': inspection.version + 1, ':pending': 'pending-approval', ':version': inspection.version },
+      },
+    },
+    {
+      Put: {
+        TableName: tableName,
+        Item: { ...keys.decision(inspection.id), type: 'inspection-decision', inspectionId: inspection.id, ...decision },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    },
+    // The office's own handling time, for a pledge it makes about approvals.
+    logHandled(APPROVING_OFFICE, 'inspection-approval', inspection.id, decidedAt, workingDaysTaken),
+    ...alongside,
+    ...(releaseRoutinePlace ? [{
+      Update: {
+        TableName: tableName,
+        Key: keys.routineCount(inspection.enterpriseId, inspection.department, inspection.plannedDate.slice(0, 4)),
+        UpdateExpression: 'ADD #count :minusOne',
+        ConditionExpression: '#count > :zero',
+        ExpressionAttributeNames: { '#count': 'count' },
+        ExpressionAttributeValues: { ':minusOne': -1, ':zero': 0 },
+      },
+    }] : []),
+  ]);
+  // Items 0 and 1: the inspection was no longer pending, or a decision was already recorded.
+  if (failed === 0 || failed === 1) return 'not-pending';
+  if (failed !== undefined) throw new Error(`routine count of inspection ${inspection.id} is inconsistent`);
+  return 'decided';
 }
 
 /** A visit, with what it sets off in the same transaction (when not allowed: the complaint, which counts it, and the alert). */
 export async function recordVisit(visit: Visit, alongside: TransactItem[] = []): Promise<void> {
   const instant = new Date(visit.at).toISOString();
-  await db.send(new TransactWriteCommand({
-    TransactItems: [
-      { Put: { TableName: tableName, Item: { ...keys.visit(visit.inspectionId, instant, visit.visitId), type: 'inspection-visit', ...visit }, ConditionExpression: 'attribute_not_exists(pk)' } },
-      ...alongside,
-    ],
-  }));
+  const failed = await writeAll([
+    { Put: { TableName: tableName, Item: { ...keys.visit(visit.inspectionId, instant, visit.visitId), type: 'inspection-visit', ...visit }, ConditionExpression: 'attribute_not_exists(pk)' } },
+    ...alongside,
+  ]);
+  if (failed !== undefined) throw new Error(`visit ${visit.visitId} exists already`);
 }
 
 /** Did the enterprise have a minor finding from this department between `from` and `to`? */
@@ -173,37 +161,32 @@ export async function hadMinorFinding(enterpriseId: string, department: string, 
 
 /** The outcome, once, on an inspection that may take place; each finding into the register. */
 export async function recordOutcome(inspection: Inspection, outcome: NonNullable<Inspection['outcome']>, date: string): Promise<'recorded' | 'conflict'> {
-  try {
-    await db.send(new TransactWriteCommand({
-      TransactItems: [
-        {
-          Update: {
-            TableName: tableName,
-            Key: keys.inspection(inspection.id),
-            UpdateExpression: 'SET #status = :completed, outcome = :outcome, version = :next',
-            ConditionExpression: '#status IN (:approved, :filed) AND attribute_not_exists(outcome) AND version = :version',
-            ExpressionAttributeNames: { '#status': 'status' },
-            ExpressionAttributeValues: {
-              ':completed': 'completed', ':outcome': outcome, ':next': inspection.version + 1, ':approved': 'approved', ':filed': 'filed', ':version': inspection.version,
-            },
-          },
+  const failed = await writeAll([
+    {
+      Update: {
+        TableName: tableName,
+        Key: keys.inspection(inspection.id),
+        UpdateExpression: 'SET #status = :completed, outcome = :outcome, version = :next',
+        ConditionExpression: '#status IN (:approved, :filed) AND attribute_not_exists(outcome) AND version = :version',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: {
+          ':completed': 'completed', ':outcome': outcome, ':next': inspection.version + 1, ':approved': 'approved', ':filed': 'filed', ':version': inspection.version,
         },
-        ...outcome.findings.map((finding, index) => ({
-          Put: {
-            TableName: tableName,
-            Item: {
-              ...keys.finding(inspection.enterpriseId, date, inspection.id, index + 1), type: 'finding',
-              enterpriseId: inspection.enterpriseId, department: inspection.department, inspectionId: inspection.id, date, ...finding,
-            },
-          },
-        })),
-      ],
-    }));
-    return 'recorded';
-  } catch (error) {
-    if (cancelCodes(error)?.[0] === 'ConditionalCheckFailed') return 'conflict';
-    throw error;
-  }
+      },
+    },
+    ...outcome.findings.map((finding, index) => ({
+      Put: {
+        TableName: tableName,
+        Item: {
+          ...keys.finding(inspection.enterpriseId, date, inspection.id, index + 1), type: 'finding',
+          enterpriseId: inspection.enterpriseId, department: inspection.department, inspectionId: inspection.id, date, ...finding,
+        },
+      },
+    })),
+  ]);
+  if (failed === 0) return 'conflict';
+  if (failed !== undefined) throw new Error(`findings of inspection ${inspection.id} exist already`);
+  return 'recorded';
 }
 
 export async function findingsPage(enterpriseId: string, department: string | undefined, limit: number, cursor: string | undefined) {

@@ -1,7 +1,6 @@
 /** The pledges concern's table access: conditional on the pledge's version. */
-import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { db, decodeCursor, encodeCursor, queryAll, tableName, withoutKeys, type TransactItem } from '#shared/db';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { db, decodeCursor, encodeCursor, queryAll, tableName, withoutKeys, writeAll, type TransactItem } from '#shared/db';
 import { keys, TABLE } from '#shared/table';
 import type { Timeline } from '#shared/calendar';
 import type { MeasuredService } from '#shared/evaluation';
@@ -35,15 +34,14 @@ const clean = (item: Record<string, unknown>) => {
 };
 
 export async function createPledge(pledge: Pledge, alongside: TransactItem[]): Promise<void> {
-  await db.send(new TransactWriteCommand({
-    TransactItems: [{
-      Put: {
-        TableName: tableName,
-        Item: { ...keys.pledge(pledge.id), ...keys.pledgeIndexes(pledge.department, pledge.dueDate, pledge.id), type: 'pledge', ...pledge },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      },
-    }, ...alongside],
-  }));
+  const failed = await writeAll([{
+    Put: {
+      TableName: tableName,
+      Item: { ...keys.pledge(pledge.id), ...keys.pledgeIndexes(pledge.department, pledge.dueDate, pledge.id), type: 'pledge', ...pledge },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    },
+  }, ...alongside]);
+  if (failed !== undefined) throw new Error(`pledge ${pledge.id} exists already`);
 }
 
 export async function getPledge(id: string): Promise<Pledge | undefined> {
@@ -61,22 +59,15 @@ export async function updatePledge(pledge: Pick<Pledge, 'id' | 'version'>, set: 
     return `#f${index} = :v${index}`;
   });
   if (review) { names['#reviews'] = 'reviews'; values[':review'] = [review]; parts.push('#reviews = list_append(#reviews, :review)'); }
-  try {
-    await db.send(new TransactWriteCommand({
-      TransactItems: [{
-        Update: {
-          TableName: tableName, Key: keys.pledge(pledge.id),
-          UpdateExpression: `SET ${[...parts, '#version = :next'].join(', ')}`,
-          ConditionExpression: '#version = :version',
-          ExpressionAttributeNames: names, ExpressionAttributeValues: values,
-        },
-      }, ...alongside],
-    }));
-    return true;
-  } catch (error) {
-    if (error instanceof TransactionCanceledException && error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed') return false;
-    throw error;
-  }
+  const failed = await writeAll([{
+    Update: {
+      TableName: tableName, Key: keys.pledge(pledge.id),
+      UpdateExpression: `SET ${[...parts, '#version = :next'].join(', ')}`,
+      ConditionExpression: '#version = :version',
+      ExpressionAttributeNames: names, ExpressionAttributeValues: values,
+    },
+  }, ...alongside]);
+  return failed === undefined;
 }
 
 export async function pledgesPage(dept: string | undefined, status: string | undefined, limit: number, cursor: string | undefined) {

@@ -66,6 +66,14 @@ describe('intake', () => {
     expect(list.body.items.map((item: any) => item.description)).not.toContain('forged');
   });
 
+  it('takes many complaints against one department at once', async () => {
+    const dept = await department([{ id: 'zhang', name: 'Zhang Wei', available: true }]);
+    const results = await Promise.all(Array.from({ length: 12 }, (_, i) => file(dept, { description: `Case ${i}` })));
+    expect(results.map((result) => result.status)).toEqual(Array(12).fill(201));
+    const listed = await invoke(handler, routes.listComplaints, { query: { dept, limit: '200' }, caller: supervisor });
+    expect(listed.body.items).toHaveLength(12);
+  });
+
   it('refuses an unknown department (422) and an unknown category (400)', async () => {
     expect((await file(newDeptId('nobody'))).body.type).toBe('urn:soft-env:problem:unknown-department');
     const dept = await department();
