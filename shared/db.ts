@@ -75,3 +75,18 @@ export async function writeAll(items: TransactItem[], attempts = 6): Promise<num
     }
   }
 }
+
+/**
+ * A FilterExpression that every given attribute equals its value (undefined ones left out),
+ * with aliased names, for the Query input of a listing. The Query still reads only its key's
+ * partition: a filter narrows what is returned, not what is read.
+ */
+export function equalityFilter(fields: Record<string, unknown>) {
+  const present = Object.entries(fields).filter(([, value]) => value !== undefined);
+  if (present.length === 0) return { names: {}, values: {} };
+  return {
+    FilterExpression: present.map((_, index) => `#f${index} = :f${index}`).join(' AND '),
+    names: Object.fromEntries(present.map(([name], index) => [`#f${index}`, name])),
+    values: Object.fromEntries(present.map(([, value], index) => [`:f${index}`, value])),
+  };
+}

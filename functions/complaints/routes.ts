@@ -1,9 +1,8 @@
 import * as z from 'zod/mini';
 import { defineRoutes } from '#shared/http/routes';
-import { deptIdSchema, instantSchema, localDateSchema, pageQuery, text } from '#shared/http/validation';
+import { deptIdSchema, instantSchema, localDateSchema, pageQuery, text, idParams } from '#shared/http/validation';
 import { COMPLAINT_CATEGORIES, COMPLAINT_STATUSES } from '#shared/complaint-rules';
 
-const idParams = z.strictObject({ id: z.uuid() });
 
 /** Intake is public: API Gateway throttles it harder than the rest, and the local gateway does the same. */
 export const INTAKE_THROTTLE = { rateLimit: 5, burstLimit: 10 } as const;

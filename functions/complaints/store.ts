@@ -3,7 +3,7 @@
  * complaint's version, so a department's answer and a reassignment cannot both win.
  */
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { db, decodeCursor, encodeCursor, tableName, withoutKeys, writeAll, type TransactItem } from '#shared/db';
+import { db, decodeCursor, encodeCursor, equalityFilter, tableName, withoutKeys, writeAll, type TransactItem } from '#shared/db';
 import { keys, TABLE } from '#shared/table';
 import type { Complaint, TimelineEvent } from '#shared/complaint-intake';
 
@@ -60,18 +60,16 @@ export type ComplaintListing = { by: 'department'; dept: string; departmentRoute
 
 export async function complaintsPage(listing: ComplaintListing, status: string | undefined, limit: number, cursor: string | undefined) {
   const index = listing.by === 'department' ? TABLE.indexes.byParent : TABLE.indexes.bySecondParent;
-  const filters: string[] = [];
-  const names: Record<string, string> = {};
-  const values: Record<string, unknown> = { ':pk': listing.by === 'department' ? keys.complaintsByDept(listing.dept) : keys.allComplaints };
-  if (status) { filters.push('#status = :status'); names['#status'] = 'status'; values[':status'] = status; }
-  if (listing.by === 'department' && listing.departmentRoutedOnly) { filters.push('routedTo = :department'); values[':department'] = 'department'; }
+  const { FilterExpression, names, values } = equalityFilter({
+    status,
+    routedTo: listing.by === 'department' && listing.departmentRoutedOnly ? 'department' : undefined,
+  });
   const { Items = [], LastEvaluatedKey } = await db.send(new QueryCommand({
     TableName: tableName,
     IndexName: index.name,
     KeyConditionExpression: `${index.partitionKey} = :pk`,
-    ...(filters.length ? { FilterExpression: filters.join(' AND ') } : {}),
-    ...(Object.keys(names).length ? { ExpressionAttributeNames: names } : {}),
-    ExpressionAttributeValues: values,
+    ...(FilterExpression ? { FilterExpression, ExpressionAttributeNames: names } : {}),
+    ExpressionAttributeValues: { ':pk': listing.by === 'department' ? keys.complaintsByDept(listing.dept) : keys.allComplaints, ...values },
     ScanIndexForward: false,
     Limit: limit,
     ExclusiveStartKey: decodeCursor(cursor),

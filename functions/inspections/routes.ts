@@ -1,10 +1,8 @@
 import * as z from 'zod/mini';
 import { defineRoutes } from '#shared/http/routes';
-import { deptIdSchema, fen, localDateSchema, pageQuery, text } from '#shared/http/validation';
-import { creditCodeSchema } from '#shared/http/validation';
+import { creditCodeSchema, deptIdSchema, fen, idParams, localDateSchema, pageQuery, text } from '#shared/http/validation';
 import { INSPECTION_CATEGORIES, INSPECTION_STATUSES } from './rules.ts';
 
-const idParams = z.strictObject({ id: z.uuid() });
 
 export const inspectionRoutes = defineRoutes('inspections', {
   fileInspection: {

@@ -4,7 +4,7 @@
  * cannot be passed.
  */
 import { GetCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
-import { db, decodeCursor, encodeCursor, tableName, withoutKeys, writeAll, type TransactItem } from '#shared/db';
+import { db, decodeCursor, encodeCursor, equalityFilter, tableName, withoutKeys, writeAll, type TransactItem } from '#shared/db';
 import { keys, TABLE } from '#shared/table';
 import { logHandled } from '#shared/evaluation';
 import type { Timeline } from '#shared/calendar';
@@ -211,20 +211,18 @@ export type InspectionListing =
 export async function inspectionsPage(listing: InspectionListing, filters: { month?: string; status?: string; dept?: string; enterpriseId?: string }, limit: number, cursor: string | undefined) {
   const index = listing.by === 'department' ? TABLE.indexes.byParent : listing.by === 'enterprise' ? TABLE.indexes.bySecondParent : TABLE.indexes.byThirdParent;
   const partition = listing.by === 'department' ? keys.inspectionsByDept(listing.dept) : listing.by === 'enterprise' ? keys.inspectionsByEnterprise(listing.enterpriseId) : keys.allInspections;
-  const filterParts: string[] = [];
-  const names: Record<string, string> = {};
-  const values: Record<string, unknown> = { ':pk': partition };
-  if (filters.status) { filterParts.push('#status = :status'); names['#status'] = 'status'; values[':status'] = filters.status; }
-  if (filters.dept && listing.by !== 'department') { filterParts.push('department = :dept'); values[':dept'] = filters.dept; }
-  if (filters.enterpriseId && listing.by !== 'enterprise') { filterParts.push('enterpriseId = :ent'); values[':ent'] = filters.enterpriseId; }
-  if (filters.month) values[':month'] = filters.month;
+  // What the chosen index does not already select by its key is filtered.
+  const { FilterExpression, names, values } = equalityFilter({
+    status: filters.status,
+    department: listing.by === 'department' ? undefined : filters.dept,
+    enterpriseId: listing.by === 'enterprise' ? undefined : filters.enterpriseId,
+  });
   const input: QueryCommandInput = {
     TableName: tableName,
     IndexName: index.name,
     KeyConditionExpression: `${index.partitionKey} = :pk${filters.month ? ` AND begins_with(${index.sortKey}, :month)` : ''}`,
-    ...(filterParts.length ? { FilterExpression: filterParts.join(' AND ') } : {}),
-    ...(Object.keys(names).length ? { ExpressionAttributeNames: names } : {}),
-    ExpressionAttributeValues: values,
+    ...(FilterExpression ? { FilterExpression, ExpressionAttributeNames: names } : {}),
+    ExpressionAttributeValues: { ':pk': partition, ...(filters.month ? { ':month': filters.month } : {}), ...values },
     Limit: limit,
     ExclusiveStartKey: decodeCursor(cursor),
   };

@@ -1,10 +1,9 @@
 import * as z from 'zod/mini';
 import { defineRoutes } from '#shared/http/routes';
-import { deptIdSchema, localDateSchema, pageQuery, text } from '#shared/http/validation';
+import { deptIdSchema, localDateSchema, pageQuery, text, idParams } from '#shared/http/validation';
 import { PLEDGE_STATUSES, PLEDGE_VERDICTS } from './rules.ts';
 
 const days = z.number().check(z.positive(), z.maximum(3650));
-const idParams = z.strictObject({ id: z.uuid() });
 
 export const pledgeRoutes = defineRoutes('pledges', {
   makePledge: {

@@ -1,6 +1,6 @@
 /** The pledges concern's table access: conditional on the pledge's version. */
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { db, decodeCursor, encodeCursor, queryAll, tableName, withoutKeys, writeAll, type TransactItem } from '#shared/db';
+import { db, decodeCursor, encodeCursor, equalityFilter, queryAll, tableName, withoutKeys, writeAll, type TransactItem } from '#shared/db';
 import { keys, TABLE } from '#shared/table';
 import type { Timeline } from '#shared/calendar';
 import type { MeasuredService } from '#shared/evaluation';
@@ -72,17 +72,14 @@ export async function updatePledge(pledge: Pick<Pledge, 'id' | 'version'>, set: 
 
 export async function pledgesPage(dept: string | undefined, status: string | undefined, limit: number, cursor: string | undefined) {
   const index = dept ? TABLE.indexes.byParent : TABLE.indexes.bySecondParent;
-  const filter = status === 'overdue' ? 'overdue = :true' : status ? '#status = :status' : undefined;
+  // "overdue" is a flag beside the status, not a status of its own.
+  const { FilterExpression, names, values } = equalityFilter(status === 'overdue' ? { overdue: true } : { status });
   const { Items = [], LastEvaluatedKey } = await db.send(new QueryCommand({
     TableName: tableName,
     IndexName: index.name,
     KeyConditionExpression: `${index.partitionKey} = :pk`,
-    ...(filter ? { FilterExpression: filter } : {}),
-    ...(status && status !== 'overdue' ? { ExpressionAttributeNames: { '#status': 'status' } } : {}),
-    ExpressionAttributeValues: {
-      ':pk': dept ? keys.pledgesByDept(dept) : keys.allPledges,
-      ...(status === 'overdue' ? { ':true': true } : status ? { ':status': status } : {}),
-    },
+    ...(FilterExpression ? { FilterExpression, ExpressionAttributeNames: names } : {}),
+    ExpressionAttributeValues: { ':pk': dept ? keys.pledgesByDept(dept) : keys.allPledges, ...values },
     Limit: limit,
     ExclusiveStartKey: decodeCursor(cursor),
   }));

@@ -34,3 +34,5 @@ export const pageLimit = (limit: number | undefined): number => limit ?? 50;
 export const creditCodeSchema = z.string().check(
   z.refine(isValidCreditCode, 'Expected an 18-character unified social credit code with a valid check character'),
 );
+/** `{id}` in a path: the records' ids are UUIDs. */
+export const idParams = z.strictObject({ id: z.uuid() });
