@@ -1,76 +1,129 @@
 /**
- * The calendar as stored: the office's version of a year when it set one, else the official
- * calendar, else weekends only (and the office is alerted once that a year is missing).
+ * The calendar as stored: the office's version of a year when it set one, else the calendar this
+ * code ships (official, else provisional, else weekends only). Read through on every use, with a
+ * consistent read: a change the office makes is seen by every function at once.
+ *
+ * The office is told once when time limits reach into a year that is not published (the
+ * statutory holidays stand in). When the year is set by the office, or the shipped data comes to
+ * publish it, the running matters with deadlines in that year are timed again (an outbox effect
+ * the effects worker does: functions/deadlines/retime.ts).
  */
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { db, tableName, writeAll } from './db.ts';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { db, tableName, writeAll, type TransactItem } from './db.ts';
 import { keys } from './table.ts';
-import { addWorkingTime, fallbackCalendar, officialCalendar, workingDays, workingDaysBetween, yearsSpanned, timelineFor, type CalendarYear, type Timeline } from './calendar.ts';
+import {
+  bundledCalendar, isUnpublished, sameInstants, timelineOf, workingDays, workingDaysBetween, yearsOf, type CalendarYear, type Timeline, type Timing,
+} from './calendar.ts';
 import { alertWrites, newAlert, type Concern } from './alerts.ts';
+import { effectWrite } from './effects.ts';
 import { newId } from './ids.ts';
 import { localDate } from './clock.ts';
 
+/** The effect that times a year's running matters again (the effects worker does it). */
+const retimeEffect = (year: number, now: Date): TransactItem => effectWrite({ type: 'retime-deadlines', year }, newId(), now);
+
 export async function putCalendarYear(calendar: Omit<CalendarYear, 'source'>, updatedBy: string, now: Date): Promise<CalendarYear> {
   const stored: CalendarYear = { ...calendar, source: 'office' };
-  await db.send(new PutCommand({
-    TableName: tableName,
-    Item: { ...keys.calendar(calendar.year), type: 'calendar', ...stored, updatedBy, updatedAt: now.toISOString() },
-  }));
-  cache.delete(calendar.year);
+  await writeAll([
+    { Put: { TableName: tableName, Item: { ...keys.calendar(calendar.year), type: 'calendar', ...stored, updatedBy, updatedAt: now.toISOString() } } },
+    retimeEffect(calendar.year, now),
+  ]);
   return stored;
 }
 
-// Calendars change a few times a year: a container keeps what it read for a few minutes.
-const cache = new Map<number, { calendar: CalendarYear; readAt: number }>();
-const CACHE_MS = 5 * 60_000;
-
-export async function calendarYear(year: number): Promise<CalendarYear> {
-  const cached = cache.get(year);
-  if (cached && Date.now() - cached.readAt < CACHE_MS) return cached.calendar;
-  const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: keys.calendar(year) }));
-  const calendar: CalendarYear = Item
-    ? { year, holidays: Item.holidays as string[], workdays: Item.workdays as string[], source: 'office' }
-    : officialCalendar(year) ?? fallbackCalendar(year);
-  cache.set(year, { calendar, readAt: Date.now() });
+export async function calendarYear(year: number, now = new Date()): Promise<CalendarYear> {
+  // One Query gives the office's calendar and the marker of a year once used unpublished.
+  const { Items = [] } = await db.send(new QueryCommand({
+    TableName: tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.calendar(year).pk }, ConsistentRead: true,
+  }));
+  const office = Items.find((item) => item.sk === keys.calendar(year).sk);
+  const marker = Items.find((item) => item.sk === keys.calendarUnpublishedAlerted(year).sk);
+  const calendar: CalendarYear = office
+    ? { year, holidays: office.holidays as string[], workdays: office.workdays as string[], source: 'office' }
+    : bundledCalendar(year);
+  // Deadlines were set on the unpublished year and the shipped data now publishes it: time them again, once.
+  if (marker && !marker.publishedAs && calendar.source === 'official') await retimeOnPublication(year, now);
   return calendar;
 }
 
-/** Tells the soft-environment office, once per year, that deadlines in it count weekends only. */
-async function alertFallbackOnce(year: number, concern: Concern, now: Date): Promise<void> {
-  const alert = newAlert({
+async function retimeOnPublication(year: number, now: Date): Promise<void> {
+  await writeAll([
+    {
+      Update: {
+        TableName: tableName, Key: keys.calendarUnpublishedAlerted(year),
+        UpdateExpression: 'SET publishedAs = :official, publishedSeenAt = :now',
+        ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(publishedAs)',
+        ExpressionAttributeValues: { ':official': 'official', ':now': now.toISOString() },
+      },
+    },
+    retimeEffect(year, now),
+  ]);
+}
+
+/** Tells the soft-environment office, once per year, that deadlines in it stand on an unpublished calendar. */
+async function alertUnpublishedOnce(calendar: CalendarYear, concern: Concern, now: Date): Promise<void> {
+  const { year } = calendar;
+  const alert = newAlert(calendar.source === 'provisional' ? {
+    severity: 'warning', concern, department: 'none', kind: 'calendar-provisional',
+    title: `The ${year} holiday calendar is provisional: deadlines count the statutory holidays`,
+    detail: `The State Council's ${year} holiday calendar is not published here yet. Time limits reaching into ${year} count the statutory public holidays (New Year's Day, the Spring Festival, Qingming, Labour Day, the Dragon Boat and Mid-Autumn festivals, National Day), without the published bridges and 调休 working days, until the soft-environment office sets the year with PUT /calendar/${year}; then running matters are timed again.`,
+    subject: { type: 'calendar', id: String(year) },
+  } : {
     severity: 'warning', concern, department: 'none', kind: 'calendar-missing',
     title: `No ${year} working-day calendar: deadlines count weekends only`,
-    detail: `The official ${year} holiday calendar is not published here yet. Time limits reaching into ${year} count only Saturdays and Sundays as days off until the soft-environment office sets the year with PUT /calendar/${year}.`,
+    detail: `No ${year} holiday calendar is known here. Time limits reaching into ${year} count only Saturdays and Sundays as days off until the soft-environment office sets the year with PUT /calendar/${year}.`,
     subject: { type: 'calendar', id: String(year) },
   }, now, newId());
   // Once: a second attempt finds the marker (its condition fails) and writes nothing.
   await writeAll([
-    { Put: { TableName: tableName, Item: { ...keys.calendarFallbackAlerted(year), alertedAt: now.toISOString() }, ConditionExpression: 'attribute_not_exists(pk)' } },
+    { Put: { TableName: tableName, Item: { ...keys.calendarUnpublishedAlerted(year), source: calendar.source, alertedAt: now.toISOString() }, ConditionExpression: 'attribute_not_exists(pk)' } },
     ...alertWrites(alert, now, newId),
   ]);
 }
 
-/** The timeline of a matter with a limit in working days, on the county calendar. */
-export async function deadlineTimeline(start: Date, limitDays: number, concern: Concern, escalationDays = 1): Promise<Timeline> {
-  const calendars = await Promise.all(yearsSpanned(start, limitDays + escalationDays).map(calendarYear));
-  const timeline = timelineFor(start, limitDays, workingDays(calendars), escalationDays);
+async function calendarsFor(years: readonly number[], now: Date): Promise<CalendarYear[]> {
+  return Promise.all(years.map((year) => calendarYear(year, now)));
+}
+
+/**
+ * The timeline of a timed matter on the county calendar (the one rule: calendar.ts timelineOf).
+ * `now` is when it is computed, for the office's alert about an unpublished year.
+ */
+export async function timelineAt(timing: Timing, concern: Concern, now: Date): Promise<Timeline> {
+  const calendars = await calendarsFor(yearsOf(timing), now);
+  const timeline = timelineOf(timing, workingDays(calendars));
   const lastYear = Number(localDate(new Date(timeline.escalateAt)).slice(0, 4));
   for (const calendar of calendars) {
-    if (calendar.source === 'fallback-weekends' && calendar.year <= lastYear) await alertFallbackOnce(calendar.year, concern, start);
+    if (isUnpublished(calendar) && calendar.year <= lastYear) await alertUnpublishedOnce(calendar, concern, now);
   }
   return timeline;
 }
 
+/** The timeline of a limit of `limitDays` working days from `start`. */
+export const deadlineTimeline = (start: Date, limitDays: number, concern: Concern, escalationDays = 1): Promise<Timeline> =>
+  timelineAt({ start: start.toISOString(), limitDays, ...(escalationDays === 1 ? {} : { escalationDays }) }, concern, start);
+
+/** The timeline of a matter due at a fixed instant (`until`), started at `start`. */
+export const timelineUntil = (start: Date, until: Date, concern: Concern): Promise<Timeline> =>
+  timelineAt({ start: start.toISOString(), until: until.toISOString() }, concern, start);
+
+/** The timeline computed again on today's calendar, or undefined when it has not changed (or cannot be). */
+export async function retimed(timeline: Timeline, concern: Concern, now: Date): Promise<Timeline | undefined> {
+  if (!timeline.timing) return undefined;
+  const again = await timelineAt(timeline.timing, concern, now);
+  return sameInstants(again, timeline) ? undefined : again;
+}
+
 /** The instant `days` working days after `start`, on the county calendar. */
 export async function workingTimeAfter(start: Date, days: number): Promise<Date> {
-  const calendars = await Promise.all(yearsSpanned(start, days).map(calendarYear));
-  return addWorkingTime(start, days, workingDays(calendars));
+  const calendars = await calendarsFor(yearsOf({ start: start.toISOString(), limitDays: days }), start);
+  return new Date(timelineOf({ start: start.toISOString(), limitDays: days }, workingDays(calendars)).deadline);
 }
 
 /** Working days elapsed between two instants, on the county calendar. */
 export async function workingDaysElapsed(start: Date, end: Date): Promise<number> {
   const first = Number(localDate(start).slice(0, 4));
   const last = Number(localDate(end).slice(0, 4));
-  const calendars = await Promise.all(Array.from({ length: Math.max(1, last - first + 1) }, (_, index) => calendarYear(first + index)));
+  const calendars = await calendarsFor(Array.from({ length: Math.max(1, last - first + 1) }, (_, index) => first + index), end);
   return workingDaysBetween(start, end, workingDays(calendars));
 }

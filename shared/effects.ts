@@ -13,16 +13,21 @@ import type { Alert } from './alerts.ts';
 export type Effect =
   | { type: 'publish-alert'; alert: Alert }
   | { type: 'start-deadline'; matter: Matter; timeline: Timeline }
-  | { type: 'stop-deadline'; matter: Matter; cause: string };
+  | { type: 'stop-deadline'; matter: Matter; cause: string }
+  /** A year's calendar changed: time its running matters again (functions/deadlines/retime.ts). */
+  | { type: 'retime-deadlines'; year: number };
 
-/** Outbox items are kept a week for inspection, then expire. */
+/** Outbox items are kept a week for inspection (a deadline's start, a week after it escalates), then expire. */
 const KEEP_SECONDS = 7 * 24 * 3600;
 
 export function effectWrite(effect: Effect, id: string, now: Date): TransactItem {
+  // A deadline's start is also its entry in the index of running watches, kept until it escalates.
+  const watch = effect.type === 'start-deadline' ? keys.watchIndex(effect.timeline.escalateAt, id) : {};
+  const keepUntil = Math.max(now.getTime(), effect.type === 'start-deadline' ? Date.parse(effect.timeline.escalateAt) : 0);
   return {
     Put: {
       TableName: tableName,
-      Item: { ...keys.outbox(id), type: 'effect', effect, createdAt: now.toISOString(), [TABLE.ttlAttribute]: Math.floor(now.getTime() / 1000) + KEEP_SECONDS },
+      Item: { ...keys.outbox(id), ...watch, type: 'effect', effect, createdAt: now.toISOString(), [TABLE.ttlAttribute]: Math.floor(keepUntil / 1000) + KEEP_SECONDS },
       ConditionExpression: 'attribute_not_exists(pk)',
     },
   };

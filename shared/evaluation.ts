@@ -22,15 +22,28 @@ export function quarterOf(instant: Date): string {
 
 
 /** A transaction item adding to a department's figures for the quarter of `at`. */
-export function countIn(dept: string, at: Date, increments: Partial<Figures>) {
+export const countIn = (dept: string, at: Date, increments: Partial<Figures>) => countInQuarter(dept, quarterOf(at), increments);
+
+/**
+ * A transaction item adding to a department's figures for a quarter. A count taken back (a
+ * negative increment) must have been counted there: the condition keeps every figure at zero or
+ * above, and the transaction fails rather than go below.
+ */
+export function countInQuarter(dept: string, quarter: string, increments: Partial<Figures>) {
   const entries = Object.entries(increments).filter(([, value]) => value !== 0);
+  const takenBack = entries.flatMap(([, value], index) => (value < 0 ? [`#m${index} >= :n${index}`] : []));
   return {
     Update: {
       TableName: tableName,
-      Key: keys.evaluation(quarterOf(at), dept),
+      Key: keys.evaluation(quarter, dept),
       UpdateExpression: `SET department = :dept ADD ${entries.map((_, index) => `#m${index} :v${index}`).join(', ')}`,
+      ...(takenBack.length ? { ConditionExpression: takenBack.join(' AND ') } : {}),
       ExpressionAttributeNames: Object.fromEntries(entries.map(([metric], index) => [`#m${index}`, metric])),
-      ExpressionAttributeValues: { ':dept': dept, ...Object.fromEntries(entries.map(([, value], index) => [`:v${index}`, value])) },
+      ExpressionAttributeValues: {
+        ':dept': dept,
+        ...Object.fromEntries(entries.map(([, value], index) => [`:v${index}`, value])),
+        ...Object.fromEntries(entries.flatMap(([, value], index) => (value < 0 ? [[`:n${index}`, -value]] : []))),
+      },
     },
   };
 }

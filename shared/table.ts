@@ -21,8 +21,9 @@
  * | alert             | ALERT#<id>                  | ALERT                      | ALERTS / <instant>#<id>                      |
  * | idempotency       | IDEMPOTENCY#<concern>       | <hash of key>              |                                              |
  * | outbox effect     | OUTBOX#<id>                 | EFFECT                     | (the stream hands it to the effects function)|
+ * |                   |                             |                            | a deadline start: gsi3: WATCHES / <escalateAt>#<id> |
  * | calendar year     | CALENDAR#<year>             | CALENDAR                   |                                              |
- * | calendar fallback | CALENDAR#<year>             | FALLBACK-ALERTED           |                                              |
+ * | calendar marker   | CALENDAR#<year>             | UNPUBLISHED-ALERTED        | (the office was told the year is unpublished)|
  * | inspection        | INSPECTION#<id>             | INSPECTION                 | INSPECTIONS#DEPT#<dept> / <date>#<id>        |
  * |                   |                             |                            | gsi2: INSPECTIONS#ENT#<ent> / <date>#<id>    |
  * |                   |                             |                            | gsi3: INSPECTIONS / <date>#<id>              |
@@ -103,7 +104,10 @@ export const keys = {
   outboxPrefix: 'OUTBOX#',
 
   calendar: (year: number) => ({ pk: `CALENDAR#${year}`, sk: 'CALENDAR' }),
-  calendarFallbackAlerted: (year: number) => ({ pk: `CALENDAR#${year}`, sk: 'FALLBACK-ALERTED' }),
+  calendarUnpublishedAlerted: (year: number) => ({ pk: `CALENDAR#${year}`, sk: 'UNPUBLISHED-ALERTED' }),
+  // Every deadline started, until its escalation: found again when a year's calendar changes.
+  watchIndex: (escalateAt: string, id: string) => ({ gsi3pk: 'WATCHES', gsi3sk: `${escalateAt}#${id}` }),
+  watchesPartition: 'WATCHES',
 
   inspection: (id: string) => ({ pk: `INSPECTION#${id}`, sk: 'INSPECTION' }),
   inspectionPartition: (id: string) => `INSPECTION#${id}`,

@@ -2,7 +2,7 @@
 import { addDays, startOfLocalDate, toLocalIso } from '#shared/clock';
 import { hasRole, seesAll, type Caller } from '#shared/http/auth';
 import { ConflictError, NotFoundError, RuleViolationError } from '#shared/http/errors';
-import { workingDaysElapsed, workingTimeAfter } from '#shared/calendar-store';
+import { timelineUntil, workingDaysElapsed, workingTimeAfter } from '#shared/calendar-store';
 import { countIn, logHandled } from '#shared/evaluation';
 import { startDeadlineEffect, stopDeadlineEffect } from '#shared/effects';
 import {
@@ -117,11 +117,10 @@ export async function giveDelayNotice(id: string, input: { reason: string; expec
   if (violation) throw new RuleViolationError(violation.rule, violation.title, violation.detail);
   const at = toLocalIso(now);
   const delayNotice = { reason: input.reason, expectedBy: input.expectedBy, at };
-  const warnAt = new Date(now.getTime() + ((expectedByEnd.getTime() - now.getTime()) * 2) / 3);
   const resolution = {
     version: current.version + 1,
     originalDeadline: originalDeadline.toISOString(),
-    timeline: { warnAt: warnAt.toISOString(), deadline: expectedByEnd.toISOString(), escalateAt: (await workingTimeAfter(expectedByEnd, 1)).toISOString() },
+    timeline: await timelineUntil(now, expectedByEnd, 'complaints'),
   };
   const ok = await store.updateComplaint(complaint, { delayNotice, deadlines: { ...complaint.deadlines, resolution } }, [
     { at, event: 'delay-notice', public: true, text: `The answer will be late: ${input.reason} Expected by ${input.expectedBy}.` },

@@ -12,6 +12,8 @@ import { keys } from '#shared/table';
 import { deliverAlert } from '#shared/alert-delivery';
 import { startDeadline, stopDeadline } from '#shared/deadlines';
 import type { Effect } from '#shared/effects';
+import { systemClock } from '#shared/clock';
+import { retimeDeadlines } from '../deadlines/retime.ts';
 
 const logger = new Logger({ serviceName: 'effects' });
 
@@ -20,6 +22,7 @@ async function perform(effect: Effect): Promise<void> {
     case 'publish-alert': return deliverAlert(effect.alert);
     case 'start-deadline': return startDeadline(effect.matter, effect.timeline);
     case 'stop-deadline': return stopDeadline(effect.matter, effect.cause);
+    case 'retime-deadlines': { await retimeDeadlines(effect.year, systemClock()); return; }
     default: throw new Error(`Unknown effect ${JSON.stringify(effect)}`);
   }
 }

@@ -40,3 +40,21 @@ export function measure(workingDaysPerCase: readonly number[], pledgedLimitDays:
 export function afterReview(verdict: PledgeVerdict, byOffice: boolean): { status: PledgeStatus; final: boolean } {
   return { status: verdict, final: byOffice && verdict !== 'in-progress' };
 }
+
+/**
+ * How a review changes the broken-pledge counts: a pledge newly broken counts once, in the
+ * quarter it is judged broken (recorded on the pledge); a broken pledge judged otherwise later
+ * takes that count back from the quarter it was counted in, so no quarter goes below zero.
+ */
+export function brokenCount(
+  pledge: { status: PledgeStatus; brokenCountedIn?: string | null },
+  status: PledgeStatus,
+  quarter: string,
+): { writes: { quarter: string; delta: number }[]; set?: { quarter: string | null } } {
+  if (status === 'broken' && pledge.status !== 'broken') return { writes: [{ quarter, delta: 1 }], set: { quarter } };
+  if (status !== 'broken' && pledge.status === 'broken') {
+    // A pledge broken before the quarter was recorded cannot be traced to its count: the count stands.
+    return { writes: pledge.brokenCountedIn ? [{ quarter: pledge.brokenCountedIn, delta: -1 }] : [], set: { quarter: null } };
+  }
+  return { writes: [] };
+}

@@ -3,11 +3,12 @@ import { addDays, localDate, startOfLocalDate, toLocalIso } from '#shared/clock'
 import { hasRole, type Caller } from '#shared/http/auth';
 import { BadRequestError, ConflictError, NotFoundError, RuleViolationError } from '#shared/http/errors';
 import { alertWrites, type Alert } from '#shared/alerts';
-import { workingTimeAfter } from '#shared/calendar-store';
+import { timelineUntil } from '#shared/calendar-store';
+import { latestEscalation, LONGEST_WATCH_DAYS } from '#shared/calendar';
 import type { Matter } from '#shared/matters';
 import { startDeadlineEffect, stopDeadlineEffect } from '#shared/effects';
-import { countIn, MEASURED_SERVICES, type MeasuredService } from '#shared/evaluation';
-import { afterReview, measure, twoThirdsRule, type PledgeVerdict } from './rules.ts';
+import { countInQuarter, MEASURED_SERVICES, quarterOf, type MeasuredService } from '#shared/evaluation';
+import { afterReview, brokenCount, measure, twoThirdsRule, type PledgeVerdict } from './rules.ts';
 import * as store from './store.ts';
 
 export interface Deps { now: Date; newId: () => string }
@@ -25,13 +26,17 @@ export async function makePledge(
     const violation = twoThirdsRule(input.statutoryLimitDays, input.pledgedLimitDays);
     if (violation) throw new RuleViolationError(violation.rule, violation.title, violation.detail);
   }
-  // Due at the end of its due date; warned at two thirds of the way there.
-  const deadline = startOfLocalDate(addDays(input.dueDate, 1));
-  const timeline = {
-    warnAt: new Date(now.getTime() + ((deadline.getTime() - now.getTime()) * 2) / 3).toISOString(),
-    deadline: deadline.toISOString(),
-    escalateAt: (await workingTimeAfter(deadline, 1)).toISOString(),
-  };
+  // One execution watches a pledge to its escalation, a working day after the due date, and
+  // it runs at most a year: the due date leaves room for the longest holiday (checked first, so a
+  // date far ahead costs no calendar reads).
+  const lastDueDate = addDays(localDate(now), LONGEST_WATCH_DAYS - 15);
+  const tooFar = () => new BadRequestError(`A pledge is watched from today until a working day after its due date, for at most ${LONGEST_WATCH_DAYS} days: give a due date by ${lastDueDate}.`, [
+    { path: 'body.dueDate', message: `Too far ahead: at most ${lastDueDate}` },
+  ]);
+  if (input.dueDate > lastDueDate) throw tooFar();
+  // Due at the end of its due date; warned at two thirds of the working time there.
+  const timeline = await timelineUntil(now, startOfLocalDate(addDays(input.dueDate, 1)), 'pledges');
+  if (Date.parse(timeline.escalateAt) > latestEscalation(now).getTime()) throw tooFar();
   const pledge: store.Pledge = {
     id: newId(), department: caller.dept as string, ...input, status: 'open', final: false, overdue: false,
     createdAt: toLocalIso(now), createdBy: caller.sub, version: 1, deadline: { timeline }, reviews: [],
@@ -67,7 +72,7 @@ export async function review(id: string, input: { verdict: PledgeVerdict; eviden
   if (pledge.final) throw new ConflictError(`The soft-environment office already judged this pledge ${pledge.status}; its verdict is final.`, 'review-final');
   const { status, final } = afterReview(input.verdict, byOffice);
   const reviewRecord: store.Review = { ...input, at: toLocalIso(now), by: caller.sub, byOffice };
-  const brokenDelta = (status === 'broken' ? 1 : 0) - (pledge.status === 'broken' ? 1 : 0);
+  const broken = brokenCount(pledge, status, quarterOf(now));
   const newlyBroken = status === 'broken' && pledge.status !== 'broken';
   const alert: Alert | undefined = newlyBroken ? {
     id: newId(), at: toLocalIso(now), severity: 'breach', concern: 'pledges', department: pledge.department, kind: 'pledge-broken',
@@ -75,20 +80,13 @@ export async function review(id: string, input: { verdict: PledgeVerdict; eviden
     detail: `"${pledge.title}" (due ${pledge.dueDate}) was judged broken ${byOffice ? 'by the soft-environment office' : 'by the department itself'}: ${input.evidence}`,
     subject: { type: 'pledge', id: pledge.id },
   } : undefined;
-  // Judged kept or broken, the due date is no longer watched; reopened, it is watched again.
-  const judged = (s: string) => s === 'kept' || s === 'broken';
-  const watch = [];
-  let deadline = pledge.deadline;
-  if (judged(status) && !judged(pledge.status)) watch.push(stopDeadlineEffect(dueDateMatter(pledge), `judged ${status}`, newId(), now));
-  if (!judged(status) && judged(pledge.status)) {
-    deadline = { ...pledge.deadline, version: (pledge.deadline.version ?? 1) + 1 };
-    watch.push(startDeadlineEffect(dueDateMatter({ ...pledge, deadline }), deadline.timeline, newId(), now));
-  }
-  const ok = await store.updatePledge(pledge, { status, final, deadline }, reviewRecord, [
-    ...(brokenDelta !== 0 ? [countIn(pledge.department, now, { brokenPledges: brokenDelta })] : []),
+  // Only the office's verdict is final: the due date is watched until it is given.
+  const set: Partial<store.Pledge> = { status, final, ...(broken.set ? { brokenCountedIn: broken.set.quarter } : {}) };
+  const ok = await store.updatePledge(pledge, set, reviewRecord, [
+    ...broken.writes.map(({ quarter, delta }) => countInQuarter(pledge.department, quarter, { brokenPledges: delta })),
     ...(alert ? alertWrites(alert, now, newId) : []),
-    ...watch,
+    ...(final ? [stopDeadlineEffect(dueDateMatter(pledge), `judged ${status} by the office`, newId(), now)] : []),
   ]);
   if (!ok) throw new ConflictError('The pledge changed meanwhile; reload it and try again.', 'pledge-changed');
-  return withMeasure({ ...pledge, status, final, deadline, version: pledge.version + 1, reviews: [...pledge.reviews, reviewRecord] }, now);
+  return withMeasure({ ...pledge, ...set, version: pledge.version + 1, reviews: [...pledge.reviews, reviewRecord] }, now);
 }

@@ -20,10 +20,12 @@ export interface Pledge {
   status: PledgeStatus;
   final: boolean;
   overdue: boolean;
+  /** The quarter whose evaluation counts this pledge as broken (taken back from there if reversed). */
+  brokenCountedIn?: string | null;
   createdAt: string;
   createdBy: string;
   version: number;
-  /** The due-date watch; its version goes up when a judged pledge is reopened and watched again. */
+  /** The due-date watch, until the office's verdict; its version goes up when it is timed again. */
   deadline: { timeline: Timeline; version?: number };
   reviews: Review[];
 }

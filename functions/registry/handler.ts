@@ -28,11 +28,12 @@ export const handler = createHttpHandler({
       const calendar = await putCalendarYear({ year: params.year, holidays: [...new Set(body.holidays)].sort(), workdays: [...new Set(body.workdays)].sort() }, caller?.sub ?? 'office', now);
       return { status: 200, body: calendar };
     },
-    getCalendar: async ({ params }) => {
-      const calendar = await calendarYear(params.year);
+    getCalendar: async ({ params, now }) => {
+      const calendar = await calendarYear(params.year, now);
       const note = {
         office: 'Set by the soft-environment office.',
         official: 'The State Council holiday calendar as published.',
+        provisional: `The State Council has not published ${params.year} yet: the statutory public holidays stand in (without the published bridges and 调休 working days) until the soft-environment office sets the year.`,
         'fallback-weekends': `No calendar for ${params.year} is published yet: only Saturdays and Sundays count as days off until the soft-environment office sets the year.`,
       }[calendar.source];
       return { status: 200, body: { ...calendar, note } };

@@ -104,6 +104,8 @@ export class StatelessStack extends Stack {
       entry: effectsWorker.entry, table: props.table, topic: props.alertTopic,
       environment: { ...baseEnvironment, ALERT_TOPIC_ARN: props.alertTopic.topicArn, DEADLINE_STATE_MACHINE_ARN: DeadlineWorkflow.stateMachineArn, POWERTOOLS_SERVICE_NAME: effectsWorker.name },
     });
+    // It re-times running matters when a year's calendar changes (functions/deadlines/retime.ts).
+    grantTableAccess(this.effects.service.fn, props.table);
 
     for (const concern of concerns) {
       const service = new ServiceFunction(this, `Concern-${concern.name}`, {

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { addWorkingTime, fallbackCalendar, officialCalendar, timelineFor, workingDays, yearsSpanned } from '#shared/calendar';
+import { addWorkingTime, bundledCalendar, fallbackCalendar, officialCalendar, timelineFor, timelineOf, workingDays, workingDaysBetween, yearsOf } from '#shared/calendar';
+import { addDays, localDate, startOfLocalDate } from '#shared/clock';
+// @ts-expect-error: a plain JavaScript build script
+import { statutoryHolidays } from '../../scripts/official-calendar.mjs';
 
 const cst = (local: string) => new Date(`${local}+08:00`);
 const official2026 = officialCalendar(2026)!;
@@ -48,7 +51,7 @@ describe('working-day arithmetic in China Standard Time', () => {
     expect(addWorkingTime(cst('2026-12-31T10:00:00'), 2, fallback).toISOString()).toBe(cst('2027-01-04T10:00:00').toISOString());
     const set = workingDays([official2026, { year: 2027, holidays: ['2027-01-01'], workdays: [], source: 'office' }]);
     expect(addWorkingTime(cst('2026-12-31T10:00:00'), 2, set).toISOString()).toBe(cst('2027-01-05T10:00:00').toISOString());
-    expect(yearsSpanned(cst('2026-12-31T10:00:00'), 3)).toEqual([2026, 2027]);
+    expect(yearsOf({ start: cst('2026-12-31T10:00:00').toISOString(), limitDays: 3 })).toEqual([2026, 2027]);
   });
 
   it('warns at two thirds of the working time, breaches at the limit, escalates a working day later', () => {
@@ -56,6 +59,7 @@ describe('working-day arithmetic in China Standard Time', () => {
       warnAt: cst('2026-11-27T19:45:00').toISOString(),
       deadline: cst('2026-11-30T03:45:00').toISOString(),
       escalateAt: cst('2026-12-01T03:45:00').toISOString(),
+      timing: { start: cst('2026-11-27T03:45:00').toISOString(), limitDays: 1 },
     });
   });
 });
@@ -67,5 +71,70 @@ describe('the shipped official calendar data', () => {
     const { officialCalendarData } = await import('../../scripts/official-calendar.mjs');
     const shipped = JSON.parse(readFileSync(new URL('../../shared/official-calendar.json', import.meta.url), 'utf8'));
     expect(shipped).toEqual(officialCalendarData());
+  });
+});
+
+const thisYear = Number(localDate(new Date()).slice(0, 4));
+/** The latest year the State Council has published here (this year or an earlier one). */
+const lastPublished = (() => { let year = thisYear + 1; while (!officialCalendar(year)) year -= 1; return year; })();
+
+describe('a year the State Council has not published yet (provisional)', () => {
+  const year = lastPublished + 1;
+  const provisional = bundledCalendar(year);
+
+  it('stands on the statutory holidays, the lunar ones computed, and says it is provisional', () => {
+    expect(provisional.source).toBe('provisional');
+    expect(provisional.workdays).toEqual([]);
+    expect(provisional.holidays).toEqual(expect.arrayContaining([`${year}-01-01`, `${year}-05-01`, `${year}-05-02`, `${year}-10-01`, `${year}-10-02`, `${year}-10-03`]));
+    // The Spring Festival: four consecutive days between 20 January and 21 February.
+    const spring = provisional.holidays.filter((date) => date >= `${year}-01-20` && date <= `${year}-02-24`);
+    expect(spring.length).toBeGreaterThanOrEqual(4);
+    expect(addDays(spring[0]!, 3)).toBe(spring[3]);
+    // Qingming, the solar term, falls on 4, 5 or 6 April.
+    expect(provisional.holidays.filter((date) => date.startsWith(`${year}-04-0`)).length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('computes the statutory holidays by the rule in force since 2025: every one is a holiday in each published calendar since', () => {
+    for (let published = 2025; published <= lastPublished; published += 1) {
+      const official = new Set(officialCalendar(published)!.holidays);
+      expect((statutoryHolidays(published) as string[]).filter((date) => !official.has(date))).toEqual([]);
+    }
+  });
+
+  it('gives New Year\'s Day off: a limit from 31 December does not end on 1 January', () => {
+    const isWorkingDay = workingDays([officialCalendar(lastPublished)!, provisional]);
+    const deadline = addWorkingTime(cst(`${lastPublished}-12-31T10:00:00`), 1, isWorkingDay);
+    expect(localDate(deadline) > `${year}-01-01`).toBe(true);
+  });
+
+  it('weekends only beyond the generated years', () => {
+    expect(bundledCalendar(2099).source).toBe('fallback-weekends');
+  });
+});
+
+describe('one rule for every limit and warning, in working time', () => {
+  // A year, relative to now, whose National Day holiday is published.
+  const year = lastPublished;
+  const isWorkingDay = workingDays([officialCalendar(year)!]);
+
+  it('warns a delay notice of 24 September moving the answer to 9 October on a working day, not in the National Day holiday', () => {
+    const start = cst(`${year}-09-24T10:00:00`);
+    const until = startOfLocalDate(`${year}-10-10`);
+    const timeline = timelineOf({ start: start.toISOString(), until: until.toISOString() }, isWorkingDay);
+    expect(timeline.deadline).toBe(until.toISOString());
+    const warnDay = localDate(new Date(timeline.warnAt));
+    expect(warnDay).not.toBe(`${year}-10-04`);
+    expect(isWorkingDay(warnDay)).toBe(true);
+    // Two thirds of the working time, not of the calendar time.
+    expect(workingDaysBetween(start, new Date(timeline.warnAt), isWorkingDay)).toBeCloseTo((workingDaysBetween(start, until, isWorkingDay) * 2) / 3, 6);
+    expect(isWorkingDay(localDate(new Date(new Date(timeline.escalateAt).getTime() - 1)))).toBe(true);
+  });
+
+  it('times a limit in days and a fixed end alike: the same deadline gives the same warning', () => {
+    const start = cst(`${year}-09-24T10:00:00`);
+    const byLimit = timelineFor(start, 4, isWorkingDay);
+    const byEnd = timelineOf({ start: start.toISOString(), until: byLimit.deadline }, isWorkingDay);
+    expect(Math.abs(Date.parse(byEnd.warnAt) - Date.parse(byLimit.warnAt))).toBeLessThan(1000);
+    expect(byEnd.escalateAt).toBe(byLimit.escalateAt);
   });
 });

@@ -1,0 +1,23 @@
+/** A pledge's due-date watch timed again on a changed calendar (its warning and escalation are working time). */
+import { retimed } from '#shared/calendar-store';
+import type { MatterRetime } from '#shared/deadline-checks';
+import { startDeadlineEffect, stopDeadlineEffect } from '#shared/effects';
+import { newId } from '#shared/ids';
+import { dueDateMatter } from './service.ts';
+import { getPledge, updatePledge } from './store.ts';
+
+export const retimePledgeMatter: MatterRetime = async (matter, now) => {
+  for (let attempt = 0; attempt < 3; attempt += 1) {
+    const pledge = await getPledge(matter.id);
+    if (!pledge || pledge.final || (pledge.deadline.version ?? 1) !== matter.version) return false;
+    const timeline = await retimed(pledge.deadline.timeline, 'pledges', now);
+    if (!timeline) return false;
+    const deadline = { timeline, version: matter.version + 1 };
+    const ok = await updatePledge(pledge, { deadline }, undefined, [
+      stopDeadlineEffect(dueDateMatter(pledge), 'the calendar changed', newId(), now),
+      startDeadlineEffect(dueDateMatter({ ...pledge, deadline }), timeline, newId(), now),
+    ]);
+    if (ok) return true;
+  }
+  return false;
+};
