@@ -17,6 +17,9 @@ import { inspectionRoutes } from '../../functions/inspections/routes.ts';
 import { handler as registry } from '../../functions/registry/handler.ts';
 import { registryRoutes } from '../../functions/registry/routes.ts';
 import { invoke } from '../support/invoke.ts';
+import { handler as deadlineCheck } from '../../functions/deadlines/handler.ts';
+import * as pledgeService from '../../functions/pledges/service.ts';
+import { newId } from '#shared/ids';
 import { newCreditCode, newDeptId } from '../support/data.ts';
 import { collection, feeCards, feeScenario, routes as feeRoutes, departmentCaller, enterpriseCaller } from '../support/fees.ts';
 
@@ -140,16 +143,57 @@ describe('the quarterly evaluation', () => {
   });
 });
 
-describe('a reopened pledge', () => {
-  it('is watched again: the department took back its own "kept"', async () => {
-    const runtime = inject('runtime');
+describe('only the office\'s verdict is final', () => {
+  const check = (matter: object, stage: string) => deadlineCheck({ matter, stage });
+
+  it('a department\'s own "kept" does not end the watch: past its due date without the office\'s verdict it breaches, until the office judges it', async () => {
     const dept = newDeptId();
     const made = await invoke(pledges, pledgeRoutes.routes.makePledge, { json: pledgeBody(), caller: clerk(dept) });
     const id = made.body.id;
-    await invoke(pledges, pledgeRoutes.routes.reviewPledge, { params: { id }, json: { verdict: 'kept', evidence: 'Done early.' }, caller: clerk(dept) });
-    await eventually(() => expect(executions(runtime.dataDir)).toContainEqual(expect.objectContaining({ name: `pledges-due-date-${id}-v1`, status: 'ABORTED' })));
-    const reopened = await invoke(pledges, pledgeRoutes.routes.reviewPledge, { params: { id }, json: { verdict: 'in-progress', evidence: 'One window still slow.' }, caller: clerk(dept) });
-    expect(reopened.body).toMatchObject({ status: 'in-progress', deadline: { version: 2 } });
-    await eventually(() => expect(executions(runtime.dataDir)).toContainEqual(expect.objectContaining({ name: `pledges-due-date-${id}-v2`, status: 'RUNNING' })));
+    const kept = await invoke(pledges, pledgeRoutes.routes.reviewPledge, { params: { id }, json: { verdict: 'kept', evidence: 'Done early.' }, caller: clerk(dept) });
+    expect(kept.body).toMatchObject({ status: 'kept', final: false });
+    const matter = { concern: 'pledges', kind: 'due-date', id, version: 1, department: dept };
+    const breach = await check(matter, 'breach');
+    expect(breach).toMatchObject({ open: true, publish: true, alert: { kind: 'pledge-breach', severity: 'breach', department: dept, subject: { type: 'pledge', id } } });
+    expect(breach.alert?.detail).toContain('reports "kept"');
+    expect((await invoke(pledges, pledgeRoutes.routes.getPledge, { params: { id } })).body).toMatchObject({ status: 'kept', final: false, overdue: true });
+    await invoke(pledges, pledgeRoutes.routes.reviewPledge, { params: { id }, json: { verdict: 'kept', evidence: 'Sampled 40 files: all in time.' }, caller: office });
+    expect(await check(matter, 'escalation')).toEqual({ open: false, publish: false });
+    await eventually(() => expect(executions(inject('runtime').dataDir)).toContainEqual(expect.objectContaining({ name: `pledges-due-date-${id}-v1`, status: 'ABORTED' })));
+  });
+});
+
+describe('a broken pledge reversed in a later quarter', () => {
+  it('is taken back from the quarter it was counted in: no quarter goes below zero', async () => {
+    const dept = newDeptId();
+    await registerDept(dept);
+    const now = new Date();
+    const current = quarterOf(now);
+    // A day in the previous quarter: back from now until the quarter changes, then ten days more.
+    let earlier = new Date(now.getTime() - 10 * 86_400_000);
+    while (quarterOf(earlier) === current) earlier = new Date(earlier.getTime() - 10 * 86_400_000);
+    const previous = quarterOf(earlier);
+    const made = await pledgeService.makePledge(pledgeBody({ dueDate: addDays(today(), 30) }), clerk(dept) as never, { now: earlier, newId });
+    await pledgeService.review(made.id, { verdict: 'broken', evidence: 'Files took 6 days.' }, clerk(dept) as never, { now: earlier, newId });
+    const figures = async (quarter: string) => (await invoke(evaluations, evaluationRoutes.routes.evaluation, { params: { quarter } })).body.departments.find((row: any) => row.deptId === dept).figures;
+    expect((await figures(previous)).brokenPledges).toBe(1);
+    const reversed = await invoke(pledges, pledgeRoutes.routes.reviewPledge, { params: { id: made.id }, json: { verdict: 'kept', evidence: 'The slow files were the applicant\'s.' }, caller: office });
+    expect(reversed.body).toMatchObject({ status: 'kept', final: true });
+    expect((await figures(previous)).brokenPledges).toBe(0);
+    expect((await figures(current)).brokenPledges).toBe(0);
+  });
+});
+
+describe('a pledge\'s due date', () => {
+  it('is bounded by what one watch can hold (a Step Functions execution runs at most a year): 400 naming the field, nothing stored', async () => {
+    const dept = newDeptId();
+    for (const dueDate of [addDays(today(), 400), '9999-12-31']) {
+      const refused = await invoke(pledges, pledgeRoutes.routes.makePledge, { json: pledgeBody({ dueDate }), caller: clerk(dept) });
+      expect(refused).toMatchObject({ status: 400, contentType: 'application/problem+json', body: { errors: [{ path: 'body.dueDate', message: expect.stringContaining('at most') }] } });
+    }
+    expect((await invoke(pledges, pledgeRoutes.routes.listPledges, { query: { dept } })).body.items).toEqual([]);
+    const inReach = await invoke(pledges, pledgeRoutes.routes.makePledge, { json: pledgeBody({ dueDate: addDays(today(), 300) }), caller: clerk(dept) });
+    expect(inReach.status).toBe(201);
+    expect(Date.parse(inReach.body.deadline.timeline.escalateAt) - Date.now()).toBeLessThan(365 * 86_400_000);
   });
 });

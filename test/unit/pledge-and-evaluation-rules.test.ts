@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { afterReview, measure, twoThirdsRule } from '../../functions/pledges/rules.ts';
+import { afterReview, brokenCount, measure, twoThirdsRule } from '../../functions/pledges/rules.ts';
 import { lastPlaced, rank, scoreOf } from '../../functions/evaluations/rules.ts';
 import { METRICS, quarterOf, type Figures } from '#shared/evaluation';
 
@@ -51,5 +51,18 @@ describe('the evaluation score', () => {
   it('counts events in the China-time quarter', () => {
     expect(quarterOf(new Date('2026-09-30T16:30:00Z'))).toBe('2026-Q4'); // 1 October, 00:30 China time
     expect(quarterOf(new Date('2026-09-30T15:30:00Z'))).toBe('2026-Q3');
+  });
+});
+
+describe('the broken-pledge count', () => {
+  const quarter = quarterOf(new Date());
+  it('counts a pledge once, in the quarter it is judged broken', () => {
+    expect(brokenCount({ status: 'in-progress' }, 'broken', quarter)).toEqual({ writes: [{ quarter, delta: 1 }], set: { quarter } });
+    expect(brokenCount({ status: 'broken', brokenCountedIn: quarter }, 'broken', quarter)).toEqual({ writes: [] });
+  });
+  it('takes a reversal back from the quarter the pledge was counted in, not the quarter of the reversal', () => {
+    expect(brokenCount({ status: 'broken', brokenCountedIn: 'earlier-quarter' }, 'kept', quarter)).toEqual({ writes: [{ quarter: 'earlier-quarter', delta: -1 }], set: { quarter: null } });
+    expect(brokenCount({ status: 'broken' }, 'kept', quarter)).toEqual({ writes: [], set: { quarter: null } });
+    expect(brokenCount({ status: 'kept' }, 'kept', quarter)).toEqual({ writes: [] });
   });
 });
