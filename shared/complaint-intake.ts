@@ -14,6 +14,7 @@ import { deadlineTimeline } from './calendar-store.ts';
 import type { Matter } from './matters.ts';
 import { startDeadlineEffect } from './effects.ts';
 import { countIn, type Figures } from './evaluation.ts';
+import { alertWrites, newAlert } from './alerts.ts';
 
 import type { Timeline } from './calendar.ts';
 import { limitsFor, nextPost, routeComplaint, type Assignment, type ComplaintCategory, type ComplaintLimits, type ComplaintRoute, type ComplaintStatus, type Handler } from './complaint-rules.ts';
@@ -112,6 +113,14 @@ export async function prepareComplaint(
   };
   const trackingCode = newSecret(24);
   const instant = now.toISOString();
+  // The supervisors hear of an integrity matter as it comes in, not at its first warning. (The
+  // complaints the system opens itself are alerted by their concern, in the same transaction.)
+  const intakeAlert = routedTo === 'supervisors' && intake.source === 'public' ? alertWrites(newAlert({
+    severity: 'warning', concern: 'complaints', department: intake.againstDept, kind: 'integrity-complaint-received',
+    title: `An integrity complaint (${intake.category}) against ${intake.againstDept}`,
+    detail: `Complaint ${id} (${intake.category}) against ${intake.againstDept} was received and routed to the supervisors and the soft-environment office; the verdict is due by ${toLocalIso(new Date(complaint.deadlines.resolution.timeline.deadline))}.`,
+    subject: { type: 'complaint', id },
+  }, now, newId()), now, newId) : [];
   return {
     complaint,
     trackingCode,
@@ -123,6 +132,7 @@ export async function prepareComplaint(
       countIn(intake.againstDept, now, { complaintsReceived: 1, ...alsoCount }),
       ...(acknowledgement ? [startDeadlineEffect(acknowledgementMatter(complaint, 1), acknowledgement.timeline, newId(), now)] : []),
       startDeadlineEffect(resolutionMatter(complaint, 1), complaint.deadlines.resolution.timeline, newId(), now),
+      ...intakeAlert,
     ],
   };
 }

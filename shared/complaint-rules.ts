@@ -11,9 +11,16 @@ export type ComplaintCategory = (typeof COMPLAINT_CATEGORIES)[number];
 export const COMPLAINT_STATUSES = ['received', 'acknowledged', 'resolved', 'closed'] as const;
 export type ComplaintStatus = (typeof COMPLAINT_STATUSES)[number];
 
-/** Money and integrity matters go to the supervisors and the office, not to the department complained about. */
+/**
+ * Money and integrity matters go to the supervisors and the office, never to the department
+ * complained about (it would judge its own officers): money taken or demanded (§三.2, §三.3:
+ * fees without service, tie-in charges, levies, unregistered fees, arbitrary fines, 吃拿卡要报),
+ * seized property used, intermediaries forced on clients, abusive enforcement, and inspections
+ * on the quiet production days against the county's rule.
+ */
 const SUPERVISOR_CATEGORIES: readonly ComplaintCategory[] = [
   'petty-corruption', 'tie-in-charge', 'levy', 'fee-without-service', 'arbitrary-fine', 'unregistered-fee',
+  'seized-property', 'forced-intermediary', 'abusive-enforcement', 'quiet-day-violation',
 ];
 
 export type ComplaintRoute = 'supervisors' | 'department';

@@ -72,7 +72,10 @@ async function inspectionInScope(id: string, caller: Caller): Promise<store.Insp
 
 export async function viewInspection(id: string, caller: Caller) {
   const inspection = await inspectionInScope(id, caller);
-  return { ...inspection, visits: await store.inspectionVisits(id) };
+  const visits = await store.inspectionVisits(id);
+  // Who at the enterprise reported a visit is for the enterprise and the supervisors, not the department inspected.
+  const identityShown = seesAll(caller) || (hasRole(caller, 'enterprise') && inspection.enterpriseId === caller.ent);
+  return { ...inspection, visits: identityShown ? visits : visits.map(({ recordedBy: _recordedBy, ...visit }) => visit) };
 }
 
 export async function listInspections(

@@ -15,6 +15,7 @@ import { handler as registry } from '../../functions/registry/handler.ts';
 import { registryRoutes } from '../../functions/registry/routes.ts';
 import { loadOrCreateKeys, signToken } from '../../infra/local/signing.ts';
 import { invoke } from '../support/invoke.ts';
+import { alertDelivered, sinkAlerts } from '../support/eventually.ts';
 import { newCreditCode, newDeptId } from '../support/data.ts';
 
 const routes = complaintRoutes.routes;
@@ -81,14 +82,19 @@ describe('intake', () => {
     expect(bad).toMatchObject({ status: 400, body: { errors: [{ path: 'body.category' }] } });
   });
 
-  it('routes money and integrity matters to the supervisors: the department neither lists nor sees them', async () => {
+  it('routes money and integrity matters to the supervisors: the department neither lists nor sees them, and the supervisors are alerted at intake', async () => {
     const dept = await department();
-    const filed = await file(dept, { category: 'petty-corruption', description: 'The inspector asked for a "tea fee".' });
-    const list = await invoke(handler, routes.listComplaints, { caller: clerk(dept) });
-    expect(list.body.items.map((item: any) => item.id)).not.toContain(filed.body.id);
-    expect((await invoke(handler, routes.getComplaint, { params: { id: filed.body.id }, caller: clerk(dept) })).status).toBe(404);
-    const forSupervisors = await invoke(handler, routes.listComplaints, { query: { dept }, caller: supervisor });
-    expect(forSupervisors.body.items).toContainEqual(expect.objectContaining({ id: filed.body.id, routedTo: 'supervisors' }));
+    for (const category of ['petty-corruption', 'seized-property', 'forced-intermediary', 'abusive-enforcement', 'quiet-day-violation']) {
+      const filed = await file(dept, { category, description: 'The inspector asked for a "tea fee".' });
+      const list = await invoke(handler, routes.listComplaints, { caller: clerk(dept) });
+      expect(list.body.items.map((item: any) => item.id)).not.toContain(filed.body.id);
+      expect((await invoke(handler, routes.getComplaint, { params: { id: filed.body.id }, caller: clerk(dept) })).status).toBe(404);
+      const forSupervisors = await invoke(handler, routes.listComplaints, { query: { dept }, caller: supervisor });
+      expect(forSupervisors.body.items).toContainEqual(expect.objectContaining({ id: filed.body.id, routedTo: 'supervisors', category }));
+      await alertDelivered(runtime.dataDir, { kind: 'integrity-complaint-received', concern: 'complaints', department: dept, subject: { type: 'complaint', id: filed.body.id } });
+    }
+    // The alert carries no trace of the complainant.
+    expect(JSON.stringify(sinkAlerts(runtime.dataDir).filter((alert) => alert.department === dept))).not.toContain('138-0000-1234');
   });
 });
 

@@ -150,10 +150,14 @@ describe('inspectors at the door', () => {
     const visit = await invoke(handler, routes.recordVisit, { params: { id: filed.body.id }, json: { note: 'Two officers, no papers' }, caller: owner(enterpriseId) });
     expect(visit).toMatchObject({ status: 201, body: { allowed: false, reason: 'This inspection has not been approved by the soft-environment office.' } });
     const complaint = await db.send(new GetCommand({ TableName: tableName, Key: keys.complaint(visit.body.complaintId) }));
-    expect(complaint.Item).toMatchObject({ category: 'quiet-day-violation', againstDept: dept, source: 'inspection-visit', routedTo: 'department' });
+    expect(complaint.Item).toMatchObject({ category: 'quiet-day-violation', againstDept: dept, source: 'inspection-visit', routedTo: 'supervisors' });
     await alertDelivered(runtime.dataDir, { kind: 'visit-not-allowed', severity: 'breach', department: dept, subject: { type: 'inspection', id: filed.body.id } });
     const seen = await invoke(handler, routes.getInspection, { params: { id: filed.body.id }, caller: supervisor });
-    expect(seen.body.visits).toEqual([expect.objectContaining({ allowed: false, note: 'Two officers, no papers' })]);
+    expect(seen.body.visits).toEqual([expect.objectContaining({ allowed: false, note: 'Two officers, no papers', recordedBy: expect.any(String) })]);
+    // The department inspected sees the visit, not who at the enterprise reported it.
+    const byDepartment = await invoke(handler, routes.getInspection, { params: { id: filed.body.id }, caller: clerk(dept) });
+    expect(byDepartment.body.visits).toEqual([expect.objectContaining({ allowed: false, note: 'Two officers, no papers' })]);
+    expect(byDepartment.body.visits[0]).not.toHaveProperty('recordedBy');
   });
 
   it('are reported by the inspected enterprise only (404 for another)', async () => {

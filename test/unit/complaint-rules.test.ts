@@ -4,10 +4,13 @@ import { notTheDepartmentsLimit } from '#shared/matters';
 
 describe('routing a complaint', () => {
   it('sends money and integrity matters to the supervisors, the rest to the department', () => {
-    for (const category of ['petty-corruption', 'tie-in-charge', 'levy', 'fee-without-service', 'arbitrary-fine', 'unregistered-fee'] as const) {
+    for (const category of [
+      'petty-corruption', 'tie-in-charge', 'levy', 'fee-without-service', 'arbitrary-fine', 'unregistered-fee',
+      'seized-property', 'forced-intermediary', 'abusive-enforcement', 'quiet-day-violation',
+    ] as const) {
       expect(routeComplaint(category)).toBe('supervisors');
     }
-    for (const category of ['shirking', 'inaction', 'five-difficulties', 'quiet-day-violation', 'other'] as const) {
+    for (const category of ['shirking', 'inaction', 'five-difficulties', 'delayed-approval', 'abolished-approval', 'other'] as const) {
       expect(routeComplaint(category)).toBe('department');
     }
   });
