@@ -23,7 +23,9 @@ export function executionArn(matter: Matter): string {
 
 /** Starts watching a matter; a retry with the same matter and timeline is a no-op. */
 export async function startDeadline(matter: Matter, timeline: Timeline): Promise<void> {
-  const input: DeadlineInput = { matter, timeline };
+  // The workflow waits on the three instants; what they were computed from stays with the matter.
+  const { warnAt, deadline, escalateAt } = timeline;
+  const input: DeadlineInput = { matter, timeline: { warnAt, deadline, escalateAt } };
   try {
     await sfnClient.send(new StartExecutionCommand({ stateMachineArn: stateMachineArn(), name: executionName(matter), input: JSON.stringify(input) }));
   } catch (error) {
