@@ -5,11 +5,12 @@
  * matters. Dates are relative to the clock: the years are found from the shipped data.
  */
 import { describe, expect, inject, it } from 'vitest';
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from '#shared/db';
 import { keys } from '#shared/table';
 import { localDate } from '#shared/clock';
-import { officialCalendar, workingDays } from '#shared/calendar';
+import { officialCalendar, timelineOf, workingDays } from '#shared/calendar';
+import { calendarYear } from '#shared/calendar-store';
 import { newId } from '#shared/ids';
 import * as complaintService from '../../functions/complaints/service.ts';
 import { handler as registry } from '../../functions/registry/handler.ts';
@@ -92,5 +93,31 @@ describe('a calendar the office sets', () => {
     expect(localDate(new Date(after.deadlines.resolution.timeline.deadline)) > `${year}-01-14`).toBe(true);
     expect(localDate(new Date(after.deadlines.acknowledgement.timeline.deadline)) > `${year}-01-14`).toBe(true);
     expect(after.deadlines.resolution.timeline.deadline > before.deadlines.resolution.timeline.deadline).toBe(true);
+  });
+});
+
+describe('a year the shipped data comes to publish', () => {
+  it('re-times the matters set on it while it was unpublished', async () => {
+    // As if the deadlines of a year had been set on its provisional calendar, before this data
+    // published it: the office's marker exists, and a running matter's stored timeline is stale.
+    const year = lastPublished;
+    const dept = await department();
+    const filed = await fileAt(dept, cst(`${year}-09-22T10:00:00`));
+    const stale = { ...(await storedComplaint(filed.id)).deadlines.resolution.timeline, deadline: cst(`${year}-09-29T10:00:00`).toISOString() };
+    await db.send(new UpdateCommand({
+      TableName: tableName, Key: keys.complaint(filed.id),
+      UpdateExpression: 'SET deadlines.resolution.timeline = :stale', ExpressionAttributeValues: { ':stale': stale },
+    }));
+    await db.send(new PutCommand({ TableName: tableName, Item: { ...keys.calendarUnpublishedAlerted(year), source: 'provisional', alertedAt: new Date().toISOString() } }));
+    expect((await calendarYear(year)).source).toBe('official');
+    const marker = await db.send(new GetCommand({ TableName: tableName, Key: keys.calendarUnpublishedAlerted(year), ConsistentRead: true }));
+    expect(marker.Item).toMatchObject({ publishedAs: 'official' });
+    const after = await eventually(async () => {
+      const complaint = await storedComplaint(filed.id);
+      expect(complaint.deadlines.resolution.version).toBe(2);
+      return complaint;
+    });
+    const official = timelineOf(stale.timing, workingDays([officialCalendar(year)!]));
+    expect(after.deadlines.resolution.timeline).toMatchObject({ warnAt: official.warnAt, deadline: official.deadline, escalateAt: official.escalateAt });
   });
 });
