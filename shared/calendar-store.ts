@@ -103,9 +103,9 @@ export async function timelineAt(timing: Timing, concern: Concern, now: Date): P
 export const deadlineTimeline = (start: Date, limitDays: number, concern: Concern, escalationDays = 1): Promise<Timeline> =>
   timelineAt({ start: start.toISOString(), limitDays, ...(escalationDays === 1 ? {} : { escalationDays }) }, concern, start);
 
-/** The timeline of a matter due at a fixed instant (`until`), started at `start`. */
-export const timelineUntil = (start: Date, until: Date, concern: Concern): Promise<Timeline> =>
-  timelineAt({ start: start.toISOString(), until: until.toISOString() }, concern, start);
+/** The timeline of a matter started at `start` and due by the end of `dueDate` (or of the next working day). */
+export const timelineToDueDate = (start: Date, dueDate: string, concern: Concern): Promise<Timeline> =>
+  timelineAt({ start: start.toISOString(), dueDate }, concern, start);
 
 /** The timeline computed again on today's calendar, or undefined when it has not changed (or cannot be). */
 export async function retimed(timeline: Timeline, concern: Concern, now: Date): Promise<Timeline | undefined> {

@@ -83,17 +83,31 @@ export function addWorkingTime(start: Date, days: number, isWorkingDay: IsWorkin
 
 /**
  * What a timed matter's timeline is computed from: a limit of `limitDays` working days from
- * `start`, or a fixed end (`until`: a pledge's due date, the date a delay notice gives).
- * Kept with the timeline, so the timeline can be computed again when the calendar changes.
+ * `start`; a due date (`dueDate`: a pledge's, the date a delay notice gives), due by its end; or
+ * a fixed instant (`until`). Kept with the timeline, so it can be computed again when the
+ * calendar changes.
  */
-export type Timing = { start: string; escalationDays?: number } & ({ limitDays: number } | { until: string });
+export type Timing = { start: string; escalationDays?: number } & ({ limitDays: number } | { dueDate: string } | { until: string });
+
+/** A due date that falls on a day off is due by the end of the next working day (期间届满日为节假日的，顺延). */
+export function endOfDueDate(dueDate: string, isWorkingDay: IsWorkingDay): Date {
+  let date = dueDate;
+  for (let guard = 0; !isWorkingDay(date) && guard < 366; guard += 1) date = addDays(date, 1);
+  return startOfLocalDate(addDays(date, 1));
+}
+
+function deadlineOf(timing: Timing, isWorkingDay: IsWorkingDay): Date {
+  if ('limitDays' in timing) return addWorkingTime(new Date(timing.start), timing.limitDays, isWorkingDay);
+  return 'dueDate' in timing ? endOfDueDate(timing.dueDate, isWorkingDay) : new Date(timing.until);
+}
 
 export interface Timeline { warnAt: string; deadline: string; escalateAt: string; timing?: Timing }
 
 /** The years a timing's calendar must know (a long holiday can cross a year end). */
 export function yearsOf(timing: Timing): number[] {
   const start = new Date(timing.start);
-  const end = 'until' in timing ? Date.parse(timing.until) + 30 * DAY_MS : start.getTime() + (timing.limitDays * 3 + 30) * DAY_MS;
+  const end = 'limitDays' in timing ? start.getTime() + (timing.limitDays * 3 + 30) * DAY_MS
+    : ('dueDate' in timing ? startOfLocalDate(timing.dueDate).getTime() : Date.parse(timing.until)) + 30 * DAY_MS;
   const first = Number(localDate(start).slice(0, 4));
   const last = Math.max(first, Number(localDate(new Date(end + ((timing.escalationDays ?? 1) * 3) * DAY_MS)).slice(0, 4)));
   return Array.from({ length: last - first + 1 }, (_, index) => first + index);
@@ -107,8 +121,8 @@ export function yearsOf(timing: Timing): number[] {
  */
 export function timelineOf(timing: Timing, isWorkingDay: IsWorkingDay): Timeline {
   const start = new Date(timing.start);
-  const deadline = 'until' in timing ? new Date(timing.until) : addWorkingTime(start, timing.limitDays, isWorkingDay);
-  const limit = 'until' in timing ? workingDaysBetween(start, deadline, isWorkingDay) : timing.limitDays;
+  const deadline = deadlineOf(timing, isWorkingDay);
+  const limit = 'limitDays' in timing ? timing.limitDays : workingDaysBetween(start, deadline, isWorkingDay);
   // With no working time before the deadline, the warning comes with it.
   const warnAt = Math.min(addWorkingTime(start, (limit * 2) / 3, isWorkingDay).getTime(), deadline.getTime());
   return {

@@ -1,8 +1,8 @@
 /** The complaint operations: intake, handling within limits, the verdict; rules in #shared/complaint-rules. */
-import { addDays, startOfLocalDate, toLocalIso } from '#shared/clock';
+import { toLocalIso } from '#shared/clock';
 import { hasRole, seesAll, type Caller } from '#shared/http/auth';
 import { ConflictError, NotFoundError, RuleViolationError } from '#shared/http/errors';
-import { timelineUntil, workingDaysElapsed, workingTimeAfter } from '#shared/calendar-store';
+import { timelineToDueDate, workingDaysElapsed, workingTimeAfter } from '#shared/calendar-store';
 import { countIn, logHandled } from '#shared/evaluation';
 import { startDeadlineEffect, stopDeadlineEffect } from '#shared/effects';
 import {
@@ -109,19 +109,16 @@ export async function giveDelayNotice(id: string, input: { reason: string; expec
   const complaint = await ownOpenComplaint(id, caller, 'delayed');
   const current = complaint.deadlines.resolution;
   const originalDeadline = new Date(current.originalDeadline ?? current.timeline.deadline);
-  const expectedByEnd = startOfLocalDate(addDays(input.expectedBy, 1));
+  // Due by the end of the date given (or of the next working day), timed like every limit.
+  const timeline = await timelineToDueDate(now, input.expectedBy, 'complaints');
   const violation = delayNoticeRule({
     now, deadline: new Date(current.timeline.deadline), latestAllowed: await workingTimeAfter(originalDeadline, complaint.limits.resolveDays),
-    expectedByEnd, alreadyGiven: !!complaint.delayNotice,
+    expectedByEnd: new Date(timeline.deadline), alreadyGiven: !!complaint.delayNotice,
   });
   if (violation) throw new RuleViolationError(violation.rule, violation.title, violation.detail);
   const at = toLocalIso(now);
   const delayNotice = { reason: input.reason, expectedBy: input.expectedBy, at };
-  const resolution = {
-    version: current.version + 1,
-    originalDeadline: originalDeadline.toISOString(),
-    timeline: await timelineUntil(now, expectedByEnd, 'complaints'),
-  };
+  const resolution = { version: current.version + 1, originalDeadline: originalDeadline.toISOString(), timeline };
   const ok = await store.updateComplaint(complaint, { delayNotice, deadlines: { ...complaint.deadlines, resolution } }, [
     { at, event: 'delay-notice', public: true, text: `The answer will be late: ${input.reason} Expected by ${input.expectedBy}.` },
   ], [

@@ -1,9 +1,9 @@
 /** The pledge operations: rules in rules.ts, table access in store.ts, clock and ids injected. */
-import { addDays, localDate, startOfLocalDate, toLocalIso } from '#shared/clock';
+import { addDays, localDate, toLocalIso } from '#shared/clock';
 import { hasRole, type Caller } from '#shared/http/auth';
 import { BadRequestError, ConflictError, NotFoundError, RuleViolationError } from '#shared/http/errors';
 import { alertWrites, type Alert } from '#shared/alerts';
-import { timelineUntil } from '#shared/calendar-store';
+import { timelineToDueDate } from '#shared/calendar-store';
 import { latestEscalation, LONGEST_WATCH_DAYS } from '#shared/calendar';
 import type { Matter } from '#shared/matters';
 import { startDeadlineEffect, stopDeadlineEffect } from '#shared/effects';
@@ -34,8 +34,8 @@ export async function makePledge(
     { path: 'body.dueDate', message: `Too far ahead: at most ${lastDueDate}` },
   ]);
   if (input.dueDate > lastDueDate) throw tooFar();
-  // Due at the end of its due date; warned at two thirds of the working time there.
-  const timeline = await timelineUntil(now, startOfLocalDate(addDays(input.dueDate, 1)), 'pledges');
+  // Due by the end of its due date (or of the next working day); warned at two thirds of the working time there.
+  const timeline = await timelineToDueDate(now, input.dueDate, 'pledges');
   if (Date.parse(timeline.escalateAt) > latestEscalation(now).getTime()) throw tooFar();
   const pledge: store.Pledge = {
     id: newId(), department: caller.dept as string, ...input, status: 'open', final: false, overdue: false,

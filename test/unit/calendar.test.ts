@@ -130,6 +130,18 @@ describe('one rule for every limit and warning, in working time', () => {
     expect(isWorkingDay(localDate(new Date(new Date(timeline.escalateAt).getTime() - 1)))).toBe(true);
   });
 
+  it('moves a due date that falls on a day off to the end of the next working day (a pledge, a delay notice)', () => {
+    const start = cst(`${year}-09-01T10:00:00`);
+    const holiday = `${year}-10-03`;
+    expect(isWorkingDay(holiday)).toBe(false);
+    const timeline = timelineOf({ start: start.toISOString(), dueDate: holiday }, isWorkingDay);
+    let firstWorkingDay = holiday;
+    while (!isWorkingDay(firstWorkingDay)) firstWorkingDay = addDays(firstWorkingDay, 1);
+    expect(timeline.deadline).toBe(startOfLocalDate(addDays(firstWorkingDay, 1)).toISOString());
+    const onWorkingDay = timelineOf({ start: start.toISOString(), dueDate: firstWorkingDay }, isWorkingDay);
+    expect(onWorkingDay.deadline).toBe(timeline.deadline);
+  });
+
   it('times a limit in days and a fixed end alike: the same deadline gives the same warning', () => {
     const start = cst(`${year}-09-24T10:00:00`);
     const byLimit = timelineFor(start, 4, isWorkingDay);
