@@ -32,6 +32,11 @@ export async function putCalendarYear(calendar: Omit<CalendarYear, 'source'>, up
 }
 
 export async function calendarYear(year: number, now = new Date()): Promise<CalendarYear> {
+  return (await readYear(year, now)).calendar;
+}
+
+/** A year's calendar, and whether the office was already told it is unpublished. */
+async function readYear(year: number, now: Date): Promise<{ calendar: CalendarYear; alerted: boolean }> {
   // One Query gives the office's calendar and the marker of a year once used unpublished.
   const { Items = [] } = await db.send(new QueryCommand({
     TableName: tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.calendar(year).pk }, ConsistentRead: true,
@@ -43,7 +48,7 @@ export async function calendarYear(year: number, now = new Date()): Promise<Cale
     : bundledCalendar(year);
   // Deadlines were set on the unpublished year and the shipped data now publishes it: time them again, once.
   if (marker && !marker.publishedAs && calendar.source === 'official') await retimeOnPublication(year, now);
-  return calendar;
+  return { calendar, alerted: !!marker };
 }
 
 async function retimeOnPublication(year: number, now: Date): Promise<void> {
@@ -90,11 +95,11 @@ async function calendarsFor(years: readonly number[], now: Date): Promise<Calend
  * `now` is when it is computed, for the office's alert about an unpublished year.
  */
 export async function timelineAt(timing: Timing, concern: Concern, now: Date): Promise<Timeline> {
-  const calendars = await calendarsFor(yearsOf(timing), now);
-  const timeline = timelineOf(timing, workingDays(calendars));
+  const years = await Promise.all(yearsOf(timing).map((year) => readYear(year, now)));
+  const timeline = timelineOf(timing, workingDays(years.map(({ calendar }) => calendar)));
   const lastYear = Number(localDate(new Date(timeline.escalateAt)).slice(0, 4));
-  for (const calendar of calendars) {
-    if (isUnpublished(calendar) && calendar.year <= lastYear) await alertUnpublishedOnce(calendar, concern, now);
+  for (const { calendar, alerted } of years) {
+    if (!alerted && isUnpublished(calendar) && calendar.year <= lastYear) await alertUnpublishedOnce(calendar, concern, now);
   }
   return timeline;
 }
