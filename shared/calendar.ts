@@ -83,11 +83,10 @@ export function addWorkingTime(start: Date, days: number, isWorkingDay: IsWorkin
 
 /**
  * What a timed matter's timeline is computed from: a limit of `limitDays` working days from
- * `start`; a due date (`dueDate`: a pledge's, the date a delay notice gives), due by its end; or
- * a fixed instant (`until`). Kept with the timeline, so it can be computed again when the
- * calendar changes.
+ * `start`, or a due date (`dueDate`: a pledge's, the date a delay notice gives), due by its end.
+ * Kept with the timeline, so it can be computed again when the calendar changes.
  */
-export type Timing = { start: string; escalationDays?: number } & ({ limitDays: number } | { dueDate: string } | { until: string });
+export type Timing = { start: string; escalationDays?: number } & ({ limitDays: number } | { dueDate: string });
 
 /** A due date that falls on a day off is due by the end of the next working day (期间届满日为节假日的，顺延). */
 export function endOfDueDate(dueDate: string, isWorkingDay: IsWorkingDay): Date {
@@ -97,8 +96,7 @@ export function endOfDueDate(dueDate: string, isWorkingDay: IsWorkingDay): Date 
 }
 
 function deadlineOf(timing: Timing, isWorkingDay: IsWorkingDay): Date {
-  if ('limitDays' in timing) return addWorkingTime(new Date(timing.start), timing.limitDays, isWorkingDay);
-  return 'dueDate' in timing ? endOfDueDate(timing.dueDate, isWorkingDay) : new Date(timing.until);
+  return 'limitDays' in timing ? addWorkingTime(new Date(timing.start), timing.limitDays, isWorkingDay) : endOfDueDate(timing.dueDate, isWorkingDay);
 }
 
 export interface Timeline { warnAt: string; deadline: string; escalateAt: string; timing?: Timing }
@@ -106,8 +104,7 @@ export interface Timeline { warnAt: string; deadline: string; escalateAt: string
 /** The years a timing's calendar must know (a long holiday can cross a year end). */
 export function yearsOf(timing: Timing): number[] {
   const start = new Date(timing.start);
-  const end = 'limitDays' in timing ? start.getTime() + (timing.limitDays * 3 + 30) * DAY_MS
-    : ('dueDate' in timing ? startOfLocalDate(timing.dueDate).getTime() : Date.parse(timing.until)) + 30 * DAY_MS;
+  const end = 'limitDays' in timing ? start.getTime() + (timing.limitDays * 3 + 30) * DAY_MS : startOfLocalDate(timing.dueDate).getTime() + 30 * DAY_MS;
   const first = Number(localDate(start).slice(0, 4));
   const last = Math.max(first, Number(localDate(new Date(end + ((timing.escalationDays ?? 1) * 3) * DAY_MS)).slice(0, 4)));
   return Array.from({ length: last - first + 1 }, (_, index) => first + index);
@@ -115,7 +112,7 @@ export function yearsOf(timing: Timing): number[] {
 
 /**
  * The one rule for every time limit and warning (限时办结制), in working time: a matter breaches
- * at its deadline (its limit in working days, or its fixed end), is warned at two thirds of the
+ * at its deadline (its limit in working days, or the end of its due date), is warned at two thirds of the
  * working time from its start to the deadline, and escalates `escalationDays` working days
  * after the deadline.
  */

@@ -120,7 +120,8 @@ describe('one rule for every limit and warning, in working time', () => {
   it('warns a delay notice of 24 September moving the answer to 9 October on a working day, not in the National Day holiday', () => {
     const start = cst(`${year}-09-24T10:00:00`);
     const until = startOfLocalDate(`${year}-10-10`);
-    const timeline = timelineOf({ start: start.toISOString(), until: until.toISOString() }, isWorkingDay);
+    expect(isWorkingDay(`${year}-10-09`)).toBe(true);
+    const timeline = timelineOf({ start: start.toISOString(), dueDate: `${year}-10-09` }, isWorkingDay);
     expect(timeline.deadline).toBe(until.toISOString());
     const warnDay = localDate(new Date(timeline.warnAt));
     expect(warnDay).not.toBe(`${year}-10-04`);
@@ -142,10 +143,14 @@ describe('one rule for every limit and warning, in working time', () => {
     expect(onWorkingDay.deadline).toBe(timeline.deadline);
   });
 
-  it('times a limit in days and a fixed end alike: the same deadline gives the same warning', () => {
-    const start = cst(`${year}-09-24T10:00:00`);
+  it('times a limit in days and a due date alike: the same deadline gives the same warning', () => {
+    // From the start of a working day, a limit of 4 working days ends with the 4th of them.
+    let day = `${year}-09-01`;
+    while (!isWorkingDay(day)) day = addDays(day, 1);
+    const start = startOfLocalDate(day);
     const byLimit = timelineFor(start, 4, isWorkingDay);
-    const byEnd = timelineOf({ start: start.toISOString(), until: byLimit.deadline }, isWorkingDay);
+    const byEnd = timelineOf({ start: start.toISOString(), dueDate: addDays(localDate(new Date(byLimit.deadline)), -1) }, isWorkingDay);
+    expect(byEnd.deadline).toBe(byLimit.deadline);
     expect(Math.abs(Date.parse(byEnd.warnAt) - Date.parse(byLimit.warnAt))).toBeLessThan(1000);
     expect(byEnd.escalateAt).toBe(byLimit.escalateAt);
   });
