@@ -15,5 +15,7 @@ export async function quarterFigures(quarter: string): Promise<Map<string, Figur
   const items = await queryAll({
     TableName: tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.evaluationPartition(quarter) },
   });
-  return new Map(items.map((item) => [item.department as string, Object.fromEntries(METRICS.map((metric) => [metric, Number(item[metric] ?? 0)])) as Figures]));
+  // Counts are taken back only where they were counted (no figure goes below zero); the floor
+  // keeps a count taken back before that rule from showing below zero.
+  return new Map(items.map((item) => [item.department as string, Object.fromEntries(METRICS.map((metric) => [metric, Math.max(0, Number(item[metric] ?? 0))])) as Figures]));
 }
