@@ -20,6 +20,9 @@ import { invoke } from '../support/invoke.ts';
 import { handler as deadlineCheck } from '../../functions/deadlines/handler.ts';
 import * as pledgeService from '../../functions/pledges/service.ts';
 import { newId } from '#shared/ids';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { db, tableName } from '#shared/db';
+import { keys } from '#shared/table';
 import { newCreditCode, newDeptId } from '../support/data.ts';
 import { collection, feeCards, feeScenario, routes as feeRoutes, departmentCaller, enterpriseCaller } from '../support/fees.ts';
 
@@ -181,6 +184,15 @@ describe('a broken pledge reversed in a later quarter', () => {
     expect(reversed.body).toMatchObject({ status: 'kept', final: true });
     expect((await figures(previous)).brokenPledges).toBe(0);
     expect((await figures(current)).brokenPledges).toBe(0);
+  });
+
+  it('never shows a count below zero, even one taken back before that rule', async () => {
+    const dept = newDeptId();
+    await registerDept(dept);
+    const quarter = quarterOf(new Date());
+    await db.send(new PutCommand({ TableName: tableName, Item: { ...keys.evaluation(quarter, dept), department: dept, brokenPledges: -1 } }));
+    const row = (await invoke(evaluations, evaluationRoutes.routes.evaluation, { params: { quarter } })).body.departments.find((entry: any) => entry.deptId === dept);
+    expect(row).toMatchObject({ figures: { brokenPledges: 0 }, score: 100 });
   });
 });
 
