@@ -11,6 +11,18 @@ if (settings.ALERT_WEBHOOKS) process.env.ALERT_WEBHOOKS = settings.ALERT_WEBHOOK
 
 const started = Date.now();
 const say = (step: string) => console.log(`[soft-env ${((Date.now() - started) / 1000).toFixed(1).padStart(5)} s] ${step}`);
+if (process.argv.includes('--demo')) {
+  const { fillDemo, hasData } = await import('../../scripts/demo.ts');
+  if (hasData(settings.dataDir)) say(`--demo: ${settings.dataDir} already holds data; starting with it as it is.`);
+  else {
+    try {
+      await fillDemo(settings.dataDir, say);
+    } catch (error) {
+      console.error(`soft-env could not fill the demo county: ${(error as Error).message}`);
+      process.exit(1);
+    }
+  }
+}
 say('Starting: checking the port and Java...');
 const { startLocalRuntime } = await import('./runtime.ts');
 const { StartupError } = await import('./preflight.ts');
