@@ -46,9 +46,15 @@ const previousQuarter = () => {
 };
 
 describe('the demo county', () => {
-  it('says what it fills', () => {
+  it('says what it fills, then each step of starting', () => {
     expect(output).toContain('Demo: filling the previous quarter...');
     expect(output).toContain('Demo: filling today...');
+    const java = /Java \d+ found\./.exec(output.slice(output.lastIndexOf('Starting: checking the port and Java')))?.[0];
+    expect(java).toBeDefined();
+    const steps = [java!, 'Starting DynamoDB Local', 'Synthesizing the CDK app', 'Loading the handlers', 'Starting the deadline state machine', 'Starting the stream worker', 'Starting the API on', 'soft-env is running at'];
+    const positions = steps.map((step) => output.lastIndexOf(step));
+    expect(positions.every((position) => position >= 0), output).toBe(true);
+    expect([...positions].sort((a, b) => a - b)).toEqual(positions);
   });
 
   it('has a dozen departments with Chinese names, and their published fees', async () => {
