@@ -4,6 +4,8 @@ import { evaluationRoutes } from './routes.ts';
 import { inTimeShare, lastPlaced, rank, scoreOf } from './rules.ts';
 import { departments, quarterFigures } from './store.ts';
 import { evaluationCsv } from './csv.ts';
+import type * as z from 'zod/mini';
+import type { evaluationView } from './responses.ts';
 import { csvReply, wantsCsv } from '#shared/http/csv';
 
 const zero = (): Figures => Object.fromEntries(METRICS.map((metric) => [metric, 0])) as Figures;
@@ -29,7 +31,7 @@ export const handler = createHttpHandler({
           quarter: params.quarter,
           departments: ranked.map(({ row, score, rank: position }) => ({ ...row, score, rank: position })),
           lastPlaced: lastPlaced(ranked).map(({ row }) => ({ deptId: row.deptId, name: row.name })),
-        },
+        } satisfies z.output<typeof evaluationView>,
       };
     },
   },
