@@ -5,12 +5,12 @@
  * security headers. The HTTP API allows this site's origin by CORS (`allowConsoleOrigin`).
  */
 import { existsSync } from 'node:fs';
-import { Annotations, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { Annotations, Duration, RemovalPolicy, Stack, Token, Validations } from 'aws-cdk-lib';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership, type CfnBucket } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, Source, type ISource } from 'aws-cdk-lib/aws-s3-deployment';
 import {
   AllowedMethods, Distribution, Function as CloudFrontFunction, FunctionCode, FunctionEventType, FunctionRuntime, HeadersFrameOption,
-  HeadersReferrerPolicy, HttpVersion, ResponseHeadersPolicy, SecurityPolicyProtocol, ViewerProtocolPolicy,
+  HeadersReferrerPolicy, HttpVersion, ResponseHeadersPolicy, ViewerProtocolPolicy,
 } from 'aws-cdk-lib/aws-cloudfront';
 import { S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import type { CfnApi } from 'aws-cdk-lib/aws-apigatewayv2';
@@ -87,7 +87,6 @@ export class ConsoleSite extends Construct {
       comment: 'soft-env console',
       defaultRootObject: 'index.html',
       httpVersion: HttpVersion.HTTP2_AND_3,
-      minimumProtocolVersion: SecurityPolicyProtocol.TLS_V1_2_2021,
       enableLogging: true,
       logBucket: logs,
       logFilePrefix: 'cloudfront/',
@@ -116,13 +115,16 @@ export class ConsoleSite extends Construct {
     acknowledge(this.distribution, 'AwsSolutions-CFR4', 'The default *.cloudfront.net certificate: CloudFront then allows older TLS at the viewer, which only a custom domain with its own certificate can raise.');
     // The CDK's bucket-deployment function (one per stack, run at deploy time only).
     const deployer = Stack.of(this).node.children.find((child) => child.node.id.startsWith('Custom::CDKBucketDeployment'));
+    // cdk-nag names an environment-agnostic stack's account and region as <AWS::AccountId> and <AWS::Region>.
+    const { account, region, partition } = Stack.of(this);
+    const nagName = (value: string, pseudo: string) => (Token.isUnresolved(value) ? `<AWS::${pseudo}>` : value);
     if (deployer) {
       acknowledge(deployer, 'AwsSolutions-L1', 'The CDK bucket-deployment function\'s runtime is chosen by aws-cdk-lib and moves with it (deploy time only).');
       acknowledge(deployer, 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
         'The CDK bucket-deployment function (run at deploy time only) logs with the AWS managed basic execution role.');
       const copies = 'The CDK bucket-deployment function copies its asset (the CDK assets bucket) into the console bucket, replacing every object: wildcards on those objects and actions.';
       for (const finding of ['Resource::*', 'Action::s3:GetObject*', 'Action::s3:GetBucket*', 'Action::s3:List*', 'Action::s3:DeleteObject*', 'Action::s3:Abort*',
-        `Resource::arn:<AWS::Partition>:s3:::cdk-hnb659fds-assets-${Stack.of(this).account}-${Stack.of(this).region}/*`, `Resource::<${Stack.of(this).getLogicalId(this.bucket.node.defaultChild as CfnBucket)}.Arn>/*`]) {
+        `Resource::arn:${nagName(partition, 'Partition')}:s3:::cdk-hnb659fds-assets-${nagName(account, 'AccountId')}-${nagName(region, 'Region')}/*`, `Resource::<${Stack.of(this).getLogicalId(this.bucket.node.defaultChild as CfnBucket)}.Arn>/*`]) {
         acknowledge(deployer, `AwsSolutions-IAM5[${finding}]`, finding === 'Resource::*' ? 'The CDK bucket-deployment function invalidates the distribution after copying; CloudFront invalidation is granted on * by the CDK.' : copies);
       }
     }
