@@ -112,4 +112,17 @@ describe('the console site', () => {
     expect(ours.length).toBeGreaterThan(0);
     for (const suppressed of ours) expect(suppressed.reason.length).toBeGreaterThan(40);
   });
+
+  it('synthesizes cdk-nag clean without an account or region too, as `cdk synth` does with no credentials', () => {
+    const agnostic = mkdtempSync(path.join(tmpdir(), 'soft-env-console-agnostic-'));
+    try {
+      const app = new App({ outdir: agnostic, context: { 'aws:cdk:bundling-stacks': [] } });
+      composeApp(app, {}, { consoleAssets: assets });
+      app.synth();
+      const plugin = JSON.parse(readFileSync(path.join(agnostic, 'validation-report.json'), 'utf8')).pluginReports.find((entry: any) => entry.pluginName === 'AwsSolutions');
+      expect(plugin.violations).toEqual([]);
+    } finally {
+      rmSync(agnostic, { recursive: true, force: true });
+    }
+  });
 });
