@@ -8,7 +8,9 @@ const category = z.enum(COMPLAINT_CATEGORIES);
 const delayNotice = z.looseObject({ reason: z.string(), expectedBy: dateOut, at: instantOut });
 const timelineEvent = z.looseObject({ at: instantOut, event: z.string(), text: z.string() });
 
-export const filedView = z.object({ id: z.string(), trackingCode: z.string(), status, receivedAt: instantOut, answerDueBy: instantOut });
+export const filedView = z.object({ id: z.string(), trackingCode: z.string(), status, receivedAt: instantOut, answerDueBy: instantOut }).check(z.meta({
+  examples: [{ id: '0b5f3c1e-8d0a-4c59-9a43-1f7f2b9d6a10', trackingCode: 'hQi_TIsafn2ZIYns9FNA_MXZEwjiR1P0', status: 'received', receivedAt: '2026-11-20T09:30:00.000+08:00', answerDueBy: '2026-11-27T00:00:00.000+08:00' }],
+}));
 
 /** What the tracking code shows: no identities. */
 export const trackingView = z.object({
@@ -17,7 +19,13 @@ export const trackingView = z.object({
   answer: z.optional(z.object({ summary: z.string(), at: instantOut })),
   verdict: z.optional(z.object({ finding: z.enum(['substantiated', 'unsubstantiated']), action: z.string(), at: instantOut })),
   timeline: z.array(z.object({ at: instantOut, event: z.string(), text: z.string() })),
-});
+}).check(z.meta({
+  examples: [{
+    status: 'acknowledged', category: 'inaction', againstDept: 'market-regulation', receivedAt: '2026-11-20T09:30:00.000+08:00', answerDueBy: '2026-12-04T00:00:00.000+08:00',
+    delayNotice: { reason: '需调取原审批档案核对。', expectedBy: '2026-12-04', at: '2026-11-21T10:00:00.000+08:00' },
+    timeline: [{ at: '2026-11-20T09:30:00.000+08:00', event: 'received', text: 'Received and sent to post A.' }],
+  }],
+}));
 
 /** The complaint as a department, a supervisor or the office sees it (`complainant` only for the latter two). */
 export const complaintView = z.looseObject({

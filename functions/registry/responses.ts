@@ -3,9 +3,11 @@ import * as z from 'zod/mini';
 import { CONCERNS, SEVERITIES } from '#shared/alert-types';
 import { dateOut, instantOut, pageOf } from '#shared/http/responses';
 
-export const healthView = z.object({ status: z.literal('ok'), now: instantOut });
+export const healthView = z.object({ status: z.literal('ok'), now: instantOut }).check(z.meta({ examples: [{ status: 'ok', now: '2026-11-20T09:30:00.000+08:00' }] }));
 
-export const departmentView = z.looseObject({ deptId: z.string(), name: z.string(), registeredAt: instantOut, updatedAt: instantOut });
+export const departmentView = z.looseObject({ deptId: z.string(), name: z.string(), registeredAt: instantOut, updatedAt: instantOut }).check(z.meta({
+  examples: [{ deptId: 'market-regulation', name: '市场监督管理局', registeredAt: '2026-11-20T09:30:00.000+08:00', updatedAt: '2026-11-20T09:30:00.000+08:00' }],
+}));
 
 export const calendarView = z.looseObject({
   year: z.int(),

@@ -57,6 +57,15 @@ describe('the OpenAPI document', () => {
         expect(schema.type ?? schema.anyOf, `${method} ${route} says what it answers`).toBeDefined();
       }
     }
+    // The examples shown in /docs are answers the schema accepts.
+    const examples = Object.values(document.paths).flatMap((methods) => Object.values(methods as Record<string, any>))
+      .flatMap((operation) => Object.entries(operation.responses).filter(([status]) => status.startsWith('2')).map(([, response]) => (response as any).content['application/json'].schema))
+      .flatMap((schema) => (schema.examples ?? []).map((example: unknown) => ({ schema, example })));
+    expect(examples.length).toBeGreaterThanOrEqual(6);
+    for (const { schema, example } of examples) {
+      const validate = ajv.compile(schema);
+      expect(validate(example) ? [] : validate.errors).toEqual([]);
+    }
     expect(document.paths['/fee-audit'].get.responses['200'].content).toHaveProperty('text/csv');
     expect(document.paths['/evaluations/{quarter}'].get.responses['200'].content).toHaveProperty('text/csv');
     expect(document.paths['/fee-items'].get.responses['200'].content).not.toHaveProperty('text/csv');
