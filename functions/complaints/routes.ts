@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { defineRoutes } from '#shared/http/routes';
 import { deptIdSchema, instantSchema, localDateSchema, pageQuery, text, idParams } from '#shared/http/validation';
 import { COMPLAINT_CATEGORIES, COMPLAINT_STATUSES } from '#shared/complaint-rules';
+import { complaintResponses as out } from './responses.ts';
 
 
 /** Intake is public: API Gateway throttles it harder than the rest, and the local gateway does the same. */
@@ -9,6 +10,7 @@ export const INTAKE_THROTTLE = { rateLimit: 5, burstLimit: 10 } as const;
 
 export const complaintRoutes = defineRoutes('complaints', {
   fileComplaint: {
+    response: out.filed,
     method: 'POST', path: '/complaints', roles: 'public', creates: true, optionalAuth: true, throttle: INTAKE_THROTTLE,
     summary: 'Complain about a department (a token, if given, is verified and recorded)',
     body: z.strictObject({
@@ -21,18 +23,22 @@ export const complaintRoutes = defineRoutes('complaints', {
     }),
   },
   trackComplaint: {
+    response: out.tracking,
     method: 'GET', path: '/complaints/track/{trackingCode}', roles: 'public',
     summary: 'Follow a complaint with its tracking code: status and public timeline, no identities',
     params: z.strictObject({ trackingCode: z.string().check(z.maxLength(200)) }),
   },
   listComplaints: {
+    response: out.complaints,
     method: 'GET', path: '/complaints', roles: ['department', 'soft-env-office', 'supervisor'], summary: 'Complaints in the caller\'s scope',
     query: z.strictObject({ dept: z.optional(deptIdSchema), status: z.optional(z.enum(COMPLAINT_STATUSES)), ...pageQuery }),
   },
   getComplaint: {
+    response: out.complaint,
     method: 'GET', path: '/complaints/{id}', roles: ['department', 'soft-env-office', 'supervisor'], summary: 'One complaint', params: idParams,
   },
   putHandlers: {
+    response: out.roster,
     method: 'PUT', path: '/departments/{deptId}/handlers', roles: ['department', 'soft-env-office'],
     summary: 'The ordered A/B/C roster of complaint handlers (AB岗)',
     params: z.strictObject({ deptId: deptIdSchema }),
@@ -42,18 +48,22 @@ export const complaintRoutes = defineRoutes('complaints', {
     }),
   },
   acknowledge: {
+    response: out.complaint,
     method: 'POST', path: '/complaints/{id}/acknowledgement', roles: ['department'], summary: 'The department takes the complaint on', params: idParams,
     body: z.strictObject({}), bodyOptional: true,
   },
   delayNotice: {
+    response: out.complaint,
     method: 'POST', path: '/complaints/{id}/delay-notice', roles: ['department'], summary: 'Tell the complainant the answer will be late, and why (once, before the limit)',
     params: idParams, body: z.strictObject({ reason: text(2000), expectedBy: localDateSchema }),
   },
   resolve: {
+    response: out.complaint,
     method: 'POST', path: '/complaints/{id}/resolution', roles: ['department'], summary: 'The department\'s answer', params: idParams,
     body: z.strictObject({ summary: text(5000) }),
   },
   verdict: {
+    response: out.complaint,
     method: 'POST', path: '/complaints/{id}/verdict', roles: ['supervisor'], summary: 'Substantiated or not, and the action taken: closes the complaint', params: idParams,
     body: z.strictObject({ finding: z.enum(['substantiated', 'unsubstantiated']), action: text(2000) }),
   },

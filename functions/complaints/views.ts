@@ -4,6 +4,8 @@
  */
 import type { Complaint } from '#shared/complaint-intake';
 import { toLocalIso } from '#shared/clock';
+import type * as z from 'zod/mini';
+import type { trackingView } from './responses.ts';
 
 type Stored = Complaint & { trackingHash?: string };
 
@@ -20,7 +22,7 @@ export function departmentView(complaint: Stored) {
 }
 
 /** For whoever holds the tracking code: status, dates and the department's public answers only. */
-export function publicView(complaint: Stored) {
+export function publicView(complaint: Stored): z.output<typeof trackingView> {
   return {
     status: complaint.status,
     category: complaint.category,

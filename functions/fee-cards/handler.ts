@@ -5,6 +5,8 @@ import { newId } from '#shared/ids';
 import { feeCardRoutes } from './routes.ts';
 import * as fees from './service.ts';
 import { feeItemsPage } from './store.ts';
+import { auditCsv } from './csv.ts';
+import { csvReply, wantsCsv } from '#shared/http/csv';
 
 export const handler = createHttpHandler({
   concern: feeCardRoutes,
@@ -22,6 +24,9 @@ export const handler = createHttpHandler({
     refuseEntry: async ({ params, body, caller, now }) => ({
       status: 201, body: await fees.refuseEntry(params.enterpriseId, params.entryId, body, caller as Caller, { now, newId }),
     }),
-    feeAudit: async ({ query }) => ({ status: 200, body: await fees.audit({ ...query, limit: pageLimit(query.limit) }) }),
+    feeAudit: async ({ query, accept }) => {
+      const report = await fees.audit({ ...query, limit: pageLimit(query.limit) });
+      return wantsCsv(accept) ? csvReply(auditCsv(report), `fee-audit-${query.from}-${query.to}.csv`) : { status: 200, body: report };
+    },
   },
 });

@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { defineRoutes } from '#shared/http/routes';
 import { creditCodeSchema, deptIdSchema, fen, instantSchema, localDateSchema, pageQuery, text } from '#shared/http/validation';
 import { REFUSAL_CATEGORIES } from './rules.ts';
+import { feeCardResponses as out } from './responses.ts';
 
 const feeItemCode = z.string().check(z.regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'Expected a code of letters, digits, dot, dash or underscore'));
 
@@ -12,6 +13,7 @@ const standard = z.discriminatedUnion('kind', [
 
 export const feeCardRoutes = defineRoutes('fee-cards', {
   putFeeItem: {
+    response: out.feeItem,
     method: 'PUT', path: '/fee-items/{code}', roles: ['soft-env-office'], summary: 'Publish or revise a fee item on the fee list',
     params: z.strictObject({ code: feeItemCode }),
     body: z.strictObject({
@@ -20,19 +22,23 @@ export const feeCardRoutes = defineRoutes('fee-cards', {
     }).check(z.refine((b) => !b.validFrom || !b.validTo || b.validFrom <= b.validTo, { message: 'validTo is before validFrom', path: ['validTo'] })),
   },
   listFeeItems: {
+    response: out.feeItems,
     method: 'GET', path: '/fee-items', roles: 'public', summary: 'The published fee list',
     query: z.strictObject({ unit: z.optional(deptIdSchema), ...pageQuery }),
   },
   issueCard: {
+    response: out.card,
     method: 'POST', path: '/fee-cards', roles: ['park-office'], summary: 'Issue an enterprise its fee registration card', creates: true,
     body: z.strictObject({ enterpriseId: creditCodeSchema, enterpriseName: text(200) }),
   },
   getCard: {
+    response: out.card,
     method: 'GET', path: '/fee-cards/{enterpriseId}', roles: ['enterprise', 'park-office', 'soft-env-office', 'supervisor', 'department'],
     summary: 'A fee card, its entries and whether its hash chain verifies',
     params: z.strictObject({ enterpriseId: creditCodeSchema }),
   },
   recordEntry: {
+    response: out.entry,
     method: 'POST', path: '/fee-cards/{enterpriseId}/entries', roles: ['department'], summary: 'Record a fee collected at the enterprise', creates: true,
     params: z.strictObject({ enterpriseId: creditCodeSchema }),
     body: z.strictObject({
@@ -40,12 +46,14 @@ export const feeCardRoutes = defineRoutes('fee-cards', {
     }),
   },
   refuseEntry: {
+    response: out.refusal,
     method: 'POST', path: '/fee-cards/{enterpriseId}/entries/{entryId}/refusal', roles: ['enterprise'],
     summary: 'The enterprise refuses or disputes a recorded charge', creates: true,
     params: z.strictObject({ enterpriseId: creditCodeSchema, entryId: z.string().check(z.regex(/^\d{8}$/, 'Expected an entry id')) }),
     body: z.strictObject({ reason: text(2000), category: z.optional(z.enum(REFUSAL_CATEGORIES)) }),
   },
   feeAudit: {
+    response: out.audit, csv: true,
     method: 'GET', path: '/fee-audit', roles: ['soft-env-office', 'supervisor'],
     summary: 'Totals by unit and item, refusals, rejected attempts and chain status for a date range',
     query: z.strictObject({ from: localDateSchema, to: localDateSchema, ...pageQuery })

@@ -6,6 +6,7 @@ import { calendarYear, putCalendarYear } from '#shared/calendar-store';
 import { registryRoutes } from './routes.ts';
 import { departmentsPage, putDepartment } from './departments.ts';
 import { alertsPage } from './alerts.ts';
+import { openApiDocument } from '#infra/openapi';
 
 export const handler = createHttpHandler({
   concern: registryRoutes,
@@ -38,6 +39,7 @@ export const handler = createHttpHandler({
       }[calendar.source];
       return { status: 200, body: { ...calendar, note } };
     },
+    openApi: async () => ({ status: 200, body: openApiDocument() }),
     listAlerts: async ({ query }) => ({ status: 200, body: await alertsPage(query, pageLimit(query.limit), query.cursor) }),
   },
 });

@@ -9,6 +9,7 @@ import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructured
 import { isPublic, routeKey, type RouteSpec } from '#shared/http/routes';
 import type { ConcernDefinition } from '../concerns.ts';
 import { claimsForEvent, verifyToken, type LocalKeys } from './signing.ts';
+import { docsFileFor } from '../docs.ts';
 
 export type LambdaHandler = (event: APIGatewayProxyEventV2WithJWTAuthorizer, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
 
@@ -122,20 +123,20 @@ export function lambdaContext(concern: string, requestId: string, timeoutMs = 10
 export interface GatewayOptions {
   routes: CompiledRoute[];
   keys: LocalKeys;
-  /** Served at GET /openapi.json. */
-  openApi?: unknown;
 }
 
-export function createGateway({ routes, keys, openApi }: GatewayOptions): Server {
+export function createGateway({ routes, keys }: GatewayOptions): Server {
   const throttled = (res: ServerResponse) => problem(res, 429, 'Too many requests', 'Too many requests; wait a moment and try again.');
 
   return createServer(async (req, res) => {
     try {
       const url = new URL(req.url ?? '/', 'http://localhost');
       const method = (req.method ?? 'GET').toUpperCase();
-      if (method === 'GET' && url.pathname === '/openapi.json' && openApi) {
-        res.writeHead(200, { 'content-type': 'application/json' });
-        return res.end(JSON.stringify(openApi));
+      // /docs: the API's reference (in AWS the console's site serves the same files).
+      const docs = method === 'GET' ? docsFileFor(url.pathname) : undefined;
+      if (docs) {
+        res.writeHead(200, { 'content-type': docs.contentType });
+        return res.end(docs.body());
       }
       if (method === 'GET' && url.pathname === JWKS_PATH) {
         res.writeHead(200, { 'content-type': 'application/json' });

@@ -10,13 +10,35 @@ process.env.TIME_SCALE = String(settings.TIME_SCALE);
 if (settings.ALERT_WEBHOOKS) process.env.ALERT_WEBHOOKS = settings.ALERT_WEBHOOKS;
 
 const started = Date.now();
+const say = (step: string) => console.log(`[soft-env ${((Date.now() - started) / 1000).toFixed(1).padStart(5)} s] ${step}`);
+if (process.argv.includes('--demo')) {
+  const { fillDemo, hasData } = await import('../../scripts/demo.ts');
+  if (hasData(settings.dataDir)) say(`--demo: ${settings.dataDir} already holds data; starting with it as it is.`);
+  else {
+    try {
+      await fillDemo(settings.dataDir, say);
+    } catch (error) {
+      console.error(`soft-env could not fill the demo county: ${(error as Error).message}`);
+      process.exit(1);
+    }
+  }
+}
+say('Starting: checking the port and Java...');
 const { startLocalRuntime } = await import('./runtime.ts');
-const runtime = await startLocalRuntime(settings);
+const { StartupError } = await import('./preflight.ts');
+let runtime: Awaited<ReturnType<typeof startLocalRuntime>>;
+try {
+  runtime = await startLocalRuntime(settings, say);
+} catch (error) {
+  // What was started has been stopped; say why in a sentence (the details only when unexpected).
+  console.error(`soft-env could not start: ${error instanceof StartupError ? error.message : (error as Error).stack ?? String(error)}`);
+  process.exit(1);
+}
 const url = runtime.url;
 console.log(`soft-env is running at ${url} (started in ${((Date.now() - started) / 1000).toFixed(1)} s; data in ${settings.dataDir})
   Try:   curl ${url}/health
   Token: npm run token -- --role soft-env-office     (then: curl -H "Authorization: Bearer <token>" ${url}/alerts)
-  The README walks through fee cards, inspections, complaints, pledges and the evaluation. API: ${url}/openapi.json. Stop with Ctrl-C.`);
+  The README walks through fee cards, inspections, complaints, pledges and the evaluation. API: ${url}/openapi.json, browsable at ${url}/docs. Stop with Ctrl-C.`);
 
 let stopping = false;
 async function stop(signal: string) {

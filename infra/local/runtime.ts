@@ -18,8 +18,8 @@ import { createStepFunctionsEndpoint, LocalWorkflows, LOCAL_ACCOUNT, LOCAL_REGIO
 import { PROJECT_ROOT } from '../constructs/service-function.ts';
 import { checkStateName, DEADLINE_STAGES, publishStateName } from '../constructs/deadline-workflow.ts';
 import { concerns, deadlineCheck, effectsWorker } from '../concerns.ts';
-import { openApiDocument } from '../openapi.ts';
 import { pollTableStream, type StreamHandler } from './streams.ts';
+import { checkJava, checkPortFree, StartupError } from './preflight.ts';
 
 export interface RunningRuntime {
   url: string;
@@ -31,24 +31,52 @@ export interface RunningRuntime {
 }
 
 const listen = (server: Server, port: number, host: string) =>
-  new Promise<number>((resolve) => server.listen(port, host, () => {
-    const address = server.address();
-    resolve(typeof address === 'object' && address ? address.port : port);
-  }));
+  new Promise<number>((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) => reject(error.code === 'EADDRINUSE'
+      ? new StartupError(`Port ${port} on ${host} is already taken: stop what uses it, or start on another port with PORT=3001 npm start.`)
+      : error));
+    server.listen(port, host, () => {
+      const address = server.address();
+      resolve(typeof address === 'object' && address ? address.port : port);
+    });
+  });
 const close = (server: Server) => new Promise<void>((resolve) => { server.closeIdleConnections(); server.close(() => resolve()); });
 
-export async function startLocalRuntime(settings: LocalSettings): Promise<RunningRuntime> {
+/** Says what the runtime is doing while it starts (npm start prints it; tests may stay quiet). */
+export type StartupLog = (step: string) => void;
+
+/**
+ * Starts everything, or, when a step fails, stops what it had started and throws (a
+ * StartupError says in a sentence what to do).
+ */
+export async function startLocalRuntime(settings: LocalSettings, log: StartupLog = () => undefined): Promise<RunningRuntime> {
+  const started: (() => Promise<void> | void)[] = [];
+  try {
+    return await start(settings, log, started);
+  } catch (error) {
+    for (const stop of started.reverse()) await stop();
+    throw error;
+  }
+}
+
+async function start(settings: LocalSettings, log: StartupLog, started: (() => Promise<void> | void)[]): Promise<RunningRuntime> {
+  const port = settings.PORT === 0 ? await freePort() : settings.PORT;
+  await checkPortFree(port, settings.HOST);
+  log(`${checkJava()} found.`);
   mkdirSync(settings.dataDir, { recursive: true });
+  log(`Starting DynamoDB Local (data in ${path.join(settings.dataDir, 'dynamodb')})...`);
   const dynamo = await startDynamoDbLocal(path.join(settings.dataDir, 'dynamodb'));
+  started.push(() => dynamo.stop());
+  log(`DynamoDB Local is up at ${dynamo.endpoint}. Synthesizing the CDK app (the table and the deadline state machine)...`);
   const templates = synthesizeTemplates();
   await ensureTable(dynamo.endpoint, templates.stateful, LOCAL_TABLE_NAME);
+  log(`Table ${LOCAL_TABLE_NAME} ready. Loading the handlers...`);
   const { name: machineName, definition } = stateMachineDefinition(templates.stateless);
   const stateMachineArn = `arn:aws:states:${LOCAL_REGION}:${LOCAL_ACCOUNT}:stateMachine:${machineName}`;
   const stepFunctionsPort = await freePort();
   const stepFunctionsEndpoint = `http://127.0.0.1:${stepFunctionsPort}`;
   const alertsFile = path.join(settings.dataDir, 'alerts.jsonl');
   // The gateway's port is known before the handlers load: they read the issuer's key URL at cold start.
-  const port = settings.PORT === 0 ? await freePort() : settings.PORT;
   const host = settings.HOST === '0.0.0.0' ? '127.0.0.1' : settings.HOST;
   const url = `http://${host}:${port}`;
 
@@ -100,15 +128,20 @@ export async function startLocalRuntime(settings: LocalSettings): Promise<Runnin
     },
   });
   const stepFunctions = createStepFunctionsEndpoint(workflows);
+  log('Starting the deadline state machine (local Step Functions)...');
   await listen(stepFunctions, stepFunctionsPort, '127.0.0.1');
+  started.push(() => { workflows.shutdown(); return close(stepFunctions); });
   workflows.resume();
+  log('Starting the stream worker (the outbox: alerts and deadlines)...');
   // The outbox: the table's stream drives the effects function, as the event source mapping does in AWS.
   const stream = await pollTableStream({
     endpoint: dynamo.endpoint, tableName: LOCAL_TABLE_NAME, handler: effects, checkpointFile: path.join(settings.dataDir, 'stream-checkpoint.json'),
   });
 
+  started.push(() => stream.stop());
   const keys = await loadOrCreateKeys(settings.dataDir);
-  const gateway = createGateway({ routes: compileRoutes(concerns, handlers), keys, openApi: openApiDocument() });
+  const gateway = createGateway({ routes: compileRoutes(concerns, handlers), keys });
+  log(`Starting the API on ${url}...`);
   await listen(gateway, port, settings.HOST);
   const runtimeFile = path.join(settings.dataDir, 'runtime.json');
   writeFileSync(runtimeFile, JSON.stringify({ url, dynamodbEndpoint: dynamo.endpoint, stepFunctionsEndpoint, stateMachineArn, tableName: LOCAL_TABLE_NAME, pid: process.pid }));

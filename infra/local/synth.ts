@@ -14,7 +14,7 @@ export interface CfnTemplate { Resources: Record<string, { Type: string; Propert
 
 export function synthesizeTemplates(): Templates {
   const app = new App({ context: { 'aws:cdk:bundling-stacks': [] }, outdir: undefined });
-  const { stateful, stateless } = composeApp(app, {}, { nag: false });
+  const { stateful, stateless } = composeApp(app, {}, { nag: false, console: false });
   const assembly = app.synth({ validateOnSynthesis: false });
   return {
     stateful: assembly.getStackByName(stateful.stackName).template as CfnTemplate,

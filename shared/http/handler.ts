@@ -34,9 +34,12 @@ export interface Request<R extends RouteSpec> {
   body: BodyOf<R>;
   now: Date;
   requestId: string;
+  /** The Accept header ('' when absent): routes that also answer text/csv read it. */
+  accept: string;
 }
 
-export interface Reply { status: number; body?: unknown; headers?: Record<string, string> }
+/** `body` is sent as JSON; `text` as is (with its content-type in `headers`). */
+export interface Reply { status: number; body?: unknown; text?: string; headers?: Record<string, string> }
 
 export type Operations<R extends RouteSet> = { [K in keyof R]: (request: Request<R[K]>) => Promise<Reply> };
 
@@ -52,6 +55,7 @@ export function problemResult(problem: HttpProblem, extra: Record<string, unknow
 }
 
 function replyResult(reply: Reply): HttpResult {
+  if (reply.text !== undefined) return { statusCode: reply.status, headers: { ...reply.headers }, body: reply.text };
   return {
     statusCode: reply.status,
     headers: { ...(reply.body === undefined ? {} : { 'content-type': 'application/json' }), ...reply.headers },
@@ -158,6 +162,7 @@ export function createHttpHandler<R extends RouteSet>({ concern, operations, clo
       body: check(route.body, rawBody, 'body'),
       now: clock(),
       requestId: event.requestContext.requestId,
+      accept: header(event, 'accept') ?? '',
     };
     if (errors.length) throw new BadRequestError('The request has invalid fields; see errors.', errors);
     const operation = operations[name] as (request: unknown) => Promise<Reply>;

@@ -16,6 +16,10 @@ export interface RouteSpec {
   params?: z.ZodMiniType;
   query?: z.ZodMiniType;
   body?: z.ZodMiniType;
+  /** What a success answers (JSON): documented in the OpenAPI document, checked against real answers by the tests. */
+  response?: z.ZodMiniType;
+  /** Also answers text/csv when the request sends Accept: text/csv. */
+  csv?: boolean;
   /** A POST that creates something: an Idempotency-Key header makes retries safe. */
   creates?: boolean;
   /** The body may be left out (then it is validated as {}). */

@@ -1,0 +1,62 @@
+/** What the complaint routes answer (see shared/http/responses.ts and views.ts: who sees what). */
+import * as z from 'zod/mini';
+import { COMPLAINT_CATEGORIES, COMPLAINT_STATUSES } from '#shared/complaint-rules';
+import { dateOut, instantOut, pageOf, timelineOut } from '#shared/http/responses';
+
+const status = z.enum(COMPLAINT_STATUSES);
+const category = z.enum(COMPLAINT_CATEGORIES);
+const delayNotice = z.looseObject({ reason: z.string(), expectedBy: dateOut, at: instantOut });
+const timelineEvent = z.looseObject({ at: instantOut, event: z.string(), text: z.string() });
+
+export const filedView = z.object({ id: z.string(), trackingCode: z.string(), status, receivedAt: instantOut, answerDueBy: instantOut }).check(z.meta({
+  examples: [{ id: '0b5f3c1e-8d0a-4c59-9a43-1f7f2b9d6a10', trackingCode: 'hQi_TIsafn2ZIYns9FNA_MXZEwjiR1P0', status: 'received', receivedAt: '2026-11-20T09:30:00.000+08:00', answerDueBy: '2026-11-27T00:00:00.000+08:00' }],
+}));
+
+/** What the tracking code shows: no identities. */
+export const trackingView = z.object({
+  status, category, againstDept: z.string(), receivedAt: instantOut, answerDueBy: instantOut,
+  delayNotice: z.optional(delayNotice),
+  answer: z.optional(z.object({ summary: z.string(), at: instantOut })),
+  verdict: z.optional(z.object({ finding: z.enum(['substantiated', 'unsubstantiated']), action: z.string(), at: instantOut })),
+  timeline: z.array(z.object({ at: instantOut, event: z.string(), text: z.string() })),
+}).check(z.meta({
+  examples: [{
+    status: 'acknowledged', category: 'inaction', againstDept: 'market-regulation', receivedAt: '2026-11-20T09:30:00.000+08:00', answerDueBy: '2026-12-04T00:00:00.000+08:00',
+    delayNotice: { reason: '需调取原审批档案核对。', expectedBy: '2026-12-04', at: '2026-11-21T10:00:00.000+08:00' },
+    timeline: [{ at: '2026-11-20T09:30:00.000+08:00', event: 'received', text: 'Received and sent to post A.' }],
+  }],
+}));
+
+/** The complaint as a department, a supervisor or the office sees it (`complainant` only for the latter two). */
+export const complaintView = z.looseObject({
+  id: z.string(), againstDept: z.string(), category, description: z.string(),
+  source: z.enum(['public', 'fee-refusal', 'inspection-visit']), routedTo: z.enum(['supervisors', 'department']),
+  status, receivedAt: instantOut, version: z.int(),
+  limits: z.looseObject({ acknowledgeDays: z.number(), resolveDays: z.number() }),
+  assignment: z.optional(z.looseObject({ post: z.string(), handlerId: z.string(), handlerName: z.string() })),
+  owner: z.optional(z.looseObject({ sub: z.string(), post: z.string(), at: instantOut })),
+  deadlines: z.looseObject({
+    acknowledgement: z.optional(z.looseObject({ version: z.int(), timeline: timelineOut })),
+    resolution: z.looseObject({ version: z.int(), timeline: timelineOut, originalDeadline: z.optional(instantOut) }),
+  }),
+  delayNotice: z.optional(delayNotice),
+  resolution: z.optional(z.looseObject({ summary: z.string(), at: instantOut, by: z.string() })),
+  verdict: z.optional(z.looseObject({ finding: z.enum(['substantiated', 'unsubstantiated']), action: z.string(), at: instantOut, by: z.string() })),
+  complainant: z.optional(z.looseObject({ sub: z.optional(z.string()), enterpriseId: z.optional(z.string()), contact: z.optional(z.string()) })),
+  timeline: z.array(z.looseObject({ ...timelineEvent.shape, public: z.boolean() })),
+});
+
+const handler = { id: z.string(), name: z.string(), available: z.boolean() };
+export const rosterView = z.looseObject({
+  deptId: z.string(),
+  handlers: z.array(z.looseObject(handler)),
+  posts: z.array(z.looseObject({ post: z.string(), ...handler })),
+});
+
+export const complaintResponses = {
+  filed: filedView,
+  tracking: trackingView,
+  complaint: complaintView,
+  complaints: pageOf(complaintView),
+  roster: rosterView,
+};

@@ -1,0 +1,29 @@
+/** The quarter's evaluation as CSV: one row per department, in rank order. */
+import { toCsv, type Column } from '#shared/http/csv';
+import type { Figures } from '#shared/evaluation';
+
+export interface EvaluationRow {
+  deptId: string; name: string; figures: Figures; shareHandledInTime: number | null; score: number; rank: number; lastPlaced: boolean;
+}
+
+const figure = (header: string, metric: keyof Figures): Column<EvaluationRow> => ({ header, value: (row) => row.figures[metric] });
+
+const columns: Column<EvaluationRow>[] = [
+  { header: '排名 Rank', value: (row) => row.rank },
+  { header: '部门 Department', value: (row) => row.name },
+  { header: '部门代码 Department id', value: (row) => row.deptId },
+  { header: '得分 Score', value: (row) => row.score },
+  { header: '末位 Last placed', value: (row) => (row.lastPlaced ? '是 yes' : '') },
+  figure('收到投诉 Complaints received', 'complaintsReceived'),
+  figure('查实投诉 Complaints substantiated', 'complaintsSubstantiated'),
+  figure('预警 Warnings', 'warnings'),
+  figure('超时 Breaches', 'breaches'),
+  figure('滞后告知 Delay notices', 'delayNotices'),
+  figure('未兑现承诺 Broken pledges', 'brokenPledges'),
+  figure('被拒缴收费 Refused fee entries', 'refusedFeeEntries'),
+  figure('被拒登记 Rejected fee attempts', 'rejectedFeeAttempts'),
+  figure('违规入企 Visits not allowed', 'visitsNotAllowed'),
+  { header: '按时办结率 Share handled in time', value: (row) => (row.shareHandledInTime === null ? '' : row.shareHandledInTime.toFixed(4)) },
+];
+
+export const evaluationCsv = (rows: readonly EvaluationRow[]): string => toCsv(columns, rows);

@@ -1,0 +1,34 @@
+/** What the inspection routes answer (see shared/http/responses.ts). */
+import * as z from 'zod/mini';
+import { dateOut, fenOut, instantOut, openedComplaint, pageOf, timelineOut } from '#shared/http/responses';
+import { INSPECTION_CATEGORIES, INSPECTION_STATUSES } from './rules.ts';
+
+const finding = z.looseObject({ description: z.string(), severity: z.enum(['minor', 'serious']), fine: fenOut });
+
+export const inspectionView = z.looseObject({
+  id: z.string(), enterpriseId: z.string(), department: z.string(), plannedDate: dateOut,
+  category: z.enum(INSPECTION_CATEGORIES), reason: z.string(), legalBasis: z.string(), inspectors: z.array(z.string()),
+  status: z.enum(INSPECTION_STATUSES), filedAt: instantOut, filedBy: z.string(), version: z.int(),
+  approval: z.optional(z.looseObject({ limitDays: z.number(), timeline: timelineOut })),
+  decision: z.optional(z.looseObject({ decision: z.enum(['approve', 'reject']), comment: z.string(), decidedAt: instantOut, decidedBy: z.string() })),
+  outcome: z.optional(z.looseObject({ findings: z.array(finding), recordedAt: instantOut, recordedBy: z.string() })),
+});
+
+export const visitView = z.looseObject({
+  visitId: z.string(), inspectionId: z.string(), at: instantOut, allowed: z.boolean(), reason: z.string(), recordedBy: z.string(),
+  inspectorsPresent: z.optional(z.array(z.string())), note: z.optional(z.string()), complaintId: z.optional(z.string()),
+  /** A visit that was not allowed opens a quiet-day-violation complaint. */
+  complaint: z.optional(openedComplaint),
+});
+
+export const findingView = z.looseObject({
+  ...finding.shape, enterpriseId: z.string(), department: z.string(), inspectionId: z.string(), date: dateOut,
+});
+
+export const inspectionResponses = {
+  inspection: inspectionView,
+  inspectionWithVisits: z.looseObject({ ...inspectionView.shape, visits: z.array(visitView) }),
+  inspections: pageOf(inspectionView),
+  visit: visitView,
+  findings: pageOf(findingView),
+};

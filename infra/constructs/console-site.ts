@@ -1,0 +1,149 @@
+/**
+ * The web console in AWS: web/dist (and /docs, the API reference) in a private, encrypted,
+ * TLS-only S3 bucket, served by CloudFront through origin access control. The console's paths
+ * (/, /complain, /track/..., /console...) all answer its index.html; every answer carries the
+ * security headers. The HTTP API allows this site's origin by CORS (`allowConsoleOrigin`).
+ */
+import { existsSync } from 'node:fs';
+import { Annotations, Duration, RemovalPolicy, Stack, Token, Validations } from 'aws-cdk-lib';
+import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership, type CfnBucket } from 'aws-cdk-lib/aws-s3';
+import { BucketDeployment, Source, type ISource } from 'aws-cdk-lib/aws-s3-deployment';
+import {
+  AllowedMethods, Distribution, Function as CloudFrontFunction, FunctionCode, FunctionEventType, FunctionRuntime, HeadersFrameOption,
+  HeadersReferrerPolicy, HttpVersion, ResponseHeadersPolicy, ViewerProtocolPolicy,
+} from 'aws-cdk-lib/aws-cloudfront';
+import { S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
+import type { CfnApi } from 'aws-cdk-lib/aws-apigatewayv2';
+import type { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
+import { Construct } from 'constructs';
+import { docsFiles } from '../docs.ts';
+
+export interface ConsoleSiteProps {
+  /** The built console (`npm run build:web` makes web/dist); tests pass a small folder of their own. */
+  assetPath: string;
+}
+
+/**
+ * Viewer-request rewrite: the console's own paths answer index.html (a single-page app); /docs
+ * answers the API reference's page; files (a dot in the last segment) are served as they are.
+ */
+const REWRITE = `function handler(event) {
+  var request = event.request;
+  var uri = request.uri;
+  if (uri === '/docs' || uri === '/docs/') { request.uri = '/docs/index.html'; return request; }
+  var last = uri.substring(uri.lastIndexOf('/') + 1);
+  if (last.indexOf('.') === -1) request.uri = '/index.html';
+  return request;
+}`;
+
+export class ConsoleSite extends Construct {
+  readonly bucket: Bucket;
+  readonly distribution: Distribution;
+  /** https://<the distribution's domain>: the console's URL and origin. */
+  readonly url: string;
+
+  constructor(scope: Construct, id: string, props: ConsoleSiteProps) {
+    super(scope, id);
+    const logs = new Bucket(this, 'AccessLogs', {
+      encryption: BucketEncryption.S3_MANAGED,
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      enforceSSL: true,
+      // CloudFront standard logging writes with ACLs.
+      objectOwnership: ObjectOwnership.BUCKET_OWNER_PREFERRED,
+      lifecycleRules: [{ expiration: Duration.days(365) }],
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    this.bucket = new Bucket(this, 'Assets', {
+      encryption: BucketEncryption.S3_MANAGED,
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      enforceSSL: true,
+      versioned: true,
+      serverAccessLogsBucket: logs,
+      serverAccessLogsPrefix: 'bucket/',
+      removalPolicy: RemovalPolicy.DESTROY,
+      autoDeleteObjects: false,
+    });
+
+    const headers = new ResponseHeadersPolicy(this, 'SecurityHeaders', {
+      securityHeadersBehavior: {
+        contentSecurityPolicy: {
+          contentSecurityPolicy: [
+            "default-src 'self'", "script-src 'self'", "style-src 'self' 'unsafe-inline'", "img-src 'self' data:",
+            // The HTTP API (execute-api) and Cognito's sign-in: their URLs come from the API's stack, which depends on this one.
+            "connect-src 'self' https://*.amazonaws.com https://*.amazoncognito.com",
+            "frame-ancestors 'none'", "base-uri 'self'", "form-action 'self' https://*.amazoncognito.com",
+          ].join('; '),
+          override: true,
+        },
+        strictTransportSecurity: { accessControlMaxAge: Duration.days(365), includeSubdomains: true, override: true },
+        contentTypeOptions: { override: true },
+        frameOptions: { frameOption: HeadersFrameOption.DENY, override: true },
+        referrerPolicy: { referrerPolicy: HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN, override: true },
+      },
+    });
+    const rewrite = new CloudFrontFunction(this, 'ConsolePaths', { code: FunctionCode.fromInline(REWRITE), runtime: FunctionRuntime.JS_2_0 });
+
+    this.distribution = new Distribution(this, 'Distribution', {
+      comment: 'soft-env console',
+      defaultRootObject: 'index.html',
+      httpVersion: HttpVersion.HTTP2_AND_3,
+      enableLogging: true,
+      logBucket: logs,
+      logFilePrefix: 'cloudfront/',
+      defaultBehavior: {
+        origin: S3BucketOrigin.withOriginAccessControl(this.bucket),
+        viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+        allowedMethods: AllowedMethods.ALLOW_GET_HEAD_OPTIONS,
+        responseHeadersPolicy: headers,
+        functionAssociations: [{ function: rewrite, eventType: FunctionEventType.VIEWER_REQUEST }],
+      },
+    });
+    this.url = `https://${this.distribution.distributionDomainName}`;
+
+    new BucketDeployment(this, 'Deploy', {
+      sources: [consoleSource(this, props.assetPath), ...docsFiles.map((file) => Source.data(`docs/${file.key}`, file.body().toString()))],
+      destinationBucket: this.bucket,
+      distribution: this.distribution,
+      distributionPaths: ['/*'],
+      memoryLimit: 512,
+    });
+
+    const acknowledge = (scope: Construct, id: string, reason: string) => Validations.of(scope).acknowledge({ id: `AwsSolutions::${id}`, reason });
+    acknowledge(logs, 'AwsSolutions-S1', 'This is the access-log bucket itself; logging it into itself would loop.');
+    acknowledge(this.distribution, 'AwsSolutions-CFR1', 'The console is public by the work plan (fee list, pledges, complaints): no geographic restriction.');
+    acknowledge(this.distribution, 'AwsSolutions-CFR2', 'Static files only; the API behind it has its own throttling. A web ACL for CloudFront must live in us-east-1 and is left to the county\'s account setup.');
+    acknowledge(this.distribution, 'AwsSolutions-CFR4', 'The default *.cloudfront.net certificate: CloudFront then allows older TLS at the viewer, which only a custom domain with its own certificate can raise.');
+    // The CDK's bucket-deployment function (one per stack, run at deploy time only).
+    const deployer = Stack.of(this).node.children.find((child) => child.node.id.startsWith('Custom::CDKBucketDeployment'));
+    // cdk-nag names an environment-agnostic stack's account and region as <AWS::AccountId> and <AWS::Region>.
+    const { account, region, partition } = Stack.of(this);
+    const nagName = (value: string, pseudo: string) => (Token.isUnresolved(value) ? `<AWS::${pseudo}>` : value);
+    if (deployer) {
+      acknowledge(deployer, 'AwsSolutions-L1', 'The CDK bucket-deployment function\'s runtime is chosen by aws-cdk-lib and moves with it (deploy time only).');
+      acknowledge(deployer, 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+        'The CDK bucket-deployment function (run at deploy time only) logs with the AWS managed basic execution role.');
+      const copies = 'The CDK bucket-deployment function copies its asset (the CDK assets bucket) into the console bucket, replacing every object: wildcards on those objects and actions.';
+      for (const finding of ['Resource::*', 'Action::s3:GetObject*', 'Action::s3:GetBucket*', 'Action::s3:List*', 'Action::s3:DeleteObject*', 'Action::s3:Abort*',
+        `Resource::arn:${nagName(partition, 'Partition')}:s3:::cdk-hnb659fds-assets-${nagName(account, 'AccountId')}-${nagName(region, 'Region')}/*`, `Resource::<${Stack.of(this).getLogicalId(this.bucket.node.defaultChild as CfnBucket)}.Arn>/*`]) {
+        acknowledge(deployer, `AwsSolutions-IAM5[${finding}]`, finding === 'Resource::*' ? 'The CDK bucket-deployment function invalidates the distribution after copying; CloudFront invalidation is granted on * by the CDK.' : copies);
+      }
+    }
+  }
+}
+
+function consoleSource(scope: Construct, assetPath: string): ISource {
+  if (existsSync(assetPath)) return Source.asset(assetPath);
+  Annotations.of(scope).addWarningV2('soft-env:console-not-built', `${assetPath} does not exist (run npm run build:web): the site deploys a page saying so.`);
+  return Source.data('index.html', '<!doctype html><meta charset="utf-8"><title>soft-env</title><p>控制台尚未构建 The console has not been built: run npm run build:web and deploy again.</p>');
+}
+
+/** Lets the console's pages call the HTTP API from the browser (its origin only). */
+export function allowConsoleOrigin(api: HttpApi, origin: string) {
+  (api.node.defaultChild as CfnApi).corsConfiguration = {
+    allowOrigins: [origin],
+    allowMethods: ['GET', 'POST', 'PUT', 'DELETE', 'OPTIONS'],
+    allowHeaders: ['authorization', 'content-type', 'idempotency-key', 'accept'],
+    exposeHeaders: ['x-request-id', 'content-disposition'],
+    maxAge: 3600,
+  };
+}
