@@ -9,6 +9,7 @@ import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructured
 import { isPublic, routeKey, type RouteSpec } from '#shared/http/routes';
 import type { ConcernDefinition } from '../concerns.ts';
 import { claimsForEvent, verifyToken, type LocalKeys } from './signing.ts';
+import { serveConsole } from './console.ts';
 
 export type LambdaHandler = (event: APIGatewayProxyEventV2WithJWTAuthorizer, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
 
@@ -124,9 +125,11 @@ export interface GatewayOptions {
   keys: LocalKeys;
   /** Served at GET /openapi.json. */
   openApi?: unknown;
+  /** The web console's build (web/dist), served at the paths no API route has. */
+  consoleDist?: string;
 }
 
-export function createGateway({ routes, keys, openApi }: GatewayOptions): Server {
+export function createGateway({ routes, keys, openApi, consoleDist }: GatewayOptions): Server {
   const throttled = (res: ServerResponse) => problem(res, 429, 'Too many requests', 'Too many requests; wait a moment and try again.');
 
   return createServer(async (req, res) => {
@@ -155,6 +158,7 @@ export function createGateway({ routes, keys, openApi }: GatewayOptions): Server
         matched = { compiled, params };
         break;
       }
+      if (!matched && consoleDist && await serveConsole(req, res, url, { dist: consoleDist, keys })) return;
       if (!matched) return problem(res, 404, 'Not found', `There is no route ${method} ${url.pathname}.`);
       const { compiled, params } = matched;
       if (compiled.bucket && !compiled.bucket.take()) return throttled(res);

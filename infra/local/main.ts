@@ -10,10 +10,12 @@ process.env.TIME_SCALE = String(settings.TIME_SCALE);
 if (settings.ALERT_WEBHOOKS) process.env.ALERT_WEBHOOKS = settings.ALERT_WEBHOOKS;
 
 const started = Date.now();
+const { ensureWebBuild } = await import('../web-build.ts');
+await ensureWebBuild();
 const { startLocalRuntime } = await import('./runtime.ts');
 const runtime = await startLocalRuntime(settings);
 const url = runtime.url;
-console.log(`soft-env is running at ${url} (started in ${((Date.now() - started) / 1000).toFixed(1)} s; data in ${settings.dataDir})
+console.log(`soft-env is running at ${url} (web console: ${url}/ ; started in ${((Date.now() - started) / 1000).toFixed(1)} s; data in ${settings.dataDir})
   Try:   curl ${url}/health
   Token: npm run token -- --role soft-env-office     (then: curl -H "Authorization: Bearer <token>" ${url}/alerts)
   The README walks through fee cards, inspections, complaints, pledges and the evaluation. API: ${url}/openapi.json. Stop with Ctrl-C.`);

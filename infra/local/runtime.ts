@@ -19,6 +19,7 @@ import { PROJECT_ROOT } from '../constructs/service-function.ts';
 import { checkStateName, DEADLINE_STAGES, publishStateName } from '../constructs/deadline-workflow.ts';
 import { concerns, deadlineCheck, effectsWorker } from '../concerns.ts';
 import { openApiDocument } from '../openapi.ts';
+import { WEB_DIST } from '../web-build.ts';
 import { pollTableStream, type StreamHandler } from './streams.ts';
 
 export interface RunningRuntime {
@@ -108,7 +109,7 @@ export async function startLocalRuntime(settings: LocalSettings): Promise<Runnin
   });
 
   const keys = await loadOrCreateKeys(settings.dataDir);
-  const gateway = createGateway({ routes: compileRoutes(concerns, handlers), keys, openApi: openApiDocument() });
+  const gateway = createGateway({ routes: compileRoutes(concerns, handlers), keys, openApi: openApiDocument(), consoleDist: WEB_DIST });
   await listen(gateway, port, settings.HOST);
   const runtimeFile = path.join(settings.dataDir, 'runtime.json');
   writeFileSync(runtimeFile, JSON.stringify({ url, dynamodbEndpoint: dynamo.endpoint, stepFunctionsEndpoint, stateMachineArn, tableName: LOCAL_TABLE_NAME, pid: process.pid }));
