@@ -36,7 +36,7 @@ export async function serveConsole(req: IncomingMessage, res: ServerResponse, ur
     res.end(JSON.stringify({ apiUrl: '', signInUrl: SIGN_IN_PATH }));
     return true;
   }
-  const file = PAGE.test(url.pathname) ? 'index.html' : url.pathname.startsWith('/assets/') ? url.pathname.slice(1) : undefined;
+  const file = PAGE.test(url.pathname) ? 'index.html' : url.pathname.startsWith('/assets/') || url.pathname === '/favicon.svg' ? url.pathname.slice(1) : undefined;
   if (!file) return false;
   const full = path.join(options.dist, file);
   if (!full.startsWith(options.dist + path.sep) || !existsSync(full)) {
@@ -59,7 +59,7 @@ const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCode
 
 function signInPage(error?: string): string {
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>本地登录 Local sign-in · soft-env</title>
+<link rel="icon" href="/favicon.svg" type="image/svg+xml"><title>本地登录 Local sign-in · soft-env</title>
 <style>body{font-family:"Noto Sans CJK SC",system-ui,sans-serif;max-width:520px;margin:24px auto;padding:0 16px;line-height:1.6}
 label{display:block;font-weight:600;margin-top:12px}input,select,button{font:inherit;padding:8px;width:100%;box-sizing:border-box}
 button{margin-top:16px;background:#1f6feb;color:#fff;border:0;border-radius:6px}.note{color:#5b6675}.problem{color:#b42318}</style></head>
