@@ -125,6 +125,7 @@ describe('the web console', () => {
     const today = localDate(new Date());
     const next = new Date(Date.UTC(Number(today.slice(0, 4)), Number(today.slice(5, 7)), 28));
     const plannedDate = next.toISOString().slice(0, 10);
+    expect((await call('POST', '/fee-cards', { token: await tokenFor({ roles: ['park-office'] }), json: { enterpriseId: ent, enterpriseName: '福州安达机械厂' } })).status).toBe(201);
     const clerk = await tokenFor({ roles: ['department'], dept: deptId });
     const filed = await call('POST', '/inspections', { token: clerk, json: { enterpriseId: ent, plannedDate, category: 'routine', reason: '年度安全检查', legalBasis: '安全生产法', inspectors: ['李明'] } });
     expect(filed.body.status).toBe('pending-approval');
@@ -143,8 +144,16 @@ describe('the web console', () => {
     const alerts = page.locator('ul.alerts');
     expect(await alerts.textContent()).not.toContain(ent);
     await page.evaluate(() => { (window as any).notReloaded = true; });
-    const visit = await call('POST', `/inspections/${filed.body.id}/visits`, { token: await tokenFor({ roles: ['enterprise'], ent }), json: {} });
-    expect(visit.body.allowed).toBe(false);
+    // The enterprise's console shows the approved inspection with its check-in code (扫码入企), opening the visit check.
+    const door = await openPage(browser, { mobile: true });
+    await door.page.goto(`${runtime.url}/console?visit=${filed.body.id}#access_token=${await tokenFor({ roles: ['enterprise'], ent })}`);
+    const inspection = door.page.locator('li.inspection', { hasText: plannedDate });
+    await expect.poll(() => inspection.textContent()).toContain('已批准');
+    expect(await inspection.locator('svg.qr path').getAttribute('d')).toMatch(/^M\d+ \d+h1v1h-1z/);
+    await inspection.getByRole('button', { name: '核验本次入企' }).click();
+    await expect.poll(() => inspection.textContent()).toContain('不允许入企,已通知监督人员');
+    await door.screenshot('enterprise-check-in');
+    expect(door.errors).toEqual([]);
     await expect.poll(() => alerts.textContent(), { timeout: 15_000 }).toContain(ent);
     expect(await alerts.locator('li', { hasText: ent }).textContent()).toContain('超时');
     expect(await page.evaluate(() => (window as any).notReloaded)).toBe(true);

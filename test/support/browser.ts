@@ -22,6 +22,7 @@ export async function openPage(browser: Browser, options: { mobile?: boolean } =
   const errors: string[] = [];
   page.on('console', (message) => { if (message.type() === 'error') errors.push(message.text()); });
   page.on('pageerror', (error) => errors.push(error.message));
+  page.on('response', (response) => { if (response.status() >= 400) errors.push(`${response.status()} ${response.request().method()} ${response.url()}`); });
   return {
     page, errors,
     screenshot: async (name) => {

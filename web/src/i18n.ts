@@ -76,6 +76,7 @@ export const W = {
   reason: ['理由', 'Reason'],
   // Console: enterprise
   feeCard: ['企业付费登记卡', 'Fee registration card'],
+  noCard: ['园区办尚未发放企业付费登记卡。', 'The park office has not issued this enterprise\'s fee card yet.'],
   chain: ['登记链校验', 'Chain check'],
   chainValid: ['完整,未被篡改', 'Intact'],
   chainBroken: ['异常', 'Broken'],

@@ -1,10 +1,13 @@
 /** `/`: what the work plan makes public (§二.1.四, §二.3.四): the fee list, the pledges, the quarter's ranking. */
 import { api, call } from '../api/client.ts';
 import type { Department, Evaluation, FeeItem, Page, Pledge } from '../api/views.ts';
-import { RankingChart } from '../components/RankingChart.tsx';
+import { lazy, Suspense } from 'preact/compat';
 import { Loaded, Section, Term, useLoad } from '../components/ui.tsx';
 import { currentQuarter, previousQuarter, standardText } from '../format.ts';
 import { both, PLEDGE_STATUS, t, W } from '../i18n.ts';
+
+// The chart library loads only where a chart is shown: the complaint form stays light on a phone.
+const RankingChart = lazy(() => import('../components/RankingChart.tsx').then((module) => ({ default: module.RankingChart })));
 
 export const useDepartments = () => useLoad(async () => (await call<Page<Department>>(api.GET('/departments'))).items);
 export const deptName = (departments: Department[] | undefined, id: string) => departments?.find((d) => d.deptId === id)?.name ?? id;
@@ -78,7 +81,7 @@ export function Ranking({ evaluation }: { evaluation: Evaluation }) {
       {evaluation.lastPlaced.length > 0 && (
         <p class="last-placed"><strong>{t(W.lastPlacedNote)}:</strong> {evaluation.lastPlaced.map((d) => d.name).join('、')}</p>
       )}
-      <RankingChart rows={rows} label={t(W.rankingChart)} lastPlaced={last} />
+      <Suspense fallback={<p class="muted">{t(W.loading)}</p>}><RankingChart rows={rows} label={t(W.rankingChart)} lastPlaced={last} /></Suspense>
       <div class="scroll"><table>
         <thead><tr><th>{t(W.rank)}</th><th>{t(W.department)}</th><th>{t(W.score)}</th><th>{t(W.complaintsReceived)}</th><th>{t(W.substantiated)}</th><th>{t(W.breaches)}</th><th>{t(W.brokenPledges)}</th><th>{t(W.inTime)}</th></tr></thead>
         <tbody>{rows.map((row) => (

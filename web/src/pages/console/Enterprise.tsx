@@ -1,6 +1,6 @@
 /** The enterprise's console: its fee card (refuse a charge), its inspections with 扫码入企, its complaints. */
 import { useState } from 'preact/hooks';
-import { api, call } from '../../api/client.ts';
+import { api, ApiProblem, call } from '../../api/client.ts';
 import type { FeeCard, FeeEntry, Inspection, Page } from '../../api/views.ts';
 import { QrCode } from '../../components/QrCode.tsx';
 import { Loaded, ProblemMessage, Section, Term, useLoad, useSubmit } from '../../components/ui.tsx';
@@ -14,7 +14,9 @@ type Opened = { complaint?: { trackingCode: string } };
 
 export function EnterpriseConsole({ ent }: { ent: string }) {
   const departments = useDepartments();
-  const card = useLoad(() => call<FeeCard>(api.GET('/fee-cards/{enterpriseId}', { params: { path: { enterpriseId: ent } } })), [ent]);
+  // No card yet (404) is a state, not an error: the park office has not issued it.
+  const card = useLoad(() => call<FeeCard>(api.GET('/fee-cards/{enterpriseId}', { params: { path: { enterpriseId: ent } } }))
+    .catch((error: unknown) => { if (error instanceof ApiProblem && error.status === 404) return null; throw error; }), [ent]);
   const inspections = useLoad(async () => (await call<Page<Inspection>>(api.GET('/inspections', { params: { query: { enterpriseId: ent } } }))).items, [ent]);
   const [codes, setCodes] = useState(keptCodes);
   const opened = (what: string) => (answer: Opened) => {
@@ -24,7 +26,7 @@ export function EnterpriseConsole({ ent }: { ent: string }) {
   return (
     <>
       <Section id="card" title={both(W.feeCard)}>
-        <Loaded state={card}>{(data) => (
+        <Loaded state={card}>{(data) => !data ? <p>{t(W.noCard)}</p> : (
           <>
             <p>{data.enterpriseName} · {data.enterpriseId}</p>
             <p>{t(W.chain)}: <span class={`badge ${data.chain.valid ? 'kept' : 'broken'}`}>{t(data.chain.valid ? W.chainValid : W.chainBroken)}</span>{' '}

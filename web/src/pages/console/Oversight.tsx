@@ -20,26 +20,28 @@ export function OversightConsole({ office, supervisor }: { office: boolean; supe
   const calendars = useCalendars();
   const pending = useLoad(async () => (await call<Page<Inspection>>(api.GET('/inspections', { params: { query: { status: 'pending-approval', limit: '200' } } }))).items);
   const complaints = useLoad(async () => (await call<Page<Complaint>>(api.GET('/complaints', { params: { query: { limit: '200' } } }))).items);
+  const departments = useDepartments();
+  const nameOf = (id: string) => deptName(departments.data, id);
   return (
     <>
       <LiveAlerts />
       <Section id="approvals" title={both(W.approvals)}>
         <Loaded state={pending}>{(items) => items.length === 0 ? <p>{t(W.none)}</p> : (
-          <ul class="queue">{items.map((inspection) => <Approval key={inspection.id} inspection={inspection} calendars={calendars.data} office={office} onDecided={pending.reload} />)}</ul>
+          <ul class="queue">{items.map((inspection) => <Approval key={inspection.id} inspection={inspection} deptName={nameOf(inspection.department)} calendars={calendars.data} office={office} onDecided={pending.reload} />)}</ul>
         )}</Loaded>
       </Section>
       <Section id="near" title={both(W.nearDeadline)}>
-        <Loaded state={complaints}>{(items) => <NearDeadline complaints={items} calendars={calendars.data} />}</Loaded>
+        <Loaded state={complaints}>{(items) => <NearDeadline complaints={items} calendars={calendars.data} nameOf={nameOf} />}</Loaded>
       </Section>
       {supervisor && (
         <Section id="verdicts" title={both(W.verdicts)}>
           <Loaded state={complaints}>{(items) => {
             const waiting = items.filter((c) => c.status === 'resolved' || (c.routedTo === 'supervisors' && c.status !== 'closed'));
-            return waiting.length === 0 ? <p>{t(W.none)}</p> : <ul class="queue">{waiting.map((c) => <Verdict key={c.id} complaint={c} onDone={complaints.reload} />)}</ul>;
+            return waiting.length === 0 ? <p>{t(W.none)}</p> : <ul class="queue">{waiting.map((c) => <Verdict key={c.id} complaint={c} deptName={nameOf(c.againstDept)} onDone={complaints.reload} />)}</ul>;
           }}</Loaded>
         </Section>
       )}
-      <Audit />
+      <Audit nameOf={nameOf} />
       <EvaluationSection />
     </>
   );
@@ -81,14 +83,14 @@ function LiveAlerts() {
   );
 }
 
-function Approval({ inspection, calendars, office, onDecided }: { inspection: Inspection; calendars?: CalendarYear[]; office: boolean; onDecided: () => void }) {
+function Approval({ inspection, deptName: name, calendars, office, onDecided }: { inspection: Inspection; deptName: string; calendars?: CalendarYear[]; office: boolean; onDecided: () => void }) {
   const decide = useSubmit((form) => call(api.POST('/inspections/{id}/decision', {
     params: { path: { id: inspection.id } }, body: { decision: field(form, 'decision') as 'approve' | 'reject', comment: field(form, 'comment') },
   })), onDecided);
   const id = `a-${inspection.id}`;
   return (
     <li class="queue-item">
-      <h3>{inspection.plannedDate} · {inspection.department} · <Term map={INSPECTION_CATEGORY} value={inspection.category} /></h3>
+      <h3>{inspection.plannedDate} · {name} · <Term map={INSPECTION_CATEGORY} value={inspection.category} /></h3>
       <p>{inspection.reason} · {inspection.enterpriseId}</p>
       {inspection.approval && <p>{t(W.decisionLimit)}: <TimeLeft deadline={inspection.approval.timeline.deadline} calendars={calendars} /></p>}
       {office && (
@@ -109,7 +111,7 @@ function Approval({ inspection, calendars, office, onDecided }: { inspection: In
 }
 
 /** Open complaints whose current limit is less than a working day away, or past. */
-function NearDeadline({ complaints, calendars }: { complaints: Complaint[]; calendars?: CalendarYear[] }) {
+function NearDeadline({ complaints, calendars, nameOf }: { complaints: Complaint[]; calendars?: CalendarYear[]; nameOf: (id: string) => string }) {
   if (!calendars) return <p class="muted">{t(W.loading)}</p>;
   const near = complaints.flatMap((c) => {
     if (c.status === 'closed') return [];
@@ -120,19 +122,19 @@ function NearDeadline({ complaints, calendars }: { complaints: Complaint[]; cale
   if (near.length === 0) return <p>{t(W.none)}</p>;
   return (
     <ul>{near.map(({ complaint, deadline }) => (
-      <li key={complaint.id}><Term map={COMPLAINT_CATEGORY} value={complaint.category} /> · {complaint.againstDept} · <Term map={COMPLAINT_STATUS} value={complaint.status} /> · <TimeLeft deadline={deadline} calendars={calendars} /></li>
+      <li key={complaint.id}><Term map={COMPLAINT_CATEGORY} value={complaint.category} /> · {nameOf(complaint.againstDept)} · <Term map={COMPLAINT_STATUS} value={complaint.status} /> · <TimeLeft deadline={deadline} calendars={calendars} /></li>
     ))}</ul>
   );
 }
 
-function Verdict({ complaint, onDone }: { complaint: Complaint; onDone: () => void }) {
+function Verdict({ complaint, deptName: name, onDone }: { complaint: Complaint; deptName: string; onDone: () => void }) {
   const submit = useSubmit((form) => call(api.POST('/complaints/{id}/verdict', {
     params: { path: { id: complaint.id } }, body: { finding: field(form, 'finding') as 'substantiated' | 'unsubstantiated', action: field(form, 'action') },
   })), onDone);
   const id = `v-${complaint.id}`;
   return (
     <li class="queue-item">
-      <h3><Term map={COMPLAINT_CATEGORY} value={complaint.category} /> · {complaint.againstDept}</h3>
+      <h3><Term map={COMPLAINT_CATEGORY} value={complaint.category} /> · {name}</h3>
       <p class="description">{complaint.description}</p>
       {complaint.resolution && <p>{t(W.answer)}: {complaint.resolution.summary}</p>}
       <form class="form" onSubmit={submit.onSubmit}>
@@ -150,7 +152,7 @@ function Verdict({ complaint, onDone }: { complaint: Complaint; onDone: () => vo
   );
 }
 
-function Audit() {
+function Audit({ nameOf }: { nameOf: (id: string) => string }) {
   const month = today().slice(0, 7);
   const [range, setRange] = useState({ from: `${month}-01`, to: today() });
   const audit = useLoad(() => call<FeeAudit>(api.GET('/fee-audit', { params: { query: range } })), [range.from, range.to]);
@@ -172,7 +174,7 @@ function Audit() {
         <div class="scroll"><table>
           <thead><tr><th>{t(W.department)}</th><th>{t(W.entries)}</th><th>{t(W.total)}</th><th>{t(W.refused)}</th><th>{t(W.rejectedAttempts)}</th></tr></thead>
           <tbody>{data.totals.byUnit.map((row) => (
-            <tr key={row.unit}><td>{row.unit}</td><td>{row.entries}</td><td>{yuan(row.amount)}</td><td>{row.refused} ({yuan(row.refusedAmount)})</td><td>{row.rejectedAttempts}</td></tr>
+            <tr key={row.unit}><td>{nameOf(row.unit)}</td><td>{row.entries}</td><td>{yuan(row.amount)}</td><td>{row.refused} ({yuan(row.refusedAmount)})</td><td>{row.rejectedAttempts}</td></tr>
           ))}</tbody>
         </table></div>
       )}</Loaded>
