@@ -143,7 +143,7 @@ describe('the web console', () => {
     // Inspectors at the door before the planned day: not allowed, and the supervisors are alerted.
     const alerts = page.locator('ul.alerts');
     expect(await alerts.textContent()).not.toContain(ent);
-    await page.evaluate(() => { (window as any).notReloaded = true; });
+    await page.evaluate(() => { (globalThis as any).notReloaded = true; });
     // The enterprise's console shows the approved inspection with its check-in code (扫码入企), opening the visit check.
     const door = await openPage(browser, { mobile: true });
     await door.page.goto(`${runtime.url}/console?visit=${filed.body.id}#access_token=${await tokenFor({ roles: ['enterprise'], ent })}`);
@@ -156,7 +156,7 @@ describe('the web console', () => {
     expect(door.errors).toEqual([]);
     await expect.poll(() => alerts.textContent(), { timeout: 15_000 }).toContain(ent);
     expect(await alerts.locator('li', { hasText: ent }).textContent()).toContain('超时');
-    expect(await page.evaluate(() => (window as any).notReloaded)).toBe(true);
+    expect(await page.evaluate(() => (globalThis as any).notReloaded)).toBe(true);
     await screenshot('office-console');
     expect(errors).toEqual([]);
   });
