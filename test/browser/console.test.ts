@@ -107,6 +107,14 @@ describe('the web console', () => {
     expect(await item.textContent()).not.toContain('secret@example.com');
     await item.getByRole('button', { name: '受理' }).click();
     await expect.poll(() => item.textContent()).toContain('已受理');
+    // Before filing an inspection the clerk sees the quiet-day rule for the date and kind chosen.
+    const today = localDate(new Date());
+    const tenthNextMonth = new Date(Date.UTC(Number(today.slice(0, 4)), Number(today.slice(5, 7)), 10)).toISOString().slice(0, 10);
+    await page.getByLabel('计划日期').fill(tenthNextMonth);
+    await page.getByLabel('检查类别').selectOption({ label: '日常检查' });
+    expect(await page.locator('#quiet-day').textContent()).toContain('不得开展日常检查');
+    await page.getByLabel('检查类别').selectOption({ label: '安全生产检查' });
+    expect(await page.locator('#quiet-day').textContent()).toContain('安全生产检查可以进行');
     await item.getByLabel('答复内容').fill('已于今日办结社保转移手续,并电话告知。');
     await screenshot('department-console');
     await item.getByRole('button', { name: '答复', exact: true }).click();
