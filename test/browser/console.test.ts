@@ -10,6 +10,7 @@ import { call, runtime, tokenFor } from '../support/http.ts';
 import { newCreditCode, newDeptId, newCode, uniqueSuffix } from '../support/data.ts';
 import { launchBrowser, openPage } from '../support/browser.ts';
 import { localDate } from '#shared/clock';
+import { createHash } from 'node:crypto';
 
 let browser: Browser;
 beforeAll(async () => { browser = await launchBrowser(); });
@@ -201,6 +202,37 @@ describe('the web console', () => {
     // English is one click away.
     await page.getByRole('button', { name: 'English' }).click();
     expect(await page.locator('#evaluation-title').textContent()).toContain('Quarterly evaluation');
+    expect(errors).toEqual([]);
+  });
+  it('in AWS, signs in through the managed login with an authorization code and PKCE', async () => {
+    const idToken = await tokenFor({ roles: ['supervisor'], sub: '督查组 张华' });
+    const { page, errors } = await openPage(browser);
+    const login = 'https://login.soft-env.test/oauth2';
+    // config.json as the deployment writes it, and the user pool's endpoints, stood in for by the test.
+    await page.route('**/config.json', (route) => route.fulfill({ json: { apiUrl: '', oauth: { authorizeUrl: `${login}/authorize`, tokenUrl: `${login}/token`, clientId: 'console-client' } } }));
+    let challenge = '';
+    await page.route(`${login}/authorize**`, (route) => {
+      const query = new URL(route.request().url()).searchParams;
+      expect(query.get('response_type')).toBe('code');
+      expect(query.get('code_challenge_method')).toBe('S256');
+      challenge = query.get('code_challenge')!;
+      return route.fulfill({ status: 302, headers: { location: `${query.get('redirect_uri')}?code=the-code&state=${query.get('state')}` } });
+    });
+    let exchanged: URLSearchParams | undefined;
+    await page.route(`${login}/token`, (route) => {
+      if (route.request().method() === 'OPTIONS') return route.fulfill({ status: 204, headers: { 'access-control-allow-origin': '*', 'access-control-allow-headers': 'content-type' } });
+      exchanged = new URLSearchParams(route.request().postData()!);
+      // The verifier proves the code was asked for by this page.
+      const proof = createHash('sha256').update(exchanged.get('code_verifier')!).digest('base64url');
+      return route.fulfill(proof === challenge ? { json: { id_token: idToken, token_type: 'Bearer' }, headers: { 'access-control-allow-origin': '*' } } : { status: 400, json: { error: 'invalid_grant' } });
+    });
+    await page.goto(`${runtime.url}/console`);
+    await page.getByRole('main').getByRole('button', { name: '登录' }).click();
+    await expect.poll(() => page.locator('.who').textContent().catch(() => '')).toContain('监督人员');
+    expect(exchanged?.get('code')).toBe('the-code');
+    expect(exchanged?.get('client_id')).toBe('console-client');
+    expect(page.url()).toBe(`${runtime.url}/console`); // the code is gone from the address bar
+    expect(await page.locator('#alerts-title').textContent()).toContain('实时预警');
     expect(errors).toEqual([]);
   });
 });

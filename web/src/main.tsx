@@ -8,6 +8,7 @@ import { PublicPage } from './pages/Public.tsx';
 import { TrackPage } from './pages/Track.tsx';
 import { onLinkClick, path } from './router.ts';
 import { session } from './session.ts';
+import { completeSignIn, signInHref, startSignIn } from './sign-in.ts';
 import { useSignal } from './state.ts';
 import './style.css';
 
@@ -35,7 +36,7 @@ function App() {
         <div class="tools">
           <button type="button" lang={lang.get() === 'zh' ? 'en' : 'zh-CN'} onClick={() => setLang(lang.get() === 'zh' ? 'en' : 'zh')}>{t(W.language)}</button>
           {current ? <button type="button" onClick={() => session.set(undefined)}>{t(W.signOut)}</button>
-            : config.signInUrl && <a href={config.signInUrl}>{t(W.signIn)}</a>}
+            : signInHref() ? <a href={signInHref()}>{t(W.signIn)}</a> : config.oauth && <button type="button" onClick={() => void startSignIn()}>{t(W.signIn)}</button>}
         </div>
       </header>
       <main id="main" tabIndex={-1}><Page at={at} /></main>
@@ -44,4 +45,4 @@ function App() {
 }
 
 document.documentElement.lang = lang.get() === 'zh' ? 'zh-CN' : 'en';
-void loadConfig().then(() => render(<App />, document.getElementById('app')!));
+void loadConfig().then(completeSignIn).then(() => render(<App />, document.getElementById('app')!));

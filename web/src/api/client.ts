@@ -7,8 +7,15 @@ import createClient, { type Middleware } from 'openapi-fetch';
 import type { paths } from './schema';
 import { session } from '../session.ts';
 
-/** Where the API is: the console's own origin locally; in AWS, config.json beside the console says. */
-export interface ConsoleConfig { apiUrl: string; signInUrl?: string }
+/**
+ * config.json beside the console: where the API is (its own origin locally) and how to sign in
+ * (a sign-in page, locally; in AWS the user pool's managed login, authorization code with PKCE).
+ */
+export interface ConsoleConfig {
+  apiUrl: string;
+  signInUrl?: string;
+  oauth?: { authorizeUrl: string; tokenUrl: string; clientId: string; scope?: string };
+}
 export let config: ConsoleConfig = { apiUrl: '' };
 export async function loadConfig(): Promise<void> {
   try {

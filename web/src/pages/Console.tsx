@@ -1,5 +1,6 @@
 /** `/console`: what the signed-in person works on, by role. */
 import { config } from '../api/client.ts';
+import { signInHref, startSignIn } from '../sign-in.ts';
 import { Section } from '../components/ui.tsx';
 import { both, ROLE, t, W } from '../i18n.ts';
 import { session } from '../session.ts';
@@ -14,7 +15,8 @@ export function ConsolePage() {
     return (
       <Section id="sign-in" title={both(W.console)}>
         <p>{t(W.signInNeeded)}</p>
-        {config.signInUrl && <p><a class="button" href={config.signInUrl}>{t(W.signIn)}</a></p>}
+        {signInHref() ? <p><a class="button" href={signInHref()}>{t(W.signIn)}</a></p>
+          : config.oauth && <p><button type="button" onClick={() => void startSignIn()}>{t(W.signIn)}</button></p>}
       </Section>
     );
   }
