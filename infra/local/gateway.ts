@@ -10,6 +10,7 @@ import { isPublic, routeKey, type RouteSpec } from '#shared/http/routes';
 import type { ConcernDefinition } from '../concerns.ts';
 import { claimsForEvent, verifyToken, type LocalKeys } from './signing.ts';
 import { docsFileFor } from '../docs.ts';
+import { serveConsole } from './console.ts';
 
 export type LambdaHandler = (event: APIGatewayProxyEventV2WithJWTAuthorizer, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
 
@@ -123,9 +124,11 @@ export function lambdaContext(concern: string, requestId: string, timeoutMs = 10
 export interface GatewayOptions {
   routes: CompiledRoute[];
   keys: LocalKeys;
+  /** The web console's build (web/dist), served at the paths no API route has. */
+  consoleDist?: string;
 }
 
-export function createGateway({ routes, keys }: GatewayOptions): Server {
+export function createGateway({ routes, keys, consoleDist }: GatewayOptions): Server {
   const throttled = (res: ServerResponse) => problem(res, 429, 'Too many requests', 'Too many requests; wait a moment and try again.');
 
   return createServer(async (req, res) => {
@@ -156,6 +159,7 @@ export function createGateway({ routes, keys }: GatewayOptions): Server {
         matched = { compiled, params };
         break;
       }
+      if (!matched && consoleDist && await serveConsole(req, res, url, { dist: consoleDist, keys })) return;
       if (!matched) return problem(res, 404, 'Not found', `There is no route ${method} ${url.pathname}.`);
       const { compiled, params } = matched;
       if (compiled.bucket && !compiled.bucket.take()) return throttled(res);

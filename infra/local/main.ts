@@ -24,6 +24,9 @@ if (process.argv.includes('--demo')) {
   }
 }
 say('Starting: checking the port and Java...');
+const { ensureWebBuild } = await import('../web-build.ts');
+say('Building the web console when its sources changed...');
+await ensureWebBuild();
 const { startLocalRuntime } = await import('./runtime.ts');
 const { StartupError } = await import('./preflight.ts');
 let runtime: Awaited<ReturnType<typeof startLocalRuntime>>;
@@ -35,7 +38,7 @@ try {
   process.exit(1);
 }
 const url = runtime.url;
-console.log(`soft-env is running at ${url} (started in ${((Date.now() - started) / 1000).toFixed(1)} s; data in ${settings.dataDir})
+console.log(`soft-env is running at ${url} (web console: ${url}/ ; started in ${((Date.now() - started) / 1000).toFixed(1)} s; data in ${settings.dataDir})
   Try:   curl ${url}/health
   Token: npm run token -- --role soft-env-office     (then: curl -H "Authorization: Bearer <token>" ${url}/alerts)
   The README walks through fee cards, inspections, complaints, pledges and the evaluation. API: ${url}/openapi.json, browsable at ${url}/docs. Stop with Ctrl-C.`);

@@ -18,6 +18,7 @@ import { createStepFunctionsEndpoint, LocalWorkflows, LOCAL_ACCOUNT, LOCAL_REGIO
 import { PROJECT_ROOT } from '../constructs/service-function.ts';
 import { checkStateName, DEADLINE_STAGES, publishStateName } from '../constructs/deadline-workflow.ts';
 import { concerns, deadlineCheck, effectsWorker } from '../concerns.ts';
+import { WEB_DIST } from '../web-build.ts';
 import { pollTableStream, type StreamHandler } from './streams.ts';
 import { checkJava, checkPortFree, StartupError } from './preflight.ts';
 
@@ -140,7 +141,7 @@ async function start(settings: LocalSettings, log: StartupLog, started: (() => P
 
   started.push(() => stream.stop());
   const keys = await loadOrCreateKeys(settings.dataDir);
-  const gateway = createGateway({ routes: compileRoutes(concerns, handlers), keys });
+  const gateway = createGateway({ routes: compileRoutes(concerns, handlers), keys, consoleDist: WEB_DIST });
   log(`Starting the API on ${url}...`);
   await listen(gateway, port, settings.HOST);
   const runtimeFile = path.join(settings.dataDir, 'runtime.json');

@@ -3,6 +3,7 @@
  * port, with its data in a fresh folder) and hands its address to the tests.
  */
 import type { TestProject } from 'vitest/node';
+import { ensureWebBuild } from '../../infra/web-build.ts';
 import { startRuntimeProcess, type RuntimeInfo, type RuntimeProcess } from '../../infra/local/child.ts';
 
 declare module 'vitest' {
@@ -12,6 +13,8 @@ declare module 'vitest' {
 let runtime: RuntimeProcess | undefined;
 
 export async function setup(project: TestProject) {
+  // The console the browser tests open, built once before any runtime starts.
+  await ensureWebBuild();
   runtime = await startRuntimeProcess();
   project.provide('runtime', runtime.info);
 }

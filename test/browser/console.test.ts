@@ -1,0 +1,238 @@
+/**
+ * The web console in a real browser, as each kind of person uses it: a citizen complains and
+ * follows the complaint, an enterprise refuses a charge, a clerk answers a complaint, the office
+ * approves an inspection and sees an alert arrive live, the public sees the quarter's ranking.
+ * Each asserts what the person sees, what the API then holds, and that the page logged no error.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { call, runtime, tokenFor } from '../support/http.ts';
+import { newCreditCode, newDeptId, newCode, uniqueSuffix } from '../support/data.ts';
+import { launchBrowser, openPage } from '../support/browser.ts';
+import { localDate } from '#shared/clock';
+import { createHash } from 'node:crypto';
+
+let browser: Browser;
+beforeAll(async () => { browser = await launchBrowser(); });
+afterAll(async () => { await browser?.close(); });
+
+const office = () => tokenFor({ roles: ['soft-env-office'] });
+
+async function newDepartment(name: string): Promise<string> {
+  const deptId = newDeptId('web');
+  const response = await call('PUT', `/departments/${deptId}`, { token: await office(), json: { name } });
+  expect(response.status).toBe(201);
+  return deptId;
+}
+
+/** A department with a published fee item and an enterprise with a card and one recorded charge. */
+async function chargedEnterprise() {
+  const deptId = await newDepartment(`市场监管所-${uniqueSuffix()}`);
+  const code = newCode('WEB');
+  await call('PUT', `/fee-items/${code}`, { token: await office(), json: { unit: deptId, name: '计量器具检定费', legalBasis: '计量法第九条', standard: { kind: 'range', min: 5000, max: 20000 } } });
+  const ent = newCreditCode();
+  expect((await call('POST', '/fee-cards', { token: await tokenFor({ roles: ['park-office'] }), json: { enterpriseId: ent, enterpriseName: '闽江纺织有限公司' } })).status).toBe(201);
+  const clerk = await tokenFor({ roles: ['department'], dept: deptId });
+  const entry = await call('POST', `/fee-cards/${ent}/entries`, { token: clerk, json: { feeItemCode: code, amount: 12000, collector: '王丽', collectedAt: new Date().toISOString(), receiptNo: `R-${uniqueSuffix()}` } });
+  expect(entry.status).toBe(201);
+  return { deptId, ent, code, clerk };
+}
+
+describe('the web console', () => {
+  it('a citizen files a complaint through the form and follows it on its tracking page', async () => {
+    const name = `县住建局-${uniqueSuffix()}`;
+    const deptId = await newDepartment(name);
+    const { page, errors, screenshot } = await openPage(browser, { mobile: true });
+    await page.goto(`${runtime.url}/complain`);
+    await page.getByLabel('被投诉部门').selectOption({ label: name });
+    await page.getByLabel('投诉类别').selectOption({ label: '不作为、慢作为' });
+    await page.getByLabel('事情经过').fill('施工许可申请提交两周无人受理。');
+    await page.getByLabel('联系方式(选填,仅监督人员可见)').fill('13800000000');
+    await screenshot('complain-form');
+    await page.getByRole('button', { name: '提交投诉' }).click();
+
+    const code = (await page.locator('.tracking-code').textContent())!.trim();
+    expect(code.length).toBeGreaterThan(16);
+    await screenshot('complain-filed');
+    const tracked = await call('GET', `/complaints/track/${encodeURIComponent(code)}`);
+    expect(tracked.status).toBe(200);
+    expect(tracked.body.againstDept).toBe(deptId);
+
+    await page.getByRole('link', { name: '查看办理进度' }).click();
+    await page.waitForURL(`**/track/${encodeURIComponent(code)}`);
+    await expect.poll(() => page.locator('.status-line').textContent()).toContain('已收到');
+    const text = await page.locator('.tracked').textContent();
+    expect(text).toContain(name);
+    expect(text).toContain('收到投诉');
+    expect(text).not.toContain('13800000000'); // no identities on the public page
+    await screenshot('track');
+    expect(errors).toEqual([]);
+  });
+
+  it('an enterprise signs in and refuses a charge on its fee card', async () => {
+    const { ent } = await chargedEnterprise();
+    const { page, errors, screenshot } = await openPage(browser);
+    await page.goto(`${runtime.url}/local/sign-in`);
+    await page.getByLabel('身份 Role').selectOption('enterprise');
+    await page.getByLabel(/统一社会信用代码/).fill(ent);
+    await page.getByRole('button', { name: '登录 Sign in' }).click();
+    await page.waitForURL('**/console');
+
+    const entry = page.locator('li.entry', { hasText: '计量器具检定费' });
+    await expect.poll(() => entry.textContent()).toContain('¥120.00');
+    expect(await page.locator('#card-title + *').textContent()).toContain('闽江纺织有限公司');
+    expect(await page.locator('section', { hasText: '登记链校验' }).textContent()).toContain('完整,未被篡改');
+    await entry.getByRole('button', { name: '拒缴 / 异议' }).click();
+    await entry.getByLabel('问题类别').selectOption('fee-without-service');
+    await entry.getByLabel('拒缴理由').fill('未提供检定服务即收费。');
+    await entry.getByRole('button', { name: '提交拒缴' }).click();
+
+    await expect.poll(() => entry.textContent()).toContain('已拒缴');
+    expect(await page.locator('#my-complaints-title + *').textContent()).toContain('计量器具检定费');
+    await screenshot('enterprise-console');
+    const card = await call('GET', `/fee-cards/${ent}`, { token: await tokenFor({ roles: ['enterprise'], ent }) });
+    expect(card.body.entries[0].refused).toBe(true);
+    expect(errors).toEqual([]);
+  });
+
+  it('a clerk takes on a complaint and answers it, and the complainant sees the answer', async () => {
+    const deptId = await newDepartment(`县人社局-${uniqueSuffix()}`);
+    const filed = await call('POST', '/complaints', { json: { againstDept: deptId, category: 'inaction', description: '社保转移申请一个月未办理。', contact: 'secret@example.com' } });
+    expect(filed.status).toBe(201);
+    const clerk = await tokenFor({ roles: ['department'], dept: deptId });
+    const { page, errors, screenshot } = await openPage(browser);
+    await page.goto(`${runtime.url}/console#access_token=${clerk}`);
+
+    const item = page.locator('li.queue-item', { hasText: '社保转移申请一个月未办理。' });
+    await expect.poll(() => item.textContent()).toContain('剩余时间');
+    expect(await item.textContent()).not.toContain('secret@example.com');
+    await item.getByRole('button', { name: '受理' }).click();
+    await expect.poll(() => item.textContent()).toContain('已受理');
+    // Before filing an inspection the clerk sees the quiet-day rule for the date and kind chosen.
+    const today = localDate(new Date());
+    const tenthNextMonth = new Date(Date.UTC(Number(today.slice(0, 4)), Number(today.slice(5, 7)), 10)).toISOString().slice(0, 10);
+    await page.getByLabel('计划日期').fill(tenthNextMonth);
+    await page.getByLabel('检查类别').selectOption({ label: '日常检查' });
+    expect(await page.locator('#quiet-day').textContent()).toContain('不得开展日常检查');
+    await page.getByLabel('检查类别').selectOption({ label: '安全生产检查' });
+    expect(await page.locator('#quiet-day').textContent()).toContain('安全生产检查可以进行');
+    await item.getByLabel('答复内容').fill('已于今日办结社保转移手续,并电话告知。');
+    await screenshot('department-console');
+    await item.getByRole('button', { name: '答复', exact: true }).click();
+    await expect.poll(() => item.count()).toBe(0); // answered: out of the queue
+
+    const tracked = await call('GET', `/complaints/track/${encodeURIComponent(filed.body.trackingCode)}`);
+    expect(tracked.body.status).toBe('resolved');
+    expect(tracked.body.answer.summary).toBe('已于今日办结社保转移手续,并电话告知。');
+    expect(errors).toEqual([]);
+  });
+
+  it('the office approves an inspection and sees an alert arrive without reloading', async () => {
+    const deptId = await newDepartment(`县应急局-${uniqueSuffix()}`);
+    const ent = newCreditCode();
+    // The 28th of next month: after the quiet days, so it waits for the office's approval.
+    const today = localDate(new Date());
+    const next = new Date(Date.UTC(Number(today.slice(0, 4)), Number(today.slice(5, 7)), 28));
+    const plannedDate = next.toISOString().slice(0, 10);
+    expect((await call('POST', '/fee-cards', { token: await tokenFor({ roles: ['park-office'] }), json: { enterpriseId: ent, enterpriseName: '福州安达机械厂' } })).status).toBe(201);
+    const clerk = await tokenFor({ roles: ['department'], dept: deptId });
+    const filed = await call('POST', '/inspections', { token: clerk, json: { enterpriseId: ent, plannedDate, category: 'routine', reason: '年度安全检查', legalBasis: '安全生产法', inspectors: ['李明'] } });
+    expect(filed.body.status).toBe('pending-approval');
+
+    const { page, errors, screenshot } = await openPage(browser);
+    await page.goto(`${runtime.url}/console#access_token=${await office()}`);
+    const approval = page.locator('li.queue-item', { hasText: ent });
+    await expect.poll(() => approval.textContent()).toContain('审批时限');
+    await approval.getByLabel('批准', { exact: true }).check();
+    await approval.getByLabel('审批意见').fill('同意,月末检查。');
+    await approval.getByRole('button', { name: '提交' }).click();
+    await expect.poll(() => approval.count()).toBe(0);
+    expect((await call('GET', `/inspections/${filed.body.id}`, { token: clerk })).body.status).toBe('approved');
+
+    // Inspectors at the door before the planned day: not allowed, and the supervisors are alerted.
+    const alerts = page.locator('ul.alerts');
+    expect(await alerts.textContent()).not.toContain(ent);
+    await page.evaluate(() => { (globalThis as any).notReloaded = true; });
+    // The enterprise's console shows the approved inspection with its check-in code (扫码入企), opening the visit check.
+    const door = await openPage(browser, { mobile: true });
+    await door.page.goto(`${runtime.url}/console?visit=${filed.body.id}#access_token=${await tokenFor({ roles: ['enterprise'], ent })}`);
+    const inspection = door.page.locator('li.inspection', { hasText: plannedDate });
+    await expect.poll(() => inspection.textContent()).toContain('已批准');
+    expect(await inspection.locator('svg.qr path').getAttribute('d')).toMatch(/^M\d+ \d+h1v1h-1z/);
+    await inspection.getByRole('button', { name: '核验本次入企' }).click();
+    await expect.poll(() => inspection.textContent()).toContain('不允许入企,已通知监督人员');
+    await door.screenshot('enterprise-check-in');
+    expect(door.errors).toEqual([]);
+    await expect.poll(() => alerts.textContent(), { timeout: 15_000 }).toContain(ent);
+    expect(await alerts.locator('li', { hasText: ent }).textContent()).toContain('超时');
+    expect(await page.evaluate(() => (globalThis as any).notReloaded)).toBe(true);
+    await screenshot('office-console');
+    expect(errors).toEqual([]);
+  });
+
+  it('the public page shows the quarter\'s ranking as a chart and a table, the last placed named', async () => {
+    const clean = await newDepartment(`县税务局-${uniqueSuffix()}`);
+    const { deptId: penalised, ent, code, clerk } = await chargedEnterprise();
+    // Two charges over the standard: rejected attempts cost the department points.
+    for (const amount of [90000, 95000]) {
+      const rejected = await call('POST', `/fee-cards/${ent}/entries`, { token: clerk, json: { feeItemCode: code, amount, collector: '王丽', collectedAt: new Date().toISOString(), receiptNo: `R-${uniqueSuffix()}` } });
+      expect(rejected.status).toBe(422);
+    }
+    const today = localDate(new Date());
+    const quarter = `${today.slice(0, 4)}-Q${Math.floor((Number(today.slice(5, 7)) - 1) / 3) + 1}`;
+    const evaluation = (await call('GET', `/evaluations/${quarter}`)).body;
+    const row = (id: string) => evaluation.departments.find((d: any) => d.deptId === id);
+    expect(row(penalised).score).toBeLessThan(row(clean).score);
+    expect(evaluation.lastPlaced.length).toBeGreaterThan(0);
+
+    const { page, errors, screenshot } = await openPage(browser);
+    await page.goto(`${runtime.url}/`);
+    const section = page.locator('section', { has: page.locator('#evaluation-title') });
+    await expect.poll(() => section.locator('.chart svg').count()).toBe(1);
+    const chartText = await section.locator('.chart svg').textContent();
+    expect(chartText).toContain(row(penalised).name);
+    expect(chartText).toContain(String(row(penalised).score));
+    const tableRow = section.locator('tr', { hasText: row(penalised).name });
+    expect(await tableRow.locator('td').nth(2).textContent()).toBe(String(row(penalised).score));
+    const note = await section.locator('.last-placed').textContent();
+    for (const last of evaluation.lastPlaced) expect(note).toContain(last.name);
+    expect(await page.locator('#fees-title').textContent()).toContain('收费目录');
+    expect(await page.locator('#pledges-title').textContent()).toContain('公开承诺');
+    await screenshot('public');
+    // English is one click away.
+    await page.getByRole('button', { name: 'English' }).click();
+    expect(await page.locator('#evaluation-title').textContent()).toContain('Quarterly evaluation');
+    expect(errors).toEqual([]);
+  });
+  it('in AWS, signs in through the managed login with an authorization code and PKCE', async () => {
+    const idToken = await tokenFor({ roles: ['supervisor'], sub: '督查组 张华' });
+    const { page, errors } = await openPage(browser);
+    const login = 'https://login.soft-env.test/oauth2';
+    // config.json as the deployment writes it, and the user pool's endpoints, stood in for by the test.
+    await page.route('**/config.json', (route) => route.fulfill({ json: { apiUrl: '', oauth: { authorizeUrl: `${login}/authorize`, tokenUrl: `${login}/token`, clientId: 'console-client' } } }));
+    let challenge = '';
+    await page.route(`${login}/authorize**`, (route) => {
+      const query = new URL(route.request().url()).searchParams;
+      expect(query.get('response_type')).toBe('code');
+      expect(query.get('code_challenge_method')).toBe('S256');
+      challenge = query.get('code_challenge')!;
+      return route.fulfill({ status: 302, headers: { location: `${query.get('redirect_uri')}?code=the-code&state=${query.get('state')}` } });
+    });
+    let exchanged: URLSearchParams | undefined;
+    await page.route(`${login}/token`, (route) => {
+      if (route.request().method() === 'OPTIONS') return route.fulfill({ status: 204, headers: { 'access-control-allow-origin': '*', 'access-control-allow-headers': 'content-type' } });
+      exchanged = new URLSearchParams(route.request().postData()!);
+      // The verifier proves the code was asked for by this page.
+      const proof = createHash('sha256').update(exchanged.get('code_verifier')!).digest('base64url');
+      return route.fulfill(proof === challenge ? { json: { id_token: idToken, token_type: 'Bearer' }, headers: { 'access-control-allow-origin': '*' } } : { status: 400, json: { error: 'invalid_grant' } });
+    });
+    await page.goto(`${runtime.url}/console`);
+    await page.getByRole('main').getByRole('button', { name: '登录' }).click();
+    await expect.poll(() => page.locator('.who').textContent().catch(() => '')).toContain('监督人员');
+    expect(exchanged?.get('code')).toBe('the-code');
+    expect(exchanged?.get('client_id')).toBe('console-client');
+    expect(page.url()).toBe(`${runtime.url}/console`); // the code is gone from the address bar
+    expect(await page.locator('#alerts-title').textContent()).toContain('实时预警');
+    expect(errors).toEqual([]);
+  });
+});

@@ -1,0 +1,225 @@
+/**
+ * The console's words: Chinese first (the work plan's own terms), English switchable.
+ * Each entry is [中文, English]; `t()` picks the current language.
+ */
+import { signal } from './state.ts';
+
+export type Lang = 'zh' | 'en';
+const STORED = 'soft-env.lang';
+export const lang = signal<Lang>((localStorage.getItem(STORED) as Lang | null) === 'en' ? 'en' : 'zh');
+export function setLang(next: Lang) {
+  localStorage.setItem(STORED, next);
+  document.documentElement.lang = next === 'zh' ? 'zh-CN' : 'en';
+  lang.set(next);
+}
+
+export type Words = readonly [zh: string, en: string];
+export const t = (words: Words): string => (lang.get() === 'zh' ? words[0] : words[1]);
+/** Both languages, Chinese first: for headings, where the English stands beside the plan's term. */
+export const both = (words: Words): string => (lang.get() === 'zh' ? `${words[0]} ${words[1]}` : `${words[1]} (${words[0]})`);
+
+export const W = {
+  app: ['优化软环境', 'Business environment'],
+  home: ['公开信息', 'Public'],
+  complain: ['我要投诉', 'File a complaint'],
+  track: ['投诉查询', 'Track a complaint'],
+  console: ['工作台', 'Console'],
+  signIn: ['登录', 'Sign in'],
+  signOut: ['退出', 'Sign out'],
+  feeList: ['收费目录', 'Fee list'],
+  pledges: ['公开承诺', 'Public pledges'],
+  evaluation: ['季度评议', 'Quarterly evaluation'],
+  complaints: ['投诉', 'Complaints'],
+  department: ['部门', 'Department'],
+  code: ['编码', 'Code'],
+  name: ['名称', 'Name'],
+  legalBasis: ['收费依据', 'Legal basis'],
+  standard: ['收费标准', 'Standard'],
+  status: ['状态', 'Status'],
+  dueDate: ['兑现日期', 'Due date'],
+  pledgedVsStatutory: ['承诺时限 / 法定时限', 'Pledged / statutory limit'],
+  workingDays: ['个工作日', 'working days'],
+  rank: ['名次', 'Rank'],
+  score: ['得分', 'Score'],
+  complaintsReceived: ['受理投诉', 'Complaints'],
+  substantiated: ['查实', 'Substantiated'],
+  breaches: ['超时', 'Breaches'],
+  brokenPledges: ['未兑现承诺', 'Broken pledges'],
+  inTime: ['限时办结率', 'Handled in time'],
+  lastPlaced: ['末位', 'Last placed'],
+  lastPlacedNote: ['末位淘汰制:本季度末位', 'Last-place elimination (末位淘汰制): last placed this quarter'],
+  noEvaluation: ['本季度尚无评议数据。', 'No evaluation figures for this quarter yet.'],
+  rankingChart: ['各部门得分', 'Score by department'],
+  complainLink: ['对部门作风、收费或检查有意见?我要投诉', 'A problem with a department, a fee or an inspection? File a complaint'],
+  none: ['暂无', 'None yet'],
+  loading: ['正在加载…', 'Loading…'],
+  // The complaint form
+  againstDept: ['被投诉部门', 'Department complained about'],
+  category: ['投诉类别', 'Category'],
+  whatHappened: ['事情经过', 'What happened'],
+  occurredAt: ['发生时间(选填)', 'When it happened (optional)'],
+  contact: ['联系方式(选填,仅监督人员可见)', 'Contact (optional, seen by supervisors only)'],
+  submitComplaint: ['提交投诉', 'Submit the complaint'],
+  chooseOne: ['请选择', 'Choose'],
+  yourTrackingCode: ['您的投诉查询码', 'Your tracking code'],
+  keepCode: ['请妥善保存查询码,凭此码查询办理进度。', 'Keep this code: it is the only way to follow your complaint.'],
+  followIt: ['查看办理进度', 'Follow its progress'],
+  answerDueBy: ['答复期限', 'Answer due by'],
+  // Tracking
+  trackingCode: ['查询码', 'Tracking code'],
+  lookUp: ['查询', 'Look up'],
+  timeline: ['办理过程', 'Timeline'],
+  delayNotice: ['滞后反馈告知', 'Delay notice'],
+  answer: ['部门答复', 'The department\'s answer'],
+  verdict: ['监督结论', 'Verdict'],
+  expectedBy: ['预计答复日期', 'Expected by'],
+  reason: ['理由', 'Reason'],
+  // Console: enterprise
+  feeCard: ['企业付费登记卡', 'Fee registration card'],
+  noCard: ['园区办尚未发放企业付费登记卡。', 'The park office has not issued this enterprise\'s fee card yet.'],
+  chain: ['登记链校验', 'Chain check'],
+  chainValid: ['完整,未被篡改', 'Intact'],
+  chainBroken: ['异常', 'Broken'],
+  amount: ['金额(元)', 'Amount (yuan)'],
+  collector: ['收费人', 'Collector'],
+  collectedAt: ['收费时间', 'Collected at'],
+  receiptNo: ['票据号', 'Receipt no.'],
+  refuse: ['拒缴 / 异议', 'Refuse'],
+  refused: ['已拒缴', 'Refused'],
+  refusalReason: ['拒缴理由', 'Reason for refusing'],
+  refusalCategory: ['问题类别', 'Kind of problem'],
+  submitRefusal: ['提交拒缴', 'Refuse this charge'],
+  inspections: ['检查', 'Inspections'],
+  plannedDate: ['计划日期', 'Planned date'],
+  inspectors: ['检查人员', 'Inspectors'],
+  checkIn: ['扫码入企', 'Check-in at the door'],
+  checkInHelp: ['检查人员到企业时扫描此码,核验本次检查是否经批准、是否在计划日期。', 'Inspectors at the door scan this code: it checks the visit is approved and on its planned day.'],
+  recordVisit: ['核验本次入企', 'Check this visit'],
+  visitAllowed: ['允许入企', 'Visit allowed'],
+  visitNotAllowed: ['不允许入企,已通知监督人员', 'Visit not allowed; supervisors have been told'],
+  myComplaints: ['我的投诉', 'My complaints'],
+  // Console: department
+  recordFee: ['登记收费', 'Record a fee'],
+  enterpriseId: ['统一社会信用代码', 'Unified social credit code'],
+  feeItem: ['收费项目', 'Fee item'],
+  record: ['登记', 'Record'],
+  recorded: ['已登记', 'Recorded'],
+  fileInspection: ['报备检查', 'File an inspection'],
+  inspectionCategory: ['检查类别', 'Kind of inspection'],
+  inspectionReason: ['检查事由', 'Reason'],
+  inspectionBasis: ['执法依据', 'Legal basis'],
+  inspectorsHelp: ['每行一人', 'One per line'],
+  file: ['报备', 'File'],
+  quietDayRule: ['企业宁静生产日', 'Quiet production days'],
+  queue: ['投诉办理(限时办结)', 'Complaint queue (time limits)'],
+  timeLeft: ['剩余时间', 'Time left'],
+  overdueBy: ['已超时', 'Overdue by'],
+  acknowledge: ['受理', 'Acknowledge'],
+  giveDelayNotice: ['滞后反馈告知', 'Give a delay notice'],
+  sendAnswer: ['答复', 'Answer'],
+  answerText: ['答复内容', 'The answer'],
+  done: ['已完成', 'Done'],
+  myPledges: ['本部门承诺', 'Our pledges'],
+  // Console: office and supervisors
+  liveAlerts: ['实时预警', 'Live alerts'],
+  alertsHelp: ['新预警自动出现,无需刷新。', 'New alerts appear here without reloading.'],
+  nearDeadline: ['临近或超过时限', 'Near or past their limit'],
+  approvals: ['待审批检查(月末检查)', 'Inspections awaiting approval'],
+  decide: ['审批', 'Decide'],
+  approve: ['批准', 'Approve'],
+  reject: ['不批准', 'Reject'],
+  comment: ['审批意见', 'Comment'],
+  decisionLimit: ['审批时限', 'Decide by'],
+  feeAudit: ['收费稽核', 'Fee audit'],
+  from: ['起', 'From'],
+  to: ['止', 'To'],
+  show: ['查询', 'Show'],
+  downloadCsv: ['下载 CSV', 'Download CSV'],
+  entries: ['笔数', 'Entries'],
+  total: ['金额', 'Amount'],
+  rejectedAttempts: ['被拒登记', 'Rejected attempts'],
+  verdicts: ['投诉处理结论', 'Complaint verdicts'],
+  finding: ['结论', 'Finding'],
+  action: ['处理措施', 'Action taken'],
+  giveVerdict: ['作出结论', 'Give the verdict'],
+  severity: ['级别', 'Severity'],
+  at: ['时间', 'Time'],
+  message: ['内容', 'Message'],
+  // Sign-in
+  signInNeeded: ['请先登录工作台。', 'Please sign in to use the console.'],
+  roleOf: ['身份', 'Signed in as'],
+  language: ['English', '中文'],
+  error: ['出错了', 'Something went wrong'],
+  submit: ['提交', 'Submit'],
+} as const satisfies Record<string, Words>;
+
+/** The complaint categories of the API, in the work plan's words (../shared/api.md). */
+export const COMPLAINT_CATEGORY: Record<string, Words> = {
+  shirking: ['推诿扯皮、敷衍塞责', 'Shirking and buck-passing'],
+  inaction: ['不作为、慢作为', 'Inaction or slowness'],
+  'five-difficulties': ['“五难”(门难进、脸难看、话难听、人难找、事难办)', 'The “five difficulties”'],
+  'broken-pledge': ['承诺不兑现', 'A broken pledge'],
+  'open-government': ['违反政务公开规定', 'Open-government rules ignored'],
+  'abolished-approval': ['执行已取消的或变相增设审批', 'An abolished approval still required'],
+  'delayed-approval': ['符合条件的审批拖延不办', 'An approval delayed'],
+  'fee-without-service': ['只收费不服务', 'A fee without service'],
+  'tie-in-charge': ['强行推销、搭车收费', 'Tie-in charges'],
+  'forced-intermediary': ['强制中介、指定中介机构', 'A forced intermediary'],
+  'abusive-enforcement': ['执法简单粗暴、刁难训斥', 'Abusive enforcement'],
+  'seized-property': ['擅自使用被扣押财物', 'Seized property used'],
+  'petty-corruption': ['吃、拿、卡、要、报', 'Petty corruption'],
+  'arbitrary-fine': ['乱罚款、以罚代管', 'Arbitrary fines'],
+  'quiet-day-violation': ['宁静生产日违规检查', 'An inspection on a quiet production day'],
+  'unregistered-fee': ['未登记收费', 'A fee not on the card'],
+  levy: ['摊派、集资、拉赞助', 'Levies and forced donations'],
+  other: ['其他', 'Other'],
+};
+
+export const COMPLAINT_STATUS: Record<string, Words> = {
+  received: ['已收到', 'Received'], acknowledged: ['已受理', 'Acknowledged'], resolved: ['已答复', 'Answered'], closed: ['已办结', 'Closed'],
+};
+export const PLEDGE_STATUS: Record<string, Words> = {
+  open: ['进行中', 'Open'], 'in-progress': ['审核中', 'Under review'], kept: ['已兑现', 'Kept'], broken: ['未兑现', 'Broken'], overdue: ['已逾期', 'Overdue'],
+};
+export const INSPECTION_STATUS: Record<string, Words> = {
+  filed: ['已报备', 'Filed'], 'pending-approval': ['待审批', 'Awaiting approval'], approved: ['已批准', 'Approved'], rejected: ['未批准', 'Rejected'], completed: ['已完成', 'Completed'],
+};
+export const INSPECTION_CATEGORY: Record<string, Words> = {
+  routine: ['日常检查', 'Routine'], 'major-case': ['重大案件查处', 'Major case'], safety: ['安全生产检查', 'Safety'], 'complaint-follow-up': ['投诉核查', 'Complaint follow-up'],
+};
+export const SEVERITY: Record<string, Words> = {
+  info: ['提示', 'Info'], warning: ['预警', 'Warning'], breach: ['超时', 'Breach'], escalation: ['升级督办', 'Escalation'],
+};
+export const FINDING: Record<string, Words> = { substantiated: ['查实', 'Substantiated'], unsubstantiated: ['不属实', 'Unsubstantiated'] };
+export const ROLE: Record<string, Words> = {
+  department: ['部门', 'Department'], 'soft-env-office': ['软环境办', 'Soft-environment office'], supervisor: ['监督人员', 'Supervisor'],
+  'park-office': ['园区办', 'Park office'], enterprise: ['企业', 'Enterprise'],
+};
+export const TIMELINE_EVENT: Record<string, Words> = {
+  received: ['收到投诉', 'Complaint received'], acknowledged: ['部门已受理', 'Taken on by the department'], 'delay-notice': ['滞后反馈告知', 'Delay notice'],
+  resolved: ['部门已答复', 'The department answered'], verdict: ['监督结论', 'Verdict'], closed: ['已办结', 'Closed'],
+};
+
+/** Problem types of the API named in Chinese; the API's own detail is shown beside it. */
+export const PROBLEM: Record<string, Words> = {
+  'quiet-production-day': ['企业宁静生产日(每月1日至25日)不得开展日常检查', 'Days 1 to 25 are quiet production days'],
+  'amount-outside-standard': ['收费金额不符合收费标准', 'The amount does not meet the standard'],
+  'fee-item-not-published': ['收费项目未列入收费目录', 'The fee item is not on the fee list'],
+  'fee-item-of-another-unit': ['不是本部门的收费项目', 'The fee item is another department\'s'],
+  'fee-item-not-valid-on-date': ['收费项目在该日期无效', 'The fee item is not in force on that date'],
+  'duplicate-receipt': ['票据号重复', 'Duplicate receipt number'],
+  'delay-notice-given': ['已作过滞后反馈告知', 'A delay notice was already given'],
+  'limit-passed': ['已超过办理时限', 'The limit has already passed'],
+  'delay-too-long': ['延期超过允许范围', 'The delay is too long'],
+  'delay-not-later': ['新日期不晚于原时限', 'The new date is not later than the limit'],
+  'two-thirds-rule': ['承诺时限不得超过法定时限的三分之二', 'A pledged limit is at most two thirds of the statutory one'],
+  'routine-inspection-cap': ['日常检查次数已达上限', 'Routine inspection cap reached'],
+  'first-minor-violation-no-fine': ['首次轻微违法不予罚款', 'No fine for a first minor violation'],
+  'invalid-request': ['填写内容有误', 'Some fields are not valid'],
+  unauthorized: ['请重新登录', 'Please sign in again'],
+  forbidden: ['无权进行此操作', 'Not allowed for your role'],
+  'not-found': ['未找到', 'Not found'],
+  conflict: ['状态已变化,无法重复操作', 'Already done or no longer possible'],
+  'payload-too-large': ['内容过长', 'Too long'],
+  throttled: ['请求过于频繁,请稍后再试', 'Too many requests; try again shortly'],
+};

@@ -1,0 +1,66 @@
+/** `/complain`: anyone may complain (§三); the answer is a tracking code, the only key to follow it. */
+import { useState } from 'preact/hooks';
+import { api, call } from '../api/client.ts';
+import type { Filed } from '../api/views.ts';
+import { ProblemMessage, Section, useSubmit } from '../components/ui.tsx';
+import { dateTime } from '../format.ts';
+import { both, COMPLAINT_CATEGORY, t, W } from '../i18n.ts';
+import { useDepartments } from './Public.tsx';
+import { keepCode } from '../kept-codes.ts';
+
+type Category = keyof typeof COMPLAINT_CATEGORY & string;
+const text = (form: FormData, name: string) => String(form.get(name) ?? '').trim();
+
+export function ComplainPage() {
+  const departments = useDepartments();
+  const [filed, setFiled] = useState<Filed>();
+  const submit = useSubmit(async (form) => {
+    const occurredAt = text(form, 'occurredAt');
+    const contact = text(form, 'contact');
+    return call<Filed>(api.POST('/complaints', {
+      body: {
+        againstDept: text(form, 'againstDept'),
+        category: text(form, 'category') as never as Category & 'other',
+        description: text(form, 'description'),
+        // A datetime-local value is a time in China Standard Time.
+        ...(occurredAt ? { occurredAt: `${occurredAt}:00+08:00` } : {}),
+        ...(contact ? { contact } : {}),
+      },
+    }));
+  }, (answer) => { keepCode(answer.trackingCode, answer.trackingCode.slice(0, 8)); setFiled(answer); });
+
+  if (filed) {
+    return (
+      <Section id="filed" title={both(W.yourTrackingCode)}>
+        <p class="tracking-code" aria-label={t(W.yourTrackingCode)}>{filed.trackingCode}</p>
+        <p>{t(W.keepCode)}</p>
+        <p>{t(W.answerDueBy)}: {dateTime(filed.answerDueBy)}</p>
+        <p><a class="button" href={`/track/${encodeURIComponent(filed.trackingCode)}`}>{t(W.followIt)}</a></p>
+      </Section>
+    );
+  }
+  return (
+    <Section id="complain" title={both(W.complain)}>
+      <form onSubmit={submit.onSubmit} class="form">
+        <label for="againstDept">{t(W.againstDept)}</label>
+        <select id="againstDept" name="againstDept" required>
+          <option value="">{t(W.chooseOne)}</option>
+          {departments.data?.map((d) => <option key={d.deptId} value={d.deptId}>{d.name}</option>)}
+        </select>
+        <label for="category">{t(W.category)}</label>
+        <select id="category" name="category" required>
+          <option value="">{t(W.chooseOne)}</option>
+          {Object.entries(COMPLAINT_CATEGORY).map(([value, words]) => <option key={value} value={value}>{t(words)}</option>)}
+        </select>
+        <label for="description">{t(W.whatHappened)}</label>
+        <textarea id="description" name="description" required maxLength={5000} rows={6} />
+        <label for="occurredAt">{t(W.occurredAt)}</label>
+        <input id="occurredAt" name="occurredAt" type="datetime-local" />
+        <label for="contact">{t(W.contact)}</label>
+        <input id="contact" name="contact" type="text" maxLength={200} autoComplete="tel" />
+        <ProblemMessage error={submit.error} />
+        <button type="submit" disabled={submit.busy}>{t(W.submitComplaint)}</button>
+      </form>
+    </Section>
+  );
+}

@@ -1,0 +1,34 @@
+/** `/console`: what the signed-in person works on, by role. */
+import { config } from '../api/client.ts';
+import { signInHref, startSignIn } from '../sign-in.ts';
+import { Section } from '../components/ui.tsx';
+import { both, ROLE, t, W } from '../i18n.ts';
+import { session } from '../session.ts';
+import { useSignal } from '../state.ts';
+import { DepartmentConsole } from './console/Department.tsx';
+import { EnterpriseConsole } from './console/Enterprise.tsx';
+import { OversightConsole } from './console/Oversight.tsx';
+
+export function ConsolePage() {
+  const current = useSignal(session);
+  if (!current) {
+    return (
+      <Section id="sign-in" title={both(W.console)}>
+        <p>{t(W.signInNeeded)}</p>
+        {signInHref() ? <p><a class="button" href={signInHref()}>{t(W.signIn)}</a></p>
+          : config.oauth && <p><button type="button" onClick={() => void startSignIn()}>{t(W.signIn)}</button></p>}
+      </Section>
+    );
+  }
+  const roles = current.roles;
+  return (
+    <>
+      <p class="who">{t(W.roleOf)}: {roles.map((role) => (ROLE[role] ? t(ROLE[role]) : role)).join('、')}{current.dept ? ` · ${current.dept}` : ''}{current.ent ? ` · ${current.ent}` : ''}</p>
+      {roles.includes('enterprise') && current.ent && <EnterpriseConsole ent={current.ent} />}
+      {roles.includes('department') && current.dept && <DepartmentConsole dept={current.dept} />}
+      {(roles.includes('soft-env-office') || roles.includes('supervisor')) && (
+        <OversightConsole office={roles.includes('soft-env-office')} supervisor={roles.includes('supervisor')} />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,117 @@
+/** The enterprise's console: its fee card (refuse a charge), its inspections with 扫码入企, its complaints. */
+import { useState } from 'preact/hooks';
+import { api, ApiProblem, call } from '../../api/client.ts';
+import type { FeeCard, FeeEntry, Inspection, Page } from '../../api/views.ts';
+import { QrCode } from '../../components/QrCode.tsx';
+import { Loaded, ProblemMessage, Section, Term, useLoad, useSubmit } from '../../components/ui.tsx';
+import { dateTime, yuan } from '../../format.ts';
+import { both, COMPLAINT_CATEGORY, INSPECTION_CATEGORY, INSPECTION_STATUS, t, W } from '../../i18n.ts';
+import { keepCode, keptCodes } from '../../kept-codes.ts';
+import { deptName, useDepartments } from '../Public.tsx';
+
+const REFUSAL_CATEGORIES = ['unregistered-fee', 'fee-without-service', 'tie-in-charge', 'levy', 'arbitrary-fine', 'other'] as const;
+type Opened = { complaint?: { trackingCode: string } };
+
+export function EnterpriseConsole({ ent }: { ent: string }) {
+  const departments = useDepartments();
+  // No card yet (404) is a state, not an error: the park office has not issued it.
+  const card = useLoad(() => call<FeeCard>(api.GET('/fee-cards/{enterpriseId}', { params: { path: { enterpriseId: ent } } }))
+    .catch((error: unknown) => { if (error instanceof ApiProblem && error.status === 404) return null; throw error; }), [ent]);
+  const inspections = useLoad(async () => (await call<Page<Inspection>>(api.GET('/inspections', { params: { query: { enterpriseId: ent } } }))).items, [ent]);
+  const [codes, setCodes] = useState(keptCodes);
+  const opened = (what: string) => (answer: Opened) => {
+    if (answer.complaint) keepCode(answer.complaint.trackingCode, what);
+    setCodes(keptCodes());
+  };
+  return (
+    <>
+      <Section id="card" title={both(W.feeCard)}>
+        <Loaded state={card}>{(data) => !data ? <p>{t(W.noCard)}</p> : (
+          <>
+            <p>{data.enterpriseName} · {data.enterpriseId}</p>
+            <p>{t(W.chain)}: <span class={`badge ${data.chain.valid ? 'kept' : 'broken'}`}>{t(data.chain.valid ? W.chainValid : W.chainBroken)}</span>{' '}
+              ({data.chain.entries} {t(W.entries)}){data.chain.problem ? ` ${data.chain.problem}` : ''}</p>
+            {data.entries.length === 0 ? <p>{t(W.none)}</p> : (
+              <ul class="entries">{data.entries.map((entry) => (
+                <EntryRow key={entry.entryId} entry={entry} ent={ent} unitName={deptName(departments.data, entry.unit)}
+                  onRefused={(answer) => { opened(`${entry.feeItemName} ${yuan(entry.amount)}`)(answer); card.reload(); }} />
+              ))}</ul>
+            )}
+          </>
+        )}</Loaded>
+      </Section>
+      <Section id="inspections" title={`${both(W.inspections)} · ${t(W.checkIn)}`}>
+        <Loaded state={inspections}>{(items) => items.length === 0 ? <p>{t(W.none)}</p> : (
+          <ul class="inspections">{items.map((inspection) => (
+            <InspectionRow key={inspection.id} inspection={inspection} unitName={deptName(departments.data, inspection.department)}
+              onVisit={opened(`${t(W.checkIn)} ${inspection.plannedDate}`)} />
+          ))}</ul>
+        )}</Loaded>
+      </Section>
+      <Section id="my-complaints" title={both(W.myComplaints)}>
+        {codes.length === 0 ? <p>{t(W.none)}</p> : (
+          <ul>{codes.map((kept) => <li key={kept.code}><a href={`/track/${encodeURIComponent(kept.code)}`}>{kept.what}</a> <span class="muted">{dateTime(kept.at)}</span></li>)}</ul>
+        )}
+      </Section>
+    </>
+  );
+}
+
+function EntryRow({ entry, ent, unitName, onRefused }: { entry: FeeEntry; ent: string; unitName: string; onRefused: (answer: Opened) => void }) {
+  const [open, setOpen] = useState(false);
+  const submit = useSubmit((form) => call<Opened>(api.POST('/fee-cards/{enterpriseId}/entries/{entryId}/refusal', {
+    params: { path: { enterpriseId: ent, entryId: entry.entryId } },
+    body: { reason: String(form.get('reason') ?? '').trim(), category: String(form.get('category')) as (typeof REFUSAL_CATEGORIES)[number] },
+  })), (answer) => { setOpen(false); onRefused(answer); });
+  const id = `refuse-${entry.entryId}`;
+  return (
+    <li class="entry">
+      <div class="entry-line">
+        <strong>{entry.feeItemName}</strong> <span class="amount">{yuan(entry.amount)}</span>
+        <span class="muted">{unitName} · {t(W.collector)} {entry.collector} · {dateTime(entry.collectedAt)} · {t(W.receiptNo)} {entry.receiptNo}</span>
+        {entry.refused ? <span class="badge broken">{t(W.refused)}</span>
+          : <button type="button" aria-expanded={open} aria-controls={id} onClick={() => setOpen(!open)}>{t(W.refuse)}</button>}
+      </div>
+      {open && !entry.refused && (
+        <form id={id} class="form" onSubmit={submit.onSubmit}>
+          <label for={`${id}-category`}>{t(W.refusalCategory)}</label>
+          <select id={`${id}-category`} name="category">
+            {REFUSAL_CATEGORIES.map((value) => <option key={value} value={value}>{t(COMPLAINT_CATEGORY[value]!)}</option>)}
+          </select>
+          <label for={`${id}-reason`}>{t(W.refusalReason)}</label>
+          <textarea id={`${id}-reason`} name="reason" required rows={3} />
+          <ProblemMessage error={submit.error} />
+          <button type="submit" disabled={submit.busy}>{t(W.submitRefusal)}</button>
+        </form>
+      )}
+    </li>
+  );
+}
+
+function InspectionRow({ inspection, unitName, onVisit }: { inspection: Inspection; unitName: string; onVisit: (answer: Opened) => void }) {
+  const [verdict, setVerdict] = useState<{ allowed: boolean; reason: string }>();
+  const visit = useSubmit(() => call<{ allowed: boolean; reason: string } & Opened>(api.POST('/inspections/{id}/visits', { params: { path: { id: inspection.id } }, body: {} })),
+    (answer) => { setVerdict(answer); onVisit(answer); });
+  const checkable = inspection.status === 'approved' || inspection.status === 'filed';
+  // The code opens this console on the inspection: the enterprise, signed in, checks the visit there.
+  const checkUrl = `${location.origin}/console?visit=${encodeURIComponent(inspection.id)}`;
+  const focused = new URLSearchParams(location.search).get('visit') === inspection.id;
+  return (
+    <li class={`inspection${focused ? ' focused' : ''}`}>
+      <div>
+        <strong>{inspection.plannedDate}</strong> {unitName} · <Term map={INSPECTION_CATEGORY} value={inspection.category} />{' '}
+        <span class={`badge ${inspection.status}`}><Term map={INSPECTION_STATUS} value={inspection.status} /></span>
+        <p class="muted">{inspection.reason} · {t(W.inspectors)}: {inspection.inspectors.join('、')}</p>
+      </div>
+      {checkable && (
+        <div class="check-in">
+          <QrCode text={checkUrl} label={`${t(W.checkIn)} ${inspection.plannedDate}`} />
+          <p class="muted">{t(W.checkInHelp)}</p>
+          <form onSubmit={visit.onSubmit}><button type="submit" disabled={visit.busy}>{t(W.recordVisit)}</button></form>
+          <ProblemMessage error={visit.error} />
+          {verdict && <p role="status" class={verdict.allowed ? 'ok' : 'problem'}><strong>{t(verdict.allowed ? W.visitAllowed : W.visitNotAllowed)}</strong> {verdict.reason}</p>}
+        </div>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,196 @@
+/**
+ * The soft-environment office's and the supervisors' console: live alerts, matters near or past
+ * their limit, inspections awaiting approval (the office decides), the fee audit, complaint
+ * verdicts (supervisors), the evaluation.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import { api, call, downloadCsv } from '../../api/client.ts';
+import type { Alert, CalendarYear, Complaint, Evaluation, FeeAudit, Inspection, Page } from '../../api/views.ts';
+import { Loaded, ProblemMessage, Section, Term, useLoad, useSubmit } from '../../components/ui.tsx';
+import { currentQuarter, dateTime, today, workingDaysLeft, yuan } from '../../format.ts';
+import { both, COMPLAINT_CATEGORY, COMPLAINT_STATUS, INSPECTION_CATEGORY, SEVERITY, t, W } from '../../i18n.ts';
+import { deptName, Ranking, useDepartments } from '../Public.tsx';
+import { TimeLeft, useCalendars } from './Department.tsx';
+
+/** How often the alerts view asks for new alerts. */
+const ALERT_POLL_MS = 3000;
+const field = (form: FormData, name: string) => String(form.get(name) ?? '').trim();
+
+export function OversightConsole({ office, supervisor }: { office: boolean; supervisor: boolean }) {
+  const calendars = useCalendars();
+  const pending = useLoad(async () => (await call<Page<Inspection>>(api.GET('/inspections', { params: { query: { status: 'pending-approval', limit: '200' } } }))).items);
+  const complaints = useLoad(async () => (await call<Page<Complaint>>(api.GET('/complaints', { params: { query: { limit: '200' } } }))).items);
+  const departments = useDepartments();
+  const nameOf = (id: string) => deptName(departments.data, id);
+  return (
+    <>
+      <LiveAlerts />
+      <Section id="approvals" title={both(W.approvals)}>
+        <Loaded state={pending}>{(items) => items.length === 0 ? <p>{t(W.none)}</p> : (
+          <ul class="queue">{items.map((inspection) => <Approval key={inspection.id} inspection={inspection} deptName={nameOf(inspection.department)} calendars={calendars.data} office={office} onDecided={pending.reload} />)}</ul>
+        )}</Loaded>
+      </Section>
+      <Section id="near" title={both(W.nearDeadline)}>
+        <Loaded state={complaints}>{(items) => <NearDeadline complaints={items} calendars={calendars.data} nameOf={nameOf} />}</Loaded>
+      </Section>
+      {supervisor && (
+        <Section id="verdicts" title={both(W.verdicts)}>
+          <Loaded state={complaints}>{(items) => {
+            const waiting = items.filter((c) => c.status === 'resolved' || (c.routedTo === 'supervisors' && c.status !== 'closed'));
+            return waiting.length === 0 ? <p>{t(W.none)}</p> : <ul class="queue">{waiting.map((c) => <Verdict key={c.id} complaint={c} deptName={nameOf(c.againstDept)} onDone={complaints.reload} />)}</ul>;
+          }}</Loaded>
+        </Section>
+      )}
+      <Audit nameOf={nameOf} />
+      <EvaluationSection />
+    </>
+  );
+}
+
+function LiveAlerts() {
+  const departments = useDepartments();
+  const [alerts, setAlerts] = useState<Alert[]>();
+  const [error, setError] = useState<unknown>();
+  useEffect(() => {
+    let live = true;
+    const poll = async () => {
+      try {
+        const page = await call<Page<Alert>>(api.GET('/alerts', { params: { query: { limit: '50' } } }));
+        if (live) { setAlerts(page.items); setError(undefined); }
+      } catch (caught) {
+        if (live) setError(caught);
+      }
+    };
+    void poll();
+    const timer = setInterval(poll, ALERT_POLL_MS);
+    return () => { live = false; clearInterval(timer); };
+  }, []);
+  return (
+    <Section id="alerts" title={both(W.liveAlerts)}>
+      <p class="muted">{t(W.alertsHelp)}</p>
+      <ProblemMessage error={error} />
+      <ul class="alerts" aria-live="polite" aria-relevant="additions">
+        {alerts?.length === 0 && <li>{t(W.none)}</li>}
+        {alerts?.map((alert) => (
+          <li key={alert.id} class={`alert ${alert.severity}`}>
+            <span class={`badge ${alert.severity}`}><Term map={SEVERITY} value={alert.severity} /></span>{' '}
+            <strong>{alert.title}</strong> <span class="muted">{deptName(departments.data, alert.department)} · {dateTime(alert.at)}</span>
+            <p>{alert.detail}</p>
+          </li>
+        ))}
+      </ul>
+    </Section>
+  );
+}
+
+function Approval({ inspection, deptName: name, calendars, office, onDecided }: { inspection: Inspection; deptName: string; calendars?: CalendarYear[]; office: boolean; onDecided: () => void }) {
+  const decide = useSubmit((form) => call(api.POST('/inspections/{id}/decision', {
+    params: { path: { id: inspection.id } }, body: { decision: field(form, 'decision') as 'approve' | 'reject', comment: field(form, 'comment') },
+  })), onDecided);
+  const id = `a-${inspection.id}`;
+  return (
+    <li class="queue-item">
+      <h3>{inspection.plannedDate} · {name} · <Term map={INSPECTION_CATEGORY} value={inspection.category} /></h3>
+      <p>{inspection.reason} · {inspection.enterpriseId}</p>
+      {inspection.approval && <p>{t(W.decisionLimit)}: <TimeLeft deadline={inspection.approval.timeline.deadline} calendars={calendars} /></p>}
+      {office && (
+        <form class="form" onSubmit={decide.onSubmit}>
+          <fieldset>
+            <legend>{t(W.decide)}</legend>
+            <label class="choice"><input type="radio" name="decision" value="approve" required /> {t(W.approve)}</label>
+            <label class="choice"><input type="radio" name="decision" value="reject" /> {t(W.reject)}</label>
+          </fieldset>
+          <label for={`${id}-comment`}>{t(W.comment)}</label>
+          <textarea id={`${id}-comment`} name="comment" required rows={2} />
+          <ProblemMessage error={decide.error} />
+          <button type="submit" disabled={decide.busy}>{t(W.submit)}</button>
+        </form>
+      )}
+    </li>
+  );
+}
+
+/** Open complaints whose current limit is less than a working day away, or past. */
+function NearDeadline({ complaints, calendars, nameOf }: { complaints: Complaint[]; calendars?: CalendarYear[]; nameOf: (id: string) => string }) {
+  if (!calendars) return <p class="muted">{t(W.loading)}</p>;
+  const near = complaints.flatMap((c) => {
+    if (c.status === 'closed') return [];
+    const deadline = c.status === 'received' && c.deadlines.acknowledgement ? c.deadlines.acknowledgement.timeline.deadline : c.deadlines.resolution.timeline.deadline;
+    const left = workingDaysLeft(deadline, calendars);
+    return left < 1 ? [{ complaint: c, deadline, left }] : [];
+  }).sort((a, b) => a.left - b.left);
+  if (near.length === 0) return <p>{t(W.none)}</p>;
+  return (
+    <ul>{near.map(({ complaint, deadline }) => (
+      <li key={complaint.id}><Term map={COMPLAINT_CATEGORY} value={complaint.category} /> · {nameOf(complaint.againstDept)} · <Term map={COMPLAINT_STATUS} value={complaint.status} /> · <TimeLeft deadline={deadline} calendars={calendars} /></li>
+    ))}</ul>
+  );
+}
+
+function Verdict({ complaint, deptName: name, onDone }: { complaint: Complaint; deptName: string; onDone: () => void }) {
+  const submit = useSubmit((form) => call(api.POST('/complaints/{id}/verdict', {
+    params: { path: { id: complaint.id } }, body: { finding: field(form, 'finding') as 'substantiated' | 'unsubstantiated', action: field(form, 'action') },
+  })), onDone);
+  const id = `v-${complaint.id}`;
+  return (
+    <li class="queue-item">
+      <h3><Term map={COMPLAINT_CATEGORY} value={complaint.category} /> · {name}</h3>
+      <p class="description">{complaint.description}</p>
+      {complaint.resolution && <p>{t(W.answer)}: {complaint.resolution.summary}</p>}
+      <form class="form" onSubmit={submit.onSubmit}>
+        <label for={`${id}-finding`}>{t(W.finding)}</label>
+        <select id={`${id}-finding`} name="finding" required>
+          <option value="substantiated">{t(['查实', 'Substantiated'])}</option>
+          <option value="unsubstantiated">{t(['不属实', 'Unsubstantiated'])}</option>
+        </select>
+        <label for={`${id}-action`}>{t(W.action)}</label>
+        <textarea id={`${id}-action`} name="action" required rows={2} />
+        <ProblemMessage error={submit.error} />
+        <button type="submit" disabled={submit.busy}>{t(W.giveVerdict)}</button>
+      </form>
+    </li>
+  );
+}
+
+function Audit({ nameOf }: { nameOf: (id: string) => string }) {
+  const month = today().slice(0, 7);
+  const [range, setRange] = useState({ from: `${month}-01`, to: today() });
+  const audit = useLoad(() => call<FeeAudit>(api.GET('/fee-audit', { params: { query: range } })), [range.from, range.to]);
+  const [csvError, setCsvError] = useState<unknown>();
+  return (
+    <Section id="audit" title={both(W.feeAudit)}>
+      <form class="form inline" onSubmit={(event) => {
+        event.preventDefault();
+        const form = new FormData(event.currentTarget);
+        setRange({ from: field(form, 'from'), to: field(form, 'to') });
+      }}>
+        <label for="audit-from">{t(W.from)}</label><input id="audit-from" name="from" type="date" defaultValue={range.from} required />
+        <label for="audit-to">{t(W.to)}</label><input id="audit-to" name="to" type="date" defaultValue={range.to} required />
+        <button type="submit">{t(W.show)}</button>
+        <button type="button" onClick={() => downloadCsv(`/fee-audit?from=${range.from}&to=${range.to}`, `fee-audit-${range.from}-${range.to}.csv`).catch(setCsvError)}>{t(W.downloadCsv)}</button>
+      </form>
+      <ProblemMessage error={csvError} />
+      <Loaded state={audit}>{(data) => data.totals.byUnit.length === 0 ? <p>{t(W.none)}</p> : (
+        <div class="scroll"><table>
+          <thead><tr><th>{t(W.department)}</th><th>{t(W.entries)}</th><th>{t(W.total)}</th><th>{t(W.refused)}</th><th>{t(W.rejectedAttempts)}</th></tr></thead>
+          <tbody>{data.totals.byUnit.map((row) => (
+            <tr key={row.unit}><td>{nameOf(row.unit)}</td><td>{row.entries}</td><td>{yuan(row.amount)}</td><td>{row.refused} ({yuan(row.refusedAmount)})</td><td>{row.rejectedAttempts}</td></tr>
+          ))}</tbody>
+        </table></div>
+      )}</Loaded>
+    </Section>
+  );
+}
+
+function EvaluationSection() {
+  const quarter = currentQuarter();
+  const evaluation = useLoad(() => call<Evaluation>(api.GET('/evaluations/{quarter}', { params: { path: { quarter } } })));
+  const [csvError, setCsvError] = useState<unknown>();
+  return (
+    <Section id="console-evaluation" title={both(W.evaluation)}>
+      <p><button type="button" onClick={() => downloadCsv(`/evaluations/${quarter}`, `evaluation-${quarter}.csv`).catch(setCsvError)}>{t(W.downloadCsv)}</button></p>
+      <ProblemMessage error={csvError} />
+      <Loaded state={evaluation}>{(data) => <Ranking evaluation={data} />}</Loaded>
+    </Section>
+  );
+}
