@@ -10,5 +10,7 @@ export default defineConfig({
     hookTimeout: 120_000,
     pool: 'forks',
     maxWorkers: 2,
+    // Pages and asynchronous effects are polled; on two busy cores a second is not always enough.
+    expect: { poll: { timeout: 10_000 } },
   },
 });
