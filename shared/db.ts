@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { DynamoDBClient, DynamoDBServiceException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, QueryCommand, TransactWriteCommand, type QueryCommandInput, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, QueryCommand, TransactWriteCommand, type QueryCommandInput, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { BadRequestError } from './http/errors.ts';
 import { config } from './config.ts';
 import { TABLE } from './table.ts';
@@ -161,6 +161,7 @@ export async function writeAll(items: TransactItem[], attempts = 6): Promise<num
   for (let attempt = 1; ; attempt += 1) {
     try {
       await db.send(new TransactWriteCommand({ TransactItems: items }));
+      if (config.LOCAL_COMMIT_BARRIER) await awaitLocalCommit(items);
       return undefined;
     } catch (error) {
       if (!(error instanceof TransactionCanceledException)) throw error;
@@ -171,6 +172,22 @@ export async function writeAll(items: TransactItem[], attempts = 6): Promise<num
       await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20 * attempt));
     }
   }
+}
+
+/**
+ * DynamoDB Local answers a TransactWriteItems a moment before the transaction is on disk: killed
+ * (kill -9) within milliseconds of the answer, it lost the acknowledged transaction in 3 of 10
+ * runs, while PutItem lost nothing. A strongly consistent read of an item the transaction wrote
+ * waits for it, so the local runtime reads one back before a handler answers. Not in AWS.
+ */
+async function awaitLocalCommit(items: TransactItem[]): Promise<void> {
+  const first = items.find((item) => item.Put || item.Update || item.Delete);
+  if (!first) return;
+  const key = first.Put
+    ? { [TABLE.partitionKey]: first.Put.Item?.[TABLE.partitionKey], [TABLE.sortKey]: first.Put.Item?.[TABLE.sortKey] }
+    : (first.Update ?? first.Delete)?.Key;
+  const table = first.Put?.TableName ?? first.Update?.TableName ?? first.Delete?.TableName;
+  if (key && table) await db.send(new GetCommand({ TableName: table, Key: key, ConsistentRead: true }));
 }
 
 /**

@@ -66,6 +66,8 @@ export async function startLocalRuntime(settings: LocalSettings): Promise<Runnin
     AWS_ACCESS_KEY_ID: 'local',
     AWS_SECRET_ACCESS_KEY: 'local',
     POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
+    // DynamoDB Local acknowledges a transaction before it is on disk; see shared/db.ts.
+    LOCAL_COMMIT_BARRIER: '1',
   });
 
   const importHandler = async (entry: string) =>
