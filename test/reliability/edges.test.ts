@@ -80,6 +80,23 @@ describe('dates', () => {
     expect(answer.contentType).toMatch(/^application\/problem\+json/);
     expect(answer.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ path: field, message: expect.stringMatching(/between 2000-01-01 and 2099-12-31/) })]));
   });
+
+  it('answers the far ends of the range with a 2xx or a problem+json 4xx, never a 5xx', async () => {
+    const requests = [
+      { method: 'POST', path: '/pledges', token: world.tokens.department, json: { title: 'Far', description: 'D', dueDate: '2099-12-31' } },
+      { method: 'POST', path: '/pledges', token: world.tokens.department, json: { title: 'Past', description: 'D', dueDate: '2000-01-01' } },
+      { method: 'POST', path: '/inspections', token: world.tokens.department, json: { enterpriseId: world.entA, plannedDate: '2099-12-28', category: 'routine', reason: 'R', legalBasis: 'L', inspectors: ['Li'] } },
+      { method: 'POST', path: `/fee-cards/${world.entA}/entries`, token: world.tokens.department, json: { feeItemCode: world.feeItemCode, amount: 12000, collector: 'W', collectedAt: '2099-12-31T23:59:59+08:00', receiptNo: 'R-end' } },
+      { method: 'GET', path: '/fee-audit?from=2099-01-01&to=2099-12-31', token: world.tokens['soft-env-office'] },
+      { method: 'PUT', path: '/calendar/2099', token: world.tokens['soft-env-office'], json: { holidays: ['2099-01-01'], workdays: [] } },
+      { method: 'POST', path: `/complaints/${world.complaintId}/delay-notice`, token: world.tokens.department, json: { reason: 'Far away.', expectedBy: '2099-12-31' } },
+    ];
+    for (const { method, path, token, json } of requests) {
+      const answer = await send(method, path, { token, json, from: freshAddress() });
+      expect(answer.status, `${method} ${path}: ${answer.text.slice(0, 200)}`).toBeLessThan(500);
+      if (answer.status >= 400) expect(answer.contentType).toMatch(/^application\/problem\+json/);
+    }
+  });
 });
 
 describe('tokens and headers', () => {
