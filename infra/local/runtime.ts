@@ -5,7 +5,7 @@
  *
  * The handlers read their configuration once, at import: the environment is set first.
  */
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Server } from 'node:http';
@@ -20,6 +20,7 @@ import { checkStateName, DEADLINE_STAGES, publishStateName } from '../constructs
 import { concerns, deadlineCheck, effectsWorker } from '../concerns.ts';
 import { openApiDocument } from '../openapi.ts';
 import { pollTableStream, type StreamHandler } from './streams.ts';
+import { writeStateFile } from './state-file.ts';
 
 export interface RunningRuntime {
   url: string;
@@ -113,7 +114,8 @@ export async function startLocalRuntime(settings: LocalSettings): Promise<Runnin
   const gateway = createGateway({ routes: compileRoutes(concerns, handlers), keys, openApi: openApiDocument() });
   await listen(gateway, port, settings.HOST);
   const runtimeFile = path.join(settings.dataDir, 'runtime.json');
-  writeFileSync(runtimeFile, JSON.stringify({ url, dynamodbEndpoint: dynamo.endpoint, stepFunctionsEndpoint, stateMachineArn, tableName: LOCAL_TABLE_NAME, pid: process.pid }));
+  // Whole or not at all: whoever waits for this file never reads half of it.
+  writeStateFile(runtimeFile, { url, dynamodbEndpoint: dynamo.endpoint, stepFunctionsEndpoint, stateMachineArn, tableName: LOCAL_TABLE_NAME, pid: process.pid });
 
   return {
     url, dynamodbEndpoint: dynamo.endpoint, stepFunctionsEndpoint, stateMachineArn, workflows,
