@@ -1,6 +1,6 @@
 /**
  * kill -9 of the whole local runtime (its process group: the API, the workers and DynamoDB Local)
- * in the middle of writes, again and again: every write it acknowledged is there after the
+ * in the middle of writes, the moment a transaction was acknowledged, again and again: every write it acknowledged is there after the
  * restart, and it always starts again, even on state files a crash of old left empty.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -63,6 +63,10 @@ describe('kill -9 of the local runtime during writes', () => {
       const before = acknowledged.length;
       const perKill = () => acknowledged.length - before;
       let writing = true;
+      // Armed after a while, the next acknowledged transaction (a pledge) triggers the kill at once.
+      let armed = false;
+      let trigger!: () => void;
+      const acknowledgedWhileArmed = new Promise<void>((resolve) => { trigger = resolve; });
       // Mixed load: pledges (a transaction with their outbox) and departments (a single put).
       const writer = async (n: number) => {
         for (let i = 0; writing; i += 1) {
@@ -70,7 +74,10 @@ describe('kill -9 of the local runtime during writes', () => {
           try {
             if ((n + i) % 2 === 0) {
               const answer = await send('POST', '/pledges', { token: clerk, json: { title: `Pledge ${cycle}-${n}-${i}`, description: 'Under load.', dueDate: addDays(localDate(new Date()), 30) } }, url);
-              if (answer.status === 201) acknowledged.push({ kind: 'pledge', id: answer.body.id });
+              if (answer.status === 201) {
+                acknowledged.push({ kind: 'pledge', id: answer.body.id });
+                if (armed) trigger();
+              }
             } else {
               const id = newDeptId(`c${cycle}`);
               const answer = await send('PUT', `/departments/${id}`, { token: office, json: { name: `Bureau ${cycle}-${n}-${i}` } }, url);
@@ -83,6 +90,8 @@ describe('kill -9 of the local runtime during writes', () => {
       };
       const writers = Array.from({ length: CONCURRENCY }, (_, n) => writer(n));
       await new Promise((resolve) => setTimeout(resolve, 1500 + Math.random() * 2000));
+      armed = true;
+      await Promise.race([acknowledgedWhileArmed, new Promise((resolve) => setTimeout(resolve, 5000))]);
       await killGroup();
       writing = false;
       await Promise.all(writers);
