@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    // The long reliability tests run with `npm run test:reliability` (vitest.reliability.config.ts).
+    exclude: ['**/node_modules/**', 'test/reliability/**/*.long.test.ts'],
     // One local runtime (DynamoDB Local, gateway, handlers) for the integration and e2e layers.
     globalSetup: ['test/support/global-setup.ts'],
     setupFiles: ['test/support/worker-env.ts'],

@@ -73,7 +73,7 @@ function operation(name: string, route: RouteSpec, concern: string) {
   return {
     operationId: name,
     summary: route.summary,
-    description: `Who: ${roles}.${route.optionalAuth ? ' A bearer token, if sent, is verified and recorded.' : ''}${route.throttle ? ` Throttled at ${route.throttle.rateLimit} requests a second (burst ${route.throttle.burstLimit}).` : ''}`,
+    description: `Who: ${roles}.${route.optionalAuth ? ' A bearer token, if sent, is verified and recorded.' : ''}${route.throttle ? ` Throttled at ${route.throttle.rateLimit} requests a second (burst ${route.throttle.burstLimit}).` : ''}${route.perClient ? ` At most ${route.perClient.requests} requests per ${route.perClient.windowSeconds} s from one client address (429 with Retry-After).` : ''}`,
     tags: [concern],
     ...(isPublic(route) ? { security: [] } : {}),
     ...(parameters.length ? { parameters } : {}),

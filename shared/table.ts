@@ -20,6 +20,7 @@
  * | handler roster    | DEPT#<deptId>               | HANDLERS                   |                                              |
  * | alert             | ALERT#<id>                  | ALERT                      | ALERTS / <instant>#<id>                      |
  * | idempotency       | IDEMPOTENCY#<concern>       | <hash of key>              |                                              |
+ * | client quota      | QUOTA#<route>#<client hash> | <window start instant>     | (expires by TTL)                             |
  * | outbox effect     | OUTBOX#<id>                 | EFFECT                     | (the stream hands it to the effects function)|
  * |                   |                             |                            | a deadline start: gsi3: WATCHES / <escalateAt>#<id> |
  * | calendar year     | CALENDAR#<year>             | CALENDAR                   |                                              |
@@ -41,7 +42,7 @@
 export const TABLE = {
   partitionKey: 'pk',
   sortKey: 'sk',
-  /** TTL attribute (idempotency records expire). */
+  /** TTL attribute (idempotency records and client quotas expire). */
   ttlAttribute: 'expiration',
   indexes: {
     /** Lists by parent, time or owner: every listing is a Query on it. */
@@ -100,6 +101,7 @@ export const keys = {
   alertsPartition: 'ALERTS',
 
   idempotencyPartition: (concern: string) => `IDEMPOTENCY#${concern}`,
+  clientQuota: (route: string, clientHash: string, windowStart: string) => ({ pk: `QUOTA#${route}#${clientHash}`, sk: windowStart }),
   outbox: (id: string) => ({ pk: `OUTBOX#${id}`, sk: 'EFFECT' }),
   outboxPrefix: 'OUTBOX#',
 

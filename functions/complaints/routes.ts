@@ -5,13 +5,18 @@ import { COMPLAINT_CATEGORIES, COMPLAINT_STATUSES } from '#shared/complaint-rule
 import { complaintResponses as out } from './responses.ts';
 
 
-/** Intake is public: API Gateway throttles it harder than the rest, and the local gateway does the same. */
-export const INTAKE_THROTTLE = { rateLimit: 5, burstLimit: 10 } as const;
+/**
+ * Intake is public. Each client address may file INTAKE_PER_CLIENT complaints a minute (counted
+ * in the handler, the same in AWS and locally); the route's throttle, one bucket for everyone in
+ * API Gateway and the local gateway, only caps the whole intake well above what citizens send.
+ */
+export const INTAKE_THROTTLE = { rateLimit: 20, burstLimit: 40 } as const;
+export const INTAKE_PER_CLIENT = { requests: 10, windowSeconds: 60 } as const;
 
 export const complaintRoutes = defineRoutes('complaints', {
   fileComplaint: {
     response: out.filed,
-    method: 'POST', path: '/complaints', roles: 'public', creates: true, optionalAuth: true, throttle: INTAKE_THROTTLE,
+    method: 'POST', path: '/complaints', roles: 'public', creates: true, optionalAuth: true, throttle: INTAKE_THROTTLE, perClient: INTAKE_PER_CLIENT,
     summary: 'Complain about a department (a token, if given, is verified and recorded)',
     body: z.strictObject({
       againstDept: deptIdSchema,

@@ -2,8 +2,8 @@
  * The complaints concern's table access. Every change is a conditional update on the
  * complaint's version, so a department's answer and a reassignment cannot both win.
  */
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { db, decodeCursor, encodeCursor, equalityFilter, tableName, withoutKeys, writeAll, type TransactItem } from '#shared/db';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { db, queryPage, equalityFilter, tableName, withoutKeys, writeAll, type TransactItem } from '#shared/db';
 import { keys, TABLE } from '#shared/table';
 import type { Complaint, TimelineEvent } from '#shared/complaint-intake';
 
@@ -64,7 +64,7 @@ export async function complaintsPage(listing: ComplaintListing, status: string |
     status,
     routedTo: listing.by === 'department' && listing.departmentRoutedOnly ? 'department' : undefined,
   });
-  const { Items = [], LastEvaluatedKey } = await db.send(new QueryCommand({
+  const { items: Items, nextCursor } = await queryPage({
     TableName: tableName,
     IndexName: index.name,
     KeyConditionExpression: `${index.partitionKey} = :pk`,
@@ -72,7 +72,6 @@ export async function complaintsPage(listing: ComplaintListing, status: string |
     ExpressionAttributeValues: { ':pk': listing.by === 'department' ? keys.complaintsByDept(listing.dept) : keys.allComplaints, ...values },
     ScanIndexForward: false,
     Limit: limit,
-    ExclusiveStartKey: decodeCursor(cursor),
-  }));
-  return { items: Items.map(clean), nextCursor: encodeCursor(LastEvaluatedKey) };
+  }, cursor);
+  return { items: Items.map(clean), nextCursor };
 }

@@ -3,8 +3,8 @@
  * conditional; an entry, its receipt number, the card's chain head and the day's totals are
  * written in one transaction, so nothing is half-written.
  */
-import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { db, decodeCursor, encodeCursor, queryAll, tableName, withoutKeys, writeAll, type TransactItem } from '#shared/db';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { cursorListing, db, decodeCursor, encodeCursor, InvalidCursorError, listingOf, queryAll, queryFrom, queryPage, tableName, withoutKeys, writeAll, type TransactItem } from '#shared/db';
 import { keys, TABLE } from '#shared/table';
 import { ConflictError } from '#shared/http/errors';
 import { countIn } from '#shared/evaluation';
@@ -63,15 +63,14 @@ export async function getFeeItem(code: string): Promise<FeeItem | undefined> {
 
 export async function feeItemsPage(unit: string | undefined, limit: number, cursor: string | undefined) {
   const index = unit ? TABLE.indexes.byParent : TABLE.indexes.bySecondParent;
-  const { Items = [], LastEvaluatedKey } = await db.send(new QueryCommand({
+  const { items: Items, nextCursor } = await queryPage({
     TableName: tableName,
     IndexName: index.name,
     KeyConditionExpression: `${index.partitionKey} = :pk`,
     ExpressionAttributeValues: { ':pk': unit ? keys.feeItemsOfUnit(unit) : keys.allFeeItems },
     Limit: limit,
-    ExclusiveStartKey: decodeCursor(cursor),
-  }));
-  return { items: Items.map((item) => strip(item) as unknown as FeeItem), nextCursor: encodeCursor(LastEvaluatedKey) };
+  }, cursor);
+  return { items: Items.map((item) => strip(item) as unknown as FeeItem), nextCursor };
 }
 
 /** Issues a card; a second card for the same enterprise is a conflict. */
@@ -229,31 +228,33 @@ export async function feeTotals(months: string[], from: string, to: string): Pro
   }));
 }
 
-export interface AuditCursor { month: string; key?: Record<string, unknown> }
-
 /** One page of audit events (entries, refusals, rejected attempts) in time order, month by month. */
 export async function auditEventsPage(months: string[], fromInstant: string, toInstant: string, limit: number, cursor: string | undefined) {
-  const position = decodeCursor<AuditCursor>(cursor);
-  const items: Record<string, unknown>[] = [];
-  let monthIndex = position ? months.indexOf(position.month) : 0;
-  let startKey = position?.key;
-  if (monthIndex < 0) monthIndex = months.length;
-  while (monthIndex < months.length && items.length < limit) {
+  // Each month is its own listing; a cursor says which month (by its listing) and where in it.
+  const monthQuery = (month: string) => ({
+    TableName: tableName,
+    IndexName: byParent,
+    KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk BETWEEN :from AND :to',
+    ExpressionAttributeValues: { ':pk': keys.feeAuditPartition(month), ':from': fromInstant, ':to': toInstant },
+  });
+  let monthIndex = 0;
+  let startKey: Record<string, unknown> | undefined;
+  if (cursor) {
+    const listing = cursorListing(cursor);
+    monthIndex = months.findIndex((month) => listingOf(monthQuery(month)) === listing);
+    if (monthIndex < 0) throw new InvalidCursorError();
     const month = months[monthIndex] as string;
-    const { Items = [], LastEvaluatedKey } = await db.send(new QueryCommand({
-      TableName: tableName,
-      IndexName: byParent,
-      KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk BETWEEN :from AND :to',
-      ExpressionAttributeValues: { ':pk': keys.feeAuditPartition(month), ':from': fromInstant, ':to': toInstant },
-      Limit: limit - items.length,
-      ExclusiveStartKey: startKey,
-    }));
+    startKey = decodeCursor(cursor, listingOf(monthQuery(month)), { indexName: byParent, partition: keys.feeAuditPartition(month) });
+  }
+  const items: Record<string, unknown>[] = [];
+  while (monthIndex < months.length && items.length < limit) {
+    const { Items = [], LastEvaluatedKey } = await queryFrom({ ...monthQuery(months[monthIndex] as string), Limit: limit - items.length }, startKey);
     items.push(...Items);
     if (LastEvaluatedKey) startKey = LastEvaluatedKey;
     else { monthIndex += 1; startKey = undefined; }
   }
-  const next = monthIndex < months.length ? { month: months[monthIndex] as string, ...(startKey ? { key: startKey } : {}) } : undefined;
-  return { items: items.map(strip), nextCursor: encodeCursor(next) };
+  const nextCursor = monthIndex < months.length ? encodeCursor(listingOf(monthQuery(months[monthIndex] as string)), startKey) : undefined;
+  return { items: items.map(strip), nextCursor };
 }
 
 const strip = (item: Record<string, unknown>): Record<string, unknown> => {

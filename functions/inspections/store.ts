@@ -4,7 +4,7 @@
  * cannot be passed.
  */
 import { GetCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
-import { db, decodeCursor, encodeCursor, equalityFilter, tableName, withoutKeys, writeAll, type TransactItem } from '#shared/db';
+import { db, queryPage, equalityFilter, tableName, withoutKeys, writeAll, type TransactItem } from '#shared/db';
 import { keys, TABLE } from '#shared/table';
 import { logHandled } from '#shared/evaluation';
 import type { Timeline } from '#shared/calendar';
@@ -190,16 +190,15 @@ export async function recordOutcome(inspection: Inspection, outcome: NonNullable
 }
 
 export async function findingsPage(enterpriseId: string, department: string | undefined, limit: number, cursor: string | undefined) {
-  const { Items = [], LastEvaluatedKey } = await db.send(new QueryCommand({
+  const { items: Items, nextCursor } = await queryPage({
     TableName: tableName,
     KeyConditionExpression: 'pk = :pk',
     ...(department ? { FilterExpression: 'department = :dept' } : {}),
     ExpressionAttributeValues: { ':pk': keys.findingsPartition(enterpriseId), ...(department ? { ':dept': department } : {}) },
     ScanIndexForward: false,
     Limit: limit,
-    ExclusiveStartKey: decodeCursor(cursor),
-  }));
-  return { items: Items.map(clean), nextCursor: encodeCursor(LastEvaluatedKey) };
+  }, cursor);
+  return { items: Items.map(clean), nextCursor };
 }
 
 export type InspectionListing =
@@ -217,15 +216,14 @@ export async function inspectionsPage(listing: InspectionListing, filters: { mon
     department: listing.by === 'department' ? undefined : filters.dept,
     enterpriseId: listing.by === 'enterprise' ? undefined : filters.enterpriseId,
   });
-  const input: QueryCommandInput = {
+  const input: QueryCommandInput & { Limit: number } = {
     TableName: tableName,
     IndexName: index.name,
     KeyConditionExpression: `${index.partitionKey} = :pk${filters.month ? ` AND begins_with(${index.sortKey}, :month)` : ''}`,
     ...(FilterExpression ? { FilterExpression, ExpressionAttributeNames: names } : {}),
     ExpressionAttributeValues: { ':pk': partition, ...(filters.month ? { ':month': filters.month } : {}), ...values },
     Limit: limit,
-    ExclusiveStartKey: decodeCursor(cursor),
   };
-  const { Items = [], LastEvaluatedKey } = await db.send(new QueryCommand(input));
-  return { items: Items.map((item) => clean(item) as unknown as Inspection), nextCursor: encodeCursor(LastEvaluatedKey) };
+  const { items, nextCursor } = await queryPage(input, cursor);
+  return { items: items.map((item) => clean(item) as unknown as Inspection), nextCursor };
 }

@@ -1,6 +1,6 @@
 /** The pledges concern's table access: conditional on the pledge's version. */
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { db, decodeCursor, encodeCursor, equalityFilter, queryAll, tableName, withoutKeys, writeAll, type TransactItem } from '#shared/db';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { db, queryPage, equalityFilter, queryAll, tableName, withoutKeys, writeAll, type TransactItem } from '#shared/db';
 import { keys, TABLE } from '#shared/table';
 import type { Timeline } from '#shared/calendar';
 import type { MeasuredService } from '#shared/evaluation';
@@ -76,16 +76,15 @@ export async function pledgesPage(dept: string | undefined, status: string | und
   const index = dept ? TABLE.indexes.byParent : TABLE.indexes.bySecondParent;
   // "overdue" is a flag beside the status, not a status of its own.
   const { FilterExpression, names, values } = equalityFilter(status === 'overdue' ? { overdue: true } : { status });
-  const { Items = [], LastEvaluatedKey } = await db.send(new QueryCommand({
+  const { items: Items, nextCursor } = await queryPage({
     TableName: tableName,
     IndexName: index.name,
     KeyConditionExpression: `${index.partitionKey} = :pk`,
     ...(FilterExpression ? { FilterExpression, ExpressionAttributeNames: names } : {}),
     ExpressionAttributeValues: { ':pk': dept ? keys.pledgesByDept(dept) : keys.allPledges, ...values },
     Limit: limit,
-    ExclusiveStartKey: decodeCursor(cursor),
-  }));
-  return { items: Items.map(clean), nextCursor: encodeCursor(LastEvaluatedKey) };
+  }, cursor);
+  return { items: Items.map(clean), nextCursor };
 }
 
 /** The working days each case of a measured service took, completed between two instants. */

@@ -1,11 +1,10 @@
 /** Listing the alerts sent: a Query on the alerts index, newest first, filtered. */
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { db, decodeCursor, encodeCursor, equalityFilter, tableName, withoutKeys } from '#shared/db';
+import { queryPage, equalityFilter, tableName, withoutKeys } from '#shared/db';
 import { keys, TABLE } from '#shared/table';
 
 export async function alertsPage(filters: { severity?: string; dept?: string; concern?: string }, limit: number, cursor: string | undefined) {
   const { FilterExpression, names, values } = equalityFilter({ severity: filters.severity, concern: filters.concern, department: filters.dept });
-  const { Items = [], LastEvaluatedKey } = await db.send(new QueryCommand({
+  const { items: Items, nextCursor } = await queryPage({
     TableName: tableName,
     IndexName: TABLE.indexes.byParent.name,
     KeyConditionExpression: 'gsi1pk = :pk',
@@ -13,7 +12,6 @@ export async function alertsPage(filters: { severity?: string; dept?: string; co
     ExpressionAttributeValues: { ':pk': keys.alertsPartition, ...values },
     ScanIndexForward: false,
     Limit: limit,
-    ExclusiveStartKey: decodeCursor(cursor),
-  }));
-  return { items: Items.map((item) => { const { type: _type, ...alert } = withoutKeys(item); return alert; }), nextCursor: encodeCursor(LastEvaluatedKey) };
+  }, cursor);
+  return { items: Items.map((item) => { const { type: _type, ...alert } = withoutKeys(item); return alert; }), nextCursor };
 }

@@ -1,6 +1,6 @@
 /** The departments registry: its table access, named after its access patterns. */
-import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { db, decodeCursor, encodeCursor, tableName } from '#shared/db';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { db, queryPage, tableName } from '#shared/db';
 import { keys, TABLE } from '#shared/table';
 import { toLocalIso } from '#shared/clock';
 
@@ -25,15 +25,14 @@ export async function getDepartment(deptId: string): Promise<Department | undefi
 }
 
 export async function departmentsPage(limit: number, cursor: string | undefined) {
-  const { Items = [], LastEvaluatedKey } = await db.send(new QueryCommand({
+  const { items: Items, nextCursor } = await queryPage({
     TableName: tableName,
     IndexName: TABLE.indexes.byParent.name,
     KeyConditionExpression: 'gsi1pk = :pk',
     ExpressionAttributeValues: { ':pk': keys.departmentsPartition },
     Limit: limit,
-    ExclusiveStartKey: decodeCursor(cursor),
-  }));
-  return { items: Items.map(toDepartment), nextCursor: encodeCursor(LastEvaluatedKey) };
+  }, cursor);
+  return { items: Items.map(toDepartment), nextCursor };
 }
 
 const toDepartment = (item: Record<string, unknown>): Department => ({

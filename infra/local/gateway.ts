@@ -27,6 +27,10 @@ export class TokenBucket {
     this.tokens -= 1;
     return true;
   }
+  /** Whole seconds until a token is back (a Retry-After). */
+  secondsToNext(): number {
+    return Math.max(1, Math.ceil((1 - this.tokens) / this.limits.rateLimit));
+  }
 }
 
 interface CompiledRoute { route: RouteSpec; key: string; pattern: RegExp; names: string[]; handler: LambdaHandler; concern: string; bucket?: TokenBucket }
@@ -53,8 +57,11 @@ export function compileRoutes(concerns: readonly ConcernDefinition[], handlers: 
   })).sort((a, b) => a.names.length - b.names.length); // static segments win over parameters, as in API Gateway
 }
 
-function problem(res: ServerResponse, status: number, title: string, detail: string) {
-  res.writeHead(status, { 'content-type': 'application/problem+json' });
+/** Headers on every answer the gateway gives itself (the Lambdas set their own the same way). */
+const OWN_HEADERS = { 'x-content-type-options': 'nosniff' } as const;
+
+function problem(res: ServerResponse, status: number, title: string, detail: string, headers: Record<string, string> = {}) {
+  res.writeHead(status, { 'content-type': 'application/problem+json', ...OWN_HEADERS, ...headers });
   res.end(JSON.stringify({ type: `urn:soft-env:problem:${title.toLowerCase().replace(/\W+/g, '-')}`, title, status, detail }));
 }
 
@@ -128,8 +135,14 @@ export interface GatewayOptions {
   consoleDist?: string;
 }
 
+/** The client's address as API Gateway reports it: an IPv4 address without its IPv6-mapped prefix. */
+export function sourceIpOf(req: IncomingMessage): string {
+  return (req.socket.remoteAddress ?? '127.0.0.1').replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/i, '');
+}
+
 export function createGateway({ routes, keys, consoleDist }: GatewayOptions): Server {
-  const throttled = (res: ServerResponse) => problem(res, 429, 'Too many requests', 'Too many requests; wait a moment and try again.');
+  const throttled = (res: ServerResponse, bucket: TokenBucket) =>
+    problem(res, 429, 'Too many requests', 'Too many requests; wait a moment and try again.', { 'retry-after': String(bucket.secondsToNext()) });
 
   return createServer(async (req, res) => {
     try {
@@ -138,11 +151,11 @@ export function createGateway({ routes, keys, consoleDist }: GatewayOptions): Se
       // /docs: the API's reference (in AWS the console's site serves the same files).
       const docs = method === 'GET' ? docsFileFor(url.pathname) : undefined;
       if (docs) {
-        res.writeHead(200, { 'content-type': docs.contentType });
+        res.writeHead(200, { 'content-type': docs.contentType, ...OWN_HEADERS });
         return res.end(docs.body());
       }
       if (method === 'GET' && url.pathname === JWKS_PATH) {
-        res.writeHead(200, { 'content-type': 'application/json' });
+        res.writeHead(200, { 'content-type': 'application/json', ...OWN_HEADERS });
         return res.end(JSON.stringify({ keys: [keys.publicJwk] }));
       }
       let matched: { compiled: CompiledRoute; params: Record<string, string> } | undefined;
@@ -162,7 +175,7 @@ export function createGateway({ routes, keys, consoleDist }: GatewayOptions): Se
       if (!matched && consoleDist && await serveConsole(req, res, url, { dist: consoleDist, keys })) return;
       if (!matched) return problem(res, 404, 'Not found', `There is no route ${method} ${url.pathname}.`);
       const { compiled, params } = matched;
-      if (compiled.bucket && !compiled.bucket.take()) return throttled(res);
+      if (compiled.bucket && !compiled.bucket.take()) return throttled(res, compiled.bucket);
 
       // The JWT authorizer: a protected route needs a valid token; a public one ignores it.
       let claims: Record<string, string | number | boolean> | undefined;
@@ -170,7 +183,7 @@ export function createGateway({ routes, keys, consoleDist }: GatewayOptions): Se
       if (!isPublic(compiled.route)) {
         const token = /^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1];
         const payload = token ? await verifyToken(keys, token) : undefined;
-        if (!payload) return problem(res, 401, 'Unauthorized', 'A valid bearer token is required.');
+        if (!payload) return problem(res, 401, 'Unauthorized', 'A valid bearer token is required.', { 'cache-control': 'no-store' });
         claims = claimsForEvent(payload);
       }
 
@@ -186,7 +199,7 @@ export function createGateway({ routes, keys, consoleDist }: GatewayOptions): Se
       const event = toLambdaEvent({
         routeKey: compiled.key, method, path: url.pathname, rawQueryString: url.search.slice(1), headers, query,
         params: compiled.names.length ? params : undefined, body: body.length ? body.toString('utf8') : undefined,
-        claims, requestId, sourceIp: req.socket.remoteAddress ?? '127.0.0.1', protocol: `HTTP/${req.httpVersion}`,
+        claims, requestId, sourceIp: sourceIpOf(req), protocol: `HTTP/${req.httpVersion}`,
       });
       const context = lambdaContext(compiled.concern, requestId);
       const result = await compiled.handler(event, context);

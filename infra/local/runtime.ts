@@ -5,7 +5,7 @@
  *
  * The handlers read their configuration once, at import: the environment is set first.
  */
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Server } from 'node:http';
@@ -21,6 +21,7 @@ import { concerns, deadlineCheck, effectsWorker } from '../concerns.ts';
 import { WEB_DIST } from '../web-build.ts';
 import { pollTableStream, type StreamHandler } from './streams.ts';
 import { checkJava, checkPortFree, StartupError } from './preflight.ts';
+import { writeStateFile } from './state-file.ts';
 
 export interface RunningRuntime {
   url: string;
@@ -95,6 +96,8 @@ async function start(settings: LocalSettings, log: StartupLog, started: (() => P
     AWS_ACCESS_KEY_ID: 'local',
     AWS_SECRET_ACCESS_KEY: 'local',
     POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
+    // DynamoDB Local acknowledges a transaction before it is on disk; see shared/db.ts.
+    LOCAL_COMMIT_BARRIER: '1',
   });
 
   const importHandler = async (entry: string) =>
@@ -145,7 +148,8 @@ async function start(settings: LocalSettings, log: StartupLog, started: (() => P
   log(`Starting the API on ${url}...`);
   await listen(gateway, port, settings.HOST);
   const runtimeFile = path.join(settings.dataDir, 'runtime.json');
-  writeFileSync(runtimeFile, JSON.stringify({ url, dynamodbEndpoint: dynamo.endpoint, stepFunctionsEndpoint, stateMachineArn, tableName: LOCAL_TABLE_NAME, pid: process.pid }));
+  // Whole or not at all: whoever waits for this file never reads half of it.
+  writeStateFile(runtimeFile, { url, dynamodbEndpoint: dynamo.endpoint, stepFunctionsEndpoint, stateMachineArn, tableName: LOCAL_TABLE_NAME, pid: process.pid });
 
   return {
     url, dynamodbEndpoint: dynamo.endpoint, stepFunctionsEndpoint, stateMachineArn, workflows,

@@ -1,10 +1,12 @@
 /**
  * The local stand-in for Cognito: an ES256 key kept under DATA_DIR signs tokens with the
  * claims of ../shared/api.md, and the local gateway verifies them as API Gateway's JWT
- * authorizer would (signature, issuer, audience, expiry).
+ * authorizer would (signature, issuer, audience, expiry), and refuses tokens without an expiry or
+ * valid for more than a day (../../shared/http/token-policy.ts).
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { lifetimeProblem, tokenClaimOptions } from '#shared/http/token-policy';
 import { exportJWK, generateKeyPair, importJWK, jwtVerify, SignJWT, type CryptoKey, type JWK, type JWTPayload } from 'jose';
 
 export const LOCAL_ISSUER = 'https://soft-env.local/issuer';
@@ -52,8 +54,8 @@ export async function signToken(keys: LocalKeys, claims: TokenClaims, expiresIn:
 /** Verifies a bearer token; undefined when it is missing or not valid. */
 export async function verifyToken(keys: LocalKeys, token: string): Promise<JWTPayload | undefined> {
   try {
-    const { payload } = await jwtVerify(token, keys.publicKey, { issuer: LOCAL_ISSUER, audience: LOCAL_AUDIENCE, algorithms: [ALGORITHM] });
-    return payload;
+    const { payload } = await jwtVerify(token, keys.publicKey, { issuer: LOCAL_ISSUER, audience: LOCAL_AUDIENCE, algorithms: [ALGORITHM], ...tokenClaimOptions });
+    return lifetimeProblem(payload) ? undefined : payload;
   } catch {
     return undefined;
   }

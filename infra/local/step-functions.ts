@@ -5,10 +5,10 @@
  * and keeps its executions in a file so a restart resumes them.
  */
 import { createServer, type Server } from 'node:http';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { StateMachine } from 'aws-local-stepfunctions';
 import { installLongTimers } from './long-timers.ts';
 import type { CfnTemplate } from './synth.ts';
+import { readStateFile, writeStateFile } from './state-file.ts';
 
 export const LOCAL_ACCOUNT = '000000000000';
 export const LOCAL_REGION = 'local';
@@ -60,6 +60,10 @@ export interface LocalWorkflowOptions {
   retryIntervalOverrides?: Record<string, number | number[]>;
 }
 
+const isExecutionList = (value: unknown): value is ExecutionRecord[] =>
+  Array.isArray(value) && value.every((record) => !!record && typeof record === 'object'
+    && typeof (record as ExecutionRecord).name === 'string' && typeof (record as ExecutionRecord).input === 'string' && typeof (record as ExecutionRecord).status === 'string');
+
 export class ExecutionError extends Error {
   constructor(readonly type: string, message: string) { super(message); }
 }
@@ -73,8 +77,8 @@ export class LocalWorkflows {
   constructor(private readonly options: LocalWorkflowOptions) {
     installLongTimers();
     this.machine = new StateMachine(options.definition as never, { validationOptions: { checkArn: false } });
-    if (options.stateFile && existsSync(options.stateFile)) {
-      for (const record of JSON.parse(readFileSync(options.stateFile, 'utf8')) as ExecutionRecord[]) this.executions.set(record.name, record);
+    if (options.stateFile) {
+      for (const record of readStateFile<ExecutionRecord[]>(options.stateFile, [], isExecutionList)) this.executions.set(record.name, record);
     }
   }
 
@@ -156,7 +160,7 @@ export class LocalWorkflows {
   }
 
   private save(): void {
-    if (this.options.stateFile) writeFileSync(this.options.stateFile, JSON.stringify([...this.executions.values()]));
+    if (this.options.stateFile) writeStateFile(this.options.stateFile, [...this.executions.values()]);
   }
 }
 

@@ -3,13 +3,16 @@
  * DynamoDB Local and hands batches of records to the effects Lambda, in order, retrying from the
  * first failure. Where it got to is kept under DATA_DIR, so a restart neither loses nor repeats.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import {
   DescribeStreamCommand, DynamoDBStreamsClient, ExpiredIteratorException, GetRecordsCommand, GetShardIteratorCommand, type _Record,
 } from '@aws-sdk/client-dynamodb-streams';
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { localClient } from './dynamodb.ts';
+import { readStateFile, writeStateFile } from './state-file.ts';
+
+const isCheckpoints = (value: unknown): value is Record<string, string> =>
+  !!value && typeof value === 'object' && !Array.isArray(value) && Object.values(value).every((sequence) => typeof sequence === 'string');
 
 export type StreamHandler = (event: DynamoDBStreamEvent) => Promise<DynamoDBBatchResponse>;
 
@@ -21,7 +24,8 @@ export async function pollTableStream(options: { endpoint: string; tableName: st
   const { Table } = await dynamo.send(new DescribeTableCommand({ TableName: options.tableName }));
   const streamArn = Table?.LatestStreamArn;
   if (!streamArn) throw new Error(`Table ${options.tableName} has no stream`);
-  const checkpoints: Record<string, string> = existsSync(options.checkpointFile) ? JSON.parse(readFileSync(options.checkpointFile, 'utf8')) : {};
+  // A lost checkpoint means reading the stream from its start again (effects are safe to repeat; an alert may be sent twice).
+  const checkpoints = readStateFile<Record<string, string>>(options.checkpointFile, {}, isCheckpoints);
   const iterators = new Map<string, string | undefined>();
   let running = true;
   let busy: Promise<void> = Promise.resolve();
@@ -64,7 +68,7 @@ export async function pollTableStream(options: { endpoint: string; tableName: st
       const last = done.at(-1)?.dynamodb?.SequenceNumber;
       if (last) {
         checkpoints[shardId] = last;
-        writeFileSync(options.checkpointFile, JSON.stringify(checkpoints));
+        writeStateFile(options.checkpointFile, checkpoints);
       }
       // After a failure, read again from the failed record on the next pass.
       iterators.set(shardId, failed ? await iteratorFor(shardId) : page.NextShardIterator);

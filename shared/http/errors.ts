@@ -56,8 +56,8 @@ export class PayloadTooLargeError extends HttpProblem {
   }
 }
 export class TooManyRequestsError extends HttpProblem {
-  constructor() {
-    super(429, 'throttled', 'Too many requests', 'Too many requests; wait a moment and try again.');
+  constructor(readonly retryAfterSeconds: number) {
+    super(429, 'throttled', 'Too many requests', `Too many requests from your address; try again in ${retryAfterSeconds} s.`);
   }
 }
 /** A rule of the work plan forbids the request; `rule` names it in the problem type. */

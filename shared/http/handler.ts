@@ -14,8 +14,9 @@ import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructured
 import { callerFromClaims, type Caller, type Role } from './auth.ts';
 import {
   BadRequestError, ConflictError, ForbiddenError, HttpProblem, type FieldError, NotFoundError, PayloadTooLargeError,
-  UnauthorizedError, UnsupportedMediaTypeError,
+  TooManyRequestsError, UnauthorizedError, UnsupportedMediaTypeError,
 } from './errors.ts';
+import { takeClientQuota } from './client-limit.ts';
 import { routeKey, type BodyOf, type ConcernRoutes, type ParamsOf, type QueryOf, type RouteSet, type RouteSpec } from './routes.ts';
 import { toFieldErrors } from './validation.ts';
 import { dynamoClient, tableName } from '../db.ts';
@@ -46,7 +47,10 @@ export type Operations<R extends RouteSet> = { [K in keyof R]: (request: Request
 export function problemResult(problem: HttpProblem, extra: Record<string, unknown> = {}): HttpResult {
   return {
     statusCode: problem.status,
-    headers: { 'content-type': 'application/problem+json' },
+    headers: {
+      'content-type': 'application/problem+json',
+      ...(problem instanceof TooManyRequestsError ? { 'retry-after': String(problem.retryAfterSeconds) } : {}),
+    },
     body: JSON.stringify({
       type: problem.type, title: problem.title, status: problem.status, detail: problem.detail,
       ...(problem.errors ? { errors: problem.errors } : {}), ...extra,
@@ -65,6 +69,21 @@ function replyResult(reply: Reply): HttpResult {
 
 function header(event: HttpEvent, name: string): string | undefined {
   return event.headers?.[name] ?? Object.entries(event.headers ?? {}).find(([key]) => key.toLowerCase() === name)?.[1];
+}
+
+/**
+ * Every answer says its content type is to be believed (nosniff); an answer to a request that
+ * carried a token, or to a protected route, is not to be kept by any cache (no-store).
+ */
+function withSecurityHeaders(request: { event: HttpEvent; response: HttpResult | null | undefined }): void {
+  if (!request.response) return;
+  const protectedRoute = !!request.event.requestContext?.authorizer?.jwt;
+  const authenticated = protectedRoute || header(request.event, 'authorization') !== undefined;
+  request.response.headers = {
+    ...request.response.headers,
+    'x-content-type-options': 'nosniff',
+    ...(authenticated ? { 'cache-control': 'no-store' } : {}),
+  };
 }
 
 /** Verifies a bearer token in the handler (public routes that record a token when given). */
@@ -145,6 +164,10 @@ export function createHttpHandler<R extends RouteSet>({ concern, operations, clo
     const found = byKey.get(event.routeKey);
     if (!found) throw new NotFoundError('There is no such route.');
     const [name, route] = found;
+    if (route.perClient) {
+      const retryAfter = await takeClientQuota(`${concern.concern}.${name}`, event.requestContext.http.sourceIp, route.perClient);
+      if (retryAfter !== undefined) throw new TooManyRequestsError(retryAfter);
+    }
     const caller = await authorize(route, event, verifyToken);
     const rawBody = parseBody(route, event);
     const errors: FieldError[] = [];
@@ -188,6 +211,8 @@ export function createHttpHandler<R extends RouteSet>({ concern, operations, clo
   }
 
   return middy<HttpEvent, HttpResult>()
+    // First in, so its after/onError run last, on whatever response the others made.
+    .use({ after: withSecurityHeaders, onError: withSecurityHeaders })
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .use({
       before: (request) => {

@@ -26,8 +26,10 @@ export interface RouteSpec {
   bodyOptional?: boolean;
   /** A public route that verifies and records a bearer token when one is given. */
   optionalAuth?: boolean;
-  /** Requests per second and burst for this route, tighter than the API's. */
+  /** Requests per second and burst for this route, tighter than the API's: one bucket shared by all callers. */
   throttle?: { rateLimit: number; burstLimit: number };
+  /** At most this many requests from one client address per window (answered 429 with Retry-After). */
+  perClient?: { requests: number; windowSeconds: number };
 }
 
 export type RouteSet = Record<string, RouteSpec>;

@@ -1,11 +1,13 @@
 /**
  * Verifies a bearer token in the handler, for public routes that record a token when one is
  * given (API Gateway's authorizer does not run there): signature against the issuer's published
- * keys, issuer, audience and expiry, as the JWT authorizer would.
+ * keys, issuer, audience and expiry, as the JWT authorizer would, and the lifetime policy of
+ * token-policy.ts (an expiry, issued in the past, valid at most a day).
  */
 import { createRemoteJWKSet, jwtVerify } from 'jose';
 import { config } from '../config.ts';
 import { UnauthorizedError } from './errors.ts';
+import { lifetimeProblem, tokenClaimOptions } from './token-policy.ts';
 
 const keys = config.JWKS_URL ? createRemoteJWKSet(new URL(config.JWKS_URL), { cacheMaxAge: 10 * 60_000 }) : undefined;
 
@@ -16,9 +18,11 @@ export async function verifyBearer(authorization: string): Promise<Record<string
     const { payload } = await jwtVerify(token, keys, {
       ...(config.JWT_ISSUER ? { issuer: config.JWT_ISSUER } : {}),
       ...(config.JWT_AUDIENCE ? { audience: config.JWT_AUDIENCE } : {}),
+      ...tokenClaimOptions,
     });
-    return payload as Record<string, unknown>;
+    if (!lifetimeProblem(payload)) return payload as Record<string, unknown>;
   } catch {
-    throw new UnauthorizedError('The bearer token is not valid; send a valid one or none.');
+    // any failed check: refused below, without saying which
   }
+  throw new UnauthorizedError('The bearer token is not valid; send a valid one or none.');
 }

@@ -18,17 +18,34 @@ export function toFieldErrors(error: z.core.$ZodError, prefix: string): FieldErr
 }
 
 // Shared field schemas.
+/**
+ * The dates and instants the county's records can carry. Every date and instant field is checked
+ * against them at the edge, so a year like 9999 is a 400 naming the field, not an overflow deep
+ * in the working-day arithmetic or a deadline's wait.
+ */
+export const EARLIEST_DATE = '2000-01-01';
+export const LATEST_DATE = '2099-12-31';
+const withinDates = (date: string) => date >= EARLIEST_DATE && date <= LATEST_DATE;
+const outOfRange = `Expected a date between ${EARLIEST_DATE} and ${LATEST_DATE}`;
+
 export const localDateSchema = z.string().check(
   z.regex(/^\d{4}-\d{2}-\d{2}$/, 'Expected a date YYYY-MM-DD'),
   z.refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), 'Not a calendar date'),
+  z.refine(withinDates, outOfRange),
 );
-export const instantSchema = z.iso.datetime({ offset: true });
+/** An instant with its offset; its China date must be within the same range. */
+export const instantSchema = z.iso.datetime({ offset: true }).check(
+  z.refine((value) => {
+    const time = Date.parse(value);
+    return !Number.isNaN(time) && withinDates(new Date(time + 8 * 3_600_000).toISOString().slice(0, 10));
+  }, outOfRange),
+);
 export const deptIdSchema = z.string().check(z.regex(/^[a-z][a-z0-9-]{1,47}$/, 'Expected a short lower-case id like market-regulation'));
 export const text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
 export const fen = z.int().check(z.minimum(0), z.maximum(1_000_000_000_00));
 export const pageQuery = {
   limit: z.optional(z.pipe(z.string().check(z.regex(/^\d+$/, 'Expected a whole number')), z.transform(Number)).check(z.minimum(1), z.maximum(200))),
-  cursor: z.optional(z.string().check(z.maxLength(2048))),
+  cursor: z.optional(z.string().check(z.maxLength(2048), z.regex(/^[A-Za-z0-9_-]*$/, 'Expected a cursor this API returned'))),
 };
 export const pageLimit = (limit: number | undefined): number => limit ?? 50;
 export const creditCodeSchema = z.string().check(

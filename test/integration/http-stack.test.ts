@@ -79,7 +79,7 @@ describe('the HTTP middleware stack', () => {
 
   it('refuses a cursor it did not issue (400, not 500)', async () => {
     const result = await invoke(handler, listDepartments, { query: { cursor: 'not-a-cursor' } });
-    expect(result).toMatchObject({ status: 400, body: { errors: [{ path: 'cursor' }] } });
+    expect(result).toMatchObject({ status: 400, body: { errors: [{ path: 'query.cursor' }] } });
   });
 
   it('reports health with the clock the handlers use', async () => {

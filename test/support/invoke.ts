@@ -1,4 +1,5 @@
 /** Invoking a handler directly with the API Gateway event the gateway would build. */
+import { randomInt } from 'node:crypto';
 import type { RouteSpec } from '#shared/http/routes';
 import { routeKey } from '#shared/http/routes';
 import { lambdaContext, toLambdaEvent, type LambdaHandler } from '../../infra/local/gateway.ts';
@@ -9,6 +10,11 @@ export interface InvokeInput {
   json?: unknown;
   body?: string;
   headers?: Record<string, string>;
+  /**
+   * The client's address; by default a fresh one per call from the benchmarking range, so tests
+   * of rules do not share a per-client limit (test/reliability tests the limit itself).
+   */
+  sourceIp?: string;
   /** Verified claims; roles as API Gateway passes them. */
   caller?: { sub?: string; roles: string[]; dept?: string; ent?: string };
 }
@@ -25,8 +31,8 @@ export async function invoke(handler: LambdaHandler, route: RouteSpec, input: In
   const claims = input.caller
     ? { sub: input.caller.sub ?? 'tester', roles: `[${input.caller.roles.join(' ')}]`, ...(input.caller.dept ? { dept: input.caller.dept } : {}), ...(input.caller.ent ? { ent: input.caller.ent } : {}) }
     : undefined;
-  const event = toLambdaEvent({ routeKey: routeKey(route), method: route.method, path, headers, query: input.query, params: input.params, body, claims });
+  const event = toLambdaEvent({ routeKey: routeKey(route), method: route.method, path, headers, query: input.query, params: input.params, body, claims, sourceIp: input.sourceIp ?? `198.18.${randomInt(256)}.${randomInt(1, 255)}` });
   const result = await handler(event, lambdaContext('test', event.requestContext.requestId));
   const contentType = String(result.headers?.['content-type'] ?? '');
-  return { status: result.statusCode, contentType, body: result.body ? JSON.parse(result.body) : undefined };
+  return { status: result.statusCode, contentType, headers: result.headers ?? {}, body: result.body ? JSON.parse(result.body) : undefined };
 }

@@ -1,0 +1,201 @@
+/**
+ * What the reliability suite shares: every declared route, the kinds of caller, a client that
+ * can speak from any loopback address (the per-client limit counts by address), and a small
+ * world of records (two departments, two enterprises, a card with an entry, an inspection, a
+ * complaint, a pledge) that each route's sample request points at.
+ */
+import { request as httpRequest } from 'node:http';
+import { concerns } from '../../infra/concerns.ts';
+import type { RouteSpec } from '#shared/http/routes';
+import { addDays, localDate } from '#shared/clock';
+import { newCreditCode, newDeptId, uniqueSuffix } from '../support/data.ts';
+import { runtime, tokenFor } from '../support/http.ts';
+
+export interface DeclaredRoute { concern: string; name: string; route: RouteSpec }
+
+/** Every route, from the same declarations the gateway, the CDK API and OpenAPI are built from. */
+export const declaredRoutes: DeclaredRoute[] = concerns.flatMap((concern) =>
+  Object.entries(concern.api.routes).map(([name, route]) => ({ concern: concern.name, name, route })));
+
+export interface Answer { status: number; contentType: string; headers: Record<string, string | string[] | undefined>; text: string; body: any }
+
+export interface Send {
+  token?: string;
+  json?: unknown;
+  body?: string;
+  headers?: Record<string, string>;
+  /** The loopback address the request comes from (127.x.y.z). */
+  from?: string;
+}
+
+/** One HTTP request to the running local runtime. */
+export function send(method: string, path: string, options: Send = {}, base = runtime.url): Promise<Answer> {
+  const url = new URL(path, base);
+  const headers: Record<string, string> = { ...options.headers };
+  if (options.token) headers.authorization = `Bearer ${options.token}`;
+  let body = options.body;
+  if (options.json !== undefined) {
+    body = JSON.stringify(options.json);
+    headers['content-type'] ??= 'application/json';
+  }
+  return new Promise((resolve, reject) => {
+    const req = httpRequest({
+      host: url.hostname, port: url.port, path: `${url.pathname}${url.search}`, method, headers, localAddress: options.from ?? '127.0.0.1',
+    }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => {
+        const text = Buffer.concat(chunks).toString('utf8');
+        const contentType = String(res.headers['content-type'] ?? '');
+        let parsed: unknown = text;
+        if (text && contentType.includes('json')) { try { parsed = JSON.parse(text); } catch { parsed = text; } }
+        resolve({ status: res.statusCode ?? 0, contentType, headers: res.headers, text, body: parsed });
+      });
+    });
+    req.on('error', reject);
+    if (body !== undefined) req.write(body);
+    req.end();
+  });
+}
+
+/** A loopback address of its own for each use, so per-client limits of one test do not touch another's. */
+let nextAddress = Math.floor(Math.random() * 200);
+export const freshAddress = (): string => {
+  nextAddress += 1;
+  return `127.${10 + (nextAddress >> 16) % 200}.${(nextAddress >> 8) & 255}.${(nextAddress & 255) || 1}`;
+};
+
+/** The kinds of caller the matrix tries on every route. */
+export const CALLER_KINDS = [
+  'anonymous', 'department', 'other-department', 'soft-env-office', 'supervisor', 'park-office', 'enterprise', 'other-enterprise',
+  'department-without-dept', 'no-known-role',
+] as const;
+export type CallerKind = (typeof CALLER_KINDS)[number];
+
+export interface World {
+  deptA: string; deptB: string; entA: string; entB: string;
+  feeItemCode: string; receiptNo: string; entryId: string;
+  inspectionId: string; complaintId: string; complaintContact: string; trackingCode: string; pledgeId: string;
+  tokens: Record<Exclude<CallerKind, 'anonymous'>, string>;
+}
+
+function expectOk(answer: Answer, what: string): Answer {
+  if (answer.status >= 300) throw new Error(`setting up ${what}: ${answer.status} ${answer.text}`);
+  return answer;
+}
+
+/** The next month's 27th: after the 25th, so an inspection then waits for the office's decision. */
+export function afterThe25th(today: string): string {
+  const [year, month] = today.split('-').map(Number) as [number, number];
+  const next = month === 12 ? `${year + 1}-01` : `${year}-${String(month + 1).padStart(2, '0')}`;
+  return `${next}-27`;
+}
+
+export async function buildWorld(): Promise<World> {
+  const deptA = newDeptId('rel-a');
+  const deptB = newDeptId('rel-b');
+  const entA = newCreditCode();
+  const entB = newCreditCode();
+  const tokens: World['tokens'] = {
+    'department': await tokenFor({ roles: ['department'], dept: deptA, sub: `clerk-${deptA}` }),
+    'other-department': await tokenFor({ roles: ['department'], dept: deptB, sub: `clerk-${deptB}` }),
+    'soft-env-office': await tokenFor({ roles: ['soft-env-office'], sub: 'office-rel' }),
+    'supervisor': await tokenFor({ roles: ['supervisor'], sub: 'supervisor-rel' }),
+    'park-office': await tokenFor({ roles: ['park-office'], sub: 'park-rel' }),
+    'enterprise': await tokenFor({ roles: ['enterprise'], ent: entA, sub: `owner-${entA}` }),
+    'other-enterprise': await tokenFor({ roles: ['enterprise'], ent: entB, sub: `owner-${entB}` }),
+    'department-without-dept': await tokenFor({ roles: ['department'], sub: 'clerk-nowhere' }),
+    'no-known-role': await tokenFor({ roles: ['citizen'], sub: 'somebody' }),
+  };
+  const office = tokens['soft-env-office'];
+  const from = freshAddress();
+  for (const dept of [deptA, deptB]) {
+    expectOk(await send('PUT', `/departments/${dept}`, { token: office, json: { name: `Bureau ${dept}` }, from }), 'a department');
+    expectOk(await send('PUT', `/departments/${dept}/handlers`, { token: office, json: { handlers: [{ id: 'zhang', name: 'Zhang Wei', available: true }] }, from }), 'a roster');
+  }
+  const feeItemCode = `REL-${uniqueSuffix()}`;
+  expectOk(await send('PUT', `/fee-items/${feeItemCode}`, {
+    token: office, from, json: { unit: deptA, name: 'Verification', legalBasis: 'Metrology Law art. 9', standard: { kind: 'range', min: 1000, max: 50000 } },
+  }), 'a fee item');
+  for (const ent of [entA, entB]) {
+    expectOk(await send('POST', '/fee-cards', { token: tokens['park-office'], json: { enterpriseId: ent, enterpriseName: `Enterprise ${ent}` }, from }), 'a card');
+  }
+  const receiptNo = `RCPT-${uniqueSuffix()}`;
+  const entry = expectOk(await send('POST', `/fee-cards/${entA}/entries`, {
+    token: tokens.department, from,
+    json: { feeItemCode, amount: 12000, collector: 'Wang Li', collectedAt: new Date(Date.now() - 3_600_000).toISOString(), receiptNo },
+  }), 'a fee entry');
+  const today = localDate(new Date());
+  const inspection = expectOk(await send('POST', '/inspections', {
+    token: tokens.department, from,
+    json: { enterpriseId: entA, plannedDate: afterThe25th(today), category: 'safety', reason: 'Boiler check', legalBasis: 'Safety Law art. 1', inspectors: ['Li Ming'] },
+  }), 'an inspection');
+  const complaintContact = `contact-${uniqueSuffix()}`;
+  const complaint = expectOk(await send('POST', '/complaints', {
+    from, json: { againstDept: deptA, category: 'inaction', description: 'No answer for three weeks.', contact: complaintContact },
+  }), 'a complaint');
+  const pledge = expectOk(await send('POST', '/pledges', {
+    token: tokens.department, from, json: { title: 'Answer within a day', description: 'Published.', dueDate: addDays(today, 30) },
+  }), 'a pledge');
+  return {
+    deptA, deptB, entA, entB, feeItemCode, receiptNo, entryId: entry.body.entryId,
+    inspectionId: inspection.body.id, complaintId: complaint.body.id, complaintContact, trackingCode: complaint.body.trackingCode,
+    pledgeId: pledge.body.id, tokens,
+  };
+}
+
+export interface Sample { params?: Record<string, string>; query?: Record<string, string>; json?: unknown }
+
+/**
+ * A request each route's legitimate caller would send, on the world's records. The matrix test
+ * fails when a declared route has none, so a new route cannot be left out.
+ */
+export function samples(world: World): Record<string, (today: string) => Sample> {
+  return {
+    health: () => ({}),
+    putDepartment: () => ({ params: { deptId: world.deptA }, json: { name: 'Renamed bureau' } }),
+    listDepartments: () => ({ query: { limit: '5' } }),
+    putCalendar: (today) => ({ params: { year: String(Number(today.slice(0, 4)) + 5) }, json: { holidays: [], workdays: [] } }),
+    getCalendar: (today) => ({ params: { year: today.slice(0, 4) } }),
+    listAlerts: () => ({ query: { limit: '5' } }),
+    putFeeItem: () => ({ params: { code: world.feeItemCode }, json: { unit: world.deptA, name: 'Verification', legalBasis: 'Metrology Law art. 9', standard: { kind: 'range', min: 1000, max: 50000 } } }),
+    listFeeItems: () => ({ query: { unit: world.deptA } }),
+    issueCard: () => ({ json: { enterpriseId: newCreditCode(), enterpriseName: 'New Co.' } }),
+    getCard: () => ({ params: { enterpriseId: world.entA } }),
+    recordEntry: () => ({
+      params: { enterpriseId: world.entA },
+      json: { feeItemCode: world.feeItemCode, amount: 15000, collector: 'Wang Li', collectedAt: new Date(Date.now() - 60_000).toISOString(), receiptNo: `R-${uniqueSuffix()}` },
+    }),
+    refuseEntry: () => ({ params: { enterpriseId: world.entA, entryId: world.entryId }, json: { reason: 'No service was given.' } }),
+    feeAudit: (today) => ({ query: { from: addDays(today, -30), to: today } }),
+    fileInspection: (today) => ({ json: { enterpriseId: world.entA, plannedDate: afterThe25th(today), category: 'safety', reason: 'Check', legalBasis: 'Safety Law art. 1', inspectors: ['Li Ming'] } }),
+    listInspections: () => ({ query: { limit: '50' } }),
+    getInspection: () => ({ params: { id: world.inspectionId } }),
+    decideInspection: () => ({ params: { id: world.inspectionId }, json: { decision: 'approve', comment: 'Justified.' } }),
+    recordVisit: () => ({ params: { id: world.inspectionId }, json: {} }),
+    recordOutcome: () => ({ params: { id: world.inspectionId }, json: { findings: [] } }),
+    findingsRegister: () => ({ params: { enterpriseId: world.entA } }),
+    fileComplaint: () => ({ json: { againstDept: world.deptA, category: 'inaction', description: 'Still no answer.' } }),
+    trackComplaint: () => ({ params: { trackingCode: world.trackingCode } }),
+    listComplaints: () => ({ query: { limit: '200' } }),
+    getComplaint: () => ({ params: { id: world.complaintId } }),
+    putHandlers: () => ({ params: { deptId: world.deptA }, json: { handlers: [{ id: 'zhang', name: 'Zhang Wei', available: true }] } }),
+    acknowledge: () => ({ params: { id: world.complaintId }, json: {} }),
+    delayNotice: (today) => ({ params: { id: world.complaintId }, json: { reason: 'Files are at the archive.', expectedBy: addDays(today, 7) } }),
+    resolve: () => ({ params: { id: world.complaintId }, json: { summary: 'Answered in writing.' } }),
+    verdict: () => ({ params: { id: world.complaintId }, json: { finding: 'unsubstantiated', action: 'None needed.' } }),
+    makePledge: (today) => ({ json: { title: 'Answer faster', description: 'Published.', dueDate: addDays(today, 20) } }),
+    listPledges: () => ({ query: { dept: world.deptA } }),
+    getPledge: () => ({ params: { id: world.pledgeId } }),
+    reviewPledge: () => ({ params: { id: world.pledgeId }, json: { verdict: 'in-progress', evidence: 'Windows briefed.' } }),
+    evaluation: (today) => ({ params: { quarter: `${today.slice(0, 4)}-Q${Math.floor((Number(today.slice(5, 7)) - 1) / 3) + 1}` } }),
+  };
+}
+
+/** The route's path with its parameters filled in (encoded). */
+export function pathOf(route: RouteSpec, params: Record<string, string> = {}, query: Record<string, string> = {}): string {
+  let path = route.path;
+  for (const [name, value] of Object.entries(params)) path = path.replace(`{${name}}`, encodeURIComponent(value));
+  const search = new URLSearchParams(query).toString();
+  return search ? `${path}?${search}` : path;
+}
