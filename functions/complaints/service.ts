@@ -1,5 +1,5 @@
 /** The complaint operations: intake, handling within limits, the verdict; rules in #shared/complaint-rules. */
-import { toLocalIso } from '#shared/clock';
+import { addDays, localDate, startOfLocalDate, toLocalIso } from '#shared/clock';
 import { hasRole, seesAll, type Caller } from '#shared/http/auth';
 import { ConflictError, NotFoundError, RuleViolationError } from '#shared/http/errors';
 import { timelineToDueDate, workingDaysElapsed, workingTimeAfter } from '#shared/calendar-store';
@@ -109,13 +109,16 @@ export async function giveDelayNotice(id: string, input: { reason: string; expec
   const complaint = await ownOpenComplaint(id, caller, 'delayed');
   const current = complaint.deadlines.resolution;
   const originalDeadline = new Date(current.originalDeadline ?? current.timeline.deadline);
+  const latestAllowed = await workingTimeAfter(originalDeadline, complaint.limits.resolveDays);
+  const check = (expectedByEnd: Date) => {
+    const violation = delayNoticeRule({ now, deadline: new Date(current.timeline.deadline), latestAllowed, expectedByEnd, alreadyGiven: !!complaint.delayNotice });
+    if (violation) throw new RuleViolationError(violation.rule, violation.title, violation.detail);
+  };
+  // A date weeks past the latest allowed is refused before its years' calendars are read.
+  if (input.expectedBy > addDays(localDate(latestAllowed), 14)) check(startOfLocalDate(input.expectedBy));
   // Due by the end of the date given (or of the next working day), timed like every limit.
   const timeline = await timelineToDueDate(now, input.expectedBy, 'complaints');
-  const violation = delayNoticeRule({
-    now, deadline: new Date(current.timeline.deadline), latestAllowed: await workingTimeAfter(originalDeadline, complaint.limits.resolveDays),
-    expectedByEnd: new Date(timeline.deadline), alreadyGiven: !!complaint.delayNotice,
-  });
-  if (violation) throw new RuleViolationError(violation.rule, violation.title, violation.detail);
+  check(new Date(timeline.deadline));
   const at = toLocalIso(now);
   const delayNotice = { reason: input.reason, expectedBy: input.expectedBy, at };
   const resolution = { version: current.version + 1, originalDeadline: originalDeadline.toISOString(), timeline };
