@@ -7,7 +7,7 @@
 import { addWorkingTime, timelineFor, workingDaysBetween, type IsWorkingDay, type Timeline } from '#shared/calendar';
 import type { Violation } from '#shared/complaint-rules';
 
-export const APPLICATION_STATUSES = ['filed', 'materials-requested', 'accepted', 'decided'] as const;
+export const APPLICATION_STATUSES = ['received', 'incomplete', 'accepted', 'decided'] as const;
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
 
 export interface ItemLimits { statutoryDays: number; pledgedDays: number }
@@ -39,7 +39,7 @@ export function oneTimeNoticeRule(input: { status: ApplicationStatus; noticeGive
   if (input.noticeGiven) {
     return { rule: 'one-time-notice-given', title: 'The one-time notice was already given', detail: 'Everything missing must be told in one notice; the department may not ask again.' };
   }
-  if (input.status !== 'filed') {
+  if (input.status !== 'received') {
     return { rule: 'not-awaiting-acceptance', title: 'The application is no longer awaiting acceptance', detail: `Its status is ${input.status}.` };
   }
   if (input.missing.length === 0) {

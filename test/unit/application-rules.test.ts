@@ -37,10 +37,10 @@ describe('the time limits of an application, in working days from acceptance', (
 
 describe('the one-time notice (一次性告知)', () => {
   it('is given once, before acceptance, naming what is missing; a second is refused', () => {
-    expect(oneTimeNoticeRule({ status: 'filed', noticeGiven: false, missing: ['site plan', 'fire safety opinion'] })).toBeUndefined();
-    expect(oneTimeNoticeRule({ status: 'materials-requested', noticeGiven: true, missing: ['lease'] })).toMatchObject({ rule: 'one-time-notice-given' });
+    expect(oneTimeNoticeRule({ status: 'received', noticeGiven: false, missing: ['site plan', 'fire safety opinion'] })).toBeUndefined();
+    expect(oneTimeNoticeRule({ status: 'incomplete', noticeGiven: true, missing: ['lease'] })).toMatchObject({ rule: 'one-time-notice-given' });
     expect(oneTimeNoticeRule({ status: 'accepted', noticeGiven: false, missing: ['lease'] })).toMatchObject({ rule: 'not-awaiting-acceptance' });
-    expect(oneTimeNoticeRule({ status: 'filed', noticeGiven: false, missing: [] })).toMatchObject({ rule: 'nothing-missing' });
+    expect(oneTimeNoticeRule({ status: 'received', noticeGiven: false, missing: [] })).toMatchObject({ rule: 'nothing-missing' });
   });
 });
 
