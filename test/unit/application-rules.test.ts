@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { officialCalendar, workingDays } from '#shared/calendar';
 import {
-  applicationDelayRule, applicationTimeline, decisionRecord, oneTimeNoticeRule, pledgedLimitRule, ratingAlertsOffice, ratingRule, statutoryDeadline,
+  applicationDelayRule, applicationTimeline, decisionRecord, medianFromHistogram, oneTimeNoticeRule, pledgedLimitRule, ratingAlertsOffice, ratingRule, statutoryDeadline,
 } from '../../functions/applications/rules.ts';
 
 // The published State Council calendar: the National Day week off, Saturday 10 October worked (调休).
@@ -72,5 +72,15 @@ describe('a decision and its rating', () => {
     expect(ratingRule({ status: 'decided', alreadyRated: false, score: 6 })).toMatchObject({ rule: 'score-out-of-range' });
     expect(ratingRule({ status: 'decided', alreadyRated: false, score: 2.5 })).toMatchObject({ rule: 'score-out-of-range' });
     expect([1, 2, 3, 4, 5].map(ratingAlertsOffice)).toEqual([true, true, false, false, false]);
+  });
+});
+
+describe('the catalogue\'s median, from the histogram kept with each decision', () => {
+  it('is the middle decision, or the mean of the two middle ones; none without decisions', () => {
+    expect(medianFromHistogram({})).toBeNull();
+    expect(medianFromHistogram({ 3: 0 })).toBeNull();
+    expect(medianFromHistogram({ 2: 1, 5: 1, 9: 1 })).toBe(5);
+    expect(medianFromHistogram({ 2: 2, 4: 2 })).toBe(3);
+    expect(medianFromHistogram({ 10: 1, 1: 3 })).toBe(1);
   });
 });
