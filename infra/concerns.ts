@@ -9,6 +9,7 @@ import { inspectionRoutes } from '../functions/inspections/routes.ts';
 import { complaintRoutes } from '../functions/complaints/routes.ts';
 import { pledgeRoutes } from '../functions/pledges/routes.ts';
 import { evaluationRoutes } from '../functions/evaluations/routes.ts';
+import { approvalRoutes } from '../functions/approvals/routes.ts';
 
 export interface ConcernDefinition {
   /** The concern's name: its Lambda, its log group and its idempotency partition. */
@@ -33,4 +34,5 @@ export const concerns: readonly ConcernDefinition[] = [
   { name: 'complaints', entry: 'functions/complaints/handler.ts', api: complaintRoutes, verifiesOwnTokens: true },
   { name: 'pledges', entry: 'functions/pledges/handler.ts', api: pledgeRoutes },
   { name: 'evaluations', entry: 'functions/evaluations/handler.ts', api: evaluationRoutes },
+  { name: 'approvals', entry: 'functions/approvals/handler.ts', api: approvalRoutes },
 ];

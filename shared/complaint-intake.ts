@@ -9,7 +9,7 @@ import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { db, tableName, writeAll, type TransactItem } from './db.ts';
 import { keys } from './table.ts';
 import { newSecret } from './ids.ts';
-import { toLocalIso } from './clock.ts';
+import { localDate, toLocalIso } from './clock.ts';
 import { deadlineTimeline } from './calendar-store.ts';
 import type { Matter } from './matters.ts';
 import { startDeadlineEffect } from './effects.ts';
@@ -17,7 +17,8 @@ import { countIn, type Figures } from './evaluation.ts';
 import { alertWrites, newAlert } from './alerts.ts';
 
 import type { Timeline } from './calendar.ts';
-import { limitsFor, nextPost, routeComplaint, type Assignment, type ComplaintCategory, type ComplaintLimits, type ComplaintRoute, type ComplaintStatus, type Handler } from './complaint-rules.ts';
+import { limitsFor, routeComplaint, type ComplaintCategory, type ComplaintLimits, type ComplaintRoute, type ComplaintStatus } from './complaint-rules.ts';
+import { nextPost, type Assignment, type Handler } from './roster.ts';
 
 export interface ComplaintIntake {
   againstDept: string;
@@ -96,7 +97,7 @@ export async function prepareComplaint(
   let assignment: Assignment | undefined;
   let acknowledgement: Complaint['deadlines']['acknowledgement'];
   if (routedTo === 'department') {
-    assignment = nextPost(await getRoster(intake.againstDept));
+    assignment = nextPost(await getRoster(intake.againstDept), { on: localDate(now) });
     timeline.push({ at, event: 'assigned', public: false, text: `Assigned to post ${assignment.post} (${assignment.handlerName}).` });
     acknowledgement = { version: 1, timeline: await deadlineTimeline(now, limits.acknowledgeDays, 'complaints') };
   } else {

@@ -1,6 +1,6 @@
 /**
  * Complaint rules (责任追究, work plan §三; 限时办结制, 滞后反馈告知制, AB岗, 首问负责制), pure:
- * categories and their routing, time limits, the A/B/C roster, the delay-notice rule.
+ * categories and their routing, time limits, the delay-notice rule (the A/B/C roster: roster.ts).
  */
 export const COMPLAINT_CATEGORIES = [
   'shirking', 'inaction', 'five-difficulties', 'broken-pledge', 'open-government', 'abolished-approval',
@@ -40,22 +40,6 @@ const LIMITS_BY_CATEGORY: Partial<Record<ComplaintCategory, Partial<ComplaintLim
   levy: { resolveDays: 10 },
 };
 export const limitsFor = (category: ComplaintCategory): ComplaintLimits => ({ ...DEFAULT_LIMITS, ...LIMITS_BY_CATEGORY[category] });
-
-export interface Handler { id: string; name: string; available: boolean }
-export interface Assignment { post: string; handlerId: string; handlerName: string; index: number }
-
-/** Posts are lettered by their place in the roster: A, B, C...; the department head's post is the last resort. */
-export const postLetter = (index: number): string => String.fromCharCode(65 + index);
-export const HEAD_POST: Assignment = { post: 'head', handlerId: 'head', handlerName: 'Department head', index: Number.MAX_SAFE_INTEGER };
-
-/** The first available post after `after` (A/B/C posts, AB岗); when none is, the department head's. */
-export function nextPost(roster: readonly Handler[], after = -1): Assignment {
-  for (let index = after + 1; index < roster.length; index += 1) {
-    const handler = roster[index] as Handler;
-    if (handler.available) return { post: postLetter(index), handlerId: handler.id, handlerName: handler.name, index };
-  }
-  return HEAD_POST;
-}
 
 export interface Violation { rule: string; title: string; detail: string }
 

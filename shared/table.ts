@@ -36,6 +36,8 @@
  * |                   |                             |                            | gsi2: PLEDGES / <dueDate>#<id>               |
  * | evaluation count  | EVAL#<quarter>              | DEPT#<deptId>              |                                              |
  * | handled matter    | MEASURE#<dept>#<service>    | <instant>#<matterId>       |                                              |
+ * | approval item     | APPROVALITEM#<code>         | ITEM                       | APPROVALITEMS#<dept> / <code>                |
+ * |                   |                             |                            | gsi2: APPROVALITEMS / <dept>#<code>          |
  *
  * <month> and <date> are China Standard Time; <instant> is UTC ISO 8601, so keys sort by time.
  */
@@ -66,6 +68,11 @@ export const keys = {
   feeItemsIndex: (unit: string, code: string) => ({ gsi1pk: `FEEITEMS#${unit}`, gsi1sk: code, gsi2pk: 'FEEITEMS', gsi2sk: `${unit}#${code}` }),
   feeItemsOfUnit: (unit: string) => `FEEITEMS#${unit}`,
   allFeeItems: 'FEEITEMS',
+
+  approvalItem: (code: string) => ({ pk: `APPROVALITEM#${code}`, sk: 'ITEM' }),
+  approvalItemsIndex: (dept: string, code: string) => ({ gsi1pk: `APPROVALITEMS#${dept}`, gsi1sk: code, gsi2pk: 'APPROVALITEMS', gsi2sk: `${dept}#${code}` }),
+  approvalItemsOfDept: (dept: string) => `APPROVALITEMS#${dept}`,
+  allApprovalItems: 'APPROVALITEMS',
 
   card: (enterpriseId: string) => ({ pk: `CARD#${enterpriseId}`, sk: 'CARD' }),
   cardPartition: (enterpriseId: string) => `CARD#${enterpriseId}`,

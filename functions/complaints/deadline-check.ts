@@ -3,13 +3,13 @@
  * complaint to the next available post (AB岗: A, then B, then C, then the department head's
  * post), restarts the limit for the new holder, and tells both in the breach alert.
  */
-import { toLocalIso } from '#shared/clock';
+import { localDate, toLocalIso } from '#shared/clock';
 import type { MatterCheck } from '#shared/deadline-checks';
 import { deadlineTimeline } from '#shared/calendar-store';
 import { startDeadlineEffect } from '#shared/effects';
 import { newId } from '#shared/ids';
 import { acknowledgementMatter, getRoster } from '#shared/complaint-intake';
-import { nextPost } from '#shared/complaint-rules';
+import { nextPost } from '#shared/roster';
 import { getComplaint, updateComplaint } from './store.ts';
 
 export const checkComplaintMatter: MatterCheck = async (matter, stage, now) => {
@@ -23,7 +23,7 @@ export const checkComplaintMatter: MatterCheck = async (matter, stage, now) => {
     if (complaint.status !== 'received' || !deadline || deadline.version !== matter.version) return { open: false };
     const holder = complaint.assignment;
     if (stage === 'breach' && holder && holder.post !== 'head') {
-      const next = nextPost(await getRoster(complaint.againstDept), holder.index);
+      const next = nextPost(await getRoster(complaint.againstDept), { after: holder.handlerId, on: localDate(now) });
       const at = toLocalIso(now);
       const acknowledgement = { version: deadline.version + 1, timeline: await deadlineTimeline(now, complaint.limits.acknowledgeDays, 'complaints') };
       const moved = await updateComplaint(complaint, { assignment: next, deadlines: { ...complaint.deadlines, acknowledgement } }, [

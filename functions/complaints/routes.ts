@@ -48,7 +48,11 @@ export const complaintRoutes = defineRoutes('complaints', {
     summary: 'The ordered A/B/C roster of complaint handlers (AB岗)',
     params: z.strictObject({ deptId: deptIdSchema }),
     body: z.strictObject({
-      handlers: z.array(z.strictObject({ id: z.string().check(z.regex(/^[A-Za-z0-9._@-]{1,64}$/, 'Expected a handler id')), name: text(100), available: z.boolean() }))
+      handlers: z.array(z.strictObject({ id: z.string().check(z.regex(/^[A-Za-z0-9._@-]{1,64}$/, 'Expected a handler id')), name: text(100), available: z.boolean(),
+        // 外出告知: dates (inclusive) the post is away; its new matters go to the next available post.
+        absences: z.optional(z.array(z.strictObject({ from: localDateSchema, to: localDateSchema }).check(z.refine((absence) => absence.from <= absence.to, 'An absence ends on or after its first day')))
+          .check(z.maxLength(20))),
+      }))
         .check(z.maxLength(10), z.refine((handlers) => new Set(handlers.map((h) => h.id)).size === handlers.length, 'Handler ids must be unique')),
     }),
   },

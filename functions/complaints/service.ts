@@ -8,7 +8,8 @@ import { startDeadlineEffect, stopDeadlineEffect } from '#shared/effects';
 import {
   acknowledgementMatter, openComplaint, putRoster, resolutionMatter, trackingHash, type Complaint, type ComplaintIntake,
 } from '#shared/complaint-intake';
-import { delayNoticeRule, type Handler } from '#shared/complaint-rules';
+import { delayNoticeRule } from '#shared/complaint-rules';
+import type { Handler } from '#shared/roster';
 import { getDepartment } from '../registry/departments.ts';
 import * as store from './store.ts';
 import { departmentView, publicView, supervisorView } from './views.ts';

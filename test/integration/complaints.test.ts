@@ -8,7 +8,8 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from '#shared/db';
 import { keys } from '#shared/table';
 import { addDays, localDate } from '#shared/clock';
-import { trackingHash } from '#shared/complaint-intake';
+import { acknowledgementMatter, trackingHash } from '#shared/complaint-intake';
+import { checkComplaintMatter } from '../../functions/complaints/deadline-check.ts';
 import { handler } from '../../functions/complaints/handler.ts';
 import { complaintRoutes } from '../../functions/complaints/routes.ts';
 import { handler as registry } from '../../functions/registry/handler.ts';
@@ -24,7 +25,7 @@ const office = { roles: ['soft-env-office'], sub: 'office-clerk' };
 const supervisor = { roles: ['supervisor'], sub: 'supervisor-1' };
 const clerk = (dept: string, sub = `clerk@${dept}`) => ({ roles: ['department'], dept, sub });
 
-async function department(handlers?: { id: string; name: string; available: boolean }[]) {
+async function department(handlers?: { id: string; name: string; available: boolean; absences?: { from: string; to: string }[] }[]) {
   const dept = newDeptId('bureau');
   await invoke(registry, registryRoutes.routes.putDepartment, { params: { deptId: dept }, json: { name: `Bureau ${dept}` }, caller: office });
   if (handlers) await invoke(handler, routes.putHandlers, { params: { deptId: dept }, json: { handlers }, caller: clerk(dept) });
@@ -32,6 +33,39 @@ async function department(handlers?: { id: string; name: string; available: bool
 }
 const file = (dept: string, extra: object = {}, headers: Record<string, string> = {}) => invoke(handler, routes.fileComplaint, {
   json: { againstDept: dept, category: 'inaction', description: 'My business licence renewal has waited for three weeks.', contact: 'Chen Jie, 138-0000-1234', ...extra }, headers,
+});
+
+describe('A/B/C posts by identity (AB岗)', () => {
+  it('a breach moves the complaint to the post after the person holding it, even after the roster was reordered', async () => {
+    const dept = await department([{ id: 'zhang', name: 'Zhang Wei', available: true }, { id: 'wang', name: 'Wang Fang', available: true }, { id: 'zhao', name: 'Zhao Lei', available: true }]);
+    const filed = await file(dept);
+    // Zhang holds it at post A; the department then puts Wang on top: Wang, Zhang, Zhao.
+    await invoke(handler, routes.putHandlers, { params: { deptId: dept }, json: { handlers: [{ id: 'wang', name: 'Wang Fang', available: true }, { id: 'zhang', name: 'Zhang Wei', available: true }, { id: 'zhao', name: 'Zhao Lei', available: true }] }, caller: clerk(dept) });
+    const result = await checkComplaintMatter(acknowledgementMatter({ id: filed.body.id, againstDept: dept }, 1), 'breach', new Date());
+    expect(result).toMatchObject({ open: true, alert: { kind: 'acknowledgement-breach-reassigned', title: expect.stringContaining('from post A to post C') } });
+    const seen = await invoke(handler, routes.getComplaint, { params: { id: filed.body.id }, caller: clerk(dept) });
+    expect(seen.body.assignment).toMatchObject({ post: 'C', handlerId: 'zhao' });
+  });
+
+  it('a post away today (外出告知) gets no new complaint; the next available post does', async () => {
+    const today = localDate(new Date());
+    const dept = await department([
+      { id: 'zhang', name: 'Zhang Wei', available: true, absences: [{ from: addDays(today, -1), to: addDays(today, 2) }] },
+      { id: 'wang', name: 'Wang Fang', available: true },
+    ]);
+    const filed = await file(dept);
+    const seen = await invoke(handler, routes.getComplaint, { params: { id: filed.body.id }, caller: clerk(dept) });
+    expect(seen.body.assignment).toMatchObject({ post: 'B', handlerId: 'wang' });
+  });
+
+  it('refuses an absence that ends before it begins, and stores nothing', async () => {
+    const today = localDate(new Date());
+    const dept = await department([{ id: 'zhang', name: 'Zhang Wei', available: true }]);
+    const bad = await invoke(handler, routes.putHandlers, { params: { deptId: dept }, json: { handlers: [{ id: 'zhang', name: 'Zhang Wei', available: true, absences: [{ from: addDays(today, 3), to: today }] }] }, caller: clerk(dept) });
+    expect(bad.status).toBe(400);
+    const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: keys.roster(dept) }));
+    expect(Item?.handlers[0].absences).toBeUndefined();
+  });
 });
 
 describe('intake', () => {

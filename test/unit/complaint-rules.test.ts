@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { delayNoticeRule, HEAD_POST, limitsFor, nextPost, routeComplaint } from '#shared/complaint-rules';
+import { delayNoticeRule, limitsFor, routeComplaint } from '#shared/complaint-rules';
 import { notTheDepartmentsLimit } from '#shared/matters';
 
 describe('routing a complaint', () => {
@@ -18,25 +18,6 @@ describe('routing a complaint', () => {
   it('gives each category its limits, 1 and 5 working days by default', () => {
     expect(limitsFor('inaction')).toEqual({ acknowledgeDays: 1, resolveDays: 5 });
     expect(limitsFor('five-difficulties')).toEqual({ acknowledgeDays: 1, resolveDays: 3 });
-  });
-});
-
-describe('A/B/C posts', () => {
-  const roster = [
-    { id: 'zhang', name: 'Zhang Wei', available: true },
-    { id: 'li', name: 'Li Na', available: false },
-    { id: 'wang', name: 'Wang Fang', available: true },
-  ];
-
-  it('assigns the first available post', () => {
-    expect(nextPost(roster)).toEqual({ post: 'A', handlerId: 'zhang', handlerName: 'Zhang Wei', index: 0 });
-    expect(nextPost([{ ...roster[0]!, available: false }, ...roster.slice(1)])).toMatchObject({ post: 'C', handlerId: 'wang' });
-  });
-
-  it('moves on past an absent post, and to the department head when no post is left', () => {
-    expect(nextPost(roster, 0)).toMatchObject({ post: 'C', handlerId: 'wang' });
-    expect(nextPost(roster, 2)).toEqual(HEAD_POST);
-    expect(nextPost([])).toEqual(HEAD_POST);
   });
 });
 

@@ -1,0 +1,99 @@
+/**
+ * Investment service centre rules (投资服务中心, work plan §二.1.二, §二.3, §二.4), pure: the
+ * catalogue's two-thirds cap, the time limits of an application (限时办结), the one-time notice
+ * (一次性告知), the delay notice (滞后反馈告知), the on-time record of a decision and the rating
+ * (好差评). Working days are the county's calendar (`IsWorkingDay`).
+ */
+import { addWorkingTime, timelineFor, workingDaysBetween, type IsWorkingDay, type Timeline } from '#shared/calendar';
+import type { Violation } from '#shared/complaint-rules';
+
+export const APPLICATION_STATUSES = ['received', 'incomplete', 'accepted', 'decided'] as const;
+export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
+
+export interface ItemLimits { statutoryDays: number; pledgedDays: number }
+
+/** "Cut by a third" (§二.4.二): a pledged limit is at most two thirds of the statutory one. */
+export function pledgedLimitRule({ statutoryDays, pledgedDays }: ItemLimits): Violation | undefined {
+  if (pledgedDays * 3 > statutoryDays * 2) {
+    return {
+      rule: 'pledge-over-two-thirds', title: 'The pledged limit is more than two thirds of the statutory limit',
+      detail: `A statutory limit of ${statutoryDays} working day(s) allows a pledge of at most ${Math.floor((statutoryDays * 2) / 3)}.`,
+    };
+  }
+  return undefined;
+}
+
+/**
+ * The watch of an accepted application: warning at two thirds of the pledged limit, breach at the
+ * pledged deadline, escalation at the statutory limit. The clock starts at acceptance (受理).
+ */
+export const applicationTimeline = (acceptedAt: Date, limits: ItemLimits, isWorkingDay: IsWorkingDay): Timeline =>
+  timelineFor(acceptedAt, limits.pledgedDays, isWorkingDay, limits.statutoryDays - limits.pledgedDays);
+
+/** The statutory end, which a delay notice may not pass. */
+export const statutoryDeadline = (acceptedAt: Date, limits: ItemLimits, isWorkingDay: IsWorkingDay): Date =>
+  addWorkingTime(acceptedAt, limits.statutoryDays, isWorkingDay);
+
+/** Everything missing is told in one notice, before acceptance; there is no second one (409). */
+export function oneTimeNoticeRule(input: { status: ApplicationStatus; noticeGiven: boolean; missing: readonly string[] }): Violation | undefined {
+  if (input.noticeGiven) {
+    return { rule: 'one-time-notice-given', title: 'The one-time notice was already given', detail: 'Everything missing must be told in one notice; the department may not ask again.' };
+  }
+  if (input.status !== 'received') {
+    return { rule: 'not-awaiting-acceptance', title: 'The application is no longer awaiting acceptance', detail: `Its status is ${input.status}.` };
+  }
+  if (input.missing.length === 0) {
+    return { rule: 'nothing-missing', title: 'A notice names the missing materials', detail: 'List at least one missing material, or accept the application.' };
+  }
+  return undefined;
+}
+
+/** A delay notice: once, while the application is accepted, before its deadline, not past the statutory limit. */
+export function applicationDelayRule(input: {
+  status: ApplicationStatus; now: Date; deadline: Date; statutoryEnd: Date; expectedBy: Date; alreadyGiven: boolean;
+}): Violation | undefined {
+  if (input.alreadyGiven) return { rule: 'delay-notice-given', title: 'A delay notice was already given', detail: 'The deadline can be moved only once.' };
+  if (input.status !== 'accepted') return { rule: 'not-accepted', title: 'The application is not being processed', detail: `Its status is ${input.status}.` };
+  if (input.now.getTime() >= input.deadline.getTime()) return { rule: 'limit-passed', title: 'The limit has already passed', detail: 'A delay notice must come before the pledged deadline.' };
+  if (input.expectedBy.getTime() <= input.deadline.getTime()) return { rule: 'delay-not-later', title: 'The new date is not later than the deadline', detail: 'A delay notice names a date after the pledged deadline.' };
+  if (input.expectedBy.getTime() > input.statutoryEnd.getTime()) {
+    return { rule: 'past-statutory-limit', title: 'The new date is past the statutory limit', detail: `Decide by ${input.statutoryEnd.toISOString()} at the latest.` };
+  }
+  return undefined;
+}
+
+/** What a decision records: on time when at or before the deadline in force, and the working days it took. */
+export const decisionRecord = (acceptedAt: Date, decidedAt: Date, deadline: Date, isWorkingDay: IsWorkingDay) => ({
+  onTime: decidedAt.getTime() <= deadline.getTime(),
+  workingDays: Math.round(workingDaysBetween(acceptedAt, decidedAt, isWorkingDay) * 100) / 100,
+});
+
+/** A rating (好差评): once, after the decision, 1 to 5. */
+export function ratingRule(input: { status: ApplicationStatus; alreadyRated: boolean; score: number }): Violation | undefined {
+  if (input.status !== 'decided') return { rule: 'not-decided', title: 'Only a decided application can be rated', detail: `Its status is ${input.status}.` };
+  if (input.alreadyRated) return { rule: 'already-rated', title: 'The application was already rated', detail: 'An application is rated once.' };
+  if (!Number.isInteger(input.score) || input.score < 1 || input.score > 5) return { rule: 'score-out-of-range', title: 'A rating is 1 to 5', detail: `Got ${input.score}.` };
+  return undefined;
+}
+
+/** A poor rating (差评, 1 or 2) alerts the soft-environment office. */
+export const ratingAlertsOffice = (score: number): boolean => score <= 2;
+
+/**
+ * The median of the working days decisions took, from a histogram kept on the item (whole working
+ * days, rounded up → count), so the public catalogue needs no scan of the applications.
+ */
+export function medianFromHistogram(histogram: Readonly<Record<string, number>>): number | null {
+  const days = Object.entries(histogram).map(([day, count]) => [Number(day), count] as const).filter(([, count]) => count > 0).sort((a, b) => a[0] - b[0]);
+  const total = days.reduce((sum, [, count]) => sum + count, 0);
+  if (total === 0) return null;
+  const valueAt = (position: number): number => {
+    let seen = 0;
+    for (const [day, count] of days) {
+      seen += count;
+      if (position < seen) return day;
+    }
+    return days[days.length - 1]![0];
+  };
+  return total % 2 === 1 ? valueAt((total - 1) / 2) : (valueAt(total / 2 - 1) + valueAt(total / 2)) / 2;
+}

@@ -1,0 +1,26 @@
+import { createHttpHandler } from '#shared/http/handler';
+import { pageLimit } from '#shared/http/validation';
+import { BadRequestError, NotFoundError, RuleViolationError } from '#shared/http/errors';
+import { approvalRoutes } from './routes.ts';
+import { getItem, itemsPage, putItem } from './store.ts';
+import { pledgedLimitRule } from '../applications/rules.ts';
+import { getDepartment } from '../registry/departments.ts';
+
+export const handler = createHttpHandler({
+  concern: approvalRoutes,
+  operations: {
+    putItem: async ({ params, body, caller, now }) => {
+      const violation = pledgedLimitRule(body);
+      if (violation) throw new RuleViolationError(violation.rule, violation.title, violation.detail);
+      if (!(await getDepartment(body.dept))) throw new BadRequestError(`No department ${body.dept} is registered.`, [{ path: 'body.dept', message: 'unknown department' }]);
+      const { item, created } = await putItem(params.code, body, caller?.sub ?? 'office', now);
+      return { status: created ? 201 : 200, body: item };
+    },
+    listItems: async ({ query }) => ({ status: 200, body: await itemsPage(query.dept, pageLimit(query.limit), query.cursor) }),
+    getItem: async ({ params }) => {
+      const item = await getItem(params.code);
+      if (!item) throw new NotFoundError();
+      return { status: 200, body: item };
+    },
+  },
+});
