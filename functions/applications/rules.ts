@@ -16,7 +16,7 @@ export interface ItemLimits { statutoryDays: number; pledgedDays: number }
 export function pledgedLimitRule({ statutoryDays, pledgedDays }: ItemLimits): Violation | undefined {
   if (pledgedDays * 3 > statutoryDays * 2) {
     return {
-      rule: 'pledge-over-two-thirds', title: 'The pledged limit is more than two thirds of the statutory limit',
+      rule: 'two-thirds-rule', title: 'The pledged limit is more than two thirds of the statutory limit',
       detail: `A statutory limit of ${statutoryDays} working day(s) allows a pledge of at most ${Math.floor((statutoryDays * 2) / 3)}.`,
     };
   }

@@ -1,6 +1,6 @@
 /** The catalogue of approval items: its table access. */
-import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { db, decodeCursor, encodeCursor, tableName } from '#shared/db';
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { db, queryPage, tableName } from '#shared/db';
 import { keys, TABLE } from '#shared/table';
 import { toLocalIso } from '#shared/clock';
 import { medianFromHistogram } from '../applications/rules.ts';
@@ -39,15 +39,14 @@ export async function getItem(code: string) {
 
 export async function itemsPage(dept: string | undefined, limit: number, cursor: string | undefined) {
   const index = dept ? TABLE.indexes.byParent : TABLE.indexes.bySecondParent;
-  const { Items = [], LastEvaluatedKey } = await db.send(new QueryCommand({
+  const page = await queryPage({
     TableName: tableName,
     IndexName: index.name,
     KeyConditionExpression: `${index.partitionKey} = :pk`,
     ExpressionAttributeValues: { ':pk': dept ? keys.approvalItemsOfDept(dept) : keys.allApprovalItems },
     Limit: limit,
-    ExclusiveStartKey: decodeCursor(cursor),
-  }));
-  return { items: Items.map(toItem), nextCursor: encodeCursor(LastEvaluatedKey) };
+  }, cursor);
+  return { items: page.items.map(toItem), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
 }
 
 /** The public view: the item, its limits and its real record. */

@@ -48,6 +48,15 @@ export const PROBLEM_TYPES: Record<string, { status: number; meaning: string }> 
   'two-thirds-rule': { status: 422, meaning: 'A pledged limit is at most two thirds of the statutory one.' },
   'review-final': { status: 409, meaning: 'The office\'s verdict on a pledge is final.' },
   'pledge-changed': { status: 409, meaning: 'The pledge changed meanwhile; reload and retry.' },
+  // The investment service centre (投资服务中心)
+  'one-time-notice-given': { status: 409, meaning: 'Everything missing is told in one notice (一次性告知); the department may not ask again.' },
+  'not-awaiting-acceptance': { status: 409, meaning: 'The application is past acceptance.' },
+  'nothing-missing': { status: 422, meaning: 'A one-time notice names at least one missing material.' },
+  'not-accepted': { status: 409, meaning: 'The application is not being processed.' },
+  'past-statutory-limit': { status: 422, meaning: 'A delay notice may not move the deadline past the statutory limit.' },
+  'not-decided': { status: 409, meaning: 'An application is rated after its decision.' },
+  'already-rated': { status: 409, meaning: 'An application is rated once.' },
+  'score-out-of-range': { status: 422, meaning: 'A rating is a whole number from 1 to 5.' },
 };
 
 export const PROBLEM_TYPE_PREFIX = 'urn:soft-env:problem:';

@@ -42,7 +42,7 @@ describe('approval items', () => {
     const dept = await department();
     const code = newCode();
     const over = await invoke(handler, routes.putItem, { params: { code }, json: item(dept, { pledgedDays: 14 }), caller: office });
-    expect(over).toMatchObject({ status: 422, body: { type: expect.stringContaining('pledge-over-two-thirds') } });
+    expect(over).toMatchObject({ status: 422, body: { type: expect.stringContaining('two-thirds-rule') } });
     const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: keys.approvalItem(code) }));
     expect(Item).toBeUndefined();
     expect((await invoke(handler, routes.getItem, { params: { code } })).status).toBe(404);

@@ -13,8 +13,8 @@ describe('the catalogue: a pledge cuts the statutory limit by at least a third',
   it('accepts two thirds or less, and refuses more with the rule named', () => {
     expect(pledgedLimitRule({ statutoryDays: 9, pledgedDays: 6 })).toBeUndefined();
     expect(pledgedLimitRule({ statutoryDays: 20, pledgedDays: 13 })).toBeUndefined();
-    expect(pledgedLimitRule({ statutoryDays: 20, pledgedDays: 14 })).toMatchObject({ rule: 'pledge-over-two-thirds', detail: expect.stringContaining('at most 13') });
-    expect(pledgedLimitRule({ statutoryDays: 9, pledgedDays: 7 })).toMatchObject({ rule: 'pledge-over-two-thirds' });
+    expect(pledgedLimitRule({ statutoryDays: 20, pledgedDays: 14 })).toMatchObject({ rule: 'two-thirds-rule', detail: expect.stringContaining('at most 13') });
+    expect(pledgedLimitRule({ statutoryDays: 9, pledgedDays: 7 })).toMatchObject({ rule: 'two-thirds-rule' });
   });
 });
 
