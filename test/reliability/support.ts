@@ -74,7 +74,7 @@ export type CallerKind = (typeof CALLER_KINDS)[number];
 
 export interface World {
   deptA: string; deptB: string; entA: string; entB: string;
-  feeItemCode: string; receiptNo: string; entryId: string;
+  feeItemCode: string; receiptNo: string; entryId: string; approvalItemCode: string;
   inspectionId: string; complaintId: string; complaintContact: string; trackingCode: string; pledgeId: string;
   tokens: Record<Exclude<CallerKind, 'anonymous'>, string>;
 }
@@ -117,6 +117,10 @@ export async function buildWorld(): Promise<World> {
   expectOk(await send('PUT', `/fee-items/${feeItemCode}`, {
     token: office, from, json: { unit: deptA, name: 'Verification', legalBasis: 'Metrology Law art. 9', standard: { kind: 'range', min: 1000, max: 50000 } },
   }), 'a fee item');
+  const approvalItemCode = `REL-${uniqueSuffix()}`;
+  expectOk(await send('PUT', `/approval-items/${approvalItemCode}`, {
+    token: office, from, json: { dept: deptA, name: 'Business licence', legalBasis: 'Registration Regulations art. 19', statutoryDays: 15, pledgedDays: 10, materials: ['application form'] },
+  }), 'an approval item');
   for (const ent of [entA, entB]) {
     expectOk(await send('POST', '/fee-cards', { token: tokens['park-office'], json: { enterpriseId: ent, enterpriseName: `Enterprise ${ent}` }, from }), 'a card');
   }
@@ -138,7 +142,7 @@ export async function buildWorld(): Promise<World> {
     token: tokens.department, from, json: { title: 'Answer within a day', description: 'Published.', dueDate: addDays(today, 30) },
   }), 'a pledge');
   return {
-    deptA, deptB, entA, entB, feeItemCode, receiptNo, entryId: entry.body.entryId,
+    deptA, deptB, entA, entB, feeItemCode, receiptNo, entryId: entry.body.entryId, approvalItemCode,
     inspectionId: inspection.body.id, complaintId: complaint.body.id, complaintContact, trackingCode: complaint.body.trackingCode,
     pledgeId: pledge.body.id, tokens,
   };
@@ -189,6 +193,9 @@ export function samples(world: World): Record<string, (today: string) => Sample>
     listPledges: () => ({ query: { dept: world.deptA } }),
     getPledge: () => ({ params: { id: world.pledgeId } }),
     reviewPledge: () => ({ params: { id: world.pledgeId }, json: { verdict: 'in-progress', evidence: 'Windows briefed.' } }),
+    putItem: () => ({ params: { code: world.approvalItemCode }, json: { dept: world.deptA, name: 'Business licence', legalBasis: 'Registration Regulations art. 19', statutoryDays: 15, pledgedDays: 9, materials: ['application form'] } }),
+    listItems: () => ({ query: { dept: world.deptA } }),
+    getItem: () => ({ params: { code: world.approvalItemCode } }),
     evaluation: (today) => ({ params: { quarter: `${today.slice(0, 4)}-Q${Math.floor((Number(today.slice(5, 7)) - 1) / 3) + 1}` } }),
   };
 }
