@@ -12,8 +12,9 @@ export function composeApp(app: App, props: StackProps = {}, options: { nag?: bo
     ...props,
     table: stateful.table,
     alertTopic: stateful.alerts.topic,
-    userPool: stateful.userPool,
-    userPoolClient: stateful.userPoolClient,
+    operationsTopic: stateful.operations.topic,
+    tokenIssuer: stateful.tokenIssuer,
+    ...(stateful.tokenClaims ? { watchedFunctions: { TokenClaims: stateful.tokenClaims.fn } } : {}),
   });
   if (options.nag !== false) Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
   return { stateful, stateless };

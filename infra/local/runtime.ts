@@ -76,6 +76,7 @@ export async function startLocalRuntime(settings: LocalSettings): Promise<Runnin
   const effects = (await importHandler(effectsWorker.entry)) as unknown as StreamHandler;
   const { processClock } = await import('#shared/clock');
   const { deliverToLocalSink } = await import('#shared/alert-delivery');
+  const { alertFromSnsMessage } = await import('#shared/alerts');
 
   // The workflow's tasks: the check runs the local Lambda; sns:publish goes to the alert sink.
   const taskHandlers: Record<string, TaskHandler> = {};
@@ -83,7 +84,7 @@ export async function startLocalRuntime(settings: LocalSettings): Promise<Runnin
     taskHandlers[checkStateName(name)] = async (input) => (await check(input, lambdaContext(deadlineCheck.name, crypto.randomUUID()))) as never;
     taskHandlers[publishStateName(name)] = async (input) => {
       const { Message } = input as { Message: string };
-      await deliverToLocalSink(JSON.parse(Message), alertsFile, settings.ALERT_WEBHOOKS);
+      await deliverToLocalSink(alertFromSnsMessage(Message), alertsFile, settings.ALERT_WEBHOOKS);
       return { MessageId: crypto.randomUUID() };
     };
   }
