@@ -2,9 +2,10 @@
  * What holds data and identity: the table, the alert topics and (unless the county brings its
  * own OIDC issuer, `-c issuer=URL -c audience=AUD`) the user pool. All kept on deletion.
  */
-import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { Aws, CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import {
-  AccountRecovery, ClientAttributes, FeaturePlan, LambdaVersion, ManagedLoginVersion, Mfa, OAuthScope, StringAttribute,
+  AccountRecovery, ClientAttributes, ResourceServerScope, FeaturePlan, LambdaVersion, ManagedLoginVersion, Mfa, OAuthScope, StringAttribute,
   UserPool, type UserPoolClient, UserPoolOperation,
 } from 'aws-cdk-lib/aws-cognito';
 import type { Construct } from 'constructs';
@@ -13,6 +14,10 @@ import { SoftEnvTable } from '../constructs/table.ts';
 import { AlertsTopic } from '../constructs/alerts-topic.ts';
 import { OperationsTopic } from '../constructs/operations-topic.ts';
 import { ServiceFunction } from '../constructs/service-function.ts';
+
+/** The resource server and scope department systems' clients are allowed (`soft-env/api`). */
+export const API_RESOURCE_SERVER = 'soft-env';
+export const API_SCOPE = 'api';
 
 /** Who issues the API's tokens and for which audience; the JWT authorizer and the handlers check both. */
 export interface TokenIssuer { issuer: string; audience: string[]; jwksUrl: string; rolesClaim?: string }
@@ -74,7 +79,19 @@ export class StatefulStack extends Stack {
       deletionProtection: true,
     });
     this.userPool = userPool;
-    userPool.addTrigger(UserPoolOperation.PRE_TOKEN_GENERATION_CONFIG, this.tokenClaims.fn, LambdaVersion.V2_0);
+    // V3_0: access tokens customized for people and for department systems (client credentials).
+    userPool.addTrigger(UserPoolOperation.PRE_TOKEN_GENERATION_CONFIG, this.tokenClaims.fn, LambdaVersion.V3_0);
+    // The trigger reads a department system's client name; the pool's ARN by pattern, as a reference would make a cycle.
+    this.tokenClaims.fn.addToRolePolicy(new PolicyStatement({
+      actions: ['cognito-idp:DescribeUserPoolClient'],
+      resources: [`arn:${Aws.PARTITION}:cognito-idp:${Aws.REGION}:${Aws.ACCOUNT_ID}:userpool/*`],
+    }));
+    Validations.of(this.tokenClaims).acknowledge({
+      id: 'AwsSolutions::AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:cognito-idp:<AWS::Region>:<AWS::AccountId>:userpool/*]',
+      reason: 'DescribeUserPoolClient only (read a client\'s name); the pool\'s own ARN would make a cycle with the pool\'s trigger.',
+    });
+    // Department systems sign in with client credentials for this scope (clients: npm run users -- add-system).
+    userPool.addResourceServer('Api', { identifier: API_RESOURCE_SERVER, scopes: [new ResourceServerScope({ scopeName: API_SCOPE, scopeDescription: 'Call the soft-env API as a department system' })] });
     for (const role of ROLES) userPool.addGroup(`Group-${role}`, { groupName: role, description: `soft-env role ${role}` });
 
     const domainPrefix = (this.node.tryGetContext('domainPrefix') as string | undefined) ?? 'soft-env';
@@ -97,7 +114,9 @@ export class StatefulStack extends Stack {
       readAttributes: new ClientAttributes().withStandardAttributes({ email: true, emailVerified: true }).withCustomAttributes('dept', 'ent'),
     });
     const issuer = `https://cognito-idp.${this.region}.amazonaws.com/${userPool.userPoolId}`;
-    this.tokenIssuer = { issuer, audience: [this.userPoolClient.userPoolClientId], jwksUrl: `${issuer}/.well-known/jwks.json` };
+    // Access tokens carry client_id, not aud: the authorizer accepts the people's client and each department system's (-c systemClients=id,id).
+    const systemClients = contextList(this, 'systemClients', '');
+    this.tokenIssuer = { issuer, audience: [this.userPoolClient.userPoolClientId, ...systemClients], jwksUrl: `${issuer}/.well-known/jwks.json` };
 
     new CfnOutput(this, 'UserPoolId', { value: userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: this.userPoolClient.userPoolClientId });

@@ -103,7 +103,7 @@ describe('identity that cannot be abused', () => {
     expect(groups.sort()).toEqual([...ROLES].sort());
     const [, pool] = resources(data, 'AWS::Cognito::UserPool')[0]!;
     expect((pool.Properties.Schema as any[]).map((attribute) => attribute.Name)).not.toContain('roles');
-    expect(pool.Properties.LambdaConfig.PreTokenGenerationConfig.LambdaVersion).toBe('V2_0');
+    expect(pool.Properties.LambdaConfig.PreTokenGenerationConfig.LambdaVersion).toBe('V3_0');
     expect(['ESSENTIALS', 'PLUS']).toContain(pool.Properties.UserPoolTier);
   });
 

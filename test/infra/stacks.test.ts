@@ -162,7 +162,7 @@ describe('the data stack', () => {
   it('has a user pool whose tokens carry roles, dept and ent, and outputs the ids clients need', () => {
     data.hasResourceProperties('AWS::Cognito::UserPool', {
       Schema: Match.arrayWith([Match.objectLike({ Name: 'dept' }), Match.objectLike({ Name: 'ent' })]),
-      LambdaConfig: { PreTokenGenerationConfig: { LambdaArn: Match.anyValue(), LambdaVersion: 'V2_0' } },
+      LambdaConfig: { PreTokenGenerationConfig: { LambdaArn: Match.anyValue(), LambdaVersion: 'V3_0' } },
       AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
     });
     expect(Object.keys(data.findOutputs('*'))).toEqual(expect.arrayContaining(['AlertTopicArn', 'OperationsTopicArn', 'UserPoolId', 'UserPoolClientId', 'SignInUrl']));
