@@ -1,6 +1,6 @@
 /** Composes the stacks; no resources of its own. */
 import { App, type StackProps, Validations } from 'aws-cdk-lib';
-import { AwsSolutionsChecks } from 'cdk-nag';
+import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
 import { StatefulStack } from './stacks/stateful.ts';
 import { StatelessStack } from './stacks/stateless.ts';
 
@@ -16,6 +16,6 @@ export function composeApp(app: App, props: StackProps = {}, options: { nag?: bo
     tokenIssuer: stateful.tokenIssuer,
     ...(stateful.tokenClaims ? { watchedFunctions: { TokenClaims: stateful.tokenClaims.fn } } : {}),
   });
-  if (options.nag !== false) Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+  if (options.nag !== false) Validations.of(app).addPlugins(new AwsSolutionsChecks(app), new ServerlessChecks(app));
   return { stateful, stateless };
 }

@@ -33,6 +33,9 @@ export class EffectsWorker extends Construct {
     Validations.of(this.deadLetters).acknowledge({
       id: 'AwsSolutions::AwsSolutions-SQS3',
       reason: 'This queue is itself the dead-letter queue of the effects worker: its messages are read by people, with an alarm, not retried further.',
+    }, {
+      id: 'Serverless::Serverless-SQSRedrivePolicy',
+      reason: 'This queue is itself the dead-letter queue of the effects worker: nothing consumes it automatically, so there is nothing to redrive to.',
     });
     this.service.fn.addEventSource(new DynamoEventSource(props.table, {
       startingPosition: StartingPosition.TRIM_HORIZON,

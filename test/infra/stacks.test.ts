@@ -170,9 +170,9 @@ describe('the data stack', () => {
   });
 });
 
-describe('cdk-nag AwsSolutions', () => {
-  it('leaves no unacknowledged finding, and every acknowledgement has a specific reason', () => {
-    const plugin = report.pluginReports.find((entry: any) => entry.pluginName === 'AwsSolutions');
+describe('cdk-nag AwsSolutions and Serverless', () => {
+  it.each(['AwsSolutions', 'Serverless'])('%s leaves no unacknowledged finding, and every acknowledgement has a specific reason', (pack) => {
+    const plugin = report.pluginReports.find((entry: any) => entry.pluginName === pack);
     expect(plugin.violations).toEqual([]);
     expect(plugin.conclusion).toBe('success');
     for (const suppressed of plugin.suppressedViolations) {
