@@ -79,11 +79,12 @@ export function alertEmailText(alert: Alert): string {
 }
 
 /**
- * The SNS message, per protocol (MessageStructure 'json'): e-mail gets readable text, every
- * other protocol (https, SQS, Lambda, email-json) the alert as JSON.
+ * The SNS message, per protocol (MessageStructure 'json'): e-mail gets readable text, SMS one
+ * line, every other protocol (https, SQS, Lambda, email-json) the alert as JSON.
  */
 export function alertSnsMessage(alert: Alert): string {
-  return JSON.stringify({ default: JSON.stringify(alert), email: alertEmailText(alert) });
+  const sms = `【soft-env ${SEVERITY_ZH[alert.severity]}】${alert.title}（${alert.subject.type} ${alert.subject.id}，${alert.department}）`;
+  return JSON.stringify({ default: JSON.stringify(alert), email: alertEmailText(alert), sms });
 }
 
 /** The alert back from an SNS per-protocol message (the local runtime's stand-in for SNS). */

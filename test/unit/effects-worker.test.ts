@@ -61,6 +61,7 @@ describe('the effects worker', () => {
     expect(email.indexOf('入企检查审批超时')).toBeLessThan(email.indexOf('Record: inspection insp-42'));
     expect(email).toContain('部门：market-supervision');
     expect(email).toContain(`Raised at: ${alert.at}`);
+    expect((JSON.parse(message) as { sms: string }).sms).toBe('【soft-env 超时】入企检查审批超时（inspection insp-42，market-supervision）');
   });
 
   it('starts a deadline execution named after the matter and its version, and stops one', async () => {
