@@ -1,7 +1,7 @@
 /** Composes the stacks; no resources of its own. */
 import { App, type StackProps, Validations } from 'aws-cdk-lib';
 import path from 'node:path';
-import { AwsSolutionsChecks } from 'cdk-nag';
+import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
 import { PROJECT_ROOT } from './constructs/service-function.ts';
 import { StatefulStack } from './stacks/stateful.ts';
 import { StatelessStack } from './stacks/stateless.ts';
@@ -17,12 +17,13 @@ export function composeApp(app: App, props: StackProps = {}, options: { nag?: bo
     ...props,
     table: stateful.table,
     alertTopic: stateful.alerts.topic,
-    userPool: stateful.userPool,
-    userPoolClient: stateful.userPoolClient,
+    operationsTopic: stateful.operations.topic,
+    tokenIssuer: stateful.tokenIssuer,
+    ...(stateful.tokenClaims ? { watchedFunctions: { TokenClaims: stateful.tokenClaims.fn } } : {}),
   });
   // The console's site, and CORS on the API for its origin.
   const site = options.console === false ? undefined : new ConsoleStack(app, 'SoftEnvConsole', { ...props, assetPath: options.consoleAssets ?? path.join(PROJECT_ROOT, 'web/dist') });
   if (site) allowConsoleOrigin(stateless.api, site.site.url);
-  if (options.nag !== false) Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+  if (options.nag !== false) Validations.of(app).addPlugins(new AwsSolutionsChecks(app), new ServerlessChecks(app));
   return { stateful, stateless, site };
 }

@@ -5,7 +5,7 @@
 import { appendFile } from 'node:fs/promises';
 import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
 import { config } from './config.ts';
-import type { Alert } from './alerts.ts';
+import { alertSnsMessage, alertSubject, type Alert } from './alerts.ts';
 
 export const snsClient = new SNSClient({});
 
@@ -21,8 +21,9 @@ export async function deliverAlert(alert: Alert): Promise<void> {
   if (config.ALERT_TOPIC_ARN) {
     await snsClient.send(new PublishCommand({
       TopicArn: config.ALERT_TOPIC_ARN,
-      Subject: alert.title.slice(0, 100),
-      Message: JSON.stringify(alert),
+      Subject: alertSubject(alert),
+      Message: alertSnsMessage(alert),
+      MessageStructure: 'json',
       MessageAttributes: alertMessageAttributes(alert),
     }));
     return;

@@ -48,3 +48,44 @@ export function alertRecord(alert: Alert, now: Date): TransactItem {
 export function alertWrites(alert: Alert, now: Date, newId: () => string): TransactItem[] {
   return [alertRecord(alert, now), effectWrite({ type: 'publish-alert', alert }, newId(), now)];
 }
+
+/** How an alert reads in Chinese, by severity (for e-mail subscribers). */
+const SEVERITY_ZH: Record<Severity, string> = { info: '通知', warning: '预警', breach: '超时', escalation: '升级督办' };
+
+/**
+ * SNS Subject (e-mail subject line): printable ASCII only, no line breaks, under 100
+ * characters, as SNS requires; the alert's codes, which are ASCII, say what it is.
+ */
+export function alertSubject(alert: Alert): string {
+  const subject = `soft-env ${alert.severity}: ${alert.kind} (${alert.concern}, ${alert.department}) ${alert.subject.type} ${alert.subject.id}`;
+  return subject.replace(/[^\x20-\x7E]/g, '').slice(0, 99);
+}
+
+/** The e-mail body: what happened, to which record, which department, when; Chinese, then English. */
+export function alertEmailText(alert: Alert): string {
+  return [
+    `【soft-env ${SEVERITY_ZH[alert.severity]}】${alert.title}`,
+    `事项：${alert.subject.type} ${alert.subject.id}（${alert.concern}）`,
+    `部门：${alert.department}`,
+    `时间：${alert.at}`,
+    alert.detail,
+    '',
+    `soft-env ${alert.severity} alert: ${alert.kind}`,
+    `Record: ${alert.subject.type} ${alert.subject.id} (${alert.concern})`,
+    `Department: ${alert.department}`,
+    `Raised at: ${alert.at}`,
+    `Alert id: ${alert.id}`,
+  ].join('\n');
+}
+
+/**
+ * The SNS message, per protocol (MessageStructure 'json'): e-mail gets readable text, SMS one
+ * line, every other protocol (https, SQS, Lambda, email-json) the alert as JSON.
+ */
+export function alertSnsMessage(alert: Alert): string {
+  const sms = `【soft-env ${SEVERITY_ZH[alert.severity]}】${alert.title}（${alert.subject.type} ${alert.subject.id}，${alert.department}）`;
+  return JSON.stringify({ default: JSON.stringify(alert), email: alertEmailText(alert), sms });
+}
+
+/** The alert back from an SNS per-protocol message (the local runtime's stand-in for SNS). */
+export const alertFromSnsMessage = (message: string): Alert => JSON.parse((JSON.parse(message) as { default: string }).default) as Alert;

@@ -9,7 +9,7 @@ import { countIn } from '#shared/evaluation';
 import { tableName, writeAll } from '#shared/db';
 import { keys } from '#shared/table';
 import { systemClock, toLocalIso } from '#shared/clock';
-import type { Alert } from '#shared/alerts';
+import { alertSnsMessage, alertSubject, type Alert } from '#shared/alerts';
 import { CONCERNS, type Concern } from '#shared/alert-types';
 import { executionName, notTheDepartmentsLimit, STAGE_SEVERITY, type Matter, type Stage } from '#shared/matters';
 import type { MatterCheck } from '#shared/deadline-checks';
@@ -30,8 +30,8 @@ const inputSchema = z.object({
   stage: z.enum(['warning', 'breach', 'escalation']),
 });
 
-/** `message` is the alert as the supervisors' topic carries it (the workflow publishes it as is). */
-export interface CheckOutput { open: boolean; publish: boolean; alert?: Alert; message?: string }
+/** `message` and `subject` are the alert as the supervisors' topic carries it (the workflow publishes them as is). */
+export interface CheckOutput { open: boolean; publish: boolean; alert?: Alert; message?: string; subject?: string }
 
 export async function handler(event: unknown): Promise<CheckOutput> {
   const { matter, stage } = inputSchema.parse(event) as { matter: Matter; stage: Stage };
@@ -67,5 +67,5 @@ export async function handler(event: unknown): Promise<CheckOutput> {
     return { open: true, publish: false };
   }
   logger.info('deadline alert', { alertId: alert.id, severity: alert.severity });
-  return { open: true, publish: true, alert, message: JSON.stringify(alert) };
+  return { open: true, publish: true, alert, message: alertSnsMessage(alert), subject: alertSubject(alert) };
 }

@@ -2,12 +2,10 @@
  * The one deadline state machine (Step Functions Standard) every timed matter runs on:
  * wait for the warning time, check, warn; wait for the deadline, check, breach; wait for the
  * escalation time, check, escalate. A closed matter ends quietly at its next check. Transient
- * check failures retry with backoff; a failed execution raises an alarm that alerts.
+ * check failures retry with backoff; a failed execution raises an operators' alarm (monitoring.ts).
  */
 import { Aws, type CfnResource, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
-import { Alarm, ComparisonOperator, MathExpression, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
-import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
@@ -51,8 +49,10 @@ export class DeadlineWorkflow extends Construct {
       checkTask.addRetry({ errors: ['States.ALL'], interval: Duration.seconds(2), backoffRate: 2, maxAttempts: 5 });
       const publish = new SnsPublish(this, publishStateName(name), {
         topic,
-        // The check hands the alert already serialized: one JSON encoding, the check's own.
+        // The check hands the SNS message already made, per protocol (alerts.ts): e-mail reads text.
         message: TaskInput.fromJsonPathAt('$.check.message'),
+        messagePerSubscriptionType: true,
+        subject: JsonPath.stringAt('$.check.subject'),
         messageAttributes: {
           severity: { value: JsonPath.stringAt('$.check.alert.severity') },
           concern: { value: JsonPath.stringAt('$.check.alert.concern') },
@@ -88,24 +88,14 @@ export class DeadlineWorkflow extends Construct {
         id: 'AwsSolutions::AwsSolutions-IAM5[Resource::*]',
         reason: 'X-Ray tracing and log delivery to CloudWatch Logs take no resource-level permissions (Resource::*).',
       },
+      {
+        id: 'AwsSolutions::AwsSolutions-IAM5[Action::kms:GenerateDataKey*]',
+        reason: 'Publishing to the KMS-encrypted alert topic needs GenerateDataKey* on that one key (granted by topic.grantPublish).',
+      },
     );
 
-    // A failed, timed-out or aborted-by-error execution means a matter is no longer watched.
-    const failures = new MathExpression({
-      expression: 'failed + timedOut',
-      usingMetrics: { failed: this.stateMachine.metricFailed(), timedOut: this.stateMachine.metricTimedOut() },
-      period: Duration.minutes(5),
-      label: 'Deadline executions failed or timed out',
-    });
-    const alarm = new Alarm(this, 'FailedExecutions', {
-      metric: failures,
-      threshold: 1,
-      evaluationPeriods: 1,
-      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-      treatMissingData: TreatMissingData.NOT_BREACHING,
-      alarmDescription: 'A deadline execution failed: a timed matter is no longer watched. See the state machine\'s failed executions.',
-    });
-    alarm.addAlarmAction(new SnsAction(topic));
+    // The task grants sns:Publish only; the topic's key must be usable too, or every publish is denied.
+    topic.grantPublish(this.stateMachine);
   }
 
   /**

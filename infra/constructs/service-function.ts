@@ -74,5 +74,8 @@ function acknowledgeFunctionFindings(service: Construct) {
   acknowledge('AwsSolutions-IAM5[Resource::*]', 'X-Ray tracing: xray:PutTraceSegments and PutTelemetryRecords support no resource-level permissions.');
   acknowledge('AwsSolutions-IAM5[Action::kms:GenerateDataKey*]', 'Publishing to the KMS-encrypted alert topic needs GenerateDataKey* on that one key (granted by topic.grantPublish).');
   acknowledge('AwsSolutions-L1', 'The project runs on Node 22 (nodejs22.x) on purpose: the runtime its tests, local runtime and bundles target; it is in AWS standard support.');
+  const serverless = (id: string, reason: string) => Validations.of(service).acknowledge({ id: `Serverless::${id}`, reason });
+  serverless('Serverless-LambdaDLQ', 'No function is invoked asynchronously: API Gateway, Step Functions and Cognito invoke synchronously, and the effects worker\'s stream mapping has its own on-failure queue.');
+  serverless('Serverless-LambdaLatestVersion', 'The project runs on Node 22 (nodejs22.x) on purpose: the runtime its tests, local runtime and bundles target; it is in AWS standard support.');
 }
 

@@ -108,6 +108,7 @@ async function start(settings: LocalSettings, log: StartupLog, started: (() => P
   const effects = (await importHandler(effectsWorker.entry)) as unknown as StreamHandler;
   const { processClock } = await import('#shared/clock');
   const { deliverToLocalSink } = await import('#shared/alert-delivery');
+  const { alertFromSnsMessage } = await import('#shared/alerts');
 
   // The workflow's tasks: the check runs the local Lambda; sns:publish goes to the alert sink.
   const taskHandlers: Record<string, TaskHandler> = {};
@@ -115,7 +116,7 @@ async function start(settings: LocalSettings, log: StartupLog, started: (() => P
     taskHandlers[checkStateName(name)] = async (input) => (await check(input, lambdaContext(deadlineCheck.name, crypto.randomUUID()))) as never;
     taskHandlers[publishStateName(name)] = async (input) => {
       const { Message } = input as { Message: string };
-      await deliverToLocalSink(JSON.parse(Message), alertsFile, settings.ALERT_WEBHOOKS);
+      await deliverToLocalSink(alertFromSnsMessage(Message), alertsFile, settings.ALERT_WEBHOOKS);
       return { MessageId: crypto.randomUUID() };
     };
   }

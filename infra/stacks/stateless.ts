@@ -6,7 +6,6 @@ import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
-import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { isPublic, routeKey } from '#shared/http/routes';
@@ -17,12 +16,16 @@ import { ServiceFunction } from '../constructs/service-function.ts';
 import { concerns, deadlineCheck, effectsWorker } from '../concerns.ts';
 import { EffectsWorker } from '../constructs/effects-worker.ts';
 import { DeadlineWorkflow } from '../constructs/deadline-workflow.ts';
+import { Monitoring } from '../constructs/monitoring.ts';
+import type { TokenIssuer } from './stateful.ts';
 
 export interface StatelessStackProps extends StackProps {
   table: ITableV2;
   alertTopic: ITopic;
-  userPool: IUserPool;
-  userPoolClient: IUserPoolClient;
+  operationsTopic: ITopic;
+  tokenIssuer: TokenIssuer;
+  /** Functions of other stacks the operators' alarms watch too (the token-claims trigger). */
+  watchedFunctions?: Record<string, IFunction>;
 }
 
 /**
@@ -67,9 +70,9 @@ export class StatelessStack extends Stack {
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
-    const issuer = `https://cognito-idp.${this.region}.amazonaws.com/${props.userPool.userPoolId}`;
+    const { issuer, audience, jwksUrl, rolesClaim } = props.tokenIssuer;
     const authorizer = new HttpJwtAuthorizer('Jwt', issuer, {
-      jwtAudience: [props.userPoolClient.userPoolClientId],
+      jwtAudience: audience,
       identitySource: ['$request.header.Authorization'],
     });
     const noAuthorizer = new HttpNoneAuthorizer();
@@ -114,7 +117,7 @@ export class StatelessStack extends Stack {
         environment: {
           ...baseEnvironment,
           POWERTOOLS_SERVICE_NAME: concern.name,
-          ...(concern.verifiesOwnTokens ? { JWKS_URL: `${issuer}/.well-known/jwks.json`, JWT_ISSUER: issuer, JWT_AUDIENCE: props.userPoolClient.userPoolClientId } : {}),
+          ...(concern.verifiesOwnTokens ? { JWKS_URL: jwksUrl, JWT_ISSUER: issuer, JWT_AUDIENCE: audience.join(','), ...(rolesClaim ? { ROLES_CLAIM: rolesClaim } : {}) } : {}),
           ...settingsFromContext(this),
         },
       });
@@ -142,6 +145,15 @@ export class StatelessStack extends Stack {
       .filter((route) => route.throttle)
       .map((route) => [routeKey(route), { ThrottlingRateLimit: route.throttle!.rateLimit, ThrottlingBurstLimit: route.throttle!.burstLimit }]));
     (stage.node.defaultChild as CfnStage).routeSettings = routeSettings;
+
+    new Monitoring(this, 'Monitoring', {
+      operationsTopic: props.operationsTopic,
+      functions: {
+        ...Object.fromEntries(Object.entries(this.functions).map(([name, service]) => [name, service.fn])),
+        DeadlineCheck: check.fn, EffectsWorker: this.effects.service.fn, ...props.watchedFunctions,
+      },
+      api: this.api, effectsWorker: this.effects.service.fn, deadLetters: this.effects.deadLetters, stateMachine, table: props.table,
+    });
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.apiEndpoint, description: 'The HTTP API' });
     new CfnOutput(this, 'DeadlineStateMachineArn', { value: stateMachine.stateMachineArn });

@@ -5,6 +5,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { synthesizeTemplates } from '../../infra/local/synth.ts';
 import { LocalWorkflows, stateMachineDefinition } from '../../infra/local/step-functions.ts';
+import { alertFromSnsMessage, alertSnsMessage, alertSubject } from '#shared/alerts';
 
 let definition: Record<string, unknown>;
 beforeAll(() => {
@@ -25,13 +26,20 @@ async function runMatter(closesAt: Stage | undefined, options: { failFirstCheck?
     if (failures > 0) { failures -= 1; throw new Error('DynamoDB throttled'); }
     if (closesAt && STAGES.indexOf(stage) >= STAGES.indexOf(closesAt)) return { open: false, publish: false };
     if (options.alreadyPublished?.includes(stage)) return { open: true, publish: false };
-    const alert = { id: `a-${stage}`, severity: stage, concern: 'inspections', department: 'tax', stage, title: 'A "quoted" title, with commas' };
-    return { open: true, publish: true, alert, message: JSON.stringify(alert) };
+    const alert = {
+      id: `a-${stage}`, at: new Date().toISOString(), severity: stage, concern: 'inspections' as const, department: 'tax', kind: 'approval-overdue',
+      title: 'A "quoted" title, with commas', detail: '审批超时', subject: { type: 'inspection', id: 'x' },
+    };
+    return { open: true, publish: true, alert, message: alertSnsMessage(alert), subject: alertSubject(alert) };
   };
   const publish = async (input: any) => {
-    const alert = JSON.parse(input.Message);
+    // SNS per-protocol message: JSON for https/SQS, text for e-mail, and a subject a person reads.
+    expect(input.MessageStructure).toBe('json');
+    const alert = alertFromSnsMessage(input.Message);
     expect(alert.title).toBe('A "quoted" title, with commas');
-    published.push({ stage: alert.stage, severity: input.MessageAttributes.severity.StringValue, attributes: input.MessageAttributes });
+    expect(JSON.parse(input.Message).email).toContain('审批超时');
+    expect(input.Subject).toBe(`soft-env ${alert.severity}: approval-overdue (inspections, tax) inspection x`);
+    published.push({ stage: alert.severity, severity: input.MessageAttributes.severity.StringValue, attributes: input.MessageAttributes });
     return { MessageId: 'm' };
   };
   const workflows = new LocalWorkflows({

@@ -7,7 +7,6 @@ import { describe, expect, it } from 'vitest';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { handler } from '../../functions/effects/handler.ts';
-import { handler as tokenClaims } from '../../functions/token-claims/handler.ts';
 import { eventually, executions } from '../support/eventually.ts';
 import { inject } from 'vitest';
 
@@ -50,13 +49,5 @@ describe('the effects worker', () => {
     expect(await handler(event)).toEqual({ batchItemFailures: [{ itemIdentifier: failing.dynamodb.SequenceNumber }] });
     expect(delivered()).toContain(`first-${id}`);
     expect(delivered()).not.toContain(`after-${id}`);
-  });
-});
-
-describe('the Cognito pre-token-generation trigger', () => {
-  it('puts the custom attributes into the ID token under the claim names the API reads', async () => {
-    const event = { request: { userAttributes: { sub: 'u1', 'custom:roles': 'department', 'custom:dept': 'water' } }, response: {} } as any;
-    const result = await tokenClaims(event);
-    expect(result.response).toEqual({ claimsOverrideDetails: { claimsToAddOrOverride: { roles: 'department', dept: 'water' } } });
   });
 });

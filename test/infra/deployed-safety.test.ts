@@ -1,0 +1,143 @@
+/**
+ * What `cdk deploy` creates, read as an AWS engineer reads the templates: alerts that can be
+ * delivered (keys usable by every publisher), operators' alarms on their own topic, sign-in that
+ * cannot be abused, and a deploy against a county's own OIDC issuer.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { App } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import { composeApp } from '../../infra/compose.ts';
+import { ROLES } from '#shared/http/auth';
+
+const env = { account: '111111111111', region: 'ap-southeast-1' };
+let data: Template;
+let api: Template;
+
+beforeAll(() => {
+  const app = new App({ context: { 'aws:cdk:bundling-stacks': [], callbackUrls: 'https://console.county.example.cn/callback' } });
+  const { stateful, stateless } = composeApp(app, { env }, { nag: false });
+  data = Template.fromStack(stateful);
+  api = Template.fromStack(stateless);
+});
+
+const resources = (template: Template, type: string) => Object.entries(template.findResources(type)) as [string, any][];
+/** The logical id a cross-stack reference (Fn::ImportValue of SoftEnvData) names, or a same-stack Ref/GetAtt. */
+const referencedId = (value: any): string => {
+  if (value?.Ref) return value.Ref;
+  if (value?.['Fn::GetAtt']) return value['Fn::GetAtt'][0];
+  const imported = String(value?.['Fn::ImportValue'] ?? '');
+  const match = /ExportsOutput(?:Ref|FnGetAtt)(.+?)[0-9A-F]{8}$/.exec(imported);
+  return match ? match[1]! : JSON.stringify(value);
+};
+const actionsOf = (statement: any): string[] => [statement.Action].flat();
+
+/** Each encrypted topic of the data stack, by logical id, with its key's logical id and key policy. */
+function encryptedTopics() {
+  const keys = Object.fromEntries(resources(data, 'AWS::KMS::Key'));
+  return resources(data, 'AWS::SNS::Topic').map(([topicId, topic]) => {
+    const keyId = topic.Properties.KmsMasterKeyId['Fn::GetAtt'][0] as string;
+    return { topicId, keyId, keyPolicy: keys[keyId].Properties.KeyPolicy.Statement as any[] };
+  });
+}
+const matchesLogicalId = (referenced: string, logicalId: string) => logicalId.startsWith(referenced) || referenced.startsWith(logicalId);
+
+describe('alerts that arrive', () => {
+  it('every principal allowed to publish to an encrypted topic may also use that topic\'s key', () => {
+    const topics = encryptedTopics();
+    const publishers = resources(api, 'AWS::IAM::Policy').filter(([, policy]) => JSON.stringify(policy).includes('sns:Publish'));
+    expect(publishers.length).toBeGreaterThanOrEqual(2); // the effects worker and the state machine
+    for (const [policyId, policy] of publishers) {
+      const statements = policy.Properties.PolicyDocument.Statement as any[];
+      for (const publish of statements.filter((statement) => actionsOf(statement).includes('sns:Publish'))) {
+        const topic = topics.find((candidate) => matchesLogicalId(referencedId(publish.Resource), candidate.topicId));
+        expect(topic, `${policyId} publishes to a topic of the data stack`).toBeDefined();
+        const keyStatement = statements.find((statement) => matchesLogicalId(referencedId(statement.Resource), topic!.keyId));
+        expect({ policyId, actions: keyStatement && actionsOf(keyStatement) }).toEqual({ policyId, actions: expect.arrayContaining(['kms:Decrypt', 'kms:GenerateDataKey*']) });
+      }
+    }
+  });
+
+  it('the state machine publishes with a readable subject, per-protocol messages and the filter attributes', () => {
+    const [, machine] = resources(api, 'AWS::StepFunctions::StateMachine')[0]!;
+    const definition = JSON.stringify(machine.Properties.DefinitionString);
+    for (const field of ['Subject.$', 'MessageStructure', 'severity', 'concern', 'department']) expect(definition).toContain(field);
+  });
+});
+
+describe('operators\' alarms', () => {
+  const alarmTopics = () => resources(api, 'AWS::CloudWatch::Alarm').flatMap(([, alarm]) => (alarm.Properties.AlarmActions as any[]).map(referencedId));
+
+  it('every alarm publishes to a topic whose key lets CloudWatch in, and none to the supervisors\' topic', () => {
+    const topics = encryptedTopics();
+    const supervisors = topics.find(({ topicId }) => topicId.startsWith('AlertsTopic'))!;
+    const actions = alarmTopics();
+    expect(actions.length).toBeGreaterThan(10);
+    for (const referenced of actions) {
+      expect(matchesLogicalId(referenced, supervisors.topicId)).toBe(false);
+      const topic = topics.find(({ topicId }) => matchesLogicalId(referenced, topicId))!;
+      const forCloudWatch = topic.keyPolicy.find((statement) => statement.Principal?.Service === 'cloudwatch.amazonaws.com');
+      expect(forCloudWatch && actionsOf(forCloudWatch)).toEqual(expect.arrayContaining(['kms:Decrypt', 'kms:GenerateDataKey*']));
+    }
+    expect(Object.keys(data.findOutputs('*'))).toContain('OperationsTopicArn');
+  });
+
+  it('every function of both stacks has an Errors alarm', () => {
+    const watched = resources(api, 'AWS::CloudWatch::Alarm').filter(([, alarm]) => alarm.Properties.MetricName === 'Errors')
+      .map(([, alarm]) => referencedId(alarm.Properties.Dimensions[0].Value));
+    const functions = [...resources(api, 'AWS::Lambda::Function'), ...resources(data, 'AWS::Lambda::Function')].map(([id]) => id);
+    for (const fn of functions) expect(watched.some((id) => matchesLogicalId(id, fn)), fn).toBe(true);
+  });
+
+  it('watches API 5xx and latency, the stream\'s iterator age, the dead letters, failed executions and DynamoDB throttling; one dashboard', () => {
+    const watched = JSON.stringify(resources(api, 'AWS::CloudWatch::Alarm').map(([, alarm]) => alarm.Properties));
+    for (const metric of ['5xx', 'Latency', 'IteratorAge', 'ApproximateNumberOfMessagesVisible', 'ExecutionsFailed', 'ExecutionsTimedOut', 'ReadThrottleEvents', 'WriteThrottleEvents', 'Throttles']) {
+      expect(watched).toContain(metric);
+    }
+    api.resourceCountIs('AWS::CloudWatch::Dashboard', 1);
+  });
+});
+
+describe('identity that cannot be abused', () => {
+  it('has a group for every role of the API and no roles attribute', () => {
+    const groups = resources(data, 'AWS::Cognito::UserPoolGroup').map(([, group]) => group.Properties.GroupName);
+    expect(groups.sort()).toEqual([...ROLES].sort());
+    const [, pool] = resources(data, 'AWS::Cognito::UserPool')[0]!;
+    expect((pool.Properties.Schema as any[]).map((attribute) => attribute.Name)).not.toContain('roles');
+    expect(pool.Properties.LambdaConfig.PreTokenGenerationConfig.LambdaVersion).toBe('V3_0');
+    expect(['ESSENTIALS', 'PLUS']).toContain(pool.Properties.UserPoolTier);
+  });
+
+  it('no app client writes any attribute, nor offers the implicit flow, admin scope or example.com', () => {
+    const clients = resources(data, 'AWS::Cognito::UserPoolClient');
+    expect(clients.length).toBeGreaterThan(0);
+    for (const [id, client] of clients) {
+      const props = client.Properties;
+      expect({ id, writes: props.WriteAttributes }).toEqual({ id, writes: [] });
+      expect(props.AllowedOAuthFlows ?? []).not.toContain('implicit');
+      expect(props.AllowedOAuthScopes ?? []).not.toContain('aws.cognito.signin.user.admin');
+      expect(JSON.stringify(props)).not.toContain('example.com');
+    }
+    data.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+      AllowedOAuthFlows: ['code'], CallbackURLs: ['https://console.county.example.cn/callback'], GenerateSecret: false,
+    });
+    data.resourceCountIs('AWS::Cognito::UserPoolDomain', 1);
+  });
+});
+
+describe('bring your own issuer', () => {
+  it('creates no user pool and points the JWT authorizer and the handlers at the issuer', () => {
+    const issuer = 'https://id.county.gov.cn/realms/soft-env';
+    const app = new App({ context: { 'aws:cdk:bundling-stacks': [], issuer, audience: 'soft-env-api', rolesClaim: 'groups' } });
+    const { stateful, stateless } = composeApp(app, { env }, { nag: false });
+    const ownData = Template.fromStack(stateful);
+    const ownApi = Template.fromStack(stateless);
+    ownData.resourceCountIs('AWS::Cognito::UserPool', 0);
+    ownData.resourceCountIs('AWS::Lambda::Function', 0);
+    ownApi.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', { JwtConfiguration: { Issuer: issuer, Audience: ['soft-env-api'] } });
+    const verifiers = resources(ownApi, 'AWS::Lambda::Function').map(([, fn]) => fn.Properties.Environment.Variables).filter((variables) => variables.JWT_ISSUER);
+    expect(verifiers.length).toBeGreaterThan(0);
+    for (const variables of verifiers) {
+      expect(variables).toMatchObject({ JWT_ISSUER: issuer, JWT_AUDIENCE: 'soft-env-api', JWKS_URL: `${issuer}/.well-known/jwks.json`, ROLES_CLAIM: 'groups' });
+    }
+  });
+});

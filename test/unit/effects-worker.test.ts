@@ -1,0 +1,100 @@
+/**
+ * The effects worker against the AWS SDK (aws-sdk-client-mock): the exact SNS Publish of an
+ * alert, the StartExecution/StopExecution of a deadline, and what a throttled or failed call
+ * does to the batch (the failed record and everything after it are retried; nothing is lost).
+ */
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import 'aws-sdk-client-mock-vitest/extend';
+import { mockClient } from 'aws-sdk-client-mock';
+import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
+import { ExecutionAlreadyExists, SFNClient, StartExecutionCommand, StopExecutionCommand } from '@aws-sdk/client-sfn';
+import { marshall } from '@aws-sdk/util-dynamodb';
+import type { DynamoDBStreamEvent } from 'aws-lambda';
+
+const TOPIC = 'arn:aws:sns:ap-southeast-1:111111111111:alerts';
+const MACHINE = 'arn:aws:states:ap-southeast-1:111111111111:stateMachine:soft-env-deadlines';
+vi.hoisted(() => {
+  process.env.ALERT_TOPIC_ARN = 'arn:aws:sns:ap-southeast-1:111111111111:alerts';
+  process.env.DEADLINE_STATE_MACHINE_ARN = 'arn:aws:states:ap-southeast-1:111111111111:stateMachine:soft-env-deadlines';
+});
+const { handler } = await import('../../functions/effects/handler.ts');
+const { alertFromSnsMessage } = await import('#shared/alerts');
+
+const sns = mockClient(SNSClient);
+const sfn = mockClient(SFNClient);
+beforeEach(() => { sns.reset(); sfn.reset(); });
+
+const now = new Date();
+const alert = {
+  id: 'alert-1', at: now.toISOString(), severity: 'breach' as const, concern: 'inspections' as const, department: 'market-supervision',
+  kind: 'approval-overdue', title: '入企检查审批超时', detail: '检查申请 x 已超过审批时限。', subject: { type: 'inspection', id: 'insp-42' },
+};
+const matter = { concern: 'inspections' as const, kind: 'approval', id: 'insp-42', version: 2, department: 'market-supervision' };
+const timeline = { warnAt: new Date(now.getTime() + 3_600_000).toISOString(), deadline: new Date(now.getTime() + 7_200_000).toISOString(), escalateAt: new Date(now.getTime() + 10_800_000).toISOString() };
+
+let sequence = 0;
+const record = (effect: unknown) => ({
+  eventName: 'INSERT' as const,
+  dynamodb: { SequenceNumber: String(++sequence), NewImage: marshall({ pk: `OUTBOX#${sequence}`, sk: 'EFFECT', effect }) as never },
+});
+const batch = (...effects: unknown[]): DynamoDBStreamEvent => ({ Records: effects.map(record) }) as DynamoDBStreamEvent;
+
+describe('the effects worker', () => {
+  it('publishes an alert with a readable subject, per-protocol message and the filter attributes', async () => {
+    sns.on(PublishCommand).resolves({ MessageId: 'm-1' });
+    expect(await handler(batch({ type: 'publish-alert', alert }))).toEqual({ batchItemFailures: [] });
+    expect(sns).toHaveReceivedCommandTimes(PublishCommand, 1);
+    expect(sns).toHaveReceivedCommandWith(PublishCommand, {
+      TopicArn: TOPIC,
+      Subject: 'soft-env breach: approval-overdue (inspections, market-supervision) inspection insp-42',
+      MessageStructure: 'json',
+      MessageAttributes: {
+        severity: { DataType: 'String', StringValue: 'breach' },
+        concern: { DataType: 'String', StringValue: 'inspections' },
+        department: { DataType: 'String', StringValue: 'market-supervision' },
+      },
+    });
+    const message = sns.commandCalls(PublishCommand)[0]!.args[0].input.Message!;
+    expect(alertFromSnsMessage(message)).toEqual(alert);
+    const email = (JSON.parse(message) as { email: string }).email;
+    // Chinese first, English below: what happened, which record, which department, when.
+    expect(email.indexOf('入企检查审批超时')).toBeLessThan(email.indexOf('Record: inspection insp-42'));
+    expect(email).toContain('部门：market-supervision');
+    expect(email).toContain(`Raised at: ${alert.at}`);
+    expect((JSON.parse(message) as { sms: string }).sms).toBe('【soft-env 超时】入企检查审批超时（inspection insp-42，market-supervision）');
+  });
+
+  it('starts a deadline execution named after the matter and its version, and stops one', async () => {
+    sfn.on(StartExecutionCommand).resolves({ executionArn: 'e' }).on(StopExecutionCommand).resolves({});
+    expect(await handler(batch({ type: 'start-deadline', matter, timeline }, { type: 'stop-deadline', matter, cause: 'approved' }))).toEqual({ batchItemFailures: [] });
+    expect(sfn).toHaveReceivedCommandWith(StartExecutionCommand, {
+      stateMachineArn: MACHINE, name: 'inspections-approval-insp-42-v2', input: JSON.stringify({ matter, timeline }),
+    });
+    expect(sfn).toHaveReceivedCommandWith(StopExecutionCommand, {
+      executionArn: 'arn:aws:states:ap-southeast-1:111111111111:execution:soft-env-deadlines:inspections-approval-insp-42-v2', cause: 'approved',
+    });
+  });
+
+  it('treats an execution that already exists as started (a retried record)', async () => {
+    sfn.on(StartExecutionCommand).rejects(new ExecutionAlreadyExists({ message: 'exists', $metadata: {} }));
+    expect(await handler(batch({ type: 'start-deadline', matter, timeline }))).toEqual({ batchItemFailures: [] });
+  });
+
+  it('hands back the throttled record and everything after it, having done those before it once', async () => {
+    const throttled = Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException', $metadata: { httpStatusCode: 400 } });
+    sns.on(PublishCommand).resolvesOnce({ MessageId: 'm-1' }).rejects(throttled);
+    sfn.on(StartExecutionCommand).resolves({ executionArn: 'e' });
+    const event = batch({ type: 'publish-alert', alert }, { type: 'publish-alert', alert: { ...alert, id: 'alert-2' } }, { type: 'start-deadline', matter, timeline });
+    const response = await handler(event);
+    expect(response).toEqual({ batchItemFailures: [{ itemIdentifier: event.Records[1]!.dynamodb!.SequenceNumber }] });
+    // The record after the failure was not done: Lambda retries from the failed record, in order.
+    expect(sfn).not.toHaveReceivedCommand(StartExecutionCommand);
+    expect(sns).toHaveReceivedCommandTimes(PublishCommand, 2);
+  });
+
+  it('hands back a record whose execution could not be started (access denied), not the batch before it', async () => {
+    sfn.on(StartExecutionCommand).rejects(Object.assign(new Error('not authorized'), { name: 'AccessDeniedException', $metadata: { httpStatusCode: 400 } }));
+    const event = batch({ type: 'start-deadline', matter, timeline });
+    expect(await handler(event)).toEqual({ batchItemFailures: [{ itemIdentifier: event.Records[0]!.dynamodb!.SequenceNumber }] });
+  });
+});
