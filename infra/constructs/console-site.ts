@@ -120,6 +120,9 @@ export class ConsoleSite extends Construct {
     const nagName = (value: string, pseudo: string) => (Token.isUnresolved(value) ? `<AWS::${pseudo}>` : value);
     if (deployer) {
       acknowledge(deployer, 'AwsSolutions-L1', 'The CDK bucket-deployment function\'s runtime is chosen by aws-cdk-lib and moves with it (deploy time only).');
+      Validations.of(deployer).acknowledge({ id: 'Serverless::Serverless-LambdaLatestVersion', reason: 'The CDK bucket-deployment function\'s runtime is chosen by aws-cdk-lib and moves with it (deploy time only).' });
+      Validations.of(deployer).acknowledge({ id: 'Serverless::Serverless-LambdaDLQ', reason: 'The CDK bucket-deployment function is a CloudFormation custom resource: CloudFormation invokes it and reports its failure as the deployment\'s; nothing is dropped.' });
+      Validations.of(deployer).acknowledge({ id: 'Serverless::Serverless-LambdaTracing', reason: 'The CDK bucket-deployment function runs once per deployment; the deployment\'s own events trace it.' });
       acknowledge(deployer, 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
         'The CDK bucket-deployment function (run at deploy time only) logs with the AWS managed basic execution role.');
       const copies = 'The CDK bucket-deployment function copies its asset (the CDK assets bucket) into the console bucket, replacing every object: wildcards on those objects and actions.';
