@@ -29,10 +29,10 @@ async function perform(effect: Effect): Promise<void> {
 
 export async function handler(event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> {
   for (const record of event.Records) {
-    const image = record.dynamodb?.NewImage;
-    if (record.eventName !== 'INSERT' || !image) continue;
-    const item = unmarshall(image as Record<string, AttributeValue>);
-    if (!String(item.pk).startsWith(keys.outboxPrefix)) continue;
+    const image = record.dynamodb?.NewImage as Record<string, AttributeValue> | undefined;
+    // Only new outbox items are this worker's; every other item passes by unread.
+    if (record.eventName !== 'INSERT' || !image?.pk?.S?.startsWith(keys.outboxPrefix)) continue;
+    const item = unmarshall(image);
     try {
       await perform(item.effect as Effect);
     } catch (error) {

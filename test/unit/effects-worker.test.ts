@@ -40,6 +40,15 @@ const record = (effect: unknown) => ({
 const batch = (...effects: unknown[]): DynamoDBStreamEvent => ({ Records: effects.map(record) }) as DynamoDBStreamEvent;
 
 describe('the effects worker', () => {
+  it('passes by every item that is not a new outbox item, even one the local stream hands over in a shape unmarshall refuses', async () => {
+    sns.on(PublishCommand).resolves({ MessageId: 'm-1' });
+    // DynamoDB Local's stream gives an empty map as {} (an approval item's histogram before any decision).
+    const other = { eventName: 'INSERT' as const, dynamodb: { SequenceNumber: String(++sequence), NewImage: { pk: { S: 'APPROVALITEM#SC-1' }, sk: { S: 'ITEM' }, daysHistogram: {} } as never } };
+    const event = { Records: [other, record({ type: 'publish-alert', alert })] } as DynamoDBStreamEvent;
+    expect(await handler(event)).toEqual({ batchItemFailures: [] });
+    expect(sns).toHaveReceivedCommandTimes(PublishCommand, 1);
+  });
+
   it('publishes an alert with a readable subject, per-protocol message and the filter attributes', async () => {
     sns.on(PublishCommand).resolves({ MessageId: 'm-1' });
     expect(await handler(batch({ type: 'publish-alert', alert }))).toEqual({ batchItemFailures: [] });
