@@ -1,10 +1,10 @@
 import { createHttpHandler } from '#shared/http/handler';
 import { pageLimit } from '#shared/http/validation';
-import { BadRequestError, NotFoundError, RuleViolationError } from '#shared/http/errors';
+import { NotFoundError, RuleViolationError } from '#shared/http/errors';
 import { approvalRoutes } from './routes.ts';
 import { getItem, itemsPage, putItem } from './store.ts';
 import { pledgedLimitRule } from '../applications/rules.ts';
-import { getDepartment } from '../registry/departments.ts';
+import { requireNamedDepartment } from '../registry/departments.ts';
 
 export const handler = createHttpHandler({
   concern: approvalRoutes,
@@ -12,7 +12,7 @@ export const handler = createHttpHandler({
     putItem: async ({ params, body, caller, now }) => {
       const violation = pledgedLimitRule(body);
       if (violation) throw new RuleViolationError(violation.rule, violation.title, violation.detail);
-      if (!(await getDepartment(body.dept))) throw new BadRequestError(`No department ${body.dept} is registered.`, [{ path: 'body.dept', message: 'unknown department' }]);
+      await requireNamedDepartment(body.dept, 'body.dept');
       const { item, created } = await putItem(params.code, body, caller?.sub ?? 'office', now);
       return { status: created ? 201 : 200, body: item };
     },

@@ -10,7 +10,7 @@ import {
 } from '#shared/complaint-intake';
 import { delayNoticeRule } from '#shared/complaint-rules';
 import type { Handler } from '#shared/roster';
-import { getDepartment } from '../registry/departments.ts';
+import { getDepartment, requireNamedDepartment } from '../registry/departments.ts';
 import * as store from './store.ts';
 import { departmentView, publicView, supervisorView } from './views.ts';
 
@@ -21,9 +21,7 @@ export async function fileComplaint(
   caller: Caller | undefined,
   deps: Deps,
 ) {
-  if (!(await getDepartment(input.againstDept))) {
-    throw new RuleViolationError('unknown-department', 'No such department', `There is no registered department ${input.againstDept}; see GET /departments.`);
-  }
+  await requireNamedDepartment(input.againstDept, 'body.againstDept');
   const { contact, ...matter } = input;
   const complainant = { ...(caller ? { sub: caller.sub } : {}), ...(caller?.ent ? { enterpriseId: caller.ent } : {}), ...(contact ? { contact } : {}) };
   const { complaint, trackingCode } = await openComplaint({

@@ -7,7 +7,7 @@ import { hasRole, seesAll, type Caller } from '#shared/http/auth';
 import { BadRequestError, ConflictError, NotFoundError, RuleViolationError } from '#shared/http/errors';
 import { alertWrites, type Alert } from '#shared/alerts';
 import { prepareComplaint } from '#shared/complaint-intake';
-import { getDepartment } from '../registry/departments.ts';
+import { requireNamedDepartment } from '../registry/departments.ts';
 import {
   checkCollection, entryHash, genesisHash, verifyChain, yuan, type ChainedEntry, type FeeItem, type FeeStandard, type RefusalCategory,
 } from './rules.ts';
@@ -19,9 +19,7 @@ export async function publishFeeItem(
   input: { code: string; unit: string; name: string; legalBasis: string; standard: FeeStandard; validFrom?: string; validTo?: string },
   { now }: Deps,
 ): Promise<{ item: FeeItem; created: boolean }> {
-  if (!(await getDepartment(input.unit))) {
-    throw new RuleViolationError('unit-not-registered', 'The collecting unit is not a registered department', `Register department ${input.unit} before publishing its fees.`);
-  }
+  await requireNamedDepartment(input.unit, 'body.unit');
   const previous = await store.getFeeItem(input.code);
   if (previous && previous.unit !== input.unit) {
     throw new ConflictError(`Fee item ${input.code} belongs to ${previous.unit}; publish a new code for ${input.unit}.`, 'fee-item-unit-fixed');

@@ -12,6 +12,7 @@ import {
   firstMinorViolationRule, oneYearBefore, quietDayRule, routineCapViolation, visitVerdict, type Finding, type InspectionCategory,
 } from './rules.ts';
 import * as store from './store.ts';
+import { requireOwnDepartment } from '../registry/departments.ts';
 
 export interface Deps { now: Date; newId: () => string }
 
@@ -27,6 +28,7 @@ export async function fileInspection(
   caller: Caller,
   { now, newId }: Deps,
 ): Promise<store.Inspection> {
+  const department = await requireOwnDepartment(caller);
   const today = localDate(now);
   if (input.plannedDate < today) {
     throw new BadRequestError('An inspection cannot be planned in the past.', [{ path: 'body.plannedDate', message: `Before today (${today})` }]);
@@ -35,7 +37,7 @@ export async function fileInspection(
   if ('violation' in outcome) throw new RuleViolationError(outcome.violation.rule, outcome.violation.title, outcome.violation.detail);
 
   const inspection: store.Inspection = {
-    id: newId(), ...input, department: caller.dept as string, status: outcome.status,
+    id: newId(), ...input, department, status: outcome.status,
     filedAt: toLocalIso(now), filedBy: caller.sub, version: 1,
   };
   // After the 25th the office's decision is watched; a quiet-day exception is reported to it.

@@ -10,6 +10,7 @@ import { startDeadlineEffect, stopDeadlineEffect } from '#shared/effects';
 import { countInQuarter, MEASURED_SERVICES, quarterOf, type MeasuredService } from '#shared/evaluation';
 import { afterReview, brokenCount, measure, twoThirdsRule, type PledgeVerdict } from './rules.ts';
 import * as store from './store.ts';
+import { requireOwnDepartment } from '../registry/departments.ts';
 
 export interface Deps { now: Date; newId: () => string }
 
@@ -21,6 +22,7 @@ export async function makePledge(
   caller: Caller,
   { now, newId }: Deps,
 ) {
+  const department = await requireOwnDepartment(caller);
   if (input.dueDate <= localDate(now)) throw new BadRequestError('A pledge is due after today.', [{ path: 'body.dueDate', message: 'Not after today' }]);
   if (input.statutoryLimitDays !== undefined && input.pledgedLimitDays !== undefined) {
     const violation = twoThirdsRule(input.statutoryLimitDays, input.pledgedLimitDays);
@@ -38,7 +40,7 @@ export async function makePledge(
   const timeline = await timelineToDueDate(now, input.dueDate, 'pledges');
   if (Date.parse(timeline.escalateAt) > latestEscalation(now).getTime()) throw tooFar();
   const pledge: store.Pledge = {
-    id: newId(), department: caller.dept as string, ...input, status: 'open', final: false, overdue: false,
+    id: newId(), department, ...input, status: 'open', final: false, overdue: false,
     createdAt: toLocalIso(now), createdBy: caller.sub, version: 1, deadline: { timeline }, reviews: [],
   };
   await store.createPledge(pledge, [startDeadlineEffect(dueDateMatter(pledge), timeline, newId(), now)]);

@@ -15,7 +15,6 @@ export const PROBLEM_TYPES: Record<string, { status: number; meaning: string }> 
   'idempotency-key-reused': { status: 409, meaning: 'This Idempotency-Key was used with a different request.' },
   'idempotency-in-progress': { status: 409, meaning: 'A request with this Idempotency-Key is still running.' },
   // Fee cards (企业付费登记卡)
-  'unit-not-registered': { status: 422, meaning: 'A fee item\'s collecting unit must be a registered department.' },
   'fee-item-not-published': { status: 422, meaning: 'The fee item is not on the published fee list.' },
   'fee-item-of-another-unit': { status: 422, meaning: 'A department may collect only its own published fees.' },
   'fee-item-not-valid-on-date': { status: 422, meaning: 'The fee item was not in force on the collection date.' },
@@ -35,7 +34,6 @@ export const PROBLEM_TYPES: Record<string, { status: number; meaning: string }> 
   'not-allowed-to-take-place': { status: 409, meaning: 'An outcome needs an approved or filed inspection.' },
   'not-held-yet': { status: 409, meaning: 'The outcome is recorded after the planned date.' },
   // Complaints (责任追究, 滞后反馈告知制)
-  'unknown-department': { status: 422, meaning: 'A complaint names a registered department.' },
   'delay-notice-given': { status: 422, meaning: 'The answer\'s limit can be moved once.' },
   'limit-passed': { status: 422, meaning: 'A delay notice comes before the limit passes.' },
   'delay-too-long': { status: 422, meaning: 'A delay moves the limit by at most the original limit.' },

@@ -86,6 +86,7 @@ describe('inspection approvals under a time limit', () => {
     const dept = newDeptId('tax');
     const enterpriseId = newCreditCode();
     const clerk = await client.tokenFor({ roles: ['department'], dept });
+    await client.call('PUT', `/departments/${dept}`, { token: await client.tokenFor({ roles: ['soft-env-office'] }), json: { name: 'Tax Bureau' } });
     const owner = await client.tokenFor({ roles: ['enterprise'], ent: enterpriseId });
     const body = { enterpriseId, category: 'routine', reason: 'Check', legalBasis: 'Tax Administration Law', inspectors: ['Wu'] };
     const quiet = await client.call('POST', '/inspections', { token: clerk, json: { ...body, plannedDate: '2026-12-10' } });
@@ -171,6 +172,7 @@ describe('pledges and the quarter\'s evaluation', () => {
   it('alerts when a pledge passes its due date unreviewed, and shows it overdue', async () => {
     const dept = newDeptId('licensing');
     const clerk = await client.tokenFor({ roles: ['department'], dept });
+    await client.call('PUT', `/departments/${dept}`, { token: await client.tokenFor({ roles: ['soft-env-office'] }), json: { name: 'Licensing Bureau' } });
     const supervisor = await client.tokenFor({ roles: ['supervisor'] });
     const now = (await client.call('GET', '/health')).body.now as string;
     const dueDate = new Date(Date.parse(now) + 8 * 3_600_000 + 86_400_000).toISOString().slice(0, 10);

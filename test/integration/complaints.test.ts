@@ -109,8 +109,9 @@ describe('intake', () => {
     expect(listed.body.items).toHaveLength(12);
   });
 
-  it('refuses an unknown department (422) and an unknown category (400)', async () => {
-    expect((await file(newDeptId('nobody'))).body.type).toBe('urn:soft-env:problem:unknown-department');
+  it('refuses an unknown department and an unknown category (400, naming the field)', async () => {
+    const unknown = await file(newDeptId('nobody'));
+    expect(unknown).toMatchObject({ status: 400, contentType: 'application/problem+json', body: { type: 'urn:soft-env:problem:invalid-request', errors: [{ path: 'body.againstDept' }] } });
     const dept = await department();
     const bad = await file(dept, { category: 'rudeness' });
     expect(bad).toMatchObject({ status: 400, body: { errors: [{ path: 'body.category' }] } });

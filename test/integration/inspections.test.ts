@@ -14,8 +14,9 @@ import { createInspection } from '../../functions/inspections/store.ts';
 import { executionName } from '#shared/matters';
 import { approvalMatter } from '../../functions/inspections/service.ts';
 import { invoke } from '../support/invoke.ts';
+import { registeredDept } from '../support/registry.ts';
 import { alertDelivered, eventually, executions } from '../support/eventually.ts';
-import { newCreditCode, newDeptId } from '../support/data.ts';
+import { newCreditCode } from '../support/data.ts';
 
 const routes = inspectionRoutes.routes;
 const runtime = inject('runtime');
@@ -42,7 +43,7 @@ const inspection = (enterpriseId: string, plannedDate: string, category = 'routi
 
 describe('filing an inspection', () => {
   it('after the 25th: waits for approval, stored on its three indexes, watched by a deadline execution', async () => {
-    const dept = newDeptId();
+    const dept = await registeredDept();
     const enterpriseId = newCreditCode();
     const result = await invoke(handler, routes.fileInspection, { json: inspection(enterpriseId, afterThe25th()), caller: clerk(dept) });
     expect(result).toMatchObject({ status: 201, body: { status: 'pending-approval', department: dept, version: 1, approval: { limitDays: 1 } } });
@@ -52,7 +53,7 @@ describe('filing an inspection', () => {
   });
 
   it('on a quiet day: refuses routine (422), files a safety inspection and tells the office', async () => {
-    const dept = newDeptId();
+    const dept = await registeredDept();
     const enterpriseId = newCreditCode();
     const refused = await invoke(handler, routes.fileInspection, { json: inspection(enterpriseId, quietDay()), caller: clerk(dept) });
     expect(refused).toMatchObject({ status: 422, contentType: 'application/problem+json', body: { type: 'urn:soft-env:problem:quiet-production-day' } });
@@ -63,12 +64,12 @@ describe('filing an inspection', () => {
   });
 
   it('refuses a planned date in the past (400)', async () => {
-    const result = await invoke(handler, routes.fileInspection, { json: inspection(newCreditCode(), addDays(today(), -1), 'safety'), caller: clerk(newDeptId()) });
+    const result = await invoke(handler, routes.fileInspection, { json: inspection(newCreditCode(), addDays(today(), -1), 'safety'), caller: clerk(await registeredDept()) });
     expect(result).toMatchObject({ status: 400, body: { errors: [{ path: 'body.plannedDate' }] } });
   });
 
   it('allows two routine inspections per enterprise, department and year; the third is 422; others are not counted', async () => {
-    const dept = newDeptId();
+    const dept = await registeredDept();
     const enterpriseId = newCreditCode();
     const date = afterThe25th();
     const first = await invoke(handler, routes.fileInspection, { json: inspection(enterpriseId, date), caller: clerk(dept) });
@@ -76,7 +77,7 @@ describe('filing an inspection', () => {
     const third = await invoke(handler, routes.fileInspection, { json: inspection(enterpriseId, date), caller: clerk(dept) });
     expect(third).toMatchObject({ status: 422, body: { type: 'urn:soft-env:problem:routine-inspection-cap' } });
     expect((await invoke(handler, routes.fileInspection, { json: inspection(enterpriseId, date, 'major-case'), caller: clerk(dept) })).status).toBe(201);
-    expect((await invoke(handler, routes.fileInspection, { json: inspection(enterpriseId, date), caller: clerk(newDeptId()) })).status).toBe(201);
+    expect((await invoke(handler, routes.fileInspection, { json: inspection(enterpriseId, date), caller: clerk(await registeredDept()) })).status).toBe(201);
     // A rejected routine inspection gives its place back.
     await invoke(handler, routes.decideInspection, { params: { id: first.body.id }, json: { decision: 'reject', comment: 'Not justified' }, caller: office });
     expect((await invoke(handler, routes.fileInspection, { json: inspection(enterpriseId, date), caller: clerk(dept) })).status).toBe(201);
@@ -85,7 +86,7 @@ describe('filing an inspection', () => {
 
 describe('the office decides', () => {
   it('approves once: the decision is stored as evidence and the deadline execution stops', async () => {
-    const dept = newDeptId();
+    const dept = await registeredDept();
     const filed = await invoke(handler, routes.fileInspection, { json: inspection(newCreditCode(), afterThe25th()), caller: clerk(dept) });
     const decided = await invoke(handler, routes.decideInspection, { params: { id: filed.body.id }, json: { decision: 'approve', comment: 'Justified by last month\'s complaint' }, caller: office });
     expect(decided).toMatchObject({ status: 200, body: { status: 'approved', version: 2, decision: { decision: 'approve', decidedBy: 'office-clerk' } } });
@@ -97,7 +98,7 @@ describe('the office decides', () => {
   });
 
   it('lets exactly one of two simultaneous decisions win', async () => {
-    const filed = await invoke(handler, routes.fileInspection, { json: inspection(newCreditCode(), afterThe25th()), caller: clerk(newDeptId()) });
+    const filed = await invoke(handler, routes.fileInspection, { json: inspection(newCreditCode(), afterThe25th()), caller: clerk(await registeredDept()) });
     const [a, b] = await Promise.all([
       invoke(handler, routes.decideInspection, { params: { id: filed.body.id }, json: { decision: 'approve', comment: 'yes' }, caller: office }),
       invoke(handler, routes.decideInspection, { params: { id: filed.body.id }, json: { decision: 'reject', comment: 'no' }, caller: { ...office, sub: 'other-clerk' } }),
@@ -137,14 +138,14 @@ async function inspectionForToday(dept: string, enterpriseId: string) {
 describe('inspectors at the door', () => {
   it('are let in for an inspection that may take place today', async () => {
     const enterpriseId = newCreditCode();
-    const id = await inspectionForToday(newDeptId(), enterpriseId);
+    const id = await inspectionForToday(await registeredDept(), enterpriseId);
     const visit = await invoke(handler, routes.recordVisit, { params: { id }, caller: owner(enterpriseId) });
     expect(visit).toMatchObject({ status: 201, body: { allowed: true, inspectionId: id } });
     expect(visit.body.complaintId).toBeUndefined();
   });
 
   it('are not let in without approval: the visit is recorded, a complaint opened and supervisors alerted', async () => {
-    const dept = newDeptId();
+    const dept = await registeredDept();
     const enterpriseId = newCreditCode();
     const filed = await invoke(handler, routes.fileInspection, { json: inspection(enterpriseId, afterThe25th()), caller: clerk(dept) });
     const visit = await invoke(handler, routes.recordVisit, { params: { id: filed.body.id }, json: { note: 'Two officers, no papers' }, caller: owner(enterpriseId) });
@@ -161,7 +162,7 @@ describe('inspectors at the door', () => {
   });
 
   it('are reported by the inspected enterprise only (404 for another)', async () => {
-    const filed = await invoke(handler, routes.fileInspection, { json: inspection(newCreditCode(), afterThe25th()), caller: clerk(newDeptId()) });
+    const filed = await invoke(handler, routes.fileInspection, { json: inspection(newCreditCode(), afterThe25th()), caller: clerk(await registeredDept()) });
     const result = await invoke(handler, routes.recordVisit, { params: { id: filed.body.id }, caller: owner(newCreditCode()) });
     expect(result.status).toBe(404);
   });
@@ -169,7 +170,7 @@ describe('inspectors at the door', () => {
 
 describe('outcomes and the register of findings', () => {
   it('refuses a fine for a first minor violation, takes it after a minor finding within a year', async () => {
-    const dept = newDeptId();
+    const dept = await registeredDept();
     const enterpriseId = newCreditCode();
     const first = await inspectionForToday(dept, enterpriseId);
     const fined = await invoke(handler, routes.recordOutcome, {
@@ -190,7 +191,7 @@ describe('outcomes and the register of findings', () => {
     expect(repeat.status).toBe(201);
 
     // Another department's first minor finding at the same enterprise is its first.
-    const otherDept = newDeptId();
+    const otherDept = await registeredDept();
     const third = await inspectionForToday(otherDept, enterpriseId);
     const other = await invoke(handler, routes.recordOutcome, {
       params: { id: third }, json: { findings: [{ description: 'Sign missing', severity: 'minor', fine: 10000 }] }, caller: clerk(otherDept),
@@ -206,11 +207,11 @@ describe('outcomes and the register of findings', () => {
 
 describe('listings', () => {
   it('show a department its own, an enterprise its own, and the office everything by month and status', async () => {
-    const dept = newDeptId();
+    const dept = await registeredDept();
     const enterpriseId = newCreditCode();
     const date = afterThe25th();
     const mine = await invoke(handler, routes.fileInspection, { json: inspection(enterpriseId, date, 'safety'), caller: clerk(dept) });
-    const theirs = await invoke(handler, routes.fileInspection, { json: inspection(enterpriseId, date, 'safety'), caller: clerk(newDeptId()) });
+    const theirs = await invoke(handler, routes.fileInspection, { json: inspection(enterpriseId, date, 'safety'), caller: clerk(await registeredDept()) });
     const own = await invoke(handler, routes.listInspections, { caller: clerk(dept) });
     expect(own.body.items.map((item: any) => item.id)).toEqual([mine.body.id]);
     const enterprise = await invoke(handler, routes.listInspections, { caller: owner(enterpriseId) });

@@ -17,6 +17,7 @@ import { inspectionRoutes } from '../../functions/inspections/routes.ts';
 import { handler as registry } from '../../functions/registry/handler.ts';
 import { registryRoutes } from '../../functions/registry/routes.ts';
 import { invoke } from '../support/invoke.ts';
+import { registeredDept } from '../support/registry.ts';
 import { handler as deadlineCheck } from '../../functions/deadlines/handler.ts';
 import * as pledgeService from '../../functions/pledges/service.ts';
 import { newId } from '#shared/ids';
@@ -35,7 +36,7 @@ const pledgeBody = (extra: object = {}) => ({ title: 'Business licences in 3 wor
 
 describe('pledges', () => {
   it('are public, and refuse a pledged limit above two thirds of the statutory one (422)', async () => {
-    const dept = newDeptId();
+    const dept = await registeredDept();
     const made = await invoke(pledges, pledgeRoutes.routes.makePledge, { json: pledgeBody({ serviceCode: 'business-licence', statutoryLimitDays: 5, pledgedLimitDays: 3 }), caller: clerk(dept) });
     expect(made).toMatchObject({ status: 201, body: { status: 'open', department: dept, final: false, overdue: false } });
     const tooLong = await invoke(pledges, pledgeRoutes.routes.makePledge, { json: pledgeBody({ statutoryLimitDays: 5, pledgedLimitDays: 4 }), caller: clerk(dept) });
@@ -48,12 +49,12 @@ describe('pledges', () => {
   });
 
   it('take reviews; the office\'s verdict is final; broken alerts the supervisors', async () => {
-    const dept = newDeptId();
+    const dept = await registeredDept();
     const made = await invoke(pledges, pledgeRoutes.routes.makePledge, { json: pledgeBody(), caller: clerk(dept) });
     const id = made.body.id;
     const progress = await invoke(pledges, pledgeRoutes.routes.reviewPledge, { params: { id }, json: { verdict: 'in-progress', evidence: 'Half the windows trained.' }, caller: clerk(dept) });
     expect(progress.body).toMatchObject({ status: 'in-progress', final: false });
-    expect((await invoke(pledges, pledgeRoutes.routes.reviewPledge, { params: { id }, json: { verdict: 'kept', evidence: 'x' }, caller: clerk(newDeptId()) })).status).toBe(404);
+    expect((await invoke(pledges, pledgeRoutes.routes.reviewPledge, { params: { id }, json: { verdict: 'kept', evidence: 'x' }, caller: clerk(await registeredDept()) })).status).toBe(404);
     const broken = await invoke(pledges, pledgeRoutes.routes.reviewPledge, { params: { id }, json: { verdict: 'broken', evidence: 'Sampled files took 6 days.' }, caller: office });
     expect(broken.body).toMatchObject({ status: 'broken', final: true, reviews: [{ verdict: 'in-progress' }, { verdict: 'broken', byOffice: true }] });
     await alertDelivered(inject('runtime').dataDir, { kind: 'pledge-broken', severity: 'breach', concern: 'pledges', department: dept, subject: { type: 'pledge', id } });
@@ -62,7 +63,7 @@ describe('pledges', () => {
   });
 
   it('about a limit the system measures, shows the share of real cases within it and proposes a verdict', async () => {
-    const dept = newDeptId();
+    const dept = await registeredDept();
     await registerDept(dept);
     const made = await invoke(pledges, pledgeRoutes.routes.makePledge, {
       json: pledgeBody({ title: 'Acknowledge complaints within half a day', serviceCode: 'complaint-acknowledgement', statutoryLimitDays: 1, pledgedLimitDays: 0.5 }), caller: clerk(dept),
@@ -150,7 +151,7 @@ describe('only the office\'s verdict is final', () => {
   const check = (matter: object, stage: string) => deadlineCheck({ matter, stage });
 
   it('a department\'s own "kept" does not end the watch: past its due date without the office\'s verdict it breaches, until the office judges it', async () => {
-    const dept = newDeptId();
+    const dept = await registeredDept();
     const made = await invoke(pledges, pledgeRoutes.routes.makePledge, { json: pledgeBody(), caller: clerk(dept) });
     const id = made.body.id;
     const kept = await invoke(pledges, pledgeRoutes.routes.reviewPledge, { params: { id }, json: { verdict: 'kept', evidence: 'Done early.' }, caller: clerk(dept) });
@@ -168,7 +169,7 @@ describe('only the office\'s verdict is final', () => {
 
 describe('a broken pledge reversed in a later quarter', () => {
   it('is taken back from the quarter it was counted in: no quarter goes below zero', async () => {
-    const dept = newDeptId();
+    const dept = await registeredDept();
     await registerDept(dept);
     const now = new Date();
     const current = quarterOf(now);
@@ -187,7 +188,7 @@ describe('a broken pledge reversed in a later quarter', () => {
   });
 
   it('never shows a count below zero, even one taken back before that rule', async () => {
-    const dept = newDeptId();
+    const dept = await registeredDept();
     await registerDept(dept);
     const quarter = quarterOf(new Date());
     await db.send(new PutCommand({ TableName: tableName, Item: { ...keys.evaluation(quarter, dept), department: dept, brokenPledges: -1 } }));
@@ -198,7 +199,7 @@ describe('a broken pledge reversed in a later quarter', () => {
 
 describe('a pledge\'s due date', () => {
   it('is bounded by what one watch can hold (a Step Functions execution runs at most a year): 400 naming the field, nothing stored', async () => {
-    const dept = newDeptId();
+    const dept = await registeredDept();
     // Past one watch's reach: the pledge rule says how far; past any sane date, the schema's bound.
     for (const [dueDate, says] of [[addDays(today(), 400), 'at most'], ['9999-12-31', 'between']] as const) {
       const refused = await invoke(pledges, pledgeRoutes.routes.makePledge, { json: pledgeBody({ dueDate }), caller: clerk(dept) });
