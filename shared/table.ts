@@ -30,6 +30,7 @@
  * |                   |                             |                            | gsi3: INSPECTIONS / <date>#<id>              |
  * | decision          | INSPECTION#<id>             | DECISION                   |                                              |
  * | visit             | INSPECTION#<id>             | VISIT#<instant>#<visitId>  |                                              |
+ * | unlawful visit day| INSPECTION#<id>             | UNLAWFUL-VISIT#<date>      | (first report's complaint; repeats counted)  |
  * | routine count     | ROUTINE#<ent>#<dept>#<year> | COUNT                      |                                              |
  * | finding           | FINDINGS#<ent>              | <date>#<inspectionId>#<n>  |                                              |
  * | pledge            | PLEDGE#<id>                 | PLEDGE                     | PLEDGES#<dept> / <dueDate>#<id>              |
@@ -131,6 +132,8 @@ export const keys = {
   decision: (inspectionId: string) => ({ pk: `INSPECTION#${inspectionId}`, sk: 'DECISION' }),
   visit: (inspectionId: string, instant: string, visitId: string) => ({ pk: `INSPECTION#${inspectionId}`, sk: `VISIT#${instant}#${visitId}` }),
   visitSkPrefix: 'VISIT#',
+  /** One unlawful visit a China day per inspection is one event: its complaint and alert are made once. */
+  unlawfulVisitDay: (inspectionId: string, date: string) => ({ pk: `INSPECTION#${inspectionId}`, sk: `UNLAWFUL-VISIT#${date}` }),
   routineCount: (enterpriseId: string, dept: string, year: string) => ({ pk: `ROUTINE#${enterpriseId}#${dept}#${year}`, sk: 'COUNT' }),
   findingsPartition: (enterpriseId: string) => `FINDINGS#${enterpriseId}`,
   pledge: (id: string) => ({ pk: `PLEDGE#${id}`, sk: 'PLEDGE' }),

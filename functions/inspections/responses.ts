@@ -15,10 +15,14 @@ export const inspectionView = z.looseObject({
 });
 
 export const visitView = z.looseObject({
-  visitId: z.string(), inspectionId: z.string(), at: instantOut, allowed: z.boolean(), reason: z.string(), recordedBy: z.string(),
+  visitId: z.string(), inspectionId: z.string(), at: instantOut, allowed: z.boolean(), reason: z.string(),
+  /** Who at the enterprise reported it: shown to the enterprise and the supervisors, not the department inspected. */
+  recordedBy: z.optional(z.string()),
   inspectorsPresent: z.optional(z.array(z.string())), note: z.optional(z.string()), complaintId: z.optional(z.string()),
-  /** A visit that was not allowed opens a quiet-day-violation complaint. */
-  complaint: z.optional(openedComplaint),
+  /** A visit that was not allowed opens a quiet-day-violation complaint, once a day per inspection. */
+  complaint: z.optional(z.union([openedComplaint, z.looseObject({ id: z.string() })])),
+  /** A repeat report of the same day's unlawful visit: the complaint it belongs to, and the day's count of reports. */
+  repeatOf: z.optional(z.string()), reportsToday: z.optional(z.int()),
 });
 
 export const findingView = z.looseObject({

@@ -136,8 +136,10 @@ export async function recordVisit(id: string, input: { inspectorsPresent?: strin
     detail: `Enterprise ${inspection.enterpriseId} reports inspectors of ${inspection.department} at its door for inspection ${id} (${inspection.category}, planned ${inspection.plannedDate}, ${inspection.status}): ${verdict.reason} Complaint ${complaintId} is open.`,
     subject: { type: 'inspection', id },
   };
-  await store.recordVisit(visit, [...complaint.writes, ...alertWrites(alert, now, newId)]);
-  return { ...visit, complaint: { id: complaintId, trackingCode: complaint.trackingCode } };
+  const recorded = await store.recordUnlawfulVisit(visit, localDate(now), [...complaint.writes, ...alertWrites(alert, now, newId)]);
+  if (recorded.first) return { ...visit, complaint: { id: complaintId, trackingCode: complaint.trackingCode } };
+  // Reported already today: one event, its complaint and alert already made; this report is kept on it.
+  return { ...visit, complaintId: recorded.complaintId, repeatOf: recorded.complaintId, reportsToday: recorded.reports, complaint: { id: recorded.complaintId } };
 }
 
 export async function recordOutcome(id: string, input: { findings: Finding[] }, caller: Caller, { now }: Deps) {

@@ -3,7 +3,7 @@
  * transactions with their conditions, so two clerks cannot both decide and a capped count
  * cannot be passed.
  */
-import { GetCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { db, queryPage, equalityFilter, tableName, withoutKeys, writeAll, type TransactItem } from '#shared/db';
 import { keys, TABLE } from '#shared/table';
 import { logHandled } from '#shared/evaluation';
@@ -140,6 +140,40 @@ export async function recordVisit(visit: Visit, alongside: TransactItem[] = []):
     ...alongside,
   ]);
   if (failed !== undefined) throw new Error(`visit ${visit.visitId} exists already`);
+}
+
+/**
+ * An unlawful visit, reported: the first report of the China day writes the day's event with its
+ * complaint and alert (`alongside`); a repeat that day is recorded as a visit and counted on the
+ * day's event, and makes no second complaint, alert or evaluation count.
+ */
+export async function recordUnlawfulVisit(visit: Visit, date: string, alongside: TransactItem[]): Promise<{ first: true } | { first: false; complaintId: string; reports: number }> {
+  const instant = new Date(visit.at).toISOString();
+  const visitItem = { Put: { TableName: tableName, Item: { ...keys.visit(visit.inspectionId, instant, visit.visitId), type: 'inspection-visit', ...visit }, ConditionExpression: 'attribute_not_exists(pk)' } };
+  const failed = await writeAll([
+    {
+      Put: {
+        TableName: tableName,
+        Item: { ...keys.unlawfulVisitDay(visit.inspectionId, date), type: 'unlawful-visit-day', complaintId: visit.complaintId, firstReportedAt: visit.at, reports: 1 },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    },
+    visitItem,
+    ...alongside,
+  ]);
+  if (failed === undefined) return { first: true };
+  if (failed !== 0) throw new Error(`visit ${visit.visitId} exists already`);
+  // Reported already today: this report is evidence on the same event.
+  const { Attributes } = await db.send(new UpdateCommand({
+    TableName: tableName,
+    Key: keys.unlawfulVisitDay(visit.inspectionId, date),
+    UpdateExpression: 'ADD reports :one SET lastReportedAt = :at',
+    ExpressionAttributeValues: { ':one': 1, ':at': visit.at },
+    ReturnValues: 'ALL_NEW',
+  }));
+  const complaintId = String(Attributes?.complaintId);
+  await db.send(new PutCommand({ ...visitItem.Put, Item: { ...visitItem.Put.Item, complaintId, repeatOf: complaintId } }));
+  return { first: false, complaintId, reports: Number(Attributes?.reports) };
 }
 
 /** Did the enterprise have a minor finding from this department between `from` and `to`? */

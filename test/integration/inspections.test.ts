@@ -15,7 +15,8 @@ import { executionName } from '#shared/matters';
 import { approvalMatter } from '../../functions/inspections/service.ts';
 import { invoke } from '../support/invoke.ts';
 import { registeredDept } from '../support/registry.ts';
-import { alertDelivered, eventually, executions } from '../support/eventually.ts';
+import { alertDelivered, eventually, executions, sinkAlerts } from '../support/eventually.ts';
+import { quarterOf } from '#shared/evaluation';
 import { newCreditCode } from '../support/data.ts';
 
 const routes = inspectionRoutes.routes;
@@ -159,6 +160,30 @@ describe('inspectors at the door', () => {
     const byDepartment = await invoke(handler, routes.getInspection, { params: { id: filed.body.id }, caller: clerk(dept) });
     expect(byDepartment.body.visits).toEqual([expect.objectContaining({ allowed: false, note: 'Two officers, no papers' })]);
     expect(byDepartment.body.visits[0]).not.toHaveProperty('recordedBy');
+  });
+
+  it('are one event a day: five reports of one unlawful visit make one complaint, one alert and one count, and keep every report', async () => {
+    const dept = await registeredDept();
+    const enterpriseId = newCreditCode();
+    const filed = await invoke(handler, routes.fileInspection, { json: inspection(enterpriseId, afterThe25th()), caller: clerk(dept) });
+    const reports = [];
+    for (let i = 0; i < 5; i += 1) reports.push(await invoke(handler, routes.recordVisit, { params: { id: filed.body.id }, json: { note: `Report ${i + 1}` }, caller: owner(enterpriseId) }));
+    expect(reports.map((report) => report.status)).toEqual([201, 201, 201, 201, 201]);
+    const complaintId = reports[0]!.body.complaint.id as string;
+    expect(reports[0]!.body.complaint.trackingCode).toEqual(expect.any(String));
+    for (const [i, repeat] of reports.slice(1).entries()) {
+      expect(repeat.body).toMatchObject({ allowed: false, complaintId, repeatOf: complaintId, reportsToday: i + 2, complaint: { id: complaintId } });
+    }
+    const seen = await invoke(handler, routes.getInspection, { params: { id: filed.body.id }, caller: supervisor });
+    expect(seen.body.visits.map((visit: { note: string }) => visit.note).sort()).toEqual(['Report 1', 'Report 2', 'Report 3', 'Report 4', 'Report 5']);
+    const count = await db.send(new GetCommand({ TableName: tableName, Key: keys.evaluation(quarterOf(new Date()), dept) }));
+    expect(count.Item?.visitsNotAllowed).toBe(1);
+    // Another inspection's unlawful visit, reported after them: once its alert is delivered, the stream has passed the five.
+    const later = await invoke(handler, routes.fileInspection, { json: inspection(enterpriseId, afterThe25th()), caller: clerk(dept) });
+    await invoke(handler, routes.recordVisit, { params: { id: later.body.id }, json: {}, caller: owner(enterpriseId) });
+    await alertDelivered(runtime.dataDir, { kind: 'visit-not-allowed', subject: { type: 'inspection', id: later.body.id } });
+    const alerts = sinkAlerts(runtime.dataDir).filter((alert) => alert.kind === 'visit-not-allowed' && alert.subject.id === filed.body.id);
+    expect(alerts).toHaveLength(1);
   });
 
   it('are reported by the inspected enterprise only (404 for another)', async () => {
