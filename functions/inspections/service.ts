@@ -151,11 +151,13 @@ export async function recordOutcome(id: string, input: { findings: Finding[] }, 
   }
   const today = localDate(now);
   if (today < inspection.plannedDate) throw new ConflictError(`The inspection is planned for ${inspection.plannedDate}; record its outcome after it took place.`, 'not-held-yet');
-  const hadMinor = await store.hadMinorFinding(inspection.enterpriseId, inspection.department, oneYearBefore(today), today);
+  // The 12 months before the inspection where the violation was found, not before the day it is written down.
+  const inspected = inspection.plannedDate;
+  const hadMinor = await store.hadMinorFinding(inspection.enterpriseId, inspection.department, oneYearBefore(inspected), inspected);
   const violation = firstMinorViolationRule(input.findings, hadMinor);
   if (violation) throw new RuleViolationError(violation.rule, violation.title, violation.detail);
   const outcome = { findings: input.findings, recordedAt: toLocalIso(now), recordedBy: caller.sub };
-  if ((await store.recordOutcome(inspection, outcome, today)) === 'conflict') {
+  if ((await store.recordOutcome(inspection, outcome, inspected)) === 'conflict') {
     throw new ConflictError('The inspection changed meanwhile; reload it and try again.', 'outcome-recorded');
   }
   return { ...inspection, status: 'completed', outcome, version: inspection.version + 1 };

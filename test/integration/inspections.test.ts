@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { newId } from '#shared/ids';
 import { db, tableName } from '#shared/db';
 import { keys } from '#shared/table';
 import { localDate, addDays } from '#shared/clock';
@@ -12,6 +13,7 @@ import { handler } from '../../functions/inspections/handler.ts';
 import { inspectionRoutes } from '../../functions/inspections/routes.ts';
 import { createInspection } from '../../functions/inspections/store.ts';
 import { executionName } from '#shared/matters';
+import * as inspectionService from '../../functions/inspections/service.ts';
 import { approvalMatter } from '../../functions/inspections/service.ts';
 import { invoke } from '../support/invoke.ts';
 import { registeredDept } from '../support/registry.ts';
@@ -194,6 +196,24 @@ describe('inspectors at the door', () => {
 });
 
 describe('outcomes and the register of findings', () => {
+  it('looks back 12 months from the inspection where the violation was found, not from the day the outcome is written', async () => {
+    const dept = await registeredDept();
+    const enterpriseId = newCreditCode();
+    const id = await inspectionForToday(dept, enterpriseId);
+    // A minor finding of this department 340 days before the inspection: within its 12 months.
+    const earlier = addDays(today(), -340);
+    await db.send(new PutCommand({
+      TableName: tableName,
+      Item: { ...keys.finding(enterpriseId, earlier, 'older-inspection', 1), type: 'finding', enterpriseId, department: dept, inspectionId: 'older-inspection', date: earlier, description: 'Sign missing', severity: 'minor', fine: 0 },
+    }));
+    // Written down 40 days after the inspection: counted from that day, the earlier finding would fall outside.
+    const writtenLater = new Date(Date.now() + 40 * 86_400_000);
+    const outcome = await inspectionService.recordOutcome(id, { findings: [{ description: 'Sign missing again', severity: 'minor', fine: 20000 }] }, { roles: ['department'], dept, sub: `clerk@${dept}` }, { now: writtenLater, newId });
+    expect(outcome.status).toBe('completed');
+    const register = await invoke(handler, routes.findingsRegister, { params: { enterpriseId }, caller: supervisor });
+    expect(register.body.items).toEqual(expect.arrayContaining([expect.objectContaining({ inspectionId: id, date: today(), fine: 20000 })]));
+  });
+
   it('refuses a fine for a first minor violation, takes it after a minor finding within a year', async () => {
     const dept = await registeredDept();
     const enterpriseId = newCreditCode();
