@@ -4,7 +4,8 @@
  */
 export const INSPECTION_CATEGORIES = ['routine', 'major-case', 'safety', 'complaint-follow-up'] as const;
 export type InspectionCategory = (typeof INSPECTION_CATEGORIES)[number];
-export const INSPECTION_STATUSES = ['filed', 'pending-approval', 'approved', 'rejected', 'completed'] as const;
+/** `lapsed`: the office's approval was not given by the end of the planned day, so the inspection cannot take place. */
+export const INSPECTION_STATUSES = ['filed', 'pending-approval', 'approved', 'rejected', 'lapsed', 'completed'] as const;
 export type InspectionStatus = (typeof INSPECTION_STATUSES)[number];
 
 export interface Violation { rule: string; title: string; detail: string }
@@ -47,9 +48,23 @@ export function routineCapViolation(cap: number, year: string): Violation {
 export function visitVerdict(inspection: { status: InspectionStatus; plannedDate: string }, today: string): { allowed: boolean; reason: string } {
   if (inspection.status === 'pending-approval') return { allowed: false, reason: 'This inspection has not been approved by the soft-environment office.' };
   if (inspection.status === 'rejected') return { allowed: false, reason: 'The soft-environment office rejected this inspection.' };
+  if (inspection.status === 'lapsed') return { allowed: false, reason: 'The soft-environment office\'s approval was not given by the planned day; this inspection lapsed.' };
   if (inspection.status === 'completed') return { allowed: false, reason: 'This inspection has already been completed.' };
   if (inspection.plannedDate !== today) return { allowed: false, reason: `This inspection is planned for ${inspection.plannedDate}, not today (${today}).` };
   return { allowed: true, reason: inspection.status === 'approved' ? 'Approved by the soft-environment office for today.' : 'Filed as a major case or safety inspection for today.' };
+}
+
+/**
+ * An approval is due no later than the end of the planned day (China time): after it the
+ * inspection cannot take place, so its watch escalates, and the approval lapses, then.
+ */
+export function approvalTimelineWithin<T extends { warnAt: string; deadline: string; escalateAt: string }>(timeline: T, filedAt: Date, plannedDayEnd: Date): T {
+  const end = plannedDayEnd.getTime();
+  const escalateAt = new Date(end).toISOString();
+  if (Date.parse(timeline.deadline) <= end) return { ...timeline, escalateAt };
+  // Cut short: warned at two thirds of the time that is left.
+  const warnAt = Math.min(Date.parse(timeline.warnAt), filedAt.getTime() + ((end - filedAt.getTime()) * 2) / 3);
+  return { ...timeline, warnAt: new Date(warnAt).toISOString(), deadline: escalateAt, escalateAt };
 }
 
 export interface Finding { description: string; severity: 'minor' | 'serious'; fine: number }

@@ -1,5 +1,5 @@
 /** The inspection operations: rules from rules.ts, table access from store.ts, clock and ids injected. */
-import { localDate, toLocalIso } from '#shared/clock';
+import { addDays, localDate, startOfLocalDate, toLocalIso } from '#shared/clock';
 import { config } from '#shared/config';
 import { hasRole, seesAll, type Caller } from '#shared/http/auth';
 import { BadRequestError, ConflictError, NotFoundError, RuleViolationError } from '#shared/http/errors';
@@ -9,7 +9,7 @@ import { deadlineTimeline, workingDaysElapsed } from '#shared/calendar-store';
 import type { Matter } from '#shared/matters';
 import { startDeadlineEffect, stopDeadlineEffect } from '#shared/effects';
 import {
-  firstMinorViolationRule, oneYearBefore, quietDayRule, routineCapViolation, visitVerdict, type Finding, type InspectionCategory,
+  approvalTimelineWithin, firstMinorViolationRule, oneYearBefore, quietDayRule, routineCapViolation, visitVerdict, type Finding, type InspectionCategory,
 } from './rules.ts';
 import * as store from './store.ts';
 import { requireOwnDepartment } from '../registry/departments.ts';
@@ -44,7 +44,8 @@ export async function fileInspection(
   const alongside = [];
   if (outcome.status === 'pending-approval') {
     const limitDays = approvalLimitDays();
-    inspection.approval = { limitDays, timeline: await deadlineTimeline(now, limitDays, 'inspections') };
+    const plannedDayEnd = startOfLocalDate(addDays(input.plannedDate, 1));
+    inspection.approval = { limitDays, timeline: approvalTimelineWithin(await deadlineTimeline(now, limitDays, 'inspections'), now, plannedDayEnd) };
     alongside.push(startDeadlineEffect(approvalMatter(inspection), inspection.approval.timeline, newId(), now));
   } else {
     alongside.push(...alertWrites(newAlert({

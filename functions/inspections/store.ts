@@ -93,7 +93,6 @@ export async function inspectionVisits(id: string): Promise<Visit[]> {
 /** Records the decision; exactly one decision wins, and only on a pending inspection. */
 export async function recordDecision(inspection: Inspection, decision: Decision, workingDaysTaken: number, decidedAt: Date, alongside: TransactItem[]): Promise<'decided' | 'not-pending'> {
   const status: InspectionStatus = decision.decision === 'approve' ? 'approved' : 'rejected';
-  const releaseRoutinePlace = status === 'rejected' && inspection.category === 'routine';
   const failed = await writeAll([
     {
       Update: {
@@ -115,16 +114,7 @@ export async function recordDecision(inspection: Inspection, decision: Decision,
     // The office's own handling time, for a pledge it makes about approvals.
     logHandled(APPROVING_OFFICE, 'inspection-approval', inspection.id, decidedAt, workingDaysTaken),
     ...alongside,
-    ...(releaseRoutinePlace ? [{
-      Update: {
-        TableName: tableName,
-        Key: keys.routineCount(inspection.enterpriseId, inspection.department, inspection.plannedDate.slice(0, 4)),
-        UpdateExpression: 'ADD #count :minusOne',
-        ConditionExpression: '#count > :zero',
-        ExpressionAttributeNames: { '#count': 'count' },
-        ExpressionAttributeValues: { ':minusOne': -1, ':zero': 0 },
-      },
-    }] : []),
+    ...(status === 'rejected' && inspection.category === 'routine' ? [releaseRoutinePlace(inspection)] : []),
   ]);
   // Items 0 and 1: the inspection was no longer pending, or a decision was already recorded.
   if (failed === 0 || failed === 1) return 'not-pending';
@@ -175,6 +165,41 @@ export async function recordUnlawfulVisit(visit: Visit, date: string, alongside:
   await db.send(new PutCommand({ ...visitItem.Put, Item: { ...visitItem.Put.Item, complaintId, repeatOf: complaintId } }));
   return { first: false, complaintId, reports: Number(Attributes?.reports) };
 }
+
+/**
+ * The approval was not given by the end of the planned day: the inspection lapses (if still
+ * pending, at this version) and a routine one gives its place under the yearly cap back.
+ */
+export async function lapseApproval(inspection: Inspection, at: string): Promise<'lapsed' | 'not-pending'> {
+  const failed = await writeAll([
+    {
+      Update: {
+        TableName: tableName,
+        Key: keys.inspection(inspection.id),
+        UpdateExpression: 'SET #status = :lapsed, lapsedAt = :at, version = :next',
+        ConditionExpression: '#status = :pending AND version = :version',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':lapsed': 'lapsed', ':at': at, ':next': inspection.version + 1, ':pending': 'pending-approval', ':version': inspection.version },
+      },
+    },
+    ...(inspection.category === 'routine' ? [releaseRoutinePlace(inspection)] : []),
+  ]);
+  if (failed === 0) return 'not-pending';
+  if (failed !== undefined) throw new Error(`routine count of inspection ${inspection.id} is inconsistent`);
+  return 'lapsed';
+}
+
+/** Gives a routine inspection's place under the yearly cap back (rejected or lapsed). */
+const releaseRoutinePlace = (inspection: Inspection): TransactItem => ({
+  Update: {
+    TableName: tableName,
+    Key: keys.routineCount(inspection.enterpriseId, inspection.department, inspection.plannedDate.slice(0, 4)),
+    UpdateExpression: 'ADD #count :minusOne',
+    ConditionExpression: '#count > :zero',
+    ExpressionAttributeNames: { '#count': 'count' },
+    ExpressionAttributeValues: { ':minusOne': -1, ':zero': 0 },
+  },
+});
 
 /** Did the enterprise have a minor finding from this department between `from` and `to`? */
 export async function hadMinorFinding(enterpriseId: string, department: string, from: string, to: string): Promise<boolean> {

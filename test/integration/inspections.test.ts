@@ -8,7 +8,8 @@ import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { newId } from '#shared/ids';
 import { db, tableName } from '#shared/db';
 import { keys } from '#shared/table';
-import { localDate, addDays } from '#shared/clock';
+import { localDate, addDays, startOfLocalDate } from '#shared/clock';
+import { checkInspectionMatter } from '../../functions/inspections/deadline-check.ts';
 import { handler } from '../../functions/inspections/handler.ts';
 import { inspectionRoutes } from '../../functions/inspections/routes.ts';
 import { createInspection } from '../../functions/inspections/store.ts';
@@ -84,6 +85,36 @@ describe('filing an inspection', () => {
     // A rejected routine inspection gives its place back.
     await invoke(handler, routes.decideInspection, { params: { id: first.body.id }, json: { decision: 'reject', comment: 'Not justified' }, caller: office });
     expect((await invoke(handler, routes.fileInspection, { json: inspection(enterpriseId, date), caller: clerk(dept) })).status).toBe(201);
+  });
+});
+
+describe('an approval not given by the planned day', () => {
+  it('is due by the end of the planned day, and then lapses: supervisors are alerted, the routine place is freed, a late decision is 409', async () => {
+    const dept = await registeredDept();
+    const enterpriseId = newCreditCode();
+    const date = afterThe25th();
+    const plannedDayEnd = startOfLocalDate(addDays(date, 1));
+    const first = await invoke(handler, routes.fileInspection, { json: inspection(enterpriseId, date), caller: clerk(dept) });
+    await invoke(handler, routes.fileInspection, { json: inspection(enterpriseId, date), caller: clerk(dept) });
+    expect((await invoke(handler, routes.fileInspection, { json: inspection(enterpriseId, date), caller: clerk(dept) })).status).toBe(422);
+    const { timeline } = first.body.approval;
+    expect(Date.parse(timeline.deadline)).toBeLessThanOrEqual(plannedDayEnd.getTime());
+    expect(Date.parse(timeline.escalateAt)).toBe(plannedDayEnd.getTime());
+    expect(Date.parse(timeline.warnAt)).toBeLessThanOrEqual(Date.parse(timeline.deadline));
+
+    // The watch's last stage, just after the planned day ended.
+    const result = await checkInspectionMatter(approvalMatter(first.body), 'escalation', new Date(plannedDayEnd.getTime() + 60_000));
+    expect(result).toMatchObject({ open: true, alert: { kind: 'approval-lapsed', subject: { type: 'inspection', id: first.body.id } } });
+    const seen = await invoke(handler, routes.getInspection, { params: { id: first.body.id }, caller: clerk(dept) });
+    expect(seen.body).toMatchObject({ status: 'lapsed', lapsedAt: expect.any(String) });
+    const late = await invoke(handler, routes.decideInspection, { params: { id: first.body.id }, json: { decision: 'approve', comment: 'Late' }, caller: office });
+    expect(late).toMatchObject({ status: 409, body: { type: 'urn:soft-env:problem:not-pending' } });
+    // Its place under the yearly cap is free again, and a lapsed inspection lets nobody in.
+    expect((await invoke(handler, routes.fileInspection, { json: inspection(enterpriseId, date), caller: clerk(dept) })).status).toBe(201);
+    const visit = await invoke(handler, routes.recordVisit, { params: { id: first.body.id }, json: {}, caller: owner(enterpriseId) });
+    expect(visit.body).toMatchObject({ allowed: false, reason: expect.stringContaining('lapsed') });
+    // A check of the lapsed inspection ends quietly.
+    expect(await checkInspectionMatter(approvalMatter(first.body), 'escalation', new Date(plannedDayEnd.getTime() + 120_000))).toEqual({ open: false });
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { localDate } from '#shared/clock';
-import { firstMinorViolationRule, isQuietProductionDay, oneYearBefore, quietDayRule, visitVerdict } from '../../functions/inspections/rules.ts';
+import { approvalTimelineWithin, firstMinorViolationRule, isQuietProductionDay, oneYearBefore, quietDayRule, visitVerdict } from '../../functions/inspections/rules.ts';
 
 describe('the quiet-day rule', () => {
   it('turns at midnight China time, not UTC: the 25th at 23:59 is quiet, the 26th at 00:00 is not', () => {
@@ -62,5 +62,23 @@ describe('first minor violation, no fine', () => {
   it('looks back a year, 29 February included', () => {
     expect(oneYearBefore('2026-11-26')).toBe('2025-11-26');
     expect(oneYearBefore('2028-02-29')).toBe('2027-02-28');
+  });
+});
+
+describe('an approval is due by the end of the planned day', () => {
+  // The case: filed 28 December at 15:00 for the same day; one working day would be 29 December 15:00.
+  const filedAt = new Date('2030-12-28T15:00:00+08:00');
+  const plannedDayEnd = new Date('2030-12-29T00:00:00+08:00');
+  const limit = { warnAt: '2030-12-29T00:20:00.000Z', deadline: '2030-12-29T07:00:00.000Z', escalateAt: '2030-12-30T07:00:00.000Z' };
+
+  it('cuts the deadline to the end of the planned day, warns at two thirds of what is left, and escalates (lapses) then', () => {
+    expect(approvalTimelineWithin(limit, filedAt, plannedDayEnd)).toEqual({
+      warnAt: '2030-12-28T13:00:00.000Z', deadline: '2030-12-28T16:00:00.000Z', escalateAt: '2030-12-28T16:00:00.000Z',
+    });
+  });
+
+  it('keeps a limit that ends before the planned day, escalating when the day ends', () => {
+    const early = { warnAt: '2030-12-20T05:00:00.000Z', deadline: '2030-12-20T07:00:00.000Z', escalateAt: '2030-12-21T07:00:00.000Z' };
+    expect(approvalTimelineWithin(early, new Date('2030-12-19T15:00:00+08:00'), plannedDayEnd)).toEqual({ ...early, escalateAt: '2030-12-28T16:00:00.000Z' });
   });
 });

@@ -182,7 +182,7 @@ export const PLEDGE_STATUS: Record<string, Words> = {
   open: ['进行中', 'Open'], 'in-progress': ['审核中', 'Under review'], kept: ['已兑现', 'Kept'], broken: ['未兑现', 'Broken'], overdue: ['已逾期', 'Overdue'],
 };
 export const INSPECTION_STATUS: Record<string, Words> = {
-  filed: ['已报备', 'Filed'], 'pending-approval': ['待审批', 'Awaiting approval'], approved: ['已批准', 'Approved'], rejected: ['未批准', 'Rejected'], completed: ['已完成', 'Completed'],
+  filed: ['已报备', 'Filed'], 'pending-approval': ['待审批', 'Awaiting approval'], approved: ['已批准', 'Approved'], rejected: ['未批准', 'Rejected'], lapsed: ['审批逾期失效', 'Lapsed'], completed: ['已完成', 'Completed'],
 };
 export const INSPECTION_CATEGORY: Record<string, Words> = {
   routine: ['日常检查', 'Routine'], 'major-case': ['重大案件查处', 'Major case'], safety: ['安全生产检查', 'Safety'], 'complaint-follow-up': ['投诉核查', 'Complaint follow-up'],
