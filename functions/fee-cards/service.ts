@@ -70,8 +70,13 @@ function presentCard(card: store.FeeCard, entries: ChainedEntry[], refusals: sto
   };
 }
 
-/** Writers racing for one card's chain head: each round one wins, the rest re-chain and retry. */
-const MAX_RETRIES = 12;
+/**
+ * Writers racing for one card's chain head: each round one wins, the rest re-chain and retry.
+ * Sized so that the last of 30 simultaneous entries (a busy window's burst) still gets its turn:
+ * a backoff with full jitter, capped, spreads the losers out (worst case a few seconds).
+ */
+const MAX_ROUNDS = 50;
+const backoffMs = (round: number): number => Math.random() * Math.min(250, 10 * 2 ** round);
 
 export async function recordEntry(
   enterpriseId: string,
@@ -99,7 +104,7 @@ export async function recordEntry(
     throw new RuleViolationError(violation.rule, violation.title, violation.detail);
   }
   const feeItem = item as FeeItem;
-  for (let attempt = 0; attempt < MAX_RETRIES; attempt += 1) {
+  for (let round = 0; round < MAX_ROUNDS; round += 1) {
     const entryId = String(card.entryCount + 1).padStart(8, '0');
     const record = {
       entryId, enterpriseId, unit, feeItemCode: feeItem.code, feeItemName: feeItem.name, legalBasis: feeItem.legalBasis,
@@ -108,7 +113,7 @@ export async function recordEntry(
     };
     const entry: ChainedEntry = { ...record, hash: entryHash(record) };
     if ((await store.appendEntry(entry, card.entryCount, collectedOn)) === 'appended') return entry;
-    await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20 * (attempt + 1)));
+    await new Promise((resolve) => setTimeout(resolve, backoffMs(round)));
     card = (await store.getCard(enterpriseId)) as store.FeeCard;
   }
   throw new ConflictError('The card is being written by others at this moment; retry the request.', 'card-busy');
