@@ -21,7 +21,10 @@ const schema = z.object({
   /** Where the token issuer publishes its keys, for routes that verify an optional token themselves. */
   JWKS_URL: optionalText,
   JWT_ISSUER: optionalText,
+  /** One audience, or several comma-separated (people's app client and department systems). */
   JWT_AUDIENCE: optionalText,
+  /** The claim a county's own identity platform carries the roles in (default `roles`). */
+  ROLES_CLAIM: optionalText,
   /** Working days the soft-environment office has to decide an inspection filed after the 25th. */
   APPROVAL_LIMIT_DAYS: z.optional(z.pipe(z.string(), z.transform(Number)).check(z.refine((n) => n > 0 && n <= 30, 'between 0 and 30'))),
   /** Routine inspections per enterprise, department and year. */

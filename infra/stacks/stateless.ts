@@ -117,7 +117,9 @@ export class StatelessStack extends Stack {
         environment: {
           ...baseEnvironment,
           POWERTOOLS_SERVICE_NAME: concern.name,
-          ...(concern.verifiesOwnTokens ? { JWKS_URL: jwksUrl, JWT_ISSUER: issuer, JWT_AUDIENCE: audience.join(','), ...(rolesClaim ? { ROLES_CLAIM: rolesClaim } : {}) } : {}),
+          ...(concern.verifiesOwnTokens ? { JWKS_URL: jwksUrl, JWT_ISSUER: issuer, JWT_AUDIENCE: audience.join(',') } : {}),
+          // Every concern reads the caller's roles from the claim the issuer uses.
+          ...(rolesClaim ? { ROLES_CLAIM: rolesClaim } : {}),
           ...settingsFromContext(this),
         },
       });

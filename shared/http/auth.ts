@@ -35,9 +35,10 @@ export function parseRolesClaim(claim: unknown): Role[] {
   return [...new Set(values.map((v) => v.trim()).filter(isRole))];
 }
 
-export function callerFromClaims(claims: Record<string, unknown> | undefined): Caller | undefined {
+/** `rolesClaim`: the claim the issuer puts the roles in (`-c rolesClaim=` for a county's own identity platform). */
+export function callerFromClaims(claims: Record<string, unknown> | undefined, rolesClaim = 'roles'): Caller | undefined {
   if (!claims || typeof claims.sub !== 'string' || claims.sub === '') return undefined;
-  const caller: Caller = { sub: claims.sub, roles: parseRolesClaim(claims.roles) };
+  const caller: Caller = { sub: claims.sub, roles: parseRolesClaim(claims[rolesClaim]) };
   if (typeof claims.dept === 'string' && claims.dept) caller.dept = claims.dept;
   if (typeof claims.ent === 'string' && claims.ent) caller.ent = claims.ent;
   return caller;

@@ -22,6 +22,7 @@ import { toFieldErrors } from './validation.ts';
 import { dynamoClient, tableName } from '../db.ts';
 import { systemClock, type Clock } from '../clock.ts';
 import { keys, TABLE } from '../table.ts';
+import { config } from '../config.ts';
 
 export type HttpEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
 export type HttpResult = APIGatewayProxyStructuredResultV2;
@@ -94,9 +95,9 @@ export async function authorize(route: RouteSpec, event: HttpEvent, verifyToken?
   if (route.roles === 'public') {
     const authorization = header(event, 'authorization');
     if (!route.optionalAuth || !authorization || !verifyToken) return undefined;
-    return callerFromClaims(await verifyToken(authorization));
+    return callerFromClaims(await verifyToken(authorization), config.ROLES_CLAIM);
   }
-  const caller = callerFromClaims(event.requestContext.authorizer?.jwt?.claims as Record<string, unknown> | undefined);
+  const caller = callerFromClaims(event.requestContext.authorizer?.jwt?.claims as Record<string, unknown> | undefined, config.ROLES_CLAIM);
   if (!caller) throw new UnauthorizedError();
   const allowed = route.roles.filter((role) => caller.roles.includes(role));
   if (allowed.length === 0) throw new ForbiddenError(`This needs one of the roles: ${route.roles.join(', ')}.`);

@@ -6,6 +6,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
+import { concerns } from '../../infra/concerns.ts';
 import { composeApp } from '../../infra/compose.ts';
 import { ROLES } from '#shared/http/auth';
 
@@ -139,5 +140,9 @@ describe('bring your own issuer', () => {
     for (const variables of verifiers) {
       expect(variables).toMatchObject({ JWT_ISSUER: issuer, JWT_AUDIENCE: 'soft-env-api', JWKS_URL: `${issuer}/.well-known/jwks.json`, ROLES_CLAIM: 'groups' });
     }
+    // Every concern reads the caller's roles from that claim, not only those verifying tokens themselves.
+    const concernsEnv = resources(ownApi, 'AWS::Lambda::Function').map(([, fn]) => fn.Properties.Environment.Variables).filter((variables) => concerns.some((concern) => concern.name === variables.POWERTOOLS_SERVICE_NAME));
+    expect(concernsEnv).toHaveLength(concerns.length);
+    expect(concernsEnv.filter((variables) => variables.ROLES_CLAIM !== 'groups').map((variables) => variables.POWERTOOLS_SERVICE_NAME)).toEqual([]);
   });
 });
