@@ -9,7 +9,7 @@ import { concerns } from '../../infra/concerns.ts';
 import type { RouteSpec } from '#shared/http/routes';
 import { addDays, localDate } from '#shared/clock';
 import { newCreditCode, newDeptId, uniqueSuffix } from '../support/data.ts';
-import { runtime, tokenFor } from '../support/http.ts';
+import { requestParts, runtime, tokenFor } from '../support/http.ts';
 
 export interface DeclaredRoute { concern: string; name: string; route: RouteSpec }
 
@@ -31,13 +31,7 @@ export interface Send {
 /** One HTTP request to the running local runtime. */
 export function send(method: string, path: string, options: Send = {}, base = runtime.url): Promise<Answer> {
   const url = new URL(path, base);
-  const headers: Record<string, string> = { ...options.headers };
-  if (options.token) headers.authorization = `Bearer ${options.token}`;
-  let body = options.body;
-  if (options.json !== undefined) {
-    body = JSON.stringify(options.json);
-    headers['content-type'] ??= 'application/json';
-  }
+  const { headers, body } = requestParts(options);
   return new Promise((resolve, reject) => {
     const req = httpRequest({
       host: url.hostname, port: url.port, path: `${url.pathname}${url.search}`, method, headers, localAddress: options.from ?? '127.0.0.1',

@@ -21,14 +21,17 @@ export const call = shared.call;
 
 export interface Response<T = any> { status: number; contentType: string; body: T; headers: Headers }
 
-async function request<T = any>(base: string, method: string, path: string, options: CallOptions = {}): Promise<Response<T>> {
+/** The headers and body of a test request: a bearer token, and JSON sent as JSON. */
+export function requestParts(options: CallOptions): { headers: Record<string, string>; body: string | undefined } {
   const headers: Record<string, string> = { ...options.headers };
   if (options.token) headers.authorization = `Bearer ${options.token}`;
-  let body = options.body;
-  if (options.json !== undefined) {
-    body = JSON.stringify(options.json);
-    headers['content-type'] ??= 'application/json';
-  }
+  if (options.json === undefined) return { headers, body: options.body };
+  headers['content-type'] ??= 'application/json';
+  return { headers, body: JSON.stringify(options.json) };
+}
+
+async function request<T = any>(base: string, method: string, path: string, options: CallOptions = {}): Promise<Response<T>> {
+  const { headers, body } = requestParts(options);
   const response = await fetch(`${base}${path}`, { method, headers, body });
   const text = await response.text();
   const contentType = response.headers.get('content-type') ?? '';
