@@ -10,7 +10,7 @@ import { BatchWriteCommand, DynamoDBDocumentClient, GetCommand, PutCommand, Quer
 import { startRuntimeProcess, type RuntimeProcess } from '../infra/local/child.ts';
 import { localClient } from '../infra/local/dynamodb.ts';
 import { loadOrCreateKeys, signToken } from '../infra/local/signing.ts';
-import { creditCodeCheckCharacter } from '../shared/credit-code.ts';
+import { completeCreditCode } from '../shared/credit-code.ts';
 import { keys, TABLE } from '../shared/table.ts';
 import { addDays, localDate } from '../shared/clock.ts';
 import { median, percentile } from './stats.ts';
@@ -23,7 +23,7 @@ interface Scenario { concern: string; name: string; kind: 'read' | 'write'; requ
 
 const creditCode = (n: number) => {
   const body = `91350100${String(n).padStart(9, '0')}`;
-  return body + creditCodeCheckCharacter(body);
+  return completeCreditCode(body);
 };
 
 async function httpRun(url: string, scenario: Scenario, connections: number, seconds: number): Promise<Measured> {

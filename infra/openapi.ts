@@ -102,8 +102,8 @@ function build() {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const concern of concerns) {
     for (const [name, route] of Object.entries(concern.api.routes)) {
-      paths[route.path] ??= {};
-      paths[route.path]![route.method.toLowerCase()] = operation(name, route, concern.name);
+      const pathItem = (paths[route.path] ??= {});
+      pathItem[route.method.toLowerCase()] = operation(name, route, concern.name);
     }
   }
   return {

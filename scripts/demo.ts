@@ -8,7 +8,7 @@
  */
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { creditCodeCheckCharacter } from '#shared/credit-code';
+import { completeCreditCode } from '#shared/credit-code';
 import { startRuntimeProcess } from '../infra/local/child.ts';
 import { loadOrCreateKeys, signToken, type TokenClaims } from '../infra/local/signing.ts';
 
@@ -33,7 +33,7 @@ const FEE_ITEMS: { code: string; unit: string; name: string; legalBasis: string;
 /** A valid unified social credit code from a seed (the check character computed). */
 function creditCode(seed: number): string {
   const body = `91350100MA${String(seed).padStart(7, '0')}`.slice(0, 17);
-  return body + creditCodeCheckCharacter(body);
+  return completeCreditCode(body);
 }
 
 const ENTERPRISES = [
@@ -41,7 +41,7 @@ const ENTERPRISES = [
   { id: creditCode(3210002), name: '青山茶业股份有限公司' },
   { id: creditCode(3210003), name: '海峡精密机械有限公司' },
   { id: creditCode(3210004), name: '云岭食品加工厂' },
-];
+] as const;
 
 const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -92,9 +92,9 @@ async function pastQuarter({ call, tokens }: Client) {
   const [textiles, tea] = ENTERPRISES;
   const collectedAt = `${today}T09:30:00+08:00`;
   const housing = await tokens.dept('housing');
-  const charged = await call('POST', `/fee-cards/${tea!.id}/entries`, housing, { feeItemCode: 'ZJ-001', amount: 60000, collector: '刘强', collectedAt, receiptNo: 'ZJ-2023-0017' });
-  await call('POST', `/fee-cards/${tea!.id}/entries/${charged.entryId}/refusal`, await tokens.ent(tea!.id), { reason: '施工已结束，道路未占用，仍被收取占道费。', category: 'fee-without-service' });
-  await call('POST', `/fee-cards/${textiles!.id}/entries`, housing, { feeItemCode: 'ZJ-001', amount: 95000, collector: '刘强', collectedAt, receiptNo: 'ZJ-2023-0018' }).catch(() => undefined); // over the standard: refused and kept for the audit
+  const charged = await call('POST', `/fee-cards/${tea.id}/entries`, housing, { feeItemCode: 'ZJ-001', amount: 60000, collector: '刘强', collectedAt, receiptNo: 'ZJ-2023-0017' });
+  await call('POST', `/fee-cards/${tea.id}/entries/${charged.entryId}/refusal`, await tokens.ent(tea.id), { reason: '施工已结束，道路未占用，仍被收取占道费。', category: 'fee-without-service' });
+  await call('POST', `/fee-cards/${textiles.id}/entries`, housing, { feeItemCode: 'ZJ-001', amount: 95000, collector: '刘强', collectedAt, receiptNo: 'ZJ-2023-0018' }).catch(() => undefined); // over the standard: refused and kept for the audit
 
   // Complaints closed with a verdict: housing's substantiated, taxation's not.
   for (const [dept, finding, description] of [
@@ -126,20 +126,20 @@ async function thisQuarter({ call, tokens }: Client) {
   const collectedAt = now;
 
   // Fee cards: entries, one refused by the enterprise, one attempt over the standard.
-  await call('POST', `/fee-cards/${textiles!.id}/entries`, market, { feeItemCode: 'SJ-001', amount: 12000, collector: '王丽', collectedAt, receiptNo: 'SJ-0001' });
-  await call('POST', `/fee-cards/${textiles!.id}/entries`, market, { feeItemCode: 'SJ-002', amount: 45000, collector: '王丽', collectedAt, receiptNo: 'SJ-0002' });
-  await call('POST', `/fee-cards/${machinery!.id}/entries`, fire, { feeItemCode: 'XF-001', amount: 30000, collector: '郑凯', collectedAt, receiptNo: 'XF-0101' });
-  const disputed = await call('POST', `/fee-cards/${food!.id}/entries`, await tokens.dept('health'), { feeItemCode: 'WJ-001', amount: 26000, collector: '孙悦', collectedAt, receiptNo: 'WJ-0033' });
-  await call('POST', `/fee-cards/${food!.id}/entries/${disputed.entryId}/refusal`, await tokens.ent(food!.id), { reason: '检测未实际开展，只收费未出具报告。', category: 'fee-without-service' });
-  await call('POST', `/fee-cards/${tea!.id}/entries`, market, { feeItemCode: 'SJ-001', amount: 50000, collector: '王丽', collectedAt, receiptNo: 'SJ-0003' }).catch(() => undefined);
+  await call('POST', `/fee-cards/${textiles.id}/entries`, market, { feeItemCode: 'SJ-001', amount: 12000, collector: '王丽', collectedAt, receiptNo: 'SJ-0001' });
+  await call('POST', `/fee-cards/${textiles.id}/entries`, market, { feeItemCode: 'SJ-002', amount: 45000, collector: '王丽', collectedAt, receiptNo: 'SJ-0002' });
+  await call('POST', `/fee-cards/${machinery.id}/entries`, fire, { feeItemCode: 'XF-001', amount: 30000, collector: '郑凯', collectedAt, receiptNo: 'XF-0101' });
+  const disputed = await call('POST', `/fee-cards/${food.id}/entries`, await tokens.dept('health'), { feeItemCode: 'WJ-001', amount: 26000, collector: '孙悦', collectedAt, receiptNo: 'WJ-0033' });
+  await call('POST', `/fee-cards/${food.id}/entries/${disputed.entryId}/refusal`, await tokens.ent(food.id), { reason: '检测未实际开展，只收费未出具报告。', category: 'fee-without-service' });
+  await call('POST', `/fee-cards/${tea.id}/entries`, market, { feeItemCode: 'SJ-001', amount: 50000, collector: '王丽', collectedAt, receiptNo: 'SJ-0003' }).catch(() => undefined);
 
   // An inspection after the 25th waits for the office's approval; a safety check on a quiet day is filed at once.
   let planned = addDays(today, 1);
   while (Number(planned.slice(8, 10)) < 26) planned = addDays(planned, 1);
-  await call('POST', '/inspections', market, { enterpriseId: textiles!.id, plannedDate: planned, category: 'routine', reason: '年度计量器具监督检查', legalBasis: '《计量法》第十八条', inspectors: ['李明', '陈静'] });
+  await call('POST', '/inspections', market, { enterpriseId: textiles.id, plannedDate: planned, category: 'routine', reason: '年度计量器具监督检查', legalBasis: '《计量法》第十八条', inspectors: ['李明', '陈静'] });
   let quiet = addDays(today, 1);
   while (Number(quiet.slice(8, 10)) > 25) quiet = addDays(quiet, 1);
-  await call('POST', '/inspections', fire, { enterpriseId: machinery!.id, plannedDate: quiet, category: 'safety', reason: '锅炉房消防设施安全检查', legalBasis: '《消防法》第五十三条', inspectors: ['郑凯'] });
+  await call('POST', '/inspections', fire, { enterpriseId: machinery.id, plannedDate: quiet, category: 'safety', reason: '锅炉房消防设施安全检查', legalBasis: '《消防法》第五十三条', inspectors: ['郑凯'] });
 
   // Complaints in every state: received, acknowledged (with a delay notice), answered, closed; and one for the supervisors.
   const file = (againstDept: string, category: string, description: string) => call('POST', '/complaints', undefined, { againstDept, category, description, contact: '企业联系人 138-0000-0000' });

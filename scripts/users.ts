@@ -63,7 +63,6 @@ export function plan(command: string, options: Options, userPoolId: string) {
   }
 }
 
-type Send = CognitoIdentityProviderClient['send'];
 
 /** Lists people with their roles (groups) and department systems' clients. */
 export async function list(client: CognitoIdentityProviderClient, userPoolId: string): Promise<string[]> {
@@ -72,7 +71,8 @@ export async function list(client: CognitoIdentityProviderClient, userPoolId: st
   do {
     const page = await client.send(new ListUsersCommand({ UserPoolId: userPoolId, PaginationToken: token }));
     for (const user of page.Users ?? []) {
-      const groups = await client.send(new AdminListGroupsForUserCommand({ UserPoolId: userPoolId, Username: user.Username! }));
+      if (user.Username === undefined) continue;
+      const groups = await client.send(new AdminListGroupsForUserCommand({ UserPoolId: userPoolId, Username: user.Username }));
       const attribute = (name: string) => user.Attributes?.find((entry) => entry.Name === name)?.Value;
       const scope = [attribute('custom:dept') && `dept=${attribute('custom:dept')}`, attribute('custom:ent') && `ent=${attribute('custom:ent')}`].filter(Boolean).join(' ');
       lines.push(`person ${attribute('email') ?? user.Username} roles=${(groups.Groups ?? []).map((group) => group.GroupName).join(',')} ${scope} ${user.Enabled ? 'enabled' : 'DISABLED'}`.replace(/ +/g, ' '));
@@ -108,7 +108,7 @@ export async function main(argv: string[], client: CognitoIdentityProviderClient
   if (dry) return commands.map((planned) => `would call ${describe(planned)}`);
   const lines: string[] = [];
   for (const planned of commands) {
-    const output = await (client.send as Send)(planned as never) as { UserPoolClient?: { ClientId?: string; ClientSecret?: string } };
+    const output = await client.send(planned as never) as { UserPoolClient?: { ClientId?: string; ClientSecret?: string } };
     lines.push(`done ${planned.constructor.name.replace(/Command$/, '')}`);
     if (output.UserPoolClient?.ClientId) {
       lines.push(`client-id=${output.UserPoolClient.ClientId} client-secret=${output.UserPoolClient.ClientSecret ?? ''}`,

@@ -21,3 +21,10 @@ export function isValidCreditCode(code: string): boolean {
   if (!/^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/.test(code)) return false;
   return creditCodeCheckCharacter(code.slice(0, 17)) === code[17];
 }
+
+/** The full code for 17 allowed characters (for generated data); throws on a character the set does not allow. */
+export function completeCreditCode(first17: string): string {
+  const check = creditCodeCheckCharacter(first17);
+  if (check === undefined) throw new Error(`not the first 17 characters of a credit code: ${first17}`);
+  return first17 + check;
+}

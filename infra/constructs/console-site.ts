@@ -114,7 +114,7 @@ export class ConsoleSite extends Construct {
     acknowledge(this.distribution, 'AwsSolutions-CFR2', 'Static files only; the API behind it has its own throttling. A web ACL for CloudFront must live in us-east-1 and is left to the county\'s account setup.');
     acknowledge(this.distribution, 'AwsSolutions-CFR4', 'The default *.cloudfront.net certificate: CloudFront then allows older TLS at the viewer, which only a custom domain with its own certificate can raise.');
     // The CDK's bucket-deployment function (one per stack, run at deploy time only).
-    const deployer = Stack.of(this).node.children.find((child) => child.node.id.startsWith('Custom::CDKBucketDeployment'));
+    const deployer = Stack.of(this).node.children.find((child): child is Construct => child instanceof Construct && child.node.id.startsWith('Custom::CDKBucketDeployment'));
     // cdk-nag names an environment-agnostic stack's account and region as <AWS::AccountId> and <AWS::Region>.
     const { account, region, partition } = Stack.of(this);
     const nagName = (value: string, pseudo: string) => (Token.isUnresolved(value) ? `<AWS::${pseudo}>` : value);

@@ -44,7 +44,7 @@ export class EffectsWorker extends Construct {
       bisectBatchOnError: true,
       reportBatchItemFailures: true,
       onFailure: new SqsDlq(this.deadLetters),
-      filters: [FilterCriteria.filter({ eventName: FilterRule.isEqual('INSERT'), dynamodb: { Keys: { pk: { S: [{ prefix: keys.outboxPrefix }] } } } })],
+      filters: [FilterCriteria.filter({ eventName: FilterRule.isEqual('INSERT') as unknown, dynamodb: { Keys: { pk: { S: [{ prefix: keys.outboxPrefix }] } } } })],
     }));
   }
 }

@@ -49,10 +49,11 @@ export async function startDynamoDbLocal(dataDir: string | undefined): Promise<L
     endpoint,
     process: child,
     stop: async () => {
-      if (child.exitCode === null) {
+      const stillRunning = () => child.exitCode === null;
+      if (stillRunning()) {
         child.kill('SIGTERM');
         await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
-        if (child.exitCode === null) child.kill('SIGKILL');
+        if (stillRunning()) child.kill('SIGKILL');
       }
     },
   };

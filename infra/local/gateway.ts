@@ -124,6 +124,7 @@ export function lambdaContext(concern: string, requestId: string, timeoutMs = 10
     invokedFunctionArn: `arn:aws:lambda:local:000000000000:function:soft-env-${concern}`, memoryLimitInMB: '512',
     awsRequestId: requestId, logGroupName: `/aws/lambda/soft-env-${concern}`, logStreamName: 'local',
     getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
+    // eslint-disable-next-line @typescript-eslint/no-deprecated -- the Context type still lists the legacy callbacks
     done: () => undefined, fail: () => undefined, succeed: () => undefined,
   };
 }
@@ -144,7 +145,7 @@ export function createGateway({ routes, keys, consoleDist }: GatewayOptions): Se
   const throttled = (res: ServerResponse, bucket: TokenBucket) =>
     problem(res, 429, 'Too many requests', 'Too many requests; wait a moment and try again.', { 'retry-after': String(bucket.secondsToNext()) });
 
-  return createServer(async (req, res) => {
+  const answer = async (req: IncomingMessage, res: ServerResponse) => {
     try {
       const url = new URL(req.url ?? '/', 'http://localhost');
       const method = (req.method ?? 'GET').toUpperCase();
@@ -213,5 +214,7 @@ export function createGateway({ routes, keys, consoleDist }: GatewayOptions): Se
       if (!res.headersSent) problem(res, 500, 'Internal error', 'The local gateway failed; see its log.');
       else res.end();
     }
-  });
+  };
+  // A request that fails after its answer began (a broken socket) is closed, never left floating.
+  return createServer((req, res) => { answer(req, res).catch(() => res.destroy()); });
 }

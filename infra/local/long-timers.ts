@@ -35,5 +35,5 @@ export function installLongTimers(): void {
     else nativeClearTimeout(timer as Parameters<typeof nativeClearTimeout>[0]);
   };
   globalThis.setTimeout = longSetTimeout as typeof globalThis.setTimeout;
-  globalThis.clearTimeout = longClearTimeout as typeof globalThis.clearTimeout;
+  globalThis.clearTimeout = longClearTimeout;
 }

@@ -14,7 +14,7 @@ export function checkJava(): string {
   if (result.error || result.status !== 0) {
     throw new StartupError('Java was not found: DynamoDB Local needs Java 17 or newer on PATH (install it with `apt-get install openjdk-17-jre-headless`; `npm ci` does so when it runs as root).');
   }
-  const version = Number(/version "(\d+)/.exec(result.stderr ?? '')?.[1] ?? 0);
+  const version = Number(/version "(\d+)/.exec(result.stderr)?.[1] ?? 0);
   if (version < 17) throw new StartupError(`Java ${version || '(unknown version)'} was found, but DynamoDB Local needs Java 17 or newer (apt-get install openjdk-17-jre-headless).`);
   return `Java ${version}`;
 }

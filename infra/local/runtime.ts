@@ -129,7 +129,7 @@ async function start(settings: LocalSettings, log: StartupLog, started: (() => P
     toRunInput: (input) => {
       const { timeline, ...rest } = input as { timeline: Record<string, string> };
       const real = Object.fromEntries(Object.entries(timeline).map(([key, iso]) => [key, processClock.realInstantOf(new Date(iso)).toISOString()]));
-      return { ...rest, timeline: real } as never;
+      return { ...rest, timeline: real };
     },
   });
   const stepFunctions = createStepFunctionsEndpoint(workflows);

@@ -4,7 +4,7 @@
  * StopExecution calls at a local endpoint (AWS_ENDPOINT_URL_SFN), waits on the local clock,
  * and keeps its executions in a file so a restart resumes them.
  */
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { StateMachine } from 'aws-local-stepfunctions';
 import { installLongTimers } from './long-timers.ts';
 import type { CfnTemplate } from './synth.ts';
@@ -19,8 +19,9 @@ export type TaskHandler = (input: Json) => Promise<Json>;
 /** The state machine's definition from the synthesized template, its tokens made local ARNs. */
 export function stateMachineDefinition(template: CfnTemplate): { name: string; definition: Record<string, unknown> } {
   const found = Object.entries(template.Resources).filter(([, resource]) => resource.Type === 'AWS::StepFunctions::StateMachine');
-  if (found.length !== 1) throw new Error(`Expected one state machine in the API stack, found ${found.length}`);
-  const props = found[0]![1].Properties as { StateMachineName: string; DefinitionString: unknown };
+  const [only, ...others] = found;
+  if (!only || others.length > 0) throw new Error(`Expected one state machine in the API stack, found ${found.length}`);
+  const props = only[1].Properties as { StateMachineName: string; DefinitionString: unknown };
   const resolve = (part: unknown): string => {
     if (typeof part === 'string') return part;
     const token = part as Record<string, unknown>;
@@ -166,7 +167,7 @@ export class LocalWorkflows {
 
 /** The Step Functions API subset the handlers call, at a local endpoint (awsJson1_0). */
 export function createStepFunctionsEndpoint(workflows: LocalWorkflows): Server {
-  return createServer(async (req, res) => {
+  const answer = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const target = String(req.headers['x-amz-target'] ?? '').replace('AWSStepFunctions.', '');
@@ -189,5 +190,7 @@ export function createStepFunctionsEndpoint(workflows: LocalWorkflows): Server {
       if (error instanceof ExecutionError) return reply(400, { __type: error.type, message: error.message });
       return reply(500, { __type: 'InternalError', message: (error as Error).message });
     }
-  });
+  };
+  // A request body that breaks off (a broken socket) closes the connection, never left floating.
+  return createServer((req, res) => { answer(req, res).catch(() => res.destroy()); });
 }

@@ -27,8 +27,8 @@ export async function pollTableStream(options: { endpoint: string; tableName: st
   // A lost checkpoint means reading the stream from its start again (effects are safe to repeat; an alert may be sent twice).
   const checkpoints = readStateFile<Record<string, string>>(options.checkpointFile, {}, isCheckpoints);
   const iterators = new Map<string, string | undefined>();
-  let running = true;
-  let busy: Promise<void> = Promise.resolve();
+  const stopping = new AbortController();
+  let busy: Promise<boolean> = Promise.resolve(false);
 
   async function iteratorFor(shardId: string): Promise<string | undefined> {
     const after = checkpoints[shardId];
@@ -79,19 +79,19 @@ export async function pollTableStream(options: { endpoint: string; tableName: st
   const interval = options.intervalMs ?? 50;
   let idleWaiters: (() => void)[] = [];
   const loop = (async () => {
-    while (running) {
-      let seen = false;
-      busy = (async () => {
-        try { seen = await pass(); } catch (error) { if (running) console.error('local stream poller:', (error as Error).message); }
-      })();
-      await busy;
+    while (!stopping.signal.aborted) {
+      busy = pass().catch((error: unknown) => {
+        if (!stopping.signal.aborted) console.error('local stream poller:', (error as Error).message);
+        return false;
+      });
+      const seen = await busy;
       if (!seen) { idleWaiters.forEach((resolve) => resolve()); idleWaiters = []; }
       if (!seen) await new Promise((resolve) => setTimeout(resolve, interval));
     }
   })();
 
   return {
-    stop: async () => { running = false; await loop; streams.destroy(); dynamo.destroy(); },
+    stop: async () => { stopping.abort(); await loop; streams.destroy(); dynamo.destroy(); },
     drained: () => new Promise<void>((resolve) => { idleWaiters.push(resolve); }),
   };
 }

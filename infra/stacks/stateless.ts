@@ -54,7 +54,8 @@ function settingsFromContext(scope: Construct): Record<string, string> {
   const settings: Record<string, string> = {};
   for (const [key, variable] of Object.entries(CONTEXT_SETTINGS)) {
     const value = scope.node.tryGetContext(key) as unknown;
-    if (value !== undefined) settings[variable] = String(value);
+    if (typeof value === 'string' || typeof value === 'number') settings[variable] = String(value);
+    else if (value !== undefined) throw new Error(`-c ${key} must be a number or a string`);
   }
   return settings;
 }
@@ -144,8 +145,7 @@ export class StatelessStack extends Stack {
 
     // Routes that declare their own throttling (complaint intake) get it on the stage.
     const routeSettings = Object.fromEntries(concerns.flatMap((concern) => Object.values(concern.api.routes))
-      .filter((route) => route.throttle)
-      .map((route) => [routeKey(route), { ThrottlingRateLimit: route.throttle!.rateLimit, ThrottlingBurstLimit: route.throttle!.burstLimit }]));
+      .flatMap((route) => (route.throttle ? [[routeKey(route), { ThrottlingRateLimit: route.throttle.rateLimit, ThrottlingBurstLimit: route.throttle.burstLimit }]] : [])));
     (stage.node.defaultChild as CfnStage).routeSettings = routeSettings;
 
     new Monitoring(this, 'Monitoring', {

@@ -40,7 +40,7 @@ export function send(method: string, path: string, options: Send = {}, base = ru
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
       res.on('end', () => {
         const text = Buffer.concat(chunks).toString('utf8');
-        const contentType = String(res.headers['content-type'] ?? '');
+        const contentType = res.headers['content-type'] ?? '';
         let parsed: unknown = text;
         if (text && contentType.includes('json')) { try { parsed = JSON.parse(text); } catch { parsed = text; } }
         resolve({ status: res.statusCode ?? 0, contentType, headers: res.headers, text, body: parsed });

@@ -1,6 +1,6 @@
 /** Unique test data: every test makes its own enterprises, departments and codes. */
 import { randomBytes, randomInt } from 'node:crypto';
-import { creditCodeCheckCharacter } from '#shared/credit-code';
+import { completeCreditCode } from '#shared/credit-code';
 
 const CHARSET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 
@@ -8,8 +8,8 @@ const CHARSET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 export function newCreditCode(): string {
   let body = '91';
   for (let i = 0; i < 6; i += 1) body += String(randomInt(10));
-  for (let i = 0; i < 9; i += 1) body += CHARSET[randomInt(CHARSET.length)];
-  return body + creditCodeCheckCharacter(body);
+  for (let i = 0; i < 9; i += 1) body += CHARSET.charAt(randomInt(CHARSET.length));
+  return completeCreditCode(body);
 }
 
 export const uniqueSuffix = (): string => randomBytes(4).toString('hex');

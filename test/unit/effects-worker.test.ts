@@ -37,7 +37,7 @@ const record = (effect: unknown) => ({
   eventName: 'INSERT' as const,
   dynamodb: { SequenceNumber: String(++sequence), NewImage: marshall({ pk: `OUTBOX#${sequence}`, sk: 'EFFECT', effect }) as never },
 });
-const batch = (...effects: unknown[]): DynamoDBStreamEvent => ({ Records: effects.map(record) }) as DynamoDBStreamEvent;
+const batch = (...effects: unknown[]): DynamoDBStreamEvent => ({ Records: effects.map(record) });
 
 describe('the effects worker', () => {
   it('passes by every item that is not a new outbox item, even one the local stream hands over in a shape unmarshall refuses', async () => {

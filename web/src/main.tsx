@@ -45,4 +45,5 @@ function App() {
 }
 
 document.documentElement.lang = lang.get() === 'zh' ? 'zh-CN' : 'en';
-void loadConfig().then(completeSignIn).then(() => render(<App />, document.getElementById('app')!));
+const root = document.getElementById('app');
+if (root) void loadConfig().then(completeSignIn).then(() => render(<App />, root));

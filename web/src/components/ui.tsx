@@ -11,7 +11,7 @@ export function ProblemMessage({ error }: { error: unknown }) {
   return (
     <div class="problem" role="alert">
       <strong>{known ? t(known) : problem?.title ?? t(W.error)}</strong>
-      {problem?.detail ? <p>{problem.detail}</p> : !problem && <p>{String((error as Error)?.message ?? error)}</p>}
+      {problem?.detail ? <p>{problem.detail}</p> : !problem && <p>{error instanceof Error ? error.message : t(W.error)}</p>}
       {problem?.errors.length ? <ul>{problem.errors.map((e) => <li key={e.path}><code>{e.path}</code>: {e.message}</li>)}</ul> : null}
     </div>
   );
@@ -50,9 +50,7 @@ export function Section({ id, title, children }: { id?: string; title: string; c
 export function useSubmit<T>(action: (form: FormData) => Promise<T>, onDone?: (result: T) => void) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
-  const onSubmit = async (event: Event) => {
-    event.preventDefault();
-    const form = event.currentTarget as HTMLFormElement;
+  const run = async (form: HTMLFormElement) => {
     setBusy(true);
     setError(undefined);
     try {
@@ -64,5 +62,16 @@ export function useSubmit<T>(action: (form: FormData) => Promise<T>, onDone?: (r
       setBusy(false);
     }
   };
+  // The form's handler returns at once; the action's failure is shown, never left floating.
+  const onSubmit = (event: Event) => {
+    event.preventDefault();
+    void run(event.currentTarget as HTMLFormElement);
+  };
   return { busy, error, onSubmit };
+}
+
+/** A form field's text, trimmed (a file input would give no text). */
+export function formText(form: FormData, name: string): string {
+  const value = form.get(name);
+  return typeof value === 'string' ? value.trim() : '';
 }

@@ -2,26 +2,28 @@
 import { useState } from 'preact/hooks';
 import { api, call } from '../api/client.ts';
 import type { Filed } from '../api/views.ts';
-import { ProblemMessage, Section, useSubmit } from '../components/ui.tsx';
+import { formText, ProblemMessage, Section, useSubmit } from '../components/ui.tsx';
 import { dateTime } from '../format.ts';
 import { both, COMPLAINT_CATEGORY, t, W } from '../i18n.ts';
 import { useDepartments } from './Public.tsx';
 import { keepCode } from '../kept-codes.ts';
 
-type Category = keyof typeof COMPLAINT_CATEGORY & string;
-const text = (form: FormData, name: string) => String(form.get(name) ?? '').trim();
+import type { paths } from '../api/schema';
+
+type Category = paths['/complaints']['post']['requestBody']['content']['application/json']['category'];
 
 export function ComplainPage() {
   const departments = useDepartments();
   const [filed, setFiled] = useState<Filed>();
   const submit = useSubmit(async (form) => {
-    const occurredAt = text(form, 'occurredAt');
-    const contact = text(form, 'contact');
+    const occurredAt = formText(form, 'occurredAt');
+    const contact = formText(form, 'contact');
     return call<Filed>(api.POST('/complaints', {
       body: {
-        againstDept: text(form, 'againstDept'),
-        category: text(form, 'category') as never as Category & 'other',
-        description: text(form, 'description'),
+        againstDept: formText(form, 'againstDept'),
+        // The select offers only the plan's categories; the API checks it again.
+        category: formText(form, 'category') as Category,
+        description: formText(form, 'description'),
         // A datetime-local value is a time in China Standard Time.
         ...(occurredAt ? { occurredAt: `${occurredAt}:00+08:00` } : {}),
         ...(contact ? { contact } : {}),

@@ -1,7 +1,7 @@
 /** `/track/{code}`: a complaint's status and public timeline, with no identities (the API gives none). */
 import { api, call } from '../api/client.ts';
 import type { Tracked } from '../api/views.ts';
-import { Loaded, Section, Term, useLoad } from '../components/ui.tsx';
+import { formText, Loaded, Section, Term, useLoad } from '../components/ui.tsx';
 import { dateTime } from '../format.ts';
 import { navigate } from '../router.ts';
 import { both, COMPLAINT_CATEGORY, COMPLAINT_STATUS, FINDING, t, TIMELINE_EVENT, W } from '../i18n.ts';
@@ -14,7 +14,7 @@ export function TrackPage({ code }: { code: string }) {
     <Section id="track" title={both(W.track)}>
       <form class="form inline" onSubmit={(event) => {
         event.preventDefault();
-        const value = String(new FormData(event.currentTarget).get('code') ?? '').trim();
+        const value = formText(new FormData(event.currentTarget), 'code');
         if (value) navigate(`/track/${encodeURIComponent(value)}`);
       }}>
         <label for="code">{t(W.trackingCode)}</label>

@@ -3,12 +3,11 @@ import { useState } from 'preact/hooks';
 import { quietDayRule, INSPECTION_CATEGORIES, type InspectionCategory } from '#functions/inspections/rules';
 import { api, call } from '../../api/client.ts';
 import type { CalendarYear, Complaint, FeeItem, Page, Pledge } from '../../api/views.ts';
-import { Loaded, ProblemMessage, Section, Term, useLoad, useSubmit } from '../../components/ui.tsx';
+import { formText, Loaded, ProblemMessage, Section, Term, useLoad, useSubmit } from '../../components/ui.tsx';
 import { dateTime, standardText, today, workingDaysLeft } from '../../format.ts';
 import { both, COMPLAINT_CATEGORY, COMPLAINT_STATUS, INSPECTION_CATEGORY, INSPECTION_STATUS, lang, t, W } from '../../i18n.ts';
 import { PledgeTable } from '../Public.tsx';
 
-const field = (form: FormData, name: string) => String(form.get(name) ?? '').trim();
 
 export function DepartmentConsole({ dept }: { dept: string }) {
   return (
@@ -58,8 +57,8 @@ function ComplaintQueue({ dept }: { dept: string }) {
 function QueueItem({ complaint, calendars, onChange }: { complaint: Complaint; calendars?: CalendarYear[]; onChange: () => void }) {
   const params = { params: { path: { id: complaint.id } } };
   const acknowledge = useSubmit(() => call(api.POST('/complaints/{id}/acknowledgement', { ...params, body: {} })), onChange);
-  const delay = useSubmit((form) => call(api.POST('/complaints/{id}/delay-notice', { ...params, body: { reason: field(form, 'reason'), expectedBy: field(form, 'expectedBy') } })), onChange);
-  const answer = useSubmit((form) => call(api.POST('/complaints/{id}/resolution', { ...params, body: { summary: field(form, 'summary') } })), onChange);
+  const delay = useSubmit((form) => call(api.POST('/complaints/{id}/delay-notice', { ...params, body: { reason: formText(form, 'reason'), expectedBy: formText(form, 'expectedBy') } })), onChange);
+  const answer = useSubmit((form) => call(api.POST('/complaints/{id}/resolution', { ...params, body: { summary: formText(form, 'summary') } })), onChange);
   const deadline = complaint.status === 'received' && complaint.deadlines.acknowledgement ? complaint.deadlines.acknowledgement.timeline.deadline : complaint.deadlines.resolution.timeline.deadline;
   const id = `c-${complaint.id}`;
   return (
@@ -106,18 +105,18 @@ function RecordFee({ dept }: { dept: string }) {
   const items = useLoad(async () => (await call<Page<FeeItem>>(api.GET('/fee-items', { params: { query: { unit: dept, limit: '200' } } }))).items, [dept]);
   const [recorded, setRecorded] = useState<string>();
   const submit = useSubmit((form) => {
-    const enterpriseId = field(form, 'enterpriseId');
+    const enterpriseId = formText(form, 'enterpriseId');
     return call<{ entryId: string }>(api.POST('/fee-cards/{enterpriseId}/entries', {
       params: { path: { enterpriseId } },
       body: {
-        feeItemCode: field(form, 'feeItemCode'), amount: Math.round(Number(field(form, 'amount')) * 100), collector: field(form, 'collector'),
-        collectedAt: `${field(form, 'collectedAt')}:00+08:00`, receiptNo: field(form, 'receiptNo'),
+        feeItemCode: formText(form, 'feeItemCode'), amount: Math.round(Number(formText(form, 'amount')) * 100), collector: formText(form, 'collector'),
+        collectedAt: `${formText(form, 'collectedAt')}:00+08:00`, receiptNo: formText(form, 'receiptNo'),
       },
     }));
   }, (entry) => setRecorded(entry.entryId));
   return (
     <Section id="record-fee" title={both(W.recordFee)}>
-      <form class="form" onSubmit={(event) => { setRecorded(undefined); void submit.onSubmit(event); }}>
+      <form class="form" onSubmit={(event) => { setRecorded(undefined); submit.onSubmit(event); }}>
         <label for="fee-ent">{t(W.enterpriseId)}</label>
         <input id="fee-ent" name="enterpriseId" required pattern="[0-9A-HJ-NPQRTUWXY]{18}" maxLength={18} autoComplete="off" />
         <label for="fee-item">{t(W.feeItem)}</label>
@@ -158,20 +157,20 @@ function FileInspection() {
   const hint = quietDayHint(plannedDate, category);
   const submit = useSubmit((form) => call<{ status: string }>(api.POST('/inspections', {
     body: {
-      enterpriseId: field(form, 'enterpriseId'), plannedDate, category, reason: field(form, 'reason'), legalBasis: field(form, 'legalBasis'),
-      inspectors: field(form, 'inspectors').split('\n').map((line) => line.trim()).filter(Boolean),
+      enterpriseId: formText(form, 'enterpriseId'), plannedDate, category, reason: formText(form, 'reason'), legalBasis: formText(form, 'legalBasis'),
+      inspectors: formText(form, 'inspectors').split('\n').map((line) => line.trim()).filter(Boolean),
     },
   })), setFiled);
   return (
     <Section id="file-inspection" title={both(W.fileInspection)}>
-      <form class="form" onSubmit={(event) => { setFiled(undefined); void submit.onSubmit(event); }}>
+      <form class="form" onSubmit={(event) => { setFiled(undefined); submit.onSubmit(event); }}>
         <label for="insp-ent">{t(W.enterpriseId)}</label>
         <input id="insp-ent" name="enterpriseId" required maxLength={18} autoComplete="off" />
         <label for="insp-date">{t(W.plannedDate)}</label>
         <input id="insp-date" name="plannedDate" type="date" required min={today()} value={plannedDate} onInput={(e) => setPlannedDate(e.currentTarget.value)} aria-describedby="quiet-day" />
         <label for="insp-category">{t(W.inspectionCategory)}</label>
         <select id="insp-category" name="category" value={category} onChange={(e) => setCategory(e.currentTarget.value as InspectionCategory)} aria-describedby="quiet-day">
-          {INSPECTION_CATEGORIES.map((value) => <option key={value} value={value}>{t(INSPECTION_CATEGORY[value]!)}</option>)}
+          {INSPECTION_CATEGORIES.map((value) => <option key={value} value={value}>{t(INSPECTION_CATEGORY[value] ?? [value, value])}</option>)}
         </select>
         <p id="quiet-day" class={`rule ${hint && !hint.ok ? 'problem' : ''}`} aria-live="polite">
           <strong>{t(W.quietDayRule)}:</strong> {hint ? hint.text : (lang.get() === 'zh' ? '每月1日至25日为企业宁静生产日。' : 'Days 1 to 25 of every month are quiet production days.')}

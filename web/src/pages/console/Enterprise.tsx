@@ -3,7 +3,7 @@ import { useState } from 'preact/hooks';
 import { api, ApiProblem, call } from '../../api/client.ts';
 import type { FeeCard, FeeEntry, Inspection, Page } from '../../api/views.ts';
 import { QrCode } from '../../components/QrCode.tsx';
-import { Loaded, ProblemMessage, Section, Term, useLoad, useSubmit } from '../../components/ui.tsx';
+import { formText, Loaded, ProblemMessage, Section, Term, useLoad, useSubmit } from '../../components/ui.tsx';
 import { dateTime, yuan } from '../../format.ts';
 import { both, COMPLAINT_CATEGORY, INSPECTION_CATEGORY, INSPECTION_STATUS, t, W } from '../../i18n.ts';
 import { keepCode, keptCodes } from '../../kept-codes.ts';
@@ -61,7 +61,7 @@ function EntryRow({ entry, ent, unitName, onRefused }: { entry: FeeEntry; ent: s
   const [open, setOpen] = useState(false);
   const submit = useSubmit((form) => call<Opened>(api.POST('/fee-cards/{enterpriseId}/entries/{entryId}/refusal', {
     params: { path: { enterpriseId: ent, entryId: entry.entryId } },
-    body: { reason: String(form.get('reason') ?? '').trim(), category: String(form.get('category')) as (typeof REFUSAL_CATEGORIES)[number] },
+    body: { reason: formText(form, 'reason'), category: formText(form, 'category') as (typeof REFUSAL_CATEGORIES)[number] },
   })), (answer) => { setOpen(false); onRefused(answer); });
   const id = `refuse-${entry.entryId}`;
   return (
@@ -76,7 +76,7 @@ function EntryRow({ entry, ent, unitName, onRefused }: { entry: FeeEntry; ent: s
         <form id={id} class="form" onSubmit={submit.onSubmit}>
           <label for={`${id}-category`}>{t(W.refusalCategory)}</label>
           <select id={`${id}-category`} name="category">
-            {REFUSAL_CATEGORIES.map((value) => <option key={value} value={value}>{t(COMPLAINT_CATEGORY[value]!)}</option>)}
+            {REFUSAL_CATEGORIES.map((value) => <option key={value} value={value}>{t(COMPLAINT_CATEGORY[value] ?? [value, value])}</option>)}
           </select>
           <label for={`${id}-reason`}>{t(W.refusalReason)}</label>
           <textarea id={`${id}-reason`} name="reason" required rows={3} />

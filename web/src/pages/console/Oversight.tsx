@@ -6,7 +6,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, call, downloadCsv } from '../../api/client.ts';
 import type { Alert, CalendarYear, Complaint, Evaluation, FeeAudit, Inspection, Page } from '../../api/views.ts';
-import { Loaded, ProblemMessage, Section, Term, useLoad, useSubmit } from '../../components/ui.tsx';
+import { formText, Loaded, ProblemMessage, Section, Term, useLoad, useSubmit } from '../../components/ui.tsx';
 import { currentQuarter, dateTime, today, workingDaysLeft, yuan } from '../../format.ts';
 import { both, COMPLAINT_CATEGORY, COMPLAINT_STATUS, INSPECTION_CATEGORY, SEVERITY, t, W } from '../../i18n.ts';
 import { deptName, Ranking, useDepartments } from '../Public.tsx';
@@ -14,7 +14,6 @@ import { TimeLeft, useCalendars } from './Department.tsx';
 
 /** How often the alerts view asks for new alerts. */
 const ALERT_POLL_MS = 3000;
-const field = (form: FormData, name: string) => String(form.get(name) ?? '').trim();
 
 export function OversightConsole({ office, supervisor }: { office: boolean; supervisor: boolean }) {
   const calendars = useCalendars();
@@ -62,7 +61,7 @@ function LiveAlerts() {
       }
     };
     void poll();
-    const timer = setInterval(poll, ALERT_POLL_MS);
+    const timer = setInterval(() => void poll(), ALERT_POLL_MS);
     return () => { live = false; clearInterval(timer); };
   }, []);
   return (
@@ -85,7 +84,7 @@ function LiveAlerts() {
 
 function Approval({ inspection, deptName: name, calendars, office, onDecided }: { inspection: Inspection; deptName: string; calendars?: CalendarYear[]; office: boolean; onDecided: () => void }) {
   const decide = useSubmit((form) => call(api.POST('/inspections/{id}/decision', {
-    params: { path: { id: inspection.id } }, body: { decision: field(form, 'decision') as 'approve' | 'reject', comment: field(form, 'comment') },
+    params: { path: { id: inspection.id } }, body: { decision: formText(form, 'decision') as 'approve' | 'reject', comment: formText(form, 'comment') },
   })), onDecided);
   const id = `a-${inspection.id}`;
   return (
@@ -129,7 +128,7 @@ function NearDeadline({ complaints, calendars, nameOf }: { complaints: Complaint
 
 function Verdict({ complaint, deptName: name, onDone }: { complaint: Complaint; deptName: string; onDone: () => void }) {
   const submit = useSubmit((form) => call(api.POST('/complaints/{id}/verdict', {
-    params: { path: { id: complaint.id } }, body: { finding: field(form, 'finding') as 'substantiated' | 'unsubstantiated', action: field(form, 'action') },
+    params: { path: { id: complaint.id } }, body: { finding: formText(form, 'finding') as 'substantiated' | 'unsubstantiated', action: formText(form, 'action') },
   })), onDone);
   const id = `v-${complaint.id}`;
   return (
@@ -162,12 +161,12 @@ function Audit({ nameOf }: { nameOf: (id: string) => string }) {
       <form class="form inline" onSubmit={(event) => {
         event.preventDefault();
         const form = new FormData(event.currentTarget);
-        setRange({ from: field(form, 'from'), to: field(form, 'to') });
+        setRange({ from: formText(form, 'from'), to: formText(form, 'to') });
       }}>
         <label for="audit-from">{t(W.from)}</label><input id="audit-from" name="from" type="date" defaultValue={range.from} required />
         <label for="audit-to">{t(W.to)}</label><input id="audit-to" name="to" type="date" defaultValue={range.to} required />
         <button type="submit">{t(W.show)}</button>
-        <button type="button" onClick={() => downloadCsv(`/fee-audit?from=${range.from}&to=${range.to}`, `fee-audit-${range.from}-${range.to}.csv`).catch(setCsvError)}>{t(W.downloadCsv)}</button>
+        <button type="button" onClick={() => { downloadCsv(`/fee-audit?from=${range.from}&to=${range.to}`, `fee-audit-${range.from}-${range.to}.csv`).catch(setCsvError); }}>{t(W.downloadCsv)}</button>
       </form>
       <ProblemMessage error={csvError} />
       <Loaded state={audit}>{(data) => data.totals.byUnit.length === 0 ? <p>{t(W.none)}</p> : (
@@ -188,7 +187,7 @@ function EvaluationSection() {
   const [csvError, setCsvError] = useState<unknown>();
   return (
     <Section id="console-evaluation" title={both(W.evaluation)}>
-      <p><button type="button" onClick={() => downloadCsv(`/evaluations/${quarter}`, `evaluation-${quarter}.csv`).catch(setCsvError)}>{t(W.downloadCsv)}</button></p>
+      <p><button type="button" onClick={() => { downloadCsv(`/evaluations/${quarter}`, `evaluation-${quarter}.csv`).catch(setCsvError); }}>{t(W.downloadCsv)}</button></p>
       <ProblemMessage error={csvError} />
       <Loaded state={evaluation}>{(data) => <Ranking evaluation={data} />}</Loaded>
     </Section>
