@@ -27,8 +27,10 @@ const refusalView = z.looseObject({
   reason: z.string(), category: z.string(), refusedAt: instantOut, refusedBy: z.string(), complaintId: z.string(),
 });
 
+/** A card with one page of its entries (`nextCursor` when more remain); `chain` is the whole card's. */
 export const cardView = z.looseObject({
   enterpriseId: z.string(), enterpriseName: z.string(), issuedAt: instantOut, entryCount: z.int(), chain: chainStatus,
+  nextCursor: z.optional(z.string()),
   entries: z.array(z.looseObject({
     ...entryView.shape, refused: z.boolean(),
     // The department complained about sees only when the charge was refused.

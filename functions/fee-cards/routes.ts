@@ -34,8 +34,9 @@ export const feeCardRoutes = defineRoutes('fee-cards', {
   getCard: {
     response: out.card,
     method: 'GET', path: '/fee-cards/{enterpriseId}', roles: ['enterprise', 'park-office', 'soft-env-office', 'supervisor', 'department'],
-    summary: 'A fee card, its entries and whether its hash chain verifies',
+    summary: 'A fee card, a page of its entries and whether its whole hash chain verifies',
     params: z.strictObject({ enterpriseId: creditCodeSchema }),
+    query: z.strictObject(pageQuery),
   },
   recordEntry: {
     response: out.entry,

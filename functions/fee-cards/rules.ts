@@ -117,23 +117,40 @@ export interface ChainStatus { valid: boolean; entries: number; problem?: string
  * Verifies a card's hash chain: entries numbered 1..n without gaps, each linked to the one
  * before and hashing to what it stores, and the last matching the head kept on the card.
  * An altered, inserted or deleted entry (the last one included) breaks it.
+ * Fed entry by entry in order (a card's entries are read a page at a time), so a long card is
+ * verified whole without holding it; `entries` counts every entry seen, the first problem is kept.
  */
+export function chainVerifier(enterpriseId: string) {
+  let previous = genesisHash(enterpriseId);
+  let seen = 0;
+  let problem: string | undefined;
+  return {
+    add(entry: ChainedEntry): void {
+      seen += 1;
+      if (problem) return;
+      const expectedId = String(seen).padStart(8, '0');
+      if (entry.entryId !== expectedId) problem = `entry ${expectedId} is missing`;
+      else if (entry.prevHash !== previous) problem = `entry ${entry.entryId} does not link to the entry before it`;
+      else if (entryHash(entry) !== entry.hash) problem = `entry ${entry.entryId} was altered after it was recorded`;
+      previous = entry.hash;
+    },
+    get seen(): number { return seen; },
+    finish(head: { entryCount: number; headHash: string }): ChainStatus {
+      if (problem) return { valid: false, entries: seen, problem };
+      if (seen !== head.entryCount) return { valid: false, entries: seen, problem: `the card records ${head.entryCount} entries but ${seen} remain` };
+      if (previous !== head.headHash) return { valid: false, entries: seen, problem: 'the last entry does not match the head kept on the card' };
+      return { valid: true, entries: seen };
+    },
+  };
+}
+
+/** Verifies a whole chain held in memory (see chainVerifier). */
 export function verifyChain(
   enterpriseId: string,
   head: { entryCount: number; headHash: string },
   entries: readonly ChainedEntry[],
 ): ChainStatus {
-  let previous = genesisHash(enterpriseId);
-  for (const [index, entry] of entries.entries()) {
-    const expectedId = String(index + 1).padStart(8, '0');
-    if (entry.entryId !== expectedId) return { valid: false, entries: entries.length, problem: `entry ${expectedId} is missing` };
-    if (entry.prevHash !== previous) return { valid: false, entries: entries.length, problem: `entry ${entry.entryId} does not link to the entry before it` };
-    if (entryHash(entry) !== entry.hash) return { valid: false, entries: entries.length, problem: `entry ${entry.entryId} was altered after it was recorded` };
-    previous = entry.hash;
-  }
-  if (entries.length !== head.entryCount) {
-    return { valid: false, entries: entries.length, problem: `the card records ${head.entryCount} entries but ${entries.length} remain` };
-  }
-  if (previous !== head.headHash) return { valid: false, entries: entries.length, problem: 'the last entry does not match the head kept on the card' };
-  return { valid: true, entries: entries.length };
+  const verifier = chainVerifier(enterpriseId);
+  for (const entry of entries) verifier.add(entry);
+  return verifier.finish(head);
 }

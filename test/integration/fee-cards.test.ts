@@ -122,6 +122,98 @@ describe('who sees a card', () => {
   });
 });
 
+describe('paging a card', () => {
+  /** Seven entries: five by the scenario's unit, two (the 3rd and 6th) by another unit. */
+  async function cardWithSevenEntries() {
+    const scenario = await feeScenario();
+    const other = await feeScenario();
+    for (let seq = 1; seq <= 7; seq += 1) {
+      const [code, dept] = seq === 3 || seq === 6 ? [other.code, other.dept] : [scenario.code, scenario.dept];
+      const recorded = await invoke(feeCards, routes.recordEntry, { params: { enterpriseId: scenario.enterpriseId }, json: collection(code, 10000 + seq), caller: departmentCaller(dept) });
+      expect(recorded.status).toBe(201);
+    }
+    return { ...scenario, otherDept: other.dept };
+  }
+  /** Every page of the card for a caller, following nextCursor. */
+  async function allPages(enterpriseId: string, caller: object, limit: string) {
+    const pages: any[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await invoke(feeCards, routes.getCard, { params: { enterpriseId }, query: { limit, ...(cursor ? { cursor } : {}) }, caller: caller as any });
+      expect(page.status).toBe(200);
+      pages.push(page.body);
+      cursor = page.body.nextCursor;
+    } while (cursor && pages.length < 20);
+    return pages;
+  }
+
+  it('pages the entries: concatenated pages are every entry in order, each page with the whole chain\'s status', async () => {
+    const { enterpriseId } = await cardWithSevenEntries();
+    const whole = await invoke(feeCards, routes.getCard, { params: { enterpriseId }, caller: office });
+    expect(whole.body.entries.map((entry: any) => entry.entryId)).toEqual(['00000001', '00000002', '00000003', '00000004', '00000005', '00000006', '00000007']);
+    expect(whole.body.nextCursor).toBeUndefined();
+    const pages = await allPages(enterpriseId, office, '3');
+    expect(pages.map((page) => page.entries.length)).toEqual([3, 3, 1]);
+    expect(pages.flatMap((page) => page.entries)).toEqual(whole.body.entries);
+    for (const page of pages) expect(page).toMatchObject({ entryCount: 7, chain: { valid: true, entries: 7 } });
+    expect(pages.at(-1).nextCursor).toBeUndefined();
+  });
+
+  it('pages a department\'s own entries only, still with the whole chain\'s status', async () => {
+    const { enterpriseId, dept, otherDept } = await cardWithSevenEntries();
+    const own = await allPages(enterpriseId, departmentCaller(dept), '2');
+    expect(own.map((page) => page.entries.length)).toEqual([2, 2, 1]);
+    expect(own.flatMap((page) => page.entries.map((entry: any) => [entry.entryId, entry.unit]))).toEqual(
+      ['00000001', '00000002', '00000004', '00000005', '00000007'].map((id) => [id, dept]),
+    );
+    for (const page of own) expect(page.chain).toEqual({ valid: true, entries: 7 });
+    const theirs = await allPages(enterpriseId, departmentCaller(otherDept), '1');
+    expect(theirs.flatMap((page) => page.entries.map((entry: any) => entry.entryId))).toEqual(['00000003', '00000006']);
+    // A department's cursor is bound to its own view: it cannot continue the whole card's listing.
+    const ownFirst = await invoke(feeCards, routes.getCard, { params: { enterpriseId }, query: { limit: '1' }, caller: departmentCaller(dept) });
+    const replayed = await invoke(feeCards, routes.getCard, { params: { enterpriseId }, query: { limit: '1', cursor: ownFirst.body.nextCursor }, caller: office });
+    expect(replayed).toMatchObject({ status: 400, body: { errors: [{ path: 'query.cursor' }] } });
+  });
+
+  it('reports a tampered entry on every page, also when the entry is not on it', async () => {
+    const { enterpriseId } = await cardWithSevenEntries();
+    await db.send(new UpdateCommand({
+      TableName: tableName, Key: { pk: keys.cardPartition(enterpriseId), sk: keys.entrySk(6) },
+      UpdateExpression: 'SET amount = :a', ExpressionAttributeValues: { ':a': 1 },
+    }));
+    const pages = await allPages(enterpriseId, enterpriseCaller(enterpriseId), '2');
+    expect(pages[0].entries.map((entry: any) => entry.entryId)).toEqual(['00000001', '00000002']);
+    for (const page of pages) expect(page.chain).toEqual({ valid: false, entries: 7, problem: 'entry 00000006 was altered after it was recorded' });
+  });
+
+  it('reports an entry deleted beyond the page, and an entry forged past the head', async () => {
+    const { enterpriseId } = await cardWithSevenEntries();
+    await db.send(new DeleteCommand({ TableName: tableName, Key: { pk: keys.cardPartition(enterpriseId), sk: keys.entrySk(7) } }));
+    const first = await invoke(feeCards, routes.getCard, { params: { enterpriseId }, query: { limit: '2' }, caller: supervisor });
+    expect(first.body.chain).toEqual({ valid: false, entries: 6, problem: 'the card records 7 entries but 6 remain' });
+  });
+
+  it.each([
+    ['a limit of 0', { limit: '0' }, 'query.limit'],
+    ['a limit above 200', { limit: '201' }, 'query.limit'],
+    ['a limit that is not a number', { limit: 'ten' }, 'query.limit'],
+    ['an empty forged cursor', { cursor: 'e30' }, 'query.cursor'],
+    ['a cursor naming a key of another card', { cursor: Buffer.from(JSON.stringify({ pk: 'CARD#x', sk: 'ENTRY#00000001' })).toString('base64url') }, 'query.cursor'],
+  ])('refuses %s with 400 problem+json', async (_name, query, path) => {
+    const { enterpriseId } = await feeScenario();
+    const answer = await invoke(feeCards, routes.getCard, { params: { enterpriseId }, query, caller: office });
+    expect(answer).toMatchObject({ status: 400, contentType: 'application/problem+json', body: { errors: [expect.objectContaining({ path })] } });
+  });
+
+  it('refuses a real cursor of another card with 400', async () => {
+    const { enterpriseId } = await cardWithSevenEntries();
+    const { enterpriseId: otherCard } = await feeScenario();
+    const first = await invoke(feeCards, routes.getCard, { params: { enterpriseId }, query: { limit: '1' }, caller: office });
+    const foreign = await invoke(feeCards, routes.getCard, { params: { enterpriseId: otherCard }, query: { cursor: first.body.nextCursor }, caller: office });
+    expect(foreign).toMatchObject({ status: 400, body: { errors: [{ path: 'query.cursor' }] } });
+  });
+});
+
 describe('tamper evidence', () => {
   async function cardWithThreeEntries() {
     const scenario = await feeScenario();
