@@ -10,8 +10,9 @@ const standard = z.union([
 export const feeItemView = z.looseObject({
   code: z.string(), unit: z.string(), name: z.string(), legalBasis: z.string(), standard,
   validFrom: z.optional(dateOut), validTo: z.optional(dateOut), revision: z.int(), publishedAt: instantOut,
+  inForceFrom: z.optional(instantOut),
 }).check(z.meta({
-  examples: [{ code: 'SJ-001', unit: 'market-regulation', name: '计量器具检定费', legalBasis: '《中华人民共和国计量法》第九条', standard: { kind: 'range', min: 5000, max: 20000 }, revision: 1, publishedAt: '2026-11-20T09:30:00.000+08:00' }],
+  examples: [{ code: 'SJ-001', unit: 'market-regulation', name: '计量器具检定费', legalBasis: '《中华人民共和国计量法》第九条', standard: { kind: 'range', min: 5000, max: 20000 }, revision: 1, publishedAt: '2026-11-20T09:30:00.000+08:00', inForceFrom: '2026-11-20T09:30:00.000+08:00' }],
 }));
 
 export const chainStatus = z.looseObject({ valid: z.boolean(), entries: z.int(), problem: z.optional(z.string()) });

@@ -2,6 +2,7 @@
  * The fee-card rules (企业付费登记卡, work plan §二.2.一), pure: no I/O, the clock passed in.
  */
 import { createHash } from 'node:crypto';
+import { startOfLocalDate } from '#shared/clock';
 
 export type FeeStandard = { kind: 'fixed'; amount: number } | { kind: 'range'; min: number; max: number };
 
@@ -15,6 +16,23 @@ export interface FeeItem {
   validTo?: string;
   revision: number;
   publishedAt: string;
+  /** From when this revision is the standard collections are checked against (see inForceFrom). */
+  inForceFrom?: string;
+}
+
+/**
+ * From when a publication of a fee item is the one collections are checked against. A revision
+ * takes effect when it is published, never earlier: a collection made before it was checked
+ * against the standard then in force and keeps it. A first publication whose validFrom is past
+ * is the county entering a fee list already in force: it is in force from that date.
+ */
+export function inForceFrom(previous: Pick<FeeItem, 'publishedAt' | 'inForceFrom'> | undefined, validFrom: string | undefined, now: Date): Date {
+  if (!previous) {
+    const from = validFrom ? startOfLocalDate(validFrom) : now;
+    return from < now ? from : now;
+  }
+  const previousFrom = new Date(previous.inForceFrom ?? previous.publishedAt);
+  return previousFrom > now ? previousFrom : now;
 }
 
 export interface Violation { rule: string; title: string; detail: string }
@@ -34,8 +52,9 @@ export function meetsStandard(standard: FeeStandard, amount: number): boolean {
 }
 
 /**
- * Checks a collection against the published fee list: the item exists, is the collecting
- * unit's own, is valid on the collection date, and the amount meets its standard.
+ * Checks a collection against the published fee list: the item (the revision in force when the
+ * collection was made) exists, is the collecting unit's own, is valid on the collection date,
+ * and the amount meets its standard.
  */
 export function checkCollection(
   item: FeeItem | undefined,
@@ -44,7 +63,7 @@ export function checkCollection(
   if (!item) {
     return {
       rule: 'fee-item-not-published', title: 'This fee is not on the published fee list',
-      detail: `Fee item ${collection.feeItemCode} is not on the published fee list, so it may not be charged and the enterprise may refuse to pay it.`,
+      detail: `Fee item ${collection.feeItemCode} was not on the published fee list on ${collection.collectedOn}, so it may not be charged and the enterprise may refuse to pay it.`,
     };
   }
   if (item.unit !== collection.unit) {

@@ -9,7 +9,7 @@ import { alertWrites, type Alert } from '#shared/alerts';
 import { prepareComplaint } from '#shared/complaint-intake';
 import { requireNamedDepartment } from '../registry/departments.ts';
 import {
-  chainVerifier, checkCollection, entryHash, genesisHash, yuan, type ChainedEntry, type ChainStatus, type FeeItem, type FeeStandard, type RefusalCategory,
+  chainVerifier, checkCollection, entryHash, genesisHash, inForceFrom, yuan, type ChainedEntry, type ChainStatus, type FeeItem, type FeeStandard, type RefusalCategory,
 } from './rules.ts';
 import * as store from './store.ts';
 
@@ -20,13 +20,19 @@ export async function publishFeeItem(
   { now }: Deps,
 ): Promise<{ item: FeeItem; created: boolean }> {
   await requireNamedDepartment(input.unit, 'body.unit');
-  const previous = await store.getFeeItem(input.code);
-  if (previous && previous.unit !== input.unit) {
-    throw new ConflictError(`Fee item ${input.code} belongs to ${previous.unit}; publish a new code for ${input.unit}.`, 'fee-item-unit-fixed');
+  // Two publications at once: the one that came second is a revision of the first.
+  for (let round = 0; round < 3; round += 1) {
+    const previous = await store.getFeeItem(input.code);
+    if (previous && previous.unit !== input.unit) {
+      throw new ConflictError(`Fee item ${input.code} belongs to ${previous.unit}; publish a new code for ${input.unit}.`, 'fee-item-unit-fixed');
+    }
+    const item = {
+      ...input, revision: (previous?.revision ?? 0) + 1, publishedAt: toLocalIso(now),
+      inForceFrom: toLocalIso(inForceFrom(previous, input.validFrom, now)),
+    };
+    if (await store.putFeeItemRevision(item)) return { item, created: !previous };
   }
-  const item: FeeItem = { ...input, revision: (previous?.revision ?? 0) + 1, publishedAt: toLocalIso(now) };
-  await store.putFeeItem(item);
-  return { item, created: !previous };
+  throw new ConflictError(`Fee item ${input.code} is being revised by others at this moment; retry the request.`, 'fee-item-busy');
 }
 
 export async function issueCard(input: { enterpriseId: string; enterpriseName: string }, caller: Caller, { now }: Deps) {
@@ -113,7 +119,8 @@ export async function recordEntry(
   let card = await store.getCard(enterpriseId);
   if (!card) throw new NotFoundError(`Enterprise ${enterpriseId} has no fee card; the park office issues it.`);
 
-  const item = await store.getFeeItem(input.feeItemCode);
+  // The standard in force when the fee was collected, not today's: a later revision does not re-judge it.
+  const item = await store.feeItemInForceAt(input.feeItemCode, collectedAt);
   const violation = checkCollection(item, { feeItemCode: input.feeItemCode, unit, amount: input.amount, collectedOn });
   if (violation) {
     const attempt: store.RejectedAttempt = {

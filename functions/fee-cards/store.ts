@@ -49,15 +49,48 @@ export interface RejectedAttempt {
 
 const byParent = TABLE.indexes.byParent.name; // the audit's events
 
-export async function putFeeItem(item: FeeItem): Promise<void> {
-  await db.send(new PutCommand({
+/**
+ * Publishes a revision: the item on the fee list becomes it, and it is kept beside the earlier
+ * ones for the collections of its time; together, and only over the revision it follows (false
+ * when another publication came first).
+ */
+export async function putFeeItemRevision(item: FeeItem & { inForceFrom: string }): Promise<boolean> {
+  const failed = await writeAll([
+    {
+      Put: {
+        TableName: tableName,
+        Item: { ...keys.feeItem(item.code), ...keys.feeItemsIndex(item.unit, item.code), type: 'fee-item', ...item },
+        ...(item.revision === 1
+          ? { ConditionExpression: 'attribute_not_exists(pk)' }
+          : { ConditionExpression: 'revision = :previous', ExpressionAttributeValues: { ':previous': item.revision - 1 } }),
+      },
+    },
+    {
+      Put: {
+        TableName: tableName,
+        Item: { ...keys.feeItemRevision(item.code, new Date(item.inForceFrom).toISOString(), item.revision), type: 'fee-item-revision', ...item },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    },
+  ]);
+  return failed === undefined;
+}
+
+/** The revision of a fee item in force at an instant: the last one in force from no later than it. */
+export async function feeItemInForceAt(code: string, at: Date): Promise<FeeItem | undefined> {
+  const { Items = [] } = await db.send(new QueryCommand({
     TableName: tableName,
-    Item: { ...keys.feeItem(item.code), ...keys.feeItemsIndex(item.unit, item.code), type: 'fee-item', ...item },
+    KeyConditionExpression: 'pk = :pk AND sk BETWEEN :first AND :at',
+    ExpressionAttributeValues: { ':pk': keys.feeItem(code).pk, ':first': keys.feeItemRevisionSkPrefix, ':at': `${keys.feeItemRevisionSkPrefix}${at.toISOString()}#~` },
+    ScanIndexForward: false,
+    Limit: 1,
+    ConsistentRead: true,
   }));
+  return Items[0] ? (strip(Items[0]) as unknown as FeeItem) : undefined;
 }
 
 export async function getFeeItem(code: string): Promise<FeeItem | undefined> {
-  const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: keys.feeItem(code) }));
+  const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: keys.feeItem(code), ConsistentRead: true }));
   return Item ? (withoutKeys(Item) as unknown as FeeItem) : undefined;
 }
 
