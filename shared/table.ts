@@ -8,8 +8,10 @@
  * | department        | DEPT#<deptId>               | PROFILE                    | DEPARTMENTS / <deptId>                       |
  * | fee item          | FEEITEM#<code>              | ITEM                       | FEEITEMS#<unit> / <code>                     |
  * |                   |                             |                            | gsi2: FEEITEMS / <unit>#<code>               |
+ * | fee item revision | FEEITEM#<code>              | REVISION#<inForceFrom instant>#<revision>  | (the one in force at a collection) |
  * | fee card          | CARD#<enterpriseId>         | CARD                       |                                              |
  * | fee entry         | CARD#<enterpriseId>         | ENTRY#<seq>                | FEEAUDIT#<month> / <instant>#ENTRY#...       |
+ * |                   |                             |                            | gsi2: CARDENTRIES#<enterpriseId>#<unit> / ENTRY#<seq> |
  * | entry refusal     | CARD#<enterpriseId>         | REFUSAL#<seq>              | FEEAUDIT#<month> / <instant>#REFUSAL#...     |
  * | receipt number    | RECEIPT#<deptId>#<receipt>  | RECEIPT                    |                                              |
  * | rejected attempt  | REJECTED#<id>               | ATTEMPT                    | FEEAUDIT#<month> / <instant>#REJECTED#<id>   |
@@ -68,6 +70,9 @@ export const keys = {
   // One unit's fee list is its own partition; the whole list is a second index.
   feeItemsIndex: (unit: string, code: string) => ({ gsi1pk: `FEEITEMS#${unit}`, gsi1sk: code, gsi2pk: 'FEEITEMS', gsi2sk: `${unit}#${code}` }),
   feeItemsOfUnit: (unit: string) => `FEEITEMS#${unit}`,
+  // Every revision is kept: a collection is checked against the one in force when it was made.
+  feeItemRevision: (code: string, inForceFrom: string, revision: number) => ({ pk: `FEEITEM#${code}`, sk: `REVISION#${inForceFrom}#${pad(revision)}` }),
+  feeItemRevisionSkPrefix: 'REVISION#',
   allFeeItems: 'FEEITEMS',
 
   approvalItem: (code: string) => ({ pk: `APPROVALITEM#${code}`, sk: 'ITEM' }),
@@ -79,6 +84,9 @@ export const keys = {
   cardPartition: (enterpriseId: string) => `CARD#${enterpriseId}`,
   entrySk: (seq: number) => `ENTRY#${pad(seq)}`,
   entrySkPrefix: 'ENTRY#',
+  // One unit's entries on a card, in order: the department's own view of the card, paged.
+  unitEntriesIndex: (enterpriseId: string, unit: string, seq: number) => ({ gsi2pk: `CARDENTRIES#${enterpriseId}#${unit}`, gsi2sk: `ENTRY#${pad(seq)}` }),
+  unitEntriesOfCard: (enterpriseId: string, unit: string) => `CARDENTRIES#${enterpriseId}#${unit}`,
   refusalSk: (seq: number) => `REFUSAL#${pad(seq)}`,
   refusalSkPrefix: 'REFUSAL#',
   entryIdOf: (seq: number) => pad(seq),

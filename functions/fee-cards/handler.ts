@@ -17,7 +17,9 @@ export const handler = createHttpHandler({
     },
     listFeeItems: async ({ query }) => ({ status: 200, body: await feeItemsPage(query.unit, pageLimit(query.limit), query.cursor) }),
     issueCard: async ({ body, caller, now }) => ({ status: 201, body: await fees.issueCard(body, caller as Caller, { now, newId }) }),
-    getCard: async ({ params, caller }) => ({ status: 200, body: await fees.viewCard(params.enterpriseId, caller as Caller) }),
+    getCard: async ({ params, query, caller }) => ({
+      status: 200, body: await fees.viewCard(params.enterpriseId, caller as Caller, { limit: pageLimit(query.limit), cursor: query.cursor }),
+    }),
     recordEntry: async ({ params, body, caller, now }) => ({
       status: 201, body: await fees.recordEntry(params.enterpriseId, body, caller as Caller, { now, newId }),
     }),

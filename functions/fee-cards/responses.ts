@@ -10,8 +10,9 @@ const standard = z.union([
 export const feeItemView = z.looseObject({
   code: z.string(), unit: z.string(), name: z.string(), legalBasis: z.string(), standard,
   validFrom: z.optional(dateOut), validTo: z.optional(dateOut), revision: z.int(), publishedAt: instantOut,
+  inForceFrom: z.optional(instantOut),
 }).check(z.meta({
-  examples: [{ code: 'SJ-001', unit: 'market-regulation', name: '计量器具检定费', legalBasis: '《中华人民共和国计量法》第九条', standard: { kind: 'range', min: 5000, max: 20000 }, revision: 1, publishedAt: '2026-11-20T09:30:00.000+08:00' }],
+  examples: [{ code: 'SJ-001', unit: 'market-regulation', name: '计量器具检定费', legalBasis: '《中华人民共和国计量法》第九条', standard: { kind: 'range', min: 5000, max: 20000 }, revision: 1, publishedAt: '2026-11-20T09:30:00.000+08:00', inForceFrom: '2026-11-20T09:30:00.000+08:00' }],
 }));
 
 export const chainStatus = z.looseObject({ valid: z.boolean(), entries: z.int(), problem: z.optional(z.string()) });
@@ -27,8 +28,10 @@ const refusalView = z.looseObject({
   reason: z.string(), category: z.string(), refusedAt: instantOut, refusedBy: z.string(), complaintId: z.string(),
 });
 
+/** A card with one page of its entries (`nextCursor` when more remain); `chain` is the whole card's. */
 export const cardView = z.looseObject({
   enterpriseId: z.string(), enterpriseName: z.string(), issuedAt: instantOut, entryCount: z.int(), chain: chainStatus,
+  nextCursor: z.optional(z.string()),
   entries: z.array(z.looseObject({
     ...entryView.shape, refused: z.boolean(),
     // The department complained about sees only when the charge was refused.

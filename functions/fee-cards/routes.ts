@@ -14,7 +14,7 @@ const standard = z.discriminatedUnion('kind', [
 export const feeCardRoutes = defineRoutes('fee-cards', {
   putFeeItem: {
     response: out.feeItem,
-    method: 'PUT', path: '/fee-items/{code}', roles: ['soft-env-office'], summary: 'Publish or revise a fee item on the fee list',
+    method: 'PUT', path: '/fee-items/{code}', roles: ['soft-env-office'], summary: 'Publish or revise a fee item on the fee list (a revision is in force from its publication; earlier collections keep the standard they were checked against)',
     params: z.strictObject({ code: feeItemCode }),
     body: z.strictObject({
       unit: deptIdSchema, name: text(200), legalBasis: text(500), standard,
@@ -34,8 +34,9 @@ export const feeCardRoutes = defineRoutes('fee-cards', {
   getCard: {
     response: out.card,
     method: 'GET', path: '/fee-cards/{enterpriseId}', roles: ['enterprise', 'park-office', 'soft-env-office', 'supervisor', 'department'],
-    summary: 'A fee card, its entries and whether its hash chain verifies',
+    summary: 'A fee card, a page of its entries and whether its whole hash chain verifies',
     params: z.strictObject({ enterpriseId: creditCodeSchema }),
+    query: z.strictObject(pageQuery),
   },
   recordEntry: {
     response: out.entry,

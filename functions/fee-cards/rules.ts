@@ -2,6 +2,7 @@
  * The fee-card rules (企业付费登记卡, work plan §二.2.一), pure: no I/O, the clock passed in.
  */
 import { createHash } from 'node:crypto';
+import { startOfLocalDate } from '#shared/clock';
 
 export type FeeStandard = { kind: 'fixed'; amount: number } | { kind: 'range'; min: number; max: number };
 
@@ -15,6 +16,23 @@ export interface FeeItem {
   validTo?: string;
   revision: number;
   publishedAt: string;
+  /** From when this revision is the standard collections are checked against (see inForceFrom). */
+  inForceFrom?: string;
+}
+
+/**
+ * From when a publication of a fee item is the one collections are checked against. A revision
+ * takes effect when it is published, never earlier: a collection made before it was checked
+ * against the standard then in force and keeps it. A first publication whose validFrom is past
+ * is the county entering a fee list already in force: it is in force from that date.
+ */
+export function inForceFrom(previous: Pick<FeeItem, 'publishedAt' | 'inForceFrom'> | undefined, validFrom: string | undefined, now: Date): Date {
+  if (!previous) {
+    const from = validFrom ? startOfLocalDate(validFrom) : now;
+    return from < now ? from : now;
+  }
+  const previousFrom = new Date(previous.inForceFrom ?? previous.publishedAt);
+  return previousFrom > now ? previousFrom : now;
 }
 
 export interface Violation { rule: string; title: string; detail: string }
@@ -34,8 +52,9 @@ export function meetsStandard(standard: FeeStandard, amount: number): boolean {
 }
 
 /**
- * Checks a collection against the published fee list: the item exists, is the collecting
- * unit's own, is valid on the collection date, and the amount meets its standard.
+ * Checks a collection against the published fee list: the item (the revision in force when the
+ * collection was made) exists, is the collecting unit's own, is valid on the collection date,
+ * and the amount meets its standard.
  */
 export function checkCollection(
   item: FeeItem | undefined,
@@ -44,7 +63,7 @@ export function checkCollection(
   if (!item) {
     return {
       rule: 'fee-item-not-published', title: 'This fee is not on the published fee list',
-      detail: `Fee item ${collection.feeItemCode} is not on the published fee list, so it may not be charged and the enterprise may refuse to pay it.`,
+      detail: `Fee item ${collection.feeItemCode} was not on the published fee list on ${collection.collectedOn}, so it may not be charged and the enterprise may refuse to pay it.`,
     };
   }
   if (item.unit !== collection.unit) {
@@ -117,23 +136,40 @@ export interface ChainStatus { valid: boolean; entries: number; problem?: string
  * Verifies a card's hash chain: entries numbered 1..n without gaps, each linked to the one
  * before and hashing to what it stores, and the last matching the head kept on the card.
  * An altered, inserted or deleted entry (the last one included) breaks it.
+ * Fed entry by entry in order (a card's entries are read a page at a time), so a long card is
+ * verified whole without holding it; `entries` counts every entry seen, the first problem is kept.
  */
+export function chainVerifier(enterpriseId: string) {
+  let previous = genesisHash(enterpriseId);
+  let seen = 0;
+  let problem: string | undefined;
+  return {
+    add(entry: ChainedEntry): void {
+      seen += 1;
+      if (problem) return;
+      const expectedId = String(seen).padStart(8, '0');
+      if (entry.entryId !== expectedId) problem = `entry ${expectedId} is missing`;
+      else if (entry.prevHash !== previous) problem = `entry ${entry.entryId} does not link to the entry before it`;
+      else if (entryHash(entry) !== entry.hash) problem = `entry ${entry.entryId} was altered after it was recorded`;
+      previous = entry.hash;
+    },
+    get seen(): number { return seen; },
+    finish(head: { entryCount: number; headHash: string }): ChainStatus {
+      if (problem) return { valid: false, entries: seen, problem };
+      if (seen !== head.entryCount) return { valid: false, entries: seen, problem: `the card records ${head.entryCount} entries but ${seen} remain` };
+      if (previous !== head.headHash) return { valid: false, entries: seen, problem: 'the last entry does not match the head kept on the card' };
+      return { valid: true, entries: seen };
+    },
+  };
+}
+
+/** Verifies a whole chain held in memory (see chainVerifier). */
 export function verifyChain(
   enterpriseId: string,
   head: { entryCount: number; headHash: string },
   entries: readonly ChainedEntry[],
 ): ChainStatus {
-  let previous = genesisHash(enterpriseId);
-  for (const [index, entry] of entries.entries()) {
-    const expectedId = String(index + 1).padStart(8, '0');
-    if (entry.entryId !== expectedId) return { valid: false, entries: entries.length, problem: `entry ${expectedId} is missing` };
-    if (entry.prevHash !== previous) return { valid: false, entries: entries.length, problem: `entry ${entry.entryId} does not link to the entry before it` };
-    if (entryHash(entry) !== entry.hash) return { valid: false, entries: entries.length, problem: `entry ${entry.entryId} was altered after it was recorded` };
-    previous = entry.hash;
-  }
-  if (entries.length !== head.entryCount) {
-    return { valid: false, entries: entries.length, problem: `the card records ${head.entryCount} entries but ${entries.length} remain` };
-  }
-  if (previous !== head.headHash) return { valid: false, entries: entries.length, problem: 'the last entry does not match the head kept on the card' };
-  return { valid: true, entries: entries.length };
+  const verifier = chainVerifier(enterpriseId);
+  for (const entry of entries) verifier.add(entry);
+  return verifier.finish(head);
 }

@@ -9,7 +9,7 @@ import { alertWrites, type Alert } from '#shared/alerts';
 import { prepareComplaint } from '#shared/complaint-intake';
 import { requireNamedDepartment } from '../registry/departments.ts';
 import {
-  checkCollection, entryHash, genesisHash, verifyChain, yuan, type ChainedEntry, type FeeItem, type FeeStandard, type RefusalCategory,
+  chainVerifier, checkCollection, entryHash, genesisHash, inForceFrom, yuan, type ChainedEntry, type ChainStatus, type FeeItem, type FeeStandard, type RefusalCategory,
 } from './rules.ts';
 import * as store from './store.ts';
 
@@ -20,13 +20,19 @@ export async function publishFeeItem(
   { now }: Deps,
 ): Promise<{ item: FeeItem; created: boolean }> {
   await requireNamedDepartment(input.unit, 'body.unit');
-  const previous = await store.getFeeItem(input.code);
-  if (previous && previous.unit !== input.unit) {
-    throw new ConflictError(`Fee item ${input.code} belongs to ${previous.unit}; publish a new code for ${input.unit}.`, 'fee-item-unit-fixed');
+  // Two publications at once: the one that came second is a revision of the first.
+  for (let round = 0; round < 3; round += 1) {
+    const previous = await store.getFeeItem(input.code);
+    if (previous && previous.unit !== input.unit) {
+      throw new ConflictError(`Fee item ${input.code} belongs to ${previous.unit}; publish a new code for ${input.unit}.`, 'fee-item-unit-fixed');
+    }
+    const item = {
+      ...input, revision: (previous?.revision ?? 0) + 1, publishedAt: toLocalIso(now),
+      inForceFrom: toLocalIso(inForceFrom(previous, input.validFrom, now)),
+    };
+    if (await store.putFeeItemRevision(item)) return { item, created: !previous };
   }
-  const item: FeeItem = { ...input, revision: (previous?.revision ?? 0) + 1, publishedAt: toLocalIso(now) };
-  await store.putFeeItem(item);
-  return { item, created: !previous };
+  throw new ConflictError(`Fee item ${input.code} is being revised by others at this moment; retry the request.`, 'fee-item-busy');
 }
 
 export async function issueCard(input: { enterpriseId: string; enterpriseName: string }, caller: Caller, { now }: Deps) {
@@ -34,31 +40,51 @@ export async function issueCard(input: { enterpriseId: string; enterpriseName: s
     ...input, issuedAt: toLocalIso(now), issuedBy: caller.sub, entryCount: 0, headHash: genesisHash(input.enterpriseId),
   };
   await store.createCard(card);
-  return presentCard(card, [], [], caller);
+  return presentCard(card, { valid: true, entries: 0 }, [], [], false);
 }
 
-/** The card as the caller may see it: a department sees only its own entries. */
-export async function viewCard(enterpriseId: string, caller: Caller) {
+/**
+ * The card as the caller may see it, a page of entries at a time (a department sees only its
+ * own, through an index), with the status of the WHOLE card's hash chain.
+ * The chain is verified whole on every view: tampering with the table shows only when what is
+ * stored is hashed again, wherever on the card it is, so a head kept on the card (which only
+ * vouches for writes made through the API) cannot stand in for it. The entries are read a Query
+ * page at a time, only their hashed fields, and checked as they stream by: the work grows with
+ * the card (about 1 MB read per 1,500 entries), the answer and the memory held do not.
+ */
+export async function viewCard(enterpriseId: string, caller: Caller, page: { limit: number; cursor?: string }) {
   if (hasRole(caller, 'enterprise') && !seesAllCards(caller) && caller.ent !== enterpriseId) throw new NotFoundError();
-  const { card, entries, refusals } = await store.cardWithEntries(enterpriseId);
+  const card = await store.getCard(enterpriseId);
   if (!card) throw new NotFoundError();
-  return presentCard(card, entries, refusals, caller);
+  const ownOnly = !seesAllCards(caller) && caller.ent !== card.enterpriseId;
+  const [chain, { entries, nextCursor }] = await Promise.all([
+    wholeChainStatus(card),
+    store.entriesPage(enterpriseId, ownOnly ? caller.dept as string : undefined, page.limit, page.cursor),
+  ]);
+  const refusals = await store.refusalsOf(enterpriseId, entries.map((entry) => Number(entry.entryId)));
+  return { ...presentCard(card, chain, entries, refusals, ownOnly), ...(nextCursor ? { nextCursor } : {}) };
 }
 
 const seesAllCards = (caller: Caller) => seesAll(caller) || hasRole(caller, 'park-office');
 
-function presentCard(card: store.FeeCard, entries: ChainedEntry[], refusals: store.Refusal[], caller: Caller) {
-  const chain = verifyChain(card.enterpriseId, card, entries);
+/** Verifies every entry of the card against its chain head (see viewCard). */
+export async function wholeChainStatus(card: store.FeeCard): Promise<ChainStatus> {
+  const verifier = chainVerifier(card.enterpriseId);
+  for await (const entries of store.chainEntryPages(card.enterpriseId)) for (const entry of entries) verifier.add(entry);
+  // An entry appended after the card was read is no tampering: judge by the head that covers it.
+  const head = verifier.seen > card.entryCount ? (await store.getCard(card.enterpriseId)) ?? card : card;
+  return verifier.finish(head);
+}
+
+function presentCard(card: store.FeeCard, chain: ChainStatus, entries: ChainedEntry[], refusals: store.Refusal[], ownOnly: boolean) {
   const refusalsByEntry = new Map(refusals.map((refusal) => [refusal.entryId, refusal]));
-  const ownOnly = !seesAllCards(caller) && caller.ent !== card.enterpriseId;
-  const visible = ownOnly ? entries.filter((entry) => entry.unit === caller.dept) : entries;
   return {
     enterpriseId: card.enterpriseId,
     enterpriseName: card.enterpriseName,
     issuedAt: card.issuedAt,
     entryCount: card.entryCount,
     chain,
-    entries: visible.map((entry) => {
+    entries: entries.map((entry) => {
       const refusal = refusalsByEntry.get(entry.entryId);
       return {
         ...entry,
@@ -93,7 +119,8 @@ export async function recordEntry(
   let card = await store.getCard(enterpriseId);
   if (!card) throw new NotFoundError(`Enterprise ${enterpriseId} has no fee card; the park office issues it.`);
 
-  const item = await store.getFeeItem(input.feeItemCode);
+  // The standard in force when the fee was collected, not today's: a later revision does not re-judge it.
+  const item = await store.feeItemInForceAt(input.feeItemCode, collectedAt);
   const violation = checkCollection(item, { feeItemCode: input.feeItemCode, unit, amount: input.amount, collectedOn });
   if (violation) {
     const attempt: store.RejectedAttempt = {
@@ -182,8 +209,8 @@ export async function audit(query: { from: string; to: string; limit: number; cu
   const events: Record<string, unknown>[] = page.items.map((item) => ({ kind: kindOf(item), ...item }));
   const cardIds = [...new Set(events.filter((event) => event.kind !== 'rejected-attempt').map((event) => event.enterpriseId as string))];
   const chains = await Promise.all(cardIds.map(async (enterpriseId) => {
-    const { card, entries } = await store.cardWithEntries(enterpriseId);
-    return { enterpriseId, ...(card ? verifyChain(enterpriseId, card, entries) : { valid: false, entries: entries.length, problem: 'the card is missing' }) };
+    const card = await store.getCard(enterpriseId);
+    return { enterpriseId, ...(card ? await wholeChainStatus(card) : { valid: false, entries: 0, problem: 'the card is missing' }) };
   }));
   return {
     from: query.from, to: query.to,

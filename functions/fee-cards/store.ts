@@ -3,7 +3,7 @@
  * conditional; an entry, its receipt number, the card's chain head and the day's totals are
  * written in one transaction, so nothing is half-written.
  */
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, type BatchGetCommandOutput } from '@aws-sdk/lib-dynamodb';
 import { cursorListing, db, decodeCursor, encodeCursor, InvalidCursorError, listingOf, queryAll, queryFrom, queryPage, tableName, withoutKeys, writeAll, type TransactItem } from '#shared/db';
 import { keys, TABLE } from '#shared/table';
 import { ConflictError } from '#shared/http/errors';
@@ -49,15 +49,48 @@ export interface RejectedAttempt {
 
 const byParent = TABLE.indexes.byParent.name; // the audit's events
 
-export async function putFeeItem(item: FeeItem): Promise<void> {
-  await db.send(new PutCommand({
+/**
+ * Publishes a revision: the item on the fee list becomes it, and it is kept beside the earlier
+ * ones for the collections of its time; together, and only over the revision it follows (false
+ * when another publication came first).
+ */
+export async function putFeeItemRevision(item: FeeItem & { inForceFrom: string }): Promise<boolean> {
+  const failed = await writeAll([
+    {
+      Put: {
+        TableName: tableName,
+        Item: { ...keys.feeItem(item.code), ...keys.feeItemsIndex(item.unit, item.code), type: 'fee-item', ...item },
+        ...(item.revision === 1
+          ? { ConditionExpression: 'attribute_not_exists(pk)' }
+          : { ConditionExpression: 'revision = :previous', ExpressionAttributeValues: { ':previous': item.revision - 1 } }),
+      },
+    },
+    {
+      Put: {
+        TableName: tableName,
+        Item: { ...keys.feeItemRevision(item.code, new Date(item.inForceFrom).toISOString(), item.revision), type: 'fee-item-revision', ...item },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    },
+  ]);
+  return failed === undefined;
+}
+
+/** The revision of a fee item in force at an instant: the last one in force from no later than it. */
+export async function feeItemInForceAt(code: string, at: Date): Promise<FeeItem | undefined> {
+  const { Items = [] } = await db.send(new QueryCommand({
     TableName: tableName,
-    Item: { ...keys.feeItem(item.code), ...keys.feeItemsIndex(item.unit, item.code), type: 'fee-item', ...item },
+    KeyConditionExpression: 'pk = :pk AND sk BETWEEN :first AND :at',
+    ExpressionAttributeValues: { ':pk': keys.feeItem(code).pk, ':first': keys.feeItemRevisionSkPrefix, ':at': `${keys.feeItemRevisionSkPrefix}${at.toISOString()}#~` },
+    ScanIndexForward: false,
+    Limit: 1,
+    ConsistentRead: true,
   }));
+  return Items[0] ? (strip(Items[0]) as unknown as FeeItem) : undefined;
 }
 
 export async function getFeeItem(code: string): Promise<FeeItem | undefined> {
-  const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: keys.feeItem(code) }));
+  const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: keys.feeItem(code), ConsistentRead: true }));
   return Item ? (withoutKeys(Item) as unknown as FeeItem) : undefined;
 }
 
@@ -94,20 +127,58 @@ export async function getCard(enterpriseId: string): Promise<FeeCard | undefined
   return Item ? (strip(Item) as unknown as FeeCard) : undefined;
 }
 
-/** The card with all its entries and refusals: one Query on the card's partition. */
-export async function cardWithEntries(enterpriseId: string) {
-  const items = await queryAll({
-    TableName: tableName,
-    KeyConditionExpression: 'pk = :pk',
-    ExpressionAttributeValues: { ':pk': keys.cardPartition(enterpriseId) },
-    ConsistentRead: true,
-  });
-  const card = items.find((item) => item.sk === 'CARD');
-  return {
-    card: card ? (strip(card) as unknown as FeeCard) : undefined,
-    entries: items.filter((item) => String(item.sk).startsWith(keys.entrySkPrefix)).map((item) => strip(item) as unknown as ChainedEntry),
-    refusals: items.filter((item) => String(item.sk).startsWith(keys.refusalSkPrefix)).map((item) => strip(item) as unknown as Refusal),
-  };
+/** A page of a card's entries in order: the whole card's, or (index) one unit's own. */
+export async function entriesPage(enterpriseId: string, unit: string | undefined, limit: number, cursor: string | undefined) {
+  const { items, nextCursor } = await queryPage(unit
+    ? {
+      TableName: tableName, IndexName: TABLE.indexes.bySecondParent.name, Limit: limit,
+      KeyConditionExpression: `${TABLE.indexes.bySecondParent.partitionKey} = :pk`,
+      ExpressionAttributeValues: { ':pk': keys.unitEntriesOfCard(enterpriseId, unit) },
+    }
+    : {
+      TableName: tableName, Limit: limit, ConsistentRead: true,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :entries)',
+      ExpressionAttributeValues: { ':pk': keys.cardPartition(enterpriseId), ':entries': keys.entrySkPrefix },
+    }, cursor);
+  return { entries: items.map((item) => strip(item) as unknown as ChainedEntry), nextCursor };
+}
+
+/** The fields an entry's hash covers, and the hash: all that verifying the chain reads. */
+const CHAIN_FIELDS = ['entryId', 'enterpriseId', 'unit', 'feeItemCode', 'feeItemName', 'legalBasis', 'standard', 'amount', 'collector', 'collectedAt', 'receiptNo', 'recordedAt', 'recordedBy', 'prevHash', 'hash'] as const;
+
+/** Every entry of a card in order, one Query page (up to 1 MB) at a time; nothing else of the card is read. */
+export async function* chainEntryPages(enterpriseId: string): AsyncGenerator<ChainedEntry[]> {
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await db.send(new QueryCommand({
+      TableName: tableName,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :entries)',
+      ExpressionAttributeValues: { ':pk': keys.cardPartition(enterpriseId), ':entries': keys.entrySkPrefix },
+      ProjectionExpression: CHAIN_FIELDS.map((_, index) => `#c${index}`).join(', '),
+      ExpressionAttributeNames: Object.fromEntries(CHAIN_FIELDS.map((field, index) => [`#c${index}`, field])),
+      ConsistentRead: true,
+      ExclusiveStartKey: startKey,
+    }));
+    yield (page.Items ?? []) as unknown as ChainedEntry[];
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+}
+
+/** The refusals of the given entries (a page's), by key: never more than the page asks for. */
+export async function refusalsOf(enterpriseId: string, seqs: number[]): Promise<Refusal[]> {
+  const refusals: Refusal[] = [];
+  for (let start = 0; start < seqs.length; start += 100) { // BatchGetItem takes 100 keys
+    let request: Record<string, { Keys: Record<string, unknown>[]; ConsistentRead?: boolean }> | undefined = {
+      [tableName]: { Keys: seqs.slice(start, start + 100).map((seq) => ({ pk: keys.cardPartition(enterpriseId), sk: keys.refusalSk(seq) })), ConsistentRead: true },
+    };
+    for (let round = 0; request && Object.keys(request).length > 0; round += 1) {
+      if (round > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(500, 20 * 2 ** round)));
+      const answer: BatchGetCommandOutput = await db.send(new BatchGetCommand({ RequestItems: request }));
+      refusals.push(...(answer.Responses?.[tableName] ?? []).map((item) => strip(item) as unknown as Refusal));
+      request = answer.UnprocessedKeys as typeof request;
+    }
+  }
+  return refusals;
 }
 
 export async function getEntry(enterpriseId: string, seq: number): Promise<ChainedEntry | undefined> {
@@ -134,7 +205,7 @@ export async function appendEntry(entry: ChainedEntry, expectedCount: number, co
       Put: {
         TableName: tableName,
         Item: {
-          pk: keys.cardPartition(entry.enterpriseId), sk: keys.entrySk(seq),
+          pk: keys.cardPartition(entry.enterpriseId), sk: keys.entrySk(seq), ...keys.unitEntriesIndex(entry.enterpriseId, entry.unit, seq),
           ...keys.feeAuditIndex(monthOf(collectedOn), new Date(entry.collectedAt).toISOString(), 'ENTRY', `${entry.enterpriseId}#${entry.entryId}`),
           type: 'fee-entry', collectedOn, ...entry,
         },

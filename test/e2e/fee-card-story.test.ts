@@ -3,6 +3,7 @@
  * caller: no bad input ever gets a 5xx.
  */
 import { describe, expect, it } from 'vitest';
+import { addDays, localDate } from '#shared/clock';
 import { call, runtime, tokenFor } from '../support/http.ts';
 import { newCode, newCreditCode, newDeptId } from '../support/data.ts';
 import { alertDelivered } from '../support/eventually.ts';
@@ -25,7 +26,8 @@ describe('the fee-card story', () => {
 
     const item = await call('PUT', `/fee-items/${code}`, {
       token: office,
-      json: { unit: dept, name: 'Verification of weighing instruments', legalBasis: 'Metrology Law art. 9', standard: { kind: 'fixed', amount: 8000 } },
+      // In force for a month already: the county enters a fee list it published before.
+      json: { unit: dept, name: 'Verification of weighing instruments', legalBasis: 'Metrology Law art. 9', standard: { kind: 'fixed', amount: 8000 }, validFrom: addDays(localDate(new Date()), -30) },
     });
     expect(item).toMatchObject({ status: 201, body: { code, unit: dept, revision: 1 } });
     const list = await call('GET', `/fee-items?unit=${dept}`);
@@ -34,7 +36,8 @@ describe('the fee-card story', () => {
     const card = await call('POST', '/fee-cards', { token: park, json: { enterpriseId, enterpriseName: 'Minjiang Textiles Co.' }, headers: { 'idempotency-key': `card-${enterpriseId}` } });
     expect(card).toMatchObject({ status: 201, body: { enterpriseId, entryCount: 0, chain: { valid: true } } });
 
-    const collectedAt = '2026-11-20T09:30:00+08:00';
+    const collectedOn = addDays(localDate(new Date()), -8);
+    const collectedAt = `${collectedOn}T09:30:00+08:00`;
     const entry = await call('POST', `/fee-cards/${enterpriseId}/entries`, {
       token: clerk, json: { feeItemCode: code, amount: 8000, collector: 'Wang Li', collectedAt, receiptNo: `R-${enterpriseId}-1` },
     });
@@ -55,7 +58,7 @@ describe('the fee-card story', () => {
     const own = await call('GET', `/fee-cards/${enterpriseId}`, { token: enterprise });
     expect(own.body).toMatchObject({ entryCount: 1, chain: { valid: true, entries: 1 }, entries: [{ entryId: '00000001', refused: true }] });
 
-    const audit = await call('GET', '/fee-audit?from=2026-11-20&to=2026-11-20&limit=200', { token: supervisor });
+    const audit = await call('GET', `/fee-audit?from=${collectedOn}&to=${collectedOn}&limit=200`, { token: supervisor });
     expect(audit.status).toBe(200);
     expect(audit.body.totals.byUnitAndItem).toContainEqual({ unit: dept, feeItemCode: code, entries: 1, amount: 8000, refused: 0, refusedAmount: 0, rejectedAttempts: 1 });
     expect(audit.body.items.filter((event: any) => event.enterpriseId === enterpriseId).map((event: any) => event.kind).sort()).toEqual(['entry', 'rejected-attempt']);

@@ -8,8 +8,9 @@ import { db, tableName } from '#shared/db';
 import { keys } from '#shared/table';
 import { invoke } from '../support/invoke.ts';
 import { newCode, newCreditCode } from '../support/data.ts';
+import { addDays } from '#shared/clock';
 import {
-  collection, departmentCaller, enterpriseCaller, feeCards, feeScenario, office, park, routes, supervisor,
+  COLLECTION_DAY, COLLECTION_MONTH, PUBLISHED_ON, collection, departmentCaller, today, enterpriseCaller, feeCards, feeScenario, office, park, routes, supervisor,
 } from '../support/fees.ts';
 
 const cardItems = async (enterpriseId: string) => (await db.send(new QueryCommand({
@@ -27,10 +28,10 @@ describe('recording fees on a card', () => {
     const card = items.find((item) => item.sk === 'CARD');
     const entry = items.find((item) => item.sk === keys.entrySk(1));
     expect(card).toMatchObject({ entryCount: 1, headHash: result.body.hash });
-    expect(entry).toMatchObject({ amount: 12000, unit: dept, receiptNo: input.receiptNo, gsi1pk: 'FEEAUDIT#2026-11' });
+    expect(entry).toMatchObject({ amount: 12000, unit: dept, receiptNo: input.receiptNo, gsi1pk: `FEEAUDIT#${COLLECTION_MONTH}` });
     const receipt = await db.send(new GetCommand({ TableName: tableName, Key: keys.receipt(dept, input.receiptNo) }));
     expect(receipt.Item).toMatchObject({ enterpriseId, entryId: '00000001' });
-    const total = await db.send(new GetCommand({ TableName: tableName, Key: keys.feeTotals('2026-11', '2026-11-10', 'ENTRY', dept, code) }));
+    const total = await db.send(new GetCommand({ TableName: tableName, Key: keys.feeTotals(COLLECTION_MONTH, COLLECTION_DAY, 'ENTRY', dept, code) }));
     expect(total.Item).toMatchObject({ count: 1, amount: 12000 });
   });
 
@@ -77,7 +78,7 @@ describe('recording fees on a card', () => {
     expect(result).toMatchObject({ status: 422, contentType: 'application/problem+json', body: { type: `urn:soft-env:problem:${rule}`, status: 422 } });
     expect(result.body.detail).toEqual(expect.any(String));
     expect((await cardItems(enterpriseId)).filter((item) => String(item.sk).startsWith('ENTRY#'))).toHaveLength(0);
-    const audit = await invoke(feeCards, routes.feeAudit, { query: { from: '2026-11-10', to: '2026-11-10', limit: '200' }, caller: office });
+    const audit = await invoke(feeCards, routes.feeAudit, { query: { from: COLLECTION_DAY, to: COLLECTION_DAY, limit: '200' }, caller: office });
     const attempt = audit.body.items.find((item: any) => item.kind === 'rejected-attempt' && item.receiptNo === input.receiptNo);
     expect(attempt).toMatchObject({ unit: dept, enterpriseId, rule, amount: input.amount });
     expect(audit.body.totals.byUnit).toContainEqual(expect.objectContaining({ unit: dept, rejectedAttempts: 1, entries: 0 }));
@@ -122,6 +123,169 @@ describe('who sees a card', () => {
   });
 });
 
+describe('paging a card', () => {
+  /** Seven entries: five by the scenario's unit, two (the 3rd and 6th) by another unit. */
+  async function cardWithSevenEntries() {
+    const scenario = await feeScenario();
+    const other = await feeScenario();
+    for (let seq = 1; seq <= 7; seq += 1) {
+      const [code, dept] = seq === 3 || seq === 6 ? [other.code, other.dept] : [scenario.code, scenario.dept];
+      const recorded = await invoke(feeCards, routes.recordEntry, { params: { enterpriseId: scenario.enterpriseId }, json: collection(code, 10000 + seq), caller: departmentCaller(dept) });
+      expect(recorded.status).toBe(201);
+    }
+    return { ...scenario, otherDept: other.dept };
+  }
+  /** Every page of the card for a caller, following nextCursor. */
+  async function allPages(enterpriseId: string, caller: object, limit: string) {
+    const pages: any[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await invoke(feeCards, routes.getCard, { params: { enterpriseId }, query: { limit, ...(cursor ? { cursor } : {}) }, caller: caller as any });
+      expect(page.status).toBe(200);
+      pages.push(page.body);
+      cursor = page.body.nextCursor;
+    } while (cursor && pages.length < 20);
+    return pages;
+  }
+
+  it('pages the entries: concatenated pages are every entry in order, each page with the whole chain\'s status', async () => {
+    const { enterpriseId } = await cardWithSevenEntries();
+    const whole = await invoke(feeCards, routes.getCard, { params: { enterpriseId }, caller: office });
+    expect(whole.body.entries.map((entry: any) => entry.entryId)).toEqual(['00000001', '00000002', '00000003', '00000004', '00000005', '00000006', '00000007']);
+    expect(whole.body.nextCursor).toBeUndefined();
+    const pages = await allPages(enterpriseId, office, '3');
+    expect(pages.map((page) => page.entries.length)).toEqual([3, 3, 1]);
+    expect(pages.flatMap((page) => page.entries)).toEqual(whole.body.entries);
+    for (const page of pages) expect(page).toMatchObject({ entryCount: 7, chain: { valid: true, entries: 7 } });
+    expect(pages.at(-1).nextCursor).toBeUndefined();
+  });
+
+  it('pages a department\'s own entries only, still with the whole chain\'s status', async () => {
+    const { enterpriseId, dept, otherDept } = await cardWithSevenEntries();
+    const own = await allPages(enterpriseId, departmentCaller(dept), '2');
+    expect(own.map((page) => page.entries.length)).toEqual([2, 2, 1]);
+    expect(own.flatMap((page) => page.entries.map((entry: any) => [entry.entryId, entry.unit]))).toEqual(
+      ['00000001', '00000002', '00000004', '00000005', '00000007'].map((id) => [id, dept]),
+    );
+    for (const page of own) expect(page.chain).toEqual({ valid: true, entries: 7 });
+    const theirs = await allPages(enterpriseId, departmentCaller(otherDept), '1');
+    expect(theirs.flatMap((page) => page.entries.map((entry: any) => entry.entryId))).toEqual(['00000003', '00000006']);
+    // A department's cursor is bound to its own view: it cannot continue the whole card's listing.
+    const ownFirst = await invoke(feeCards, routes.getCard, { params: { enterpriseId }, query: { limit: '1' }, caller: departmentCaller(dept) });
+    const replayed = await invoke(feeCards, routes.getCard, { params: { enterpriseId }, query: { limit: '1', cursor: ownFirst.body.nextCursor }, caller: office });
+    expect(replayed).toMatchObject({ status: 400, body: { errors: [{ path: 'query.cursor' }] } });
+  });
+
+  it('reports a tampered entry on every page, also when the entry is not on it', async () => {
+    const { enterpriseId } = await cardWithSevenEntries();
+    await db.send(new UpdateCommand({
+      TableName: tableName, Key: { pk: keys.cardPartition(enterpriseId), sk: keys.entrySk(6) },
+      UpdateExpression: 'SET amount = :a', ExpressionAttributeValues: { ':a': 1 },
+    }));
+    const pages = await allPages(enterpriseId, enterpriseCaller(enterpriseId), '2');
+    expect(pages[0].entries.map((entry: any) => entry.entryId)).toEqual(['00000001', '00000002']);
+    for (const page of pages) expect(page.chain).toEqual({ valid: false, entries: 7, problem: 'entry 00000006 was altered after it was recorded' });
+  });
+
+  it('reports an entry deleted beyond the page', async () => {
+    const { enterpriseId } = await cardWithSevenEntries();
+    await db.send(new DeleteCommand({ TableName: tableName, Key: { pk: keys.cardPartition(enterpriseId), sk: keys.entrySk(7) } }));
+    const first = await invoke(feeCards, routes.getCard, { params: { enterpriseId }, query: { limit: '2' }, caller: supervisor });
+    expect(first.body.chain).toEqual({ valid: false, entries: 6, problem: 'the card records 7 entries but 6 remain' });
+  });
+
+  it.each([
+    ['a limit of 0', { limit: '0' }, 'query.limit'],
+    ['a limit above 200', { limit: '201' }, 'query.limit'],
+    ['a limit that is not a number', { limit: 'ten' }, 'query.limit'],
+    ['an empty forged cursor', { cursor: 'e30' }, 'query.cursor'],
+    ['a cursor naming a key of another card', { cursor: Buffer.from(JSON.stringify({ pk: 'CARD#x', sk: 'ENTRY#00000001' })).toString('base64url') }, 'query.cursor'],
+  ])('refuses %s with 400 problem+json', async (_name, query, path) => {
+    const { enterpriseId } = await feeScenario();
+    const answer = await invoke(feeCards, routes.getCard, { params: { enterpriseId }, query, caller: office });
+    expect(answer).toMatchObject({ status: 400, contentType: 'application/problem+json', body: { errors: [expect.objectContaining({ path })] } });
+  });
+
+  it('refuses a real cursor of another card with 400', async () => {
+    const { enterpriseId } = await cardWithSevenEntries();
+    const { enterpriseId: otherCard } = await feeScenario();
+    const first = await invoke(feeCards, routes.getCard, { params: { enterpriseId }, query: { limit: '1' }, caller: office });
+    const foreign = await invoke(feeCards, routes.getCard, { params: { enterpriseId: otherCard }, query: { cursor: first.body.nextCursor }, caller: office });
+    expect(foreign).toMatchObject({ status: 400, body: { errors: [{ path: 'query.cursor' }] } });
+  });
+});
+
+describe('revising a fee item', () => {
+  const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3_600_000).toISOString();
+  const revise = (dept: string, code: string, standard: object, extra: object = {}) => invoke(feeCards, routes.putFeeItem, {
+    params: { code }, caller: office, json: { unit: dept, name: 'Verification of weights', legalBasis: 'Metrology Law art. 9', standard, ...extra },
+  });
+
+  it('checks each collection against the standard in force when it was collected, and never re-judges older entries', async () => {
+    const { dept, code, enterpriseId } = await feeScenario({ kind: 'fixed', amount: 100 });
+    const record = (amount: number, collectedAt: string) => invoke(feeCards, routes.recordEntry, {
+      params: { enterpriseId }, json: collection(code, amount, { collectedAt }), caller: departmentCaller(dept),
+    });
+    expect((await record(100, hoursAgo(3))).status).toBe(201);
+
+    const revised = await revise(dept, code, { kind: 'fixed', amount: 80 });
+    expect(revised).toMatchObject({ status: 200, body: { code, revision: 2, standard: { kind: 'fixed', amount: 80 } } });
+    expect(Date.parse(revised.body.inForceFrom)).toBeGreaterThan(Date.now() - 60_000);
+    const list = await invoke(feeCards, routes.listFeeItems, { query: { unit: dept } });
+    expect(list.body.items).toEqual([expect.objectContaining({ code, revision: 2, standard: { kind: 'fixed', amount: 80 } })]);
+
+    // Collected before the revision: the old standard, even though it is recorded after it.
+    const before = await record(100, hoursAgo(1));
+    expect(before).toMatchObject({ status: 201, body: { entryId: '00000002', amount: 100, standard: { kind: 'fixed', amount: 100 } } });
+    // Collected after it: the new one.
+    const after = await record(100, new Date().toISOString());
+    expect(after).toMatchObject({ status: 422, body: { type: 'urn:soft-env:problem:amount-outside-standard' } });
+    expect(after.body.detail).toContain('exactly 0.80 yuan; 1.00 yuan was recorded');
+    expect(await record(80, new Date().toISOString())).toMatchObject({ status: 201, body: { entryId: '00000003', standard: { kind: 'fixed', amount: 80 } } });
+    // Collected before the item was first published (in force from PUBLISHED_ON): not on the list then.
+    const unpublished = await record(100, `${addDays(PUBLISHED_ON, -1)}T10:00:00+08:00`);
+    expect(unpublished).toMatchObject({ status: 422, body: { type: 'urn:soft-env:problem:fee-item-not-published' } });
+
+    // The older entries stay valid on the card and in the audit, each with the standard it met.
+    const card = await invoke(feeCards, routes.getCard, { params: { enterpriseId }, caller: office });
+    expect(card.body.chain).toEqual({ valid: true, entries: 3 });
+    expect(card.body.entries.map((entry: any) => [entry.amount, entry.standard.amount])).toEqual([[100, 100], [100, 100], [80, 80]]);
+    const mine: any[] = [];
+    const chains: any[] = [];
+    let cursor: string | undefined;
+    do {
+      const audit = await invoke(feeCards, routes.feeAudit, { query: { from: addDays(today(), -1), to: today(), limit: '200', ...(cursor ? { cursor } : {}) }, caller: supervisor });
+      mine.push(...audit.body.items.filter((item: any) => item.enterpriseId === enterpriseId && item.kind === 'entry'));
+      chains.push(...audit.body.chains.filter((chain: any) => chain.enterpriseId === enterpriseId));
+      cursor = audit.body.nextCursor;
+    } while (cursor);
+    expect(mine.map((item: any) => [item.entryId, item.amount, item.standard.amount])).toEqual([['00000001', 100, 100], ['00000002', 100, 100], ['00000003', 80, 80]]);
+    expect(chains[0]).toEqual({ enterpriseId, valid: true, entries: 3 });
+  });
+
+  it('never backdates a revision: a past validFrom does not reach collections already made', async () => {
+    const { dept, code, enterpriseId } = await feeScenario({ kind: 'fixed', amount: 100 });
+    const revised = await revise(dept, code, { kind: 'fixed', amount: 50 }, { validFrom: addDays(today(), -30) });
+    expect(revised).toMatchObject({ status: 200, body: { revision: 2, validFrom: addDays(today(), -30) } });
+    expect(Date.parse(revised.body.inForceFrom)).toBeGreaterThan(Date.now() - 60_000);
+    const earlier = await invoke(feeCards, routes.recordEntry, {
+      params: { enterpriseId }, json: collection(code, 100, { collectedAt: hoursAgo(2) }), caller: departmentCaller(dept),
+    });
+    expect(earlier).toMatchObject({ status: 201, body: { standard: { kind: 'fixed', amount: 100 } } });
+  });
+
+  it('keeps every revision in the table, each in force from its own instant', async () => {
+    const { dept, code } = await feeScenario({ kind: 'fixed', amount: 100 });
+    await revise(dept, code, { kind: 'fixed', amount: 80 });
+    const revisions = (await db.send(new QueryCommand({
+      TableName: tableName, KeyConditionExpression: 'pk = :pk AND begins_with(sk, :revision)',
+      ExpressionAttributeValues: { ':pk': keys.feeItem(code).pk, ':revision': keys.feeItemRevisionSkPrefix },
+    }))).Items ?? [];
+    expect(revisions.map((item) => [item.revision, item.standard.amount])).toEqual([[1, 100], [2, 80]]);
+    expect(revisions[0]!.inForceFrom).toBe(`${PUBLISHED_ON}T00:00:00.000+08:00`);
+  });
+});
+
 describe('tamper evidence', () => {
   async function cardWithThreeEntries() {
     const scenario = await feeScenario();
@@ -147,7 +311,7 @@ describe('tamper evidence', () => {
     await db.send(new DeleteCommand({ TableName: tableName, Key: { pk: keys.cardPartition(enterpriseId), sk: keys.entrySk(seq) } }));
     const chain = await chainOf(enterpriseId);
     expect(chain.valid).toBe(false);
-    const audit = await invoke(feeCards, routes.feeAudit, { query: { from: '2026-11-10', to: '2026-11-10', limit: '200' }, caller: office });
+    const audit = await invoke(feeCards, routes.feeAudit, { query: { from: COLLECTION_DAY, to: COLLECTION_DAY, limit: '200' }, caller: office });
     expect(audit.body.chains).toContainEqual(expect.objectContaining({ enterpriseId, valid: false }));
   });
 });
@@ -155,7 +319,7 @@ describe('tamper evidence', () => {
 describe('the audit', () => {
   it('pages its events with a cursor while its totals cover the whole range', async () => {
     const { dept, code, enterpriseId } = await feeScenario();
-    const day = '2026-03-14';
+    const day = addDays(today(), -20);
     for (let i = 0; i < 3; i += 1) {
       await invoke(feeCards, routes.recordEntry, {
         params: { enterpriseId }, json: collection(code, 10000, { collectedAt: `${day}T0${i + 1}:00:00+08:00` }), caller: departmentCaller(dept),
@@ -178,11 +342,14 @@ describe('the audit', () => {
 
   it('counts a collection at 00:30 China time on the local date, not the UTC one', async () => {
     const { dept, code, enterpriseId } = await feeScenario();
+    const firstOfMonth = `${addDays(today(), -25).slice(0, 7)}-01`;
     await invoke(feeCards, routes.recordEntry, {
-      params: { enterpriseId }, json: collection(code, 7000, { collectedAt: '2026-04-30T16:30:00Z' }), caller: departmentCaller(dept),
+      params: { enterpriseId }, json: collection(code, 7000, { collectedAt: `${firstOfMonth}T00:30:00+08:00` }), caller: departmentCaller(dept),
     });
-    const april = await invoke(feeCards, routes.feeAudit, { query: { from: '2026-04-01', to: '2026-04-30' }, caller: office });
-    const may = await invoke(feeCards, routes.feeAudit, { query: { from: '2026-05-01', to: '2026-05-01' }, caller: office });
+    // 00:30 on the 1st in China is still the last day of the month before in UTC.
+    const lastOfMonthBefore = addDays(firstOfMonth, -1);
+    const april = await invoke(feeCards, routes.feeAudit, { query: { from: `${lastOfMonthBefore.slice(0, 7)}-01`, to: lastOfMonthBefore }, caller: office });
+    const may = await invoke(feeCards, routes.feeAudit, { query: { from: firstOfMonth, to: firstOfMonth }, caller: office });
     expect(april.body.totals.byUnit.find((row: any) => row.unit === dept)).toBeUndefined();
     expect(may.body.totals.byUnit).toContainEqual(expect.objectContaining({ unit: dept, entries: 1, amount: 7000 }));
   });

@@ -6,7 +6,7 @@ import { db, tableName } from '#shared/db';
 import { keys } from '#shared/table';
 import { localDate } from '#shared/clock';
 import { invoke } from '../support/invoke.ts';
-import { collection, departmentCaller, enterpriseCaller, feeCards, feeScenario, office, routes } from '../support/fees.ts';
+import { COLLECTION_DAY, collection, departmentCaller, enterpriseCaller, feeCards, feeScenario, office, routes } from '../support/fees.ts';
 
 const runtime = inject('runtime');
 
@@ -50,7 +50,7 @@ describe('refusing a recorded charge', () => {
     expect(stranger.status).toBe(404);
     const missing = await invoke(feeCards, routes.refuseEntry, { params: { enterpriseId, entryId: '00000009' }, json: { reason: 'x' }, caller: enterpriseCaller(enterpriseId) });
     expect(missing.status).toBe(404);
-    const audit = await invoke(feeCards, routes.feeAudit, { query: { from: '2026-11-10', to: localDate(new Date()) }, caller: office });
+    const audit = await invoke(feeCards, routes.feeAudit, { query: { from: COLLECTION_DAY, to: localDate(new Date()) }, caller: office });
     expect(audit.body.totals.byUnit).toContainEqual(expect.objectContaining({ unit: dept, entries: 1, refused: 1, refusedAmount: 12000 }));
   });
 });

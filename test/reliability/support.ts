@@ -109,7 +109,8 @@ export async function buildWorld(): Promise<World> {
   }
   const feeItemCode = `REL-${uniqueSuffix()}`;
   expectOk(await send('PUT', `/fee-items/${feeItemCode}`, {
-    token: office, from, json: { unit: deptA, name: 'Verification', legalBasis: 'Metrology Law art. 9', standard: { kind: 'range', min: 1000, max: 50000 } },
+    // In force since yesterday, so the world's entry an hour ago was collected under it.
+    token: office, from, json: { unit: deptA, name: 'Verification', legalBasis: 'Metrology Law art. 9', standard: { kind: 'range', min: 1000, max: 50000 }, validFrom: addDays(localDate(new Date()), -1) },
   }), 'a fee item');
   const approvalItemCode = `REL-${uniqueSuffix()}`;
   expectOk(await send('PUT', `/approval-items/${approvalItemCode}`, {

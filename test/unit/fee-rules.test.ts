@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  checkCollection, entryHash, genesisHash, meetsStandard, verifyChain, type ChainedEntry, type FeeItem,
+  checkCollection, entryHash, genesisHash, inForceFrom, meetsStandard, verifyChain, type ChainedEntry, type FeeItem,
 } from '../../functions/fee-cards/rules.ts';
 
 const item: FeeItem = {
@@ -96,5 +96,21 @@ describe('the hash chain of a card', () => {
   it("detects a chain copied from another enterprise's card", () => {
     const entries = chain([100]);
     expect(verifyChain('91110108MA01ABCD1E', headOf(entries), entries).valid).toBe(false);
+  });
+});
+
+describe('from when a publication of a fee item is in force', () => {
+  const now = new Date('2026-06-15T02:00:00Z');
+  it('a first publication: from its publication, or from a past validFrom (a fee list already in force)', () => {
+    expect(inForceFrom(undefined, undefined, now)).toEqual(now);
+    expect(inForceFrom(undefined, '2026-05-01', now)).toEqual(new Date('2026-04-30T16:00:00Z'));
+    expect(inForceFrom(undefined, '2026-07-01', now)).toEqual(now);
+  });
+  it('a revision: from its publication, whatever its validFrom, so earlier collections keep their standard', () => {
+    const previous = { publishedAt: '2026-06-01T09:00:00.000+08:00', inForceFrom: '2026-05-01T00:00:00.000+08:00' };
+    expect(inForceFrom(previous, '2026-01-01', now)).toEqual(now);
+    // Never before the revision it follows, even with a clock a little behind.
+    expect(inForceFrom({ publishedAt: '2026-06-15T10:00:01.000+08:00', inForceFrom: '2026-06-15T10:00:01.000+08:00' }, undefined, now))
+      .toEqual(new Date('2026-06-15T02:00:01Z'));
   });
 });

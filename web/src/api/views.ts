@@ -7,7 +7,7 @@ export interface FeeEntry {
   entryId: string; unit: string; feeItemCode: string; feeItemName: string; amount: number; collector: string;
   collectedAt: string; receiptNo: string; refused?: boolean;
 }
-export interface FeeCard { enterpriseId: string; enterpriseName: string; chain: { valid: boolean; entries: number; problem?: string }; entries: FeeEntry[] }
+export interface FeeCard { enterpriseId: string; enterpriseName: string; chain: { valid: boolean; entries: number; problem?: string }; entries: FeeEntry[]; nextCursor?: string }
 export interface Pledge {
   id: string; department: string; title: string; description: string; dueDate: string; status: string; overdue: boolean; final: boolean;
   statutoryLimitDays?: number; pledgedLimitDays?: number;

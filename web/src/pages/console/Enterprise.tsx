@@ -15,7 +15,7 @@ type Opened = { complaint?: { trackingCode: string } };
 export function EnterpriseConsole({ ent }: { ent: string }) {
   const departments = useDepartments();
   // No card yet (404) is a state, not an error: the park office has not issued it.
-  const card = useLoad(() => call<FeeCard>(api.GET('/fee-cards/{enterpriseId}', { params: { path: { enterpriseId: ent } } }))
+  const card = useLoad(() => wholeCard(ent)
     .catch((error: unknown) => { if (error instanceof ApiProblem && error.status === 404) return null; throw error; }), [ent]);
   const inspections = useLoad(async () => (await call<Page<Inspection>>(api.GET('/inspections', { params: { query: { enterpriseId: ent } } }))).items, [ent]);
   const [codes, setCodes] = useState(keptCodes);
@@ -55,6 +55,21 @@ export function EnterpriseConsole({ ent }: { ent: string }) {
       </Section>
     </>
   );
+}
+
+/** The card with every entry: the API answers a page of them at a time. */
+async function wholeCard(ent: string): Promise<FeeCard> {
+  const page = (cursor?: string) => call<FeeCard>(api.GET('/fee-cards/{enterpriseId}', {
+    params: { path: { enterpriseId: ent }, query: { limit: '200', ...(cursor ? { cursor } : {}) } },
+  }));
+  const first = await page();
+  const entries = [...first.entries];
+  for (let cursor = first.nextCursor; cursor;) {
+    const next = await page(cursor);
+    entries.push(...next.entries);
+    cursor = next.nextCursor;
+  }
+  return { ...first, entries };
 }
 
 function EntryRow({ entry, ent, unitName, onRefused }: { entry: FeeEntry; ent: string; unitName: string; onRefused: (answer: Opened) => void }) {
