@@ -18,6 +18,7 @@
  * |                   |                             |                            | gsi2: COMPLAINTS / <instant>#<id>            |
  * | tracking code     | TRACK#<sha256 of the code>  | TRACK                      |                                              |
  * | handler roster    | DEPT#<deptId>               | HANDLERS                   |                                              |
+ * | declared absence  | DEPT#<deptId>               | ABSENCE#<to>#<handler>#<id>| (read with the roster: one Query)            |
  * | alert             | ALERT#<id>                  | ALERT                      | ALERTS / <instant>#<id>                      |
  * | idempotency       | IDEMPOTENCY#<concern>       | <hash of key>              |                                              |
  * | client quota      | QUOTA#<route>#<client hash> | <window start instant>     | (expires by TTL)                             |
@@ -103,6 +104,13 @@ export const keys = {
   allComplaints: 'COMPLAINTS',
   tracking: (codeHash: string) => ({ pk: `TRACK#${codeHash}`, sk: 'TRACK' }),
   roster: (deptId: string) => ({ pk: `DEPT#${deptId}`, sk: 'HANDLERS' }),
+  /**
+   * A declared absence (外出告知) sits beside the roster, not in it, so a roster PUT cannot erase
+   * it; sorted by its last day, so the roster's Query reads only those not over yet.
+   */
+  absence: (deptId: string, to: string, handlerId: string, id: string) => ({ pk: `DEPT#${deptId}`, sk: `ABSENCE#${to}#${handlerId}#${id}` }),
+  absencesEndingFrom: (date: string) => `ABSENCE#${date}`,
+  departmentPartition: (deptId: string) => `DEPT#${deptId}`,
 
   alert: (id: string) => ({ pk: `ALERT#${id}`, sk: 'ALERT' }),
   alertsIndex: (instant: string, id: string) => ({ gsi1pk: 'ALERTS', gsi1sk: `${instant}#${id}` }),

@@ -179,6 +179,7 @@ export function samples(world: World): Record<string, (today: string) => Sample>
     listComplaints: () => ({ query: { limit: '200' } }),
     getComplaint: () => ({ params: { id: world.complaintId } }),
     putHandlers: () => ({ params: { deptId: world.deptA }, json: { handlers: [{ id: 'zhang', name: 'Zhang Wei', available: true }] } }),
+    declareAbsence: (today) => ({ params: { deptId: world.deptA, handlerId: 'zhang' }, json: { from: today, to: addDays(today, 1), reason: 'Training at the city bureau.' } }),
     acknowledge: () => ({ params: { id: world.complaintId }, json: {} }),
     delayNotice: (today) => ({ params: { id: world.complaintId }, json: { reason: 'Files are at the archive.', expectedBy: addDays(today, 7) } }),
     resolve: () => ({ params: { id: world.complaintId }, json: { summary: 'Answered in writing.' } }),
