@@ -40,6 +40,9 @@
  * | handled matter    | MEASURE#<dept>#<service>    | <instant>#<matterId>       |                                              |
  * | approval item     | APPROVALITEM#<code>         | ITEM                       | APPROVALITEMS#<dept> / <code>                |
  * |                   |                             |                            | gsi2: APPROVALITEMS / <dept>#<code>          |
+ * | appointment       | APPOINTMENT#<id>            | APPOINTMENT                | APPOINTMENTS#DEPT#<dept> / <instant>#<id>    |
+ * |                   |                             |                            | gsi2: APPOINTMENTS#ENT#<ent> / <instant>#<id>|
+ * |                   |                             |                            | gsi3: APPOINTMENTS / <instant>#<id>          |
  *
  * <month> and <date> are China Standard Time; <instant> is UTC ISO 8601, so keys sort by time.
  */
@@ -154,5 +157,15 @@ export const keys = {
   evaluation: (quarter: string, dept: string) => ({ pk: `EVAL#${quarter}`, sk: `DEPT#${dept}` }),
   measurePartition: (dept: string, service: string) => `MEASURE#${dept}#${service}`,
   measure: (dept: string, service: string, instant: string, matterId: string) => ({ pk: `MEASURE#${dept}#${service}`, sk: `${instant}#${matterId}` }),
+  appointment: (id: string) => ({ pk: `APPOINTMENT#${id}`, sk: 'APPOINTMENT' }),
+  /** By department, by enterprise and all, each newest first by when the request was received. */
+  appointmentIndexes: (dept: string, enterpriseId: string, receivedAt: string, id: string) => ({
+    gsi1pk: `APPOINTMENTS#DEPT#${dept}`, gsi1sk: `${receivedAt}#${id}`,
+    gsi2pk: `APPOINTMENTS#ENT#${enterpriseId}`, gsi2sk: `${receivedAt}#${id}`,
+    gsi3pk: 'APPOINTMENTS', gsi3sk: `${receivedAt}#${id}`,
+  }),
+  appointmentsByDept: (dept: string) => `APPOINTMENTS#DEPT#${dept}`,
+  appointmentsByEnterprise: (enterpriseId: string) => `APPOINTMENTS#ENT#${enterpriseId}`,
+  allAppointments: 'APPOINTMENTS',
   finding: (enterpriseId: string, date: string, inspectionId: string, n: number) => ({ pk: `FINDINGS#${enterpriseId}`, sk: `${date}#${inspectionId}#${n}` }),
 } as const;
