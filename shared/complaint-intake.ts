@@ -5,7 +5,7 @@
  * only as a hash, and watches its time limits.
  */
 import { createHash } from 'node:crypto';
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { db, tableName, writeAll, type TransactItem } from './db.ts';
 import { keys } from './table.ts';
 import { newSecret } from './ids.ts';
@@ -64,9 +64,35 @@ export const acknowledgementMatter = (complaint: Pick<Complaint, 'id' | 'against
 export const resolutionMatter = (complaint: Pick<Complaint, 'id' | 'againstDept' | 'routedTo'>, version: number): Matter =>
   ({ concern: 'complaints', kind: complaint.routedTo === 'supervisors' ? 'verdict' : 'resolution', id: complaint.id, version, department: complaint.againstDept });
 
-export async function getRoster(deptId: string): Promise<Handler[]> {
-  const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: keys.roster(deptId) }));
-  return (Item?.handlers as Handler[] | undefined) ?? [];
+/**
+ * A department's roster with its declared absences (外出告知) merged into each post's. With `on`
+ * (a local date), only absences not over by then are read: one Query of the department's
+ * partition from the first such absence to the roster (ABSENCE#... sorts before HANDLERS).
+ */
+export async function getRoster(deptId: string, on?: string): Promise<Handler[]> {
+  const { Items = [] } = await db.send(new QueryCommand({
+    TableName: tableName,
+    KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :roster',
+    ExpressionAttributeValues: { ':pk': keys.departmentPartition(deptId), ':from': keys.absencesEndingFrom(on ?? ''), ':roster': keys.roster(deptId).sk },
+    ConsistentRead: true,
+  }));
+  const roster = Items.find((item) => item.type === 'roster');
+  const declared = Items.filter((item) => item.type === 'absence');
+  return ((roster?.handlers as Handler[] | undefined) ?? []).map((handler) => {
+    const absences = [...(handler.absences ?? []), ...declared.filter((item) => item.handlerId === handler.id).map((item) => ({ from: item.from as string, to: item.to as string, reason: item.reason as string }))];
+    return absences.length ? { ...handler, absences } : handler;
+  });
+}
+
+export interface DeclaredAbsence { deptId: string; handlerId: string; from: string; to: string; reason: string; declaredBy: string; declaredAt: string }
+
+/** Records a declared absence beside the roster (append-only: the record of who said they were away, and why). */
+export async function putAbsence(absence: DeclaredAbsence, id: string): Promise<void> {
+  await db.send(new PutCommand({
+    TableName: tableName,
+    Item: { ...keys.absence(absence.deptId, absence.to, absence.handlerId, id), type: 'absence', id, ...absence },
+    ConditionExpression: 'attribute_not_exists(pk)',
+  }));
 }
 
 export async function putRoster(deptId: string, handlers: Handler[], by: string, now: Date): Promise<void> {
@@ -97,7 +123,7 @@ export async function prepareComplaint(
   let assignment: Assignment | undefined;
   let acknowledgement: Complaint['deadlines']['acknowledgement'];
   if (routedTo === 'department') {
-    assignment = nextPost(await getRoster(intake.againstDept), { on: localDate(now) });
+    assignment = nextPost(await getRoster(intake.againstDept, localDate(now)), { on: localDate(now) });
     timeline.push({ at, event: 'assigned', public: false, text: `Assigned to post ${assignment.post} (${assignment.handlerName}).` });
     acknowledgement = { version: 1, timeline: await deadlineTimeline(now, limits.acknowledgeDays, 'complaints') };
   } else {

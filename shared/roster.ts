@@ -5,7 +5,8 @@
  * holder. A post is away when it says so (`available: false`) or on the dates of a declared
  * absence (外出告知).
  */
-export interface Absence { from: string; to: string }
+/** Dates inclusive; a declared absence (外出告知) also says why. */
+export interface Absence { from: string; to: string; reason?: string }
 export interface Handler { id: string; name: string; available: boolean; absences?: Absence[] }
 export interface Assignment { post: string; handlerId: string; handlerName: string; index: number }
 
@@ -30,4 +31,36 @@ export function nextPost(roster: readonly Handler[], options: { after?: string; 
     }
   }
   return HEAD_POST;
+}
+
+/** Who answers for a matter that `holder` holds, with the holder it covers for when that differs. */
+export type Holder = Assignment & { coveringFor?: Omit<Assignment, 'index'> };
+
+/**
+ * Who answers on `on` for a matter held by `holder`: the holder, unless their post is away that
+ * day; then the next available post after them (AB岗), down to the department head. The holder
+ * stays on record, so the matter is theirs again when the absence ends: an absence hands over
+ * its matters for its dates only, as the 外出告知 says. A holder no longer on the roster, and the
+ * head's post, keep their matters.
+ */
+export function effectiveHolder(roster: readonly Handler[], holder: Assignment, on: string): Holder {
+  const index = roster.findIndex((handler) => handler.id === holder.handlerId);
+  const current = roster[index];
+  if (holder.post === HEAD_POST.post || !current || isAvailable(current, on)) return holder;
+  const cover = nextPost(roster, { after: holder.handlerId, on });
+  return { ...cover, coveringFor: { post: postLetter(index), handlerId: current.id, handlerName: current.name } };
+}
+
+/** An absence longer than a quarter, or further ahead than a year, is a change of roster, not a 外出告知. */
+export const ABSENCE_LIMITS = { longestDays: 92, furthestAheadDays: 365 } as const;
+
+const dayNumber = (date: string): number => Date.parse(`${date}T00:00:00Z`) / 86_400_000;
+
+/** What is wrong with an absence's dates declared on `today` (all local dates), by field; empty when sane. */
+export function absenceDateErrors(absence: Absence, today: string): { path: string; message: string }[] {
+  const errors = [];
+  if (absence.to < today) errors.push({ path: 'body.to', message: `Already over: an absence declared today (${today}) ends today or later` });
+  if (dayNumber(absence.from) - dayNumber(today) > ABSENCE_LIMITS.furthestAheadDays) errors.push({ path: 'body.from', message: `At most ${ABSENCE_LIMITS.furthestAheadDays} days ahead` });
+  if (dayNumber(absence.to) - dayNumber(absence.from) + 1 > ABSENCE_LIMITS.longestDays) errors.push({ path: 'body.to', message: `At most ${ABSENCE_LIMITS.longestDays} days long; a longer absence is a change of the roster` });
+  return errors;
 }

@@ -20,6 +20,7 @@
  * |                   |                             |                            | gsi2: COMPLAINTS / <instant>#<id>            |
  * | tracking code     | TRACK#<sha256 of the code>  | TRACK                      |                                              |
  * | handler roster    | DEPT#<deptId>               | HANDLERS                   |                                              |
+ * | declared absence  | DEPT#<deptId>               | ABSENCE#<to>#<handler>#<id>| (read with the roster: one Query)            |
  * | alert             | ALERT#<id>                  | ALERT                      | ALERTS / <instant>#<id>                      |
  * | idempotency       | IDEMPOTENCY#<concern>       | <hash of key>              |                                              |
  * | client quota      | QUOTA#<route>#<client hash> | <window start instant>     | (expires by TTL)                             |
@@ -41,6 +42,9 @@
  * | handled matter    | MEASURE#<dept>#<service>    | <instant>#<matterId>       |                                              |
  * | approval item     | APPROVALITEM#<code>         | ITEM                       | APPROVALITEMS#<dept> / <code>                |
  * |                   |                             |                            | gsi2: APPROVALITEMS / <dept>#<code>          |
+ * | appointment       | APPOINTMENT#<id>            | APPOINTMENT                | APPOINTMENTS#DEPT#<dept> / <instant>#<id>    |
+ * |                   |                             |                            | gsi2: APPOINTMENTS#ENT#<ent> / <instant>#<id>|
+ * |                   |                             |                            | gsi3: APPOINTMENTS / <instant>#<id>          |
  *
  * <month> and <date> are China Standard Time; <instant> is UTC ISO 8601, so keys sort by time.
  */
@@ -111,6 +115,13 @@ export const keys = {
   allComplaints: 'COMPLAINTS',
   tracking: (codeHash: string) => ({ pk: `TRACK#${codeHash}`, sk: 'TRACK' }),
   roster: (deptId: string) => ({ pk: `DEPT#${deptId}`, sk: 'HANDLERS' }),
+  /**
+   * A declared absence (外出告知) sits beside the roster, not in it, so a roster PUT cannot erase
+   * it; sorted by its last day, so the roster's Query reads only those not over yet.
+   */
+  absence: (deptId: string, to: string, handlerId: string, id: string) => ({ pk: `DEPT#${deptId}`, sk: `ABSENCE#${to}#${handlerId}#${id}` }),
+  absencesEndingFrom: (date: string) => `ABSENCE#${date}`,
+  departmentPartition: (deptId: string) => `DEPT#${deptId}`,
 
   alert: (id: string) => ({ pk: `ALERT#${id}`, sk: 'ALERT' }),
   alertsIndex: (instant: string, id: string) => ({ gsi1pk: 'ALERTS', gsi1sk: `${instant}#${id}` }),
@@ -154,5 +165,15 @@ export const keys = {
   evaluation: (quarter: string, dept: string) => ({ pk: `EVAL#${quarter}`, sk: `DEPT#${dept}` }),
   measurePartition: (dept: string, service: string) => `MEASURE#${dept}#${service}`,
   measure: (dept: string, service: string, instant: string, matterId: string) => ({ pk: `MEASURE#${dept}#${service}`, sk: `${instant}#${matterId}` }),
+  appointment: (id: string) => ({ pk: `APPOINTMENT#${id}`, sk: 'APPOINTMENT' }),
+  /** By department, by enterprise and all, each newest first by when the request was received. */
+  appointmentIndexes: (dept: string, enterpriseId: string, receivedAt: string, id: string) => ({
+    gsi1pk: `APPOINTMENTS#DEPT#${dept}`, gsi1sk: `${receivedAt}#${id}`,
+    gsi2pk: `APPOINTMENTS#ENT#${enterpriseId}`, gsi2sk: `${receivedAt}#${id}`,
+    gsi3pk: 'APPOINTMENTS', gsi3sk: `${receivedAt}#${id}`,
+  }),
+  appointmentsByDept: (dept: string) => `APPOINTMENTS#DEPT#${dept}`,
+  appointmentsByEnterprise: (enterpriseId: string) => `APPOINTMENTS#ENT#${enterpriseId}`,
+  allAppointments: 'APPOINTMENTS',
   finding: (enterpriseId: string, date: string, inspectionId: string, n: number) => ({ pk: `FINDINGS#${enterpriseId}`, sk: `${date}#${inspectionId}#${n}` }),
 } as const;

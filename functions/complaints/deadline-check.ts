@@ -9,7 +9,7 @@ import { deadlineTimeline } from '#shared/calendar-store';
 import { startDeadlineEffect } from '#shared/effects';
 import { newId } from '#shared/ids';
 import { acknowledgementMatter, getRoster } from '#shared/complaint-intake';
-import { nextPost } from '#shared/roster';
+import { effectiveHolder, nextPost } from '#shared/roster';
 import { getComplaint, updateComplaint } from './store.ts';
 
 export const checkComplaintMatter: MatterCheck = async (matter, stage, now) => {
@@ -21,9 +21,12 @@ export const checkComplaintMatter: MatterCheck = async (matter, stage, now) => {
   if (matter.kind === 'acknowledgement') {
     const deadline = complaint.deadlines.acknowledgement;
     if (complaint.status !== 'received' || !deadline || deadline.version !== matter.version) return { open: false };
-    const holder = complaint.assignment;
+    // Who held it today: the post covering for an absent holder (外出告知) answers for the breach.
+    const today = localDate(now);
+    const roster = complaint.assignment ? await getRoster(complaint.againstDept, today) : [];
+    const holder = complaint.assignment && effectiveHolder(roster, complaint.assignment, today);
     if (stage === 'breach' && holder && holder.post !== 'head') {
-      const next = nextPost(await getRoster(complaint.againstDept), { after: holder.handlerId, on: localDate(now) });
+      const next = nextPost(roster, { after: holder.handlerId, on: today });
       const at = toLocalIso(now);
       const acknowledgement = { version: deadline.version + 1, timeline: await deadlineTimeline(now, complaint.limits.acknowledgeDays, 'complaints') };
       const moved = await updateComplaint(complaint, { assignment: next, deadlines: { ...complaint.deadlines, acknowledgement } }, [

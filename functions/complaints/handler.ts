@@ -12,8 +12,9 @@ export const handler = createHttpHandler({
   operations: {
     fileComplaint: async ({ body, caller, now }) => ({ status: 201, body: await complaints.fileComplaint(body, caller, { now, newId }) }),
     trackComplaint: async ({ params }) => ({ status: 200, body: await complaints.track(params.trackingCode) }),
-    listComplaints: async ({ query, caller }) => ({ status: 200, body: await complaints.listComplaints({ ...query, limit: pageLimit(query.limit) }, caller as Caller) }),
-    getComplaint: async ({ params, caller }) => ({ status: 200, body: await complaints.viewComplaint(params.id, caller as Caller) }),
+    listComplaints: async ({ query, caller, now }) => ({ status: 200, body: await complaints.listComplaints({ ...query, limit: pageLimit(query.limit) }, caller as Caller, now) }),
+    getComplaint: async ({ params, caller, now }) => ({ status: 200, body: await complaints.viewComplaint(params.id, caller as Caller, now) }),
+    declareAbsence: async ({ params, body, caller, now }) => ({ status: 201, body: await complaints.declareAbsence(params.deptId, params.handlerId, body, caller as Caller, { now, newId }) }),
     putHandlers: async ({ params, body, caller, now }) => ({ status: 200, body: await complaints.setHandlers(params.deptId, body.handlers, caller as Caller, { now, newId }) }),
     acknowledge: async ({ params, caller, now }) => ({ status: 200, body: await complaints.acknowledge(params.id, caller as Caller, { now, newId }) }),
     delayNotice: async ({ params, body, caller, now }) => ({ status: 200, body: await complaints.giveDelayNotice(params.id, body, caller as Caller, { now, newId }) }),

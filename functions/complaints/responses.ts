@@ -6,6 +6,7 @@ import { dateOut, instantOut, pageOf, timelineOut } from '#shared/http/responses
 const status = z.enum(COMPLAINT_STATUSES);
 const category = z.enum(COMPLAINT_CATEGORIES);
 const delayNotice = z.looseObject({ reason: z.string(), expectedBy: dateOut, at: instantOut });
+const post = z.looseObject({ post: z.string(), handlerId: z.string(), handlerName: z.string() });
 const timelineEvent = z.looseObject({ at: instantOut, event: z.string(), text: z.string() });
 
 export const filedView = z.object({ id: z.string(), trackingCode: z.string(), status, receivedAt: instantOut, answerDueBy: instantOut }).check(z.meta({
@@ -33,7 +34,8 @@ export const complaintView = z.looseObject({
   source: z.enum(['public', 'fee-refusal', 'inspection-visit']), routedTo: z.enum(['supervisors', 'department']),
   status, receivedAt: instantOut, version: z.int(),
   limits: z.looseObject({ acknowledgeDays: z.number(), resolveDays: z.number() }),
-  assignment: z.optional(z.looseObject({ post: z.string(), handlerId: z.string(), handlerName: z.string() })),
+  /** Who answers for it today: the post it was given, or the post covering while that one is away (with `coveringFor`). */
+  assignment: z.optional(z.looseObject({ post: z.string(), handlerId: z.string(), handlerName: z.string(), coveringFor: z.optional(post) })),
   owner: z.optional(z.looseObject({ sub: z.string(), post: z.string(), at: instantOut })),
   deadlines: z.looseObject({
     acknowledgement: z.optional(z.looseObject({ version: z.int(), timeline: timelineOut })),
@@ -53,7 +55,16 @@ export const rosterView = z.looseObject({
   posts: z.array(z.looseObject({ post: z.string(), ...handler })),
 });
 
+/** A declared absence, with who covers the post on its first day. */
+export const absenceView = z.looseObject({
+  deptId: z.string(), handlerId: z.string(), handlerName: z.string(), from: dateOut, to: dateOut, reason: z.string(),
+  declaredBy: z.string(), declaredAt: instantOut, coveredBy: post,
+}).check(z.meta({
+  examples: [{ deptId: 'market-regulation', handlerId: 'zhang', handlerName: 'Zhang Wei', from: '2026-11-30', to: '2026-12-01', reason: '到市局参加培训', declaredBy: 'zhang', declaredAt: '2026-11-28T09:30:00.000+08:00', coveredBy: { post: 'B', handlerId: 'wang', handlerName: 'Wang Fang' } }],
+}));
+
 export const complaintResponses = {
+  absence: absenceView,
   filed: filedView,
   tracking: trackingView,
   complaint: complaintView,

@@ -13,6 +13,8 @@ import { complaintResponses as out } from './responses.ts';
 export const INTAKE_THROTTLE = { rateLimit: 20, burstLimit: 40 } as const;
 export const INTAKE_PER_CLIENT = { requests: 10, windowSeconds: 60 } as const;
 
+const handlerIdSchema = z.string().check(z.regex(/^[A-Za-z0-9._@-]{1,64}$/, 'Expected a handler id'));
+
 export const complaintRoutes = defineRoutes('complaints', {
   fileComplaint: {
     response: out.filed,
@@ -48,13 +50,21 @@ export const complaintRoutes = defineRoutes('complaints', {
     summary: 'The ordered A/B/C roster of complaint handlers (AB岗)',
     params: z.strictObject({ deptId: deptIdSchema }),
     body: z.strictObject({
-      handlers: z.array(z.strictObject({ id: z.string().check(z.regex(/^[A-Za-z0-9._@-]{1,64}$/, 'Expected a handler id')), name: text(100), available: z.boolean(),
+      handlers: z.array(z.strictObject({ id: handlerIdSchema, name: text(100), available: z.boolean(),
         // 外出告知: dates (inclusive) the post is away; its new matters go to the next available post.
         absences: z.optional(z.array(z.strictObject({ from: localDateSchema, to: localDateSchema }).check(z.refine((absence) => absence.from <= absence.to, 'An absence ends on or after its first day')))
           .check(z.maxLength(20))),
       }))
         .check(z.maxLength(10), z.refine((handlers) => new Set(handlers.map((h) => h.id)).size === handlers.length, 'Handler ids must be unique')),
     }),
+  },
+  declareAbsence: {
+    response: out.absence,
+    method: 'POST', path: '/departments/{deptId}/handlers/{handlerId}/absence', roles: ['department'], creates: true,
+    summary: 'A post declares it is away (外出告知): on those dates its open matters and new ones go to the next available post (AB岗)',
+    params: z.strictObject({ deptId: deptIdSchema, handlerId: handlerIdSchema }),
+    body: z.strictObject({ from: localDateSchema, to: localDateSchema, reason: text(500) })
+      .check(z.refine((absence) => absence.from <= absence.to, { message: 'An absence ends on or after its first day', path: ['to'] })),
   },
   acknowledge: {
     response: out.complaint,

@@ -1,16 +1,16 @@
 /** The complaint operations: intake, handling within limits, the verdict; rules in #shared/complaint-rules. */
 import { addDays, localDate, startOfLocalDate, toLocalIso } from '#shared/clock';
 import { hasRole, seesAll, type Caller } from '#shared/http/auth';
-import { ConflictError, NotFoundError, RuleViolationError } from '#shared/http/errors';
+import { BadRequestError, ConflictError, NotFoundError, RuleViolationError } from '#shared/http/errors';
 import { timelineToDueDate, workingDaysElapsed, workingTimeAfter } from '#shared/calendar-store';
 import { countIn, logHandled } from '#shared/evaluation';
 import { startDeadlineEffect, stopDeadlineEffect } from '#shared/effects';
 import {
-  acknowledgementMatter, openComplaint, putRoster, resolutionMatter, trackingHash, type Complaint, type ComplaintIntake,
+  acknowledgementMatter, getRoster, openComplaint, putAbsence, putRoster, resolutionMatter, trackingHash, type Complaint, type ComplaintIntake,
 } from '#shared/complaint-intake';
 import { delayNoticeRule } from '#shared/complaint-rules';
-import type { Handler } from '#shared/roster';
-import { getDepartment, requireNamedDepartment } from '../registry/departments.ts';
+import { absenceDateErrors, effectiveHolder, nextPost, type Handler } from '#shared/roster';
+import { getDepartment, requireNamedDepartment, requireOwnDepartment } from '../registry/departments.ts';
 import * as store from './store.ts';
 import { departmentView, publicView, supervisorView } from './views.ts';
 
@@ -44,10 +44,32 @@ export async function track(code: string) {
   return publicView(complaint);
 }
 
+const isOpen = (complaint: Complaint) => complaint.status === 'received' || complaint.status === 'acknowledged';
+
+/**
+ * 外出告知 / AB岗: an open complaint shows, as its `assignment`, who answers for it today. The
+ * holder stays on record and the cover is worked out from the roster's absences by date, rather
+ * than by moving every open matter when an absence is declared: an absence may be declared weeks
+ * ahead and ends by itself, and nothing is written to the matters, so the roster stays the one
+ * record of who is away and the matters cannot disagree with it.
+ */
+async function withTodaysHolders<T extends Complaint>(complaints: T[], now: Date): Promise<T[]> {
+  const today = localDate(now);
+  const rosters = new Map<string, Promise<Handler[]>>();
+  const rosterOf = (dept: string) => {
+    if (!rosters.has(dept)) rosters.set(dept, getRoster(dept, today));
+    return rosters.get(dept) as Promise<Handler[]>;
+  };
+  return Promise.all(complaints.map(async (complaint) => (complaint.assignment && isOpen(complaint)
+    ? { ...complaint, assignment: effectiveHolder(await rosterOf(complaint.againstDept), complaint.assignment, today) }
+    : complaint)));
+}
+
 /** A complaint the caller may see: the office and supervisors all; a department its own, department-routed ones. */
-async function complaintInScope(id: string, caller: Caller) {
-  const complaint = await store.getComplaint(id);
-  if (!complaint) throw new NotFoundError();
+async function complaintInScope(id: string, caller: Caller, now: Date) {
+  const stored = await store.getComplaint(id);
+  if (!stored) throw new NotFoundError();
+  const [complaint] = await withTodaysHolders([stored], now) as [typeof stored];
   if (seesAll(caller)) return { complaint, view: supervisorView(complaint) };
   if (hasRole(caller, 'department') && complaint.againstDept === caller.dept && complaint.routedTo === 'department') {
     return { complaint, view: departmentView(complaint) };
@@ -55,15 +77,15 @@ async function complaintInScope(id: string, caller: Caller) {
   throw new NotFoundError();
 }
 
-export const viewComplaint = async (id: string, caller: Caller) => (await complaintInScope(id, caller)).view;
+export const viewComplaint = async (id: string, caller: Caller, now: Date) => (await complaintInScope(id, caller, now)).view;
 
-export async function listComplaints(query: { dept?: string; status?: string; limit: number; cursor?: string }, caller: Caller) {
+export async function listComplaints(query: { dept?: string; status?: string; limit: number; cursor?: string }, caller: Caller, now: Date) {
   if (seesAll(caller)) {
     const page = await store.complaintsPage(query.dept ? { by: 'department', dept: query.dept, departmentRoutedOnly: false } : { by: 'all' }, query.status, query.limit, query.cursor);
-    return { items: page.items.map(supervisorView), nextCursor: page.nextCursor };
+    return { items: (await withTodaysHolders(page.items, now)).map(supervisorView), nextCursor: page.nextCursor };
   }
   const page = await store.complaintsPage({ by: 'department', dept: caller.dept as string, departmentRoutedOnly: true }, query.status, query.limit, query.cursor);
-  return { items: page.items.map(departmentView), nextCursor: page.nextCursor };
+  return { items: (await withTodaysHolders(page.items, now)).map(departmentView), nextCursor: page.nextCursor };
 }
 
 export async function setHandlers(deptId: string, handlers: Handler[], caller: Caller, { now }: Deps) {
@@ -73,9 +95,29 @@ export async function setHandlers(deptId: string, handlers: Handler[], caller: C
   return { deptId, handlers, posts: handlers.map((handler, index) => ({ post: String.fromCharCode(65 + index), ...handler })) };
 }
 
+/**
+ * 外出告知: a post of the caller's own department says it is away on these dates. Kept beside the
+ * roster (a roster PUT does not erase it); open matters and new ones go to the next post then.
+ */
+export async function declareAbsence(deptId: string, handlerId: string, input: { from: string; to: string; reason: string }, caller: Caller, { now, newId }: Deps) {
+  const own = await requireOwnDepartment(caller);
+  if (own !== deptId) throw new NotFoundError();
+  const today = localDate(now);
+  const roster = await getRoster(deptId, today);
+  const handler = roster.find((candidate) => candidate.id === handlerId);
+  if (!handler) throw new NotFoundError(`There is no post ${handlerId} on the roster of ${deptId}; see PUT /departments/${deptId}/handlers.`);
+  const errors = absenceDateErrors(input, today);
+  if (errors.length) throw new BadRequestError('The absence\'s dates are not sane for a 外出告知.', errors);
+  const absence = { deptId, handlerId, ...input, declaredBy: caller.sub, declaredAt: toLocalIso(now) };
+  await putAbsence(absence, newId());
+  const withAbsence = roster.map((candidate) => (candidate.id === handlerId ? { ...candidate, absences: [...(candidate.absences ?? []), input] } : candidate));
+  const { post, handlerId: coverId, handlerName } = nextPost(withAbsence, { after: handlerId, on: input.from > today ? input.from : today });
+  return { ...absence, handlerName: handler.name, coveredBy: { post, handlerId: coverId, handlerName } };
+}
+
 /** A department's own complaint in a state that still takes this step, or the right error. */
-async function ownOpenComplaint(id: string, caller: Caller, step: string) {
-  const { complaint } = await complaintInScope(id, caller);
+async function ownOpenComplaint(id: string, caller: Caller, step: string, now: Date) {
+  const { complaint } = await complaintInScope(id, caller, now);
   if (complaint.status === 'resolved' || complaint.status === 'closed') {
     throw new ConflictError(`This complaint is ${complaint.status}; it can no longer be ${step}.`, 'complaint-not-open');
   }
@@ -86,7 +128,7 @@ const changed = () => new ConflictError('The complaint changed meanwhile; reload
 
 /** 首问负责制: whoever acknowledges first stays on record as the owner. */
 export async function acknowledge(id: string, caller: Caller, { now, newId }: Deps) {
-  const complaint = await ownOpenComplaint(id, caller, 'acknowledged');
+  const complaint = await ownOpenComplaint(id, caller, 'acknowledged', now);
   if (complaint.status !== 'received') throw new ConflictError('This complaint was already acknowledged.', 'already-acknowledged');
   const at = toLocalIso(now);
   const owner = { sub: caller.sub, post: complaint.assignment?.post ?? 'head', at };
@@ -105,7 +147,7 @@ export async function acknowledge(id: string, caller: Caller, { now, newId }: De
 
 /** 滞后反馈告知制: before the limit passes, once, tell the complainant why and by when. */
 export async function giveDelayNotice(id: string, input: { reason: string; expectedBy: string }, caller: Caller, { now, newId }: Deps) {
-  const complaint = await ownOpenComplaint(id, caller, 'delayed');
+  const complaint = await ownOpenComplaint(id, caller, 'delayed', now);
   const current = complaint.deadlines.resolution;
   const originalDeadline = new Date(current.originalDeadline ?? current.timeline.deadline);
   const latestAllowed = await workingTimeAfter(originalDeadline, complaint.limits.resolveDays);
@@ -133,7 +175,7 @@ export async function giveDelayNotice(id: string, input: { reason: string; expec
 }
 
 export async function resolve(id: string, input: { summary: string }, caller: Caller, { now, newId }: Deps) {
-  const complaint = await ownOpenComplaint(id, caller, 'resolved');
+  const complaint = await ownOpenComplaint(id, caller, 'resolved', now);
   const at = toLocalIso(now);
   const resolution = { summary: input.summary, at, by: caller.sub };
   const inTime = now.getTime() <= Date.parse(complaint.deadlines.resolution.timeline.deadline);

@@ -55,6 +55,9 @@ export const PROBLEM_TYPES: Record<string, { status: number; meaning: string }> 
   'not-decided': { status: 409, meaning: 'An application is rated after its decision.' },
   'already-rated': { status: 409, meaning: 'An application is rated once.' },
   'score-out-of-range': { status: 422, meaning: 'A rating is a whole number from 1 to 5.' },
+  // 24-hour appointments (24小时预约服务)
+  'already-confirmed': { status: 409, meaning: 'An appointment is confirmed once (time, place and staff).' },
+  'appointment-changed': { status: 409, meaning: 'The appointment changed meanwhile; reload and retry.' },
 };
 
 export const PROBLEM_TYPE_PREFIX = 'urn:soft-env:problem:';

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from '#shared/db';
 import { keys } from '#shared/table';
 import { addDays, localDate } from '#shared/clock';
@@ -65,6 +65,81 @@ describe('A/B/C posts by identity (AB岗)', () => {
     expect(bad.status).toBe(400);
     const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: keys.roster(dept) }));
     expect(Item?.handlers[0].absences).toBeUndefined();
+  });
+});
+
+describe('absence (外出告知) hands a post\'s open matters and new ones to the next post for its dates', () => {
+  const roster = [{ id: 'zhang', name: 'Zhang Wei', available: true }, { id: 'wang', name: 'Wang Fang', available: true }, { id: 'zhao', name: 'Zhao Lei', available: true }];
+  const declare = (dept: string, handlerId: string, json: object, caller: object = clerk(dept)) =>
+    invoke(handler, routes.declareAbsence, { params: { deptId: dept, handlerId }, json, caller: caller as never });
+  const holderOf = async (dept: string, id: string) => (await invoke(handler, routes.getComplaint, { params: { id }, caller: clerk(dept) })).body.assignment;
+
+  it('shows Zhang\'s open complaint with Wang while Zhang is away, sends a new one to Wang, and survives a roster PUT', async () => {
+    const today = localDate(new Date());
+    const dept = await department(roster);
+    const held = await file(dept);
+    expect(await holderOf(dept, held.body.id)).toMatchObject({ post: 'A', handlerId: 'zhang' });
+
+    const declared = await declare(dept, 'zhang', { from: today, to: addDays(today, 1), reason: '到市局参加培训' });
+    expect(declared).toMatchObject({ status: 201, body: { deptId: dept, handlerId: 'zhang', from: today, to: addDays(today, 1), reason: '到市局参加培训', declaredBy: `clerk@${dept}`, coveredBy: { post: 'B', handlerId: 'wang' } } });
+
+    expect(await holderOf(dept, held.body.id)).toMatchObject({ post: 'B', handlerId: 'wang', coveringFor: { post: 'A', handlerId: 'zhang' } });
+    const listed = await invoke(handler, routes.listComplaints, { query: {}, caller: clerk(dept) });
+    expect(listed.body.items.find((item: { id: string }) => item.id === held.body.id).assignment).toMatchObject({ handlerId: 'wang' });
+    const fresh = await file(dept);
+    expect(await holderOf(dept, fresh.body.id)).toMatchObject({ post: 'B', handlerId: 'wang' });
+    // Zhang is still on record as the holder: the matter is his again when the absence ends.
+    const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: keys.complaint(held.body.id) }));
+    expect(Item?.assignment).toMatchObject({ handlerId: 'zhang' });
+
+    // The department edits its roster again without mentioning the absence: it stands.
+    const put = await invoke(handler, routes.putHandlers, { params: { deptId: dept }, json: { handlers: roster }, caller: clerk(dept) });
+    expect(put.status).toBe(200);
+    expect(await holderOf(dept, held.body.id)).toMatchObject({ handlerId: 'wang' });
+    expect(await holderOf(dept, (await file(dept)).body.id)).toMatchObject({ handlerId: 'wang' });
+  });
+
+  it('an absence from tomorrow leaves today\'s matters with the holder; a breach while away moves on from the covering post', async () => {
+    const today = localDate(new Date());
+    const dept = await department(roster);
+    const later = await file(dept);
+    expect((await declare(dept, 'zhang', { from: addDays(today, 1), to: addDays(today, 3), reason: 'Annual leave' })).body.coveredBy).toMatchObject({ handlerId: 'wang' });
+    expect(await holderOf(dept, later.body.id)).toMatchObject({ handlerId: 'zhang' });
+
+    const away = await department(roster);
+    const held = await file(away);
+    await declare(away, 'zhang', { from: today, to: today, reason: 'Site visit' });
+    const result = await checkComplaintMatter(acknowledgementMatter({ id: held.body.id, againstDept: away }, 1), 'breach', new Date());
+    expect(result).toMatchObject({ open: true, alert: { title: expect.stringContaining('from post B to post C') } });
+    expect(await holderOf(away, held.body.id)).toMatchObject({ post: 'C', handlerId: 'zhao' });
+  });
+
+  it('is for the department\'s own posts: another department 404, an unregistered one or the office 403, an unknown post 404', async () => {
+    const today = localDate(new Date());
+    const dept = await department(roster);
+    const other = await department(roster);
+    const body = { from: today, to: today, reason: 'Training' };
+    expect(await declare(dept, 'zhang', body, clerk(other))).toMatchObject({ status: 404, contentType: 'application/problem+json', body: { type: 'urn:soft-env:problem:not-found' } });
+    expect(await declare(dept, 'zhang', body, clerk(newDeptId()))).toMatchObject({ status: 403, body: { type: 'urn:soft-env:problem:forbidden' } });
+    expect(await declare(dept, 'zhang', body, office)).toMatchObject({ status: 403, body: { type: 'urn:soft-env:problem:forbidden' } });
+    expect(await declare(dept, 'nobody', body)).toMatchObject({ status: 404, body: { type: 'urn:soft-env:problem:not-found', detail: expect.stringContaining('nobody') } });
+    const filed = await file(dept);
+    expect(await holderOf(dept, filed.body.id)).toMatchObject({ handlerId: 'zhang' });
+  });
+
+  it.each([
+    ['ends before it begins', (today: string) => ({ from: addDays(today, 2), to: today }), 'body.to'],
+    ['is over already', (today: string) => ({ from: addDays(today, -5), to: addDays(today, -1) }), 'body.to'],
+    ['is longer than a quarter', (today: string) => ({ from: today, to: addDays(today, 120) }), 'body.to'],
+    ['is more than a year ahead', (today: string) => ({ from: addDays(today, 400), to: addDays(today, 401) }), 'body.from'],
+    ['is not a date', () => ({ from: '2026-02-30', to: '2026-03-01' }), 'body.from'],
+  ])('refuses an absence that %s with a 400 naming the field, and records nothing', async (_, dates, path) => {
+    const today = localDate(new Date());
+    const dept = await department(roster);
+    const refused = await declare(dept, 'zhang', { ...dates(today), reason: 'Leave' });
+    expect(refused).toMatchObject({ status: 400, contentType: 'application/problem+json', body: { type: 'urn:soft-env:problem:invalid-request', errors: expect.arrayContaining([expect.objectContaining({ path })]) } });
+    const { Items } = await db.send(new QueryCommand({ TableName: tableName, KeyConditionExpression: 'pk = :pk AND begins_with(sk, :absence)', ExpressionAttributeValues: { ':pk': `DEPT#${dept}`, ':absence': 'ABSENCE#' } }));
+    expect(Items).toEqual([]);
   });
 });
 

@@ -19,7 +19,7 @@ const ROLE_OF: Partial<Record<CallerKind, Role>> = {
 /** Routes on one department's or enterprise's records: the other department or enterprise gets no 2xx. */
 const OWNED_RECORDS = new Set([
   'getInspection', 'recordVisit', 'recordOutcome', 'findingsRegister', 'getComplaint', 'acknowledge', 'delayNotice', 'resolve',
-  'putHandlers', 'reviewPledge', 'getCard', 'refuseEntry',
+  'putHandlers', 'declareAbsence', 'reviewPledge', 'getCard', 'refuseEntry', 'getAppointment', 'confirmAppointment',
 ]);
 /** Of those, the ones where the other department is answered (its own part, checked by what it shows). */
 const OWN_PART_FOR_OTHER_DEPARTMENT = new Set(['getCard', 'findingsRegister']);

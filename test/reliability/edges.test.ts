@@ -21,7 +21,7 @@ const tokenOf = (roles: World['tokens'], route: (typeof listings)[number]['route
 
 describe('cursors', () => {
   it('are checked on every listing: forged, foreign or tampered ones are a 400 naming query.cursor, never a 5xx', async () => {
-    expect(listings.map(({ name }) => name).sort()).toEqual(['feeAudit', 'findingsRegister', 'getCard', 'listAlerts', 'listComplaints', 'listDepartments', 'listFeeItems', 'listInspections', 'listItems', 'listPledges']);
+    expect(listings.map(({ name }) => name).sort()).toEqual(['feeAudit', 'findingsRegister', 'getCard', 'listAlerts', 'listAppointments', 'listComplaints', 'listDepartments', 'listFeeItems', 'listInspections', 'listItems', 'listPledges']);
     const departments = await send('GET', '/departments?limit=1');
     const real = departments.body.nextCursor as string;
     expect(real).toEqual(expect.any(String));
@@ -72,6 +72,8 @@ describe('dates', () => {
     ['POST /inspections', 'body.plannedDate', () => ({ method: 'POST', path: '/inspections', token: world.tokens.department, json: { enterpriseId: world.entA, plannedDate: '2100-01-27', category: 'safety', reason: 'R', legalBasis: 'L', inspectors: ['Li'] } })],
     ['POST /fee-cards/{id}/entries', 'body.collectedAt', () => ({ method: 'POST', path: `/fee-cards/${world.entA}/entries`, token: world.tokens.department, json: { feeItemCode: world.feeItemCode, amount: 12000, collector: 'W', collectedAt: '9999-12-31T00:00:00Z', receiptNo: 'R-far' } })],
     ['GET /fee-audit', 'query.from', () => ({ method: 'GET', path: `/fee-audit?from=1000-01-01&to=${localDate(new Date())}`, token: world.tokens['soft-env-office'] })],
+    ['POST /appointments', 'body.requestedAt', () => ({ method: 'POST', path: '/appointments', token: world.tokens.enterprise, json: { dept: world.deptA, topic: 'T', requestedAt: '9999-12-31T03:00:00+08:00' } })],
+    ['POST /departments/{id}/handlers/{id}/absence', 'body.to', () => ({ method: 'POST', path: `/departments/${world.deptA}/handlers/zhang/absence`, token: world.tokens.department, json: { from: localDate(new Date()), to: '2100-01-01', reason: 'R' } })],
     ['POST /complaints', 'body.occurredAt', () => ({ method: 'POST', path: '/complaints', json: { againstDept: world.deptA, category: 'inaction', description: 'Long ago.', occurredAt: '1900-01-01T00:00:00+08:00' } })],
   ])('%s refuses a date out of range with a 400 naming %s', async (_route, field, build) => {
     const { method, path, token, json } = build() as { method: string; path: string; token?: string; json?: unknown };
@@ -90,6 +92,8 @@ describe('dates', () => {
       { method: 'GET', path: '/fee-audit?from=2099-01-01&to=2099-12-31', token: world.tokens['soft-env-office'] },
       { method: 'PUT', path: '/calendar/2099', token: world.tokens['soft-env-office'], json: { holidays: ['2099-01-01'], workdays: [] } },
       { method: 'POST', path: `/complaints/${world.complaintId}/delay-notice`, token: world.tokens.department, json: { reason: 'Far away.', expectedBy: '2099-12-31' } },
+      { method: 'POST', path: '/appointments', token: world.tokens.enterprise, json: { dept: world.deptA, topic: 'Far', requestedAt: '2099-12-31T23:59:59+08:00' } },
+      { method: 'POST', path: `/departments/${world.deptA}/handlers/zhang/absence`, token: world.tokens.department, json: { from: '2099-12-30', to: '2099-12-31', reason: 'Far' } },
     ];
     for (const { method, path, token, json } of requests) {
       const answer = await send(method, path, { token, json, from: freshAddress() });

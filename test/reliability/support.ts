@@ -69,7 +69,7 @@ export type CallerKind = (typeof CALLER_KINDS)[number];
 export interface World {
   deptA: string; deptB: string; entA: string; entB: string;
   feeItemCode: string; receiptNo: string; entryId: string; approvalItemCode: string;
-  inspectionId: string; complaintId: string; complaintContact: string; trackingCode: string; pledgeId: string;
+  inspectionId: string; complaintId: string; complaintContact: string; trackingCode: string; pledgeId: string; appointmentId: string;
   tokens: Record<Exclude<CallerKind, 'anonymous'>, string>;
 }
 
@@ -136,7 +136,11 @@ export async function buildWorld(): Promise<World> {
   const pledge = expectOk(await send('POST', '/pledges', {
     token: tokens.department, from, json: { title: 'Answer within a day', description: 'Published.', dueDate: addDays(today, 30) },
   }), 'a pledge');
+  const appointment = expectOk(await send('POST', '/appointments', {
+    token: tokens.enterprise, from, json: { dept: deptA, topic: 'On-site check for a food licence', requestedAt: new Date(Date.now() + 30 * 3_600_000).toISOString() },
+  }), 'an appointment');
   return {
+    appointmentId: appointment.body.id,
     deptA, deptB, entA, entB, feeItemCode, receiptNo, entryId: entry.body.entryId, approvalItemCode,
     inspectionId: inspection.body.id, complaintId: complaint.body.id, complaintContact, trackingCode: complaint.body.trackingCode,
     pledgeId: pledge.body.id, tokens,
@@ -180,6 +184,7 @@ export function samples(world: World): Record<string, (today: string) => Sample>
     listComplaints: () => ({ query: { limit: '200' } }),
     getComplaint: () => ({ params: { id: world.complaintId } }),
     putHandlers: () => ({ params: { deptId: world.deptA }, json: { handlers: [{ id: 'zhang', name: 'Zhang Wei', available: true }] } }),
+    declareAbsence: (today) => ({ params: { deptId: world.deptA, handlerId: 'zhang' }, json: { from: today, to: addDays(today, 1), reason: 'Training at the city bureau.' } }),
     acknowledge: () => ({ params: { id: world.complaintId }, json: {} }),
     delayNotice: (today) => ({ params: { id: world.complaintId }, json: { reason: 'Files are at the archive.', expectedBy: addDays(today, 7) } }),
     resolve: () => ({ params: { id: world.complaintId }, json: { summary: 'Answered in writing.' } }),
@@ -191,6 +196,10 @@ export function samples(world: World): Record<string, (today: string) => Sample>
     putItem: () => ({ params: { code: world.approvalItemCode }, json: { dept: world.deptA, name: 'Business licence', legalBasis: 'Registration Regulations art. 19', statutoryDays: 15, pledgedDays: 9, materials: ['application form'] } }),
     listItems: () => ({ query: { dept: world.deptA } }),
     getItem: () => ({ params: { code: world.approvalItemCode } }),
+    requestAppointment: () => ({ json: { dept: world.deptA, topic: 'A night-time check', requestedAt: new Date(Date.now() + 40 * 3_600_000).toISOString() } }),
+    listAppointments: () => ({ query: { limit: '50' } }),
+    getAppointment: () => ({ params: { id: world.appointmentId } }),
+    confirmAppointment: () => ({ params: { id: world.appointmentId }, json: { at: new Date(Date.now() + 30 * 3_600_000).toISOString(), place: 'Service centre, window 3', staff: ['Li Ming'] } }),
     evaluation: (today) => ({ params: { quarter: `${today.slice(0, 4)}-Q${Math.floor((Number(today.slice(5, 7)) - 1) / 3) + 1}` } }),
   };
 }

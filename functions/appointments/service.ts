@@ -1,0 +1,113 @@
+/** The appointment operations: rules in rules.ts, table access in store.ts, clock and ids injected. */
+import { toLocalIso } from '#shared/clock';
+import { hasRole, seesAll, type Caller } from '#shared/http/auth';
+import { BadRequestError, ConflictError, ForbiddenError, NotFoundError } from '#shared/http/errors';
+import { alertWrites, newAlert } from '#shared/alerts';
+import type { Matter } from '#shared/matters';
+import { startDeadlineEffect, stopDeadlineEffect } from '#shared/effects';
+import { countIn } from '#shared/evaluation';
+import { appointmentTimeErrors, confirmationTimeline, confirmationTiming } from './rules.ts';
+import * as store from './store.ts';
+import { requireNamedDepartment, requireOwnDepartment } from '../registry/departments.ts';
+
+export interface Deps { now: Date; newId: () => string }
+
+export const confirmationMatter = (appointment: Pick<store.Appointment, 'id' | 'dept'>): Matter =>
+  ({ concern: 'appointments', kind: 'confirmation', id: appointment.id, version: 1, department: appointment.dept });
+
+/** What every reader in scope sees: the record, with `confirmBy` and whether it is overdue now. */
+function view(appointment: store.Appointment, now: Date) {
+  const { watch, ...rest } = appointment;
+  return {
+    ...rest,
+    confirmBy: toLocalIso(new Date(watch.deadline)),
+    overdue: appointment.status === 'requested' && now.getTime() > Date.parse(watch.deadline),
+  };
+}
+
+function departmentOf(caller: Caller): string {
+  if (!caller.dept) throw new ForbiddenError('Your token names no department (claim `dept`).');
+  return caller.dept;
+}
+
+function enterpriseOf(caller: Caller): string {
+  if (!caller.ent) throw new ForbiddenError('Your token names no enterprise (claim `ent`).');
+  return caller.ent;
+}
+
+/** 24小时预约服务: a request at any hour of any day, for a registered department; the 24 hours start now. */
+export async function requestAppointment(input: { dept: string; topic: string; requestedAt: string; contact?: string }, caller: Caller, { now, newId }: Deps) {
+  const enterpriseId = enterpriseOf(caller);
+  await requireNamedDepartment(input.dept, 'body.dept');
+  const errors = appointmentTimeErrors(input.requestedAt, now, 'body.requestedAt');
+  if (errors.length) throw new BadRequestError('An appointment is asked for a time from now up to 90 days ahead, at any hour.', errors);
+  const appointment: store.Appointment = {
+    id: newId(), ...input, requestedAt: toLocalIso(new Date(input.requestedAt)), enterpriseId, status: 'requested',
+    receivedAt: toLocalIso(now), requestedBy: caller.sub, watch: confirmationTimeline(now), version: 1,
+  };
+  await store.createAppointment(appointment, [startDeadlineEffect(confirmationMatter(appointment), appointment.watch, newId(), now)]);
+  return view(appointment, now);
+}
+
+/** An appointment the caller may see: the office and supervisors all; a department or an enterprise its own (else 404). */
+async function appointmentInScope(id: string, caller: Caller) {
+  const appointment = await store.getAppointment(id);
+  if (!appointment) throw new NotFoundError();
+  if (seesAll(caller)) return appointment;
+  if (hasRole(caller, 'department') && appointment.dept === departmentOf(caller)) return appointment;
+  if (hasRole(caller, 'enterprise') && appointment.enterpriseId === enterpriseOf(caller)) return appointment;
+  throw new NotFoundError();
+}
+
+export const viewAppointment = async (id: string, caller: Caller, now: Date) => view(await appointmentInScope(id, caller), now);
+
+export async function listAppointments(query: { status?: string; dept?: string; limit: number; cursor?: string }, caller: Caller, now: Date) {
+  let listing: store.AppointmentListing;
+  let filters: { status?: string; dept?: string } = { status: query.status };
+  if (seesAll(caller)) {
+    listing = query.dept ? { by: 'department', dept: query.dept } : { by: 'all' };
+  } else if (hasRole(caller, 'department')) {
+    const dept = departmentOf(caller);
+    if (query.dept && query.dept !== dept) throw new ForbiddenError('A department lists its own appointments only.');
+    listing = { by: 'department', dept };
+  } else {
+    // An enterprise: its own requests, to one department if it asks.
+    listing = { by: 'enterprise', enterpriseId: enterpriseOf(caller) };
+    filters = { ...filters, dept: query.dept };
+  }
+  const page = await store.appointmentsPage(listing, filters, query.limit, query.cursor);
+  return { items: page.items.map((appointment) => view(appointment, now)), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
+}
+
+/**
+ * The department confirms a time, a place and its staff: the watch stops. After the 24 hours it
+ * is still taken, recorded late with the hours it took; the supervisors, who had the breach
+ * alert, are told it was confirmed at last. It counts in the quarter as handled, in time or not.
+ */
+export async function confirm(id: string, input: { at: string; place: string; staff: string[] }, caller: Caller, { now, newId }: Deps) {
+  const dept = await requireOwnDepartment(caller);
+  const appointment = await store.getAppointment(id);
+  if (!appointment || appointment.dept !== dept) throw new NotFoundError();
+  if (appointment.status !== 'requested') throw new ConflictError(`This appointment was confirmed already, for ${appointment.confirmation?.at}.`, 'already-confirmed');
+  const errors = appointmentTimeErrors(input.at, now, 'body.at');
+  if (errors.length) throw new BadRequestError('An appointment is confirmed for a time from now up to 90 days ahead.', errors);
+  const timing = confirmationTiming(new Date(appointment.receivedAt), now);
+  const confirmation: store.Confirmation = { ...input, at: toLocalIso(new Date(input.at)), confirmedAt: toLocalIso(now), confirmedBy: caller.sub, ...timing };
+  const lateAlert = timing.late ? alertWrites(newAlert({
+    severity: 'info', concern: 'appointments', department: dept, kind: 'confirmation-late',
+    title: 'A 24-hour appointment was confirmed late',
+    detail: `Appointment ${id} of ${appointment.enterpriseId} ("${appointment.topic}") was confirmed ${timing.hoursTaken} hours after the request, for ${confirmation.at} at ${input.place}.`,
+    subject: { type: 'appointment', id },
+  }, now, newId()), now, newId) : [];
+  const ok = await store.confirmAppointment(appointment, confirmation, [
+    stopDeadlineEffect(confirmationMatter(appointment), 'confirmed', newId(), now),
+    countIn(dept, now, { handled: 1, handledInTime: timing.late ? 0 : 1 }),
+    ...lateAlert,
+  ]);
+  if (!ok) {
+    const current = await store.getAppointment(id);
+    if (current?.status === 'confirmed') throw new ConflictError(`This appointment was confirmed already, for ${current.confirmation?.at}.`, 'already-confirmed');
+    throw new ConflictError('The appointment changed meanwhile; reload it and try again.', 'appointment-changed');
+  }
+  return view({ ...appointment, status: 'confirmed', confirmation, version: appointment.version + 1 }, now);
+}
