@@ -86,7 +86,10 @@ export async function feeItemInForceAt(code: string, at: Date): Promise<FeeItem 
     Limit: 1,
     ConsistentRead: true,
   }));
-  return Items[0] ? (strip(Items[0]) as unknown as FeeItem) : undefined;
+  if (Items[0]) return strip(Items[0]) as unknown as FeeItem;
+  // An item published before revisions were kept has none: it stands for itself from its publication.
+  const current = await getFeeItem(code);
+  return current && !current.inForceFrom && Date.parse(current.publishedAt) <= at.getTime() ? current : undefined;
 }
 
 export async function getFeeItem(code: string): Promise<FeeItem | undefined> {

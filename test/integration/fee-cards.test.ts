@@ -3,7 +3,7 @@
  * whole, pagination, and tamper evidence.
  */
 import { describe, expect, it } from 'vitest';
-import { DeleteCommand, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from '#shared/db';
 import { keys } from '#shared/table';
 import { invoke } from '../support/invoke.ts';
@@ -272,6 +272,24 @@ describe('revising a fee item', () => {
       params: { enterpriseId }, json: collection(code, 100, { collectedAt: hoursAgo(2) }), caller: departmentCaller(dept),
     });
     expect(earlier).toMatchObject({ status: 201, body: { standard: { kind: 'fixed', amount: 100 } } });
+  });
+
+  it('checks against an item published before revisions were kept, from its publication', async () => {
+    const { dept, enterpriseId } = await feeScenario();
+    const code = newCode('OLD');
+    await db.send(new PutCommand({
+      TableName: tableName,
+      Item: {
+        ...keys.feeItem(code), ...keys.feeItemsIndex(dept, code), type: 'fee-item', code, unit: dept, name: 'Old fee', legalBasis: 'Old rules',
+        standard: { kind: 'fixed', amount: 3000 }, revision: 1, publishedAt: new Date(Date.now() - 5 * 3_600_000).toISOString(),
+      },
+    }));
+    const record = (amount: number, collectedAt: string) => invoke(feeCards, routes.recordEntry, {
+      params: { enterpriseId }, json: collection(code, amount, { collectedAt }), caller: departmentCaller(dept),
+    });
+    expect(await record(3000, hoursAgo(1))).toMatchObject({ status: 201, body: { standard: { kind: 'fixed', amount: 3000 } } });
+    expect(await record(3000, hoursAgo(6))).toMatchObject({ status: 422, body: { type: 'urn:soft-env:problem:fee-item-not-published' } });
+    expect(await record(2000, hoursAgo(1))).toMatchObject({ status: 422, body: { type: 'urn:soft-env:problem:amount-outside-standard' } });
   });
 
   it('keeps every revision in the table, each in force from its own instant', async () => {
