@@ -10,6 +10,7 @@ import { complaintRoutes } from '../functions/complaints/routes.ts';
 import { pledgeRoutes } from '../functions/pledges/routes.ts';
 import { evaluationRoutes } from '../functions/evaluations/routes.ts';
 import { approvalRoutes } from '../functions/approvals/routes.ts';
+import { applicationRoutes } from '../functions/applications/routes.ts';
 
 export interface ConcernDefinition {
   /** The concern's name: its Lambda, its log group and its idempotency partition. */
@@ -35,4 +36,5 @@ export const concerns: readonly ConcernDefinition[] = [
   { name: 'pledges', entry: 'functions/pledges/handler.ts', api: pledgeRoutes },
   { name: 'evaluations', entry: 'functions/evaluations/handler.ts', api: evaluationRoutes },
   { name: 'approvals', entry: 'functions/approvals/handler.ts', api: approvalRoutes },
+  { name: 'applications', entry: 'functions/applications/handler.ts', api: applicationRoutes },
 ];

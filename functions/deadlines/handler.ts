@@ -16,6 +16,7 @@ import type { MatterCheck } from '#shared/deadline-checks';
 import { checkInspectionMatter } from '../inspections/deadline-check.ts';
 import { checkComplaintMatter } from '../complaints/deadline-check.ts';
 import { checkPledgeMatter } from '../pledges/deadline-check.ts';
+import { checkApplicationMatter } from '../applications/deadline-check.ts';
 
 const logger = new Logger({ serviceName: 'deadlines' });
 
@@ -23,6 +24,7 @@ const checks: Partial<Record<Concern, MatterCheck>> = {
   inspections: checkInspectionMatter,
   complaints: checkComplaintMatter,
   pledges: checkPledgeMatter,
+  applications: checkApplicationMatter,
 };
 
 const inputSchema = z.object({

@@ -55,6 +55,8 @@ export const PROBLEM_TYPES: Record<string, { status: number; meaning: string }> 
   'not-decided': { status: 409, meaning: 'An application is rated after its decision.' },
   'already-rated': { status: 409, meaning: 'An application is rated once.' },
   'score-out-of-range': { status: 422, meaning: 'A rating is a whole number from 1 to 5.' },
+  'not-awaiting-materials': { status: 409, meaning: 'Materials are supplied after a one-time notice, while the application is incomplete.' },
+  'application-changed': { status: 409, meaning: 'The application changed meanwhile; reload and retry.' },
 };
 
 export const PROBLEM_TYPE_PREFIX = 'urn:soft-env:problem:';
