@@ -156,7 +156,8 @@ export async function giveDelayNotice(id: string, input: { reason: string; expec
   // A date weeks past the statutory limit is refused before its years' calendars are read.
   if (!watch || input.expectedBy > addDays(localDate(statutoryEnd), 14)) check(startOfLocalDate(input.expectedBy));
   // Due by the end of the date given (or of the next working day), but never past the statutory
-  // limit: a date on the statutory limit's own day means by that limit.
+  // limit: a date on the statutory limit's own day means by that limit. The escalation stays at
+  // the statutory limit (no working time after the deadline when they coincide).
   const endOfDate = new Date((await timelineToDueDate(now, input.expectedBy, 'applications')).deadline);
   const newDeadline = input.expectedBy <= localDate(statutoryEnd) && endOfDate > statutoryEnd ? statutoryEnd : endOfDate;
   check(newDeadline);
@@ -167,7 +168,7 @@ export async function giveDelayNotice(id: string, input: { reason: string; expec
   const at = toLocalIso(now);
   const owned = ownership(application, caller, at);
   const delayNotice = { reason: input.reason, expectedBy: input.expectedBy, at };
-  const next = { delayNotice, deadline: toLocalIso(newDeadline), watch: { version: (watch?.version ?? 1) + 1, timeline }, ...owned.set };
+  const next = { delayNotice, deadline: toLocalIso(new Date(timeline.deadline)), watch: { version: (watch?.version ?? 1) + 1, timeline }, ...owned.set };
   const ok = await store.updateApplication(application, next, [
     ...owned.events,
     { at, event: 'delay-notice', text: `The decision will be late: ${input.reason} Now due by ${next.deadline}.` },
