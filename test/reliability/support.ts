@@ -69,7 +69,7 @@ export type CallerKind = (typeof CALLER_KINDS)[number];
 export interface World {
   deptA: string; deptB: string; entA: string; entB: string;
   feeItemCode: string; receiptNo: string; entryId: string; approvalItemCode: string;
-  inspectionId: string; complaintId: string; complaintContact: string; trackingCode: string; pledgeId: string;
+  inspectionId: string; complaintId: string; complaintContact: string; trackingCode: string; pledgeId: string; applicationId: string;
   tokens: Record<Exclude<CallerKind, 'anonymous'>, string>;
 }
 
@@ -135,7 +135,11 @@ export async function buildWorld(): Promise<World> {
   const pledge = expectOk(await send('POST', '/pledges', {
     token: tokens.department, from, json: { title: 'Answer within a day', description: 'Published.', dueDate: addDays(today, 30) },
   }), 'a pledge');
+  const application = expectOk(await send('POST', '/applications', {
+    token: tokens.enterprise, from, json: { itemCode: approvalItemCode, materials: ['application form'] },
+  }), 'an application');
   return {
+    applicationId: application.body.id,
     deptA, deptB, entA, entB, feeItemCode, receiptNo, entryId: entry.body.entryId, approvalItemCode,
     inspectionId: inspection.body.id, complaintId: complaint.body.id, complaintContact, trackingCode: complaint.body.trackingCode,
     pledgeId: pledge.body.id, tokens,
@@ -190,6 +194,14 @@ export function samples(world: World): Record<string, (today: string) => Sample>
     putItem: () => ({ params: { code: world.approvalItemCode }, json: { dept: world.deptA, name: 'Business licence', legalBasis: 'Registration Regulations art. 19', statutoryDays: 15, pledgedDays: 9, materials: ['application form'] } }),
     listItems: () => ({ query: { dept: world.deptA } }),
     getItem: () => ({ params: { code: world.approvalItemCode } }),
+    fileApplication: () => ({ json: { itemCode: world.approvalItemCode, enterpriseId: world.entA, materials: ['application form'] } }),
+    listApplications: () => ({ query: { limit: '50' } }),
+    getApplication: () => ({ params: { id: world.applicationId } }),
+    acceptApplication: () => ({ params: { id: world.applicationId }, json: { accepted: true } }),
+    supplyApplicationMaterials: () => ({ params: { id: world.applicationId }, json: { materials: ['lease'] } }),
+    applicationDelayNotice: (today) => ({ params: { id: world.applicationId }, json: { reason: 'A site visit is needed.', expectedBy: addDays(today, 16) } }),
+    decideApplication: () => ({ params: { id: world.applicationId }, json: { decision: 'approved', reason: 'Complete.' } }),
+    rateApplication: () => ({ params: { id: world.applicationId }, json: { score: 4, comment: 'Quick.' } }),
     evaluation: (today) => ({ params: { quarter: `${today.slice(0, 4)}-Q${Math.floor((Number(today.slice(5, 7)) - 1) / 3) + 1}` } }),
   };
 }
