@@ -20,6 +20,8 @@ import { checkApplicationMatter } from '../../functions/applications/deadline-ch
 import { decisionMatter } from '../../functions/applications/store.ts';
 import { handler as approvals } from '../../functions/approvals/handler.ts';
 import { approvalRoutes } from '../../functions/approvals/routes.ts';
+import { handler as evaluations } from '../../functions/evaluations/handler.ts';
+import { evaluationRoutes } from '../../functions/evaluations/routes.ts';
 import { invoke } from '../support/invoke.ts';
 import { registeredDept } from '../support/registry.ts';
 import { newCreditCode } from '../support/data.ts';
@@ -300,6 +302,10 @@ describe('the rating (好差评)', () => {
     expect(await stored(id)).toMatchObject({ rating: { score: 2 } });
     const counts = (await db.send(new GetCommand({ TableName: tableName, Key: keys.evaluation(quarterOf(new Date()), world.dept) }))).Item;
     expect(counts).toMatchObject({ ratings: 1, ratingPoints: 2, poorRatings: 1 });
+    // The quarter's evaluation takes them in: decided on time (nothing off), an average of 2 (4 × 3 = 12 off).
+    const evaluation = await invoke(evaluations, evaluationRoutes.routes.evaluation, { params: { quarter: quarterOf(new Date()) } });
+    const row = evaluation.body.departments.find((entry: { deptId: string }) => entry.deptId === world.dept);
+    expect(row).toMatchObject({ shareApplicationsOnTime: 1, averageRating: 2, score: 88, figures: { applicationsDecided: 1, applicationsOnTime: 1, ratings: 1 } });
   });
 });
 
