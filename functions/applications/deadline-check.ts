@@ -7,7 +7,7 @@ import { localDate, toLocalIso } from '#shared/clock';
 import type { MatterCheck } from '#shared/deadline-checks';
 import { getRoster } from '#shared/complaint-intake';
 import { nextPost } from '#shared/roster';
-import { getApplication, updateApplication } from './store.ts';
+import { getApplication, postOf, updateApplication } from './store.ts';
 
 export const checkApplicationMatter: MatterCheck = async (matter, stage, now) => {
   const application = await getApplication(matter.id);
@@ -18,7 +18,7 @@ export const checkApplicationMatter: MatterCheck = async (matter, stage, now) =>
   const holder = application.assignedTo;
   const owner = application.owner ? `; its owner (首问负责) is ${application.owner.sub}` : '';
   if (stage === 'breach' && holder.post !== 'head') {
-    const next = nextPost(await getRoster(application.dept), { after: holder.handlerId, on: localDate(now) });
+    const next = postOf(nextPost(await getRoster(application.dept), { after: holder.handlerId, on: localDate(now) }));
     const moved = await updateApplication(application, { assignedTo: next }, [
       { at: toLocalIso(now), event: 'reassigned', text: `Not decided by ${due} at post ${holder.post} (${holder.handlerName}); moved to post ${next.post} (${next.handlerName}).` },
     ]);

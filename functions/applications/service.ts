@@ -53,7 +53,7 @@ export async function fileApplication(input: { itemCode: string; enterpriseId?: 
     filedBy = { sub: caller.sub, role: 'department' };
   }
   const at = toLocalIso(now);
-  const assignedTo = nextPost(await getRoster(item.dept), { on: localDate(now) });
+  const assignedTo = store.postOf(nextPost(await getRoster(item.dept), { on: localDate(now) }));
   const events: TimelineEvent[] = [{ at, event: 'received', text: `Application received${filedBy.role === 'department' ? ' at the window' : ' online'}; post ${assignedTo.post} (${assignedTo.handlerName}) holds it.` }];
   // 首问负责: the clerk at the window is the first to handle it.
   const owner = filedBy.role === 'department' ? { sub: caller.sub, at } : undefined;

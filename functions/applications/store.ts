@@ -10,6 +10,10 @@ import type { Assignment } from '#shared/roster';
 import type { Matter } from '#shared/matters';
 import type { ApplicationStatus } from './rules.ts';
 
+/** The post holding the work (its place in the roster is not kept: posts move by identity). */
+export type Post = Pick<Assignment, 'post' | 'handlerId' | 'handlerName'>;
+export const postOf = ({ post, handlerId, handlerName }: Assignment): Post => ({ post, handlerId, handlerName });
+
 export interface TimelineEvent { at: string; event: string; text: string }
 
 export interface Application {
@@ -25,7 +29,7 @@ export interface Application {
   version: number;
   /** The item's limits when the application was filed. */
   limits: { statutoryDays: number; pledgedDays: number };
-  assignedTo: Assignment;
+  assignedTo: Post;
   owner?: { sub: string; at: string };
   notice?: { missing: string[]; at: string; by: string };
   acceptedAt?: string;

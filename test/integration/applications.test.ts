@@ -70,8 +70,9 @@ describe('filing an application', () => {
     const answer = await invoke(handler, routes.fileApplication, { json: { itemCode: world.itemCode, materials: ['application form'] }, caller: owner(world.enterpriseId) });
     expect(answer).toMatchObject({
       status: 201,
-      body: { status: 'received', dept: world.dept, enterpriseId: world.enterpriseId, itemName: 'Business licence', limits: { statutoryDays: 15, pledgedDays: 10 }, assignedTo: { post: 'A', handlerId: 'li' } },
+      body: { status: 'received', dept: world.dept, enterpriseId: world.enterpriseId, itemName: 'Business licence', limits: { statutoryDays: 15, pledgedDays: 10 }, assignedTo: { post: 'A', handlerId: 'li', handlerName: 'Li Ming' } },
     });
+    expect(answer.body.assignedTo.index).toBeUndefined();
     expect(answer.body.owner).toBeUndefined();
     expect(answer.body.deadline).toBeUndefined();
     expect(await stored(answer.body.id)).toMatchObject({
