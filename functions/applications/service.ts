@@ -78,6 +78,14 @@ async function applicationInScope(id: string, caller: Caller): Promise<Applicati
   throw new NotFoundError();
 }
 
+/** An application the caller acts on as its department, or as its enterprise: another's is 404 whatever else the caller may see. */
+async function ownApplication(id: string, caller: Caller, as: 'department' | 'enterprise'): Promise<Application> {
+  const application = await store.getApplication(id);
+  const own = as === 'department' ? application?.dept === caller.dept : application?.enterpriseId === caller.ent;
+  if (!application || !own) throw new NotFoundError();
+  return application;
+}
+
 export const viewApplication = async (id: string, caller: Caller) => view(await applicationInScope(id, caller));
 
 export async function listApplications(query: { status?: string; dept?: string; limit: number; cursor?: string }, caller: Caller) {
@@ -103,7 +111,7 @@ function ownership(application: Application, caller: Caller, at: string): { set:
 
 /** 受理 starts the clock; or the one-time notice (一次性告知) of everything missing. */
 export async function acceptOrNotify(id: string, input: { accepted: boolean; missing?: string[] }, caller: Caller, { now, newId }: Deps) {
-  const application = await applicationInScope(id, caller);
+  const application = await ownApplication(id, caller, 'department');
   const at = toLocalIso(now);
   const owned = ownership(application, caller, at);
   if (input.accepted) {
@@ -133,7 +141,7 @@ export async function acceptOrNotify(id: string, input: { accepted: boolean; mis
 }
 
 export async function supplyMaterials(id: string, input: { materials: string[] }, caller: Caller, { now }: Deps) {
-  const application = await applicationInScope(id, caller);
+  const application = await ownApplication(id, caller, 'enterprise');
   if (application.status !== 'incomplete') throw new ConflictError(`Its status is ${application.status}; materials are supplied after a one-time notice.`, 'not-awaiting-materials');
   const at = toLocalIso(now);
   const materials = [...new Set([...application.materials, ...input.materials])];
@@ -146,7 +154,7 @@ export async function supplyMaterials(id: string, input: { materials: string[] }
 
 /** 滞后反馈告知: once, before the deadline; the new date may not pass the statutory limit, where the escalation stays. */
 export async function giveDelayNotice(id: string, input: { reason: string; expectedBy: string }, caller: Caller, { now, newId }: Deps) {
-  const application = await applicationInScope(id, caller);
+  const application = await ownApplication(id, caller, 'department');
   const watch = application.watch;
   const deadline = watch ? new Date(watch.timeline.deadline) : now;
   const statutoryEnd = application.statutoryDeadline ? new Date(application.statutoryDeadline) : now;
@@ -182,7 +190,7 @@ export async function giveDelayNotice(id: string, input: { reason: string; expec
 }
 
 export async function decide(id: string, input: { decision: 'approved' | 'refused'; reason: string }, caller: Caller, { now, newId }: Deps) {
-  const application = await applicationInScope(id, caller);
+  const application = await ownApplication(id, caller, 'department');
   if (application.status !== 'accepted' || !application.watch || !application.acceptedAt) {
     throw new ConflictError(`Its status is ${application.status}; only an accepted application is decided, once.`, 'not-accepted');
   }
@@ -205,7 +213,7 @@ export async function decide(id: string, input: { decision: 'approved' | 'refuse
 
 /** 好差评: once, after the decision; a poor rating (1 or 2) alerts the soft-environment office. */
 export async function rate(id: string, input: { score: number; comment?: string }, caller: Caller, { now, newId }: Deps) {
-  const application = await applicationInScope(id, caller);
+  const application = await ownApplication(id, caller, 'enterprise');
   refuse((ratingRule({ status: application.status, alreadyRated: !!application.rating, score: input.score })));
   const at = toLocalIso(now);
   const rating = { score: input.score, ...(input.comment ? { comment: input.comment } : {}), at };

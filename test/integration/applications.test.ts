@@ -88,6 +88,8 @@ describe('filing an application', () => {
     }
     // Nor can another enterprise or department act on it.
     expect(await invoke(handler, routes.acceptApplication, { params: { id }, json: { accepted: true }, caller: clerk(otherDept) })).toMatchObject({ status: 404 });
+    // Seeing everything (a clerk who also holds the office's role) is not acting for another department.
+    expect(await invoke(handler, routes.acceptApplication, { params: { id }, json: { accepted: true }, caller: { ...clerk(otherDept), roles: ['department', 'soft-env-office'] } })).toMatchObject({ status: 404 });
     expect((await stored(id))?.status).toBe('received');
     // A park office has no business with applications.
     expect((await invoke(handler, routes.getApplication, { params: { id }, caller: { roles: ['park-office'], sub: 'park' } })).status).toBe(403);
