@@ -20,6 +20,9 @@ import { checkApplicationMatter } from '../../functions/applications/deadline-ch
 import { decisionMatter } from '../../functions/applications/store.ts';
 import { handler as approvals } from '../../functions/approvals/handler.ts';
 import { approvalRoutes } from '../../functions/approvals/routes.ts';
+import { officialCalendar } from '#shared/calendar';
+import { handler as registry } from '../../functions/registry/handler.ts';
+import { registryRoutes } from '../../functions/registry/routes.ts';
 import { handler as evaluations } from '../../functions/evaluations/handler.ts';
 import { evaluationRoutes } from '../../functions/evaluations/routes.ts';
 import { invoke } from '../support/invoke.ts';
@@ -328,5 +331,29 @@ describe('the watch of an accepted application', () => {
     expect(escalation).toMatchObject({ open: true, alert: { kind: 'decision-escalation' } });
     // A watch of an older version ends quietly.
     expect(await checkApplicationMatter(decisionMatter(application, 2), 'warning', new Date())).toEqual({ open: false });
+  });
+});
+
+describe('a calendar the office sets under a running watch', () => {
+  it('times the application again: a new watch version, a later deadline and statutory limit', async () => {
+    // A year no other test's deadlines reach (calendar-and-timing uses the 4th after the last published).
+    let year = Number(localDate(new Date()).slice(0, 4)) + 1;
+    while (!officialCalendar(year)) year -= 1;
+    year += 7;
+    const world = await centre();
+    const { id } = await filed(world);
+    const acceptedAt = new Date(`${year - 1}-12-28T10:00:00+08:00`);
+    const before = await service.acceptOrNotify(id, { accepted: true }, clerk(world.dept) as never, { now: acceptedAt, newId });
+    expect(before.watch).toMatchObject({ version: 1 });
+    const holidays = Array.from({ length: 14 }, (_, index) => `${year}-01-${String(index + 1).padStart(2, '0')}`);
+    expect((await invoke(registry, registryRoutes.routes.putCalendar, { params: { year: String(year) }, json: { holidays, workdays: [] }, caller: office })).status).toBe(200);
+    const after = await eventually(async () => {
+      const application = await stored(id);
+      expect(application?.watch.version).toBe(2);
+      return application!;
+    });
+    expect(localDate(new Date(after.deadline)) > `${year}-01-14`).toBe(true);
+    expect(Date.parse(after.statutoryDeadline)).toBeGreaterThan(Date.parse(before.statutoryDeadline!));
+    expect(after.timeline.at(-1)).toMatchObject({ event: 'retimed' });
   });
 });
