@@ -32,7 +32,7 @@ const refuse = (violation: Violation | undefined) => {
 };
 const changed = () => new ConflictError('The application changed meanwhile; reload it and try again.', 'application-changed');
 
-/** The view: the record, with its deadline once accepted. */
+/** What each reader in scope sees: the whole record (the enterprise too sees who owns its matter, 首问负责). */
 export const view = (application: Application) => application;
 
 export async function fileApplication(input: { itemCode: string; enterpriseId?: string; materials: string[] }, caller: Caller, { now, newId }: Deps) {
@@ -130,7 +130,7 @@ export async function acceptOrNotify(id: string, input: { accepted: boolean; mis
     return view({ ...application, ...accepted, version: application.version + 1 });
   }
   const missing = input.missing ?? [];
-  refuse((oneTimeNoticeRule({ status: application.status, noticeGiven: !!application.notice, missing })));
+  refuse(oneTimeNoticeRule({ status: application.status, noticeGiven: !!application.notice, missing }));
   const notice = { missing, at, by: caller.sub };
   const ok = await store.updateApplication(application, { status: 'incomplete', notice, ...owned.set }, [
     ...owned.events,
@@ -158,9 +158,9 @@ export async function giveDelayNotice(id: string, input: { reason: string; expec
   const watch = application.watch;
   const deadline = watch ? new Date(watch.timeline.deadline) : now;
   const statutoryEnd = application.statutoryDeadline ? new Date(application.statutoryDeadline) : now;
-  const check = (expectedBy: Date) => refuse((applicationDelayRule({
+  const check = (expectedBy: Date) => refuse(applicationDelayRule({
     status: application.status, now, deadline, statutoryEnd, expectedBy, alreadyGiven: !!application.delayNotice,
-  })));
+  }));
   // A date weeks past the statutory limit is refused before its years' calendars are read.
   if (!watch || input.expectedBy > addDays(localDate(statutoryEnd), 14)) check(startOfLocalDate(input.expectedBy));
   // Due by the end of the date given (or of the next working day), but never past the statutory
@@ -214,7 +214,7 @@ export async function decide(id: string, input: { decision: 'approved' | 'refuse
 /** 好差评: once, after the decision; a poor rating (1 or 2) alerts the soft-environment office. */
 export async function rate(id: string, input: { score: number; comment?: string }, caller: Caller, { now, newId }: Deps) {
   const application = await ownApplication(id, caller, 'enterprise');
-  refuse((ratingRule({ status: application.status, alreadyRated: !!application.rating, score: input.score })));
+  refuse(ratingRule({ status: application.status, alreadyRated: !!application.rating, score: input.score }));
   const at = toLocalIso(now);
   const rating = { score: input.score, ...(input.comment ? { comment: input.comment } : {}), at };
   const poor = ratingAlertsOffice(input.score);
