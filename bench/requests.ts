@@ -112,6 +112,8 @@ export async function measureRequests(seconds: number, log: (line: string) => vo
     const pledges: string[] = [];
     for (let i = 0; i < 50; i += 1) pledges.push((await call('POST', '/pledges', clerk, { title: `Pledge ${i}`, description: 'd', dueDate: addDays(today, 300) })).id);
     const quarter = `${today.slice(0, 4)}-Q${Math.floor((Number(today.slice(5, 7)) - 1) / 3) + 1}`;
+    await call('PUT', '/approval-items/BENCH-SC', office, { dept, name: 'Benchmark licence', legalBasis: 'Bench law', statutoryDays: 15, pledgedDays: 10, materials: ['form'] });
+    const application = await call('POST', '/applications', owner, { itemCode: 'BENCH-SC', materials: ['form'] });
 
     let counter = 0;
     const next = () => (counter += 1);
@@ -207,6 +209,26 @@ export async function measureRequests(seconds: number, log: (line: string) => vo
             TableName: tableName, Key: keys.pledge(id), UpdateExpression: 'SET #s = :s, #f = :f, #r = list_append(#r, :rv), version = :n', ConditionExpression: 'version = :v',
             ExpressionAttributeNames: { '#s': 'status', '#f': 'final', '#r': 'reviews' }, ExpressionAttributeValues: { ':s': 'in-progress', ':f': false, ':rv': [{ verdict: 'in-progress', evidence: 'On track.' }], ':n': (item.version as number) + 1, ':v': item.version },
           } }] })).catch(() => undefined);
+        },
+      },
+      {
+        concern: 'applications', name: 'GET /applications/{id}', kind: 'read',
+        request: () => ({ method: 'GET', path: `/applications/${application.id}`, token: owner }),
+        raw: () => db.send(new GetCommand({ TableName: tableName, Key: keys.application(application.id), ConsistentRead: true })),
+      },
+      {
+        concern: 'applications', name: 'POST /applications', kind: 'write',
+        request: () => ({ method: 'POST', path: '/applications', token: owner, body: { itemCode: 'BENCH-SC', materials: ['form'] } }),
+        raw: async () => {
+          // The same calls: the approval item, the roster, and the new application on its three indexes.
+          const n = next();
+          await db.send(new GetCommand({ TableName: tableName, Key: keys.approvalItem('BENCH-SC') }));
+          await db.send(new GetCommand({ TableName: tableName, Key: keys.roster(dept) }));
+          const instant = new Date().toISOString();
+          await db.send(new TransactWriteCommand({ TransactItems: [{ Put: {
+            TableName: tableName, Item: { ...keys.application(`raw-${n}`), ...keys.applicationIndexes(dept, visited, instant, `raw-${n}`), status: 'received', version: 1, timeline: [] },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          } }] }));
         },
       },
       {

@@ -11,6 +11,7 @@ import { pledgeRoutes } from '../functions/pledges/routes.ts';
 import { evaluationRoutes } from '../functions/evaluations/routes.ts';
 import { approvalRoutes } from '../functions/approvals/routes.ts';
 import { appointmentRoutes } from '../functions/appointments/routes.ts';
+import { applicationRoutes } from '../functions/applications/routes.ts';
 
 export interface ConcernDefinition {
   /** The concern's name: its Lambda, its log group and its idempotency partition. */
@@ -37,4 +38,5 @@ export const concerns: readonly ConcernDefinition[] = [
   { name: 'evaluations', entry: 'functions/evaluations/handler.ts', api: evaluationRoutes },
   { name: 'approvals', entry: 'functions/approvals/handler.ts', api: approvalRoutes },
   { name: 'appointments', entry: 'functions/appointments/handler.ts', api: appointmentRoutes },
+  { name: 'applications', entry: 'functions/applications/handler.ts', api: applicationRoutes },
 ];

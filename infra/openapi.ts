@@ -92,6 +92,8 @@ const TAG_DESCRIPTIONS: Record<string, string> = {
   complaints: 'Complaints (责任追究): intake, tracking, A/B/C posts, delay notices, answers and verdicts.',
   pledges: 'Public pledges (公开承诺) and looking back (回头看).',
   evaluations: 'The quarterly evaluation of the departments (督查评议).',
+  approvals: 'The investment service centre\'s catalogue of approval items (审批事项), each with its real record.',
+  applications: 'Applications (办件) under the approval items: acceptance (受理) or the one-time notice (一次性告知), time limits, delay notices, decisions, ratings (好差评).',
 };
 
 let built: ReturnType<typeof build> | undefined;

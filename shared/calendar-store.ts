@@ -12,7 +12,7 @@ import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { db, tableName, writeAll, type TransactItem } from './db.ts';
 import { keys } from './table.ts';
 import {
-  bundledCalendar, isUnpublished, sameInstants, timelineOf, workingDays, workingDaysBetween, yearsOf, type CalendarYear, type Timeline, type Timing,
+  bundledCalendar, isUnpublished, sameInstants, timelineOf, workingDays, workingDaysBetween, yearsOf, type CalendarYear, type IsWorkingDay, type Timeline, type Timing,
 } from './calendar.ts';
 import { alertWrites, newAlert, type Concern } from './alerts.ts';
 import { effectWrite } from './effects.ts';
@@ -125,10 +125,14 @@ export async function workingTimeAfter(start: Date, days: number): Promise<Date>
   return new Date(timelineOf({ start: start.toISOString(), limitDays: days }, workingDays(calendars)).deadline);
 }
 
-/** Working days elapsed between two instants, on the county calendar. */
-export async function workingDaysElapsed(start: Date, end: Date): Promise<number> {
+/** The county's working-day test for the years from `start` to `end`. */
+export async function workingDaysFor(start: Date, end: Date): Promise<IsWorkingDay> {
   const first = Number(localDate(start).slice(0, 4));
   const last = Number(localDate(end).slice(0, 4));
-  const calendars = await calendarsFor(Array.from({ length: Math.max(1, last - first + 1) }, (_, index) => first + index), end);
-  return workingDaysBetween(start, end, workingDays(calendars));
+  return workingDays(await calendarsFor(Array.from({ length: Math.max(1, last - first + 1) }, (_, index) => first + index), end));
+}
+
+/** Working days elapsed between two instants, on the county calendar. */
+export async function workingDaysElapsed(start: Date, end: Date): Promise<number> {
+  return workingDaysBetween(start, end, await workingDaysFor(start, end));
 }

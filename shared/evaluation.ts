@@ -10,6 +10,8 @@ import { keys } from './table.ts';
 export const METRICS = [
   'complaintsReceived', 'complaintsSubstantiated', 'warnings', 'breaches', 'delayNotices', 'brokenPledges',
   'refusedFeeEntries', 'rejectedFeeAttempts', 'visitsNotAllowed', 'handled', 'handledInTime',
+  // Applications (办件): decisions and how many on time; ratings (好差评), their points summed, the poor ones (1 or 2).
+  'applicationsDecided', 'applicationsOnTime', 'ratings', 'ratingPoints', 'poorRatings',
 ] as const;
 export type Metric = (typeof METRICS)[number];
 export type Figures = Record<Metric, number>;

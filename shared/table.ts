@@ -45,6 +45,9 @@
  * | appointment       | APPOINTMENT#<id>            | APPOINTMENT                | APPOINTMENTS#DEPT#<dept> / <instant>#<id>    |
  * |                   |                             |                            | gsi2: APPOINTMENTS#ENT#<ent> / <instant>#<id>|
  * |                   |                             |                            | gsi3: APPOINTMENTS / <instant>#<id>          |
+ * | application       | APPLICATION#<id>            | APPLICATION                | APPLICATIONS#DEPT#<dept> / <instant>#<id>    |
+ * |                   |                             |                            | gsi2: APPLICATIONS#ENT#<ent> / <instant>#<id>|
+ * |                   |                             |                            | gsi3: APPLICATIONS / <instant>#<id>          |
  *
  * <month> and <date> are China Standard Time; <instant> is UTC ISO 8601, so keys sort by time.
  */
@@ -83,6 +86,16 @@ export const keys = {
   approvalItemsIndex: (dept: string, code: string) => ({ gsi1pk: `APPROVALITEMS#${dept}`, gsi1sk: code, gsi2pk: 'APPROVALITEMS', gsi2sk: `${dept}#${code}` }),
   approvalItemsOfDept: (dept: string) => `APPROVALITEMS#${dept}`,
   allApprovalItems: 'APPROVALITEMS',
+
+  application: (id: string) => ({ pk: `APPLICATION#${id}`, sk: 'APPLICATION' }),
+  applicationIndexes: (dept: string, enterpriseId: string, instant: string, id: string) => ({
+    gsi1pk: `APPLICATIONS#DEPT#${dept}`, gsi1sk: `${instant}#${id}`,
+    gsi2pk: `APPLICATIONS#ENT#${enterpriseId}`, gsi2sk: `${instant}#${id}`,
+    gsi3pk: 'APPLICATIONS', gsi3sk: `${instant}#${id}`,
+  }),
+  applicationsByDept: (dept: string) => `APPLICATIONS#DEPT#${dept}`,
+  applicationsByEnterprise: (enterpriseId: string) => `APPLICATIONS#ENT#${enterpriseId}`,
+  allApplications: 'APPLICATIONS',
 
   card: (enterpriseId: string) => ({ pk: `CARD#${enterpriseId}`, sk: 'CARD' }),
   cardPartition: (enterpriseId: string) => `CARD#${enterpriseId}`,

@@ -4,7 +4,7 @@
  * (一次性告知), the delay notice (滞后反馈告知), the on-time record of a decision and the rating
  * (好差评). Working days are the county's calendar (`IsWorkingDay`).
  */
-import { addWorkingTime, timelineFor, workingDaysBetween, type IsWorkingDay, type Timeline } from '#shared/calendar';
+import { addWorkingTime, timelineOf, workingDaysBetween, type IsWorkingDay, type Timeline, type Timing } from '#shared/calendar';
 import type { Violation } from '#shared/complaint-rules';
 
 export const APPLICATION_STATUSES = ['received', 'incomplete', 'accepted', 'decided'] as const;
@@ -28,7 +28,11 @@ export function pledgedLimitRule({ statutoryDays, pledgedDays }: ItemLimits): Vi
  * pledged deadline, escalation at the statutory limit. The clock starts at acceptance (受理).
  */
 export const applicationTimeline = (acceptedAt: Date, limits: ItemLimits, isWorkingDay: IsWorkingDay): Timeline =>
-  timelineFor(acceptedAt, limits.pledgedDays, isWorkingDay, limits.statutoryDays - limits.pledgedDays);
+  timelineOf(applicationTiming(acceptedAt, limits), isWorkingDay);
+
+/** What the watch is timed from (the calendar store times it on the county's stored calendar). */
+export const applicationTiming = (acceptedAt: Date, limits: ItemLimits): Timing =>
+  ({ start: acceptedAt.toISOString(), limitDays: limits.pledgedDays, escalationDays: limits.statutoryDays - limits.pledgedDays });
 
 /** The statutory end, which a delay notice may not pass. */
 export const statutoryDeadline = (acceptedAt: Date, limits: ItemLimits, isWorkingDay: IsWorkingDay): Date =>

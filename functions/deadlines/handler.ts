@@ -17,6 +17,7 @@ import { checkInspectionMatter } from '../inspections/deadline-check.ts';
 import { checkComplaintMatter } from '../complaints/deadline-check.ts';
 import { checkPledgeMatter } from '../pledges/deadline-check.ts';
 import { checkAppointmentMatter } from '../appointments/deadline-check.ts';
+import { checkApplicationMatter } from '../applications/deadline-check.ts';
 
 const logger = new Logger({ serviceName: 'deadlines' });
 
@@ -25,6 +26,7 @@ const checks: Partial<Record<Concern, MatterCheck>> = {
   complaints: checkComplaintMatter,
   pledges: checkPledgeMatter,
   appointments: checkAppointmentMatter,
+  applications: checkApplicationMatter,
 };
 
 const inputSchema = z.object({

@@ -13,6 +13,7 @@ import type { MatterRetime } from '#shared/deadline-checks';
 import type { Matter } from '#shared/matters';
 import { retimeComplaintMatter } from '../complaints/retime.ts';
 import { retimePledgeMatter } from '../pledges/retime.ts';
+import { retimeApplicationMatter } from '../applications/retime.ts';
 
 const logger = new Logger({ serviceName: 'deadlines' });
 
@@ -20,6 +21,7 @@ const logger = new Logger({ serviceName: 'deadlines' });
 const retimers: Partial<Record<Concern, MatterRetime>> = {
   complaints: retimeComplaintMatter,
   pledges: retimePledgeMatter,
+  applications: retimeApplicationMatter,
 };
 
 /** Times again every watch running through `year`; answers how many moved. */

@@ -1,7 +1,7 @@
 import { createHttpHandler } from '#shared/http/handler';
 import { METRICS, type Figures } from '#shared/evaluation';
 import { evaluationRoutes } from './routes.ts';
-import { inTimeShare, lastPlaced, rank, scoreOf } from './rules.ts';
+import { applicationsOnTimeShare, averageRating, inTimeShare, lastPlaced, rank, scoreOf } from './rules.ts';
 import { departments, quarterFigures } from './store.ts';
 import { evaluationCsv } from './csv.ts';
 import type * as z from 'zod/mini';
@@ -17,7 +17,10 @@ export const handler = createHttpHandler({
       const [registered, figures] = await Promise.all([departments(), quarterFigures(params.quarter)]);
       const rows = registered.map((dept) => {
         const counts = figures.get(dept.deptId) ?? zero();
-        return { deptId: dept.deptId, name: dept.name, figures: counts, shareHandledInTime: inTimeShare(counts) ?? null };
+        return {
+          deptId: dept.deptId, name: dept.name, figures: counts, shareHandledInTime: inTimeShare(counts) ?? null,
+          shareApplicationsOnTime: applicationsOnTimeShare(counts) ?? null, averageRating: averageRating(counts) ?? null,
+        };
       });
       const ranked = rank(rows, (row) => scoreOf(row.figures));
       if (wantsCsv(accept)) {

@@ -21,11 +21,27 @@ export const LATENESS_WEIGHT = 20;
 /** The share of matters handled within their limits; undefined when none was handled. */
 export const inTimeShare = (figures: Figures): number | undefined => (figures.handled > 0 ? figures.handledInTime / figures.handled : undefined);
 
-/** score = 100 − Σ penalty × count − 20 × (1 − share handled in time), rounded to one decimal. */
+/** The share of applications (办件) decided within their deadline; undefined when none was decided. */
+export const applicationsOnTimeShare = (figures: Figures): number | undefined =>
+  (figures.applicationsDecided > 0 ? figures.applicationsOnTime / figures.applicationsDecided : undefined);
+
+/** The average rating (好差评, 1 to 5) of the quarter; undefined when none was given. */
+export const averageRating = (figures: Figures): number | undefined => (figures.ratings > 0 ? figures.ratingPoints / figures.ratings : undefined);
+
+/** Points off per point the average rating is below 5 (all rated 1: 16 off). */
+export const RATING_WEIGHT = 4;
+
+/**
+ * score = 100 − Σ penalty × count − 20 × (1 − share handled in time)
+ *             − 20 × (1 − share of applications decided on time) − 4 × (5 − average rating),
+ * rounded to one decimal; a share with nothing decided counts as 1, no rating takes nothing off.
+ */
 export function scoreOf(figures: Figures): number {
   const penalties = Object.entries(PENALTIES).reduce((sum, [metric, points]) => sum + points * figures[metric as keyof Figures], 0);
   const lateness = LATENESS_WEIGHT * (1 - (inTimeShare(figures) ?? 1));
-  return Math.round((100 - penalties - lateness) * 10) / 10;
+  const lateApplications = LATENESS_WEIGHT * (1 - (applicationsOnTimeShare(figures) ?? 1));
+  const ratings = RATING_WEIGHT * (5 - (averageRating(figures) ?? 5));
+  return Math.round((100 - penalties - lateness - lateApplications - ratings) * 10) / 10;
 }
 
 export interface Ranked<T> { row: T; score: number; rank: number }

@@ -58,6 +58,8 @@ export const PROBLEM_TYPES: Record<string, { status: number; meaning: string }> 
   // 24-hour appointments (24小时预约服务)
   'already-confirmed': { status: 409, meaning: 'An appointment is confirmed once (time, place and staff).' },
   'appointment-changed': { status: 409, meaning: 'The appointment changed meanwhile; reload and retry.' },
+  'not-awaiting-materials': { status: 409, meaning: 'Materials are supplied after a one-time notice, while the application is incomplete.' },
+  'application-changed': { status: 409, meaning: 'The application changed meanwhile; reload and retry.' },
 };
 
 export const PROBLEM_TYPE_PREFIX = 'urn:soft-env:problem:';

@@ -216,3 +216,61 @@ describe('pledges and the quarter\'s evaluation', () => {
     expect(evaluation.lastPlaced.map((row: any) => row.deptId).sort()).toEqual(evaluation.departments.filter((row: any) => row.score === lowest).map((row: any) => row.deptId).sort());
   });
 });
+
+describe('applications under time limits (限时办结)', () => {
+  it('warns at two thirds of the pledged limit, breaches at the pledged deadline (moving the work to post B), escalates at the statutory limit; a decided one stays silent', async () => {
+    const dept = newDeptId('approvals');
+    const enterpriseId = newCreditCode();
+    const office = await client.tokenFor({ roles: ['soft-env-office'] });
+    const clerk = await client.tokenFor({ roles: ['department'], dept, sub: 'zhou' });
+    const owner = await client.tokenFor({ roles: ['enterprise'], ent: enterpriseId });
+    const supervisor = await client.tokenFor({ roles: ['supervisor'] });
+    await client.call('PUT', `/departments/${dept}`, { token: office, json: { name: 'Administrative Approval Bureau' } });
+    await client.call('PUT', `/departments/${dept}/handlers`, {
+      token: clerk, json: { handlers: [{ id: 'zhou', name: 'Zhou Min', available: true }, { id: 'sun', name: 'Sun Li', available: true }] },
+    });
+    const itemCode = `SC-${dept.slice(-8)}`;
+    const item = await client.call('PUT', `/approval-items/${itemCode}`, {
+      token: office, json: { dept, name: 'Food business licence', legalBasis: 'Food Safety Law art. 37', statutoryDays: 3, pledgedDays: 2, materials: ['application form'] },
+    });
+    expect(item.status).toBe(201);
+    const fileAndAccept = async () => {
+      const filed = await client.call('POST', '/applications', { token: owner, json: { itemCode, materials: ['application form'] } });
+      expect(filed).toMatchObject({ status: 201, body: { assignedTo: { post: 'A' } } });
+      const accepted = await client.call('POST', `/applications/${filed.body.id}/acceptance`, { token: clerk, json: { accepted: true } });
+      expect(accepted).toMatchObject({ status: 200, body: { status: 'accepted', owner: { sub: 'zhou' } } });
+      return accepted.body;
+    };
+    const [left, decided] = [await fileAndAccept(), await fileAndAccept()];
+    expect(await client.call('POST', `/applications/${decided.id}/decision`, { token: clerk, json: { decision: 'approved', reason: 'Complete.' } }))
+      .toMatchObject({ status: 200, body: { decision: { onTime: true } } });
+
+    const alertsFor = async (id: string) => {
+      const page = await client.call('GET', `/alerts?concern=applications&dept=${dept}&limit=200`, { token: supervisor });
+      return (page.body.items as any[]).filter((alert) => alert.subject.id === id);
+    };
+    await until('the escalation alert', async () => ((await alertsFor(left.id)).some((alert) => alert.severity === 'escalation') ? true : undefined));
+    const delivered = await eventually(() => {
+      const alerts = sinkAlerts().filter((alert) => alert.subject.id === left.id);
+      expect(alerts.map((alert) => alert.severity)).toEqual(['warning', 'breach', 'escalation']);
+      return alerts;
+    });
+    expect(delivered.map((alert) => alert.kind)).toEqual(['decision-warning', 'decision-breach-reassigned', 'decision-escalation']);
+    for (const alert of delivered) expect(alert).toMatchObject({ concern: 'applications', department: dept, subject: { type: 'application', id: left.id } });
+    // Each came at its instant on the handlers' clock: two thirds of the pledged limit, the pledged deadline, the statutory limit.
+    const { warnAt, deadline, escalateAt } = left.watch.timeline;
+    expect(Date.parse(delivered[0].at)).toBeGreaterThanOrEqual(Date.parse(warnAt));
+    expect(Date.parse(delivered[1].at)).toBeGreaterThanOrEqual(Date.parse(deadline));
+    expect(Date.parse(delivered[2].at)).toBeGreaterThanOrEqual(Date.parse(escalateAt));
+    expect(Date.parse(escalateAt)).toBe(Date.parse(left.statutoryDeadline));
+    // The work moved to post B; the owner (首问负责) is still the clerk who accepted it.
+    const seen = await client.call('GET', `/applications/${left.id}`, { token: owner });
+    expect(seen.body).toMatchObject({ status: 'accepted', assignedTo: { post: 'B', handlerName: 'Sun Li' }, owner: { sub: 'zhou' } });
+    // A decision after the deadline is recorded late; the one decided in time had no alert at all.
+    const late = await client.call('POST', `/applications/${left.id}/decision`, { token: clerk, json: { decision: 'approved', reason: 'Complete at last.' } });
+    expect(late).toMatchObject({ status: 200, body: { decision: { onTime: false } } });
+    expect(await alertsFor(decided.id)).toEqual([]);
+    const record = await client.call('GET', `/approval-items/${itemCode}`);
+    expect(record.body.performance).toMatchObject({ decided: 2, onTime: 1 });
+  });
+});

@@ -133,6 +133,8 @@ describe('the quarterly evaluation', () => {
       visitsNotAllowed: visits.filter((visit) => !visit.allowed).length,
       handled: acknowledged + resolved,
       handledInTime: acknowledged + resolved,
+      // No applications here (test/integration/applications.test.ts counts them).
+      applicationsDecided: 0, applicationsOnTime: 0, ratings: 0, ratingPoints: 0, poorRatings: 0,
     });
     // Three public complaints, and the two the refusal and the visit opened.
     expect(row.figures).toMatchObject({ complaintsReceived: 5, complaintsSubstantiated: 1, delayNotices: 1, brokenPledges: 1, refusedFeeEntries: 1, rejectedFeeAttempts: 1, visitsNotAllowed: 1, handled: 2 });

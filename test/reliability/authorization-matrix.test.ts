@@ -20,6 +20,7 @@ const ROLE_OF: Partial<Record<CallerKind, Role>> = {
 const OWNED_RECORDS = new Set([
   'getInspection', 'recordVisit', 'recordOutcome', 'findingsRegister', 'getComplaint', 'acknowledge', 'delayNotice', 'resolve',
   'putHandlers', 'declareAbsence', 'reviewPledge', 'getCard', 'refuseEntry', 'getAppointment', 'confirmAppointment',
+  'getApplication', 'acceptApplication', 'supplyApplicationMaterials', 'applicationDelayNotice', 'decideApplication', 'rateApplication',
 ]);
 /** Of those, the ones where the other department is answered (its own part, checked by what it shows). */
 const OWN_PART_FOR_OTHER_DEPARTMENT = new Set(['getCard', 'findingsRegister']);
@@ -30,7 +31,7 @@ function secretsFor(world: World, kind: CallerKind): string[] {
   const sees = (...kinds: CallerKind[]) => kinds.includes(kind);
   if (!sees('soft-env-office', 'supervisor')) secrets.push(world.complaintContact);
   if (!sees('department', 'soft-env-office', 'supervisor')) secrets.push(world.complaintId);
-  if (!sees('department', 'soft-env-office', 'supervisor', 'enterprise')) secrets.push(world.inspectionId);
+  if (!sees('department', 'soft-env-office', 'supervisor', 'enterprise')) secrets.push(world.inspectionId, world.applicationId);
   if (!sees('department', 'soft-env-office', 'supervisor', 'enterprise', 'park-office')) secrets.push(world.receiptNo);
   return secrets;
 }

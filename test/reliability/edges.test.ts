@@ -21,7 +21,7 @@ const tokenOf = (roles: World['tokens'], route: (typeof listings)[number]['route
 
 describe('cursors', () => {
   it('are checked on every listing: forged, foreign or tampered ones are a 400 naming query.cursor, never a 5xx', async () => {
-    expect(listings.map(({ name }) => name).sort()).toEqual(['feeAudit', 'findingsRegister', 'getCard', 'listAlerts', 'listAppointments', 'listComplaints', 'listDepartments', 'listFeeItems', 'listInspections', 'listItems', 'listPledges']);
+    expect(listings.map(({ name }) => name).sort()).toEqual(['feeAudit', 'findingsRegister', 'getCard', 'listAlerts', 'listApplications', 'listAppointments', 'listComplaints', 'listDepartments', 'listFeeItems', 'listInspections', 'listItems', 'listPledges']);
     const departments = await send('GET', '/departments?limit=1');
     const real = departments.body.nextCursor as string;
     expect(real).toEqual(expect.any(String));

@@ -69,7 +69,7 @@ export type CallerKind = (typeof CALLER_KINDS)[number];
 export interface World {
   deptA: string; deptB: string; entA: string; entB: string;
   feeItemCode: string; receiptNo: string; entryId: string; approvalItemCode: string;
-  inspectionId: string; complaintId: string; complaintContact: string; trackingCode: string; pledgeId: string; appointmentId: string;
+  inspectionId: string; complaintId: string; complaintContact: string; trackingCode: string; pledgeId: string; appointmentId: string; applicationId: string;
   tokens: Record<Exclude<CallerKind, 'anonymous'>, string>;
 }
 
@@ -139,8 +139,12 @@ export async function buildWorld(): Promise<World> {
   const appointment = expectOk(await send('POST', '/appointments', {
     token: tokens.enterprise, from, json: { dept: deptA, topic: 'On-site check for a food licence', requestedAt: new Date(Date.now() + 30 * 3_600_000).toISOString() },
   }), 'an appointment');
+  const application = expectOk(await send('POST', '/applications', {
+    token: tokens.enterprise, from, json: { itemCode: approvalItemCode, materials: ['application form'] },
+  }), 'an application');
   return {
     appointmentId: appointment.body.id,
+    applicationId: application.body.id,
     deptA, deptB, entA, entB, feeItemCode, receiptNo, entryId: entry.body.entryId, approvalItemCode,
     inspectionId: inspection.body.id, complaintId: complaint.body.id, complaintContact, trackingCode: complaint.body.trackingCode,
     pledgeId: pledge.body.id, tokens,
@@ -200,6 +204,14 @@ export function samples(world: World): Record<string, (today: string) => Sample>
     listAppointments: () => ({ query: { limit: '50' } }),
     getAppointment: () => ({ params: { id: world.appointmentId } }),
     confirmAppointment: () => ({ params: { id: world.appointmentId }, json: { at: new Date(Date.now() + 30 * 3_600_000).toISOString(), place: 'Service centre, window 3', staff: ['Li Ming'] } }),
+    fileApplication: () => ({ json: { itemCode: world.approvalItemCode, enterpriseId: world.entA, materials: ['application form'] } }),
+    listApplications: () => ({ query: { limit: '50' } }),
+    getApplication: () => ({ params: { id: world.applicationId } }),
+    acceptApplication: () => ({ params: { id: world.applicationId }, json: { accepted: true } }),
+    supplyApplicationMaterials: () => ({ params: { id: world.applicationId }, json: { materials: ['lease'] } }),
+    applicationDelayNotice: (today) => ({ params: { id: world.applicationId }, json: { reason: 'A site visit is needed.', expectedBy: addDays(today, 16) } }),
+    decideApplication: () => ({ params: { id: world.applicationId }, json: { decision: 'approved', reason: 'Complete.' } }),
+    rateApplication: () => ({ params: { id: world.applicationId }, json: { score: 4, comment: 'Quick.' } }),
     evaluation: (today) => ({ params: { quarter: `${today.slice(0, 4)}-Q${Math.floor((Number(today.slice(5, 7)) - 1) / 3) + 1}` } }),
   };
 }

@@ -41,6 +41,16 @@ describe('the evaluation score', () => {
     expect(scoreOf(figures({ handled: 4, handledInTime: 3 }))).toBe(95);
   });
 
+  it('takes in the applications decided on time and the ratings (好差评)', () => {
+    // 3 of 4 decided on time: 5 off; an average rating of 3.5: 4 × 1.5 = 6 off.
+    expect(scoreOf(figures({ applicationsDecided: 4, applicationsOnTime: 3 }))).toBe(95);
+    expect(scoreOf(figures({ ratings: 2, ratingPoints: 7, poorRatings: 0 }))).toBe(94);
+    expect(scoreOf(figures({ applicationsDecided: 4, applicationsOnTime: 3, ratings: 2, ratingPoints: 7 }))).toBe(89);
+    // Nothing decided or rated takes nothing off; all fives neither.
+    expect(scoreOf(figures({ applicationsDecided: 2, applicationsOnTime: 2, ratings: 3, ratingPoints: 15 }))).toBe(100);
+    expect(scoreOf(figures({ ratings: 1, ratingPoints: 1 }))).toBe(84);
+  });
+
   it('ranks by score with ties sharing a rank, and names the last placed', () => {
     const ranked = rank([{ id: 'a', s: 90 }, { id: 'b', s: 100 }, { id: 'c', s: 90 }, { id: 'd', s: 70 }], (row) => row.s);
     expect(ranked.map((entry) => [entry.row.id, entry.rank])).toEqual([['b', 1], ['a', 2], ['c', 2], ['d', 4]]);

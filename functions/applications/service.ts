@@ -1,0 +1,232 @@
+/**
+ * The application operations (办件): filing, acceptance or the one-time notice, materials, the
+ * delay notice, the decision and the rating. The rules are in rules.ts; the roster in #shared/roster.
+ */
+import { addDays, localDate, startOfLocalDate, toLocalIso } from '#shared/clock';
+import { hasRole, seesAll, type Caller } from '#shared/http/auth';
+import { BadRequestError, ConflictError, ForbiddenError, NotFoundError, RuleViolationError } from '#shared/http/errors';
+import { timelineAt, timelineToDueDate, workingDaysFor } from '#shared/calendar-store';
+import { workingDaysBetween } from '#shared/calendar';
+import { countIn } from '#shared/evaluation';
+import { startDeadlineEffect, stopDeadlineEffect } from '#shared/effects';
+import { alertWrites, newAlert } from '#shared/alerts';
+import { getRoster } from '#shared/complaint-intake';
+import { nextPost } from '#shared/roster';
+import type { Violation } from '#shared/complaint-rules';
+import { PROBLEM_TYPES } from '#shared/http/problem-types';
+import { requireOwnDepartment } from '../registry/departments.ts';
+import { getItem } from '../approvals/store.ts';
+import {
+  applicationDelayRule, applicationTiming, decisionRecord, oneTimeNoticeRule, ratingAlertsOffice, ratingRule,
+} from './rules.ts';
+import * as store from './store.ts';
+import { decisionMatter, type Application, type TimelineEvent } from './store.ts';
+
+export interface Deps { now: Date; newId: () => string }
+
+/** A rule's violation as its problem: a conflict with the record's state (409) or a rule broken (422), as the problem catalogue says. */
+const refuse = (violation: Violation | undefined) => {
+  if (!violation) return;
+  if (PROBLEM_TYPES[violation.rule]?.status === 409) throw new ConflictError(violation.detail, violation.rule);
+  throw new RuleViolationError(violation.rule, violation.title, violation.detail);
+};
+const changed = () => new ConflictError('The application changed meanwhile; reload it and try again.', 'application-changed');
+
+/** What each reader in scope sees: the whole record (the enterprise too sees who owns its matter, 首问负责). */
+export const view = (application: Application) => application;
+
+export async function fileApplication(input: { itemCode: string; enterpriseId?: string; materials: string[] }, caller: Caller, { now, newId }: Deps) {
+  const item = await getItem(input.itemCode);
+  if (!item) throw new BadRequestError(`No approval item ${input.itemCode} is in the catalogue; see GET /approval-items.`, [{ path: 'body.itemCode', message: 'Not an approval item' }]);
+  let enterpriseId: string;
+  let filedBy: Application['filedBy'];
+  if (hasRole(caller, 'enterprise')) {
+    if (!caller.ent) throw new ForbiddenError('Your token names no enterprise.');
+    if (input.enterpriseId && input.enterpriseId !== caller.ent) throw new ForbiddenError('An enterprise files its own applications only.');
+    enterpriseId = caller.ent;
+    filedBy = { sub: caller.sub, role: 'enterprise' };
+  } else {
+    const dept = await requireOwnDepartment(caller);
+    if (item.dept !== dept) throw new ForbiddenError(`Item ${item.code} belongs to ${item.dept}: a department files at its window for its own items only.`);
+    if (!input.enterpriseId) throw new BadRequestError('A clerk at the window names the enterprise it files for.', [{ path: 'body.enterpriseId', message: 'Required when a department files' }]);
+    enterpriseId = input.enterpriseId;
+    filedBy = { sub: caller.sub, role: 'department' };
+  }
+  const at = toLocalIso(now);
+  const assignedTo = store.postOf(nextPost(await getRoster(item.dept), { on: localDate(now) }));
+  const events: TimelineEvent[] = [{ at, event: 'received', text: `Application received${filedBy.role === 'department' ? ' at the window' : ' online'}; post ${assignedTo.post} (${assignedTo.handlerName}) holds it.` }];
+  // 首问负责: the clerk at the window is the first to handle it.
+  const owner = filedBy.role === 'department' ? { sub: caller.sub, at } : undefined;
+  if (owner) events.push({ at, event: 'owner', text: `${caller.sub} took it in at the window: the owner of the matter from now on.` });
+  const application: Application = {
+    id: newId(), itemCode: item.code, itemName: item.name, dept: item.dept, enterpriseId, materials: input.materials,
+    status: 'received', receivedAt: at, filedBy, version: 1,
+    limits: { statutoryDays: item.statutoryDays, pledgedDays: item.pledgedDays },
+    assignedTo, ...(owner ? { owner } : {}), timeline: events,
+  };
+  await store.insertApplication(application);
+  return view(application);
+}
+
+/** An application the caller may see: the office and supervisors all; a department its own items'; an enterprise its own. */
+async function applicationInScope(id: string, caller: Caller): Promise<Application> {
+  const application = await store.getApplication(id);
+  if (!application) throw new NotFoundError();
+  if (seesAll(caller)) return application;
+  if (hasRole(caller, 'department') && application.dept === caller.dept) return application;
+  if (hasRole(caller, 'enterprise') && application.enterpriseId === caller.ent) return application;
+  throw new NotFoundError();
+}
+
+/** An application the caller acts on as its department, or as its enterprise: another's is 404 whatever else the caller may see. */
+async function ownApplication(id: string, caller: Caller, as: 'department' | 'enterprise'): Promise<Application> {
+  const application = await store.getApplication(id);
+  const own = as === 'department' ? application?.dept === caller.dept : application?.enterpriseId === caller.ent;
+  if (!application || !own) throw new NotFoundError();
+  return application;
+}
+
+export const viewApplication = async (id: string, caller: Caller) => view(await applicationInScope(id, caller));
+
+export async function listApplications(query: { status?: string; dept?: string; limit: number; cursor?: string }, caller: Caller) {
+  let listing: store.ApplicationListing;
+  if (seesAll(caller)) listing = query.dept ? { by: 'department', dept: query.dept } : { by: 'all' };
+  else if (hasRole(caller, 'department') && caller.dept) {
+    if (query.dept && query.dept !== caller.dept) return { items: [] };
+    listing = { by: 'department', dept: caller.dept };
+  } else if (hasRole(caller, 'enterprise') && caller.ent) listing = { by: 'enterprise', enterpriseId: caller.ent };
+  else return { items: [] };
+  const page = await store.applicationsPage(listing, query, query.limit, query.cursor);
+  return { items: page.items.map(view), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
+}
+
+/** 首问负责: the first clerk who handles the application stays its owner. */
+function ownership(application: Application, caller: Caller, at: string): { set: Partial<Application>; events: TimelineEvent[] } {
+  if (application.owner) return { set: {}, events: [] };
+  return {
+    set: { owner: { sub: caller.sub, at } },
+    events: [{ at, event: 'owner', text: `${caller.sub} handled it first: the owner of the matter from now on.` }],
+  };
+}
+
+/** 受理 starts the clock; or the one-time notice (一次性告知) of everything missing. */
+export async function acceptOrNotify(id: string, input: { accepted: boolean; missing?: string[] }, caller: Caller, { now, newId }: Deps) {
+  const application = await ownApplication(id, caller, 'department');
+  const at = toLocalIso(now);
+  const owned = ownership(application, caller, at);
+  if (input.accepted) {
+    if (input.missing?.length) throw new BadRequestError('An acceptance names nothing missing; to ask for materials, send accepted: false.', [{ path: 'body.missing', message: 'Only with accepted: false' }]);
+    if (application.status !== 'received') throw new ConflictError(`Its status is ${application.status}; only a received application is accepted.`, 'not-awaiting-acceptance');
+    const timeline = await timelineAt(applicationTiming(now, application.limits), 'applications', now);
+    const accepted = {
+      status: 'accepted' as const, acceptedAt: at, deadline: toLocalIso(new Date(timeline.deadline)),
+      statutoryDeadline: toLocalIso(new Date(timeline.escalateAt)), watch: { version: 1, timeline }, ...owned.set,
+    };
+    const ok = await store.updateApplication(application, accepted, [
+      ...owned.events,
+      { at, event: 'accepted', text: `Accepted (受理): a decision is due by ${accepted.deadline} (${application.limits.pledgedDays} working days pledged), at the latest by ${accepted.statutoryDeadline}.` },
+    ], [startDeadlineEffect(decisionMatter(application, 1), timeline, newId(), now)]);
+    if (!ok) throw changed();
+    return view({ ...application, ...accepted, version: application.version + 1 });
+  }
+  const missing = input.missing ?? [];
+  refuse(oneTimeNoticeRule({ status: application.status, noticeGiven: !!application.notice, missing }));
+  const notice = { missing, at, by: caller.sub };
+  const ok = await store.updateApplication(application, { status: 'incomplete', notice, ...owned.set }, [
+    ...owned.events,
+    { at, event: 'one-time-notice', text: `One-time notice (一次性告知) of everything missing: ${missing.join('; ')}.` },
+  ]);
+  if (!ok) throw changed();
+  return view({ ...application, status: 'incomplete', notice, ...owned.set, version: application.version + 1 });
+}
+
+export async function supplyMaterials(id: string, input: { materials: string[] }, caller: Caller, { now }: Deps) {
+  const application = await ownApplication(id, caller, 'enterprise');
+  if (application.status !== 'incomplete') throw new ConflictError(`Its status is ${application.status}; materials are supplied after a one-time notice.`, 'not-awaiting-materials');
+  const at = toLocalIso(now);
+  const materials = [...new Set([...application.materials, ...input.materials])];
+  const ok = await store.updateApplication(application, { status: 'received', materials }, [
+    { at, event: 'materials', text: `Materials supplied: ${input.materials.join('; ')}. Awaiting acceptance again.` },
+  ]);
+  if (!ok) throw changed();
+  return view({ ...application, status: 'received', materials, version: application.version + 1 });
+}
+
+/** 滞后反馈告知: once, before the deadline; the new date may not pass the statutory limit, where the escalation stays. */
+export async function giveDelayNotice(id: string, input: { reason: string; expectedBy: string }, caller: Caller, { now, newId }: Deps) {
+  const application = await ownApplication(id, caller, 'department');
+  const watch = application.watch;
+  const deadline = watch ? new Date(watch.timeline.deadline) : now;
+  const statutoryEnd = application.statutoryDeadline ? new Date(application.statutoryDeadline) : now;
+  const check = (expectedBy: Date) => refuse(applicationDelayRule({
+    status: application.status, now, deadline, statutoryEnd, expectedBy, alreadyGiven: !!application.delayNotice,
+  }));
+  // A date weeks past the statutory limit is refused before its years' calendars are read.
+  if (!watch || input.expectedBy > addDays(localDate(statutoryEnd), 14)) check(startOfLocalDate(input.expectedBy));
+  // Due by the end of the date given (or of the next working day), but never past the statutory
+  // limit: a date on the statutory limit's own day means by that limit. The escalation stays at
+  // the statutory limit (no working time after the deadline when they coincide).
+  const endOfDate = new Date((await timelineToDueDate(now, input.expectedBy, 'applications')).deadline);
+  const newDeadline = input.expectedBy <= localDate(statutoryEnd) && endOfDate > statutoryEnd ? statutoryEnd : endOfDate;
+  check(newDeadline);
+  const isWorkingDay = await workingDaysFor(now, statutoryEnd);
+  const timeline = await timelineAt({
+    start: now.toISOString(), limitDays: workingDaysBetween(now, newDeadline, isWorkingDay), escalationDays: workingDaysBetween(newDeadline, statutoryEnd, isWorkingDay),
+  }, 'applications', now);
+  const at = toLocalIso(now);
+  const owned = ownership(application, caller, at);
+  const delayNotice = { reason: input.reason, expectedBy: input.expectedBy, at };
+  const next = { delayNotice, deadline: toLocalIso(new Date(timeline.deadline)), watch: { version: (watch?.version ?? 1) + 1, timeline }, ...owned.set };
+  const ok = await store.updateApplication(application, next, [
+    ...owned.events,
+    { at, event: 'delay-notice', text: `The decision will be late: ${input.reason} Now due by ${next.deadline}.` },
+  ], [
+    countIn(application.dept, now, { delayNotices: 1 }),
+    stopDeadlineEffect(decisionMatter(application, watch!.version), 'delay notice given', newId(), now),
+    startDeadlineEffect(decisionMatter(application, next.watch.version), timeline, newId(), now),
+  ]);
+  if (!ok) throw changed();
+  return view({ ...application, ...next, version: application.version + 1 });
+}
+
+export async function decide(id: string, input: { decision: 'approved' | 'refused'; reason: string }, caller: Caller, { now, newId }: Deps) {
+  const application = await ownApplication(id, caller, 'department');
+  if (application.status !== 'accepted' || !application.watch || !application.acceptedAt) {
+    throw new ConflictError(`Its status is ${application.status}; only an accepted application is decided, once.`, 'not-accepted');
+  }
+  const acceptedAt = new Date(application.acceptedAt);
+  const record = decisionRecord(acceptedAt, now, new Date(application.watch.timeline.deadline), await workingDaysFor(acceptedAt, now));
+  const at = toLocalIso(now);
+  const owned = ownership(application, caller, at);
+  const decision = { ...input, at, by: caller.sub, ...record };
+  const ok = await store.updateApplication(application, { status: 'decided', decision, ...owned.set }, [
+    ...owned.events,
+    { at, event: 'decided', text: `${input.decision === 'approved' ? 'Approved' : 'Refused'}: ${input.reason} (${record.workingDays} working days, ${record.onTime ? 'on time' : 'late'}).` },
+  ], [
+    stopDeadlineEffect(decisionMatter(application, application.watch.version), 'decided', newId(), now),
+    store.itemRecordWrite(application.itemCode, record.onTime, record.workingDays),
+    countIn(application.dept, now, { applicationsDecided: 1, applicationsOnTime: record.onTime ? 1 : 0 }),
+  ]);
+  if (!ok) throw changed();
+  return view({ ...application, status: 'decided', decision, ...owned.set, version: application.version + 1 });
+}
+
+/** 好差评: once, after the decision; a poor rating (1 or 2) alerts the soft-environment office. */
+export async function rate(id: string, input: { score: number; comment?: string }, caller: Caller, { now, newId }: Deps) {
+  const application = await ownApplication(id, caller, 'enterprise');
+  refuse(ratingRule({ status: application.status, alreadyRated: !!application.rating, score: input.score }));
+  const at = toLocalIso(now);
+  const rating = { score: input.score, ...(input.comment ? { comment: input.comment } : {}), at };
+  const poor = ratingAlertsOffice(input.score);
+  const alert = poor ? alertWrites(newAlert({
+    severity: 'warning', concern: 'applications', department: application.dept, kind: 'poor-rating',
+    title: `A poor rating (${input.score}/5) for ${application.dept}: ${application.itemName}`,
+    detail: `Enterprise ${application.enterpriseId} rated application ${application.id} (${application.itemCode} ${application.itemName}, ${application.decision?.decision}) ${input.score} of 5${input.comment ? `: ${input.comment}` : '.'}`,
+    subject: { type: 'application', id: application.id },
+  }, now, newId()), now, newId) : [];
+  const ok = await store.updateApplication(application, { rating }, [
+    { at, event: 'rated', text: `Rated ${input.score} of 5${input.comment ? `: ${input.comment}` : '.'}` },
+  ], [countIn(application.dept, now, { ratings: 1, ratingPoints: input.score, ...(poor ? { poorRatings: 1 } : {}) }), ...alert]);
+  if (!ok) throw changed();
+  return view({ ...application, rating, version: application.version + 1 });
+}
