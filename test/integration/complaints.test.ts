@@ -203,6 +203,48 @@ describe('privacy', () => {
     expect(forSupervisor.body.complainant).toEqual({ sub: 'secret-owner-sub', enterpriseId, contact });
   });
 
+  it('lets an enterprise list the complaints it made, and only those, as their tracking page shows them: no one\'s identity', async () => {
+    const dept = await department([{ id: 'zhang', name: 'Zhang Wei', available: true }]);
+    const other = await department();
+    const keys = await loadOrCreateKeys(runtime.dataDir);
+    const [ours, theirs] = [newCreditCode(), newCreditCode()];
+    const bearer = async (sub: string, ent: string) => ({ authorization: `Bearer ${await signToken(keys, { sub, roles: ['enterprise'], ent })}` });
+    const contact = 'Lin Hua, phone 137-2222-3333';
+    const first = await file(dept, { contact, description: 'Our permit has waited five weeks.' }, await bearer('owner-sub-ours', ours));
+    const second = await file(other, { description: 'A fee we never saw on the list.' }, await bearer('owner-sub-ours', ours));
+    const notOurs = await file(dept, { description: 'Theirs, not ours.' }, await bearer('owner-sub-theirs', theirs));
+    const anonymous = await file(dept, { description: 'Someone without a token.' });
+    await invoke(handler, routes.acknowledge, { params: { id: first.body.id }, caller: clerk(dept, 'zhang') });
+    await invoke(handler, routes.resolve, { params: { id: first.body.id }, json: { summary: 'The permit was issued today.' }, caller: clerk(dept, 'zhang') });
+
+    const owner = { roles: ['enterprise'], ent: ours, sub: 'owner-sub-ours' };
+    const listed = await invoke(handler, routes.listComplaints, { caller: owner });
+    expect(listed.status).toBe(200);
+    // Newest first; what it wrote, the status and the department's public answer.
+    expect(listed.body.items.map((item: any) => item.id)).toEqual([second.body.id, first.body.id]);
+    expect(listed.body.items[1]).toMatchObject({
+      id: first.body.id, againstDept: dept, description: 'Our permit has waited five weeks.', source: 'public', status: 'resolved',
+      answer: { summary: 'The permit was issued today.' },
+    });
+    expect(listed.body.items[1].timeline.map((event: any) => event.event)).toEqual(['received', 'acknowledged', 'resolved']);
+    const text = JSON.stringify(listed.body);
+    for (const hidden of [notOurs.body.id, anonymous.body.id, 'Theirs, not ours', contact, 'owner-sub-ours', 'zhang', 'Zhang Wei', 'post A', 'complainant', 'owner', 'assignment', 'trackingHash', first.body.trackingCode]) {
+      expect(text).not.toContain(hidden);
+    }
+    // Filters: against one department, in one status.
+    const againstDept = await invoke(handler, routes.listComplaints, { query: { dept: other }, caller: owner });
+    expect(againstDept.body.items.map((item: any) => item.id)).toEqual([second.body.id]);
+    const resolved = await invoke(handler, routes.listComplaints, { query: { status: 'resolved' }, caller: owner });
+    expect(resolved.body.items.map((item: any) => item.id)).toEqual([first.body.id]);
+    // The other enterprise sees its own only.
+    const forTheirs = await invoke(handler, routes.listComplaints, { caller: { roles: ['enterprise'], ent: theirs, sub: 'owner-sub-theirs' } });
+    expect(forTheirs.body.items.map((item: any) => item.id)).toEqual([notOurs.body.id]);
+    // An enterprise token without its credit code lists nothing (403); one complaint by id stays the handlers' (403); the park office may not list.
+    expect(await invoke(handler, routes.listComplaints, { caller: { roles: ['enterprise'], sub: 'no-ent' } })).toMatchObject({ status: 403, body: { type: 'urn:soft-env:problem:forbidden' } });
+    expect((await invoke(handler, routes.getComplaint, { params: { id: first.body.id }, caller: owner })).status).toBe(403);
+    expect((await invoke(handler, routes.listComplaints, { caller: { roles: ['park-office'], sub: 'park' } })).status).toBe(403);
+  });
+
   it('shows a tracking code only the public steps; a wrong code is 404 exactly like an unknown one', async () => {
     const dept = await department([{ id: 'zhang', name: 'Zhang Wei', available: true }]);
     const filed = await file(dept);

@@ -6,7 +6,6 @@ import { ProblemMessage, Section, useSubmit } from '../components/ui.tsx';
 import { dateTime } from '../format.ts';
 import { both, COMPLAINT_CATEGORY, t, W } from '../i18n.ts';
 import { useDepartments } from './Public.tsx';
-import { keepCode } from '../kept-codes.ts';
 
 type Category = keyof typeof COMPLAINT_CATEGORY & string;
 const text = (form: FormData, name: string) => String(form.get(name) ?? '').trim();
@@ -27,7 +26,7 @@ export function ComplainPage() {
         ...(contact ? { contact } : {}),
       },
     }));
-  }, (answer) => { keepCode(answer.trackingCode, answer.trackingCode.slice(0, 8)); setFiled(answer); });
+  }, (answer) => setFiled(answer));
 
   if (filed) {
     return (
