@@ -19,6 +19,8 @@ import {
   HeadersReferrerPolicy, HttpVersion, ResponseHeadersPolicy, ViewerProtocolPolicy,
 } from 'aws-cdk-lib/aws-cloudfront';
 import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
+import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
+import { EDGE_SECRET_HEADER, EDGE_VIEWER_HEADER } from '#shared/http/client-address';
 import type { IHttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import { Construct } from 'constructs';
 import { docsFiles } from '../docs.ts';
@@ -64,6 +66,15 @@ const REWRITE = `function handler(event) {
   return request;
 }`;
 
+/**
+ * Viewer-request on the API's paths: the viewer's address, as CloudFront saw it, for the
+ * per-client limit (shared/http/client-limit.ts); whatever the client sent under that name is replaced.
+ */
+const VIEWER_ADDRESS = `function handler(event) {
+  event.request.headers['${EDGE_VIEWER_HEADER}'] = { value: event.viewer.ip };
+  return event.request;
+}`;
+
 export class ConsoleSite extends Construct {
   readonly bucket: Bucket;
   readonly distribution: Distribution;
@@ -71,6 +82,8 @@ export class ConsoleSite extends Construct {
   readonly url: string;
   /** The console's app client, when it signs in with the user pool. */
   readonly client?: UserPoolClient;
+  /** Sent by CloudFront to the API with every request: the handlers trust its viewer address only with it. */
+  readonly edgeSecret: Secret;
 
   constructor(scope: Construct, id: string, props: ConsoleSiteProps) {
     super(scope, id);
@@ -132,7 +145,16 @@ export class ConsoleSite extends Construct {
     // The API's routes at this origin: never cached; every viewer header (Authorization,
     // Idempotency-Key, Accept...), query string and method goes through, except Host, which
     // must be the execute-api domain.
-    const apiOrigin = new HttpOrigin(`${props.api.apiId}.execute-api.${Stack.of(this).region}.${Stack.of(this).urlSuffix}`, { protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY });
+    this.edgeSecret = new Secret(this, 'EdgeSecret', {
+      description: 'soft-env: CloudFront sends it to the API, which then trusts the viewer address CloudFront gives (per-client limits)',
+      generateSecretString: { passwordLength: 48, excludePunctuation: true },
+    });
+    const apiOrigin = new HttpOrigin(`${props.api.apiId}.execute-api.${Stack.of(this).region}.${Stack.of(this).urlSuffix}`, {
+      protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
+      // Overrides a viewer header of the same name.
+      customHeaders: { [EDGE_SECRET_HEADER]: this.edgeSecret.secretValue.unsafeUnwrap() },
+    });
+    const viewerAddress = new CloudFrontFunction(this, 'ViewerAddress', { code: FunctionCode.fromInline(VIEWER_ADDRESS), runtime: FunctionRuntime.JS_2_0 });
     for (const pattern of apiPathPatterns(props.apiPaths)) {
       this.distribution.addBehavior(pattern, apiOrigin, {
         viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
@@ -140,6 +162,7 @@ export class ConsoleSite extends Construct {
         cachePolicy: CachePolicy.CACHING_DISABLED,
         originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
         responseHeadersPolicy: headers,
+        functionAssociations: [{ function: viewerAddress, eventType: FunctionEventType.VIEWER_REQUEST }],
       });
     }
     this.url = `https://${this.distribution.distributionDomainName}`;
@@ -183,6 +206,7 @@ export class ConsoleSite extends Construct {
     });
 
     const acknowledge = (scope: Construct, id: string, reason: string) => Validations.of(scope).acknowledge({ id: `AwsSolutions::${id}`, reason });
+    acknowledge(this.edgeSecret, 'AwsSolutions-SMG4', 'A shared value between CloudFront\'s origin header and the intake function, both set by this stack: rotating it outside a deployment would turn every console visitor into one client until the next deploy; a deploy with a new secret replaces both.');
     acknowledge(logs, 'AwsSolutions-S1', 'This is the access-log bucket itself; logging it into itself would loop.');
     acknowledge(this.distribution, 'AwsSolutions-CFR1', 'The console is public by the work plan (fee list, pledges, complaints): no geographic restriction.');
     acknowledge(this.distribution, 'AwsSolutions-CFR2', 'The API behind it has its own throttling (the stage, per route, and per client on complaint intake). A web ACL for CloudFront must live in us-east-1 and is left to the county\'s account setup.');

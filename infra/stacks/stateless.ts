@@ -137,6 +137,8 @@ export class StatelessStack extends Stack {
           ...(concern.verifiesOwnTokens ? { JWKS_URL: jwksUrl, JWT_ISSUER: issuer, JWT_AUDIENCE: audience.join(',') } : {}),
           // Every concern reads the caller's roles from the claim the issuer uses.
           ...(rolesClaim ? { ROLES_CLAIM: rolesClaim } : {}),
+          // Routes limited per client trust the viewer address the console's CloudFront gives, with this secret (shared/http/client-limit.ts).
+          ...(this.site && Object.values(concern.api.routes).some((route) => route.perClient) ? { EDGE_SECRET: this.site.edgeSecret.secretValue.unsafeUnwrap() } : {}),
           ...settingsFromContext(this),
         },
       });

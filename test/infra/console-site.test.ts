@@ -8,6 +8,7 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import { composeApp } from '../../infra/compose.ts';
 import { apiPathPatterns, CONSOLE_PATHS } from '../../infra/constructs/console-site.ts';
 import { concerns } from '../../infra/concerns.ts';
+import { EDGE_SECRET_HEADER, EDGE_VIEWER_HEADER } from '#shared/http/client-address';
 
 let outdir: string;
 let assets: string;
@@ -75,7 +76,7 @@ describe('the console site', () => {
         }),
       }),
     });
-    const rewrite = Object.values(site.findResources('AWS::CloudFront::Function'))[0] as any;
+    const rewrite = (Object.values(site.findResources('AWS::CloudFront::Function')) as any[]).find((fn) => fn.Properties.FunctionCode.includes('index.html'));
     const code = rewrite.Properties.FunctionCode as string;
     const handler = new Function(`${code}; return handler;`)() as (event: { request: { uri: string } }) => { uri: string };
     const uriFor = (uri: string) => handler({ request: { uri } }).uri;
@@ -109,6 +110,7 @@ describe('the console site', () => {
     // Every route of the declarations falls under a behaviour to the API, and nothing else does.
     const routes = concerns.flatMap((concern) => Object.values(concern.api.routes).map((route) => route.path));
     const behaviours = config.CacheBehaviors as any[];
+    const viewerAddressId = Object.entries(site.findResources('AWS::CloudFront::Function')).find(([, fn]: [string, any]) => fn.Properties.FunctionCode.includes('event.viewer.ip'))![0];
     expect(behaviours.map((behaviour) => behaviour.PathPattern).sort()).toEqual(apiPathPatterns(routes));
     expect(behaviours.map((behaviour) => behaviour.PathPattern)).toEqual(expect.arrayContaining(['/complaints*', '/fee-cards*', '/openapi.json*', '/health*']));
     const matches = (pattern: string, urlPath: string) => urlPath.startsWith(pattern.replace(/\*$/, ''));
@@ -124,12 +126,33 @@ describe('the console site', () => {
         CachePolicyId: '4135ea2d-6df8-44a3-9df3-4b5a84be39ad',
         OriginRequestPolicyId: 'b689b0a8-53d0-40ab-baf2-68738e2966ac',
       });
-      // The console's path rewrite never touches an API request.
-      expect(behaviour.FunctionAssociations).toBeUndefined();
+      // The console's path rewrite never touches an API request; the viewer-address function does.
+      expect(behaviour.FunctionAssociations).toEqual([{ EventType: 'viewer-request', FunctionARN: { 'Fn::GetAtt': [viewerAddressId, 'FunctionARN'] } }]);
     }
     // Same origin: the API needs no CORS for the console.
     const api = Object.values(site.findResources('AWS::ApiGatewayV2::Api'))[0] as any;
     expect(api.Properties.CorsConfiguration).toBeUndefined();
+  });
+
+  it('tells the API each viewer\'s address for the per-client limit, vouched for by a secret only CloudFront and the intake function hold', () => {
+    const [, resource] = distribution();
+    const secretId = Object.keys(site.findResources('AWS::SecretsManager::Secret'))[0]!;
+    const apiOrigin = resource.Properties.DistributionConfig.Origins.find((origin: any) => origin.CustomOriginConfig);
+    const secretHeader = apiOrigin.OriginCustomHeaders.find((header: any) => header.HeaderName === EDGE_SECRET_HEADER);
+    expect(JSON.stringify(secretHeader.HeaderValue)).toContain(`{{resolve:secretsmanager:`);
+    expect(JSON.stringify(secretHeader.HeaderValue)).toContain(secretId);
+    // Only the concern with a per-client route gets it, the same secret.
+    const functions = Object.values(site.findResources('AWS::Lambda::Function')) as any[];
+    const holders = functions.filter((fn) => fn.Properties.Environment?.Variables?.EDGE_SECRET).map((fn) => fn.Properties.Environment.Variables.POWERTOOLS_SERVICE_NAME);
+    expect(holders).toEqual(concerns.filter((concern) => Object.values(concern.api.routes).some((route) => route.perClient)).map((concern) => concern.name));
+    expect(holders).toEqual(['complaints']);
+    const complaints = functions.find((fn) => fn.Properties.Environment?.Variables?.POWERTOOLS_SERVICE_NAME === 'complaints');
+    expect(complaints.Properties.Environment.Variables.EDGE_SECRET).toEqual(secretHeader.HeaderValue);
+    // The function sets the viewer's address, replacing whatever the client sent under that name.
+    const code = (Object.values(site.findResources('AWS::CloudFront::Function')) as any[]).map((fn) => fn.Properties.FunctionCode as string).find((text) => text.includes('event.viewer.ip'))!;
+    const handler = new Function(`${code}; return handler;`)() as (event: unknown) => { headers: Record<string, { value: string }> };
+    const request = handler({ viewer: { ip: '198.51.100.4' }, request: { uri: '/complaints', headers: { [EDGE_VIEWER_HEADER]: { value: '10.0.0.1' } } } });
+    expect(request.headers[EDGE_VIEWER_HEADER]).toEqual({ value: '198.51.100.4' });
   });
 
   it('has its own app client: authorization code with PKCE, no secret, back to this distribution, writing no attribute; the API accepts its tokens', () => {

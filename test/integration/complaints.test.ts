@@ -11,7 +11,8 @@ import { addDays, localDate } from '#shared/clock';
 import { acknowledgementMatter, trackingHash } from '#shared/complaint-intake';
 import { checkComplaintMatter } from '../../functions/complaints/deadline-check.ts';
 import { handler } from '../../functions/complaints/handler.ts';
-import { complaintRoutes } from '../../functions/complaints/routes.ts';
+import { complaintRoutes, INTAKE_PER_CLIENT } from '../../functions/complaints/routes.ts';
+import { EDGE_SECRET_HEADER, EDGE_VIEWER_HEADER } from '#shared/http/client-address';
 import { handler as registry } from '../../functions/registry/handler.ts';
 import { registryRoutes } from '../../functions/registry/routes.ts';
 import { loadOrCreateKeys, signToken } from '../../infra/local/signing.ts';
@@ -31,8 +32,10 @@ async function department(handlers?: { id: string; name: string; available: bool
   if (handlers) await invoke(handler, routes.putHandlers, { params: { deptId: dept }, json: { handlers }, caller: clerk(dept) });
   return dept;
 }
-const file = (dept: string, extra: object = {}, headers: Record<string, string> = {}) => invoke(handler, routes.fileComplaint, {
+/** `sourceIp`: the address API Gateway reports (a random one otherwise). */
+const file = (dept: string, extra: object = {}, headers: Record<string, string> = {}, sourceIp?: string) => invoke(handler, routes.fileComplaint, {
   json: { againstDept: dept, category: 'inaction', description: 'My business licence renewal has waited for three weeks.', contact: 'Chen Jie, 138-0000-1234', ...extra }, headers,
+  ...(sourceIp ? { sourceIp } : {}),
 });
 
 describe('A/B/C posts by identity (AB岗)', () => {
@@ -130,6 +133,36 @@ describe('intake', () => {
     }
     // The alert carries no trace of the complainant.
     expect(JSON.stringify(sinkAlerts(runtime.dataDir).filter((alert) => alert.department === dept))).not.toContain('138-0000-1234');
+  });
+});
+
+describe('the per-client intake limit behind the console\'s CloudFront', () => {
+  const octet = () => 1 + Math.floor(Math.random() * 250);
+  const address = (prefix: string) => `${prefix}.${octet()}.${octet()}`;
+  it('counts each viewer CloudFront vouches for (with the edge secret), and a caller without the secret by its own address whatever it claims', async () => {
+    const dept = await department();
+    const secret = `edge-${Math.random().toString(36).slice(2)}-secret`;
+    const before = process.env.EDGE_SECRET;
+    process.env.EDGE_SECRET = secret;
+    try {
+      const edge = address('130.176');    // CloudFront's address, as API Gateway sees it
+      const [viewer, neighbour] = [address('198.51'), address('203.0')];
+      const statuses = async (send: () => Promise<{ status?: number }>, times: number) => {
+        const answers: (number | undefined)[] = [];
+        for (let n = 0; n < times; n += 1) answers.push((await send()).status);
+        return answers;
+      };
+      const sendVia = (from: string) => file(dept, {}, { [EDGE_VIEWER_HEADER]: from, [EDGE_SECRET_HEADER]: secret }, edge);
+      expect(await statuses(() => sendVia(viewer), INTAKE_PER_CLIENT.requests + 1)).toEqual([...Array(INTAKE_PER_CLIENT.requests).fill(201), 429]);
+      // Another citizen at the same edge is not turned away.
+      expect(await statuses(() => sendVia(neighbour), 2)).toEqual([201, 201]);
+      // A caller of execute-api itself cannot pick a fresh address per request: without the secret, or with a wrong one, its own counts.
+      const direct = address('192.0');
+      const forged = () => file(dept, {}, { [EDGE_VIEWER_HEADER]: address('100.64'), [EDGE_SECRET_HEADER]: Math.random() < 0.5 ? 'guessed' : '' }, direct);
+      expect(await statuses(forged, INTAKE_PER_CLIENT.requests + 1)).toEqual([...Array(INTAKE_PER_CLIENT.requests).fill(201), 429]);
+    } finally {
+      if (before === undefined) delete process.env.EDGE_SECRET; else process.env.EDGE_SECRET = before;
+    }
   });
 });
 
