@@ -153,7 +153,7 @@ export async function prepareComplaint(
     trackingCode,
     writes: [
       ...[
-        { ...keys.complaint(id), ...keys.complaintsIndex(intake.againstDept, instant, id), type: 'complaint', ...complaint, trackingHash: trackingHash(trackingCode) },
+        { ...keys.complaint(id), ...keys.complaintsIndex(intake.againstDept, instant, id, intake.complainant?.enterpriseId), type: 'complaint', ...complaint, trackingHash: trackingHash(trackingCode) },
         { ...keys.tracking(trackingHash(trackingCode)), type: 'tracking', complaintId: id },
       ].map((Item) => ({ Put: { TableName: tableName, Item, ConditionExpression: 'attribute_not_exists(pk)' } })),
       countIn(intake.againstDept, now, { complaintsReceived: 1, ...alsoCount }),

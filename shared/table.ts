@@ -18,6 +18,7 @@
  * | fee totals        | FEETOTALS#<month>           | <date>#<kind>#<unit>#<item>|                                              |
  * | complaint         | COMPLAINT#<id>              | COMPLAINT                  | COMPLAINTS#<deptId> / <instant>#<id>         |
  * |                   |                             |                            | gsi2: COMPLAINTS / <instant>#<id>            |
+ * |                   |                             |                            | gsi3 (an enterprise's): COMPLAINTS#ENT#<ent> / <instant>#<id> |
  * | tracking code     | TRACK#<sha256 of the code>  | TRACK                      |                                              |
  * | handler roster    | DEPT#<deptId>               | HANDLERS                   |                                              |
  * | declared absence  | DEPT#<deptId>               | ABSENCE#<to>#<handler>#<id>| (read with the roster: one Query)            |
@@ -121,10 +122,13 @@ export const keys = {
   feeTotalsPartition: (month: string) => `FEETOTALS#${month}`,
 
   complaint: (id: string) => ({ pk: `COMPLAINT#${id}`, sk: 'COMPLAINT' }),
-  complaintsIndex: (deptId: string, instant: string, id: string) => ({
+  /** By department, all, and (when an enterprise complained) by that enterprise. */
+  complaintsIndex: (deptId: string, instant: string, id: string, enterpriseId?: string) => ({
     gsi1pk: `COMPLAINTS#${deptId}`, gsi1sk: `${instant}#${id}`, gsi2pk: 'COMPLAINTS', gsi2sk: `${instant}#${id}`,
+    ...(enterpriseId ? { gsi3pk: `COMPLAINTS#ENT#${enterpriseId}`, gsi3sk: `${instant}#${id}` } : {}),
   }),
   complaintsByDept: (deptId: string) => `COMPLAINTS#${deptId}`,
+  complaintsByEnterprise: (enterpriseId: string) => `COMPLAINTS#ENT#${enterpriseId}`,
   allComplaints: 'COMPLAINTS',
   tracking: (codeHash: string) => ({ pk: `TRACK#${codeHash}`, sk: 'TRACK' }),
   roster: (deptId: string) => ({ pk: `DEPT#${deptId}`, sk: 'HANDLERS' }),

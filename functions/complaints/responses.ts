@@ -28,6 +28,11 @@ export const trackingView = z.object({
   }],
 }));
 
+/** A complaint as the enterprise that made it sees it in its listing: the tracking page's view, with its id and what it wrote. */
+export const ownComplaintView = z.object({
+  id: z.string(), description: z.string(), source: z.enum(['public', 'fee-refusal', 'inspection-visit']), ...trackingView.shape,
+});
+
 /** The complaint as a department, a supervisor or the office sees it (`complainant` only for the latter two). */
 export const complaintView = z.looseObject({
   id: z.string(), againstDept: z.string(), category, description: z.string(),
@@ -68,6 +73,7 @@ export const complaintResponses = {
   filed: filedView,
   tracking: trackingView,
   complaint: complaintView,
-  complaints: pageOf(complaintView),
+  /** A department, a supervisor or the office: the complaint; an enterprise: its own, as it sees them. */
+  complaints: pageOf(z.union([complaintView, ownComplaintView])),
   roster: rosterView,
 };

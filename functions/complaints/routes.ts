@@ -37,7 +37,8 @@ export const complaintRoutes = defineRoutes('complaints', {
   },
   listComplaints: {
     response: out.complaints,
-    method: 'GET', path: '/complaints', roles: ['department', 'soft-env-office', 'supervisor'], summary: 'Complaints in the caller\'s scope',
+    method: 'GET', path: '/complaints', roles: ['department', 'soft-env-office', 'supervisor', 'enterprise'],
+    summary: 'Complaints in the caller\'s scope (an enterprise: the ones it made, as their tracking page shows them; `dept`: against that department)',
     query: z.strictObject({ dept: z.optional(deptIdSchema), status: z.optional(z.enum(COMPLAINT_STATUSES)), ...pageQuery }),
   },
   getComplaint: {

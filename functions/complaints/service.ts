@@ -1,7 +1,7 @@
 /** The complaint operations: intake, handling within limits, the verdict; rules in #shared/complaint-rules. */
 import { addDays, localDate, startOfLocalDate, toLocalIso } from '#shared/clock';
 import { hasRole, seesAll, type Caller } from '#shared/http/auth';
-import { BadRequestError, ConflictError, NotFoundError, RuleViolationError } from '#shared/http/errors';
+import { BadRequestError, ConflictError, ForbiddenError, NotFoundError, RuleViolationError } from '#shared/http/errors';
 import { timelineToDueDate, workingDaysElapsed, workingTimeAfter } from '#shared/calendar-store';
 import { countIn, logHandled } from '#shared/evaluation';
 import { startDeadlineEffect, stopDeadlineEffect } from '#shared/effects';
@@ -12,7 +12,7 @@ import { delayNoticeRule } from '#shared/complaint-rules';
 import { absenceDateErrors, effectiveHolder, nextPost, type Handler } from '#shared/roster';
 import { getDepartment, requireNamedDepartment, requireOwnDepartment } from '../registry/departments.ts';
 import * as store from './store.ts';
-import { departmentView, publicView, supervisorView } from './views.ts';
+import { complainantView, departmentView, publicView, supervisorView } from './views.ts';
 
 export interface Deps { now: Date; newId: () => string }
 
@@ -84,8 +84,14 @@ export async function listComplaints(query: { dept?: string; status?: string; li
     const page = await store.complaintsPage(query.dept ? { by: 'department', dept: query.dept, departmentRoutedOnly: false } : { by: 'all' }, query.status, query.limit, query.cursor);
     return { items: (await withTodaysHolders(page.items, now)).map(supervisorView), nextCursor: page.nextCursor };
   }
-  const page = await store.complaintsPage({ by: 'department', dept: caller.dept as string, departmentRoutedOnly: true }, query.status, query.limit, query.cursor);
-  return { items: (await withTodaysHolders(page.items, now)).map(departmentView), nextCursor: page.nextCursor };
+  if (hasRole(caller, 'department')) {
+    const page = await store.complaintsPage({ by: 'department', dept: caller.dept as string, departmentRoutedOnly: true }, query.status, query.limit, query.cursor);
+    return { items: (await withTodaysHolders(page.items, now)).map(departmentView), nextCursor: page.nextCursor };
+  }
+  // An enterprise: the complaints it made, as their tracking page shows them (no one's identity).
+  if (!caller.ent) throw new ForbiddenError('An enterprise\'s token must carry its credit code (ent).');
+  const page = await store.complaintsPage({ by: 'enterprise', enterpriseId: caller.ent, againstDept: query.dept }, query.status, query.limit, query.cursor);
+  return { items: page.items.map(complainantView), nextCursor: page.nextCursor };
 }
 
 export async function setHandlers(deptId: string, handlers: Handler[], caller: Caller, { now }: Deps) {

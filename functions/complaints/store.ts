@@ -56,20 +56,28 @@ export async function updateComplaint(
   return failed === undefined;
 }
 
-export type ComplaintListing = { by: 'department'; dept: string; departmentRoutedOnly: boolean } | { by: 'all' };
+export type ComplaintListing =
+  | { by: 'department'; dept: string; departmentRoutedOnly: boolean }
+  | { by: 'all' }
+  /** The complaints an enterprise made (intake with its token, refused charges, unlawful visits), optionally against one department. */
+  | { by: 'enterprise'; enterpriseId: string; againstDept?: string };
+
+const LISTING_INDEX = { department: TABLE.indexes.byParent, all: TABLE.indexes.bySecondParent, enterprise: TABLE.indexes.byThirdParent } as const;
 
 export async function complaintsPage(listing: ComplaintListing, status: string | undefined, limit: number, cursor: string | undefined) {
-  const index = listing.by === 'department' ? TABLE.indexes.byParent : TABLE.indexes.bySecondParent;
+  const index = LISTING_INDEX[listing.by];
   const { FilterExpression, names, values } = equalityFilter({
     status,
     routedTo: listing.by === 'department' && listing.departmentRoutedOnly ? 'department' : undefined,
+    againstDept: listing.by === 'enterprise' ? listing.againstDept : undefined,
   });
+  const partition = listing.by === 'department' ? keys.complaintsByDept(listing.dept) : listing.by === 'enterprise' ? keys.complaintsByEnterprise(listing.enterpriseId) : keys.allComplaints;
   const { items: Items, nextCursor } = await queryPage({
     TableName: tableName,
     IndexName: index.name,
     KeyConditionExpression: `${index.partitionKey} = :pk`,
     ...(FilterExpression ? { FilterExpression, ExpressionAttributeNames: names } : {}),
-    ExpressionAttributeValues: { ':pk': listing.by === 'department' ? keys.complaintsByDept(listing.dept) : keys.allComplaints, ...values },
+    ExpressionAttributeValues: { ':pk': partition, ...values },
     ScanIndexForward: false,
     Limit: limit,
   }, cursor);

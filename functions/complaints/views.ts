@@ -5,7 +5,7 @@
 import type { Complaint } from '#shared/complaint-intake';
 import { toLocalIso } from '#shared/clock';
 import type * as z from 'zod/mini';
-import type { trackingView } from './responses.ts';
+import type { ownComplaintView, trackingView } from './responses.ts';
 
 type Stored = Complaint & { trackingHash?: string };
 
@@ -19,6 +19,14 @@ export function supervisorView(complaint: Stored) {
 export function departmentView(complaint: Stored) {
   const { trackingHash: _hash, complainant: _complainant, ...rest } = complaint;
   return rest;
+}
+
+/**
+ * For the enterprise that complained, in its own listing: what it wrote and the public steps,
+ * with no identity (not its own record of who signed in, nor the handlers').
+ */
+export function complainantView(complaint: Stored): z.output<typeof ownComplaintView> {
+  return { id: complaint.id, description: complaint.description, source: complaint.source, ...publicView(complaint) };
 }
 
 /** For whoever holds the tracking code: status, dates and the department's public answers only. */

@@ -2,25 +2,55 @@
  * The web console in AWS: web/dist (and /docs, the API reference) in a private, encrypted,
  * TLS-only S3 bucket, served by CloudFront through origin access control. The console's paths
  * (/, /complain, /track/..., /console...) all answer its index.html; every answer carries the
- * security headers. The HTTP API allows this site's origin by CORS (`allowConsoleOrigin`).
+ * security headers.
+ *
+ * The HTTP API is behind the same distribution, one behaviour per path prefix of the route
+ * declarations, never cached: the console and the API share one origin, so the console needs no
+ * CORS and no API URL. Its config.json (written at deploy time) says how to sign in: the
+ * console's own app client of the user pool, whose callback is this distribution's /console.
  */
 import { existsSync } from 'node:fs';
 import { Annotations, Duration, RemovalPolicy, Stack, Token, Validations } from 'aws-cdk-lib';
+import { ClientAttributes, OAuthScope, UserPoolClient, type IUserPool, type UserPoolDomain } from 'aws-cdk-lib/aws-cognito';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership, type CfnBucket } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, Source, type ISource } from 'aws-cdk-lib/aws-s3-deployment';
 import {
-  AllowedMethods, Distribution, Function as CloudFrontFunction, FunctionCode, FunctionEventType, FunctionRuntime, HeadersFrameOption,
+  AllowedMethods, CachePolicy, Distribution, OriginProtocolPolicy, OriginRequestPolicy, Function as CloudFrontFunction, FunctionCode, FunctionEventType, FunctionRuntime, HeadersFrameOption,
   HeadersReferrerPolicy, HttpVersion, ResponseHeadersPolicy, ViewerProtocolPolicy,
 } from 'aws-cdk-lib/aws-cloudfront';
-import { S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
-import type { CfnApi } from 'aws-cdk-lib/aws-apigatewayv2';
-import type { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
+import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
+import { EDGE_SECRET_HEADER, EDGE_VIEWER_HEADER } from '#shared/http/client-address';
+import type { IHttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import { Construct } from 'constructs';
 import { docsFiles } from '../docs.ts';
+
+/** How the console signs people in: the user pool's managed login, or a county's own issuer (`-c consoleClientId` ...). */
+export type ConsoleSignIn =
+  | { userPool: IUserPool; domain: UserPoolDomain }
+  | { authorizeUrl: string; tokenUrl: string; clientId: string };
 
 export interface ConsoleSiteProps {
   /** The built console (`npm run build:web` makes web/dist); tests pass a small folder of their own. */
   assetPath: string;
+  /** The HTTP API ($default stage), served at the console's origin under `apiPaths`. */
+  api: IHttpApi;
+  /** Every route path of the API (from the route declarations). */
+  apiPaths: readonly string[];
+  /** Without it, the console's public pages work and it offers no sign-in. */
+  signIn?: ConsoleSignIn;
+}
+
+/** The console's own paths: none may fall under an API path pattern. */
+export const CONSOLE_PATHS = ['/', '/complain', '/track/x', '/console', '/docs', '/config.json', '/favicon.svg', '/assets/x.js'] as const;
+
+/**
+ * The API's CloudFront path patterns: one per first path segment of the routes (`/complaints*`
+ * covers /complaints, /complaints/track/... and /complaints/{id}/...), so a new route needs no
+ * change here.
+ */
+export function apiPathPatterns(paths: readonly string[]): string[] {
+  return [...new Set(paths.map((routePath) => `/${routePath.split('/')[1]}*`))].sort();
 }
 
 /**
@@ -36,11 +66,24 @@ const REWRITE = `function handler(event) {
   return request;
 }`;
 
+/**
+ * Viewer-request on the API's paths: the viewer's address, as CloudFront saw it, for the
+ * per-client limit (shared/http/client-limit.ts); whatever the client sent under that name is replaced.
+ */
+const VIEWER_ADDRESS = `function handler(event) {
+  event.request.headers['${EDGE_VIEWER_HEADER}'] = { value: event.viewer.ip };
+  return event.request;
+}`;
+
 export class ConsoleSite extends Construct {
   readonly bucket: Bucket;
   readonly distribution: Distribution;
-  /** https://<the distribution's domain>: the console's URL and origin. */
+  /** https://<the distribution's domain>: the console's URL and origin, and the API's. */
   readonly url: string;
+  /** The console's app client, when it signs in with the user pool. */
+  readonly client?: UserPoolClient;
+  /** Sent by CloudFront to the API with every request: the handlers trust its viewer address only with it. */
+  readonly edgeSecret: Secret;
 
   constructor(scope: Construct, id: string, props: ConsoleSiteProps) {
     super(scope, id);
@@ -64,14 +107,15 @@ export class ConsoleSite extends Construct {
       autoDeleteObjects: false,
     });
 
+    const signInOrigin = props.signIn && 'authorizeUrl' in props.signIn ? new URL(props.signIn.tokenUrl).origin : 'https://*.amazoncognito.com';
     const headers = new ResponseHeadersPolicy(this, 'SecurityHeaders', {
       securityHeadersBehavior: {
         contentSecurityPolicy: {
           contentSecurityPolicy: [
             "default-src 'self'", "script-src 'self'", "style-src 'self' 'unsafe-inline'", "img-src 'self' data:",
-            // The HTTP API (execute-api) and Cognito's sign-in: their URLs come from the API's stack, which depends on this one.
-            "connect-src 'self' https://*.amazonaws.com https://*.amazoncognito.com",
-            "frame-ancestors 'none'", "base-uri 'self'", "form-action 'self' https://*.amazoncognito.com",
+            // The API is at this origin; the sign-in's token endpoint is the user pool's domain (or the county's issuer).
+            `connect-src 'self' ${signInOrigin}`,
+            "frame-ancestors 'none'", "base-uri 'self'", `form-action 'self' ${signInOrigin}`,
           ].join('; '),
           override: true,
         },
@@ -98,10 +142,63 @@ export class ConsoleSite extends Construct {
         functionAssociations: [{ function: rewrite, eventType: FunctionEventType.VIEWER_REQUEST }],
       },
     });
+    // The API's routes at this origin: never cached; every viewer header (Authorization,
+    // Idempotency-Key, Accept...), query string and method goes through, except Host, which
+    // must be the execute-api domain.
+    this.edgeSecret = new Secret(this, 'EdgeSecret', {
+      description: 'soft-env: CloudFront sends it to the API, which then trusts the viewer address CloudFront gives (per-client limits)',
+      generateSecretString: { passwordLength: 48, excludePunctuation: true },
+    });
+    const apiOrigin = new HttpOrigin(`${props.api.apiId}.execute-api.${Stack.of(this).region}.${Stack.of(this).urlSuffix}`, {
+      protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
+      // Overrides a viewer header of the same name.
+      customHeaders: { [EDGE_SECRET_HEADER]: this.edgeSecret.secretValue.unsafeUnwrap() },
+    });
+    const viewerAddress = new CloudFrontFunction(this, 'ViewerAddress', { code: FunctionCode.fromInline(VIEWER_ADDRESS), runtime: FunctionRuntime.JS_2_0 });
+    for (const pattern of apiPathPatterns(props.apiPaths)) {
+      this.distribution.addBehavior(pattern, apiOrigin, {
+        viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
+        allowedMethods: AllowedMethods.ALLOW_ALL,
+        cachePolicy: CachePolicy.CACHING_DISABLED,
+        originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+        responseHeadersPolicy: headers,
+        functionAssociations: [{ function: viewerAddress, eventType: FunctionEventType.VIEWER_REQUEST }],
+      });
+    }
     this.url = `https://${this.distribution.distributionDomainName}`;
 
+    // The console's own app client: authorization code with PKCE (no secret), back to this
+    // distribution's /console (sign-in.ts), writing no attribute (scope is set by administrators).
+    const signIn = props.signIn;
+    let oauth: { authorizeUrl: string; tokenUrl: string; clientId: string; scope: string } | undefined;
+    if (signIn && 'userPool' in signIn) {
+      this.client = new UserPoolClient(this, 'SignInClient', {
+        userPool: signIn.userPool,
+        userPoolClientName: 'soft-env-console',
+        generateSecret: false,
+        authFlows: { userSrp: true },
+        oAuth: {
+          flows: { authorizationCodeGrant: true, implicitCodeGrant: false },
+          scopes: [OAuthScope.OPENID, OAuthScope.EMAIL],
+          callbackUrls: [`${this.url}/console`],
+          logoutUrls: [`${this.url}/`],
+        },
+        idTokenValidity: Duration.hours(1),
+        accessTokenValidity: Duration.hours(1),
+        preventUserExistenceErrors: true,
+        writeAttributes: new ClientAttributes(),
+        readAttributes: new ClientAttributes().withStandardAttributes({ email: true, emailVerified: true }).withCustomAttributes('dept', 'ent'),
+      });
+      const domain = signIn.domain.baseUrl();
+      oauth = { authorizeUrl: `${domain}/oauth2/authorize`, tokenUrl: `${domain}/oauth2/token`, clientId: this.client.userPoolClientId, scope: 'openid email' };
+    } else if (signIn) {
+      oauth = { ...signIn, scope: 'openid email' };
+    }
+    // web/src/api/client.ts reads it: the API at this origin (''), and how to sign in.
+    const config = { apiUrl: '', ...(oauth ? { oauth } : {}) };
+
     new BucketDeployment(this, 'Deploy', {
-      sources: [consoleSource(this, props.assetPath), ...docsFiles.map((file) => Source.data(`docs/${file.key}`, file.body().toString()))],
+      sources: [consoleSource(this, props.assetPath), Source.jsonData('config.json', config), ...docsFiles.map((file) => Source.data(`docs/${file.key}`, file.body().toString()))],
       destinationBucket: this.bucket,
       distribution: this.distribution,
       distributionPaths: ['/*'],
@@ -109,9 +206,10 @@ export class ConsoleSite extends Construct {
     });
 
     const acknowledge = (scope: Construct, id: string, reason: string) => Validations.of(scope).acknowledge({ id: `AwsSolutions::${id}`, reason });
+    acknowledge(this.edgeSecret, 'AwsSolutions-SMG4', 'A shared value between CloudFront\'s origin header and the intake function, both set by this stack: rotating it outside a deployment would turn every console visitor into one client until the next deploy; a deploy with a new secret replaces both.');
     acknowledge(logs, 'AwsSolutions-S1', 'This is the access-log bucket itself; logging it into itself would loop.');
     acknowledge(this.distribution, 'AwsSolutions-CFR1', 'The console is public by the work plan (fee list, pledges, complaints): no geographic restriction.');
-    acknowledge(this.distribution, 'AwsSolutions-CFR2', 'Static files only; the API behind it has its own throttling. A web ACL for CloudFront must live in us-east-1 and is left to the county\'s account setup.');
+    acknowledge(this.distribution, 'AwsSolutions-CFR2', 'The API behind it has its own throttling (the stage, per route, and per client on complaint intake). A web ACL for CloudFront must live in us-east-1 and is left to the county\'s account setup.');
     acknowledge(this.distribution, 'AwsSolutions-CFR4', 'The default *.cloudfront.net certificate: CloudFront then allows older TLS at the viewer, which only a custom domain with its own certificate can raise.');
     // The CDK's bucket-deployment function (one per stack, run at deploy time only).
     const deployer = Stack.of(this).node.children.find((child): child is Construct => child instanceof Construct && child.node.id.startsWith('Custom::CDKBucketDeployment'));
@@ -138,15 +236,4 @@ function consoleSource(scope: Construct, assetPath: string): ISource {
   if (existsSync(assetPath)) return Source.asset(assetPath);
   Annotations.of(scope).addWarningV2('soft-env:console-not-built', `${assetPath} does not exist (run npm run build:web): the site deploys a page saying so.`);
   return Source.data('index.html', '<!doctype html><meta charset="utf-8"><title>soft-env</title><p>控制台尚未构建 The console has not been built: run npm run build:web and deploy again.</p>');
-}
-
-/** Lets the console's pages call the HTTP API from the browser (its origin only). */
-export function allowConsoleOrigin(api: HttpApi, origin: string) {
-  (api.node.defaultChild as CfnApi).corsConfiguration = {
-    allowOrigins: [origin],
-    allowMethods: ['GET', 'POST', 'PUT', 'DELETE', 'OPTIONS'],
-    allowHeaders: ['authorization', 'content-type', 'idempotency-key', 'accept'],
-    exposeHeaders: ['x-request-id', 'content-disposition'],
-    maxAge: 3600,
-  };
 }

@@ -6,7 +6,7 @@ import { Aws, CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, Valida
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import {
   AccountRecovery, ClientAttributes, ResourceServerScope, FeaturePlan, LambdaVersion, ManagedLoginVersion, Mfa, OAuthScope, StringAttribute,
-  UserPool, type UserPoolClient, UserPoolOperation,
+  UserPool, type UserPoolClient, type UserPoolDomain, UserPoolOperation,
 } from 'aws-cdk-lib/aws-cognito';
 import type { Construct } from 'constructs';
 import { ROLES } from '#shared/http/auth';
@@ -43,6 +43,8 @@ export class StatefulStack extends Stack {
   readonly tokenIssuer: TokenIssuer;
   readonly userPool?: UserPool;
   readonly userPoolClient?: UserPoolClient;
+  /** The managed login's domain (the console's sign-in). */
+  readonly signInDomain?: UserPoolDomain;
   readonly tokenClaims?: ServiceFunction;
 
   constructor(scope: Construct, id: string, props?: StackProps) {
@@ -96,6 +98,7 @@ export class StatefulStack extends Stack {
 
     const domainPrefix = (this.node.tryGetContext('domainPrefix') as string | undefined) ?? 'soft-env';
     const domain = userPool.addDomain('SignIn', { cognitoDomain: { domainPrefix }, managedLoginVersion: ManagedLoginVersion.NEWER_MANAGED_LOGIN });
+    this.signInDomain = domain;
     this.userPoolClient = userPool.addClient('ApiClient', {
       generateSecret: false,
       authFlows: { userSrp: true },

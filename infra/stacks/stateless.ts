@@ -17,6 +17,7 @@ import { concerns, deadlineCheck, effectsWorker } from '../concerns.ts';
 import { EffectsWorker } from '../constructs/effects-worker.ts';
 import { DeadlineWorkflow } from '../constructs/deadline-workflow.ts';
 import { Monitoring } from '../constructs/monitoring.ts';
+import { ConsoleSite, type ConsoleSignIn } from '../constructs/console-site.ts';
 import type { TokenIssuer } from './stateful.ts';
 
 export interface StatelessStackProps extends StackProps {
@@ -26,6 +27,12 @@ export interface StatelessStackProps extends StackProps {
   tokenIssuer: TokenIssuer;
   /** Functions of other stacks the operators' alarms watch too (the token-claims trigger). */
   watchedFunctions?: Record<string, IFunction>;
+  /**
+   * The web console, served with the API by one CloudFront distribution (so they share one
+   * origin). It lives in this stack because its app client's callback is the distribution's URL
+   * and the authorizer must accept that client: in another stack either would be a cycle.
+   */
+  console?: { assetPath: string; signIn?: ConsoleSignIn };
 }
 
 /**
@@ -68,17 +75,27 @@ export class StatelessStack extends Stack {
   readonly functions: Record<string, ServiceFunction> = {};
   readonly deadlines: DeadlineWorkflow;
   readonly effects: EffectsWorker;
+  readonly site?: ConsoleSite;
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
-    const { issuer, audience, jwksUrl, rolesClaim } = props.tokenIssuer;
+    this.api = new HttpApi(this, 'Api', { apiName: 'soft-env', createDefaultStage: false });
+    if (props.console) {
+      this.site = new ConsoleSite(this, 'Console', {
+        assetPath: props.console.assetPath, api: this.api, signIn: props.console.signIn,
+        apiPaths: concerns.flatMap((concern) => Object.values(concern.api.routes).map((route) => route.path)),
+      });
+      new CfnOutput(this, 'ConsoleUrl', { value: this.site.url, description: 'The web console, /docs (the API reference) and the API itself at the same origin' });
+    }
+
+    const { issuer, jwksUrl, rolesClaim } = props.tokenIssuer;
+    // The console's app client signs people in too: its ID tokens carry its id as their audience.
+    const audience = [...props.tokenIssuer.audience, ...(this.site?.client ? [this.site.client.userPoolClientId] : [])];
     const authorizer = new HttpJwtAuthorizer('Jwt', issuer, {
       jwtAudience: audience,
       identitySource: ['$request.header.Authorization'],
     });
     const noAuthorizer = new HttpNoneAuthorizer();
-
-    this.api = new HttpApi(this, 'Api', { apiName: 'soft-env', createDefaultStage: false });
     const accessLogs = new LogGroup(this, 'AccessLogs', { retention: RetentionDays.ONE_YEAR, removalPolicy: RemovalPolicy.DESTROY });
     const stage = new HttpStage(this, 'DefaultStage', {
       httpApi: this.api,
@@ -121,6 +138,8 @@ export class StatelessStack extends Stack {
           ...(concern.verifiesOwnTokens ? { JWKS_URL: jwksUrl, JWT_ISSUER: issuer, JWT_AUDIENCE: audience.join(',') } : {}),
           // Every concern reads the caller's roles from the claim the issuer uses.
           ...(rolesClaim ? { ROLES_CLAIM: rolesClaim } : {}),
+          // Routes limited per client trust the viewer address the console's CloudFront gives, with this secret (shared/http/client-limit.ts).
+          ...(this.site && Object.values(concern.api.routes).some((route) => route.perClient) ? { EDGE_SECRET: this.site.edgeSecret.secretValue.unsafeUnwrap() } : {}),
           ...settingsFromContext(this),
         },
       });

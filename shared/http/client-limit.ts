@@ -5,9 +5,9 @@
  * Why here and not at the edge: an HTTP API's route throttle is one token bucket shared by every
  * caller (one client's burst would turn the other citizens away), and WAF's rate-based rules
  * cannot attach to an HTTP API. A counter in the table works the same in AWS and locally, costs
- * one write per request, and its items expire by the table's TTL. The address is the one API
- * Gateway saw (requestContext.http.sourceIp, not a header a client can set), stored only as a
- * hash, and an IPv6 client counts by its /64 (what one subscriber gets).
+ * one write per request, and its items expire by the table's TTL. The address is stored only as
+ * a hash, and an IPv6 client counts by its /64 (what one subscriber gets).
+ * Which address: see client-address.ts.
  */
 import { createHash } from 'node:crypto';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';

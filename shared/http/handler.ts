@@ -17,6 +17,7 @@ import {
   TooManyRequestsError, UnauthorizedError, UnsupportedMediaTypeError,
 } from './errors.ts';
 import { takeClientQuota } from './client-limit.ts';
+import { clientAddress } from './client-address.ts';
 import { routeKey, type BodyOf, type ConcernRoutes, type ParamsOf, type QueryOf, type RouteSet, type RouteSpec } from './routes.ts';
 import { toFieldErrors } from './validation.ts';
 import { dynamoClient, tableName } from '../db.ts';
@@ -166,7 +167,7 @@ export function createHttpHandler<R extends RouteSet>({ concern, operations, clo
     if (!found) throw new NotFoundError('There is no such route.');
     const [name, route] = found;
     if (route.perClient) {
-      const retryAfter = await takeClientQuota(`${concern.concern}.${name}`, event.requestContext.http.sourceIp, route.perClient);
+      const retryAfter = await takeClientQuota(`${concern.concern}.${name}`, clientAddress(event.headers, event.requestContext.http.sourceIp), route.perClient);
       if (retryAfter !== undefined) throw new TooManyRequestsError(retryAfter);
     }
     const caller = await authorize(route, event, verifyToken);

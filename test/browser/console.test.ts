@@ -27,7 +27,8 @@ async function newDepartment(name: string): Promise<string> {
 
 /** A department with a published fee item and an enterprise with a card and one recorded charge. */
 async function chargedEnterprise() {
-  const deptId = await newDepartment(`市场监管所-${uniqueSuffix()}`);
+  const deptName = `市场监管所-${uniqueSuffix()}`;
+  const deptId = await newDepartment(deptName);
   const code = newCode('WEB');
   await call('PUT', `/fee-items/${code}`, { token: await office(), json: { unit: deptId, name: '计量器具检定费', legalBasis: '计量法第九条', standard: { kind: 'range', min: 5000, max: 20000 } } });
   const ent = newCreditCode();
@@ -35,7 +36,7 @@ async function chargedEnterprise() {
   const clerk = await tokenFor({ roles: ['department'], dept: deptId });
   const entry = await call('POST', `/fee-cards/${ent}/entries`, { token: clerk, json: { feeItemCode: code, amount: 12000, collector: '王丽', collectedAt: new Date().toISOString(), receiptNo: `R-${uniqueSuffix()}` } });
   expect(entry.status).toBe(201);
-  return { deptId, ent, code, clerk };
+  return { deptId, deptName, ent, code, clerk };
 }
 
 describe('the web console', () => {
@@ -69,8 +70,16 @@ describe('the web console', () => {
     expect(errors).toEqual([]);
   });
 
-  it('an enterprise signs in and refuses a charge on its fee card', async () => {
-    const { ent } = await chargedEnterprise();
+  it('an enterprise signs in, refuses a charge on its fee card and sees its complaints, no one else\'s', async () => {
+    const { ent, deptId, deptName, clerk } = await chargedEnterprise();
+    // Earlier, signed in, it complained about the same department, which has since answered; another enterprise complained too.
+    const complain = async (enterpriseId: string, description: string) => (await call('POST', '/complaints', {
+      token: await tokenFor({ roles: ['enterprise'], ent: enterpriseId }), json: { againstDept: deptId, category: 'inaction', description },
+    })).body as { id: string };
+    const earlier = await complain(ent, '营业执照变更申请已等待三周。');
+    await complain(newCreditCode(), '别家企业的投诉,不应出现。');
+    expect((await call('POST', `/complaints/${earlier.id}/acknowledgement`, { token: clerk, json: {} })).status).toBe(200);
+    expect((await call('POST', `/complaints/${earlier.id}/resolution`, { token: clerk, json: { summary: '已于今日办结变更登记。' } })).status).toBe(200);
     const { page, errors, screenshot } = await openPage(browser);
     await page.goto(`${runtime.url}/local/sign-in`);
     await page.getByLabel('身份 Role').selectOption('enterprise');
@@ -88,7 +97,17 @@ describe('the web console', () => {
     await entry.getByRole('button', { name: '提交拒缴' }).click();
 
     await expect.poll(() => entry.textContent()).toContain('已拒缴');
-    expect(await page.locator('#my-complaints-title + *').textContent()).toContain('计量器具检定费');
+    // Its complaints, from the API: the refusal just made (newest first) and the earlier one with the department's answer.
+    const mine = page.locator('ul.own-complaints > li');
+    await expect.poll(() => mine.count()).toBe(2);
+    const [refusal, answered] = [await mine.nth(0).textContent(), await mine.nth(1).textContent()];
+    expect(refusal).toContain('未提供检定服务即收费。');
+    expect(refusal).toContain(deptName);
+    expect(refusal).toContain('已收到');
+    expect(answered).toContain('营业执照变更申请已等待三周。');
+    expect(answered).toContain('已答复');
+    expect(answered).toContain('已于今日办结变更登记。');
+    expect(await page.locator('section[aria-labelledby="my-complaints-title"]').textContent()).not.toContain('别家企业的投诉');
     await screenshot('enterprise-console');
     const card = await call('GET', `/fee-cards/${ent}`, { token: await tokenFor({ roles: ['enterprise'], ent }) });
     expect(card.body.entries[0].refused).toBe(true);

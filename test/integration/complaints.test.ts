@@ -11,7 +11,8 @@ import { addDays, localDate } from '#shared/clock';
 import { acknowledgementMatter, trackingHash } from '#shared/complaint-intake';
 import { checkComplaintMatter } from '../../functions/complaints/deadline-check.ts';
 import { handler } from '../../functions/complaints/handler.ts';
-import { complaintRoutes } from '../../functions/complaints/routes.ts';
+import { complaintRoutes, INTAKE_PER_CLIENT } from '../../functions/complaints/routes.ts';
+import { EDGE_SECRET_HEADER, EDGE_VIEWER_HEADER } from '#shared/http/client-address';
 import { handler as registry } from '../../functions/registry/handler.ts';
 import { registryRoutes } from '../../functions/registry/routes.ts';
 import { loadOrCreateKeys, signToken } from '../../infra/local/signing.ts';
@@ -31,8 +32,10 @@ async function department(handlers?: { id: string; name: string; available: bool
   if (handlers) await invoke(handler, routes.putHandlers, { params: { deptId: dept }, json: { handlers }, caller: clerk(dept) });
   return dept;
 }
-const file = (dept: string, extra: object = {}, headers: Record<string, string> = {}) => invoke(handler, routes.fileComplaint, {
+/** `sourceIp`: the address API Gateway reports (a random one otherwise). */
+const file = (dept: string, extra: object = {}, headers: Record<string, string> = {}, sourceIp?: string) => invoke(handler, routes.fileComplaint, {
   json: { againstDept: dept, category: 'inaction', description: 'My business licence renewal has waited for three weeks.', contact: 'Chen Jie, 138-0000-1234', ...extra }, headers,
+  ...(sourceIp ? { sourceIp } : {}),
 });
 
 describe('A/B/C posts by identity (AB岗)', () => {
@@ -208,6 +211,36 @@ describe('intake', () => {
   });
 });
 
+describe('the per-client intake limit behind the console\'s CloudFront', () => {
+  const octet = () => 1 + Math.floor(Math.random() * 250);
+  const address = (prefix: string) => `${prefix}.${octet()}.${octet()}`;
+  it('counts each viewer CloudFront vouches for (with the edge secret), and a caller without the secret by its own address whatever it claims', async () => {
+    const dept = await department();
+    const secret = `edge-${Math.random().toString(36).slice(2)}-secret`;
+    const before = process.env.EDGE_SECRET;
+    process.env.EDGE_SECRET = secret;
+    try {
+      const edge = address('130.176');    // CloudFront's address, as API Gateway sees it
+      const [viewer, neighbour] = [address('198.51'), address('203.0')];
+      const statuses = async (send: () => Promise<{ status?: number }>, times: number) => {
+        const answers: (number | undefined)[] = [];
+        for (let n = 0; n < times; n += 1) answers.push((await send()).status);
+        return answers;
+      };
+      const sendVia = (from: string) => file(dept, {}, { [EDGE_VIEWER_HEADER]: from, [EDGE_SECRET_HEADER]: secret }, edge);
+      expect(await statuses(() => sendVia(viewer), INTAKE_PER_CLIENT.requests + 1)).toEqual([...Array(INTAKE_PER_CLIENT.requests).fill(201), 429]);
+      // Another citizen at the same edge is not turned away.
+      expect(await statuses(() => sendVia(neighbour), 2)).toEqual([201, 201]);
+      // A caller of execute-api itself cannot pick a fresh address per request: without the secret, or with a wrong one, its own counts.
+      const direct = address('192.0');
+      const forged = () => file(dept, {}, { [EDGE_VIEWER_HEADER]: address('100.64'), [EDGE_SECRET_HEADER]: Math.random() < 0.5 ? 'guessed' : '' }, direct);
+      expect(await statuses(forged, INTAKE_PER_CLIENT.requests + 1)).toEqual([...Array(INTAKE_PER_CLIENT.requests).fill(201), 429]);
+    } finally {
+      if (before === undefined) delete process.env.EDGE_SECRET; else process.env.EDGE_SECRET = before;
+    }
+  });
+});
+
 describe('handling', () => {
   it('acknowledges once, names the owner, answers, and the verdict closes it', async () => {
     const dept = await department([{ id: 'zhang', name: 'Zhang Wei', available: true }]);
@@ -276,6 +309,48 @@ describe('privacy', () => {
     // The supervisors do see who complained.
     const forSupervisor = await invoke(handler, routes.getComplaint, { params: { id }, caller: supervisor });
     expect(forSupervisor.body.complainant).toEqual({ sub: 'secret-owner-sub', enterpriseId, contact });
+  });
+
+  it('lets an enterprise list the complaints it made, and only those, as their tracking page shows them: no one\'s identity', async () => {
+    const dept = await department([{ id: 'zhang', name: 'Zhang Wei', available: true }]);
+    const other = await department();
+    const keys = await loadOrCreateKeys(runtime.dataDir);
+    const [ours, theirs] = [newCreditCode(), newCreditCode()];
+    const bearer = async (sub: string, ent: string) => ({ authorization: `Bearer ${await signToken(keys, { sub, roles: ['enterprise'], ent })}` });
+    const contact = 'Lin Hua, phone 137-2222-3333';
+    const first = await file(dept, { contact, description: 'Our permit has waited five weeks.' }, await bearer('owner-sub-ours', ours));
+    const second = await file(other, { description: 'A fee we never saw on the list.' }, await bearer('owner-sub-ours', ours));
+    const notOurs = await file(dept, { description: 'Theirs, not ours.' }, await bearer('owner-sub-theirs', theirs));
+    const anonymous = await file(dept, { description: 'Someone without a token.' });
+    await invoke(handler, routes.acknowledge, { params: { id: first.body.id }, caller: clerk(dept, 'zhang') });
+    await invoke(handler, routes.resolve, { params: { id: first.body.id }, json: { summary: 'The permit was issued today.' }, caller: clerk(dept, 'zhang') });
+
+    const owner = { roles: ['enterprise'], ent: ours, sub: 'owner-sub-ours' };
+    const listed = await invoke(handler, routes.listComplaints, { caller: owner });
+    expect(listed.status).toBe(200);
+    // Newest first; what it wrote, the status and the department's public answer.
+    expect(listed.body.items.map((item: any) => item.id)).toEqual([second.body.id, first.body.id]);
+    expect(listed.body.items[1]).toMatchObject({
+      id: first.body.id, againstDept: dept, description: 'Our permit has waited five weeks.', source: 'public', status: 'resolved',
+      answer: { summary: 'The permit was issued today.' },
+    });
+    expect(listed.body.items[1].timeline.map((event: any) => event.event)).toEqual(['received', 'acknowledged', 'resolved']);
+    const text = JSON.stringify(listed.body);
+    for (const hidden of [notOurs.body.id, anonymous.body.id, 'Theirs, not ours', contact, 'owner-sub-ours', 'zhang', 'Zhang Wei', 'post A', 'complainant', 'owner', 'assignment', 'trackingHash', first.body.trackingCode]) {
+      expect(text).not.toContain(hidden);
+    }
+    // Filters: against one department, in one status.
+    const againstDept = await invoke(handler, routes.listComplaints, { query: { dept: other }, caller: owner });
+    expect(againstDept.body.items.map((item: any) => item.id)).toEqual([second.body.id]);
+    const resolved = await invoke(handler, routes.listComplaints, { query: { status: 'resolved' }, caller: owner });
+    expect(resolved.body.items.map((item: any) => item.id)).toEqual([first.body.id]);
+    // The other enterprise sees its own only.
+    const forTheirs = await invoke(handler, routes.listComplaints, { caller: { roles: ['enterprise'], ent: theirs, sub: 'owner-sub-theirs' } });
+    expect(forTheirs.body.items.map((item: any) => item.id)).toEqual([notOurs.body.id]);
+    // An enterprise token without its credit code lists nothing (403); one complaint by id stays the handlers' (403); the park office may not list.
+    expect(await invoke(handler, routes.listComplaints, { caller: { roles: ['enterprise'], sub: 'no-ent' } })).toMatchObject({ status: 403, body: { type: 'urn:soft-env:problem:forbidden' } });
+    expect((await invoke(handler, routes.getComplaint, { params: { id: first.body.id }, caller: owner })).status).toBe(403);
+    expect((await invoke(handler, routes.listComplaints, { caller: { roles: ['park-office'], sub: 'park' } })).status).toBe(403);
   });
 
   it('shows a tracking code only the public steps; a wrong code is 404 exactly like an unknown one', async () => {

@@ -62,7 +62,7 @@ export const W = {
   submitComplaint: ['提交投诉', 'Submit the complaint'],
   chooseOne: ['请选择', 'Choose'],
   yourTrackingCode: ['您的投诉查询码', 'Your tracking code'],
-  keepCode: ['请妥善保存查询码,凭此码查询办理进度。', 'Keep this code: it is the only way to follow your complaint.'],
+  keepCode: ['请妥善保存查询码,凭此码查询办理进度(企业登录后也可在“我的投诉”中查看)。', 'Keep this code to follow your complaint (a signed-in enterprise also finds it under My complaints).'],
   followIt: ['查看办理进度', 'Follow its progress'],
   answerDueBy: ['答复期限', 'Answer due by'],
   // Tracking
@@ -98,6 +98,7 @@ export const W = {
   visitAllowed: ['允许入企', 'Visit allowed'],
   visitNotAllowed: ['不允许入企,已通知监督人员', 'Visit not allowed; supervisors have been told'],
   myComplaints: ['我的投诉', 'My complaints'],
+  receivedAt: ['投诉时间', 'Filed'],
   // Console: department
   recordFee: ['登记收费', 'Record a fee'],
   enterpriseId: ['统一社会信用代码', 'Unified social credit code'],

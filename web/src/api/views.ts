@@ -25,6 +25,8 @@ export interface Tracked {
   verdict?: { finding: string; action: string; at: string };
   timeline: { at: string; event: string; text: string }[];
 }
+/** A complaint as the enterprise that made it sees it (GET /complaints with its token). */
+export interface OwnComplaint extends Tracked { id: string; description: string; source: string }
 export interface Timeline { warnAt: string; deadline: string; escalateAt: string }
 export interface Complaint {
   id: string; againstDept: string; category: string; description: string; status: string; receivedAt: string; routedTo: string;

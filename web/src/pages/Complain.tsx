@@ -6,7 +6,6 @@ import { formText, ProblemMessage, Section, useSubmit } from '../components/ui.t
 import { dateTime } from '../format.ts';
 import { both, COMPLAINT_CATEGORY, t, W } from '../i18n.ts';
 import { useDepartments } from './Public.tsx';
-import { keepCode } from '../kept-codes.ts';
 
 import type { paths } from '../api/schema';
 
@@ -29,7 +28,7 @@ export function ComplainPage() {
         ...(contact ? { contact } : {}),
       },
     }));
-  }, (answer) => { keepCode(answer.trackingCode, answer.trackingCode.slice(0, 8)); setFiled(answer); });
+  }, (answer) => setFiled(answer));
 
   if (filed) {
     return (

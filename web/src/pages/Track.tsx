@@ -1,6 +1,6 @@
 /** `/track/{code}`: a complaint's status and public timeline, with no identities (the API gives none). */
 import { api, call } from '../api/client.ts';
-import type { Tracked } from '../api/views.ts';
+import type { Department, Tracked } from '../api/views.ts';
 import { formText, Loaded, Section, Term, useLoad } from '../components/ui.tsx';
 import { dateTime } from '../format.ts';
 import { navigate } from '../router.ts';
@@ -21,24 +21,29 @@ export function TrackPage({ code }: { code: string }) {
         <input id="code" name="code" defaultValue={code} required />
         <button type="submit">{t(W.lookUp)}</button>
       </form>
-      {code && <Loaded state={tracked}>{(complaint) => (
-        <div class="tracked">
-          <p class="status-line"><span class={`badge ${complaint.status}`}><Term map={COMPLAINT_STATUS} value={complaint.status} /></span>{' '}
-            {deptName(departments.data, complaint.againstDept)} · <Term map={COMPLAINT_CATEGORY} value={complaint.category} /></p>
-          <dl>
-            <dt>{t(W.answerDueBy)}</dt><dd>{dateTime(complaint.answerDueBy)}</dd>
-            {complaint.delayNotice && <><dt>{t(W.delayNotice)}</dt><dd>{complaint.delayNotice.reason} ({t(W.expectedBy)}: {complaint.delayNotice.expectedBy})</dd></>}
-            {complaint.answer && <><dt>{t(W.answer)}</dt><dd class="answer">{complaint.answer.summary}</dd></>}
-            {complaint.verdict && <><dt>{t(W.verdict)}</dt><dd><Term map={FINDING} value={complaint.verdict.finding} />: {complaint.verdict.action}</dd></>}
-          </dl>
-          <h3>{t(W.timeline)}</h3>
-          <ol class="timeline">
-            {complaint.timeline.map((step, index) => (
-              <li key={index}><time dateTime={step.at}>{dateTime(step.at)}</time> <Term map={TIMELINE_EVENT} value={step.event} /></li>
-            ))}
-          </ol>
-        </div>
-      )}</Loaded>}
+      {code && <Loaded state={tracked}>{(complaint) => <TrackedDetails complaint={complaint} departments={departments.data} />}</Loaded>}
     </Section>
+  );
+}
+
+/** A complaint's status, limit, notices, answer, verdict and public timeline (the tracking page, and an enterprise's own complaints). */
+export function TrackedDetails({ complaint, departments }: { complaint: Tracked; departments: Department[] | undefined }) {
+  return (
+    <div class="tracked">
+      <p class="status-line"><span class={`badge ${complaint.status}`}><Term map={COMPLAINT_STATUS} value={complaint.status} /></span>{' '}
+        {deptName(departments, complaint.againstDept)} · <Term map={COMPLAINT_CATEGORY} value={complaint.category} /></p>
+      <dl>
+        <dt>{t(W.answerDueBy)}</dt><dd>{dateTime(complaint.answerDueBy)}</dd>
+        {complaint.delayNotice && <><dt>{t(W.delayNotice)}</dt><dd>{complaint.delayNotice.reason} ({t(W.expectedBy)}: {complaint.delayNotice.expectedBy})</dd></>}
+        {complaint.answer && <><dt>{t(W.answer)}</dt><dd class="answer">{complaint.answer.summary}</dd></>}
+        {complaint.verdict && <><dt>{t(W.verdict)}</dt><dd><Term map={FINDING} value={complaint.verdict.finding} />: {complaint.verdict.action}</dd></>}
+      </dl>
+      <h3>{t(W.timeline)}</h3>
+      <ol class="timeline">
+        {complaint.timeline.map((step, index) => (
+          <li key={index}><time dateTime={step.at}>{dateTime(step.at)}</time> <Term map={TIMELINE_EVENT} value={step.event} /></li>
+        ))}
+      </ol>
+    </div>
   );
 }

@@ -1,16 +1,15 @@
 /** The enterprise's console: its fee card (refuse a charge), its inspections with 扫码入企, its complaints. */
 import { useState } from 'preact/hooks';
 import { api, ApiProblem, call } from '../../api/client.ts';
-import type { FeeCard, FeeEntry, Inspection, Page } from '../../api/views.ts';
+import type { FeeCard, FeeEntry, Inspection, OwnComplaint, Page } from '../../api/views.ts';
 import { QrCode } from '../../components/QrCode.tsx';
 import { formText, Loaded, ProblemMessage, Section, Term, useLoad, useSubmit } from '../../components/ui.tsx';
 import { dateTime, yuan } from '../../format.ts';
 import { both, COMPLAINT_CATEGORY, INSPECTION_CATEGORY, INSPECTION_STATUS, t, W } from '../../i18n.ts';
-import { keepCode, keptCodes } from '../../kept-codes.ts';
 import { deptName, useDepartments } from '../Public.tsx';
+import { TrackedDetails } from '../Track.tsx';
 
 const REFUSAL_CATEGORIES = ['unregistered-fee', 'fee-without-service', 'tie-in-charge', 'levy', 'arbitrary-fine', 'other'] as const;
-type Opened = { complaint?: { trackingCode: string } };
 
 export function EnterpriseConsole({ ent }: { ent: string }) {
   const departments = useDepartments();
@@ -18,11 +17,8 @@ export function EnterpriseConsole({ ent }: { ent: string }) {
   const card = useLoad(() => wholeCard(ent)
     .catch((error: unknown) => { if (error instanceof ApiProblem && error.status === 404) return null; throw error; }), [ent]);
   const inspections = useLoad(async () => (await call<Page<Inspection>>(api.GET('/inspections', { params: { query: { enterpriseId: ent } } }))).items, [ent]);
-  const [codes, setCodes] = useState(keptCodes);
-  const opened = (what: string) => (answer: Opened) => {
-    if (answer.complaint) keepCode(answer.complaint.trackingCode, what);
-    setCodes(keptCodes());
-  };
+  // The complaints it made: filed signed in, charges it refused, visits not allowed (the API keeps them by enterprise).
+  const complaints = useLoad(async () => (await call<Page<OwnComplaint>>(api.GET('/complaints'))).items, [ent]);
   return (
     <>
       <Section id="card" title={both(W.feeCard)}>
@@ -34,7 +30,7 @@ export function EnterpriseConsole({ ent }: { ent: string }) {
             {data.entries.length === 0 ? <p>{t(W.none)}</p> : (
               <ul class="entries">{data.entries.map((entry) => (
                 <EntryRow key={entry.entryId} entry={entry} ent={ent} unitName={deptName(departments.data, entry.unit)}
-                  onRefused={(answer) => { opened(`${entry.feeItemName} ${yuan(entry.amount)}`)(answer); card.reload(); }} />
+                  onRefused={() => { card.reload(); complaints.reload(); }} />
               ))}</ul>
             )}
           </>
@@ -44,14 +40,20 @@ export function EnterpriseConsole({ ent }: { ent: string }) {
         <Loaded state={inspections}>{(items) => items.length === 0 ? <p>{t(W.none)}</p> : (
           <ul class="inspections">{items.map((inspection) => (
             <InspectionRow key={inspection.id} inspection={inspection} unitName={deptName(departments.data, inspection.department)}
-              onVisit={opened(`${t(W.checkIn)} ${inspection.plannedDate}`)} />
+              onVisit={complaints.reload} />
           ))}</ul>
         )}</Loaded>
       </Section>
       <Section id="my-complaints" title={both(W.myComplaints)}>
-        {codes.length === 0 ? <p>{t(W.none)}</p> : (
-          <ul>{codes.map((kept) => <li key={kept.code}><a href={`/track/${encodeURIComponent(kept.code)}`}>{kept.what}</a> <span class="muted">{dateTime(kept.at)}</span></li>)}</ul>
-        )}
+        <Loaded state={complaints}>{(items) => items.length === 0 ? <p>{t(W.none)}</p> : (
+          <ul class="own-complaints">{items.map((complaint) => (
+            <li key={complaint.id}>
+              <p class="muted">{t(W.receivedAt)} {dateTime(complaint.receivedAt)}</p>
+              <p class="description">{complaint.description}</p>
+              <TrackedDetails complaint={complaint} departments={departments.data} />
+            </li>
+          ))}</ul>
+        )}</Loaded>
       </Section>
     </>
   );
@@ -72,12 +74,12 @@ async function wholeCard(ent: string): Promise<FeeCard> {
   return { ...first, entries };
 }
 
-function EntryRow({ entry, ent, unitName, onRefused }: { entry: FeeEntry; ent: string; unitName: string; onRefused: (answer: Opened) => void }) {
+function EntryRow({ entry, ent, unitName, onRefused }: { entry: FeeEntry; ent: string; unitName: string; onRefused: () => void }) {
   const [open, setOpen] = useState(false);
-  const submit = useSubmit((form) => call<Opened>(api.POST('/fee-cards/{enterpriseId}/entries/{entryId}/refusal', {
+  const submit = useSubmit((form) => call<unknown>(api.POST('/fee-cards/{enterpriseId}/entries/{entryId}/refusal', {
     params: { path: { enterpriseId: ent, entryId: entry.entryId } },
     body: { reason: formText(form, 'reason'), category: formText(form, 'category') as (typeof REFUSAL_CATEGORIES)[number] },
-  })), (answer) => { setOpen(false); onRefused(answer); });
+  })), () => { setOpen(false); onRefused(); });
   const id = `refuse-${entry.entryId}`;
   return (
     <li class="entry">
@@ -103,10 +105,10 @@ function EntryRow({ entry, ent, unitName, onRefused }: { entry: FeeEntry; ent: s
   );
 }
 
-function InspectionRow({ inspection, unitName, onVisit }: { inspection: Inspection; unitName: string; onVisit: (answer: Opened) => void }) {
+function InspectionRow({ inspection, unitName, onVisit }: { inspection: Inspection; unitName: string; onVisit: () => void }) {
   const [verdict, setVerdict] = useState<{ allowed: boolean; reason: string }>();
-  const visit = useSubmit(() => call<{ allowed: boolean; reason: string } & Opened>(api.POST('/inspections/{id}/visits', { params: { path: { id: inspection.id } }, body: {} })),
-    (answer) => { setVerdict(answer); onVisit(answer); });
+  const visit = useSubmit(() => call<{ allowed: boolean; reason: string }>(api.POST('/inspections/{id}/visits', { params: { path: { id: inspection.id } }, body: {} })),
+    (answer) => { setVerdict(answer); onVisit(); });
   const checkable = inspection.status === 'approved' || inspection.status === 'filed';
   // The code opens this console on the inspection: the enterprise, signed in, checks the visit there.
   const checkUrl = `${location.origin}/console?visit=${encodeURIComponent(inspection.id)}`;
