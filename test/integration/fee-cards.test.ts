@@ -6,11 +6,16 @@ import { describe, expect, it } from 'vitest';
 import { DeleteCommand, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from '#shared/db';
 import { keys } from '#shared/table';
+import { addDays, localDate, localMonth, startOfLocalDate, toLocalIso } from '#shared/clock';
 import { invoke } from '../support/invoke.ts';
 import { newCode, newCreditCode } from '../support/data.ts';
 import {
   collection, departmentCaller, enterpriseCaller, feeCards, feeScenario, office, park, routes, supervisor,
 } from '../support/fees.ts';
+
+/** The China-time day a collection counts on in the audit. */
+const collectedOn = (input: { collectedAt: string }) => localDate(new Date(input.collectedAt));
+const today = () => localDate(new Date());
 
 const cardItems = async (enterpriseId: string) => (await db.send(new QueryCommand({
   TableName: tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.cardPartition(enterpriseId) },
@@ -27,10 +32,10 @@ describe('recording fees on a card', () => {
     const card = items.find((item) => item.sk === 'CARD');
     const entry = items.find((item) => item.sk === keys.entrySk(1));
     expect(card).toMatchObject({ entryCount: 1, headHash: result.body.hash });
-    expect(entry).toMatchObject({ amount: 12000, unit: dept, receiptNo: input.receiptNo, gsi1pk: 'FEEAUDIT#2026-11' });
+    expect(entry).toMatchObject({ amount: 12000, unit: dept, receiptNo: input.receiptNo, gsi1pk: `FEEAUDIT#${localMonth(new Date(input.collectedAt))}` });
     const receipt = await db.send(new GetCommand({ TableName: tableName, Key: keys.receipt(dept, input.receiptNo) }));
     expect(receipt.Item).toMatchObject({ enterpriseId, entryId: '00000001' });
-    const total = await db.send(new GetCommand({ TableName: tableName, Key: keys.feeTotals('2026-11', '2026-11-10', 'ENTRY', dept, code) }));
+    const total = await db.send(new GetCommand({ TableName: tableName, Key: keys.feeTotals(localMonth(new Date(input.collectedAt)), collectedOn(input), 'ENTRY', dept, code) }));
     expect(total.Item).toMatchObject({ count: 1, amount: 12000 });
   });
 
@@ -77,7 +82,7 @@ describe('recording fees on a card', () => {
     expect(result).toMatchObject({ status: 422, contentType: 'application/problem+json', body: { type: `urn:soft-env:problem:${rule}`, status: 422 } });
     expect(result.body.detail).toEqual(expect.any(String));
     expect((await cardItems(enterpriseId)).filter((item) => String(item.sk).startsWith('ENTRY#'))).toHaveLength(0);
-    const audit = await invoke(feeCards, routes.feeAudit, { query: { from: '2026-11-10', to: '2026-11-10', limit: '200' }, caller: office });
+    const audit = await invoke(feeCards, routes.feeAudit, { query: { from: collectedOn(input), to: collectedOn(input), limit: '200' }, caller: office });
     const attempt = audit.body.items.find((item: any) => item.kind === 'rejected-attempt' && item.receiptNo === input.receiptNo);
     expect(attempt).toMatchObject({ unit: dept, enterpriseId, rule, amount: input.amount });
     expect(audit.body.totals.byUnit).toContainEqual(expect.objectContaining({ unit: dept, rejectedAttempts: 1, entries: 0 }));
@@ -125,10 +130,13 @@ describe('who sees a card', () => {
 describe('tamper evidence', () => {
   async function cardWithThreeEntries() {
     const scenario = await feeScenario();
+    const days: string[] = [];
     for (let i = 0; i < 3; i += 1) {
-      await invoke(feeCards, routes.recordEntry, { params: { enterpriseId: scenario.enterpriseId }, json: collection(scenario.code), caller: departmentCaller(scenario.dept) });
+      const input = collection(scenario.code);
+      days.push(collectedOn(input));
+      await invoke(feeCards, routes.recordEntry, { params: { enterpriseId: scenario.enterpriseId }, json: input, caller: departmentCaller(scenario.dept) });
     }
-    return scenario;
+    return { ...scenario, from: days.sort()[0]!, to: days.at(-1)! };
   }
   const chainOf = async (enterpriseId: string) => (await invoke(feeCards, routes.getCard, { params: { enterpriseId }, caller: office })).body.chain;
 
@@ -143,11 +151,11 @@ describe('tamper evidence', () => {
   });
 
   it.each([1, 2, 3])('detects entry %i deleted from the table', async (seq) => {
-    const { enterpriseId } = await cardWithThreeEntries();
+    const { enterpriseId, from, to } = await cardWithThreeEntries();
     await db.send(new DeleteCommand({ TableName: tableName, Key: { pk: keys.cardPartition(enterpriseId), sk: keys.entrySk(seq) } }));
     const chain = await chainOf(enterpriseId);
     expect(chain.valid).toBe(false);
-    const audit = await invoke(feeCards, routes.feeAudit, { query: { from: '2026-11-10', to: '2026-11-10', limit: '200' }, caller: office });
+    const audit = await invoke(feeCards, routes.feeAudit, { query: { from, to, limit: '200' }, caller: office });
     expect(audit.body.chains).toContainEqual(expect.objectContaining({ enterpriseId, valid: false }));
   });
 });
@@ -155,17 +163,19 @@ describe('tamper evidence', () => {
 describe('the audit', () => {
   it('pages its events with a cursor while its totals cover the whole range', async () => {
     const { dept, code, enterpriseId } = await feeScenario();
-    const day = '2026-03-14';
-    for (let i = 0; i < 3; i += 1) {
+    // Collected 30, 20 and 10 minutes ago (the range covers both days if midnight fell between).
+    const instants = [30, 20, 10].map((minutes) => new Date(Date.now() - minutes * 60_000));
+    for (const instant of instants) {
       await invoke(feeCards, routes.recordEntry, {
-        params: { enterpriseId }, json: collection(code, 10000, { collectedAt: `${day}T0${i + 1}:00:00+08:00` }), caller: departmentCaller(dept),
+        params: { enterpriseId }, json: collection(code, 10000, { collectedAt: instant.toISOString() }), caller: departmentCaller(dept),
       });
     }
+    const [from, to] = [localDate(instants[0]!), localDate(instants[2]!)];
     const mine: any[] = [];
     let cursor: string | undefined;
     let pages = 0;
     do {
-      const page = await invoke(feeCards, routes.feeAudit, { query: { from: day, to: day, limit: '1', ...(cursor ? { cursor } : {}) }, caller: supervisor });
+      const page = await invoke(feeCards, routes.feeAudit, { query: { from, to, limit: '1', ...(cursor ? { cursor } : {}) }, caller: supervisor });
       expect(page.status).toBe(200);
       expect(page.body.items.length).toBeLessThanOrEqual(1);
       expect(page.body.totals.byUnitAndItem).toContainEqual({ unit: dept, feeItemCode: code, entries: 3, amount: 30000, refused: 0, refusedAmount: 0, rejectedAttempts: 0 });
@@ -173,26 +183,33 @@ describe('the audit', () => {
       cursor = page.body.nextCursor;
       pages += 1;
     } while (cursor && pages < 500);
-    expect(mine.map((item) => item.collectedAt)).toEqual([1, 2, 3].map((h) => `${day}T0${h}:00:00.000+08:00`));
+    expect(mine.map((item) => item.collectedAt)).toEqual(instants.map(toLocalIso));
   });
 
   it('counts a collection at 00:30 China time on the local date, not the UTC one', async () => {
     const { dept, code, enterpriseId } = await feeScenario();
+    // 00:30 China time on the latest first of a month already past: still the last day of the month before in UTC.
+    let first = `${today().slice(0, 7)}-01`;
+    if (startOfLocalDate(first).getTime() + 30 * 60_000 > Date.now()) first = `${addDays(first, -1).slice(0, 7)}-01`;
+    const collectedAt = new Date(startOfLocalDate(first).getTime() + 30 * 60_000);
+    expect(collectedAt.toISOString().slice(0, 10)).toBe(addDays(first, -1));
     await invoke(feeCards, routes.recordEntry, {
-      params: { enterpriseId }, json: collection(code, 7000, { collectedAt: '2026-04-30T16:30:00Z' }), caller: departmentCaller(dept),
+      params: { enterpriseId }, json: collection(code, 7000, { collectedAt: collectedAt.toISOString() }), caller: departmentCaller(dept),
     });
-    const april = await invoke(feeCards, routes.feeAudit, { query: { from: '2026-04-01', to: '2026-04-30' }, caller: office });
-    const may = await invoke(feeCards, routes.feeAudit, { query: { from: '2026-05-01', to: '2026-05-01' }, caller: office });
-    expect(april.body.totals.byUnit.find((row: any) => row.unit === dept)).toBeUndefined();
-    expect(may.body.totals.byUnit).toContainEqual(expect.objectContaining({ unit: dept, entries: 1, amount: 7000 }));
+    const monthBefore = await invoke(feeCards, routes.feeAudit, { query: { from: `${addDays(first, -1).slice(0, 7)}-01`, to: addDays(first, -1) }, caller: office });
+    const firstDay = await invoke(feeCards, routes.feeAudit, { query: { from: first, to: first }, caller: office });
+    expect(monthBefore.body.totals.byUnit.find((row: any) => row.unit === dept)).toBeUndefined();
+    expect(firstDay.body.totals.byUnit).toContainEqual(expect.objectContaining({ unit: dept, entries: 1, amount: 7000 }));
   });
 
   it('is for the office and supervisors only, and refuses a reversed or over-long range', async () => {
-    const denied = await invoke(feeCards, routes.feeAudit, { query: { from: '2026-01-01', to: '2026-01-02' }, caller: departmentCaller('tax') });
+    const denied = await invoke(feeCards, routes.feeAudit, { query: { from: addDays(today(), -1), to: today() }, caller: departmentCaller('tax') });
     expect(denied.status).toBe(403);
-    const reversed = await invoke(feeCards, routes.feeAudit, { query: { from: '2026-02-01', to: '2026-01-01' }, caller: office });
+    const reversed = await invoke(feeCards, routes.feeAudit, { query: { from: today(), to: addDays(today(), -31) }, caller: office });
     expect(reversed).toMatchObject({ status: 400, body: { errors: [{ path: 'query.to' }] } });
-    const long = await invoke(feeCards, routes.feeAudit, { query: { from: '2024-01-01', to: '2026-01-01' }, caller: office });
-    expect(long.status).toBe(400);
+    const long = await invoke(feeCards, routes.feeAudit, { query: { from: addDays(today(), -367), to: today() }, caller: office });
+    expect(long).toMatchObject({ status: 400, body: { errors: [{ path: 'query.to' }] } });
+    const year = await invoke(feeCards, routes.feeAudit, { query: { from: addDays(today(), -366), to: today() }, caller: office });
+    expect(year.status).toBe(200);
   });
 });

@@ -41,7 +41,9 @@ describe('refusing a recorded charge', () => {
   it('refuses an entry once (409), and another enterprise cannot refuse it (404)', async () => {
     const { dept, code, enterpriseId } = await feeScenario();
     const other = await feeScenario();
-    await invoke(feeCards, routes.recordEntry, { params: { enterpriseId }, json: collection(code), caller: departmentCaller(dept) });
+    // Collected two days ago (whatever today is): the audit from that day to today counts it.
+    const collectedAt = new Date(Date.now() - 2 * 86_400_000);
+    await invoke(feeCards, routes.recordEntry, { params: { enterpriseId }, json: collection(code, 12000, { collectedAt: collectedAt.toISOString() }), caller: departmentCaller(dept) });
     const params = { enterpriseId, entryId: '00000001' };
     expect((await invoke(feeCards, routes.refuseEntry, { params, json: { reason: 'not on my list' }, caller: enterpriseCaller(enterpriseId) })).status).toBe(201);
     const twice = await invoke(feeCards, routes.refuseEntry, { params, json: { reason: 'again' }, caller: enterpriseCaller(enterpriseId) });
@@ -50,7 +52,7 @@ describe('refusing a recorded charge', () => {
     expect(stranger.status).toBe(404);
     const missing = await invoke(feeCards, routes.refuseEntry, { params: { enterpriseId, entryId: '00000009' }, json: { reason: 'x' }, caller: enterpriseCaller(enterpriseId) });
     expect(missing.status).toBe(404);
-    const audit = await invoke(feeCards, routes.feeAudit, { query: { from: '2026-11-10', to: localDate(new Date()) }, caller: office });
+    const audit = await invoke(feeCards, routes.feeAudit, { query: { from: localDate(collectedAt), to: localDate(new Date()) }, caller: office });
     expect(audit.body.totals.byUnit).toContainEqual(expect.objectContaining({ unit: dept, entries: 1, refused: 1, refusedAmount: 12000 }));
   });
 });
