@@ -59,6 +59,8 @@ export default defineConfig({
       include: ['functions/**/rules.ts', 'shared/**/*.ts'],
       reporter: ['text-summary', 'html', 'json-summary'],
       reportsDirectory: 'coverage',
+      // A failed test (one flaky under load) still leaves the report of what ran.
+      reportOnFailure: true,
     },
   },
 });

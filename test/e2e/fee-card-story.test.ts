@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { call, runtime, tokenFor } from '../support/http.ts';
 import { newCode, newCreditCode, newDeptId } from '../support/data.ts';
 import { alertDelivered } from '../support/eventually.ts';
+import { localDate, toLocalIso } from '#shared/clock';
 
 
 describe('the fee-card story', () => {
@@ -34,7 +35,9 @@ describe('the fee-card story', () => {
     const card = await call('POST', '/fee-cards', { token: park, json: { enterpriseId, enterpriseName: 'Minjiang Textiles Co.' }, headers: { 'idempotency-key': `card-${enterpriseId}` } });
     expect(card).toMatchObject({ status: 201, body: { enterpriseId, entryCount: 0, chain: { valid: true } } });
 
-    const collectedAt = '2026-11-20T09:30:00+08:00';
+    // Collected an hour ago, written in China time as a clerk would.
+    const collected = new Date(Date.now() - 3_600_000);
+    const collectedAt = toLocalIso(collected);
     const entry = await call('POST', `/fee-cards/${enterpriseId}/entries`, {
       token: clerk, json: { feeItemCode: code, amount: 8000, collector: 'Wang Li', collectedAt, receiptNo: `R-${enterpriseId}-1` },
     });
@@ -55,7 +58,7 @@ describe('the fee-card story', () => {
     const own = await call('GET', `/fee-cards/${enterpriseId}`, { token: enterprise });
     expect(own.body).toMatchObject({ entryCount: 1, chain: { valid: true, entries: 1 }, entries: [{ entryId: '00000001', refused: true }] });
 
-    const audit = await call('GET', '/fee-audit?from=2026-11-20&to=2026-11-20&limit=200', { token: supervisor });
+    const audit = await call('GET', `/fee-audit?from=${localDate(collected)}&to=${localDate(collected)}&limit=200`, { token: supervisor });
     expect(audit.status).toBe(200);
     expect(audit.body.totals.byUnitAndItem).toContainEqual({ unit: dept, feeItemCode: code, entries: 1, amount: 8000, refused: 0, refusedAmount: 0, rejectedAttempts: 1 });
     expect(audit.body.items.filter((event: any) => event.enterpriseId === enterpriseId).map((event: any) => event.kind).sort()).toEqual(['entry', 'rejected-attempt']);
@@ -83,7 +86,7 @@ describe('wrong callers and bad input', () => {
       ['an unknown route', call('GET', '/nothing-here', { token: park }), 404],
       ['malformed JSON', call('POST', '/fee-cards', { token: park, body: '{"enterpriseId":', headers: { 'content-type': 'application/json' } }), 400],
       ['an unknown field', call('POST', '/fee-cards', { token: park, json: { enterpriseId: newCreditCode(), enterpriseName: 'C', discount: 1 } }), 400],
-      ['a float amount of money', call('POST', `/fee-cards/${enterpriseId}/entries`, { token: clerk, json: { feeItemCode: 'X', amount: 10.5, collector: 'a', collectedAt: '2026-11-20T09:30:00+08:00', receiptNo: 'r' } }), 400],
+      ['a float amount of money', call('POST', `/fee-cards/${enterpriseId}/entries`, { token: clerk, json: { feeItemCode: 'X', amount: 10.5, collector: 'a', collectedAt: new Date().toISOString(), receiptNo: 'r' } }), 400],
       ['the wrong content type', call('POST', '/fee-cards', { token: park, body: '<card/>', headers: { 'content-type': 'application/xml' } }), 415],
       ['an oversized body', call('POST', '/fee-cards', { token: park, json: { enterpriseId: newCreditCode(), enterpriseName: 'x'.repeat(80_000) } }), 413],
       ['an invalid credit code', call('GET', '/fee-cards/91350100M000100Y44', { token: park }), 400],
