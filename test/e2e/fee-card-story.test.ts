@@ -58,10 +58,10 @@ describe('the fee-card story', () => {
     const own = await call('GET', `/fee-cards/${enterpriseId}`, { token: enterprise });
     expect(own.body).toMatchObject({ entryCount: 1, chain: { valid: true, entries: 1 }, entries: [{ entryId: '00000001', refused: true }] });
 
-    const audit = await call('GET', `/fee-audit?from=${localDate(collected)}&to=${localDate(collected)}&limit=200`, { token: supervisor });
+    const audit = await call('GET', `/fee-audit?from=${localDate(collected)}&to=${localDate(new Date())}&limit=200`, { token: supervisor });
     expect(audit.status).toBe(200);
-    expect(audit.body.totals.byUnitAndItem).toContainEqual({ unit: dept, feeItemCode: code, entries: 1, amount: 8000, refused: 0, refusedAmount: 0, rejectedAttempts: 1 });
-    expect(audit.body.items.filter((event: any) => event.enterpriseId === enterpriseId).map((event: any) => event.kind).sort()).toEqual(['entry', 'rejected-attempt']);
+    expect(audit.body.totals.byUnitAndItem).toContainEqual({ unit: dept, feeItemCode: code, entries: 1, amount: 8000, refused: 1, refusedAmount: 8000, rejectedAttempts: 1 });
+    expect(audit.body.items.filter((event: any) => event.enterpriseId === enterpriseId).map((event: any) => event.kind).sort()).toEqual(['entry', 'refusal', 'rejected-attempt']);
     expect(audit.body.chains).toContainEqual({ enterpriseId, valid: true, entries: 1 });
   });
 });
