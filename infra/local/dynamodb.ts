@@ -40,7 +40,11 @@ export async function startDynamoDbLocal(dataDir: string | undefined): Promise<L
       break;
     } catch (error) {
       if (error instanceof ResourceNotFoundException) break;
-      if (Date.now() > deadline) throw new Error(`DynamoDB Local did not answer within 30 s:\n${output}`, { cause: error });
+      if (Date.now() > deadline) {
+        // Not left running behind a start that failed (on a busy machine the Java process outlived its parent).
+        child.kill('SIGKILL');
+        throw new Error(`DynamoDB Local did not answer within 30 s:\n${output}`, { cause: error });
+      }
       await new Promise((resolve) => setTimeout(resolve, 150));
     }
   }

@@ -15,7 +15,7 @@ let sequence = 1000;
 const record = (item: Record<string, unknown>, eventName: 'INSERT' | 'MODIFY' = 'INSERT') => ({
   eventName, dynamodb: { SequenceNumber: String((sequence += 1)), NewImage: marshall(item, { removeUndefinedValues: true }) as any },
 });
-const alert = (id: string) => ({ id, at: '2026-11-26T10:00:00+08:00', severity: 'warning', concern: 'complaints', department: 'water', kind: 'test', title: 't', detail: 'd', subject: { type: 'complaint', id } });
+const alert = (id: string) => ({ id, at: new Date().toISOString(), severity: 'warning', concern: 'complaints', department: 'water', kind: 'test', title: 't', detail: 'd', subject: { type: 'complaint', id } });
 const delivered = () => {
   const file = process.env.LOCAL_ALERTS_FILE as string;
   return existsSync(file) ? readFileSync(file, 'utf8').trim().split('\n').filter(Boolean).map((line) => JSON.parse(line).id) : [];
