@@ -1,6 +1,6 @@
 /** The complaint operations: intake, handling within limits, the verdict; rules in #shared/complaint-rules. */
 import { addDays, localDate, startOfLocalDate, toLocalIso } from '#shared/clock';
-import { hasRole, seesAll, type Caller } from '#shared/http/auth';
+import { hasRole, isDepartmentCaller, seesAll, type Caller } from '#shared/http/auth';
 import { ConflictError, NotFoundError, RuleViolationError } from '#shared/http/errors';
 import { timelineToDueDate, workingDaysElapsed, workingTimeAfter } from '#shared/calendar-store';
 import { countIn, logHandled } from '#shared/evaluation';
@@ -62,7 +62,8 @@ export async function listComplaints(query: { dept?: string; status?: string; li
     const page = await store.complaintsPage(query.dept ? { by: 'department', dept: query.dept, departmentRoutedOnly: false } : { by: 'all' }, query.status, query.limit, query.cursor);
     return { items: page.items.map(supervisorView), nextCursor: page.nextCursor };
   }
-  const page = await store.complaintsPage({ by: 'department', dept: caller.dept as string, departmentRoutedOnly: true }, query.status, query.limit, query.cursor);
+  if (!isDepartmentCaller(caller)) return { items: [], nextCursor: undefined };
+  const page = await store.complaintsPage({ by: 'department', dept: caller.dept, departmentRoutedOnly: true }, query.status, query.limit, query.cursor);
   return { items: page.items.map(departmentView), nextCursor: page.nextCursor };
 }
 

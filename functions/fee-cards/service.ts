@@ -3,7 +3,7 @@
  * and the table access in store.ts.
  */
 import { localDate, monthsBetween, startOfLocalDate, addDays, toLocalIso } from '#shared/clock';
-import { hasRole, seesAll, type Caller } from '#shared/http/auth';
+import { hasRole, seesAll, type Caller, type DepartmentCaller } from '#shared/http/auth';
 import { BadRequestError, ConflictError, NotFoundError, RuleViolationError } from '#shared/http/errors';
 import { alertWrites, type Alert } from '#shared/alerts';
 import { prepareComplaint } from '#shared/complaint-intake';
@@ -81,10 +81,10 @@ const backoffMs = (round: number): number => Math.random() * Math.min(250, 10 * 
 export async function recordEntry(
   enterpriseId: string,
   input: { feeItemCode: string; amount: number; collector: string; collectedAt: string; receiptNo: string },
-  caller: Caller,
+  caller: DepartmentCaller,
   { now, newId }: Deps,
 ) {
-  const unit = caller.dept as string;
+  const unit = caller.dept;
   const collectedAt = new Date(input.collectedAt);
   if (collectedAt.getTime() > now.getTime() + 5 * 60_000) {
     throw new BadRequestError('A collection cannot be recorded before it happens.', [{ path: 'body.collectedAt', message: 'In the future' }]);

@@ -1,7 +1,7 @@
 /** The inspection operations: rules from rules.ts, table access from store.ts, clock and ids injected. */
 import { addDays, localDate, startOfLocalDate, toLocalIso } from '#shared/clock';
 import { config } from '#shared/config';
-import { hasRole, seesAll, type Caller } from '#shared/http/auth';
+import { hasRole, isDepartmentCaller, isEnterpriseCaller, seesAll, type Caller, type DepartmentCaller } from '#shared/http/auth';
 import { BadRequestError, ConflictError, NotFoundError, RuleViolationError } from '#shared/http/errors';
 import { alertWrites, newAlert, type Alert } from '#shared/alerts';
 import { prepareComplaint } from '#shared/complaint-intake';
@@ -25,7 +25,7 @@ export const approvalMatter = (inspection: Pick<store.Inspection, 'id' | 'depart
 
 export async function fileInspection(
   input: { enterpriseId: string; plannedDate: string; category: InspectionCategory; reason: string; legalBasis: string; inspectors: string[] },
-  caller: Caller,
+  caller: DepartmentCaller,
   { now, newId }: Deps,
 ): Promise<store.Inspection> {
   const department = await requireOwnDepartment(caller);
@@ -88,11 +88,13 @@ export async function listInspections(
   let listing: store.InspectionListing;
   if (seesAll(caller)) {
     listing = query.enterpriseId ? { by: 'enterprise', enterpriseId: query.enterpriseId } : query.dept ? { by: 'department', dept: query.dept } : { by: 'all' };
-  } else if (hasRole(caller, 'department')) {
-    listing = { by: 'department', dept: caller.dept as string };
-  } else {
-    listing = { by: 'enterprise', enterpriseId: caller.ent as string };
+  } else if (isDepartmentCaller(caller)) {
+    listing = { by: 'department', dept: caller.dept };
+  } else if (isEnterpriseCaller(caller)) {
+    listing = { by: 'enterprise', enterpriseId: caller.ent };
     if (query.enterpriseId && query.enterpriseId !== caller.ent) return { items: [], nextCursor: undefined };
+  } else {
+    return { items: [], nextCursor: undefined };
   }
   return store.inspectionsPage(listing, query, query.limit, query.cursor);
 }

@@ -1,6 +1,6 @@
 /** The pledge operations: rules in rules.ts, table access in store.ts, clock and ids injected. */
 import { addDays, localDate, toLocalIso } from '#shared/clock';
-import { hasRole, type Caller } from '#shared/http/auth';
+import { hasRole, type Caller, type DepartmentCaller } from '#shared/http/auth';
 import { BadRequestError, ConflictError, NotFoundError, RuleViolationError } from '#shared/http/errors';
 import { alertWrites, type Alert } from '#shared/alerts';
 import { timelineToDueDate } from '#shared/calendar-store';
@@ -19,7 +19,7 @@ export const dueDateMatter = (pledge: Pick<store.Pledge, 'id' | 'department' | '
 
 export async function makePledge(
   input: { title: string; description: string; dueDate: string; serviceCode?: string; statutoryLimitDays?: number; pledgedLimitDays?: number },
-  caller: Caller,
+  caller: DepartmentCaller,
   { now, newId }: Deps,
 ) {
   const department = await requireOwnDepartment(caller);

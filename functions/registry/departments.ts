@@ -3,7 +3,7 @@ import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { db, queryPage, tableName } from '#shared/db';
 import { keys, TABLE } from '#shared/table';
 import { toLocalIso } from '#shared/clock';
-import type { Caller } from '#shared/http/auth';
+import type { DepartmentCaller } from '#shared/http/auth';
 import { BadRequestError, ForbiddenError } from '#shared/http/errors';
 
 export interface Department { deptId: string; name: string; registeredAt: string; updatedAt: string }
@@ -30,10 +30,10 @@ export async function getDepartment(deptId: string): Promise<Department | undefi
  * The caller's own department, which must be registered: a department token for a department
  * the county has not registered acts for nobody (403).
  */
-export async function requireOwnDepartment(caller: Caller): Promise<string> {
+export async function requireOwnDepartment(caller: DepartmentCaller): Promise<string> {
   const deptId = caller.dept;
-  if (!deptId || !(await getDepartment(deptId))) {
-    throw new ForbiddenError(`Your token names department ${deptId ?? '(none)'}, which is not registered; the soft-environment office registers departments (PUT /departments/{deptId}).`);
+  if (!(await getDepartment(deptId))) {
+    throw new ForbiddenError(`Your token names department ${deptId}, which is not registered; the soft-environment office registers departments (PUT /departments/{deptId}).`);
   }
   return deptId;
 }

@@ -17,7 +17,7 @@ import {
   TooManyRequestsError, UnauthorizedError, UnsupportedMediaTypeError,
 } from './errors.ts';
 import { takeClientQuota } from './client-limit.ts';
-import { routeKey, type BodyOf, type ConcernRoutes, type ParamsOf, type QueryOf, type RouteSet, type RouteSpec } from './routes.ts';
+import { routeKey, type BodyOf, type CallerOf, type ConcernRoutes, type ParamsOf, type QueryOf, type RouteSet, type RouteSpec } from './routes.ts';
 import { toFieldErrors } from './validation.ts';
 import { dynamoClient, tableName } from '../db.ts';
 import { systemClock, type Clock } from '../clock.ts';
@@ -30,7 +30,7 @@ export type HttpResult = APIGatewayProxyStructuredResultV2;
 export const MAX_BODY_BYTES = 64 * 1024;
 
 export interface Request<R extends RouteSpec> {
-  caller: Caller | undefined;
+  caller: CallerOf<R>;
   params: ParamsOf<R>;
   query: QueryOf<R>;
   body: BodyOf<R>;
