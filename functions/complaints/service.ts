@@ -1,7 +1,6 @@
 /** The complaint operations: intake, handling within limits, the verdict; rules in #shared/complaint-rules. */
 import { addDays, localDate, startOfLocalDate, toLocalIso } from '#shared/clock';
 import { hasRole, isDepartmentCaller, seesAll, type Caller } from '#shared/http/auth';
-import { ConflictError, NotFoundError, RuleViolationError } from '#shared/http/errors';
 import { timelineToDueDate, workingDaysElapsed, workingTimeAfter } from '#shared/calendar-store';
 import { countIn, logHandled } from '#shared/evaluation';
 import { startDeadlineEffect, stopDeadlineEffect } from '#shared/effects';
@@ -13,15 +12,16 @@ import type { Handler } from '#shared/roster';
 import { getDepartment, requireNamedDepartment } from '../registry/departments.ts';
 import * as store from './store.ts';
 import { departmentView, publicView, supervisorView } from './views.ts';
+import { Conflict, NotFound, RuleViolation } from '#shared/errors';
+import type { Deps } from '#shared/deps';
 
-export interface Deps { now: Date; newId: () => string }
 
 export async function fileComplaint(
   input: Omit<ComplaintIntake, 'source' | 'complainant' | 'subject'> & { contact?: string },
   caller: Caller | undefined,
   deps: Deps,
 ) {
-  await requireNamedDepartment(input.againstDept, 'body.againstDept');
+  await requireNamedDepartment(input.againstDept, 'againstDept');
   const { contact, ...matter } = input;
   const complainant = { ...(caller ? { sub: caller.sub } : {}), ...(caller?.ent ? { enterpriseId: caller.ent } : {}), ...(contact ? { contact } : {}) };
   const { complaint, trackingCode } = await openComplaint({
@@ -40,19 +40,19 @@ export async function track(code: string) {
   // A malformed code and an unknown one get the same answer.
   const id = /^[A-Za-z0-9_-]{16,100}$/.test(code) ? await store.complaintIdForTrackingHash(trackingHash(code)) : undefined;
   const complaint = id ? await store.getComplaint(id) : undefined;
-  if (!complaint) throw new NotFoundError('No complaint has this tracking code.');
+  if (!complaint) throw new NotFound('No complaint has this tracking code.');
   return publicView(complaint);
 }
 
 /** A complaint the caller may see: the office and supervisors all; a department its own, department-routed ones. */
 async function complaintInScope(id: string, caller: Caller) {
   const complaint = await store.getComplaint(id);
-  if (!complaint) throw new NotFoundError();
+  if (!complaint) throw new NotFound();
   if (seesAll(caller)) return { complaint, view: supervisorView(complaint) };
   if (hasRole(caller, 'department') && complaint.againstDept === caller.dept && complaint.routedTo === 'department') {
     return { complaint, view: departmentView(complaint) };
   }
-  throw new NotFoundError();
+  throw new NotFound();
 }
 
 export const viewComplaint = async (id: string, caller: Caller) => (await complaintInScope(id, caller)).view;
@@ -68,8 +68,8 @@ export async function listComplaints(query: { dept?: string; status?: string; li
 }
 
 export async function setHandlers(deptId: string, handlers: Handler[], caller: Caller, { now }: Deps) {
-  if (!seesAll(caller) && caller.dept !== deptId) throw new NotFoundError();
-  if (!(await getDepartment(deptId))) throw new NotFoundError(`There is no registered department ${deptId}.`);
+  if (!seesAll(caller) && caller.dept !== deptId) throw new NotFound();
+  if (!(await getDepartment(deptId))) throw new NotFound(`There is no registered department ${deptId}.`);
   await putRoster(deptId, handlers, caller.sub, now);
   return { deptId, handlers, posts: handlers.map((handler, index) => ({ post: String.fromCharCode(65 + index), ...handler })) };
 }
@@ -78,17 +78,17 @@ export async function setHandlers(deptId: string, handlers: Handler[], caller: C
 async function ownOpenComplaint(id: string, caller: Caller, step: string) {
   const { complaint } = await complaintInScope(id, caller);
   if (complaint.status === 'resolved' || complaint.status === 'closed') {
-    throw new ConflictError(`This complaint is ${complaint.status}; it can no longer be ${step}.`, 'complaint-not-open');
+    throw new Conflict('complaint-not-open', `This complaint is ${complaint.status}; it can no longer be ${step}.`);
   }
   return complaint;
 }
 
-const changed = () => new ConflictError('The complaint changed meanwhile; reload it and try again.', 'complaint-changed');
+const changed = () => new Conflict('complaint-changed', 'The complaint changed meanwhile; reload it and try again.');
 
 /** 首问负责制: whoever acknowledges first stays on record as the owner. */
 export async function acknowledge(id: string, caller: Caller, { now, newId }: Deps) {
   const complaint = await ownOpenComplaint(id, caller, 'acknowledged');
-  if (complaint.status !== 'received') throw new ConflictError('This complaint was already acknowledged.', 'already-acknowledged');
+  if (complaint.status !== 'received') throw new Conflict('already-acknowledged', 'This complaint was already acknowledged.');
   const at = toLocalIso(now);
   const owner = { sub: caller.sub, post: complaint.assignment?.post ?? 'head', at };
   const inTime = !complaint.deadlines.acknowledgement || now.getTime() <= Date.parse(complaint.deadlines.acknowledgement.timeline.deadline);
@@ -112,7 +112,7 @@ export async function giveDelayNotice(id: string, input: { reason: string; expec
   const latestAllowed = await workingTimeAfter(originalDeadline, complaint.limits.resolveDays);
   const check = (expectedByEnd: Date) => {
     const violation = delayNoticeRule({ now, deadline: new Date(current.timeline.deadline), latestAllowed, expectedByEnd, alreadyGiven: !!complaint.delayNotice });
-    if (violation) throw new RuleViolationError(violation.rule, violation.title, violation.detail);
+    if (violation) throw new RuleViolation(violation);
   };
   // A date weeks past the latest allowed is refused before its years' calendars are read.
   if (input.expectedBy > addDays(localDate(latestAllowed), 14)) check(startOfLocalDate(input.expectedBy));
@@ -151,8 +151,8 @@ export async function resolve(id: string, input: { summary: string }, caller: Ca
 
 export async function giveVerdict(id: string, input: { finding: 'substantiated' | 'unsubstantiated'; action: string }, caller: Caller, { now, newId }: Deps) {
   const complaint = await store.getComplaint(id);
-  if (!complaint) throw new NotFoundError();
-  if (complaint.status === 'closed') throw new ConflictError('This complaint already has its verdict.', 'complaint-closed');
+  if (!complaint) throw new NotFound();
+  if (complaint.status === 'closed') throw new Conflict('complaint-closed', 'This complaint already has its verdict.');
   const at = toLocalIso(now);
   const verdict = { ...input, at, by: caller.sub };
   const ok = await store.updateComplaint(complaint, { status: 'closed', verdict }, [

@@ -2,6 +2,7 @@
  * The fee-card rules (企业付费登记卡, work plan §二.2.一), pure: no I/O, the clock passed in.
  */
 import { createHash } from 'node:crypto';
+import type { Violation } from '#shared/errors';
 
 export type FeeStandard = { kind: 'fixed'; amount: number } | { kind: 'range'; min: number; max: number };
 
@@ -16,8 +17,6 @@ export interface FeeItem {
   revision: number;
   publishedAt: string;
 }
-
-export interface Violation { rule: string; title: string; detail: string }
 
 /** Complaint categories a refused charge may fall in (plan §三.2, §三.3); the default is an unregistered fee. */
 export const REFUSAL_CATEGORIES = ['unregistered-fee', 'fee-without-service', 'tie-in-charge', 'levy', 'arbitrary-fine', 'other'] as const;

@@ -4,7 +4,6 @@
  */
 import { localDate, monthsBetween, startOfLocalDate, addDays, toLocalIso } from '#shared/clock';
 import { hasRole, seesAll, type Caller, type DepartmentCaller } from '#shared/http/auth';
-import { BadRequestError, ConflictError, NotFoundError, RuleViolationError } from '#shared/http/errors';
 import { alertWrites, type Alert } from '#shared/alerts';
 import { prepareComplaint } from '#shared/complaint-intake';
 import { requireNamedDepartment } from '../registry/departments.ts';
@@ -12,17 +11,18 @@ import {
   checkCollection, entryHash, genesisHash, verifyChain, yuan, type ChainedEntry, type FeeItem, type FeeStandard, type RefusalCategory,
 } from './rules.ts';
 import * as store from './store.ts';
+import { Conflict, InvalidInput, NotFound, RuleViolation } from '#shared/errors';
+import type { Deps } from '#shared/deps';
 
-export interface Deps { now: Date; newId: () => string }
 
 export async function publishFeeItem(
   input: { code: string; unit: string; name: string; legalBasis: string; standard: FeeStandard; validFrom?: string; validTo?: string },
   { now }: Deps,
 ): Promise<{ item: FeeItem; created: boolean }> {
-  await requireNamedDepartment(input.unit, 'body.unit');
+  await requireNamedDepartment(input.unit, 'unit');
   const previous = await store.getFeeItem(input.code);
   if (previous && previous.unit !== input.unit) {
-    throw new ConflictError(`Fee item ${input.code} belongs to ${previous.unit}; publish a new code for ${input.unit}.`, 'fee-item-unit-fixed');
+    throw new Conflict('fee-item-unit-fixed', `Fee item ${input.code} belongs to ${previous.unit}; publish a new code for ${input.unit}.`);
   }
   const item: FeeItem = { ...input, revision: (previous?.revision ?? 0) + 1, publishedAt: toLocalIso(now) };
   await store.putFeeItem(item);
@@ -39,9 +39,9 @@ export async function issueCard(input: { enterpriseId: string; enterpriseName: s
 
 /** The card as the caller may see it: a department sees only its own entries. */
 export async function viewCard(enterpriseId: string, caller: Caller) {
-  if (hasRole(caller, 'enterprise') && !seesAllCards(caller) && caller.ent !== enterpriseId) throw new NotFoundError();
+  if (hasRole(caller, 'enterprise') && !seesAllCards(caller) && caller.ent !== enterpriseId) throw new NotFound();
   const { card, entries, refusals } = await store.cardWithEntries(enterpriseId);
-  if (!card) throw new NotFoundError();
+  if (!card) throw new NotFound();
   return presentCard(card, entries, refusals, caller);
 }
 
@@ -87,11 +87,11 @@ export async function recordEntry(
   const unit = caller.dept;
   const collectedAt = new Date(input.collectedAt);
   if (collectedAt.getTime() > now.getTime() + 5 * 60_000) {
-    throw new BadRequestError('A collection cannot be recorded before it happens.', [{ path: 'body.collectedAt', message: 'In the future' }]);
+    throw new InvalidInput('A collection cannot be recorded before it happens.', [{ field: 'collectedAt', message: 'In the future' }]);
   }
   const collectedOn = localDate(collectedAt);
   let card = await store.getCard(enterpriseId);
-  if (!card) throw new NotFoundError(`Enterprise ${enterpriseId} has no fee card; the park office issues it.`);
+  if (!card) throw new NotFound(`Enterprise ${enterpriseId} has no fee card; the park office issues it.`);
 
   const item = await store.getFeeItem(input.feeItemCode);
   const violation = checkCollection(item, { feeItemCode: input.feeItemCode, unit, amount: input.amount, collectedOn });
@@ -101,7 +101,7 @@ export async function recordEntry(
       rule: violation.rule, detail: violation.detail, attemptedAt: toLocalIso(now), attemptedBy: caller.sub,
     };
     await store.recordRejectedAttempt(attempt, collectedOn);
-    throw new RuleViolationError(violation.rule, violation.title, violation.detail);
+    throw new RuleViolation(violation);
   }
   const feeItem = item as FeeItem;
   for (let round = 0; round < MAX_ROUNDS; round += 1) {
@@ -116,7 +116,7 @@ export async function recordEntry(
     await new Promise((resolve) => setTimeout(resolve, backoffMs(round)));
     card = (await store.getCard(enterpriseId)) as store.FeeCard;
   }
-  throw new ConflictError('The card is being written by others at this moment; retry the request.', 'card-busy');
+  throw new Conflict('card-busy', 'The card is being written by others at this moment; retry the request.');
 }
 
 export async function refuseEntry(
@@ -126,9 +126,9 @@ export async function refuseEntry(
   caller: Caller,
   { now, newId }: Deps,
 ) {
-  if (caller.ent !== enterpriseId) throw new NotFoundError();
+  if (caller.ent !== enterpriseId) throw new NotFound();
   const entry = await store.getEntry(enterpriseId, Number(entryId));
-  if (!entry) throw new NotFoundError();
+  if (!entry) throw new NotFound();
   const category = input.category ?? 'unregistered-fee';
   const complaint = await prepareComplaint({
     againstDept: entry.unit, category, description: input.reason, source: 'fee-refusal', occurredAt: entry.collectedAt,
@@ -152,7 +152,7 @@ export async function refuseEntry(
 /** The audit of a date range: complete totals from counters, and a page of events. */
 export async function audit(query: { from: string; to: string; limit: number; cursor?: string }) {
   const days = (Date.parse(query.to) - Date.parse(query.from)) / 86_400_000;
-  if (days > 366) throw new BadRequestError('An audit covers at most one year.', [{ path: 'query.to', message: 'Range longer than 366 days' }]);
+  if (days > 366) throw new InvalidInput('An audit covers at most one year.', [{ field: 'to', message: 'Range longer than 366 days' }]);
   const months = monthsBetween(query.from, query.to);
   const fromInstant = startOfLocalDate(query.from).toISOString();
   const toInstant = startOfLocalDate(addDays(query.to, 1)).toISOString();

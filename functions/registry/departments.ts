@@ -4,7 +4,7 @@ import { db, queryPage, tableName } from '#shared/db';
 import { keys, TABLE } from '#shared/table';
 import { toLocalIso } from '#shared/clock';
 import type { DepartmentCaller } from '#shared/http/auth';
-import { BadRequestError, ForbiddenError } from '#shared/http/errors';
+import { InvalidInput, NotAllowed } from '#shared/errors';
 
 export interface Department { deptId: string; name: string; registeredAt: string; updatedAt: string }
 
@@ -33,7 +33,7 @@ export async function getDepartment(deptId: string): Promise<Department | undefi
 export async function requireOwnDepartment(caller: DepartmentCaller): Promise<string> {
   const deptId = caller.dept;
   if (!(await getDepartment(deptId))) {
-    throw new ForbiddenError(`Your token names department ${deptId}, which is not registered; the soft-environment office registers departments (PUT /departments/{deptId}).`);
+    throw new NotAllowed(`Your token names department ${deptId}, which is not registered; the soft-environment office registers departments (PUT /departments/{deptId}).`);
   }
   return deptId;
 }
@@ -41,7 +41,7 @@ export async function requireOwnDepartment(caller: DepartmentCaller): Promise<st
 /** A department the request names must be registered: a lookup, so a 400 naming the field, not a rule's 422. */
 export async function requireNamedDepartment(deptId: string, field: string): Promise<Department> {
   const department = await getDepartment(deptId);
-  if (!department) throw new BadRequestError(`No department ${deptId} is registered; see GET /departments.`, [{ path: field, message: 'Not a registered department' }]);
+  if (!department) throw new InvalidInput(`No department ${deptId} is registered; see GET /departments.`, [{ field, message: 'Not a registered department' }]);
   return department;
 }
 

@@ -1,12 +1,12 @@
 import { createHttpHandler } from '#shared/http/handler';
 import { pageLimit } from '#shared/http/validation';
 import { toLocalIso } from '#shared/clock';
-import { BadRequestError } from '#shared/http/errors';
 import { calendarYear, putCalendarYear } from '#shared/calendar-store';
 import { registryRoutes } from './routes.ts';
 import { departmentsPage, putDepartment } from './departments.ts';
 import { alertsPage } from './alerts.ts';
 import { openApiDocument } from '#infra/openapi';
+import { InvalidInput } from '#shared/errors';
 
 export const handler = createHttpHandler({
   concern: registryRoutes,
@@ -21,9 +21,9 @@ export const handler = createHttpHandler({
       const outside = [...body.holidays, ...body.workdays].filter((date) => !date.startsWith(`${params.year}-`));
       const both = body.holidays.filter((date) => body.workdays.includes(date));
       if (outside.length || both.length) {
-        throw new BadRequestError('Every date must be in the year, and no date both a holiday and a working day.', [
-          ...outside.map((date) => ({ path: 'body', message: `${date} is not in ${params.year}` })),
-          ...both.map((date) => ({ path: 'body', message: `${date} is both a holiday and a working day` })),
+        throw new InvalidInput('Every date must be in the year, and no date both a holiday and a working day.', [
+          ...outside.map((date) => ({ message: `${date} is not in ${params.year}` })),
+          ...both.map((date) => ({ message: `${date} is both a holiday and a working day` })),
         ]);
       }
       const calendar = await putCalendarYear({ year: params.year, holidays: [...new Set(body.holidays)].sort(), workdays: [...new Set(body.workdays)].sort() }, caller?.sub ?? 'office', now);
