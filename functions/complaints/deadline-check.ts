@@ -8,7 +8,7 @@ import type { MatterCheck } from '#shared/deadline-checks';
 import { deadlineTimeline } from '#shared/calendar-store';
 import { startDeadlineEffect } from '#shared/effects';
 import { newId } from '#shared/ids';
-import { acknowledgementMatter, getRoster } from '#shared/complaint-intake';
+import { acknowledgementMatter, getRoster } from './intake.ts';
 import { nextPost } from '#shared/roster';
 import { getComplaint, updateComplaint } from './store.ts';
 

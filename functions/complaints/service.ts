@@ -1,4 +1,4 @@
-/** The complaint operations: intake, handling within limits, the verdict; rules in #shared/complaint-rules. */
+/** The complaint operations: intake, handling within limits, the verdict; rules in rules.ts, intake in intake.ts. */
 import { addDays, localDate, startOfLocalDate, toLocalIso } from '#shared/clock';
 import { hasRole, isDepartmentCaller, seesAll, type Caller } from '#shared/http/auth';
 import { timelineToDueDate, workingDaysElapsed, workingTimeAfter } from '#shared/calendar-store';
@@ -6,8 +6,8 @@ import { countIn, logHandled } from '#shared/evaluation';
 import { startDeadlineEffect, stopDeadlineEffect } from '#shared/effects';
 import {
   acknowledgementMatter, openComplaint, putRoster, resolutionMatter, trackingHash, type Complaint, type ComplaintIntake,
-} from '#shared/complaint-intake';
-import { delayNoticeRule } from '#shared/complaint-rules';
+} from './intake.ts';
+import { delayNoticeRule } from './rules.ts';
 import type { Handler } from '#shared/roster';
 import { getDepartment, requireNamedDepartment } from '../registry/departments.ts';
 import * as store from './store.ts';

@@ -5,7 +5,7 @@
 import { localDate, monthsBetween, startOfLocalDate, addDays, toLocalIso } from '#shared/clock';
 import { hasRole, seesAll, type Caller, type DepartmentCaller } from '#shared/http/auth';
 import { alertWrites, type Alert } from '#shared/alerts';
-import { prepareComplaint } from '#shared/complaint-intake';
+import { prepareComplaint } from '../complaints/intake.ts';
 import { requireNamedDepartment } from '../registry/departments.ts';
 import {
   checkCollection, entryHash, genesisHash, verifyChain, yuan, type ChainedEntry, type FeeItem, type FeeStandard, type RefusalCategory,

@@ -3,7 +3,7 @@ import { addDays, localDate, startOfLocalDate, toLocalIso } from '#shared/clock'
 import { config } from '#shared/config';
 import { hasRole, isDepartmentCaller, isEnterpriseCaller, seesAll, type Caller, type DepartmentCaller } from '#shared/http/auth';
 import { alertWrites, newAlert, type Alert } from '#shared/alerts';
-import { prepareComplaint } from '#shared/complaint-intake';
+import { prepareComplaint } from '../complaints/intake.ts';
 import { deadlineTimeline, workingDaysElapsed } from '#shared/calendar-store';
 import type { Matter } from '#shared/matters';
 import { startDeadlineEffect, stopDeadlineEffect } from '#shared/effects';

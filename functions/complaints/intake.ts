@@ -6,19 +6,19 @@
  */
 import { createHash } from 'node:crypto';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { db, tableName, writeAll, type TransactItem } from './db.ts';
-import { keys } from './table.ts';
-import { newSecret } from './ids.ts';
-import { localDate, toLocalIso } from './clock.ts';
-import { deadlineTimeline } from './calendar-store.ts';
-import type { Matter } from './matters.ts';
-import { startDeadlineEffect } from './effects.ts';
-import { countIn, type Figures } from './evaluation.ts';
-import { alertWrites, newAlert } from './alerts.ts';
-
-import type { Timeline } from './calendar.ts';
-import { limitsFor, routeComplaint, type ComplaintCategory, type ComplaintLimits, type ComplaintRoute, type ComplaintStatus } from './complaint-rules.ts';
-import { nextPost, type Assignment, type Handler } from './roster.ts';
+import { db, tableName, writeAll, type TransactItem } from '#shared/db';
+import { keys } from '#shared/table';
+import { newSecret } from '#shared/ids';
+import { localDate, toLocalIso } from '#shared/clock';
+import { deadlineTimeline } from '#shared/calendar-store';
+import type { Matter } from '#shared/matters';
+import { startDeadlineEffect } from '#shared/effects';
+import { countIn, type Figures } from '#shared/evaluation';
+import { alertWrites, newAlert } from '#shared/alerts';
+import type { Timeline } from '#shared/calendar';
+import { limitsFor, routeComplaint, type ComplaintCategory, type ComplaintLimits, type ComplaintRoute, type ComplaintStatus } from './rules.ts';
+import { nextPost, type Assignment, type Handler } from '#shared/roster';
+import type { Deps } from '#shared/deps';
 
 export interface ComplaintIntake {
   againstDept: string;
@@ -86,7 +86,7 @@ export interface PreparedComplaint {
  */
 export async function prepareComplaint(
   intake: ComplaintIntake,
-  { now, newId }: { now: Date; newId: () => string },
+  { now, newId }: Deps,
   alsoCount: Partial<Figures> = {},
 ): Promise<PreparedComplaint> {
   const id = newId();
@@ -139,7 +139,7 @@ export async function prepareComplaint(
 }
 
 /** Opens a complaint on its own (the public route). */
-export async function openComplaint(intake: ComplaintIntake, deps: { now: Date; newId: () => string }): Promise<PreparedComplaint> {
+export async function openComplaint(intake: ComplaintIntake, deps: Deps): Promise<PreparedComplaint> {
   const prepared = await prepareComplaint(intake, deps);
   if ((await writeAll(prepared.writes)) !== undefined) throw new Error(`complaint ${prepared.complaint.id} exists already`);
   return prepared;
