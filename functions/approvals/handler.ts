@@ -3,7 +3,7 @@ import { pageLimit } from '#shared/http/validation';
 import { approvalRoutes } from './routes.ts';
 import { getItem, itemsPage, putItem } from './store.ts';
 import { pledgedLimitRule } from '../applications/rules.ts';
-import { requireNamedDepartment } from '../registry/departments.ts';
+import { requireNamedDepartment } from '../registry/service.ts';
 import { NotFound, RuleViolation } from '#shared/errors';
 
 export const handler = createHttpHandler({

@@ -9,7 +9,7 @@ import {
 } from './intake.ts';
 import { delayNoticeRule } from './rules.ts';
 import type { Handler } from '#shared/roster';
-import { getDepartment, requireNamedDepartment } from '../registry/departments.ts';
+import { getDepartment, requireNamedDepartment } from '../registry/service.ts';
 import * as store from './store.ts';
 import { departmentView, publicView, supervisorView } from './views.ts';
 import { Conflict, NotFound, RuleViolation } from '#shared/errors';

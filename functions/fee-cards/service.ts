@@ -6,7 +6,7 @@ import { localDate, monthsBetween, startOfLocalDate, addDays, toLocalIso } from 
 import { hasRole, seesAll, type Caller, type DepartmentCaller } from '#shared/http/auth';
 import { alertWrites, type Alert } from '#shared/alerts';
 import { prepareComplaint } from '../complaints/intake.ts';
-import { requireNamedDepartment } from '../registry/departments.ts';
+import { requireNamedDepartment } from '../registry/service.ts';
 import {
   checkCollection, entryHash, genesisHash, verifyChain, yuan, type ChainedEntry, type FeeItem, type FeeStandard, type RefusalCategory,
 } from './rules.ts';

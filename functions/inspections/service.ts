@@ -11,7 +11,7 @@ import {
   approvalTimelineWithin, firstMinorViolationRule, oneYearBefore, quietDayRule, routineCapViolation, visitVerdict, type Finding, type InspectionCategory,
 } from './rules.ts';
 import * as store from './store.ts';
-import { requireOwnDepartment } from '../registry/departments.ts';
+import { requireOwnDepartment } from '../registry/service.ts';
 import { Conflict, InvalidInput, NotFound, RuleViolation } from '#shared/errors';
 import type { Deps } from '#shared/deps';
 

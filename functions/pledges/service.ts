@@ -9,7 +9,7 @@ import { startDeadlineEffect, stopDeadlineEffect } from '#shared/effects';
 import { countInQuarter, MEASURED_SERVICES, quarterOf, type MeasuredService } from '#shared/evaluation';
 import { afterReview, brokenCount, measure, twoThirdsRule, type PledgeVerdict } from './rules.ts';
 import * as store from './store.ts';
-import { requireOwnDepartment } from '../registry/departments.ts';
+import { requireOwnDepartment } from '../registry/service.ts';
 import { Conflict, InvalidInput, NotFound, RuleViolation } from '#shared/errors';
 import type { Deps } from '#shared/deps';
 
