@@ -6,6 +6,8 @@
  * absence (外出告知).
  */
 /** Dates inclusive; a declared absence (外出告知) also says why. */
+import type { InvalidField } from './errors.ts';
+
 export interface Absence { from: string; to: string; reason?: string }
 export interface Handler { id: string; name: string; available: boolean; absences?: Absence[] }
 export interface Assignment { post: string; handlerId: string; handlerName: string; index: number }
@@ -57,10 +59,10 @@ export const ABSENCE_LIMITS = { longestDays: 92, furthestAheadDays: 365 } as con
 const dayNumber = (date: string): number => Date.parse(`${date}T00:00:00Z`) / 86_400_000;
 
 /** What is wrong with an absence's dates declared on `today` (all local dates), by field; empty when sane. */
-export function absenceDateErrors(absence: Absence, today: string): { path: string; message: string }[] {
+export function absenceDateErrors(absence: Absence, today: string): InvalidField[] {
   const errors = [];
-  if (absence.to < today) errors.push({ path: 'body.to', message: `Already over: an absence declared today (${today}) ends today or later` });
-  if (dayNumber(absence.from) - dayNumber(today) > ABSENCE_LIMITS.furthestAheadDays) errors.push({ path: 'body.from', message: `At most ${ABSENCE_LIMITS.furthestAheadDays} days ahead` });
-  if (dayNumber(absence.to) - dayNumber(absence.from) + 1 > ABSENCE_LIMITS.longestDays) errors.push({ path: 'body.to', message: `At most ${ABSENCE_LIMITS.longestDays} days long; a longer absence is a change of the roster` });
+  if (absence.to < today) errors.push({ field: 'to', message: `Already over: an absence declared today (${today}) ends today or later` });
+  if (dayNumber(absence.from) - dayNumber(today) > ABSENCE_LIMITS.furthestAheadDays) errors.push({ field: 'from', message: `At most ${ABSENCE_LIMITS.furthestAheadDays} days ahead` });
+  if (dayNumber(absence.to) - dayNumber(absence.from) + 1 > ABSENCE_LIMITS.longestDays) errors.push({ field: 'to', message: `At most ${ABSENCE_LIMITS.longestDays} days long; a longer absence is a change of the roster` });
   return errors;
 }

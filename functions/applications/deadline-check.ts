@@ -5,7 +5,7 @@
  */
 import { localDate, toLocalIso } from '#shared/clock';
 import type { MatterCheck } from '#shared/deadline-checks';
-import { getRoster } from '#shared/complaint-intake';
+import { getRoster } from '#shared/roster-store';
 import { nextPost } from '#shared/roster';
 import { getApplication, postOf, updateApplication } from './store.ts';
 

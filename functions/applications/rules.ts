@@ -5,7 +5,7 @@
  * (好差评). Working days are the county's calendar (`IsWorkingDay`).
  */
 import { addWorkingTime, timelineOf, workingDaysBetween, type IsWorkingDay, type Timeline, type Timing } from '#shared/calendar';
-import type { Violation } from '#shared/complaint-rules';
+import type { Violation } from '#shared/errors';
 
 export const APPLICATION_STATUSES = ['received', 'incomplete', 'accepted', 'decided'] as const;
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];

@@ -3,18 +3,18 @@
  * delay notice, the decision and the rating. The rules are in rules.ts; the roster in #shared/roster.
  */
 import { addDays, localDate, startOfLocalDate, toLocalIso } from '#shared/clock';
-import { hasRole, seesAll, type Caller } from '#shared/http/auth';
+import { hasRole, isDepartmentCaller, seesAll, type Caller } from '#shared/http/auth';
 import { BadRequestError, ConflictError, ForbiddenError, NotFoundError, RuleViolationError } from '#shared/http/errors';
 import { timelineAt, timelineToDueDate, workingDaysFor } from '#shared/calendar-store';
 import { workingDaysBetween } from '#shared/calendar';
 import { countIn } from '#shared/evaluation';
 import { startDeadlineEffect, stopDeadlineEffect } from '#shared/effects';
 import { alertWrites, newAlert } from '#shared/alerts';
-import { getRoster } from '#shared/complaint-intake';
+import { getRoster } from '#shared/roster-store';
 import { nextPost } from '#shared/roster';
-import type { Violation } from '#shared/complaint-rules';
+import type { Violation } from '#shared/errors';
 import { PROBLEM_TYPES } from '#shared/http/problem-types';
-import { requireOwnDepartment } from '../registry/departments.ts';
+import { requireOwnDepartment } from '../registry/service.ts';
 import { getItem } from '../approvals/store.ts';
 import {
   applicationDelayRule, applicationTiming, decisionRecord, oneTimeNoticeRule, ratingAlertsOffice, ratingRule,
@@ -46,6 +46,7 @@ export async function fileApplication(input: { itemCode: string; enterpriseId?: 
     enterpriseId = caller.ent;
     filedBy = { sub: caller.sub, role: 'enterprise' };
   } else {
+    if (!isDepartmentCaller(caller)) throw new ForbiddenError('Your token names no department.');
     const dept = await requireOwnDepartment(caller);
     if (item.dept !== dept) throw new ForbiddenError(`Item ${item.code} belongs to ${item.dept}: a department files at its window for its own items only.`);
     if (!input.enterpriseId) throw new BadRequestError('A clerk at the window names the enterprise it files for.', [{ path: 'body.enterpriseId', message: 'Required when a department files' }]);

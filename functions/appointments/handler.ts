@@ -1,6 +1,5 @@
 import { createHttpHandler } from '#shared/http/handler';
 import { pageLimit } from '#shared/http/validation';
-import type { Caller } from '#shared/http/auth';
 import { newId } from '#shared/ids';
 import { appointmentRoutes } from './routes.ts';
 import * as appointments from './service.ts';
@@ -8,9 +7,9 @@ import * as appointments from './service.ts';
 export const handler = createHttpHandler({
   concern: appointmentRoutes,
   operations: {
-    requestAppointment: async ({ body, caller, now }) => ({ status: 201, body: await appointments.requestAppointment(body, caller as Caller, { now, newId }) }),
-    listAppointments: async ({ query, caller, now }) => ({ status: 200, body: await appointments.listAppointments({ ...query, limit: pageLimit(query.limit) }, caller as Caller, now) }),
-    getAppointment: async ({ params, caller, now }) => ({ status: 200, body: await appointments.viewAppointment(params.id, caller as Caller, now) }),
-    confirmAppointment: async ({ params, body, caller, now }) => ({ status: 200, body: await appointments.confirm(params.id, body, caller as Caller, { now, newId }) }),
+    requestAppointment: async ({ body, caller, now }) => ({ status: 201, body: await appointments.requestAppointment(body, caller, { now, newId }) }),
+    listAppointments: async ({ query, caller, now }) => ({ status: 200, body: await appointments.listAppointments({ ...query, limit: pageLimit(query.limit) }, caller, now) }),
+    getAppointment: async ({ params, caller, now }) => ({ status: 200, body: await appointments.viewAppointment(params.id, caller, now) }),
+    confirmAppointment: async ({ params, body, caller, now }) => ({ status: 200, body: await appointments.confirm(params.id, body, caller, { now, newId }) }),
   },
 });

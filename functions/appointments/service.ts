@@ -1,6 +1,6 @@
 /** The appointment operations: rules in rules.ts, table access in store.ts, clock and ids injected. */
 import { toLocalIso } from '#shared/clock';
-import { hasRole, seesAll, type Caller } from '#shared/http/auth';
+import { hasRole, seesAll, type Caller, type DepartmentCaller } from '#shared/http/auth';
 import { BadRequestError, ConflictError, ForbiddenError, NotFoundError } from '#shared/http/errors';
 import { alertWrites, newAlert } from '#shared/alerts';
 import type { Matter } from '#shared/matters';
@@ -8,7 +8,7 @@ import { startDeadlineEffect, stopDeadlineEffect } from '#shared/effects';
 import { countIn } from '#shared/evaluation';
 import { appointmentTimeErrors, confirmationTimeline, confirmationTiming } from './rules.ts';
 import * as store from './store.ts';
-import { requireNamedDepartment, requireOwnDepartment } from '../registry/departments.ts';
+import { requireNamedDepartment, requireOwnDepartment } from '../registry/service.ts';
 
 export interface Deps { now: Date; newId: () => string }
 
@@ -84,7 +84,7 @@ export async function listAppointments(query: { status?: string; dept?: string; 
  * is still taken, recorded late with the hours it took; the supervisors, who had the breach
  * alert, are told it was confirmed at last. It counts in the quarter as handled, in time or not.
  */
-export async function confirm(id: string, input: { at: string; place: string; staff: string[] }, caller: Caller, { now, newId }: Deps) {
+export async function confirm(id: string, input: { at: string; place: string; staff: string[] }, caller: DepartmentCaller, { now, newId }: Deps) {
   const dept = await requireOwnDepartment(caller);
   const appointment = await store.getAppointment(id);
   if (!appointment || appointment.dept !== dept) throw new NotFoundError();

@@ -1,25 +1,25 @@
 import { createHttpHandler } from '#shared/http/handler';
 import { pageLimit } from '#shared/http/validation';
-import { NotFoundError, RuleViolationError } from '#shared/http/errors';
 import { approvalRoutes } from './routes.ts';
 import { getItem, itemsPage, putItem } from './store.ts';
 import { pledgedLimitRule } from '../applications/rules.ts';
-import { requireNamedDepartment } from '../registry/departments.ts';
+import { requireNamedDepartment } from '../registry/service.ts';
+import { NotFound, RuleViolation } from '#shared/errors';
 
 export const handler = createHttpHandler({
   concern: approvalRoutes,
   operations: {
     putItem: async ({ params, body, caller, now }) => {
       const violation = pledgedLimitRule(body);
-      if (violation) throw new RuleViolationError(violation.rule, violation.title, violation.detail);
-      await requireNamedDepartment(body.dept, 'body.dept');
+      if (violation) throw new RuleViolation(violation);
+      await requireNamedDepartment(body.dept, 'dept');
       const { item, created } = await putItem(params.code, body, caller?.sub ?? 'office', now);
       return { status: created ? 201 : 200, body: item };
     },
     listItems: async ({ query }) => ({ status: 200, body: await itemsPage(query.dept, pageLimit(query.limit), query.cursor) }),
     getItem: async ({ params }) => {
       const item = await getItem(params.code);
-      if (!item) throw new NotFoundError();
+      if (!item) throw new NotFound();
       return { status: 200, body: item };
     },
   },

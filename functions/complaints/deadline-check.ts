@@ -8,7 +8,8 @@ import type { MatterCheck } from '#shared/deadline-checks';
 import { deadlineTimeline } from '#shared/calendar-store';
 import { startDeadlineEffect } from '#shared/effects';
 import { newId } from '#shared/ids';
-import { acknowledgementMatter, getRoster } from '#shared/complaint-intake';
+import { acknowledgementMatter } from './intake.ts';
+import { getRoster } from '#shared/roster-store';
 import { effectiveHolder, nextPost } from '#shared/roster';
 import { getComplaint, updateComplaint } from './store.ts';
 

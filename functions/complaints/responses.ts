@@ -1,6 +1,6 @@
 /** What the complaint routes answer (see shared/http/responses.ts and views.ts: who sees what). */
 import * as z from 'zod/mini';
-import { COMPLAINT_CATEGORIES, COMPLAINT_STATUSES } from '#shared/complaint-rules';
+import { COMPLAINT_CATEGORIES, COMPLAINT_STATUSES } from './rules.ts';
 import { dateOut, instantOut, pageOf, timelineOut } from '#shared/http/responses';
 
 const status = z.enum(COMPLAINT_STATUSES);

@@ -4,7 +4,7 @@ import { toLocalIso } from '#shared/clock';
 import type { MatterRetime } from '#shared/deadline-checks';
 import { startDeadlineEffect, stopDeadlineEffect } from '#shared/effects';
 import { newId } from '#shared/ids';
-import { acknowledgementMatter, resolutionMatter, type Complaint } from '#shared/complaint-intake';
+import { acknowledgementMatter, resolutionMatter, type Complaint } from './intake.ts';
 import { getComplaint, updateComplaint } from './store.ts';
 
 const stillOpen = (complaint: Complaint, kind: string): boolean => (kind === 'acknowledgement'

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { defineRoutes } from '#shared/http/routes';
 import { deptIdSchema, instantSchema, localDateSchema, pageQuery, text, idParams } from '#shared/http/validation';
-import { COMPLAINT_CATEGORIES, COMPLAINT_STATUSES } from '#shared/complaint-rules';
+import { COMPLAINT_CATEGORIES, COMPLAINT_STATUSES } from './rules.ts';
 import { complaintResponses as out } from './responses.ts';
 
 

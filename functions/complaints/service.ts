@@ -1,27 +1,28 @@
-/** The complaint operations: intake, handling within limits, the verdict; rules in #shared/complaint-rules. */
+/** The complaint operations: intake, handling within limits, the verdict; rules in rules.ts, intake in intake.ts. */
 import { addDays, localDate, startOfLocalDate, toLocalIso } from '#shared/clock';
-import { hasRole, seesAll, type Caller } from '#shared/http/auth';
-import { BadRequestError, ConflictError, ForbiddenError, NotFoundError, RuleViolationError } from '#shared/http/errors';
+import { hasRole, isDepartmentCaller, isEnterpriseCaller, seesAll, type Caller, type DepartmentCaller } from '#shared/http/auth';
 import { timelineToDueDate, workingDaysElapsed, workingTimeAfter } from '#shared/calendar-store';
 import { countIn, logHandled } from '#shared/evaluation';
 import { startDeadlineEffect, stopDeadlineEffect } from '#shared/effects';
 import {
-  acknowledgementMatter, getRoster, openComplaint, putAbsence, putRoster, resolutionMatter, trackingHash, type Complaint, type ComplaintIntake,
-} from '#shared/complaint-intake';
-import { delayNoticeRule } from '#shared/complaint-rules';
+  acknowledgementMatter, openComplaint, resolutionMatter, trackingHash, type Complaint, type ComplaintIntake,
+} from './intake.ts';
+import { delayNoticeRule } from './rules.ts';
+import { getRoster, putAbsence, putRoster } from '#shared/roster-store';
 import { absenceDateErrors, effectiveHolder, nextPost, type Handler } from '#shared/roster';
-import { getDepartment, requireNamedDepartment, requireOwnDepartment } from '../registry/departments.ts';
+import { getDepartment, requireNamedDepartment, requireOwnDepartment } from '../registry/service.ts';
 import * as store from './store.ts';
 import { complainantView, departmentView, publicView, supervisorView } from './views.ts';
+import { Conflict, InvalidInput, NotAllowed, NotFound, RuleViolation } from '#shared/errors';
+import type { Deps } from '#shared/deps';
 
-export interface Deps { now: Date; newId: () => string }
 
 export async function fileComplaint(
   input: Omit<ComplaintIntake, 'source' | 'complainant' | 'subject'> & { contact?: string },
   caller: Caller | undefined,
   deps: Deps,
 ) {
-  await requireNamedDepartment(input.againstDept, 'body.againstDept');
+  await requireNamedDepartment(input.againstDept, 'againstDept');
   const { contact, ...matter } = input;
   const complainant = { ...(caller ? { sub: caller.sub } : {}), ...(caller?.ent ? { enterpriseId: caller.ent } : {}), ...(contact ? { contact } : {}) };
   const { complaint, trackingCode } = await openComplaint({
@@ -40,7 +41,7 @@ export async function track(code: string) {
   // A malformed code and an unknown one get the same answer.
   const id = /^[A-Za-z0-9_-]{16,100}$/.test(code) ? await store.complaintIdForTrackingHash(trackingHash(code)) : undefined;
   const complaint = id ? await store.getComplaint(id) : undefined;
-  if (!complaint) throw new NotFoundError('No complaint has this tracking code.');
+  if (!complaint) throw new NotFound('No complaint has this tracking code.');
   return publicView(complaint);
 }
 
@@ -68,13 +69,13 @@ async function withTodaysHolders<T extends Complaint>(complaints: T[], now: Date
 /** A complaint the caller may see: the office and supervisors all; a department its own, department-routed ones. */
 async function complaintInScope(id: string, caller: Caller, now: Date) {
   const stored = await store.getComplaint(id);
-  if (!stored) throw new NotFoundError();
+  if (!stored) throw new NotFound();
   const [complaint] = await withTodaysHolders([stored], now) as [typeof stored];
   if (seesAll(caller)) return { complaint, view: supervisorView(complaint) };
   if (hasRole(caller, 'department') && complaint.againstDept === caller.dept && complaint.routedTo === 'department') {
     return { complaint, view: departmentView(complaint) };
   }
-  throw new NotFoundError();
+  throw new NotFound();
 }
 
 export const viewComplaint = async (id: string, caller: Caller, now: Date) => (await complaintInScope(id, caller, now)).view;
@@ -84,19 +85,19 @@ export async function listComplaints(query: { dept?: string; status?: string; li
     const page = await store.complaintsPage(query.dept ? { by: 'department', dept: query.dept, departmentRoutedOnly: false } : { by: 'all' }, query.status, query.limit, query.cursor);
     return { items: (await withTodaysHolders(page.items, now)).map(supervisorView), nextCursor: page.nextCursor };
   }
-  if (hasRole(caller, 'department')) {
-    const page = await store.complaintsPage({ by: 'department', dept: caller.dept as string, departmentRoutedOnly: true }, query.status, query.limit, query.cursor);
+  if (isDepartmentCaller(caller)) {
+    const page = await store.complaintsPage({ by: 'department', dept: caller.dept, departmentRoutedOnly: true }, query.status, query.limit, query.cursor);
     return { items: (await withTodaysHolders(page.items, now)).map(departmentView), nextCursor: page.nextCursor };
   }
   // An enterprise: the complaints it made, as their tracking page shows them (no one's identity).
-  if (!caller.ent) throw new ForbiddenError('An enterprise\'s token must carry its credit code (ent).');
+  if (!isEnterpriseCaller(caller)) throw new NotAllowed('An enterprise\'s token must carry its credit code (ent).');
   const page = await store.complaintsPage({ by: 'enterprise', enterpriseId: caller.ent, againstDept: query.dept }, query.status, query.limit, query.cursor);
   return { items: page.items.map(complainantView), nextCursor: page.nextCursor };
 }
 
 export async function setHandlers(deptId: string, handlers: Handler[], caller: Caller, { now }: Deps) {
-  if (!seesAll(caller) && caller.dept !== deptId) throw new NotFoundError();
-  if (!(await getDepartment(deptId))) throw new NotFoundError(`There is no registered department ${deptId}.`);
+  if (!seesAll(caller) && caller.dept !== deptId) throw new NotFound();
+  if (!(await getDepartment(deptId))) throw new NotFound(`There is no registered department ${deptId}.`);
   await putRoster(deptId, handlers, caller.sub, now);
   return { deptId, handlers, posts: handlers.map((handler, index) => ({ post: String.fromCharCode(65 + index), ...handler })) };
 }
@@ -105,15 +106,15 @@ export async function setHandlers(deptId: string, handlers: Handler[], caller: C
  * 外出告知: a post of the caller's own department says it is away on these dates. Kept beside the
  * roster (a roster PUT does not erase it); open matters and new ones go to the next post then.
  */
-export async function declareAbsence(deptId: string, handlerId: string, input: { from: string; to: string; reason: string }, caller: Caller, { now, newId }: Deps) {
+export async function declareAbsence(deptId: string, handlerId: string, input: { from: string; to: string; reason: string }, caller: DepartmentCaller, { now, newId }: Deps) {
   const own = await requireOwnDepartment(caller);
-  if (own !== deptId) throw new NotFoundError();
+  if (own !== deptId) throw new NotFound();
   const today = localDate(now);
   const roster = await getRoster(deptId, today);
   const handler = roster.find((candidate) => candidate.id === handlerId);
-  if (!handler) throw new NotFoundError(`There is no post ${handlerId} on the roster of ${deptId}; see PUT /departments/${deptId}/handlers.`);
+  if (!handler) throw new NotFound(`There is no post ${handlerId} on the roster of ${deptId}; see PUT /departments/${deptId}/handlers.`);
   const errors = absenceDateErrors(input, today);
-  if (errors.length) throw new BadRequestError('The absence\'s dates are not sane for a 外出告知.', errors);
+  if (errors.length) throw new InvalidInput('The absence\'s dates are not sane for a 外出告知.', errors);
   const absence = { deptId, handlerId, ...input, declaredBy: caller.sub, declaredAt: toLocalIso(now) };
   await putAbsence(absence, newId());
   const withAbsence = roster.map((candidate) => (candidate.id === handlerId ? { ...candidate, absences: [...(candidate.absences ?? []), input] } : candidate));
@@ -125,17 +126,17 @@ export async function declareAbsence(deptId: string, handlerId: string, input: {
 async function ownOpenComplaint(id: string, caller: Caller, step: string, now: Date) {
   const { complaint } = await complaintInScope(id, caller, now);
   if (complaint.status === 'resolved' || complaint.status === 'closed') {
-    throw new ConflictError(`This complaint is ${complaint.status}; it can no longer be ${step}.`, 'complaint-not-open');
+    throw new Conflict('complaint-not-open', `This complaint is ${complaint.status}; it can no longer be ${step}.`);
   }
   return complaint;
 }
 
-const changed = () => new ConflictError('The complaint changed meanwhile; reload it and try again.', 'complaint-changed');
+const changed = () => new Conflict('complaint-changed', 'The complaint changed meanwhile; reload it and try again.');
 
 /** 首问负责制: whoever acknowledges first stays on record as the owner. */
 export async function acknowledge(id: string, caller: Caller, { now, newId }: Deps) {
   const complaint = await ownOpenComplaint(id, caller, 'acknowledged', now);
-  if (complaint.status !== 'received') throw new ConflictError('This complaint was already acknowledged.', 'already-acknowledged');
+  if (complaint.status !== 'received') throw new Conflict('already-acknowledged', 'This complaint was already acknowledged.');
   const at = toLocalIso(now);
   const owner = { sub: caller.sub, post: complaint.assignment?.post ?? 'head', at };
   const inTime = !complaint.deadlines.acknowledgement || now.getTime() <= Date.parse(complaint.deadlines.acknowledgement.timeline.deadline);
@@ -159,7 +160,7 @@ export async function giveDelayNotice(id: string, input: { reason: string; expec
   const latestAllowed = await workingTimeAfter(originalDeadline, complaint.limits.resolveDays);
   const check = (expectedByEnd: Date) => {
     const violation = delayNoticeRule({ now, deadline: new Date(current.timeline.deadline), latestAllowed, expectedByEnd, alreadyGiven: !!complaint.delayNotice });
-    if (violation) throw new RuleViolationError(violation.rule, violation.title, violation.detail);
+    if (violation) throw new RuleViolation(violation);
   };
   // A date weeks past the latest allowed is refused before its years' calendars are read.
   if (input.expectedBy > addDays(localDate(latestAllowed), 14)) check(startOfLocalDate(input.expectedBy));
@@ -198,8 +199,8 @@ export async function resolve(id: string, input: { summary: string }, caller: Ca
 
 export async function giveVerdict(id: string, input: { finding: 'substantiated' | 'unsubstantiated'; action: string }, caller: Caller, { now, newId }: Deps) {
   const complaint = await store.getComplaint(id);
-  if (!complaint) throw new NotFoundError();
-  if (complaint.status === 'closed') throw new ConflictError('This complaint already has its verdict.', 'complaint-closed');
+  if (!complaint) throw new NotFound();
+  if (complaint.status === 'closed') throw new Conflict('complaint-closed', 'This complaint already has its verdict.');
   const at = toLocalIso(now);
   const verdict = { ...input, at, by: caller.sub };
   const ok = await store.updateComplaint(complaint, { status: 'closed', verdict }, [

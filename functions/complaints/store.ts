@@ -5,7 +5,7 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { db, queryPage, equalityFilter, tableName, withoutKeys, writeAll, type TransactItem } from '#shared/db';
 import { keys, TABLE } from '#shared/table';
-import type { Complaint, TimelineEvent } from '#shared/complaint-intake';
+import type { Complaint, TimelineEvent } from './intake.ts';
 
 const clean = (item: Record<string, unknown>) => {
   const { type: _type, ...rest } = withoutKeys(item);

@@ -2,7 +2,7 @@
  * What each reader may see of a complaint. The complainant's identity and contact are for the
  * supervisors and the soft-environment office only; the tracking page shows the public steps.
  */
-import type { Complaint } from '#shared/complaint-intake';
+import type { Complaint } from './intake.ts';
 import { toLocalIso } from '#shared/clock';
 import type * as z from 'zod/mini';
 import type { ownComplaintView, trackingView } from './responses.ts';

@@ -1,6 +1,5 @@
 import { createHttpHandler } from '#shared/http/handler';
 import { pageLimit } from '#shared/http/validation';
-import type { Caller } from '#shared/http/auth';
 import { newId } from '#shared/ids';
 import { feeCardRoutes } from './routes.ts';
 import * as fees from './service.ts';
@@ -16,15 +15,15 @@ export const handler = createHttpHandler({
       return { status: created ? 201 : 200, body: item };
     },
     listFeeItems: async ({ query }) => ({ status: 200, body: await feeItemsPage(query.unit, pageLimit(query.limit), query.cursor) }),
-    issueCard: async ({ body, caller, now }) => ({ status: 201, body: await fees.issueCard(body, caller as Caller, { now, newId }) }),
+    issueCard: async ({ body, caller, now }) => ({ status: 201, body: await fees.issueCard(body, caller, { now, newId }) }),
     getCard: async ({ params, query, caller }) => ({
-      status: 200, body: await fees.viewCard(params.enterpriseId, caller as Caller, { limit: pageLimit(query.limit), cursor: query.cursor }),
+      status: 200, body: await fees.viewCard(params.enterpriseId, caller, { limit: pageLimit(query.limit), cursor: query.cursor }),
     }),
     recordEntry: async ({ params, body, caller, now }) => ({
-      status: 201, body: await fees.recordEntry(params.enterpriseId, body, caller as Caller, { now, newId }),
+      status: 201, body: await fees.recordEntry(params.enterpriseId, body, caller, { now, newId }),
     }),
     refuseEntry: async ({ params, body, caller, now }) => ({
-      status: 201, body: await fees.refuseEntry(params.enterpriseId, params.entryId, body, caller as Caller, { now, newId }),
+      status: 201, body: await fees.refuseEntry(params.enterpriseId, params.entryId, body, caller, { now, newId }),
     }),
     feeAudit: async ({ query, accept }) => {
       const report = await fees.audit({ ...query, limit: pageLimit(query.limit) });

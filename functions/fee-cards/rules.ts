@@ -3,6 +3,7 @@
  */
 import { createHash } from 'node:crypto';
 import { startOfLocalDate } from '#shared/clock';
+import type { Violation } from '#shared/errors';
 
 export type FeeStandard = { kind: 'fixed'; amount: number } | { kind: 'range'; min: number; max: number };
 
@@ -34,8 +35,6 @@ export function inForceFrom(previous: Pick<FeeItem, 'publishedAt' | 'inForceFrom
   const previousFrom = new Date(previous.inForceFrom ?? previous.publishedAt);
   return previousFrom > now ? previousFrom : now;
 }
-
-export interface Violation { rule: string; title: string; detail: string }
 
 /** Complaint categories a refused charge may fall in (plan §三.2, §三.3); the default is an unregistered fee. */
 export const REFUSAL_CATEGORIES = ['unregistered-fee', 'fee-without-service', 'tie-in-charge', 'levy', 'arbitrary-fine', 'other'] as const;

@@ -3,28 +3,28 @@
  * and the table access in store.ts.
  */
 import { localDate, monthsBetween, startOfLocalDate, addDays, toLocalIso } from '#shared/clock';
-import { hasRole, seesAll, type Caller } from '#shared/http/auth';
-import { BadRequestError, ConflictError, NotFoundError, RuleViolationError } from '#shared/http/errors';
+import { hasRole, seesAll, type Caller, type DepartmentCaller } from '#shared/http/auth';
 import { alertWrites, type Alert } from '#shared/alerts';
-import { prepareComplaint } from '#shared/complaint-intake';
-import { requireNamedDepartment } from '../registry/departments.ts';
+import { prepareComplaint } from '../complaints/intake.ts';
+import { requireNamedDepartment } from '../registry/service.ts';
 import {
   chainVerifier, checkCollection, entryHash, genesisHash, inForceFrom, yuan, type ChainedEntry, type ChainStatus, type FeeItem, type FeeStandard, type RefusalCategory,
 } from './rules.ts';
 import * as store from './store.ts';
+import { Conflict, InvalidInput, NotFound, RuleViolation } from '#shared/errors';
+import type { Deps } from '#shared/deps';
 
-export interface Deps { now: Date; newId: () => string }
 
 export async function publishFeeItem(
   input: { code: string; unit: string; name: string; legalBasis: string; standard: FeeStandard; validFrom?: string; validTo?: string },
   { now }: Deps,
 ): Promise<{ item: FeeItem; created: boolean }> {
-  await requireNamedDepartment(input.unit, 'body.unit');
+  await requireNamedDepartment(input.unit, 'unit');
   // Two publications at once: the one that came second is a revision of the first.
   for (let round = 0; round < 3; round += 1) {
     const previous = await store.getFeeItem(input.code);
     if (previous && previous.unit !== input.unit) {
-      throw new ConflictError(`Fee item ${input.code} belongs to ${previous.unit}; publish a new code for ${input.unit}.`, 'fee-item-unit-fixed');
+      throw new Conflict('fee-item-unit-fixed', `Fee item ${input.code} belongs to ${previous.unit}; publish a new code for ${input.unit}.`);
     }
     const item = {
       ...input, revision: (previous?.revision ?? 0) + 1, publishedAt: toLocalIso(now),
@@ -32,7 +32,7 @@ export async function publishFeeItem(
     };
     if (await store.putFeeItemRevision(item)) return { item, created: !previous };
   }
-  throw new ConflictError(`Fee item ${input.code} is being revised by others at this moment; retry the request.`, 'fee-item-busy');
+  throw new Conflict('fee-item-busy', `Fee item ${input.code} is being revised by others at this moment; retry the request.`);
 }
 
 export async function issueCard(input: { enterpriseId: string; enterpriseName: string }, caller: Caller, { now }: Deps) {
@@ -53,13 +53,15 @@ export async function issueCard(input: { enterpriseId: string; enterpriseName: s
  * the card (about 1 MB read per 1,500 entries), the answer and the memory held do not.
  */
 export async function viewCard(enterpriseId: string, caller: Caller, page: { limit: number; cursor?: string }) {
-  if (hasRole(caller, 'enterprise') && !seesAllCards(caller) && caller.ent !== enterpriseId) throw new NotFoundError();
+  if (hasRole(caller, 'enterprise') && !seesAllCards(caller) && caller.ent !== enterpriseId) throw new NotFound();
   const card = await store.getCard(enterpriseId);
-  if (!card) throw new NotFoundError();
+  if (!card) throw new NotFound();
   const ownOnly = !seesAllCards(caller) && caller.ent !== card.enterpriseId;
+  // Neither a card-wide role nor the card's enterprise: a department, which sees only its own entries.
+  const ownDepartment = ownOnly ? caller.dept ?? '' : undefined;
   const [chain, { entries, nextCursor }] = await Promise.all([
     wholeChainStatus(card),
-    store.entriesPage(enterpriseId, ownOnly ? caller.dept as string : undefined, page.limit, page.cursor),
+    store.entriesPage(enterpriseId, ownDepartment, page.limit, page.cursor),
   ]);
   const refusals = await store.refusalsOf(enterpriseId, entries.map((entry) => Number(entry.entryId)));
   return { ...presentCard(card, chain, entries, refusals, ownOnly), ...(nextCursor ? { nextCursor } : {}) };
@@ -107,17 +109,17 @@ const backoffMs = (round: number): number => Math.random() * Math.min(250, 10 * 
 export async function recordEntry(
   enterpriseId: string,
   input: { feeItemCode: string; amount: number; collector: string; collectedAt: string; receiptNo: string },
-  caller: Caller,
+  caller: DepartmentCaller,
   { now, newId }: Deps,
 ) {
-  const unit = caller.dept as string;
+  const unit = caller.dept;
   const collectedAt = new Date(input.collectedAt);
   if (collectedAt.getTime() > now.getTime() + 5 * 60_000) {
-    throw new BadRequestError('A collection cannot be recorded before it happens.', [{ path: 'body.collectedAt', message: 'In the future' }]);
+    throw new InvalidInput('A collection cannot be recorded before it happens.', [{ field: 'collectedAt', message: 'In the future' }]);
   }
   const collectedOn = localDate(collectedAt);
   let card = await store.getCard(enterpriseId);
-  if (!card) throw new NotFoundError(`Enterprise ${enterpriseId} has no fee card; the park office issues it.`);
+  if (!card) throw new NotFound(`Enterprise ${enterpriseId} has no fee card; the park office issues it.`);
 
   // The standard in force when the fee was collected, not today's: a later revision does not re-judge it.
   const item = await store.feeItemInForceAt(input.feeItemCode, collectedAt);
@@ -128,7 +130,7 @@ export async function recordEntry(
       rule: violation.rule, detail: violation.detail, attemptedAt: toLocalIso(now), attemptedBy: caller.sub,
     };
     await store.recordRejectedAttempt(attempt, collectedOn);
-    throw new RuleViolationError(violation.rule, violation.title, violation.detail);
+    throw new RuleViolation(violation);
   }
   const feeItem = item as FeeItem;
   for (let round = 0; round < MAX_ROUNDS; round += 1) {
@@ -143,7 +145,7 @@ export async function recordEntry(
     await new Promise((resolve) => setTimeout(resolve, backoffMs(round)));
     card = (await store.getCard(enterpriseId)) as store.FeeCard;
   }
-  throw new ConflictError('The card is being written by others at this moment; retry the request.', 'card-busy');
+  throw new Conflict('card-busy', 'The card is being written by others at this moment; retry the request.');
 }
 
 export async function refuseEntry(
@@ -153,9 +155,9 @@ export async function refuseEntry(
   caller: Caller,
   { now, newId }: Deps,
 ) {
-  if (caller.ent !== enterpriseId) throw new NotFoundError();
+  if (caller.ent !== enterpriseId) throw new NotFound();
   const entry = await store.getEntry(enterpriseId, Number(entryId));
-  if (!entry) throw new NotFoundError();
+  if (!entry) throw new NotFound();
   const category = input.category ?? 'unregistered-fee';
   const complaint = await prepareComplaint({
     againstDept: entry.unit, category, description: input.reason, source: 'fee-refusal', occurredAt: entry.collectedAt,
@@ -179,7 +181,7 @@ export async function refuseEntry(
 /** The audit of a date range: complete totals from counters, and a page of events. */
 export async function audit(query: { from: string; to: string; limit: number; cursor?: string }) {
   const days = (Date.parse(query.to) - Date.parse(query.from)) / 86_400_000;
-  if (days > 366) throw new BadRequestError('An audit covers at most one year.', [{ path: 'query.to', message: 'Range longer than 366 days' }]);
+  if (days > 366) throw new InvalidInput('An audit covers at most one year.', [{ field: 'to', message: 'Range longer than 366 days' }]);
   const months = monthsBetween(query.from, query.to);
   const fromInstant = startOfLocalDate(query.from).toISOString();
   const toInstant = startOfLocalDate(addDays(query.to, 1)).toISOString();

@@ -2,13 +2,13 @@
  * The inspection rules (企业宁静生产日, 涉企检查备案, 首次轻微违规不罚: work plan §二.2.二–三),
  * pure: dates are China Standard Time local dates, passed in.
  */
+import type { Violation } from '#shared/errors';
+
 export const INSPECTION_CATEGORIES = ['routine', 'major-case', 'safety', 'complaint-follow-up'] as const;
 export type InspectionCategory = (typeof INSPECTION_CATEGORIES)[number];
 /** `lapsed`: the office's approval was not given by the end of the planned day, so the inspection cannot take place. */
 export const INSPECTION_STATUSES = ['filed', 'pending-approval', 'approved', 'rejected', 'lapsed', 'completed'] as const;
 export type InspectionStatus = (typeof INSPECTION_STATUSES)[number];
-
-export interface Violation { rule: string; title: string; detail: string }
 
 /** Days 1 to 25 of every month are quiet production days. */
 export const LAST_QUIET_DAY = 25;

@@ -1,10 +1,9 @@
 /** The inspection operations: rules from rules.ts, table access from store.ts, clock and ids injected. */
 import { addDays, localDate, startOfLocalDate, toLocalIso } from '#shared/clock';
 import { config } from '#shared/config';
-import { hasRole, seesAll, type Caller } from '#shared/http/auth';
-import { BadRequestError, ConflictError, NotFoundError, RuleViolationError } from '#shared/http/errors';
+import { hasRole, isDepartmentCaller, isEnterpriseCaller, seesAll, type Caller, type DepartmentCaller } from '#shared/http/auth';
 import { alertWrites, newAlert, type Alert } from '#shared/alerts';
-import { prepareComplaint } from '#shared/complaint-intake';
+import { prepareComplaint } from '../complaints/intake.ts';
 import { deadlineTimeline, workingDaysElapsed } from '#shared/calendar-store';
 import type { Matter } from '#shared/matters';
 import { startDeadlineEffect, stopDeadlineEffect } from '#shared/effects';
@@ -12,9 +11,10 @@ import {
   approvalTimelineWithin, firstMinorViolationRule, oneYearBefore, quietDayRule, routineCapViolation, visitVerdict, type Finding, type InspectionCategory,
 } from './rules.ts';
 import * as store from './store.ts';
-import { requireOwnDepartment } from '../registry/departments.ts';
+import { requireOwnDepartment } from '../registry/service.ts';
+import { Conflict, InvalidInput, NotFound, RuleViolation } from '#shared/errors';
+import type { Deps } from '#shared/deps';
 
-export interface Deps { now: Date; newId: () => string }
 
 export const approvalLimitDays = (): number => config.APPROVAL_LIMIT_DAYS ?? 1;
 export const routineCap = (): number => config.ROUTINE_INSPECTIONS_PER_YEAR ?? 2;
@@ -25,16 +25,16 @@ export const approvalMatter = (inspection: Pick<store.Inspection, 'id' | 'depart
 
 export async function fileInspection(
   input: { enterpriseId: string; plannedDate: string; category: InspectionCategory; reason: string; legalBasis: string; inspectors: string[] },
-  caller: Caller,
+  caller: DepartmentCaller,
   { now, newId }: Deps,
 ): Promise<store.Inspection> {
   const department = await requireOwnDepartment(caller);
   const today = localDate(now);
   if (input.plannedDate < today) {
-    throw new BadRequestError('An inspection cannot be planned in the past.', [{ path: 'body.plannedDate', message: `Before today (${today})` }]);
+    throw new InvalidInput('An inspection cannot be planned in the past.', [{ field: 'plannedDate', message: `Before today (${today})` }]);
   }
   const outcome = quietDayRule(input.plannedDate, input.category);
-  if ('violation' in outcome) throw new RuleViolationError(outcome.violation.rule, outcome.violation.title, outcome.violation.detail);
+  if ('violation' in outcome) throw new RuleViolation(outcome.violation);
 
   const inspection: store.Inspection = {
     id: newId(), ...input, department, status: outcome.status,
@@ -58,7 +58,7 @@ export async function fileInspection(
   const cap = input.category === 'routine' ? routineCap() : undefined;
   if ((await store.createInspection(inspection, cap, alongside)) === 'cap-reached') {
     const violation = routineCapViolation(cap as number, input.plannedDate.slice(0, 4));
-    throw new RuleViolationError(violation.rule, violation.title, violation.detail);
+    throw new RuleViolation(violation);
   }
   return inspection;
 }
@@ -66,11 +66,11 @@ export async function fileInspection(
 /** An inspection the caller may see, or 404. */
 async function inspectionInScope(id: string, caller: Caller): Promise<store.Inspection> {
   const inspection = await store.getInspection(id);
-  if (!inspection) throw new NotFoundError();
+  if (!inspection) throw new NotFound();
   if (seesAll(caller)) return inspection;
   if (hasRole(caller, 'department') && inspection.department === caller.dept) return inspection;
   if (hasRole(caller, 'enterprise') && inspection.enterpriseId === caller.ent) return inspection;
-  throw new NotFoundError();
+  throw new NotFound();
 }
 
 export async function viewInspection(id: string, caller: Caller) {
@@ -88,36 +88,40 @@ export async function listInspections(
   let listing: store.InspectionListing;
   if (seesAll(caller)) {
     listing = query.enterpriseId ? { by: 'enterprise', enterpriseId: query.enterpriseId } : query.dept ? { by: 'department', dept: query.dept } : { by: 'all' };
-  } else if (hasRole(caller, 'department')) {
-    listing = { by: 'department', dept: caller.dept as string };
-  } else {
-    listing = { by: 'enterprise', enterpriseId: caller.ent as string };
+  } else if (isDepartmentCaller(caller)) {
+    listing = { by: 'department', dept: caller.dept };
+  } else if (isEnterpriseCaller(caller)) {
+    listing = { by: 'enterprise', enterpriseId: caller.ent };
     if (query.enterpriseId && query.enterpriseId !== caller.ent) return { items: [], nextCursor: undefined };
+  } else {
+    return { items: [], nextCursor: undefined };
   }
   return store.inspectionsPage(listing, query, query.limit, query.cursor);
 }
 
 export async function decide(id: string, input: { decision: 'approve' | 'reject'; comment: string }, caller: Caller, { now, newId }: Deps) {
   const inspection = await store.getInspection(id);
-  if (!inspection) throw new NotFoundError();
-  if (inspection.status !== 'pending-approval') throw new ConflictError(`This inspection is ${inspection.status}; only one awaiting approval can be decided.`, 'not-pending');
+  if (!inspection) throw new NotFound();
+  if (inspection.status !== 'pending-approval') throw new Conflict('not-pending', `This inspection is ${inspection.status}; only one awaiting approval can be decided.`);
   const today = localDate(now);
   if (today > inspection.plannedDate) {
-    throw new RuleViolationError('planned-date-passed', 'The planned date has passed',
-      `The inspection was planned for ${inspection.plannedDate}; a decision on ${today} comes too late. The department must file it again.`);
+    throw new RuleViolation({
+      rule: 'planned-date-passed', title: 'The planned date has passed',
+      detail: `The inspection was planned for ${inspection.plannedDate}; a decision on ${today} comes too late. The department must file it again.`,
+    });
   }
   const decision: store.Decision = { ...input, decidedAt: toLocalIso(now), decidedBy: caller.sub };
   const workingDaysTaken = await workingDaysElapsed(new Date(inspection.filedAt), now);
   const stopWatch = stopDeadlineEffect(approvalMatter(inspection), `decided: ${input.decision}`, newId(), now);
   if ((await store.recordDecision(inspection, decision, workingDaysTaken, now, [stopWatch])) === 'not-pending') {
-    throw new ConflictError('Another decision on this inspection was recorded first.', 'not-pending');
+    throw new Conflict('not-pending', 'Another decision on this inspection was recorded first.');
   }
   return { ...inspection, status: input.decision === 'approve' ? 'approved' : 'rejected', decision, version: inspection.version + 1 };
 }
 
 export async function recordVisit(id: string, input: { inspectorsPresent?: string[]; note?: string }, caller: Caller, { now, newId }: Deps) {
   const inspection = await store.getInspection(id);
-  if (!inspection || inspection.enterpriseId !== caller.ent) throw new NotFoundError();
+  if (!inspection || inspection.enterpriseId !== caller.ent) throw new NotFound();
   const verdict = visitVerdict(inspection, localDate(now));
   const visit: store.Visit = { visitId: newId(), inspectionId: id, at: toLocalIso(now), ...verdict, recordedBy: caller.sub, ...input };
   if (verdict.allowed) {
@@ -145,21 +149,21 @@ export async function recordVisit(id: string, input: { inspectorsPresent?: strin
 
 export async function recordOutcome(id: string, input: { findings: Finding[] }, caller: Caller, { now }: Deps) {
   const inspection = await store.getInspection(id);
-  if (!inspection || inspection.department !== caller.dept) throw new NotFoundError();
-  if (inspection.outcome) throw new ConflictError('The outcome of this inspection is already recorded.', 'outcome-recorded');
+  if (!inspection || inspection.department !== caller.dept) throw new NotFound();
+  if (inspection.outcome) throw new Conflict('outcome-recorded', 'The outcome of this inspection is already recorded.');
   if (inspection.status !== 'approved' && inspection.status !== 'filed') {
-    throw new ConflictError(`This inspection is ${inspection.status}; an outcome needs an approved or filed inspection.`, 'not-allowed-to-take-place');
+    throw new Conflict('not-allowed-to-take-place', `This inspection is ${inspection.status}; an outcome needs an approved or filed inspection.`);
   }
   const today = localDate(now);
-  if (today < inspection.plannedDate) throw new ConflictError(`The inspection is planned for ${inspection.plannedDate}; record its outcome after it took place.`, 'not-held-yet');
+  if (today < inspection.plannedDate) throw new Conflict('not-held-yet', `The inspection is planned for ${inspection.plannedDate}; record its outcome after it took place.`);
   // The 12 months before the inspection where the violation was found, not before the day it is written down.
   const inspected = inspection.plannedDate;
   const hadMinor = await store.hadMinorFinding(inspection.enterpriseId, inspection.department, oneYearBefore(inspected), inspected);
   const violation = firstMinorViolationRule(input.findings, hadMinor);
-  if (violation) throw new RuleViolationError(violation.rule, violation.title, violation.detail);
+  if (violation) throw new RuleViolation(violation);
   const outcome = { findings: input.findings, recordedAt: toLocalIso(now), recordedBy: caller.sub };
   if ((await store.recordOutcome(inspection, outcome, inspected)) === 'conflict') {
-    throw new ConflictError('The inspection changed meanwhile; reload it and try again.', 'outcome-recorded');
+    throw new Conflict('outcome-recorded', 'The inspection changed meanwhile; reload it and try again.');
   }
   return { ...inspection, status: 'completed', outcome, version: inspection.version + 1 };
 }
@@ -170,5 +174,5 @@ export async function findingsRegister(enterpriseId: string, query: { limit: num
   }
   // A department sees the findings it made itself.
   if (hasRole(caller, 'department')) return store.findingsPage(enterpriseId, caller.dept, query.limit, query.cursor);
-  throw new NotFoundError();
+  throw new NotFound();
 }

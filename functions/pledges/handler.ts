@@ -1,6 +1,5 @@
 import { createHttpHandler } from '#shared/http/handler';
 import { pageLimit } from '#shared/http/validation';
-import type { Caller } from '#shared/http/auth';
 import { newId } from '#shared/ids';
 import { pledgeRoutes } from './routes.ts';
 import * as pledges from './service.ts';
@@ -8,9 +7,9 @@ import * as pledges from './service.ts';
 export const handler = createHttpHandler({
   concern: pledgeRoutes,
   operations: {
-    makePledge: async ({ body, caller, now }) => ({ status: 201, body: await pledges.makePledge(body, caller as Caller, { now, newId }) }),
+    makePledge: async ({ body, caller, now }) => ({ status: 201, body: await pledges.makePledge(body, caller, { now, newId }) }),
     listPledges: async ({ query }) => ({ status: 200, body: await pledges.listPledges({ ...query, limit: pageLimit(query.limit) }) }),
     getPledge: async ({ params, now }) => ({ status: 200, body: await pledges.viewPledge(params.id, now) }),
-    reviewPledge: async ({ params, body, caller, now }) => ({ status: 201, body: await pledges.review(params.id, body, caller as Caller, { now, newId }) }),
+    reviewPledge: async ({ params, body, caller, now }) => ({ status: 201, body: await pledges.review(params.id, body, caller, { now, newId }) }),
   },
 });

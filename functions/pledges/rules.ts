@@ -1,12 +1,12 @@
 /**
  * Pledge rules (公开承诺, 回头看: work plan §二.3.四, §二.4.二), pure.
  */
+import type { Violation } from '#shared/errors';
+
 export const PLEDGE_VERDICTS = ['in-progress', 'kept', 'broken'] as const;
 export type PledgeVerdict = (typeof PLEDGE_VERDICTS)[number];
 export const PLEDGE_STATUSES = ['open', 'in-progress', 'kept', 'broken'] as const;
 export type PledgeStatus = (typeof PLEDGE_STATUSES)[number];
-
-export interface Violation { rule: string; title: string; detail: string }
 
 /**
  * Approval limits are cut by at least a third (§二.4.二): a pledged limit is at most two thirds of

@@ -1,7 +1,6 @@
 /** The pledge operations: rules in rules.ts, table access in store.ts, clock and ids injected. */
 import { addDays, localDate, toLocalIso } from '#shared/clock';
-import { hasRole, type Caller } from '#shared/http/auth';
-import { BadRequestError, ConflictError, NotFoundError, RuleViolationError } from '#shared/http/errors';
+import { hasRole, type Caller, type DepartmentCaller } from '#shared/http/auth';
 import { alertWrites, type Alert } from '#shared/alerts';
 import { timelineToDueDate } from '#shared/calendar-store';
 import { latestEscalation, LONGEST_WATCH_DAYS } from '#shared/calendar';
@@ -10,30 +9,31 @@ import { startDeadlineEffect, stopDeadlineEffect } from '#shared/effects';
 import { countInQuarter, MEASURED_SERVICES, quarterOf, type MeasuredService } from '#shared/evaluation';
 import { afterReview, brokenCount, measure, twoThirdsRule, type PledgeVerdict } from './rules.ts';
 import * as store from './store.ts';
-import { requireOwnDepartment } from '../registry/departments.ts';
+import { requireOwnDepartment } from '../registry/service.ts';
+import { Conflict, InvalidInput, NotFound, RuleViolation } from '#shared/errors';
+import type { Deps } from '#shared/deps';
 
-export interface Deps { now: Date; newId: () => string }
 
 export const dueDateMatter = (pledge: Pick<store.Pledge, 'id' | 'department' | 'deadline'>): Matter =>
   ({ concern: 'pledges', kind: 'due-date', id: pledge.id, version: pledge.deadline.version ?? 1, department: pledge.department });
 
 export async function makePledge(
   input: { title: string; description: string; dueDate: string; serviceCode?: string; statutoryLimitDays?: number; pledgedLimitDays?: number },
-  caller: Caller,
+  caller: DepartmentCaller,
   { now, newId }: Deps,
 ) {
   const department = await requireOwnDepartment(caller);
-  if (input.dueDate <= localDate(now)) throw new BadRequestError('A pledge is due after today.', [{ path: 'body.dueDate', message: 'Not after today' }]);
+  if (input.dueDate <= localDate(now)) throw new InvalidInput('A pledge is due after today.', [{ field: 'dueDate', message: 'Not after today' }]);
   if (input.statutoryLimitDays !== undefined && input.pledgedLimitDays !== undefined) {
     const violation = twoThirdsRule(input.statutoryLimitDays, input.pledgedLimitDays);
-    if (violation) throw new RuleViolationError(violation.rule, violation.title, violation.detail);
+    if (violation) throw new RuleViolation(violation);
   }
   // One execution watches a pledge to its escalation, a working day after the due date, and
   // it runs at most a year: the due date leaves room for the longest holiday (checked first, so a
   // date far ahead costs no calendar reads).
   const lastDueDate = addDays(localDate(now), LONGEST_WATCH_DAYS - 15);
-  const tooFar = () => new BadRequestError(`A pledge is watched from today until a working day after its due date, for at most ${LONGEST_WATCH_DAYS} days: give a due date by ${lastDueDate}.`, [
-    { path: 'body.dueDate', message: `Too far ahead: at most ${lastDueDate}` },
+  const tooFar = () => new InvalidInput(`A pledge is watched from today until a working day after its due date, for at most ${LONGEST_WATCH_DAYS} days: give a due date by ${lastDueDate}.`, [
+    { field: 'dueDate', message: `Too far ahead: at most ${lastDueDate}` },
   ]);
   if (input.dueDate > lastDueDate) throw tooFar();
   // Due by the end of its due date (or of the next working day); warned at two thirds of the working time there.
@@ -59,7 +59,7 @@ async function withMeasure(pledge: store.Pledge, now: Date) {
 
 export async function viewPledge(id: string, now: Date) {
   const pledge = await store.getPledge(id);
-  if (!pledge) throw new NotFoundError();
+  if (!pledge) throw new NotFound();
   return withMeasure(pledge, now);
 }
 
@@ -70,8 +70,8 @@ export async function listPledges(query: { dept?: string; status?: string; limit
 export async function review(id: string, input: { verdict: PledgeVerdict; evidence: string }, caller: Caller, { now, newId }: Deps) {
   const pledge = await store.getPledge(id);
   const byOffice = hasRole(caller, 'soft-env-office');
-  if (!pledge || (!byOffice && pledge.department !== caller.dept)) throw new NotFoundError();
-  if (pledge.final) throw new ConflictError(`The soft-environment office already judged this pledge ${pledge.status}; its verdict is final.`, 'review-final');
+  if (!pledge || (!byOffice && pledge.department !== caller.dept)) throw new NotFound();
+  if (pledge.final) throw new Conflict('review-final', `The soft-environment office already judged this pledge ${pledge.status}; its verdict is final.`);
   const { status, final } = afterReview(input.verdict, byOffice);
   const reviewRecord: store.Review = { ...input, at: toLocalIso(now), by: caller.sub, byOffice };
   const broken = brokenCount(pledge, status, quarterOf(now));
@@ -89,6 +89,6 @@ export async function review(id: string, input: { verdict: PledgeVerdict; eviden
     ...(alert ? alertWrites(alert, now, newId) : []),
     ...(final ? [stopDeadlineEffect(dueDateMatter(pledge), `judged ${status} by the office`, newId(), now)] : []),
   ]);
-  if (!ok) throw new ConflictError('The pledge changed meanwhile; reload it and try again.', 'pledge-changed');
+  if (!ok) throw new Conflict('pledge-changed', 'The pledge changed meanwhile; reload it and try again.');
   return withMeasure({ ...pledge, ...set, version: pledge.version + 1, reviews: [...pledge.reviews, reviewRecord] }, now);
 }

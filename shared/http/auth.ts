@@ -15,6 +15,11 @@ export interface Caller {
   ent?: string;
 }
 
+/** A caller whose token names a department: every route open only to the `department` role gets one. */
+export type DepartmentCaller = Caller & { dept: string };
+/** A caller whose token names an enterprise: every route open only to the `enterprise` role gets one. */
+export type EnterpriseCaller = Caller & { ent: string };
+
 const isRole = (value: string): value is Role => (ROLES as readonly string[]).includes(value);
 
 /**
@@ -49,3 +54,9 @@ export const hasRole = (caller: Caller | undefined, role: Role): boolean => !!ca
 /** The soft-environment office and the supervisors see every department's records. */
 export const seesAll = (caller: Caller | undefined): boolean =>
   hasRole(caller, 'soft-env-office') || hasRole(caller, 'supervisor');
+
+/** A caller acting for its department (the role and the department its token names). */
+export const isDepartmentCaller = (caller: Caller | undefined): caller is DepartmentCaller => hasRole(caller, 'department') && !!caller?.dept;
+
+/** A caller acting for its enterprise (the role and the enterprise its token names). */
+export const isEnterpriseCaller = (caller: Caller | undefined): caller is EnterpriseCaller => hasRole(caller, 'enterprise') && !!caller?.ent;

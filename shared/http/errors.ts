@@ -1,7 +1,10 @@
 /**
- * Typed HTTP problems (RFC 9457). The error middleware maps them to problem+json by class;
- * anything that is not an HttpProblem becomes a generic 500 with a correlation id.
+ * Typed HTTP problems (RFC 9457). The error middleware maps them to problem+json by class, and
+ * the domain's failures (shared/errors.ts) to them with problemOf; anything else becomes a
+ * generic 500 with a correlation id.
  */
+import { Conflict, InvalidInput, NotAllowed, NotFound, RuleViolation, type DomainError } from '../errors.ts';
+
 export interface FieldError { path: string; message: string }
 
 const PROBLEM_BASE = 'urn:soft-env:problem:';
@@ -65,4 +68,28 @@ export class RuleViolationError extends HttpProblem {
   constructor(readonly rule: string, title: string, detail: string) {
     super(422, rule, title, detail);
   }
+}
+
+/** A request's parts as the edge validated them: where an input field came from. */
+export interface RequestParts { body?: unknown; query?: unknown; params?: unknown }
+
+/** An input field's path in the request: the first part that carries it (body, query, path); the whole input is the body. */
+function fieldPath(field: string | undefined, parts: RequestParts): string {
+  if (field === undefined) return 'body';
+  const top = field.split('.')[0] ?? field;
+  const carriers = [['body', parts.body], ['query', parts.query], ['path', parts.params]] as const;
+  const carrier = carriers.find(([, value]) => typeof value === 'object' && value !== null && top in value);
+  return carrier ? `${carrier[0]}.${field}` : field;
+}
+
+/** The problem+json answer for a failure of the domain; undefined for a kind it does not know. */
+export function problemOf(error: DomainError, parts: RequestParts): HttpProblem | undefined {
+  if (error instanceof RuleViolation) return new RuleViolationError(error.violation.rule, error.violation.title, error.violation.detail);
+  if (error instanceof Conflict) return new ConflictError(error.message, error.rule);
+  if (error instanceof NotFound) return new NotFoundError(error.detail);
+  if (error instanceof NotAllowed) return new ForbiddenError(error.detail);
+  if (error instanceof InvalidInput) {
+    return new BadRequestError(error.message, error.fields.map(({ field, message }) => ({ path: fieldPath(field, parts), message })));
+  }
+  return undefined;
 }

@@ -14,11 +14,12 @@ import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructured
 import { callerFromClaims, type Caller, type Role } from './auth.ts';
 import {
   BadRequestError, ConflictError, ForbiddenError, HttpProblem, type FieldError, NotFoundError, PayloadTooLargeError,
-  TooManyRequestsError, UnauthorizedError, UnsupportedMediaTypeError,
+  problemOf, TooManyRequestsError, UnauthorizedError, UnsupportedMediaTypeError,
 } from './errors.ts';
+import { DomainError } from '../errors.ts';
 import { takeClientQuota } from './client-limit.ts';
 import { clientAddress } from './client-address.ts';
-import { routeKey, type BodyOf, type ConcernRoutes, type ParamsOf, type QueryOf, type RouteSet, type RouteSpec } from './routes.ts';
+import { routeKey, type BodyOf, type CallerOf, type ConcernRoutes, type ParamsOf, type QueryOf, type RouteSet, type RouteSpec } from './routes.ts';
 import { toFieldErrors } from './validation.ts';
 import { dynamoClient, tableName } from '../db.ts';
 import { systemClock, type Clock } from '../clock.ts';
@@ -31,7 +32,7 @@ export type HttpResult = APIGatewayProxyStructuredResultV2;
 export const MAX_BODY_BYTES = 64 * 1024;
 
 export interface Request<R extends RouteSpec> {
-  caller: Caller | undefined;
+  caller: CallerOf<R>;
   params: ParamsOf<R>;
   query: QueryOf<R>;
   body: BodyOf<R>;
@@ -195,7 +196,8 @@ export function createHttpHandler<R extends RouteSet>({ concern, operations, clo
       try {
         return replyResult(await operation(request));
       } catch (error) {
-        if (error instanceof HttpProblem && error.status < 500) return problemResult(error);
+        const problem = error instanceof DomainError ? problemOf(error, request) : error;
+        if (problem instanceof HttpProblem && problem.status < 500) return problemResult(problem);
         throw error;
       }
     };

@@ -3,7 +3,7 @@
  * The CDK HTTP API, the local gateway and the OpenAPI document are all generated from them.
  */
 import type * as z from 'zod/mini';
-import type { Role } from './auth.ts';
+import type { Caller, DepartmentCaller, EnterpriseCaller, Role } from './auth.ts';
 
 export type Method = 'GET' | 'PUT' | 'POST' | 'DELETE';
 
@@ -50,3 +50,13 @@ type Infer<S> = S extends z.ZodMiniType ? z.infer<S> : undefined;
 export type ParamsOf<R extends RouteSpec> = Infer<R['params']>;
 export type QueryOf<R extends RouteSpec> = Infer<R['query']>;
 export type BodyOf<R extends RouteSpec> = Infer<R['body']>;
+
+/**
+ * Who calls a route, from its declared roles (the middleware checks them before the handler
+ * runs): anyone on a public route, a verified caller on the others, a caller with its
+ * department on a route only departments may call, with its enterprise on one only enterprises may.
+ */
+export type CallerOf<R extends RouteSpec> = R['roles'] extends 'public' ? Caller | undefined
+  : R['roles'] extends readonly 'department'[] ? DepartmentCaller
+  : R['roles'] extends readonly 'enterprise'[] ? EnterpriseCaller
+  : Caller;

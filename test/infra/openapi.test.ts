@@ -76,7 +76,7 @@ describe('the OpenAPI document', () => {
       return statSync(file).isDirectory() ? sources(file) : file.endsWith('.ts') ? [file] : [];
     });
     const thrown = new Set<string>();
-    const patterns = [/RuleViolationError\(\s*'([a-z-]+)'/g, /\brule: '([a-z-]+)'/g, /ConflictError\([^;]*?,\s*'([a-z-]+)'\)/g];
+    const patterns = [/RuleViolationError\(\s*'([a-z-]+)'/g, /\brule: '([a-z-]+)'/g, /ConflictError\([^;]*?,\s*'([a-z-]+)'\)/g, /\bConflict\(\s*'([a-z-]+)'/g];
     for (const file of [...sources(path.join(root, 'functions')), ...sources(path.join(root, 'shared'))]) {
       const text = readFileSync(file, 'utf8');
       for (const pattern of patterns) for (const match of text.matchAll(pattern)) thrown.add(match[1]!);

@@ -10,7 +10,7 @@ import { keys } from '#shared/table';
 import { newId } from '#shared/ids';
 import { addDays, localDate } from '#shared/clock';
 import { quarterOf } from '#shared/evaluation';
-import { putRoster } from '#shared/complaint-intake';
+import { putRoster } from '#shared/roster-store';
 import { executionName } from '#shared/matters';
 import { workingDaysElapsed, workingTimeAfter } from '#shared/calendar-store';
 import { handler } from '../../functions/applications/handler.ts';

@@ -8,7 +8,7 @@ import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from '#shared/db';
 import { keys } from '#shared/table';
 import { addDays, localDate } from '#shared/clock';
-import { acknowledgementMatter, trackingHash } from '#shared/complaint-intake';
+import { acknowledgementMatter, trackingHash } from '#functions/complaints/intake';
 import { checkComplaintMatter } from '../../functions/complaints/deadline-check.ts';
 import { handler } from '../../functions/complaints/handler.ts';
 import { complaintRoutes, INTAKE_PER_CLIENT } from '../../functions/complaints/routes.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { delayNoticeRule, limitsFor, routeComplaint } from '#shared/complaint-rules';
+import { delayNoticeRule, limitsFor, routeComplaint } from '#functions/complaints/rules';
 import { notTheDepartmentsLimit } from '#shared/matters';
 
 describe('routing a complaint', () => {

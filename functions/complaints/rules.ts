@@ -2,6 +2,8 @@
  * Complaint rules (责任追究, work plan §三; 限时办结制, 滞后反馈告知制, AB岗, 首问负责制), pure:
  * categories and their routing, time limits, the delay-notice rule (the A/B/C roster: roster.ts).
  */
+import type { Violation } from '#shared/errors';
+
 export const COMPLAINT_CATEGORIES = [
   'shirking', 'inaction', 'five-difficulties', 'broken-pledge', 'open-government', 'abolished-approval',
   'delayed-approval', 'fee-without-service', 'tie-in-charge', 'forced-intermediary', 'abusive-enforcement',
@@ -40,8 +42,6 @@ const LIMITS_BY_CATEGORY: Partial<Record<ComplaintCategory, Partial<ComplaintLim
   levy: { resolveDays: 10 },
 };
 export const limitsFor = (category: ComplaintCategory): ComplaintLimits => ({ ...DEFAULT_LIMITS, ...LIMITS_BY_CATEGORY[category] });
-
-export interface Violation { rule: string; title: string; detail: string }
 
 /**
  * A delay notice (滞后反馈告知制) is given before the resolution limit passes, once, and moves the

@@ -5,20 +5,20 @@
  * only as a hash, and watches its time limits.
  */
 import { createHash } from 'node:crypto';
-import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { db, tableName, writeAll, type TransactItem } from './db.ts';
-import { keys } from './table.ts';
-import { newSecret } from './ids.ts';
-import { localDate, toLocalIso } from './clock.ts';
-import { deadlineTimeline } from './calendar-store.ts';
-import type { Matter } from './matters.ts';
-import { startDeadlineEffect } from './effects.ts';
-import { countIn, type Figures } from './evaluation.ts';
-import { alertWrites, newAlert } from './alerts.ts';
-
-import type { Timeline } from './calendar.ts';
-import { limitsFor, routeComplaint, type ComplaintCategory, type ComplaintLimits, type ComplaintRoute, type ComplaintStatus } from './complaint-rules.ts';
-import { nextPost, type Assignment, type Handler } from './roster.ts';
+import { tableName, writeAll, type TransactItem } from '#shared/db';
+import { keys } from '#shared/table';
+import { newSecret } from '#shared/ids';
+import { localDate, toLocalIso } from '#shared/clock';
+import { deadlineTimeline } from '#shared/calendar-store';
+import type { Matter } from '#shared/matters';
+import { startDeadlineEffect } from '#shared/effects';
+import { countIn, type Figures } from '#shared/evaluation';
+import { alertWrites, newAlert } from '#shared/alerts';
+import type { Timeline } from '#shared/calendar';
+import { limitsFor, routeComplaint, type ComplaintCategory, type ComplaintLimits, type ComplaintRoute, type ComplaintStatus } from './rules.ts';
+import { nextPost, type Assignment } from '#shared/roster';
+import { getRoster } from '#shared/roster-store';
+import type { Deps } from '#shared/deps';
 
 export interface ComplaintIntake {
   againstDept: string;
@@ -64,41 +64,6 @@ export const acknowledgementMatter = (complaint: Pick<Complaint, 'id' | 'against
 export const resolutionMatter = (complaint: Pick<Complaint, 'id' | 'againstDept' | 'routedTo'>, version: number): Matter =>
   ({ concern: 'complaints', kind: complaint.routedTo === 'supervisors' ? 'verdict' : 'resolution', id: complaint.id, version, department: complaint.againstDept });
 
-/**
- * A department's roster with its declared absences (外出告知) merged into each post's. With `on`
- * (a local date), only absences not over by then are read: one Query of the department's
- * partition from the first such absence to the roster (ABSENCE#... sorts before HANDLERS).
- */
-export async function getRoster(deptId: string, on?: string): Promise<Handler[]> {
-  const { Items = [] } = await db.send(new QueryCommand({
-    TableName: tableName,
-    KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :roster',
-    ExpressionAttributeValues: { ':pk': keys.departmentPartition(deptId), ':from': keys.absencesEndingFrom(on ?? ''), ':roster': keys.roster(deptId).sk },
-    ConsistentRead: true,
-  }));
-  const roster = Items.find((item) => item.type === 'roster');
-  const declared = Items.filter((item) => item.type === 'absence');
-  return ((roster?.handlers as Handler[] | undefined) ?? []).map((handler) => {
-    const absences = [...(handler.absences ?? []), ...declared.filter((item) => item.handlerId === handler.id).map((item) => ({ from: item.from as string, to: item.to as string, reason: item.reason as string }))];
-    return absences.length ? { ...handler, absences } : handler;
-  });
-}
-
-export interface DeclaredAbsence { deptId: string; handlerId: string; from: string; to: string; reason: string; declaredBy: string; declaredAt: string }
-
-/** Records a declared absence beside the roster (append-only: the record of who said they were away, and why). */
-export async function putAbsence(absence: DeclaredAbsence, id: string): Promise<void> {
-  await db.send(new PutCommand({
-    TableName: tableName,
-    Item: { ...keys.absence(absence.deptId, absence.to, absence.handlerId, id), type: 'absence', id, ...absence },
-    ConditionExpression: 'attribute_not_exists(pk)',
-  }));
-}
-
-export async function putRoster(deptId: string, handlers: Handler[], by: string, now: Date): Promise<void> {
-  await db.send(new PutCommand({ TableName: tableName, Item: { ...keys.roster(deptId), type: 'roster', deptId, handlers, updatedBy: by, updatedAt: toLocalIso(now) } }));
-}
-
 export interface PreparedComplaint {
   complaint: Complaint;
   trackingCode: string;
@@ -112,7 +77,7 @@ export interface PreparedComplaint {
  */
 export async function prepareComplaint(
   intake: ComplaintIntake,
-  { now, newId }: { now: Date; newId: () => string },
+  { now, newId }: Deps,
   alsoCount: Partial<Figures> = {},
 ): Promise<PreparedComplaint> {
   const id = newId();
@@ -165,7 +130,7 @@ export async function prepareComplaint(
 }
 
 /** Opens a complaint on its own (the public route). */
-export async function openComplaint(intake: ComplaintIntake, deps: { now: Date; newId: () => string }): Promise<PreparedComplaint> {
+export async function openComplaint(intake: ComplaintIntake, deps: Deps): Promise<PreparedComplaint> {
   const prepared = await prepareComplaint(intake, deps);
   if ((await writeAll(prepared.writes)) !== undefined) throw new Error(`complaint ${prepared.complaint.id} exists already`);
   return prepared;

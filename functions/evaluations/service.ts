@@ -1,0 +1,23 @@
+/** The quarterly evaluation: every registered department's figures, scored and ranked (rules in rules.ts, reads in store.ts). */
+import { METRICS, type Figures } from '#shared/evaluation';
+import { applicationsOnTimeShare, averageRating, inTimeShare, lastPlaced, rank, scoreOf } from './rules.ts';
+import { departments, quarterFigures } from './store.ts';
+
+/** A department that counted nothing in the quarter. */
+const noFigures = (): Figures => Object.fromEntries(METRICS.map((metric) => [metric, 0])) as Figures;
+
+export async function evaluateQuarter(quarter: string) {
+  const [registered, figures] = await Promise.all([departments(), quarterFigures(quarter)]);
+  const rows = registered.map((dept) => {
+    const counts = figures.get(dept.deptId) ?? noFigures();
+    return {
+      deptId: dept.deptId, name: dept.name, figures: counts, shareHandledInTime: inTimeShare(counts) ?? null,
+      shareApplicationsOnTime: applicationsOnTimeShare(counts) ?? null, averageRating: averageRating(counts) ?? null,
+    };
+  });
+  const ranked = rank(rows, (row) => scoreOf(row.figures));
+  return {
+    departments: ranked.map(({ row, score, rank: position }) => ({ ...row, score, rank: position })),
+    lastPlaced: lastPlaced(ranked).map(({ row }) => ({ deptId: row.deptId, name: row.name })),
+  };
+}

@@ -1,0 +1,45 @@
+/**
+ * The rosters of posts (AB岗) as stored: each department's ordered roster and the absences its
+ * posts declare (外出告知) beside it. Complaints and applications both assign work from them;
+ * the pure rules of who holds what are in roster.ts.
+ */
+import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { db, tableName } from './db.ts';
+import { keys } from './table.ts';
+import { toLocalIso } from './clock.ts';
+import type { Handler } from './roster.ts';
+
+/**
+ * A department's roster with its declared absences (外出告知) merged into each post's. With `on`
+ * (a local date), only absences not over by then are read: one Query of the department's
+ * partition from the first such absence to the roster (ABSENCE#... sorts before HANDLERS).
+ */
+export async function getRoster(deptId: string, on?: string): Promise<Handler[]> {
+  const { Items = [] } = await db.send(new QueryCommand({
+    TableName: tableName,
+    KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :roster',
+    ExpressionAttributeValues: { ':pk': keys.departmentPartition(deptId), ':from': keys.absencesEndingFrom(on ?? ''), ':roster': keys.roster(deptId).sk },
+    ConsistentRead: true,
+  }));
+  const roster = Items.find((item) => item.type === 'roster');
+  const declared = Items.filter((item) => item.type === 'absence');
+  return ((roster?.handlers as Handler[] | undefined) ?? []).map((handler) => {
+    const absences = [...(handler.absences ?? []), ...declared.filter((item) => item.handlerId === handler.id).map((item) => ({ from: item.from as string, to: item.to as string, reason: item.reason as string }))];
+    return absences.length ? { ...handler, absences } : handler;
+  });
+}
+
+export interface DeclaredAbsence { deptId: string; handlerId: string; from: string; to: string; reason: string; declaredBy: string; declaredAt: string }
+
+/** Records a declared absence beside the roster (append-only: the record of who said they were away, and why). */
+export async function putAbsence(absence: DeclaredAbsence, id: string): Promise<void> {
+  await db.send(new PutCommand({
+    TableName: tableName,
+    Item: { ...keys.absence(absence.deptId, absence.to, absence.handlerId, id), type: 'absence', id, ...absence },
+    ConditionExpression: 'attribute_not_exists(pk)',
+  }));
+}
+
+export async function putRoster(deptId: string, handlers: Handler[], by: string, now: Date): Promise<void> {
+  await db.send(new PutCommand({ TableName: tableName, Item: { ...keys.roster(deptId), type: 'roster', deptId, handlers, updatedBy: by, updatedAt: toLocalIso(now) } }));
+}
