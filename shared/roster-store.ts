@@ -7,7 +7,7 @@ import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from './db.ts';
 import { keys } from './table.ts';
 import { toLocalIso } from './clock.ts';
-import type { Handler } from './roster.ts';
+import { effectiveHolder, type Handler, type Holder, type Post } from './roster.ts';
 
 /**
  * A department's roster with its declared absences (外出告知) merged into each post's. With `on`
@@ -42,4 +42,29 @@ export async function putAbsence(absence: DeclaredAbsence, id: string): Promise<
 
 export async function putRoster(deptId: string, handlers: Handler[], by: string, now: Date): Promise<void> {
   await db.send(new PutCommand({ TableName: tableName, Item: { ...keys.roster(deptId), type: 'roster', deptId, handlers, updatedBy: by, updatedAt: toLocalIso(now) } }));
+}
+
+/**
+ * Who answers on `on` for each matter: its holder, or the post covering for an absent holder
+ * (外出告知, AB岗), each department's roster read once. `heldBy` gives an open matter's department
+ * and holder (undefined for a matter no one holds any more); `answeredBy` puts the answer on it.
+ * Nothing is written: the cover is worked out by date, so it ends with the absence.
+ */
+export async function withCover<T, H extends Post>(
+  matters: readonly T[], on: string,
+  heldBy: (matter: T) => { dept: string; holder: H } | undefined,
+  answeredBy: (matter: T, holder: H | Holder) => T,
+): Promise<T[]> {
+  const rosters = new Map<string, Promise<Handler[]>>();
+  const rosterOf = (dept: string): Promise<Handler[]> => {
+    const known = rosters.get(dept);
+    if (known) return known;
+    const read = getRoster(dept, on);
+    rosters.set(dept, read);
+    return read;
+  };
+  return Promise.all(matters.map(async (matter) => {
+    const held = heldBy(matter);
+    return held ? answeredBy(matter, effectiveHolder(await rosterOf(held.dept), held.holder, on)) : matter;
+  }));
 }

@@ -37,6 +37,8 @@ export function nextPost(roster: readonly Handler[], options: { after?: string; 
 
 /** Who answers for a matter that `holder` holds, with the holder it covers for when that differs. */
 export type Holder = Assignment & { coveringFor?: Omit<Assignment, 'index'> };
+/** A post as a matter keeps it: the person, without their place in the roster (posts move by identity). */
+export type Post = Omit<Assignment, 'index'>;
 
 /**
  * Who answers on `on` for a matter held by `holder`: the holder, unless their post is away that
@@ -45,7 +47,7 @@ export type Holder = Assignment & { coveringFor?: Omit<Assignment, 'index'> };
  * its matters for its dates only, as the 外出告知 says. A holder no longer on the roster, and the
  * head's post, keep their matters.
  */
-export function effectiveHolder(roster: readonly Handler[], holder: Assignment, on: string): Holder {
+export function effectiveHolder<H extends Post>(roster: readonly Handler[], holder: H, on: string): H | Holder {
   const index = roster.findIndex((handler) => handler.id === holder.handlerId);
   const current = roster[index];
   if (holder.post === HEAD_POST.post || !current || isAvailable(current, on)) return holder;

@@ -6,7 +6,7 @@
 import { localDate, toLocalIso } from '#shared/clock';
 import type { MatterCheck } from '#shared/deadline-checks';
 import { getRoster } from '#shared/roster-store';
-import { nextPost } from '#shared/roster';
+import { effectiveHolder, nextPost } from '#shared/roster';
 import { getApplication, postOf, updateApplication } from './store.ts';
 
 export const checkApplicationMatter: MatterCheck = async (matter, stage, now) => {
@@ -15,10 +15,13 @@ export const checkApplicationMatter: MatterCheck = async (matter, stage, now) =>
   const subject = { type: 'application', id: application.id };
   const what = `Application ${application.id} (${application.itemCode} ${application.itemName}) of enterprise ${application.enterpriseId} at ${application.dept}`;
   const due = toLocalIso(new Date(application.watch.timeline.deadline));
-  const holder = application.assignedTo;
+  // Who holds it today: the post covering for an absent holder (外出告知) answers for the breach.
+  const today = localDate(now);
+  const roster = await getRoster(application.dept, today);
+  const holder = effectiveHolder(roster, application.assignedTo, today);
   const owner = application.owner ? `; its owner (首问负责) is ${application.owner.sub}` : '';
   if (stage === 'breach' && holder.post !== 'head') {
-    const next = postOf(nextPost(await getRoster(application.dept), { after: holder.handlerId, on: localDate(now) }));
+    const next = postOf(nextPost(roster, { after: holder.handlerId, on: today }));
     const moved = await updateApplication(application, { assignedTo: next }, [
       { at: toLocalIso(now), event: 'reassigned', text: `Not decided by ${due} at post ${holder.post} (${holder.handlerName}); moved to post ${next.post} (${next.handlerName}).` },
     ]);

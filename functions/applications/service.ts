@@ -10,7 +10,7 @@ import { workingDaysBetween } from '#shared/calendar';
 import { countIn } from '#shared/evaluation';
 import { startDeadlineEffect, stopDeadlineEffect } from '#shared/effects';
 import { alertWrites, newAlert } from '#shared/alerts';
-import { getRoster } from '#shared/roster-store';
+import { getRoster, withCover } from '#shared/roster-store';
 import { nextPost } from '#shared/roster';
 import type { Violation } from '#shared/errors';
 import { PROBLEM_TYPES } from '#shared/http/problem-types';
@@ -87,9 +87,21 @@ async function ownApplication(id: string, caller: Caller, as: 'department' | 'en
   return application;
 }
 
-export const viewApplication = async (id: string, caller: Caller) => view(await applicationInScope(id, caller));
+/**
+ * 外出告知 / AB岗: an open application shows, as `assignedTo`, the post that answers for it today:
+ * its holder, or the next available post while the holder is away (worked out by date, as for
+ * complaints: nothing is written, so the work returns when the absence ends).
+ */
+const withTodaysPosts = (applications: Application[], now: Date) => withCover(applications, localDate(now),
+  (application) => (application.status === 'decided' ? undefined : { dept: application.dept, holder: application.assignedTo }),
+  (application, assignedTo) => ({ ...application, assignedTo }));
 
-export async function listApplications(query: { status?: string; dept?: string; limit: number; cursor?: string }, caller: Caller) {
+export const viewApplication = async (id: string, caller: Caller, now: Date) => {
+  const [application] = await withTodaysPosts([await applicationInScope(id, caller)], now);
+  return view(application as Application);
+};
+
+export async function listApplications(query: { status?: string; dept?: string; limit: number; cursor?: string }, caller: Caller, now: Date) {
   let listing: store.ApplicationListing;
   if (seesAll(caller)) listing = query.dept ? { by: 'department', dept: query.dept } : { by: 'all' };
   else if (hasRole(caller, 'department') && caller.dept) {
@@ -98,7 +110,7 @@ export async function listApplications(query: { status?: string; dept?: string; 
   } else if (hasRole(caller, 'enterprise') && caller.ent) listing = { by: 'enterprise', enterpriseId: caller.ent };
   else return { items: [] };
   const page = await store.applicationsPage(listing, query, query.limit, query.cursor);
-  return { items: page.items.map(view), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
+  return { items: (await withTodaysPosts(page.items, now)).map(view), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
 }
 
 /** 首问负责: the first clerk who handles the application stays its owner. */

@@ -8,8 +8,8 @@ import {
   acknowledgementMatter, openComplaint, resolutionMatter, trackingHash, type Complaint, type ComplaintIntake,
 } from './intake.ts';
 import { delayNoticeRule } from './rules.ts';
-import { getRoster, putAbsence, putRoster } from '#shared/roster-store';
-import { absenceDateErrors, effectiveHolder, nextPost, type Handler } from '#shared/roster';
+import { getRoster, putAbsence, putRoster, withCover } from '#shared/roster-store';
+import { absenceDateErrors, nextPost, type Handler } from '#shared/roster';
 import { getDepartment, requireNamedDepartment, requireOwnDepartment } from '../registry/service.ts';
 import * as store from './store.ts';
 import { complainantView, departmentView, publicView, supervisorView } from './views.ts';
@@ -54,16 +54,10 @@ const isOpen = (complaint: Complaint) => complaint.status === 'received' || comp
  * ahead and ends by itself, and nothing is written to the matters, so the roster stays the one
  * record of who is away and the matters cannot disagree with it.
  */
-async function withTodaysHolders<T extends Complaint>(complaints: T[], now: Date): Promise<T[]> {
-  const today = localDate(now);
-  const rosters = new Map<string, Promise<Handler[]>>();
-  const rosterOf = (dept: string) => {
-    if (!rosters.has(dept)) rosters.set(dept, getRoster(dept, today));
-    return rosters.get(dept) as Promise<Handler[]>;
-  };
-  return Promise.all(complaints.map(async (complaint) => (complaint.assignment && isOpen(complaint)
-    ? { ...complaint, assignment: effectiveHolder(await rosterOf(complaint.againstDept), complaint.assignment, today) }
-    : complaint)));
+function withTodaysHolders<T extends Complaint>(complaints: T[], now: Date): Promise<T[]> {
+  return withCover(complaints, localDate(now),
+    (complaint) => (complaint.assignment && isOpen(complaint) ? { dept: complaint.againstDept, holder: complaint.assignment } : undefined),
+    (complaint, assignment) => ({ ...complaint, assignment }));
 }
 
 /** A complaint the caller may see: the office and supervisors all; a department its own, department-routed ones. */

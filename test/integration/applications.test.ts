@@ -24,6 +24,8 @@ import { officialCalendar } from '#shared/calendar';
 import { handler as registry } from '../../functions/registry/handler.ts';
 import { registryRoutes } from '../../functions/registry/routes.ts';
 import { handler as evaluations } from '../../functions/evaluations/handler.ts';
+import { handler as complaints } from '../../functions/complaints/handler.ts';
+import { complaintRoutes } from '../../functions/complaints/routes.ts';
 import { evaluationRoutes } from '../../functions/evaluations/routes.ts';
 import { invoke } from '../support/invoke.ts';
 import { registeredDept } from '../support/registry.ts';
@@ -355,5 +357,28 @@ describe('a calendar the office sets under a running watch', () => {
     expect(localDate(new Date(after.deadline)) > `${year}-01-14`).toBe(true);
     expect(Date.parse(after.statutoryDeadline)).toBeGreaterThan(Date.parse(before.statutoryDeadline!));
     expect(after.timeline.at(-1)).toMatchObject({ event: 'retimed' });
+  });
+});
+
+describe('a post away (外出告知, AB岗)', () => {
+  it('hands its open applications, and new ones, to the next post for the absence\'s dates; the holder stays on record', async () => {
+    const world = await centre();
+    const held = await accepted(world);
+    expect(held.assignedTo).toMatchObject({ post: 'A', handlerId: 'li' });
+    const today = localDate(new Date());
+    const away = await invoke(complaints, complaintRoutes.routes.declareAbsence, {
+      params: { deptId: world.dept, handlerId: 'li' }, json: { from: today, to: addDays(today, 1), reason: 'Training in the city' }, caller: clerk(world.dept),
+    });
+    expect(away.status).toBe(201);
+
+    const shown = await invoke(handler, routes.getApplication, { params: { id: held.id }, caller: owner(world.enterpriseId) });
+    expect(shown.body.assignedTo).toMatchObject({ post: 'B', handlerId: 'zhao', handlerName: 'Zhao Hua', coveringFor: { post: 'A', handlerId: 'li' } });
+    const listed = await invoke(handler, routes.listApplications, { query: { limit: '50' }, caller: clerk(world.dept) });
+    expect(listed.body.items.find((item: { id: string }) => item.id === held.id).assignedTo).toMatchObject({ handlerId: 'zhao' });
+    // Nothing was written: li holds it again when the absence ends.
+    expect((await stored(held.id))?.assignedTo).toMatchObject({ post: 'A', handlerId: 'li' });
+
+    const next = await filed(world);
+    expect((await stored(next.id))?.assignedTo).toMatchObject({ post: 'B', handlerId: 'zhao' });
   });
 });
