@@ -47,7 +47,8 @@ export function measureBundles(runs = 20): { bundles: BundleFigures[]; bare: { m
   const out = mkdtempSync(path.join(tmpdir(), 'soft-env-bench-synth-'));
   execFileSync(path.join(root, 'node_modules/.bin/cdk'), ['synth', '-q', '-o', out], { cwd: root, stdio: 'ignore' });
   const template = JSON.parse(readFileSync(path.join(out, 'SoftEnvApi.template.json'), 'utf8')) as { Resources: Record<string, any> };
-  const functions = Object.values(template.Resources).filter((resource) => resource.Type === 'AWS::Lambda::Function');
+  // soft-env's own functions (each names its service); the CDK's bucket deployment and custom resources are not ours to measure.
+  const functions = Object.values(template.Resources).filter((resource) => resource.Type === 'AWS::Lambda::Function' && resource.Properties.Environment?.Variables?.POWERTOOLS_SERVICE_NAME);
 
   const bareDir = mkdtempSync(path.join(tmpdir(), 'soft-env-bare-'));
   const bareFile = path.join(bareDir, 'index.mjs');
