@@ -1,8 +1,9 @@
 /**
  * The OpenAPI document, generated from the same route declarations as the CDK API and the local
  * gateway: each route's parameters, body and success response (its zod schemas), and the problem
- * types it can answer with. Served at GET /openapi.json (locally and in AWS; `npm run openapi`
- * prints it) and browsable at /docs.
+ * types it can answer with. Served as a static file at /openapi.json and browsable at /docs
+ * (infra/docs.ts: the local gateway, and in AWS the console's site, deployed at synth time);
+ * `npm run openapi` prints it. It is not an API route: no Lambda imports this module.
  */
 import * as z from 'zod/mini';
 import { isPublic, type RouteSpec } from '#shared/http/routes';
@@ -86,7 +87,7 @@ function operation(name: string, route: RouteSpec, concern: string) {
 }
 
 const TAG_DESCRIPTIONS: Record<string, string> = {
-  registry: 'Departments, the county calendar of working days, alerts, the health check and this document.',
+  registry: 'Departments, the county calendar of working days, alerts and the health check.',
   'fee-cards': 'The published fee list, enterprises\' fee registration cards (企业付费登记卡) and the audit.',
   inspections: 'Inspections and the quiet production days (企业宁静生产日): filing, approval, the visit at the door, findings.',
   complaints: 'Complaints (责任追究): intake, tracking, A/B/C posts, delay notices, answers and verdicts.',
@@ -114,7 +115,8 @@ function build() {
       title: 'soft-env',
       version: '1.0.0',
       description: 'A county\'s business-environment rules: fee cards, inspections, complaints, pledges, evaluations. '
-        + 'Errors are RFC 9457 problem details; `type` is `urn:soft-env:problem:` followed by the rule or condition, listed under each status.',
+        + 'Errors are RFC 9457 problem details; `type` is `urn:soft-env:problem:` followed by the rule or condition, listed under each status. '
+        + 'This document is a static file at `/openapi.json` (browsable at `/docs`), built from the same route declarations as the API.',
       license: { name: 'Proprietary: the county\'s own', identifier: 'LicenseRef-county' },
     },
     servers: [{ url: '/', description: 'The API\'s own origin' }],

@@ -1,4 +1,5 @@
 import { createHttpHandler } from '#shared/http/handler';
+import { idempotency } from '#shared/http/idempotency';
 import { pageLimit } from '#shared/http/validation';
 import { newId } from '#shared/ids';
 import { applicationRoutes } from './routes.ts';
@@ -6,6 +7,7 @@ import * as applications from './service.ts';
 
 export const handler = createHttpHandler({
   concern: applicationRoutes,
+  idempotency,
   operations: {
     fileApplication: async ({ body, caller, now }) => ({ status: 201, body: await applications.fileApplication(body, caller, { now, newId }) }),
     listApplications: async ({ query, caller, now }) => ({ status: 200, body: await applications.listApplications({ ...query, limit: pageLimit(query.limit) }, caller, now) }),

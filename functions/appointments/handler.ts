@@ -1,4 +1,5 @@
 import { createHttpHandler } from '#shared/http/handler';
+import { idempotency } from '#shared/http/idempotency';
 import { pageLimit } from '#shared/http/validation';
 import { newId } from '#shared/ids';
 import { appointmentRoutes } from './routes.ts';
@@ -6,6 +7,7 @@ import * as appointments from './service.ts';
 
 export const handler = createHttpHandler({
   concern: appointmentRoutes,
+  idempotency,
   operations: {
     requestAppointment: async ({ body, caller, now }) => ({ status: 201, body: await appointments.requestAppointment(body, caller, { now, newId }) }),
     listAppointments: async ({ query, caller, now }) => ({ status: 200, body: await appointments.listAppointments({ ...query, limit: pageLimit(query.limit) }, caller, now) }),

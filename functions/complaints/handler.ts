@@ -1,4 +1,5 @@
 import { createHttpHandler } from '#shared/http/handler';
+import { idempotency } from '#shared/http/idempotency';
 import { verifyBearer } from '#shared/http/token-verifier';
 import { pageLimit } from '#shared/http/validation';
 import { newId } from '#shared/ids';
@@ -7,6 +8,7 @@ import * as complaints from './service.ts';
 
 export const handler = createHttpHandler({
   concern: complaintRoutes,
+  idempotency,
   verifyToken: verifyBearer,
   operations: {
     fileComplaint: async ({ body, caller, now }) => ({ status: 201, body: await complaints.fileComplaint(body, caller, { now, newId }) }),

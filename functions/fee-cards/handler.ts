@@ -1,4 +1,5 @@
 import { createHttpHandler } from '#shared/http/handler';
+import { idempotency } from '#shared/http/idempotency';
 import { pageLimit } from '#shared/http/validation';
 import { newId } from '#shared/ids';
 import { feeCardRoutes } from './routes.ts';
@@ -9,6 +10,7 @@ import { csvReply, wantsCsv } from '#shared/http/csv';
 
 export const handler = createHttpHandler({
   concern: feeCardRoutes,
+  idempotency,
   operations: {
     putFeeItem: async ({ params, body, now }) => {
       const { item, created } = await fees.publishFeeItem({ code: params.code, ...body }, { now, newId });

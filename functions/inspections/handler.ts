@@ -1,4 +1,5 @@
 import { createHttpHandler } from '#shared/http/handler';
+import { idempotency } from '#shared/http/idempotency';
 import { pageLimit } from '#shared/http/validation';
 import { newId } from '#shared/ids';
 import { inspectionRoutes } from './routes.ts';
@@ -6,6 +7,7 @@ import * as inspections from './service.ts';
 
 export const handler = createHttpHandler({
   concern: inspectionRoutes,
+  idempotency,
   operations: {
     fileInspection: async ({ body, caller, now }) => ({ status: 201, body: await inspections.fileInspection(body, caller, { now, newId }) }),
     listInspections: async ({ query, caller }) => ({ status: 200, body: await inspections.listInspections({ ...query, limit: pageLimit(query.limit) }, caller) }),

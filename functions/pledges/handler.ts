@@ -1,4 +1,5 @@
 import { createHttpHandler } from '#shared/http/handler';
+import { idempotency } from '#shared/http/idempotency';
 import { pageLimit } from '#shared/http/validation';
 import { newId } from '#shared/ids';
 import { pledgeRoutes } from './routes.ts';
@@ -6,6 +7,7 @@ import * as pledges from './service.ts';
 
 export const handler = createHttpHandler({
   concern: pledgeRoutes,
+  idempotency,
   operations: {
     makePledge: async ({ body, caller, now }) => ({ status: 201, body: await pledges.makePledge(body, caller, { now, newId }) }),
     listPledges: async ({ query }) => ({ status: 200, body: await pledges.listPledges({ ...query, limit: pageLimit(query.limit) }) }),

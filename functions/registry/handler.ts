@@ -2,7 +2,6 @@ import { createHttpHandler } from '#shared/http/handler';
 import { pageLimit } from '#shared/http/validation';
 import { toLocalIso } from '#shared/clock';
 import { alertsPage } from '#shared/alert-listing';
-import { openApiDocument } from '#infra/openapi';
 import { registryRoutes } from './routes.ts';
 import * as registry from './service.ts';
 
@@ -17,7 +16,6 @@ export const handler = createHttpHandler({
     listDepartments: async ({ query }) => ({ status: 200, body: await registry.departmentsPage(pageLimit(query.limit), query.cursor) }),
     putCalendar: async ({ params, body, caller, now }) => ({ status: 200, body: await registry.setCalendarYear(params.year, body, caller.sub, now) }),
     getCalendar: async ({ params, now }) => ({ status: 200, body: await registry.viewCalendarYear(params.year, now) }),
-    openApi: async () => ({ status: 200, body: openApiDocument() }),
     listAlerts: async ({ query }) => ({ status: 200, body: await alertsPage(query, pageLimit(query.limit), query.cursor) }),
   },
 });

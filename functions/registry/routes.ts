@@ -33,10 +33,6 @@ export const registryRoutes = defineRoutes('registry', {
     method: 'GET', path: '/calendar/{year}', roles: 'public', summary: 'A year\'s working-day calendar and where it comes from',
     params: yearParams,
   },
-  openApi: {
-    response: z.looseObject({ openapi: z.string(), info: z.looseObject({ title: z.string() }), paths: z.record(z.string(), z.unknown()) }),
-    method: 'GET', path: '/openapi.json', roles: 'public', summary: 'This document (OpenAPI 3.1): every route, its schemas and its problem types',
-  },
   listAlerts: {
     response: out.alerts,
     method: 'GET', path: '/alerts', roles: ['supervisor', 'soft-env-office'], summary: 'Alerts sent, newest first',

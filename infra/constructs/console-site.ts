@@ -1,8 +1,8 @@
 /**
- * The web console in AWS: web/dist (and /docs, the API reference) in a private, encrypted,
- * TLS-only S3 bucket, served by CloudFront through origin access control. The console's paths
- * (/, /complain, /track/..., /console...) all answer its index.html; every answer carries the
- * security headers.
+ * The web console in AWS: web/dist, and the API's reference (/openapi.json, built at synth time
+ * from the route declarations, and /docs: infra/docs.ts), in a private, encrypted, TLS-only S3
+ * bucket, served by CloudFront through origin access control. The console's paths (/, /complain,
+ * /track/..., /console...) all answer its index.html; every answer carries the security headers.
  *
  * The HTTP API is behind the same distribution, one behaviour per path prefix of the route
  * declarations, never cached: the console and the API share one origin, so the console needs no
@@ -42,7 +42,7 @@ export interface ConsoleSiteProps {
 }
 
 /** The console's own paths: none may fall under an API path pattern. */
-export const CONSOLE_PATHS = ['/', '/complain', '/track/x', '/console', '/docs', '/config.json', '/favicon.svg', '/assets/x.js'] as const;
+export const CONSOLE_PATHS = ['/', '/complain', '/track/x', '/console', '/docs', '/openapi.json', '/config.json', '/favicon.svg', '/assets/x.js'] as const;
 
 /**
  * The API's CloudFront path patterns: one per first path segment of the routes (`/complaints*`
@@ -198,7 +198,7 @@ export class ConsoleSite extends Construct {
     const config = { apiUrl: '', ...(oauth ? { oauth } : {}) };
 
     new BucketDeployment(this, 'Deploy', {
-      sources: [consoleSource(this, props.assetPath), Source.jsonData('config.json', config), ...docsFiles.map((file) => Source.data(`docs/${file.key}`, file.body().toString()))],
+      sources: [consoleSource(this, props.assetPath), Source.jsonData('config.json', config), ...docsFiles.map((file) => Source.data(file.key, file.body().toString()))],
       destinationBucket: this.bucket,
       distribution: this.distribution,
       distributionPaths: ['/*'],

@@ -20,6 +20,9 @@ export const LAMBDA_ONLY_EXTERNALS = [
   '@aws-sdk/credential-provider-sso', '@aws-sdk/credential-provider-ini', '@aws-sdk/credential-provider-process',
   '@aws-sdk/credential-provider-web-identity', '@aws-sdk/credential-provider-http', '@aws-sdk/credential-provider-login',
   '@smithy/credential-provider-imds', '@aws-sdk/nested-clients',
+  // Loaded with a dynamic import only by operations that stream events: DynamoDB, SNS and Step
+  // Functions have none (15 KB of every bundle).
+  '@smithy/core/event-streams',
 ];
 
 export interface ServiceFunctionProps {

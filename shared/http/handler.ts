@@ -7,13 +7,10 @@
 import middy from '@middy/core';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { makeIdempotent, IdempotencyConfig } from '@aws-lambda-powertools/idempotency';
-import { IdempotencyAlreadyInProgressError, IdempotencyValidationError } from '@aws-lambda-powertools/idempotency';
-import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { callerFromClaims, type Caller, type Role } from './auth.ts';
 import {
-  BadRequestError, ConflictError, ForbiddenError, HttpProblem, type FieldError, NotFoundError, PayloadTooLargeError,
+  BadRequestError, ForbiddenError, HttpProblem, type FieldError, NotFoundError, PayloadTooLargeError,
   problemOf, TooManyRequestsError, UnauthorizedError, UnsupportedMediaTypeError,
 } from './errors.ts';
 import { DomainError } from '../errors.ts';
@@ -21,9 +18,8 @@ import { takeClientQuota } from './client-limit.ts';
 import { clientAddress } from './client-address.ts';
 import { routeKey, type BodyOf, type CallerOf, type ConcernRoutes, type ParamsOf, type QueryOf, type RouteSet, type RouteSpec } from './routes.ts';
 import { toFieldErrors } from './validation.ts';
-import { dynamoClient, tableName } from '../db.ts';
+import type { IdempotentRunner } from './idempotency.ts';
 import { systemClock, type Clock } from '../clock.ts';
-import { keys, TABLE } from '../table.ts';
 import { config } from '../config.ts';
 
 export type HttpEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
@@ -129,39 +125,24 @@ function decodeParams(params: Record<string, string | undefined> | undefined): R
   return out;
 }
 
-interface IdempotentCall { routeKey: string; sub: string; key: string; payload: unknown; run: () => Promise<HttpResult> }
-
 export interface HttpHandlerOptions<R extends RouteSet> {
   concern: ConcernRoutes<R>;
   operations: Operations<R>;
   clock?: Clock;
   /** Needed by concerns with optionalAuth routes (kept out of the others' bundles). */
   verifyToken?: TokenVerifier;
+  /** Needed by concerns with routes that create (`idempotency` of ./idempotency.ts; kept out of the others' bundles). */
+  idempotency?: (concern: string) => IdempotentRunner;
 }
 
-export function createHttpHandler<R extends RouteSet>({ concern, operations, clock = systemClock, verifyToken }: HttpHandlerOptions<R>) {
+export function createHttpHandler<R extends RouteSet>({ concern, operations, clock = systemClock, verifyToken, idempotency }: HttpHandlerOptions<R>) {
   const needsVerifier = Object.values(concern.routes).some((route) => route.optionalAuth);
   if (needsVerifier && !verifyToken) throw new Error(`${concern.concern} has routes with optional tokens but no token verifier`);
+  const creates = Object.values(concern.routes).some((route) => route.creates);
+  if (creates && !idempotency) throw new Error(`${concern.concern} has routes that create but no idempotency`);
+  const idempotent = creates ? idempotency?.(concern.concern) : undefined;
   const logger = new Logger({ serviceName: concern.concern });
   const byKey = new Map<string, [string, RouteSpec]>(Object.entries(concern.routes).map(([name, route]) => [routeKey(route), [name, route]]));
-
-  const idempotencyConfig = new IdempotencyConfig({
-    eventKeyJmesPath: '[routeKey, sub, key]',
-    payloadValidationJmesPath: 'payload',
-    expiresAfterSeconds: 24 * 60 * 60,
-    throwOnNoIdempotencyKey: true,
-  });
-  const persistenceStore = new DynamoDBPersistenceLayer({
-    tableName,
-    awsSdkV3Client: dynamoClient,
-    keyAttr: TABLE.partitionKey,
-    sortKeyAttr: TABLE.sortKey,
-    staticPkValue: keys.idempotencyPartition(concern.concern),
-    expiryAttr: TABLE.ttlAttribute,
-  });
-  // Client errors (4xx) are kept as the first response too: a retry gets the same answer and
-  // repeats no side effect (a rejected fee attempt is recorded once).
-  const idempotent = makeIdempotent(async (call: IdempotentCall) => call.run(), { persistenceStore, config: idempotencyConfig });
 
   async function dispatch(event: HttpEvent, context: Context): Promise<HttpResult> {
     const found = byKey.get(event.routeKey);
@@ -202,16 +183,9 @@ export function createHttpHandler<R extends RouteSet>({ concern, operations, clo
       }
     };
     const key = header(event, 'idempotency-key');
-    if (!route.creates || key === undefined) return run();
+    if (!route.creates || !idempotent || key === undefined) return run();
     if (key.length < 1 || key.length > 255) throw new BadRequestError('Idempotency-Key must be 1 to 255 characters.', [{ path: 'Idempotency-Key', message: 'Invalid length' }]);
-    idempotencyConfig.registerLambdaContext(context);
-    try {
-      return await idempotent({ routeKey: event.routeKey, sub: caller?.sub ?? 'anonymous', key, payload: { params: request.params, body: request.body }, run });
-    } catch (error) {
-      if (error instanceof IdempotencyValidationError) throw new ConflictError('This Idempotency-Key was already used with a different request.', 'idempotency-key-reused');
-      if (error instanceof IdempotencyAlreadyInProgressError) throw new ConflictError('A request with this Idempotency-Key is still in progress; retry shortly.', 'idempotency-in-progress');
-      throw error;
-    }
+    return idempotent({ routeKey: event.routeKey, sub: caller?.sub ?? 'anonymous', key, payload: { params: request.params, body: request.body }, run }, context);
   }
 
   return middy<HttpEvent, HttpResult>()

@@ -25,11 +25,13 @@ function expectDocumented(method: string, pathTemplate: string, response: { stat
 }
 
 describe('the OpenAPI document and the running system', () => {
-  it('is served by the local runtime at /openapi.json (a public route, as in AWS) and browsable at /docs', async () => {
+  it('is served by the local runtime at /openapi.json (a static file, as in AWS, built from the same declarations) and browsable at /docs', async () => {
     const served = await call('GET', '/openapi.json');
     expect(served.status).toBe(200);
-    expect(Object.keys(served.body.paths)).toEqual(Object.keys(document.paths));
-    expectDocumented('GET', '/openapi.json', served);
+    expect(served.contentType).toContain('application/json');
+    expect(served.body).toEqual(document);
+    // A file, not an API operation: no Lambda builds it.
+    expect(document.paths).not.toHaveProperty('/openapi.json');
 
     const page = await call('GET', '/docs');
     expect(page.status).toBe(200);
@@ -39,8 +41,7 @@ describe('the OpenAPI document and the running system', () => {
     expect(viewer.status).toBe(200);
     expect(viewer.contentType).toContain('javascript');
     expect(viewer.body.length).toBeGreaterThan(100_000);
-    expect((await call('GET', '/docs/init.js')).body).toContain("url: '/docs/openapi.json'");
-    expect((await call('GET', '/docs/openapi.json')).body.paths).toEqual(served.body.paths);
+    expect((await call('GET', '/docs/init.js')).body).toContain("url: '/openapi.json'");
   });
 
   it('describes what real calls answer', async () => {

@@ -1,5 +1,5 @@
 /** The console's site in AWS: private bucket behind CloudFront's origin access control, the API behind the same distribution, its sign-in config, its URL output. */
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,6 +8,7 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import { composeApp } from '../../infra/compose.ts';
 import { apiPathPatterns, CONSOLE_PATHS } from '../../infra/constructs/console-site.ts';
 import { concerns } from '../../infra/concerns.ts';
+import { openApiDocument } from '../../infra/openapi.ts';
 import { EDGE_SECRET_HEADER, EDGE_VIEWER_HEADER } from '#shared/http/client-address';
 
 let outdir: string;
@@ -87,12 +88,29 @@ describe('the console site', () => {
     expect(uriFor('/assets/index-3f2a.js')).toBe('/assets/index-3f2a.js');
     expect(uriFor('/docs')).toBe('/docs/index.html');
     expect(uriFor('/docs/swagger-ui-bundle.js')).toBe('/docs/swagger-ui-bundle.js');
+    expect(uriFor('/openapi.json')).toBe('/openapi.json');
   });
 
-  it('deploys the built console and /docs into the bucket, invalidating the distribution', () => {
+  it('deploys the built console, /openapi.json and /docs into the bucket, invalidating the distribution', () => {
     const deployment = Object.values(site.findResources('Custom::CDKBucketDeployment'))[0] as any;
-    // The console's folder, its config.json and the five /docs files.
-    expect(deployment.Properties.SourceObjectKeys).toHaveLength(7);
+    // Each source is an asset staged in the cloud assembly as a folder: the files it puts in the bucket.
+    const filesOf = (dir: string, prefix = ''): string[] => readdirSync(dir, { withFileTypes: true })
+      .flatMap((entry) => (entry.isDirectory() ? filesOf(path.join(dir, entry.name), `${prefix}${entry.name}/`) : [`${prefix}${entry.name}`]));
+    const deployed = new Map<string, string>();
+    for (const key of deployment.Properties.SourceObjectKeys as string[]) {
+      const staged = path.join(outdir, `asset.${key.replace(/\.zip$/, '')}`);
+      for (const file of filesOf(staged)) deployed.set(file, path.join(staged, file));
+    }
+    expect([...deployed.keys()].sort()).toEqual([
+      'config.json', 'docs/index.html', 'docs/init.js', 'docs/swagger-ui-bundle.js', 'docs/swagger-ui.css', 'index.html', 'openapi.json',
+    ]);
+    // /openapi.json is the document of the routes, built at synth time (no Lambda serves it);
+    // its extension gives it application/json in the bucket.
+    const served = JSON.parse(readFileSync(deployed.get('openapi.json')!, 'utf8'));
+    expect(served).toEqual(JSON.parse(JSON.stringify(openApiDocument())));
+    const routes = concerns.flatMap((concern) => Object.values(concern.api.routes).map((route) => `${route.method} ${route.path}`));
+    expect(Object.entries(served.paths).flatMap(([route, methods]) => Object.keys(methods as object).map((method) => `${method.toUpperCase()} ${route}`)).sort()).toEqual(routes.sort());
+    expect(readFileSync(deployed.get('docs/init.js')!, 'utf8')).toContain("url: '/openapi.json'");
     const bucket = Object.keys(site.findResources('AWS::S3::Bucket', { Properties: { VersioningConfiguration: { Status: 'Enabled' } } }))[0]!;
     const distribution = Object.keys(site.findResources('AWS::CloudFront::Distribution'))[0]!;
     expect(deployment.Properties).toMatchObject({ DestinationBucketName: { Ref: bucket }, DistributionId: { Ref: distribution }, DistributionPaths: ['/*'], Prune: true });
@@ -113,7 +131,7 @@ describe('the console site', () => {
     const behaviours = config.CacheBehaviors as any[];
     const viewerAddressId = Object.entries(site.findResources('AWS::CloudFront::Function')).find(([, fn]: [string, any]) => fn.Properties.FunctionCode.includes('event.viewer.ip'))![0];
     expect(behaviours.map((behaviour) => behaviour.PathPattern).sort()).toEqual(apiPathPatterns(routes));
-    expect(behaviours.map((behaviour) => behaviour.PathPattern)).toEqual(expect.arrayContaining(['/complaints*', '/fee-cards*', '/openapi.json*', '/health*']));
+    expect(behaviours.map((behaviour) => behaviour.PathPattern)).toEqual(expect.arrayContaining(['/complaints*', '/fee-cards*', '/health*']));
     const matches = (pattern: string, urlPath: string) => urlPath.startsWith(pattern.replace(/\*$/, ''));
     for (const route of routes) expect(behaviours.some((behaviour) => matches(behaviour.PathPattern, route.replace(/\{[^}]+\}/g, 'x')))).toBe(true);
     for (const page of CONSOLE_PATHS) expect(behaviours.filter((behaviour) => matches(behaviour.PathPattern, page))).toEqual([]);

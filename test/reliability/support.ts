@@ -160,7 +160,6 @@ export interface Sample { params?: Record<string, string>; query?: Record<string
 export function samples(world: World): Record<string, (today: string) => Sample> {
   return {
     health: () => ({}),
-    openApi: () => ({}),
     putDepartment: () => ({ params: { deptId: world.deptA }, json: { name: 'Renamed bureau' } }),
     listDepartments: () => ({ query: { limit: '5' } }),
     putCalendar: (today) => ({ params: { year: String(Number(today.slice(0, 4)) + 5) }, json: { holidays: [], workdays: [] } }),
