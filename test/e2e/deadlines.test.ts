@@ -89,9 +89,14 @@ describe('inspection approvals under a time limit', () => {
     await client.call('PUT', `/departments/${dept}`, { token: await client.tokenFor({ roles: ['soft-env-office'] }), json: { name: 'Tax Bureau' } });
     const owner = await client.tokenFor({ roles: ['enterprise'], ent: enterpriseId });
     const body = { enterpriseId, category: 'routine', reason: 'Check', legalBasis: 'Tax Administration Law', inspectors: ['Wu'] };
-    const quiet = await client.call('POST', '/inspections', { token: clerk, json: { ...body, plannedDate: '2026-12-10' } });
+    // The 10th and the 28th of the month after next on the runtime's fast clock: still ahead however long the tests before took.
+    const today = (await client.call('GET', '/health')).body.now.slice(0, 10) as string;
+    const [year, month] = today.split('-').map(Number) as [number, number];
+    const dayOfMonthAfterNext = (day: number) => new Date(Date.UTC(year, month + 1, day)).toISOString().slice(0, 10);
+    const quiet = await client.call('POST', '/inspections', { token: clerk, json: { ...body, plannedDate: dayOfMonthAfterNext(10) } });
     expect(quiet).toMatchObject({ status: 422, body: { type: 'urn:soft-env:problem:quiet-production-day' } });
-    const pending = await client.call('POST', '/inspections', { token: clerk, json: { ...body, plannedDate: '2026-12-29' } });
+    const pending = await client.call('POST', '/inspections', { token: clerk, json: { ...body, plannedDate: dayOfMonthAfterNext(28) } });
+    expect(pending, JSON.stringify(pending.body)).toMatchObject({ status: 201, body: { status: 'pending-approval' } });
     const visit = await client.call('POST', `/inspections/${pending.body.id}/visits`, { token: owner });
     expect(visit).toMatchObject({ status: 201, body: { allowed: false } });
     await alertDelivered(runtime.info.dataDir, { kind: 'visit-not-allowed', severity: 'breach', department: dept });
