@@ -9,7 +9,7 @@
  * the effects worker does: functions/deadlines/retime.ts).
  */
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { db, tableName, writeAll, type TransactItem } from './db.ts';
+import { db, refused, tableName, tryWriteAll, writeAll, type TransactItem } from './db.ts';
 import { keys } from './table.ts';
 import {
   bundledCalendar, isUnpublished, sameInstants, timelineOf, workingDays, workingDaysBetween, yearsOf, type CalendarYear, type IsWorkingDay, type Timeline, type Timing,
@@ -52,7 +52,7 @@ async function readYear(year: number, now: Date): Promise<{ calendar: CalendarYe
 }
 
 async function retimeOnPublication(year: number, now: Date): Promise<void> {
-  await writeAll([
+  await tryWriteAll<'seen-already'>([
     {
       Update: {
         TableName: tableName, Key: keys.calendarUnpublishedAlerted(year),
@@ -60,6 +60,8 @@ async function retimeOnPublication(year: number, now: Date): Promise<void> {
         ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(publishedAs)',
         ExpressionAttributeValues: { ':official': 'official', ':now': now.toISOString() },
       },
+      // Another function saw the publication first and asked for the re-timing.
+      ifFailed: refused('seen-already'),
     },
     retimeEffect(year, now),
   ]);
@@ -80,8 +82,11 @@ async function alertUnpublishedOnce(calendar: CalendarYear, concern: Concern, no
     subject: { type: 'calendar', id: String(year) },
   }, now, newId());
   // Once: a second attempt finds the marker (its condition fails) and writes nothing.
-  await writeAll([
-    { Put: { TableName: tableName, Item: { ...keys.calendarUnpublishedAlerted(year), source: calendar.source, alertedAt: now.toISOString() }, ConditionExpression: 'attribute_not_exists(pk)' } },
+  await tryWriteAll<'alerted-already'>([
+    {
+      Put: { TableName: tableName, Item: { ...keys.calendarUnpublishedAlerted(year), source: calendar.source, alertedAt: now.toISOString() }, ConditionExpression: 'attribute_not_exists(pk)' },
+      ifFailed: refused('alerted-already'),
+    },
     ...alertWrites(alert, now, newId),
   ]);
 }
