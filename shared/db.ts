@@ -132,10 +132,10 @@ export function queryInput(pattern: AccessPattern, options: QueryOptions = {}): 
  */
 export async function queryPage<T>(
   pattern: AccessPattern,
-  options: { limit: number; cursor: string | undefined; filter?: Record<string, unknown> },
+  options: { limit: number; cursor: string | undefined; filter?: Record<string, unknown>; consistentRead?: boolean },
   decode: (item: StoredItem) => T,
 ): Promise<{ items: T[]; nextCursor?: string }> {
-  const page = await queryInputPage({ ...queryInput(pattern, { filter: options.filter }), Limit: options.limit }, options.cursor);
+  const page = await queryInputPage({ ...queryInput(pattern, { filter: options.filter, consistentRead: options.consistentRead }), Limit: options.limit }, options.cursor);
   return { items: page.items.map(decode), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
 }
 
