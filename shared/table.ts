@@ -273,7 +273,15 @@ export const patterns = {
   evaluationOfQuarter: (quarter: string): AccessPattern => ({ partition: `EVAL#${quarter}` }),
   /** Handled matters of a measured service, completed from one instant through another. */
   handledMatters: (dept: string, service: string, from: string, to: string): AccessPattern => ({ partition: `MEASURE#${dept}#${service}`, sort: { between: [from, through(to)] } }),
+  /** A year's calendar as the office set it, and the marker of a year once used unpublished. */
   calendarYear: (year: number): AccessPattern => ({ partition: keys.calendar(year).pk }),
+  /**
+   * A department's roster with the absences declared beside it that are not over on a date
+   * (every one without it): ABSENCE#<to>... sorts before HANDLERS, so one range reads both.
+   */
+  rosterWithAbsences: (deptId: string, on?: string): AccessPattern => ({
+    partition: keys.departmentPartition(deptId), sort: { between: [keys.absencesEndingFrom(on ?? ''), keys.roster(deptId).sk] },
+  }),
   /** A card's entries in chain order; one unit's own entries on it (an index). */
   entriesOfCard: (enterpriseId: string): AccessPattern => ({ partition: keys.cardPartition(enterpriseId), sort: { beginsWith: keys.entrySkPrefix } }),
   unitEntriesOfCard: (enterpriseId: string, unit: string) => read(lists.unitEntriesOfCard(enterpriseId, unit)),
