@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { DynamoDBClient, DynamoDBServiceException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand, QueryCommand, TransactWriteCommand, type QueryCommandInput, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
-import { BadRequestError } from './http/errors.ts';
+import { InvalidInput } from './errors.ts';
 import { config } from './config.ts';
 import { KEY_ATTRIBUTES, keyCondition, PARTITION_VALUE, TABLE, type AccessPattern } from './table.ts';
 import { backoff } from './retry.ts';
@@ -37,9 +37,9 @@ export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems'
  */
 const MAX_KEY_VALUE_LENGTH = 1024;
 
-export class InvalidCursorError extends BadRequestError {
+export class InvalidCursorError extends InvalidInput {
   constructor() {
-    super('The cursor is not one this listing returned; start again without it.', [{ path: 'query.cursor', message: 'Invalid cursor' }]);
+    super('The cursor is not one this listing returned; start again without it.', [{ field: 'cursor', message: 'Invalid cursor' }]);
   }
 }
 
@@ -193,7 +193,7 @@ export function withoutKeys(item: StoredItem): StoredItem {
   return Object.fromEntries(Object.entries(item).filter(([name]) => !KEY_ATTRIBUTES.includes(name)));
 }
 
-/** Every page of a Query bounded by its key (through `queryAll`, or the fee-cards store until it is ported). */
+/** Every page of a Query bounded by its key (through `queryAll`). */
 export async function queryInputAll(input: QueryCommandInput): Promise<StoredItem[]> {
   const items: Record<string, unknown>[] = [];
   let ExclusiveStartKey: Record<string, unknown> | undefined;
@@ -273,21 +273,6 @@ export async function tryWriteAll<O extends string>(items: Write[]): Promise<O |
     return undefined;
   } catch (error) {
     if (error instanceof Refused) return error.outcome as O;
-    throw error;
-  }
-}
-
-/**
- * Writes a transaction and answers the position of the first item whose condition failed
- * (undefined: written). Only the fee-cards store still reads failures by position, until it is
- * ported to `writeAll` with items that carry their errors.
- */
-export async function writeAllByPosition(items: TransactItem[]): Promise<number | undefined> {
-  try {
-    await writeAll(items.map((item, position) => ({ ...item, ifFailed: () => new Refused(String(position)) })));
-    return undefined;
-  } catch (error) {
-    if (error instanceof Refused) return Number(error.outcome);
     throw error;
   }
 }
