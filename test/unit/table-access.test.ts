@@ -16,6 +16,35 @@ describe('access patterns', () => {
     expect(lists.departments.entry('tax')).toEqual({ gsi1pk: 'DEPARTMENTS', gsi1sk: 'tax' });
   });
 
+  it('keep the keys records were stored under, and read them back: applications, appointments, an enterprise\'s complaints, a unit\'s card entries', () => {
+    // The deployed layout: records written before the kit must still be found.
+    expect(keys.applicationIndexes('tax', 'E1', 'T', 'a1')).toEqual({
+      gsi1pk: 'APPLICATIONS#DEPT#tax', gsi1sk: 'T#a1', gsi2pk: 'APPLICATIONS#ENT#E1', gsi2sk: 'T#a1', gsi3pk: 'APPLICATIONS', gsi3sk: 'T#a1',
+    });
+    expect(keys.appointmentIndexes('tax', 'E1', 'T', 'p1')).toEqual({
+      gsi1pk: 'APPOINTMENTS#DEPT#tax', gsi1sk: 'T#p1', gsi2pk: 'APPOINTMENTS#ENT#E1', gsi2sk: 'T#p1', gsi3pk: 'APPOINTMENTS', gsi3sk: 'T#p1',
+    });
+    expect(keys.complaintsIndex('tax', 'T', 'c1', 'E1')).toMatchObject({ gsi3pk: 'COMPLAINTS#ENT#E1', gsi3sk: 'T#c1' });
+    expect(lists.unitEntriesOfCard('E1', 'tax').entry(keys.entrySk(3))).toEqual({ gsi2pk: 'CARDENTRIES#E1#tax', gsi2sk: 'ENTRY#00000003' });
+    const readers: [Record<string, string>, ReturnType<typeof patterns.allApplications>][] = [
+      [keys.applicationIndexes('tax', 'E1', 'T', 'a1'), patterns.applicationsOfDepartment('tax')],
+      [keys.applicationIndexes('tax', 'E1', 'T', 'a1'), patterns.applicationsOfEnterprise('E1')],
+      [keys.applicationIndexes('tax', 'E1', 'T', 'a1'), patterns.allApplications()],
+      [keys.appointmentIndexes('tax', 'E1', 'T', 'p1'), patterns.appointmentsOfDepartment('tax')],
+      [keys.appointmentIndexes('tax', 'E1', 'T', 'p1'), patterns.appointmentsOfEnterprise('E1')],
+      [keys.appointmentIndexes('tax', 'E1', 'T', 'p1'), patterns.allAppointments()],
+      [keys.complaintsIndex('tax', 'T', 'c1', 'E1'), patterns.complaintsOfEnterprise('E1')],
+    ];
+    for (const [written, pattern] of readers) {
+      expect(written[TABLE.indexes[pattern.index!].partitionKey]).toBe(pattern.partition);
+      expect(pattern.newestFirst).toBe(true);
+    }
+    const today = new Date().toISOString().slice(0, 10);
+    expect(keyCondition(patterns.rosterWithAbsences('tax', today))).toEqual({
+      KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to', ExpressionAttributeValues: { ':pk': 'DEPT#tax', ':from': `ABSENCE#${today}`, ':to': 'HANDLERS' },
+    });
+  });
+
   it('turn into the key condition of a Query: index, partition, sort condition, order', () => {
     expect(keyCondition(patterns.inspectionsOfDepartment('tax', '2026-03'))).toEqual({
       IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :sk)', ExpressionAttributeValues: { ':pk': 'INSPECTIONS#DEPT#tax', ':sk': '2026-03' },
