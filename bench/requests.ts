@@ -11,7 +11,7 @@ import { startRuntimeProcess, type RuntimeProcess } from '../infra/local/child.t
 import { localClient } from '../infra/local/dynamodb.ts';
 import { loadOrCreateKeys, signToken } from '../infra/local/signing.ts';
 import { completeCreditCode } from '../shared/credit-code.ts';
-import { keys, TABLE } from '../shared/table.ts';
+import { keyCondition, keys, patterns } from '../shared/table.ts';
 import { addDays, localDate } from '../shared/clock.ts';
 import { median, percentile } from './stats.ts';
 
@@ -121,7 +121,7 @@ export async function measureRequests(seconds: number, log: (line: string) => vo
       {
         concern: 'registry', name: 'GET /departments', kind: 'read',
         request: () => ({ method: 'GET', path: '/departments?limit=50' }),
-        raw: () => db.send(new QueryCommand({ TableName: tableName, IndexName: TABLE.indexes.byParent.name, KeyConditionExpression: 'gsi1pk = :pk', ExpressionAttributeValues: { ':pk': keys.departmentsPartition }, Limit: 50 })),
+        raw: () => db.send(new QueryCommand({ TableName: tableName, ...keyCondition(patterns.departments()), Limit: 50 })),
       },
       {
         concern: 'registry', name: 'PUT /departments/{id}', kind: 'write',
@@ -135,7 +135,7 @@ export async function measureRequests(seconds: number, log: (line: string) => vo
       {
         concern: 'fee-cards', name: 'GET /fee-items?unit=', kind: 'read',
         request: () => ({ method: 'GET', path: `/fee-items?unit=${dept}` }),
-        raw: () => db.send(new QueryCommand({ TableName: tableName, IndexName: TABLE.indexes.byParent.name, KeyConditionExpression: 'gsi1pk = :pk', ExpressionAttributeValues: { ':pk': keys.feeItemsOfUnit(dept) }, Limit: 50 })),
+        raw: () => db.send(new QueryCommand({ TableName: tableName, ...keyCondition(patterns.feeItemsOfUnit(dept)), Limit: 50 })),
       },
       {
         concern: 'fee-cards', name: 'POST /fee-cards/{id}/entries', kind: 'write',
@@ -165,7 +165,7 @@ export async function measureRequests(seconds: number, log: (line: string) => vo
         request: () => ({ method: 'GET', path: `/inspections/${inspection.id}`, token: supervisor }),
         raw: async () => {
           await db.send(new GetCommand({ TableName: tableName, Key: keys.inspection(inspection.id), ConsistentRead: true }));
-          await db.send(new QueryCommand({ TableName: tableName, KeyConditionExpression: 'pk = :pk AND begins_with(sk, :v)', ExpressionAttributeValues: { ':pk': keys.inspectionPartition(inspection.id), ':v': keys.visitSkPrefix } }));
+          await db.send(new QueryCommand({ TableName: tableName, ...keyCondition(patterns.visitsOfInspection(inspection.id)) }));
         },
       },
       {
@@ -235,8 +235,8 @@ export async function measureRequests(seconds: number, log: (line: string) => vo
         concern: 'evaluations', name: 'GET /evaluations/{quarter}', kind: 'read',
         request: () => ({ method: 'GET', path: `/evaluations/${quarter}` }),
         raw: async () => {
-          await db.send(new QueryCommand({ TableName: tableName, IndexName: TABLE.indexes.byParent.name, KeyConditionExpression: 'gsi1pk = :pk', ExpressionAttributeValues: { ':pk': keys.departmentsPartition } }));
-          await db.send(new QueryCommand({ TableName: tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.evaluationPartition(quarter) } }));
+          await db.send(new QueryCommand({ TableName: tableName, ...keyCondition(patterns.departments()) }));
+          await db.send(new QueryCommand({ TableName: tableName, ...keyCondition(patterns.evaluationOfQuarter(quarter)) }));
         },
       },
     ];
@@ -260,7 +260,7 @@ export async function measureRequests(seconds: number, log: (line: string) => vo
     const flatWrite = scenarios[1]!;
     const capacity = async () => {
       // The read's Query and a first write of a new department (table and index), as the requests make them.
-      const read = await db.send(new QueryCommand({ TableName: tableName, IndexName: TABLE.indexes.byParent.name, KeyConditionExpression: 'gsi1pk = :pk', ExpressionAttributeValues: { ':pk': keys.feeItemsOfUnit(dept) }, Limit: 50, ReturnConsumedCapacity: 'TOTAL' }));
+      const read = await db.send(new QueryCommand({ TableName: tableName, ...keyCondition(patterns.feeItemsOfUnit(dept)), Limit: 50, ReturnConsumedCapacity: 'TOTAL' }));
       const id = `bench-capacity-${next()}`;
       const write = await db.send(new PutCommand({ TableName: tableName, Item: { ...keys.department(id), ...keys.departmentsIndex(id), deptId: id, name: 'Bench' }, ReturnConsumedCapacity: 'TOTAL' }));
       return { read: read.ConsumedCapacity?.CapacityUnits ?? null, write: write.ConsumedCapacity?.CapacityUnits ?? null };

@@ -1,17 +1,16 @@
-/** Listing the alerts sent: a Query on the alerts index, newest first, filtered. */
-import { queryPage, equalityFilter, tableName, withoutKeys } from '#shared/db';
-import { keys, TABLE } from '#shared/table';
+/** Listing the alerts sent: a Query on the alerts list, newest first, filtered. */
+import * as z from 'zod/mini';
+import { queryPage } from '#shared/db';
+import { patterns } from '#shared/table';
+import { decoderOf } from '#shared/codecs';
+import { CONCERNS, SEVERITIES, type Alert } from '#shared/alerts';
+
+const alertCodec: z.ZodMiniType<Alert> = z.object({
+  id: z.string(), at: z.string(), severity: z.enum(SEVERITIES), concern: z.enum(CONCERNS), department: z.string(),
+  kind: z.string(), title: z.string(), detail: z.string(), subject: z.object({ type: z.string(), id: z.string() }),
+});
 
 export async function alertsPage(filters: { severity?: string; dept?: string; concern?: string }, limit: number, cursor: string | undefined) {
-  const { FilterExpression, names, values } = equalityFilter({ severity: filters.severity, concern: filters.concern, department: filters.dept });
-  const { items: Items, nextCursor } = await queryPage({
-    TableName: tableName,
-    IndexName: TABLE.indexes.byParent.name,
-    KeyConditionExpression: 'gsi1pk = :pk',
-    ...(FilterExpression ? { FilterExpression, ExpressionAttributeNames: names } : {}),
-    ExpressionAttributeValues: { ':pk': keys.alertsPartition, ...values },
-    ScanIndexForward: false,
-    Limit: limit,
-  }, cursor);
-  return { items: Items.map((item) => { const { type: _type, ...alert } = withoutKeys(item); return alert; }), nextCursor };
+  const filter = { severity: filters.severity, concern: filters.concern, department: filters.dept };
+  return queryPage(patterns.alerts(), { limit, cursor, filter }, decoderOf(alertCodec));
 }

@@ -8,9 +8,9 @@
  * publish it, the running matters with deadlines in that year are timed again (an outbox effect
  * the effects worker does: functions/deadlines/retime.ts).
  */
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { db, tableName, writeAll, type TransactItem } from './db.ts';
-import { keys } from './table.ts';
+import * as z from 'zod/mini';
+import { queryAll, refused, tableName, tryWriteAll, writeAll, type TransactItem } from './db.ts';
+import { keys, patterns } from './table.ts';
 import {
   bundledCalendar, isUnpublished, sameInstants, timelineOf, workingDays, workingDaysBetween, yearsOf, type CalendarYear, type IsWorkingDay, type Timeline, type Timing,
 } from './calendar.ts';
@@ -35,24 +35,27 @@ export async function calendarYear(year: number, now = new Date()): Promise<Cale
   return (await readYear(year, now)).calendar;
 }
 
+/** The records of a year's partition: the office's calendar, and the marker of the year once used unpublished. */
+const calendarRecordCodec = z.union([
+  z.object({ type: z.literal('calendar'), holidays: z.array(z.string()), workdays: z.array(z.string()) }),
+  z.object({ alertedAt: z.string(), publishedAs: z.optional(z.string()) }),
+]);
+const decodeCalendarRecord = (item: Record<string, unknown>) => calendarRecordCodec.parse(item);
+
 /** A year's calendar, and whether the office was already told it is unpublished. */
 async function readYear(year: number, now: Date): Promise<{ calendar: CalendarYear; alerted: boolean }> {
   // One Query gives the office's calendar and the marker of a year once used unpublished.
-  const { Items = [] } = await db.send(new QueryCommand({
-    TableName: tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.calendar(year).pk }, ConsistentRead: true,
-  }));
-  const office = Items.find((item) => item.sk === keys.calendar(year).sk);
-  const marker = Items.find((item) => item.sk === keys.calendarUnpublishedAlerted(year).sk);
-  const calendar: CalendarYear = office
-    ? { year, holidays: office.holidays as string[], workdays: office.workdays as string[], source: 'office' }
-    : bundledCalendar(year);
+  const records = await queryAll(patterns.calendarYear(year), decodeCalendarRecord, { consistentRead: true });
+  const office = records.find((record) => 'holidays' in record);
+  const marker = records.find((record) => 'alertedAt' in record);
+  const calendar: CalendarYear = office ? { year, holidays: office.holidays, workdays: office.workdays, source: 'office' } : bundledCalendar(year);
   // Deadlines were set on the unpublished year and the shipped data now publishes it: time them again, once.
   if (marker && !marker.publishedAs && calendar.source === 'official') await retimeOnPublication(year, now);
   return { calendar, alerted: !!marker };
 }
 
 async function retimeOnPublication(year: number, now: Date): Promise<void> {
-  await writeAll([
+  await tryWriteAll<'seen-already'>([
     {
       Update: {
         TableName: tableName, Key: keys.calendarUnpublishedAlerted(year),
@@ -60,6 +63,8 @@ async function retimeOnPublication(year: number, now: Date): Promise<void> {
         ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(publishedAs)',
         ExpressionAttributeValues: { ':official': 'official', ':now': now.toISOString() },
       },
+      // Another function saw the publication first and asked for the re-timing.
+      ifFailed: refused('seen-already'),
     },
     retimeEffect(year, now),
   ]);
@@ -80,8 +85,11 @@ async function alertUnpublishedOnce(calendar: CalendarYear, concern: Concern, no
     subject: { type: 'calendar', id: String(year) },
   }, now, newId());
   // Once: a second attempt finds the marker (its condition fails) and writes nothing.
-  await writeAll([
-    { Put: { TableName: tableName, Item: { ...keys.calendarUnpublishedAlerted(year), source: calendar.source, alertedAt: now.toISOString() }, ConditionExpression: 'attribute_not_exists(pk)' } },
+  await tryWriteAll<'alerted-already'>([
+    {
+      Put: { TableName: tableName, Item: { ...keys.calendarUnpublishedAlerted(year), source: calendar.source, alertedAt: now.toISOString() }, ConditionExpression: 'attribute_not_exists(pk)' },
+      ifFailed: refused('alerted-already'),
+    },
     ...alertWrites(alert, now, newId),
   ]);
 }

@@ -5,9 +5,10 @@
 import { createHash } from 'node:crypto';
 import { DynamoDBClient, DynamoDBServiceException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand, QueryCommand, TransactWriteCommand, type QueryCommandInput, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
-import { BadRequestError } from './http/errors.ts';
+import { InvalidInput } from './errors.ts';
 import { config } from './config.ts';
-import { TABLE } from './table.ts';
+import { KEY_ATTRIBUTES, keyCondition, PARTITION_VALUE, TABLE, type AccessPattern } from './table.ts';
+import { backoff } from './retry.ts';
 
 export const dynamoClient = new DynamoDBClient({});
 export const db = DynamoDBDocumentClient.from(dynamoClient, {
@@ -34,12 +35,11 @@ export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems'
  * is already allowed to read with the same filters, a page starts, so a signature would protect
  * nothing more, and would need a secret shared by every Lambda and rotated.
  */
-const CURSOR_PARTITION = ':pk';
 const MAX_KEY_VALUE_LENGTH = 1024;
 
-export class InvalidCursorError extends BadRequestError {
+export class InvalidCursorError extends InvalidInput {
   constructor() {
-    super('The cursor is not one this listing returned; start again without it.', [{ path: 'query.cursor', message: 'Invalid cursor' }]);
+    super('The cursor is not one this listing returned; start again without it.', [{ field: 'cursor', message: 'Invalid cursor' }]);
   }
 }
 
@@ -102,14 +102,71 @@ export function decodeCursor(cursor: string, listing: string, where: { indexName
 /** DynamoDB refusing a start key (e.g. outside the key condition's range) is the client's cursor at fault. */
 const refusesStartKey = (error: unknown): boolean => error instanceof DynamoDBServiceException && error.name === 'ValidationException';
 
+/** Records as stored, before their codec decodes them. */
+export type StoredItem = Record<string, unknown>;
+
+/** What narrows a Query beyond its pattern: attributes equal to values (undefined ones left out), a projection, a consistent read. */
+export interface QueryOptions { filter?: Record<string, unknown>; projection?: string[]; consistentRead?: boolean }
+
+/** The Query input of an access pattern, narrowed by the options. */
+export function queryInput(pattern: AccessPattern, options: QueryOptions = {}): QueryCommandInput {
+  const condition = keyCondition(pattern);
+  const { FilterExpression, names, values } = equalityFilter(options.filter ?? {});
+  const projectionNames = Object.fromEntries((options.projection ?? []).map((name, position) => [`#p${position}`, name]));
+  const allNames = { ...names, ...projectionNames };
+  return {
+    TableName: tableName,
+    ...condition,
+    ...(FilterExpression ? { FilterExpression } : {}),
+    ...(Object.keys(projectionNames).length ? { ProjectionExpression: Object.keys(projectionNames).join(', ') } : {}),
+    ...(Object.keys(allNames).length ? { ExpressionAttributeNames: allNames } : {}),
+    ExpressionAttributeValues: { ...condition.ExpressionAttributeValues, ...values },
+    ...(options.consistentRead ? { ConsistentRead: true } : {}),
+  };
+}
+
 /**
- * One page of a listing: a Query whose key condition names its partition `:pk`, started where
- * the client's cursor says. Every listing of the API pages through here.
+ * One page of an access pattern for a client: at most `limit` records from where its cursor
+ * says, each decoded by the entity's codec, and the cursor to the next page if there is one. A
+ * filter narrows what is returned, not what is read.
  */
-export async function queryPage(input: QueryCommandInput & { Limit: number }, cursor: string | undefined): Promise<{ items: Record<string, unknown>[]; nextCursor?: string }> {
+export async function queryPage<T>(
+  pattern: AccessPattern,
+  options: { limit: number; cursor: string | undefined; filter?: Record<string, unknown>; consistentRead?: boolean },
+  decode: (item: StoredItem) => T,
+): Promise<{ items: T[]; nextCursor?: string }> {
+  const page = await queryInputPage({ ...queryInput(pattern, { filter: options.filter, consistentRead: options.consistentRead }), Limit: options.limit }, options.cursor);
+  return { items: page.items.map(decode), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
+}
+
+/**
+ * Every record of an access pattern whose result is bounded by its key (one card, one quarter,
+ * one department's list): never a walk over the table.
+ */
+export async function queryAll<T>(pattern: AccessPattern, decode: (item: StoredItem) => T, options: QueryOptions = {}): Promise<T[]> {
+  return (await queryInputAll(queryInput(pattern, options))).map(decode);
+}
+
+/** Whether an access pattern has a record (read page by page until one is found). */
+export async function queryAny(pattern: AccessPattern, options: QueryOptions = {}): Promise<boolean> {
+  const input = queryInput(pattern, options);
+  let ExclusiveStartKey: Key | undefined;
+  do {
+    const page = await db.send(new QueryCommand({ ...input, ExclusiveStartKey }));
+    if ((page.Items ?? []).length > 0) return true;
+    ExclusiveStartKey = page.LastEvaluatedKey;
+  } while (ExclusiveStartKey);
+  return false;
+}
+
+/**
+ * One page of a Query whose key condition names its partition `:pk`, started where the client's
+ * cursor says. Every listing of the API pages through here (through `queryPage`).
+ */
+export async function queryInputPage(input: QueryCommandInput & { Limit: number }, cursor: string | undefined): Promise<{ items: StoredItem[]; nextCursor?: string }> {
   const listing = listingOf(input);
   const ExclusiveStartKey = cursor
-    ? decodeCursor(cursor, listing, { indexName: input.IndexName, partition: input.ExpressionAttributeValues?.[CURSOR_PARTITION] })
+    ? decodeCursor(cursor, listing, { indexName: input.IndexName, partition: input.ExpressionAttributeValues?.[PARTITION_VALUE] })
     : undefined;
   let page;
   try {
@@ -132,16 +189,12 @@ export async function queryFrom(input: QueryCommandInput, startKey: Key | undefi
 }
 
 /** Removes the table's key and index attributes from an item before it is shown. */
-export function withoutKeys<T extends Record<string, unknown>>(item: T): Omit<T, 'pk' | 'sk' | 'gsi1pk' | 'gsi1sk' | 'gsi2pk' | 'gsi2sk' | 'gsi3pk' | 'gsi3sk'> {
-  const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g1s, gsi2pk: _g2, gsi2sk: _g2s, gsi3pk: _g3, gsi3sk: _g3s, ...rest } = item;
-  return rest;
+export function withoutKeys(item: StoredItem): StoredItem {
+  return Object.fromEntries(Object.entries(item).filter(([name]) => !KEY_ATTRIBUTES.includes(name)));
 }
 
-/**
- * Every page of a Query whose result is bounded by its key (one card, one quarter, one
- * department's list): never a walk over the table.
- */
-export async function queryAll(input: QueryCommandInput): Promise<Record<string, unknown>[]> {
+/** Every page of a Query bounded by its key (through `queryAll`). */
+export async function queryInputAll(input: QueryCommandInput): Promise<StoredItem[]> {
   const items: Record<string, unknown>[] = [];
   let ExclusiveStartKey: Record<string, unknown> | undefined;
   do {
@@ -153,25 +206,116 @@ export async function queryAll(input: QueryCommandInput): Promise<Record<string,
 }
 
 /**
- * Writes the items all or nothing. Returns undefined when written, or the index of the first
- * item whose condition failed. Transactions that collided with another on a shared item (a
- * counter) are retried with a little jitter; anything else is thrown.
+ * One item of a transaction, with what its condition failing means: `ifFailed` makes the error
+ * writeAll throws then (a conflict the client is told, or a `Refused` outcome the store answers
+ * with). An item without it is not expected to fail: its failure is a ConditionFailedError (500).
  */
-export async function writeAll(items: TransactItem[], attempts = 6): Promise<number | undefined> {
+export type Write = TransactItem & { ifFailed?: () => Error };
+
+/** A conditional item failed that carried no meaning of its own. */
+export class ConditionFailedError extends Error {
+  constructor(item: TransactItem) {
+    const write = item.Put ?? item.Update ?? item.Delete ?? item.ConditionCheck;
+    const key = item.Put ? { [TABLE.partitionKey]: item.Put.Item?.[TABLE.partitionKey], [TABLE.sortKey]: item.Put.Item?.[TABLE.sortKey] } : write && 'Key' in write ? write.Key : undefined;
+    super(`The condition of the write to ${JSON.stringify(key)} failed unexpectedly`);
+  }
+}
+
+/** A write's condition failing as an expected outcome (the place was taken, the matter moved on), not an error. */
+export class Refused<O extends string = string> extends Error {
+  constructor(readonly outcome: O) {
+    super(`refused: ${outcome}`);
+  }
+}
+
+/** `ifFailed` for an item whose failure is an outcome: the store answers with it (see tryWriteAll). */
+export const refused = <O extends string>(outcome: O) => (): Refused<O> => new Refused(outcome);
+
+/**
+ * What a cancelled transaction means: the error of the first item whose condition failed, or
+ * 'retry' when it only collided with another transaction on a shared item (a counter), or
+ * undefined when it is neither (the cancellation itself is thrown).
+ */
+export function cancellationOutcome(items: readonly Write[], error: TransactionCanceledException): Error | 'retry' | undefined {
+  const reasons = error.CancellationReasons ?? [];
+  const failed = reasons.findIndex((reason) => reason.Code === 'ConditionalCheckFailed');
+  const item = items[failed];
+  if (item) return item.ifFailed?.() ?? new ConditionFailedError(item);
+  return reasons.some((reason) => reason.Code === 'TransactionConflict') ? 'retry' : undefined;
+}
+
+/**
+ * Writes the items all or nothing. A failed condition throws the error its item carries.
+ * Transactions that collided with another on a shared item (a counter) are retried after a
+ * jittered pause; anything else is thrown.
+ */
+export async function writeAll(items: Write[], attempts = 6): Promise<void> {
+  const TransactItems = items.map(({ ifFailed: _meaning, ...item }) => item);
   for (let attempt = 1; ; attempt += 1) {
     try {
-      await db.send(new TransactWriteCommand({ TransactItems: items }));
-      if (config.LOCAL_COMMIT_BARRIER) await awaitLocalCommit(items);
-      return undefined;
+      await db.send(new TransactWriteCommand({ TransactItems }));
+      if (config.LOCAL_COMMIT_BARRIER) await awaitLocalCommit(TransactItems);
+      return;
     } catch (error) {
       if (!(error instanceof TransactionCanceledException)) throw error;
-      const reasons = error.CancellationReasons ?? [];
-      const failed = reasons.findIndex((reason) => reason.Code === 'ConditionalCheckFailed');
-      if (failed >= 0) return failed;
-      if (attempt >= attempts || !reasons.some((reason) => reason.Code === 'TransactionConflict')) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20 * attempt));
+      const outcome = cancellationOutcome(items, error);
+      if (outcome instanceof Error) throw outcome;
+      if (outcome !== 'retry' || attempt >= attempts) throw error;
+      await backoff(attempt - 1);
     }
   }
+}
+
+/** Writes the items; the outcome of the item that was `refused`, or undefined when all was written. */
+export async function tryWriteAll<O extends string>(items: Write[]): Promise<O | undefined> {
+  try {
+    await writeAll(items);
+    return undefined;
+  } catch (error) {
+    if (error instanceof Refused) return error.outcome as O;
+    throw error;
+  }
+}
+
+/**
+ * A change to a versioned record (a complaint, a pledge), if it is still at `version`: sets the
+ * fields, appends to its lists and bumps the version. False when someone else changed it first.
+ * `alongside` is written in the same transaction.
+ */
+export async function updateVersioned(
+  key: Key,
+  version: number,
+  change: { set?: Record<string, unknown>; append?: Record<string, unknown[]> },
+  alongside: Write[] = [],
+): Promise<boolean> {
+  const outcome = await tryWriteAll<'moved-on'>([{ ...versionedUpdate(key, version, change), ifFailed: refused('moved-on') }, ...alongside]);
+  return outcome === undefined;
+}
+
+/** The conditional Update of updateVersioned. */
+export function versionedUpdate(key: Key, version: number, change: { set?: Record<string, unknown>; append?: Record<string, unknown[]> }): TransactItem {
+  const names: Record<string, string> = { '#version': 'version' };
+  const values: Record<string, unknown> = { ':version': version, ':next': version + 1 };
+  const assignments = Object.entries(change.set ?? {}).map(([field, value], position) => {
+    names[`#s${position}`] = field;
+    values[`:s${position}`] = value;
+    return `#s${position} = :s${position}`;
+  });
+  const appends = Object.entries(change.append ?? {}).filter(([, added]) => added.length > 0).map(([field, added], position) => {
+    names[`#a${position}`] = field;
+    values[`:a${position}`] = added;
+    return `#a${position} = list_append(#a${position}, :a${position})`;
+  });
+  return {
+    Update: {
+      TableName: tableName,
+      Key: key,
+      UpdateExpression: `SET ${[...assignments, ...appends, '#version = :next'].join(', ')}`,
+      ConditionExpression: '#version = :version',
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: values,
+    },
+  };
 }
 
 /**

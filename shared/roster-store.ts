@@ -3,11 +3,21 @@
  * posts declare (外出告知) beside it. Complaints and applications both assign work from them;
  * the pure rules of who holds what are in roster.ts.
  */
-import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { db, tableName } from './db.ts';
-import { keys } from './table.ts';
+import * as z from 'zod/mini';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { db, queryAll, tableName } from './db.ts';
+import { keys, patterns } from './table.ts';
 import { toLocalIso } from './clock.ts';
 import { effectiveHolder, type Handler, type Holder, type Post } from './roster.ts';
+
+const absenceCodec = z.object({ from: z.string(), to: z.string(), reason: z.optional(z.string()) });
+const handlerCodec: z.ZodMiniType<Handler> = z.object({ id: z.string(), name: z.string(), available: z.boolean(), absences: z.optional(z.array(absenceCodec)) });
+/** The two records of a department's roster partition: the roster, and an absence declared beside it. */
+const rosterRecordCodec = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('roster'), handlers: z.array(handlerCodec) }),
+  z.object({ type: z.literal('absence'), handlerId: z.string(), from: z.string(), to: z.string(), reason: z.string() }),
+]);
+const decodeRosterRecord = (item: Record<string, unknown>) => rosterRecordCodec.parse(item);
 
 /**
  * A department's roster with its declared absences (外出告知) merged into each post's. With `on`
@@ -15,16 +25,11 @@ import { effectiveHolder, type Handler, type Holder, type Post } from './roster.
  * partition from the first such absence to the roster (ABSENCE#... sorts before HANDLERS).
  */
 export async function getRoster(deptId: string, on?: string): Promise<Handler[]> {
-  const { Items = [] } = await db.send(new QueryCommand({
-    TableName: tableName,
-    KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :roster',
-    ExpressionAttributeValues: { ':pk': keys.departmentPartition(deptId), ':from': keys.absencesEndingFrom(on ?? ''), ':roster': keys.roster(deptId).sk },
-    ConsistentRead: true,
-  }));
-  const roster = Items.find((item) => item.type === 'roster');
-  const declared = Items.filter((item) => item.type === 'absence');
-  return ((roster?.handlers as Handler[] | undefined) ?? []).map((handler) => {
-    const absences = [...(handler.absences ?? []), ...declared.filter((item) => item.handlerId === handler.id).map((item) => ({ from: item.from as string, to: item.to as string, reason: item.reason as string }))];
+  const records = await queryAll(patterns.rosterWithAbsences(deptId, on), decodeRosterRecord, { consistentRead: true });
+  const roster = records.find((record) => record.type === 'roster');
+  const declared = records.filter((record) => record.type === 'absence');
+  return (roster?.handlers ?? []).map((handler) => {
+    const absences = [...(handler.absences ?? []), ...declared.filter((item) => item.handlerId === handler.id).map(({ from, to, reason }) => ({ from, to, reason }))];
     return absences.length ? { ...handler, absences } : handler;
   });
 }

@@ -57,46 +57,105 @@ export const TABLE = {
   sortKey: 'sk',
   /** TTL attribute (idempotency records and client quotas expire). */
   ttlAttribute: 'expiration',
+  /**
+   * The secondary indexes, named in code for the lists they hold. Their physical names (gsi1..3
+   * and their key attributes) stay as deployed: renaming a GSI deletes it and creates another,
+   * DynamoDB allows one GSI creation or deletion per table update (CloudFormation cannot apply a
+   * rename of several at once), and the new index would be empty while it is backfilled.
+   */
   indexes: {
-    /** Lists by parent, time or owner: every listing is a Query on it. */
-    byParent: { name: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
-    /** A second listing of the same records (e.g. inspections by enterprise). */
-    bySecondParent: { name: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },
-    /** A third listing (e.g. every inspection, by date, for the office). */
-    byThirdParent: { name: 'gsi3', partitionKey: 'gsi3pk', sortKey: 'gsi3sk' },
+    /** Each owner's list: a department's complaints, pledges, inspections, approval items; a unit's fee items; a month's fee audit; the departments; the alerts. */
+    ownerLists: { name: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
+    /** The county-wide list of each kind (complaints, pledges, fee items, approval items), and each enterprise's inspections. */
+    countyLists: { name: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },
+    /** County-wide lists by date: every inspection, every running deadline watch. */
+    datedLists: { name: 'gsi3', partitionKey: 'gsi3pk', sortKey: 'gsi3sk' },
   },
 } as const;
+
+export type IndexName = keyof typeof TABLE.indexes;
+
+/** The attributes the table and its indexes key on: never part of a record as shown. */
+export const KEY_ATTRIBUTES: readonly string[] = [TABLE.partitionKey, TABLE.sortKey, ...Object.values(TABLE.indexes).flatMap((index) => [index.partitionKey, index.sortKey])];
+
+/** A sort key condition: a prefix, a closed range, or a lower bound. */
+export type SortCondition = { beginsWith: string } | { between: readonly [string, string] } | { atLeast: string };
+
+/**
+ * An access pattern: the one partition a Query reads (on an index, or on the table itself), an
+ * optional sort key condition, and its order. Every Query of the code is one of `patterns`.
+ */
+export interface AccessPattern {
+  index?: IndexName;
+  partition: string;
+  sort?: SortCondition;
+  newestFirst?: boolean;
+}
+
+/**
+ * A list held by an index: the partition a record joins with `entry(sortValue)`, read back by the
+ * pattern built on it. Writer and reader share this one declaration, so they cannot disagree on
+ * the index or the partition.
+ */
+const list = (index: IndexName, partition: string) => ({
+  index,
+  partition,
+  entry: (sortValue: string): Record<string, string> => ({ [TABLE.indexes[index].partitionKey]: partition, [TABLE.indexes[index].sortKey]: sortValue }),
+});
+
+/** The lists on the indexes. */
+export const lists = {
+  departments: list('ownerLists', 'DEPARTMENTS'),
+  // One unit's fee list is its own partition; the whole list is a second index.
+  feeItemsOfUnit: (unit: string) => list('ownerLists', `FEEITEMS#${unit}`),
+  allFeeItems: list('countyLists', 'FEEITEMS'),
+  approvalItemsOfDepartment: (dept: string) => list('ownerLists', `APPROVALITEMS#${dept}`),
+  allApprovalItems: list('countyLists', 'APPROVALITEMS'),
+  feeAuditOfMonth: (month: string) => list('ownerLists', `FEEAUDIT#${month}`),
+  complaintsOfDepartment: (deptId: string) => list('ownerLists', `COMPLAINTS#${deptId}`),
+  allComplaints: list('countyLists', 'COMPLAINTS'),
+  complaintsOfEnterprise: (enterpriseId: string) => list('datedLists', `COMPLAINTS#ENT#${enterpriseId}`),
+  alerts: list('ownerLists', 'ALERTS'),
+  // Every deadline started, until its escalation: found again when a year's calendar changes.
+  watches: list('datedLists', 'WATCHES'),
+  inspectionsOfDepartment: (dept: string) => list('ownerLists', `INSPECTIONS#DEPT#${dept}`),
+  inspectionsOfEnterprise: (enterpriseId: string) => list('countyLists', `INSPECTIONS#ENT#${enterpriseId}`),
+  allInspections: list('datedLists', 'INSPECTIONS'),
+  pledgesOfDepartment: (dept: string) => list('ownerLists', `PLEDGES#${dept}`),
+  allPledges: list('countyLists', 'PLEDGES'),
+  applicationsOfDepartment: (dept: string) => list('ownerLists', `APPLICATIONS#DEPT#${dept}`),
+  applicationsOfEnterprise: (enterpriseId: string) => list('countyLists', `APPLICATIONS#ENT#${enterpriseId}`),
+  allApplications: list('datedLists', 'APPLICATIONS'),
+  appointmentsOfDepartment: (dept: string) => list('ownerLists', `APPOINTMENTS#DEPT#${dept}`),
+  appointmentsOfEnterprise: (enterpriseId: string) => list('countyLists', `APPOINTMENTS#ENT#${enterpriseId}`),
+  allAppointments: list('datedLists', 'APPOINTMENTS'),
+  // One unit's entries on a card, in order: the department's own view of the card, paged.
+  unitEntriesOfCard: (enterpriseId: string, unit: string) => list('countyLists', `CARDENTRIES#${enterpriseId}#${unit}`),
+};
 
 const pad = (n: number): string => String(n).padStart(8, '0');
 
 export const keys = {
   department: (deptId: string) => ({ pk: `DEPT#${deptId}`, sk: 'PROFILE' }),
-  departmentsIndex: (deptId: string) => ({ gsi1pk: 'DEPARTMENTS', gsi1sk: deptId }),
-  departmentsPartition: 'DEPARTMENTS',
+  departmentsIndex: (deptId: string) => lists.departments.entry(deptId),
 
   feeItem: (code: string) => ({ pk: `FEEITEM#${code}`, sk: 'ITEM' }),
-  // One unit's fee list is its own partition; the whole list is a second index.
-  feeItemsIndex: (unit: string, code: string) => ({ gsi1pk: `FEEITEMS#${unit}`, gsi1sk: code, gsi2pk: 'FEEITEMS', gsi2sk: `${unit}#${code}` }),
-  feeItemsOfUnit: (unit: string) => `FEEITEMS#${unit}`,
+  feeItemsIndex: (unit: string, code: string) => ({ ...lists.feeItemsOfUnit(unit).entry(code), ...lists.allFeeItems.entry(`${unit}#${code}`) }),
+  feeItemsOfUnit: (unit: string) => lists.feeItemsOfUnit(unit).partition,
   // Every revision is kept: a collection is checked against the one in force when it was made.
   feeItemRevision: (code: string, inForceFrom: string, revision: number) => ({ pk: `FEEITEM#${code}`, sk: `REVISION#${inForceFrom}#${pad(revision)}` }),
   feeItemRevisionSkPrefix: 'REVISION#',
-  allFeeItems: 'FEEITEMS',
+  allFeeItems: lists.allFeeItems.partition,
 
   approvalItem: (code: string) => ({ pk: `APPROVALITEM#${code}`, sk: 'ITEM' }),
-  approvalItemsIndex: (dept: string, code: string) => ({ gsi1pk: `APPROVALITEMS#${dept}`, gsi1sk: code, gsi2pk: 'APPROVALITEMS', gsi2sk: `${dept}#${code}` }),
-  approvalItemsOfDept: (dept: string) => `APPROVALITEMS#${dept}`,
-  allApprovalItems: 'APPROVALITEMS',
+  approvalItemsIndex: (dept: string, code: string) => ({ ...lists.approvalItemsOfDepartment(dept).entry(code), ...lists.allApprovalItems.entry(`${dept}#${code}`) }),
 
   application: (id: string) => ({ pk: `APPLICATION#${id}`, sk: 'APPLICATION' }),
   applicationIndexes: (dept: string, enterpriseId: string, instant: string, id: string) => ({
-    gsi1pk: `APPLICATIONS#DEPT#${dept}`, gsi1sk: `${instant}#${id}`,
-    gsi2pk: `APPLICATIONS#ENT#${enterpriseId}`, gsi2sk: `${instant}#${id}`,
-    gsi3pk: 'APPLICATIONS', gsi3sk: `${instant}#${id}`,
+    ...lists.applicationsOfDepartment(dept).entry(`${instant}#${id}`),
+    ...lists.applicationsOfEnterprise(enterpriseId).entry(`${instant}#${id}`),
+    ...lists.allApplications.entry(`${instant}#${id}`),
   }),
-  applicationsByDept: (dept: string) => `APPLICATIONS#DEPT#${dept}`,
-  applicationsByEnterprise: (enterpriseId: string) => `APPLICATIONS#ENT#${enterpriseId}`,
-  allApplications: 'APPLICATIONS',
 
   card: (enterpriseId: string) => ({ pk: `CARD#${enterpriseId}`, sk: 'CARD' }),
   cardPartition: (enterpriseId: string) => `CARD#${enterpriseId}`,
@@ -110,11 +169,8 @@ export const keys = {
   entryIdOf: (seq: number) => pad(seq),
   receipt: (deptId: string, receiptNo: string) => ({ pk: `RECEIPT#${deptId}#${receiptNo}`, sk: 'RECEIPT' }),
   rejectedAttempt: (id: string) => ({ pk: `REJECTED#${id}`, sk: 'ATTEMPT' }),
-  feeAuditPartition: (month: string) => `FEEAUDIT#${month}`,
-  feeAuditIndex: (month: string, instant: string, kind: string, id: string) => ({
-    gsi1pk: `FEEAUDIT#${month}`,
-    gsi1sk: `${instant}#${kind}#${id}`,
-  }),
+  feeAuditPartition: (month: string) => lists.feeAuditOfMonth(month).partition,
+  feeAuditIndex: (month: string, instant: string, kind: string, id: string) => lists.feeAuditOfMonth(month).entry(`${instant}#${kind}#${id}`),
   feeTotals: (month: string, date: string, kind: string, unit: string, item: string) => ({
     pk: `FEETOTALS#${month}`,
     sk: `${date}#${kind}#${unit}#${item}`,
@@ -124,12 +180,9 @@ export const keys = {
   complaint: (id: string) => ({ pk: `COMPLAINT#${id}`, sk: 'COMPLAINT' }),
   /** By department, all, and (when an enterprise complained) by that enterprise. */
   complaintsIndex: (deptId: string, instant: string, id: string, enterpriseId?: string) => ({
-    gsi1pk: `COMPLAINTS#${deptId}`, gsi1sk: `${instant}#${id}`, gsi2pk: 'COMPLAINTS', gsi2sk: `${instant}#${id}`,
-    ...(enterpriseId ? { gsi3pk: `COMPLAINTS#ENT#${enterpriseId}`, gsi3sk: `${instant}#${id}` } : {}),
+    ...lists.complaintsOfDepartment(deptId).entry(`${instant}#${id}`), ...lists.allComplaints.entry(`${instant}#${id}`),
+    ...(enterpriseId ? lists.complaintsOfEnterprise(enterpriseId).entry(`${instant}#${id}`) : {}),
   }),
-  complaintsByDept: (deptId: string) => `COMPLAINTS#${deptId}`,
-  complaintsByEnterprise: (enterpriseId: string) => `COMPLAINTS#ENT#${enterpriseId}`,
-  allComplaints: 'COMPLAINTS',
   tracking: (codeHash: string) => ({ pk: `TRACK#${codeHash}`, sk: 'TRACK' }),
   roster: (deptId: string) => ({ pk: `DEPT#${deptId}`, sk: 'HANDLERS' }),
   /**
@@ -141,8 +194,7 @@ export const keys = {
   departmentPartition: (deptId: string) => `DEPT#${deptId}`,
 
   alert: (id: string) => ({ pk: `ALERT#${id}`, sk: 'ALERT' }),
-  alertsIndex: (instant: string, id: string) => ({ gsi1pk: 'ALERTS', gsi1sk: `${instant}#${id}` }),
-  alertsPartition: 'ALERTS',
+  alertsIndex: (instant: string, id: string) => lists.alerts.entry(`${instant}#${id}`),
 
   idempotencyPartition: (concern: string) => `IDEMPOTENCY#${concern}`,
   clientQuota: (route: string, clientHash: string, windowStart: string) => ({ pk: `QUOTA#${route}#${clientHash}`, sk: windowStart }),
@@ -151,46 +203,115 @@ export const keys = {
 
   calendar: (year: number) => ({ pk: `CALENDAR#${year}`, sk: 'CALENDAR' }),
   calendarUnpublishedAlerted: (year: number) => ({ pk: `CALENDAR#${year}`, sk: 'UNPUBLISHED-ALERTED' }),
-  // Every deadline started, until its escalation: found again when a year's calendar changes.
-  watchIndex: (escalateAt: string, id: string) => ({ gsi3pk: 'WATCHES', gsi3sk: `${escalateAt}#${id}` }),
-  watchesPartition: 'WATCHES',
+  watchIndex: (escalateAt: string, id: string) => lists.watches.entry(`${escalateAt}#${id}`),
 
   inspection: (id: string) => ({ pk: `INSPECTION#${id}`, sk: 'INSPECTION' }),
-  inspectionPartition: (id: string) => `INSPECTION#${id}`,
   inspectionIndexes: (dept: string, enterpriseId: string, plannedDate: string, id: string) => ({
-    gsi1pk: `INSPECTIONS#DEPT#${dept}`, gsi1sk: `${plannedDate}#${id}`,
-    gsi2pk: `INSPECTIONS#ENT#${enterpriseId}`, gsi2sk: `${plannedDate}#${id}`,
-    gsi3pk: 'INSPECTIONS', gsi3sk: `${plannedDate}#${id}`,
+    ...lists.inspectionsOfDepartment(dept).entry(`${plannedDate}#${id}`),
+    ...lists.inspectionsOfEnterprise(enterpriseId).entry(`${plannedDate}#${id}`),
+    ...lists.allInspections.entry(`${plannedDate}#${id}`),
   }),
-  inspectionsByDept: (dept: string) => `INSPECTIONS#DEPT#${dept}`,
-  inspectionsByEnterprise: (enterpriseId: string) => `INSPECTIONS#ENT#${enterpriseId}`,
-  allInspections: 'INSPECTIONS',
   decision: (inspectionId: string) => ({ pk: `INSPECTION#${inspectionId}`, sk: 'DECISION' }),
   visit: (inspectionId: string, instant: string, visitId: string) => ({ pk: `INSPECTION#${inspectionId}`, sk: `VISIT#${instant}#${visitId}` }),
-  visitSkPrefix: 'VISIT#',
   /** One unlawful visit a China day per inspection is one event: its complaint and alert are made once. */
   unlawfulVisitDay: (inspectionId: string, date: string) => ({ pk: `INSPECTION#${inspectionId}`, sk: `UNLAWFUL-VISIT#${date}` }),
   routineCount: (enterpriseId: string, dept: string, year: string) => ({ pk: `ROUTINE#${enterpriseId}#${dept}#${year}`, sk: 'COUNT' }),
-  findingsPartition: (enterpriseId: string) => `FINDINGS#${enterpriseId}`,
   pledge: (id: string) => ({ pk: `PLEDGE#${id}`, sk: 'PLEDGE' }),
   pledgeIndexes: (dept: string, dueDate: string, id: string) => ({
-    gsi1pk: `PLEDGES#${dept}`, gsi1sk: `${dueDate}#${id}`, gsi2pk: 'PLEDGES', gsi2sk: `${dueDate}#${id}`,
+    ...lists.pledgesOfDepartment(dept).entry(`${dueDate}#${id}`), ...lists.allPledges.entry(`${dueDate}#${id}`),
   }),
-  pledgesByDept: (dept: string) => `PLEDGES#${dept}`,
-  allPledges: 'PLEDGES',
-  evaluationPartition: (quarter: string) => `EVAL#${quarter}`,
   evaluation: (quarter: string, dept: string) => ({ pk: `EVAL#${quarter}`, sk: `DEPT#${dept}` }),
-  measurePartition: (dept: string, service: string) => `MEASURE#${dept}#${service}`,
   measure: (dept: string, service: string, instant: string, matterId: string) => ({ pk: `MEASURE#${dept}#${service}`, sk: `${instant}#${matterId}` }),
   appointment: (id: string) => ({ pk: `APPOINTMENT#${id}`, sk: 'APPOINTMENT' }),
   /** By department, by enterprise and all, each newest first by when the request was received. */
   appointmentIndexes: (dept: string, enterpriseId: string, receivedAt: string, id: string) => ({
-    gsi1pk: `APPOINTMENTS#DEPT#${dept}`, gsi1sk: `${receivedAt}#${id}`,
-    gsi2pk: `APPOINTMENTS#ENT#${enterpriseId}`, gsi2sk: `${receivedAt}#${id}`,
-    gsi3pk: 'APPOINTMENTS', gsi3sk: `${receivedAt}#${id}`,
+    ...lists.appointmentsOfDepartment(dept).entry(`${receivedAt}#${id}`),
+    ...lists.appointmentsOfEnterprise(enterpriseId).entry(`${receivedAt}#${id}`),
+    ...lists.allAppointments.entry(`${receivedAt}#${id}`),
   }),
-  appointmentsByDept: (dept: string) => `APPOINTMENTS#DEPT#${dept}`,
-  appointmentsByEnterprise: (enterpriseId: string) => `APPOINTMENTS#ENT#${enterpriseId}`,
-  allAppointments: 'APPOINTMENTS',
   finding: (enterpriseId: string, date: string, inspectionId: string, n: number) => ({ pk: `FINDINGS#${enterpriseId}`, sk: `${date}#${inspectionId}#${n}` }),
 } as const;
+
+/** Reading a list on its index, optionally narrowed by its sort key and ordered newest first. */
+const read = (on: { index: IndexName; partition: string }, more: Omit<AccessPattern, 'index' | 'partition'> = {}): AccessPattern =>
+  ({ index: on.index, partition: on.partition, ...more });
+/** The end of a range of sort keys that start with a date or instant: every key of the last day sorts before it. */
+const through = (last: string): string => `${last}~`;
+
+/** Every Query the code makes, by name. */
+export const patterns = {
+  departments: () => read(lists.departments),
+  feeItemsOfUnit: (unit: string) => read(lists.feeItemsOfUnit(unit)),
+  allFeeItems: () => read(lists.allFeeItems),
+  approvalItemsOfDepartment: (dept: string) => read(lists.approvalItemsOfDepartment(dept)),
+  allApprovalItems: () => read(lists.allApprovalItems),
+  complaintsOfDepartment: (dept: string) => read(lists.complaintsOfDepartment(dept), { newestFirst: true }),
+  allComplaints: () => read(lists.allComplaints, { newestFirst: true }),
+  complaintsOfEnterprise: (enterpriseId: string) => read(lists.complaintsOfEnterprise(enterpriseId), { newestFirst: true }),
+  alerts: () => read(lists.alerts, { newestFirst: true }),
+  /** The watches escalating at or after an instant. */
+  watchesEscalatingFrom: (instant: string) => read(lists.watches, { sort: { atLeast: instant } }),
+  /** A month (YYYY-MM) narrows an inspection list to the inspections planned in it. */
+  inspectionsOfDepartment: (dept: string, month?: string) => read(lists.inspectionsOfDepartment(dept), month ? { sort: { beginsWith: month } } : {}),
+  inspectionsOfEnterprise: (enterpriseId: string, month?: string) => read(lists.inspectionsOfEnterprise(enterpriseId), month ? { sort: { beginsWith: month } } : {}),
+  allInspections: (month?: string) => read(lists.allInspections, month ? { sort: { beginsWith: month } } : {}),
+  pledgesOfDepartment: (dept: string) => read(lists.pledgesOfDepartment(dept)),
+  allPledges: () => read(lists.allPledges),
+  /** Applications and appointments, newest received first. */
+  applicationsOfDepartment: (dept: string) => read(lists.applicationsOfDepartment(dept), { newestFirst: true }),
+  applicationsOfEnterprise: (enterpriseId: string) => read(lists.applicationsOfEnterprise(enterpriseId), { newestFirst: true }),
+  allApplications: () => read(lists.allApplications, { newestFirst: true }),
+  appointmentsOfDepartment: (dept: string) => read(lists.appointmentsOfDepartment(dept), { newestFirst: true }),
+  appointmentsOfEnterprise: (enterpriseId: string) => read(lists.appointmentsOfEnterprise(enterpriseId), { newestFirst: true }),
+  allAppointments: () => read(lists.allAppointments, { newestFirst: true }),
+
+  // Partitions of the table itself.
+  visitsOfInspection: (inspectionId: string): AccessPattern => ({ partition: `INSPECTION#${inspectionId}`, sort: { beginsWith: 'VISIT#' } }),
+  findingsOfEnterprise: (enterpriseId: string): AccessPattern => ({ partition: `FINDINGS#${enterpriseId}`, newestFirst: true }),
+  /** Findings dated from one China date through another. */
+  findingsOfEnterpriseBetween: (enterpriseId: string, from: string, to: string): AccessPattern => ({ partition: `FINDINGS#${enterpriseId}`, sort: { between: [from, through(to)] } }),
+  evaluationOfQuarter: (quarter: string): AccessPattern => ({ partition: `EVAL#${quarter}` }),
+  /** Handled matters of a measured service, completed from one instant through another. */
+  handledMatters: (dept: string, service: string, from: string, to: string): AccessPattern => ({ partition: `MEASURE#${dept}#${service}`, sort: { between: [from, through(to)] } }),
+  /** A year's calendar as the office set it, and the marker of a year once used unpublished. */
+  calendarYear: (year: number): AccessPattern => ({ partition: keys.calendar(year).pk }),
+  /**
+   * A department's roster with the absences declared beside it that are not over on a date
+   * (every one without it): ABSENCE#<to>... sorts before HANDLERS, so one range reads both.
+   */
+  rosterWithAbsences: (deptId: string, on?: string): AccessPattern => ({
+    partition: keys.departmentPartition(deptId), sort: { between: [keys.absencesEndingFrom(on ?? ''), keys.roster(deptId).sk] },
+  }),
+  /** A card's entries in chain order; one unit's own entries on it (an index). */
+  entriesOfCard: (enterpriseId: string): AccessPattern => ({ partition: keys.cardPartition(enterpriseId), sort: { beginsWith: keys.entrySkPrefix } }),
+  unitEntriesOfCard: (enterpriseId: string, unit: string) => read(lists.unitEntriesOfCard(enterpriseId, unit)),
+  /** A fee item's revisions in force from no later than an instant, the latest first. */
+  feeItemRevisionsInForceAt: (code: string, at: string): AccessPattern => ({
+    partition: keys.feeItem(code).pk, sort: { between: [keys.feeItemRevisionSkPrefix, `${keys.feeItemRevisionSkPrefix}${at}#~`] }, newestFirst: true,
+  }),
+  /** A month's fee totals, dated from one China date through another. */
+  feeTotalsBetween: (month: string, from: string, to: string): AccessPattern => ({ partition: keys.feeTotalsPartition(month), sort: { between: [from, through(to)] } }),
+  /** A month's fee audit events, from one instant through another. */
+  feeAuditBetween: (month: string, fromInstant: string, toInstant: string) => read(lists.feeAuditOfMonth(month), { sort: { between: [fromInstant, toInstant] } }),
+} as const;
+
+/** The placeholder of the partition in every key condition (the cursor check reads it: shared/db.ts). */
+export const PARTITION_VALUE = ':pk';
+
+/** The key condition of an access pattern, as a Query's input (without its table, filter or page). */
+export function keyCondition(pattern: AccessPattern): { IndexName?: string; KeyConditionExpression: string; ExpressionAttributeValues: Record<string, string>; ScanIndexForward?: false } {
+  const index = pattern.index ? TABLE.indexes[pattern.index] : undefined;
+  const partitionKey = index?.partitionKey ?? TABLE.partitionKey;
+  const sortKey = index?.sortKey ?? TABLE.sortKey;
+  const sort = pattern.sort;
+  const sortCondition: { expression: string; values: Record<string, string> } | undefined = !sort ? undefined
+    : 'beginsWith' in sort ? { expression: `begins_with(${sortKey}, :sk)`, values: { ':sk': sort.beginsWith } }
+    : 'between' in sort ? { expression: `${sortKey} BETWEEN :from AND :to`, values: { ':from': sort.between[0], ':to': sort.between[1] } }
+    : { expression: `${sortKey} >= :from`, values: { ':from': sort.atLeast } };
+  return {
+    ...(index ? { IndexName: index.name } : {}),
+    KeyConditionExpression: [`${partitionKey} = ${PARTITION_VALUE}`, ...(sortCondition ? [sortCondition.expression] : [])].join(' AND '),
+    ExpressionAttributeValues: { [PARTITION_VALUE]: pattern.partition, ...sortCondition?.values },
+    ...(pattern.newestFirst ? { ScanIndexForward: false as const } : {}),
+  };
+}

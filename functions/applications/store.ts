@@ -2,13 +2,16 @@
  * The applications concern's table access. Every change is a conditional update on the
  * application's version, so a decision and a reassignment cannot both win.
  */
+import * as z from 'zod/mini';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { db, equalityFilter, queryPage, tableName, withoutKeys, writeAll, type TransactItem } from '#shared/db';
-import { keys, TABLE } from '#shared/table';
+import { db, queryPage, tableName, updateVersioned, writeAll, type Write } from '#shared/db';
+import { keys, patterns } from '#shared/table';
+import { decoderOf, timelineCodec } from '#shared/codecs';
+import { Conflict } from '#shared/errors';
 import type { Timeline } from '#shared/calendar';
 import type { Assignment } from '#shared/roster';
 import type { Matter } from '#shared/matters';
-import type { ApplicationStatus } from './rules.ts';
+import { APPLICATION_STATUSES, type ApplicationStatus } from './rules.ts';
 
 /** The post holding the work (its place in the roster is not kept: posts move by identity). */
 export type Post = Pick<Assignment, 'post' | 'handlerId' | 'handlerName'>;
@@ -47,17 +50,39 @@ export interface Application {
 export const decisionMatter = (application: Pick<Application, 'id' | 'dept'>, version: number): Matter =>
   ({ concern: 'applications', kind: 'decision', id: application.id, version, department: application.dept });
 
-const clean = (item: Record<string, unknown>) => {
-  const { type: _type, ...rest } = withoutKeys(item);
-  return rest as unknown as Application;
-};
+const postCodec = z.object({ post: z.string(), handlerId: z.string(), handlerName: z.string() });
+const applicationCodec: z.ZodMiniType<Application> = z.object({
+  id: z.string(),
+  itemCode: z.string(),
+  itemName: z.string(),
+  dept: z.string(),
+  enterpriseId: z.string(),
+  materials: z.array(z.string()),
+  status: z.enum(APPLICATION_STATUSES),
+  receivedAt: z.string(),
+  filedBy: z.object({ sub: z.string(), role: z.enum(['enterprise', 'department']) }),
+  version: z.number(),
+  limits: z.object({ statutoryDays: z.number(), pledgedDays: z.number() }),
+  assignedTo: postCodec,
+  owner: z.optional(z.object({ sub: z.string(), at: z.string() })),
+  notice: z.optional(z.object({ missing: z.array(z.string()), at: z.string(), by: z.string() })),
+  acceptedAt: z.optional(z.string()),
+  deadline: z.optional(z.string()),
+  statutoryDeadline: z.optional(z.string()),
+  watch: z.optional(z.object({ version: z.number(), timeline: timelineCodec })),
+  delayNotice: z.optional(z.object({ reason: z.string(), expectedBy: z.string(), at: z.string() })),
+  decision: z.optional(z.object({ decision: z.enum(['approved', 'refused']), reason: z.string(), at: z.string(), by: z.string(), onTime: z.boolean(), workingDays: z.number() })),
+  rating: z.optional(z.object({ score: z.number(), comment: z.optional(z.string()), at: z.string() })),
+  timeline: z.array(z.object({ at: z.string(), event: z.string(), text: z.string() })),
+});
+const clean = decoderOf(applicationCodec);
 
 export async function getApplication(id: string): Promise<Application | undefined> {
   const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: keys.application(id), ConsistentRead: true }));
   return Item ? clean(Item) : undefined;
 }
 
-export function newApplicationWrite(application: Application): TransactItem {
+export function newApplicationWrite(application: Application): Write {
   const instant = new Date(application.receivedAt).toISOString();
   return {
     Put: {
@@ -65,12 +90,13 @@ export function newApplicationWrite(application: Application): TransactItem {
       Item: { ...keys.application(application.id), ...keys.applicationIndexes(application.dept, application.enterpriseId, instant, application.id), type: 'application', ...application },
       ConditionExpression: 'attribute_not_exists(pk)',
     },
+    ifFailed: () => new Error(`application ${application.id} exists already`),
   };
 }
 
 /** Writes a new application with what goes alongside; throws if its id exists (never: ids are fresh). */
-export async function insertApplication(application: Application, alongside: TransactItem[] = []): Promise<void> {
-  if ((await writeAll([newApplicationWrite(application), ...alongside])) !== undefined) throw new Error(`application ${application.id} exists already`);
+export async function insertApplication(application: Application, alongside: Write[] = []): Promise<void> {
+  await writeAll([newApplicationWrite(application), ...alongside]);
 }
 
 /**
@@ -82,36 +108,16 @@ export async function updateApplication(
   application: Pick<Application, 'id' | 'version'>,
   set: Partial<Record<keyof Application, unknown>>,
   events: TimelineEvent[],
-  alongside: TransactItem[] = [],
+  alongside: Write[] = [],
 ): Promise<boolean> {
-  const names: Record<string, string> = { '#timeline': 'timeline', '#version': 'version' };
-  const values: Record<string, unknown> = { ':events': events, ':version': application.version, ':next': application.version + 1 };
-  const assignments = Object.entries(set).map(([field, value], index) => {
-    names[`#f${index}`] = field;
-    values[`:v${index}`] = value;
-    return `#f${index} = :v${index}`;
-  });
-  const failed = await writeAll([
-    {
-      Update: {
-        TableName: tableName,
-        Key: keys.application(application.id),
-        UpdateExpression: `SET ${[...assignments, '#timeline = list_append(#timeline, :events)', '#version = :next'].join(', ')}`,
-        ConditionExpression: '#version = :version',
-        ExpressionAttributeNames: names,
-        ExpressionAttributeValues: values,
-      },
-    },
-    ...alongside,
-  ]);
-  return failed === undefined;
+  return updateVersioned(keys.application(application.id), application.version, { set, append: { timeline: events } }, alongside);
 }
 
 /**
  * The approval item's record, written with each decision: one more decided, on time or not, and
  * one more in the histogram bucket of its whole working days (rounded up).
  */
-export function itemRecordWrite(itemCode: string, onTime: boolean, workingDays: number): TransactItem {
+export function itemRecordWrite(itemCode: string, onTime: boolean, workingDays: number): Write {
   return {
     Update: {
       TableName: tableName,
@@ -122,26 +128,15 @@ export function itemRecordWrite(itemCode: string, onTime: boolean, workingDays: 
       ExpressionAttributeNames: { '#days': String(Math.max(0, Math.ceil(workingDays))) },
       ExpressionAttributeValues: { ':zero': 0, ':one': 1, ':onTime': onTime ? 1 : 0 },
     },
+    ifFailed: () => new Conflict('approval-item-missing', `The approval item ${itemCode} is no longer in the catalogue.`),
   };
 }
 
 export type ApplicationListing = { by: 'department'; dept: string } | { by: 'enterprise'; enterpriseId: string } | { by: 'all' };
 
 export async function applicationsPage(listing: ApplicationListing, filter: { status?: string; dept?: string }, limit: number, cursor: string | undefined) {
-  const { index, partition } = listing.by === 'department'
-    ? { index: TABLE.indexes.byParent, partition: keys.applicationsByDept(listing.dept) }
-    : listing.by === 'enterprise'
-      ? { index: TABLE.indexes.bySecondParent, partition: keys.applicationsByEnterprise(listing.enterpriseId) }
-      : { index: TABLE.indexes.byThirdParent, partition: keys.allApplications };
-  const { FilterExpression, names, values } = equalityFilter({ status: filter.status, dept: listing.by === 'department' ? undefined : filter.dept });
-  const page = await queryPage({
-    TableName: tableName,
-    IndexName: index.name,
-    KeyConditionExpression: `${index.partitionKey} = :pk`,
-    ...(FilterExpression ? { FilterExpression, ExpressionAttributeNames: names } : {}),
-    ExpressionAttributeValues: { ':pk': partition, ...values },
-    ScanIndexForward: false,
-    Limit: limit,
-  }, cursor);
-  return { items: page.items.map(clean), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
+  const pattern = listing.by === 'department' ? patterns.applicationsOfDepartment(listing.dept)
+    : listing.by === 'enterprise' ? patterns.applicationsOfEnterprise(listing.enterpriseId)
+    : patterns.allApplications();
+  return queryPage(pattern, { limit, cursor, filter: { status: filter.status, dept: listing.by === 'department' ? undefined : filter.dept } }, clean);
 }

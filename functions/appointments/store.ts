@@ -1,9 +1,11 @@
 /** The appointments concern's table access: conditional on the appointment's version. */
+import * as z from 'zod/mini';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { db, equalityFilter, queryPage, tableName, withoutKeys, writeAll, type TransactItem } from '#shared/db';
-import { keys, TABLE } from '#shared/table';
+import { db, queryPage, refused, tableName, tryWriteAll, writeAll, type Write } from '#shared/db';
+import { keys, patterns } from '#shared/table';
+import { decoderOf, timelineCodec } from '#shared/codecs';
 import type { Timeline } from '#shared/calendar';
-import type { AppointmentStatus } from './rules.ts';
+import { APPOINTMENT_STATUSES, type AppointmentStatus } from './rules.ts';
 
 export interface Confirmation { at: string; place: string; staff: string[]; confirmedAt: string; confirmedBy: string; late: boolean; hoursTaken: number }
 
@@ -25,20 +27,34 @@ export interface Appointment {
   version: number;
 }
 
-const clean = (item: Record<string, unknown>) => {
-  const { type: _type, ...rest } = withoutKeys(item);
-  return rest as unknown as Appointment;
-};
+const confirmationCodec = z.object({
+  at: z.string(), place: z.string(), staff: z.array(z.string()), confirmedAt: z.string(), confirmedBy: z.string(), late: z.boolean(), hoursTaken: z.number(),
+});
+const appointmentCodec: z.ZodMiniType<Appointment> = z.object({
+  id: z.string(),
+  dept: z.string(),
+  enterpriseId: z.string(),
+  topic: z.string(),
+  requestedAt: z.string(),
+  contact: z.optional(z.string()),
+  status: z.enum(APPOINTMENT_STATUSES),
+  receivedAt: z.string(),
+  requestedBy: z.string(),
+  watch: timelineCodec,
+  confirmation: z.optional(confirmationCodec),
+  version: z.number(),
+});
+const clean = decoderOf(appointmentCodec);
 
-export async function createAppointment(appointment: Appointment, alongside: TransactItem[]): Promise<void> {
-  const failed = await writeAll([{
+export async function createAppointment(appointment: Appointment, alongside: Write[]): Promise<void> {
+  await writeAll([{
     Put: {
       TableName: tableName,
       Item: { ...keys.appointment(appointment.id), ...keys.appointmentIndexes(appointment.dept, appointment.enterpriseId, new Date(appointment.receivedAt).toISOString(), appointment.id), type: 'appointment', ...appointment },
       ConditionExpression: 'attribute_not_exists(pk)',
     },
+    ifFailed: () => new Error(`appointment ${appointment.id} exists already`),
   }, ...alongside]);
-  if (failed !== undefined) throw new Error(`appointment ${appointment.id} exists already`);
 }
 
 export async function getAppointment(id: string): Promise<Appointment | undefined> {
@@ -47,8 +63,8 @@ export async function getAppointment(id: string): Promise<Appointment | undefine
 }
 
 /** Confirms a requested appointment if it is still at its version; false if someone else changed it first. */
-export async function confirmAppointment(appointment: Pick<Appointment, 'id' | 'version'>, confirmation: Confirmation, alongside: TransactItem[]): Promise<boolean> {
-  const failed = await writeAll([{
+export async function confirmAppointment(appointment: Pick<Appointment, 'id' | 'version'>, confirmation: Confirmation, alongside: Write[]): Promise<boolean> {
+  const outcome = await tryWriteAll<'moved-on'>([{
     Update: {
       TableName: tableName, Key: keys.appointment(appointment.id),
       UpdateExpression: 'SET #status = :confirmed, confirmation = :confirmation, #version = :next',
@@ -56,30 +72,17 @@ export async function confirmAppointment(appointment: Pick<Appointment, 'id' | '
       ExpressionAttributeNames: { '#status': 'status', '#version': 'version' },
       ExpressionAttributeValues: { ':confirmed': 'confirmed', ':requested': 'requested', ':confirmation': confirmation, ':version': appointment.version, ':next': appointment.version + 1 },
     },
+    ifFailed: refused('moved-on'),
   }, ...alongside]);
-  return failed === undefined;
+  return outcome === undefined;
 }
 
 export type AppointmentListing = { by: 'department'; dept: string } | { by: 'enterprise'; enterpriseId: string } | { by: 'all' };
 
-function partitionOf(listing: AppointmentListing) {
-  if (listing.by === 'department') return { index: TABLE.indexes.byParent, pk: keys.appointmentsByDept(listing.dept) };
-  if (listing.by === 'enterprise') return { index: TABLE.indexes.bySecondParent, pk: keys.appointmentsByEnterprise(listing.enterpriseId) };
-  return { index: TABLE.indexes.byThirdParent, pk: keys.allAppointments };
-}
-
 /** A page of appointments, newest request first: a Query of one index partition, filtered by status and department. */
 export async function appointmentsPage(listing: AppointmentListing, filters: { status?: string; dept?: string }, limit: number, cursor: string | undefined) {
-  const { index, pk } = partitionOf(listing);
-  const { FilterExpression, names, values } = equalityFilter({ status: filters.status, dept: filters.dept });
-  const page = await queryPage({
-    TableName: tableName,
-    IndexName: index.name,
-    KeyConditionExpression: `${index.partitionKey} = :pk`,
-    ...(FilterExpression ? { FilterExpression, ExpressionAttributeNames: names } : {}),
-    ExpressionAttributeValues: { ':pk': pk, ...values },
-    ScanIndexForward: false,
-    Limit: limit,
-  }, cursor);
-  return { items: page.items.map(clean), nextCursor: page.nextCursor };
+  const pattern = listing.by === 'department' ? patterns.appointmentsOfDepartment(listing.dept)
+    : listing.by === 'enterprise' ? patterns.appointmentsOfEnterprise(listing.enterpriseId)
+    : patterns.allAppointments();
+  return queryPage(pattern, { limit, cursor, filter: { status: filters.status, dept: filters.dept } }, clean);
 }

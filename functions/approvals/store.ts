@@ -1,7 +1,8 @@
 /** The catalogue of approval items: its table access. */
+import * as z from 'zod/mini';
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { db, queryPage, tableName } from '#shared/db';
-import { keys, TABLE } from '#shared/table';
+import { keys, patterns } from '#shared/table';
 import { toLocalIso } from '#shared/clock';
 import { medianFromHistogram } from '../applications/rules.ts';
 
@@ -11,52 +12,48 @@ export interface ItemFields { dept: string; name: string; legalBasis: string; st
  * Adds or revises an item. Its record (decided, on time, the histogram of working days) is written
  * with each decision and survives a revision.
  */
-export async function putItem(code: string, fields: ItemFields, by: string, now: Date): Promise<{ item: Record<string, unknown>; created: boolean }> {
+export async function putItem(code: string, fields: ItemFields, by: string, now: Date): Promise<{ item: ApprovalItem; created: boolean }> {
+  const lists = keys.approvalItemsIndex(fields.dept, code);
   const { Attributes } = await db.send(new UpdateCommand({
     TableName: tableName,
     Key: keys.approvalItem(code),
     UpdateExpression: 'SET #type = :type, code = :code, dept = :dept, #name = :name, legalBasis = :legalBasis, statutoryDays = :statutoryDays, '
       + 'pledgedDays = :pledgedDays, materials = :materials, updatedBy = :by, updatedAt = :at, createdAt = if_not_exists(createdAt, :at), '
       + 'decided = if_not_exists(decided, :zero), onTime = if_not_exists(onTime, :zero), daysHistogram = if_not_exists(daysHistogram, :empty), '
-      + 'gsi1pk = :gsi1pk, gsi1sk = :gsi1sk, gsi2pk = :gsi2pk, gsi2sk = :gsi2sk',
+      + Object.keys(lists).map((name) => `${name} = :${name}`).join(', '),
     ExpressionAttributeNames: { '#type': 'type', '#name': 'name' },
     ExpressionAttributeValues: {
       ':type': 'approval-item', ':code': code, ':dept': fields.dept, ':name': fields.name, ':legalBasis': fields.legalBasis,
       ':statutoryDays': fields.statutoryDays, ':pledgedDays': fields.pledgedDays, ':materials': fields.materials,
       ':by': by, ':at': toLocalIso(now), ':zero': 0, ':empty': {},
-      ...Object.fromEntries(Object.entries(keys.approvalItemsIndex(fields.dept, code)).map(([key, value]) => [`:${key}`, value])),
+      ...Object.fromEntries(Object.entries(lists).map(([name, value]) => [`:${name}`, value])),
     },
     ReturnValues: 'ALL_NEW',
   }));
-  const item = Attributes as Record<string, unknown>;
-  return { item: toItem(item), created: item.createdAt === item.updatedAt };
+  const stored = storedItemCodec.parse(Attributes);
+  return { item: toItem(stored), created: stored.createdAt === stored.updatedAt };
 }
 
 export async function getItem(code: string) {
   const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: keys.approvalItem(code) }));
-  return Item ? toItem(Item) : undefined;
+  return Item ? decodeItem(Item) : undefined;
 }
 
 export async function itemsPage(dept: string | undefined, limit: number, cursor: string | undefined) {
-  const index = dept ? TABLE.indexes.byParent : TABLE.indexes.bySecondParent;
-  const page = await queryPage({
-    TableName: tableName,
-    IndexName: index.name,
-    KeyConditionExpression: `${index.partitionKey} = :pk`,
-    ExpressionAttributeValues: { ':pk': dept ? keys.approvalItemsOfDept(dept) : keys.allApprovalItems },
-    Limit: limit,
-  }, cursor);
-  return { items: page.items.map(toItem), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
+  return queryPage(dept ? patterns.approvalItemsOfDepartment(dept) : patterns.allApprovalItems(), { limit, cursor }, decodeItem);
 }
 
-/** The public view: the item, its limits and its real record. */
-const toItem = (item: Record<string, unknown>) => ({
-  code: item.code as string, dept: item.dept as string, name: item.name as string, legalBasis: item.legalBasis as string,
-  statutoryDays: item.statutoryDays as number, pledgedDays: item.pledgedDays as number, materials: item.materials as string[],
-  performance: {
-    decided: (item.decided as number | undefined) ?? 0,
-    onTime: (item.onTime as number | undefined) ?? 0,
-    medianWorkingDays: medianFromHistogram((item.daysHistogram as Record<string, number> | undefined) ?? {}),
-  },
-  updatedAt: item.updatedAt as string,
+const storedItemCodec = z.object({
+  code: z.string(), dept: z.string(), name: z.string(), legalBasis: z.string(), statutoryDays: z.number(), pledgedDays: z.number(), materials: z.array(z.string()),
+  decided: z._default(z.number(), 0), onTime: z._default(z.number(), 0), daysHistogram: z._default(z.record(z.string(), z.number()), {}),
+  createdAt: z.string(), updatedAt: z.string(),
 });
+
+/** The public view: the item, its limits and its real record. */
+const toItem = ({ decided, onTime, daysHistogram, createdAt: _created, ...item }: z.infer<typeof storedItemCodec>) => ({
+  ...item,
+  performance: { decided, onTime, medianWorkingDays: medianFromHistogram(daysHistogram) },
+});
+export type ApprovalItem = ReturnType<typeof toItem>;
+
+const decodeItem = (item: Record<string, unknown>): ApprovalItem => toItem(storedItemCodec.parse(item));

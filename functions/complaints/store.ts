@@ -2,24 +2,55 @@
  * The complaints concern's table access. Every change is a conditional update on the
  * complaint's version, so a department's answer and a reassignment cannot both win.
  */
+import * as z from 'zod/mini';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { db, queryPage, equalityFilter, tableName, withoutKeys, writeAll, type TransactItem } from '#shared/db';
-import { keys, TABLE } from '#shared/table';
+import { db, queryPage, tableName, updateVersioned, type Write } from '#shared/db';
+import { keys, patterns } from '#shared/table';
+import { decoderOf, timelineCodec } from '#shared/codecs';
+import { COMPLAINT_CATEGORIES, COMPLAINT_STATUSES } from './rules.ts';
 import type { Complaint, TimelineEvent } from './intake.ts';
 
-const clean = (item: Record<string, unknown>) => {
-  const { type: _type, ...rest } = withoutKeys(item);
-  return rest as unknown as Complaint & { trackingHash: string };
-};
+export type StoredComplaint = Complaint & { trackingHash: string };
 
-export async function getComplaint(id: string): Promise<(Complaint & { trackingHash: string }) | undefined> {
+const complaintCodec: z.ZodMiniType<StoredComplaint> = z.object({
+  id: z.string(),
+  againstDept: z.string(),
+  category: z.enum(COMPLAINT_CATEGORIES),
+  description: z.string(),
+  source: z.enum(['public', 'fee-refusal', 'inspection-visit']),
+  occurredAt: z.optional(z.string()),
+  person: z.optional(z.string()),
+  complainant: z.optional(z.object({ sub: z.optional(z.string()), enterpriseId: z.optional(z.string()), contact: z.optional(z.string()) })),
+  subject: z.optional(z.object({ type: z.string(), id: z.string() })),
+  routedTo: z.enum(['supervisors', 'department']),
+  status: z.enum(COMPLAINT_STATUSES),
+  receivedAt: z.string(),
+  version: z.number(),
+  limits: z.object({ acknowledgeDays: z.number(), resolveDays: z.number() }),
+  assignment: z.optional(z.object({ post: z.string(), handlerId: z.string(), handlerName: z.string(), index: z.number() })),
+  owner: z.optional(z.object({ sub: z.string(), post: z.string(), at: z.string() })),
+  deadlines: z.object({
+    acknowledgement: z.optional(z.object({ version: z.number(), timeline: timelineCodec })),
+    resolution: z.object({ version: z.number(), timeline: timelineCodec, originalDeadline: z.optional(z.string()) }),
+  }),
+  delayNotice: z.optional(z.object({ reason: z.string(), expectedBy: z.string(), at: z.string() })),
+  resolution: z.optional(z.object({ summary: z.string(), at: z.string(), by: z.string() })),
+  verdict: z.optional(z.object({ finding: z.enum(['substantiated', 'unsubstantiated']), action: z.string(), at: z.string(), by: z.string() })),
+  timeline: z.array(z.object({ at: z.string(), event: z.string(), public: z.boolean(), text: z.string() })),
+  trackingHash: z.string(),
+});
+const decodeComplaint = decoderOf(complaintCodec);
+
+export async function getComplaint(id: string): Promise<StoredComplaint | undefined> {
   const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: keys.complaint(id), ConsistentRead: true }));
-  return Item ? clean(Item) : undefined;
+  return Item ? decodeComplaint(Item) : undefined;
 }
+
+const trackingCodec = z.object({ complaintId: z.string() });
 
 export async function complaintIdForTrackingHash(hash: string): Promise<string | undefined> {
   const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: keys.tracking(hash) }));
-  return Item?.complaintId as string | undefined;
+  return Item ? trackingCodec.parse(Item).complaintId : undefined;
 }
 
 /**
@@ -31,29 +62,9 @@ export async function updateComplaint(
   set: Partial<Record<keyof Complaint, unknown>>,
   events: TimelineEvent[],
   /** Written in the same transaction: the evaluation's counters, the log of handled matters. */
-  alongside: TransactItem[] = [],
+  alongside: Write[] = [],
 ): Promise<boolean> {
-  const names: Record<string, string> = { '#timeline': 'timeline', '#version': 'version' };
-  const values: Record<string, unknown> = { ':events': events, ':version': complaint.version, ':next': complaint.version + 1 };
-  const assignments = Object.entries(set).map(([field, value], index) => {
-    names[`#f${index}`] = field;
-    values[`:v${index}`] = value;
-    return `#f${index} = :v${index}`;
-  });
-  const failed = await writeAll([
-    {
-      Update: {
-        TableName: tableName,
-        Key: keys.complaint(complaint.id),
-        UpdateExpression: `SET ${[...assignments, '#timeline = list_append(#timeline, :events)', '#version = :next'].join(', ')}`,
-        ConditionExpression: '#version = :version',
-        ExpressionAttributeNames: names,
-        ExpressionAttributeValues: values,
-      },
-    },
-    ...alongside,
-  ]);
-  return failed === undefined;
+  return updateVersioned(keys.complaint(complaint.id), complaint.version, { set, append: { timeline: events } }, alongside);
 }
 
 export type ComplaintListing =
@@ -62,24 +73,14 @@ export type ComplaintListing =
   /** The complaints an enterprise made (intake with its token, refused charges, unlawful visits), optionally against one department. */
   | { by: 'enterprise'; enterpriseId: string; againstDept?: string };
 
-const LISTING_INDEX = { department: TABLE.indexes.byParent, all: TABLE.indexes.bySecondParent, enterprise: TABLE.indexes.byThirdParent } as const;
-
 export async function complaintsPage(listing: ComplaintListing, status: string | undefined, limit: number, cursor: string | undefined) {
-  const index = LISTING_INDEX[listing.by];
-  const { FilterExpression, names, values } = equalityFilter({
+  const pattern = listing.by === 'department' ? patterns.complaintsOfDepartment(listing.dept)
+    : listing.by === 'enterprise' ? patterns.complaintsOfEnterprise(listing.enterpriseId)
+    : patterns.allComplaints();
+  const filter = {
     status,
     routedTo: listing.by === 'department' && listing.departmentRoutedOnly ? 'department' : undefined,
     againstDept: listing.by === 'enterprise' ? listing.againstDept : undefined,
-  });
-  const partition = listing.by === 'department' ? keys.complaintsByDept(listing.dept) : listing.by === 'enterprise' ? keys.complaintsByEnterprise(listing.enterpriseId) : keys.allComplaints;
-  const { items: Items, nextCursor } = await queryPage({
-    TableName: tableName,
-    IndexName: index.name,
-    KeyConditionExpression: `${index.partitionKey} = :pk`,
-    ...(FilterExpression ? { FilterExpression, ExpressionAttributeNames: names } : {}),
-    ExpressionAttributeValues: { ':pk': partition, ...values },
-    ScanIndexForward: false,
-    Limit: limit,
-  }, cursor);
-  return { items: Items.map(clean), nextCursor };
+  };
+  return queryPage(pattern, { limit, cursor, filter }, decodeComplaint);
 }

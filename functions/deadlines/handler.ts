@@ -6,7 +6,7 @@
 import * as z from 'zod/mini';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { countIn } from '#shared/evaluation';
-import { tableName, writeAll } from '#shared/db';
+import { refused, tableName, tryWriteAll } from '#shared/db';
 import { keys } from '#shared/table';
 import { systemClock, toLocalIso } from '#shared/clock';
 import { alertSnsMessage, alertSubject, type Alert } from '#shared/alerts';
@@ -55,18 +55,20 @@ export async function handler(event: unknown): Promise<CheckOutput> {
     department: matter.department,
     ...result.alert,
   };
-  const failed = await writeAll([
+  const refusal = await tryWriteAll<'already-raised'>([
     {
       Put: {
         TableName: tableName,
         Item: { ...keys.alert(alert.id), ...keys.alertsIndex(now.toISOString(), alert.id), type: 'alert', ...alert },
         ConditionExpression: 'attribute_not_exists(pk)',
       },
+      // The alert's id is the matter's execution and stage: a retry of this stage finds it.
+      ifFailed: refused('already-raised'),
     },
     // Warnings and breaches of the department's own limits count in the quarter's evaluation.
     ...(stage === 'escalation' || notTheDepartmentsLimit(matter) ? [] : [countIn(matter.department, now, stage === 'warning' ? { warnings: 1 } : { breaches: 1 })]),
   ]);
-  if (failed !== undefined) {
+  if (refusal) {
     logger.info('alert already raised for this stage', { alertId: alert.id });
     return { open: true, publish: false };
   }

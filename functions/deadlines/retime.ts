@@ -5,15 +5,21 @@
  * re-times its own matter and restarts its watch under a new version if its instants moved.
  */
 import { Logger } from '@aws-lambda-powertools/logger';
-import { queryAll, tableName } from '#shared/db';
-import { keys, TABLE } from '#shared/table';
+import * as z from 'zod/mini';
+import { queryAll } from '#shared/db';
+import { patterns } from '#shared/table';
 import { addDays, startOfLocalDate } from '#shared/clock';
-import type { Concern } from '#shared/alert-types';
+import { CONCERNS, type Concern } from '#shared/alert-types';
 import type { MatterRetime } from '#shared/deadline-checks';
-import type { Matter } from '#shared/matters';
 import { retimeComplaintMatter } from '../complaints/retime.ts';
 import { retimePledgeMatter } from '../pledges/retime.ts';
 import { retimeApplicationMatter } from '../applications/retime.ts';
+
+/** A running watch: the deadline start effect that entered the watches list. */
+const watchCodec = z.object({
+  createdAt: z.string(),
+  effect: z.object({ matter: z.object({ concern: z.enum(CONCERNS), kind: z.string(), id: z.string(), version: z.number(), department: z.string() }) }),
+});
 
 const logger = new Logger({ serviceName: 'deadlines' });
 
@@ -26,17 +32,12 @@ const retimers: Partial<Record<Concern, MatterRetime>> = {
 
 /** Times again every watch running through `year`; answers how many moved. */
 export async function retimeDeadlines(year: number, now: Date): Promise<number> {
-  const index = TABLE.indexes.byThirdParent;
   // Watches escalating after the year begins, started before it ends.
-  const watches = await queryAll({
-    TableName: tableName, IndexName: index.name,
-    KeyConditionExpression: `${index.partitionKey} = :watches AND ${index.sortKey} >= :from`,
-    FilterExpression: 'createdAt < :to',
-    ExpressionAttributeValues: { ':watches': keys.watchesPartition, ':from': startOfLocalDate(`${year}-01-01`).toISOString(), ':to': startOfLocalDate(addDays(`${year}-12-31`, 1)).toISOString() },
-  });
+  const yearEnd = startOfLocalDate(addDays(`${year}-12-31`, 1)).toISOString();
+  const watches = (await queryAll(patterns.watchesEscalatingFrom(startOfLocalDate(`${year}-01-01`).toISOString()), (item) => watchCodec.parse(item)))
+    .filter((watch) => watch.createdAt < yearEnd);
   let moved = 0;
-  for (const watch of watches) {
-    const matter = (watch.effect as { matter: Matter }).matter;
+  for (const { effect: { matter } } of watches) {
     const retime = retimers[matter.concern];
     if (retime && (await retime(matter, now))) moved += 1;
   }

@@ -2,6 +2,7 @@
  * The fee-card operations: plain typed input, injected clock and ids, the rules in rules.ts
  * and the table access in store.ts.
  */
+import { backoff } from '#shared/retry';
 import { localDate, monthsBetween, startOfLocalDate, addDays, toLocalIso } from '#shared/clock';
 import { hasRole, seesAll, type Caller, type DepartmentCaller } from '#shared/http/auth';
 import { alertWrites, type Alert } from '#shared/alerts';
@@ -104,7 +105,6 @@ function presentCard(card: store.FeeCard, chain: ChainStatus, entries: ChainedEn
  * a backoff with full jitter, capped, spreads the losers out (worst case a few seconds).
  */
 const MAX_ROUNDS = 50;
-const backoffMs = (round: number): number => Math.random() * Math.min(250, 10 * 2 ** round);
 
 export async function recordEntry(
   enterpriseId: string,
@@ -142,7 +142,7 @@ export async function recordEntry(
     };
     const entry: ChainedEntry = { ...record, hash: entryHash(record) };
     if ((await store.appendEntry(entry, card.entryCount, collectedOn)) === 'appended') return entry;
-    await new Promise((resolve) => setTimeout(resolve, backoffMs(round)));
+    await backoff(round);
     card = (await store.getCard(enterpriseId)) as store.FeeCard;
   }
   throw new Conflict('card-busy', 'The card is being written by others at this moment; retry the request.');

@@ -3,12 +3,19 @@
  * conditional; an entry, its receipt number, the card's chain head and the day's totals are
  * written in one transaction, so nothing is half-written.
  */
+import * as z from 'zod/mini';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, type BatchGetCommandOutput } from '@aws-sdk/lib-dynamodb';
-import { cursorListing, db, decodeCursor, encodeCursor, InvalidCursorError, listingOf, queryAll, queryFrom, queryPage, tableName, withoutKeys, writeAll, type TransactItem } from '#shared/db';
-import { keys, TABLE } from '#shared/table';
-import { ConflictError } from '#shared/http/errors';
+import {
+  cursorListing, db, decodeCursor, encodeCursor, InvalidCursorError, listingOf, queryAll, queryFrom, queryInput, queryPage, refused, tableName, tryWriteAll, withoutKeys, writeAll,
+  type StoredItem, type Write,
+} from '#shared/db';
+import { keys, patterns } from '#shared/table';
+import { decoderOf } from '#shared/codecs';
+import { Conflict } from '#shared/errors';
+import { backoff } from '#shared/retry';
 import { countIn } from '#shared/evaluation';
-import type { ChainedEntry, FeeItem } from './rules.ts';
+import type { ChainedEntry, FeeItem, FeeStandard } from './rules.ts';
 
 export interface FeeCard {
   enterpriseId: string;
@@ -47,7 +54,33 @@ export interface RejectedAttempt {
   attemptedBy: string;
 }
 
-const byParent = TABLE.indexes.byParent.name; // the audit's events
+const standardCodec: z.ZodMiniType<FeeStandard> = z.union([
+  z.object({ kind: z.literal('fixed'), amount: z.number() }),
+  z.object({ kind: z.literal('range'), min: z.number(), max: z.number() }),
+]);
+const feeItemCodec: z.ZodMiniType<FeeItem> = z.object({
+  code: z.string(), unit: z.string(), name: z.string(), legalBasis: z.string(), standard: standardCodec,
+  validFrom: z.optional(z.string()), validTo: z.optional(z.string()), revision: z.number(), publishedAt: z.string(), inForceFrom: z.optional(z.string()),
+});
+const decodeFeeItem = decoderOf(feeItemCodec);
+const cardCodec: z.ZodMiniType<FeeCard> = z.object({
+  enterpriseId: z.string(), enterpriseName: z.string(), issuedAt: z.string(), issuedBy: z.string(), entryCount: z.number(), headHash: z.string(),
+});
+const decodeCard = decoderOf(cardCodec);
+const entryCodec: z.ZodMiniType<ChainedEntry> = z.object({
+  entryId: z.string(), enterpriseId: z.string(), unit: z.string(), feeItemCode: z.string(), feeItemName: z.string(), legalBasis: z.string(),
+  standard: standardCodec, amount: z.number(), collector: z.string(), collectedAt: z.string(), receiptNo: z.string(), recordedAt: z.string(),
+  recordedBy: z.string(), prevHash: z.string(), hash: z.string(),
+});
+const decodeEntry = decoderOf(entryCodec);
+const refusalCodec: z.ZodMiniType<Refusal> = z.object({
+  entryId: z.string(), enterpriseId: z.string(), unit: z.string(), feeItemCode: z.string(), amount: z.number(), reason: z.string(),
+  category: z.string(), refusedAt: z.string(), refusedBy: z.string(), complaintId: z.string(),
+});
+const decodeRefusal = decoderOf(refusalCodec);
+const totalCodec: z.ZodMiniType<FeeTotal> = z.object({
+  date: z.string(), kind: z.enum(['ENTRY', 'REFUSED', 'REJECTED']), unit: z.string(), feeItemCode: z.string(), count: z.number(), amount: z.number(),
+});
 
 /**
  * Publishes a revision: the item on the fee list becomes it, and it is kept beside the earlier
@@ -55,7 +88,7 @@ const byParent = TABLE.indexes.byParent.name; // the audit's events
  * when another publication came first).
  */
 export async function putFeeItemRevision(item: FeeItem & { inForceFrom: string }): Promise<boolean> {
-  const failed = await writeAll([
+  const outcome = await tryWriteAll<'overtaken'>([
     {
       Put: {
         TableName: tableName,
@@ -64,6 +97,7 @@ export async function putFeeItemRevision(item: FeeItem & { inForceFrom: string }
           ? { ConditionExpression: 'attribute_not_exists(pk)' }
           : { ConditionExpression: 'revision = :previous', ExpressionAttributeValues: { ':previous': item.revision - 1 } }),
       },
+      ifFailed: refused('overtaken'),
     },
     {
       Put: {
@@ -71,22 +105,16 @@ export async function putFeeItemRevision(item: FeeItem & { inForceFrom: string }
         Item: { ...keys.feeItemRevision(item.code, new Date(item.inForceFrom).toISOString(), item.revision), type: 'fee-item-revision', ...item },
         ConditionExpression: 'attribute_not_exists(pk)',
       },
+      ifFailed: refused('overtaken'),
     },
   ]);
-  return failed === undefined;
+  return outcome === undefined;
 }
 
 /** The revision of a fee item in force at an instant: the last one in force from no later than it. */
 export async function feeItemInForceAt(code: string, at: Date): Promise<FeeItem | undefined> {
-  const { Items = [] } = await db.send(new QueryCommand({
-    TableName: tableName,
-    KeyConditionExpression: 'pk = :pk AND sk BETWEEN :first AND :at',
-    ExpressionAttributeValues: { ':pk': keys.feeItem(code).pk, ':first': keys.feeItemRevisionSkPrefix, ':at': `${keys.feeItemRevisionSkPrefix}${at.toISOString()}#~` },
-    ScanIndexForward: false,
-    Limit: 1,
-    ConsistentRead: true,
-  }));
-  if (Items[0]) return strip(Items[0]) as unknown as FeeItem;
+  const { Items = [] } = await db.send(new QueryCommand({ ...queryInput(patterns.feeItemRevisionsInForceAt(code, at.toISOString()), { consistentRead: true }), Limit: 1 }));
+  if (Items[0]) return decodeFeeItem(Items[0]);
   // An item published before revisions were kept has none: it stands for itself from its publication.
   const current = await getFeeItem(code);
   return current && !current.inForceFrom && Date.parse(current.publishedAt) <= at.getTime() ? current : undefined;
@@ -94,19 +122,11 @@ export async function feeItemInForceAt(code: string, at: Date): Promise<FeeItem 
 
 export async function getFeeItem(code: string): Promise<FeeItem | undefined> {
   const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: keys.feeItem(code), ConsistentRead: true }));
-  return Item ? (withoutKeys(Item) as unknown as FeeItem) : undefined;
+  return Item ? decodeFeeItem(Item) : undefined;
 }
 
 export async function feeItemsPage(unit: string | undefined, limit: number, cursor: string | undefined) {
-  const index = unit ? TABLE.indexes.byParent : TABLE.indexes.bySecondParent;
-  const { items: Items, nextCursor } = await queryPage({
-    TableName: tableName,
-    IndexName: index.name,
-    KeyConditionExpression: `${index.partitionKey} = :pk`,
-    ExpressionAttributeValues: { ':pk': unit ? keys.feeItemsOfUnit(unit) : keys.allFeeItems },
-    Limit: limit,
-  }, cursor);
-  return { items: Items.map((item) => strip(item) as unknown as FeeItem), nextCursor };
+  return queryPage(unit ? patterns.feeItemsOfUnit(unit) : patterns.allFeeItems(), { limit, cursor }, decodeFeeItem);
 }
 
 /** Issues a card; a second card for the same enterprise is a conflict. */
@@ -118,51 +138,45 @@ export async function createCard(card: FeeCard): Promise<void> {
       ConditionExpression: 'attribute_not_exists(pk)',
     }));
   } catch (error) {
-    if ((error as Error).name === 'ConditionalCheckFailedException') {
-      throw new ConflictError(`Enterprise ${card.enterpriseId} already has a fee card.`, 'card-exists');
-    }
+    if (error instanceof ConditionalCheckFailedException) throw new Conflict('card-exists', `Enterprise ${card.enterpriseId} already has a fee card.`);
     throw error;
   }
 }
 
 export async function getCard(enterpriseId: string): Promise<FeeCard | undefined> {
   const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: keys.card(enterpriseId), ConsistentRead: true }));
-  return Item ? (strip(Item) as unknown as FeeCard) : undefined;
+  return Item ? decodeCard(Item) : undefined;
 }
 
 /** A page of a card's entries in order: the whole card's, or (index) one unit's own. */
 export async function entriesPage(enterpriseId: string, unit: string | undefined, limit: number, cursor: string | undefined) {
-  const { items, nextCursor } = await queryPage(unit
-    ? {
-      TableName: tableName, IndexName: TABLE.indexes.bySecondParent.name, Limit: limit,
-      KeyConditionExpression: `${TABLE.indexes.bySecondParent.partitionKey} = :pk`,
-      ExpressionAttributeValues: { ':pk': keys.unitEntriesOfCard(enterpriseId, unit) },
-    }
-    : {
-      TableName: tableName, Limit: limit, ConsistentRead: true,
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :entries)',
-      ExpressionAttributeValues: { ':pk': keys.cardPartition(enterpriseId), ':entries': keys.entrySkPrefix },
-    }, cursor);
-  return { entries: items.map((item) => strip(item) as unknown as ChainedEntry), nextCursor };
+  const { items, nextCursor } = await queryPage(unit ? patterns.unitEntriesOfCard(enterpriseId, unit) : patterns.entriesOfCard(enterpriseId), { limit, cursor, consistentRead: !unit }, decodeEntry);
+  return { entries: items, nextCursor };
 }
 
 /** The fields an entry's hash covers, and the hash: all that verifying the chain reads. */
 const CHAIN_FIELDS = ['entryId', 'enterpriseId', 'unit', 'feeItemCode', 'feeItemName', 'legalBasis', 'standard', 'amount', 'collector', 'collectedAt', 'receiptNo', 'recordedAt', 'recordedBy', 'prevHash', 'hash'] as const;
 
+/**
+ * An entry as its chain sees it. One whose stored fields no longer fit an entry was altered in
+ * the table: it is kept in the chain with a hash that cannot match, so the chain reports it.
+ */
+function chainLink(item: StoredItem): ChainedEntry {
+  const decoded = entryCodec.safeParse(item);
+  if (decoded.success) return decoded.data;
+  const text = (value: unknown) => (typeof value === 'string' ? value : '');
+  return {
+    entryId: text(item.entryId), enterpriseId: text(item.enterpriseId), unit: '', feeItemCode: '', feeItemName: '', legalBasis: '', standard: { kind: 'fixed', amount: 0 },
+    amount: 0, collector: '', collectedAt: '', receiptNo: '', recordedAt: '', recordedBy: '', prevHash: text(item.prevHash), hash: '',
+  };
+}
+
 /** Every entry of a card in order, one Query page (up to 1 MB) at a time; nothing else of the card is read. */
 export async function* chainEntryPages(enterpriseId: string): AsyncGenerator<ChainedEntry[]> {
   let startKey: Record<string, unknown> | undefined;
   do {
-    const page = await db.send(new QueryCommand({
-      TableName: tableName,
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :entries)',
-      ExpressionAttributeValues: { ':pk': keys.cardPartition(enterpriseId), ':entries': keys.entrySkPrefix },
-      ProjectionExpression: CHAIN_FIELDS.map((_, index) => `#c${index}`).join(', '),
-      ExpressionAttributeNames: Object.fromEntries(CHAIN_FIELDS.map((field, index) => [`#c${index}`, field])),
-      ConsistentRead: true,
-      ExclusiveStartKey: startKey,
-    }));
-    yield (page.Items ?? []) as unknown as ChainedEntry[];
+    const page = await db.send(new QueryCommand({ ...queryInput(patterns.entriesOfCard(enterpriseId), { projection: [...CHAIN_FIELDS], consistentRead: true }), ExclusiveStartKey: startKey }));
+    yield (page.Items ?? []).map(chainLink);
     startKey = page.LastEvaluatedKey;
   } while (startKey);
 }
@@ -175,9 +189,9 @@ export async function refusalsOf(enterpriseId: string, seqs: number[]): Promise<
       [tableName]: { Keys: seqs.slice(start, start + 100).map((seq) => ({ pk: keys.cardPartition(enterpriseId), sk: keys.refusalSk(seq) })), ConsistentRead: true },
     };
     for (let round = 0; request && Object.keys(request).length > 0; round += 1) {
-      if (round > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(500, 20 * 2 ** round)));
+      if (round > 0) await backoff(round - 1);
       const answer: BatchGetCommandOutput = await db.send(new BatchGetCommand({ RequestItems: request }));
-      refusals.push(...(answer.Responses?.[tableName] ?? []).map((item) => strip(item) as unknown as Refusal));
+      refusals.push(...(answer.Responses?.[tableName] ?? []).map(decodeRefusal));
       request = answer.UnprocessedKeys as typeof request;
     }
   }
@@ -186,7 +200,7 @@ export async function refusalsOf(enterpriseId: string, seqs: number[]): Promise<
 
 export async function getEntry(enterpriseId: string, seq: number): Promise<ChainedEntry | undefined> {
   const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: { pk: keys.cardPartition(enterpriseId), sk: keys.entrySk(seq) } }));
-  return Item ? (strip(Item) as unknown as ChainedEntry) : undefined;
+  return Item ? decodeEntry(Item) : undefined;
 }
 
 const monthOf = (localDate: string) => localDate.slice(0, 7);
@@ -194,7 +208,7 @@ const monthOf = (localDate: string) => localDate.slice(0, 7);
 /** Appends an entry to the card's chain, conditional on the head it was chained to. */
 export async function appendEntry(entry: ChainedEntry, expectedCount: number, collectedOn: string): Promise<'appended' | 'head-moved'> {
   const seq = expectedCount + 1;
-  const failed = await writeAll([
+  const outcome = await tryWriteAll<'head-moved'>([
     {
       Update: {
         TableName: tableName,
@@ -203,6 +217,8 @@ export async function appendEntry(entry: ChainedEntry, expectedCount: number, co
         ConditionExpression: 'entryCount = :expected',
         ExpressionAttributeValues: { ':next': seq, ':hash': entry.hash, ':expected': expectedCount },
       },
+      // Another entry moved the card's chain head first.
+      ifFailed: refused('head-moved'),
     },
     {
       Put: {
@@ -214,6 +230,8 @@ export async function appendEntry(entry: ChainedEntry, expectedCount: number, co
         },
         ConditionExpression: 'attribute_not_exists(pk)',
       },
+      // The place after the head was taken by an entry that moved it.
+      ifFailed: refused('head-moved'),
     },
     {
       Put: {
@@ -221,16 +239,14 @@ export async function appendEntry(entry: ChainedEntry, expectedCount: number, co
         Item: { ...keys.receipt(entry.unit, entry.receiptNo), type: 'receipt', enterpriseId: entry.enterpriseId, entryId: entry.entryId },
         ConditionExpression: 'attribute_not_exists(pk)',
       },
+      ifFailed: () => new Conflict('duplicate-receipt', `Receipt number ${entry.receiptNo} is already recorded by ${entry.unit}.`),
     },
     addToTotals(collectedOn, 'ENTRY', entry.unit, entry.feeItemCode, entry.amount),
   ]);
-  if (failed === undefined) return 'appended';
-  if (failed === 2) throw new ConflictError(`Receipt number ${entry.receiptNo} is already recorded by ${entry.unit}.`, 'duplicate-receipt');
-  // Item 0: another entry moved the card's chain head first.
-  return 'head-moved';
+  return outcome ?? 'appended';
 }
 
-function addToTotals(date: string, kind: 'ENTRY' | 'REFUSED' | 'REJECTED', unit: string, item: string, amount: number) {
+function addToTotals(date: string, kind: 'ENTRY' | 'REFUSED' | 'REJECTED', unit: string, item: string, amount: number): Write {
   return {
     Update: {
       TableName: tableName,
@@ -244,7 +260,7 @@ function addToTotals(date: string, kind: 'ENTRY' | 'REFUSED' | 'REJECTED', unit:
 
 /** Keeps a refused attempt as audit evidence, dated (like entries) by the collection it claimed. */
 export async function recordRejectedAttempt(attempt: RejectedAttempt, attemptedOn: string): Promise<void> {
-  const failed = await writeAll([
+  await writeAll([
       {
         Put: {
           TableName: tableName,
@@ -255,11 +271,11 @@ export async function recordRejectedAttempt(attempt: RejectedAttempt, attemptedO
           },
           ConditionExpression: 'attribute_not_exists(pk)',
         },
+        ifFailed: () => new Error(`rejected attempt ${attempt.id} exists already`),
       },
       addToTotals(attemptedOn, 'REJECTED', attempt.unit, attempt.feeItemCode, attempt.amount),
       countIn(attempt.unit, new Date(attempt.attemptedAt), { rejectedFeeAttempts: 1 }),
   ]);
-  if (failed !== undefined) throw new Error(`rejected attempt ${attempt.id} exists already`);
 }
 
 /**
@@ -267,8 +283,8 @@ export async function recordRejectedAttempt(attempt: RejectedAttempt, attemptedO
  * evaluation) and stores the alert, in one transaction.
  * A second refusal of the same entry is a conflict.
  */
-export async function recordRefusal(refusal: Refusal, seq: number, refusedOn: string, alongside: TransactItem[]): Promise<void> {
-  const failed = await writeAll([
+export async function recordRefusal(refusal: Refusal, seq: number, refusedOn: string, alongside: Write[]): Promise<void> {
+  await writeAll([
     {
       Put: {
         TableName: tableName,
@@ -279,38 +295,25 @@ export async function recordRefusal(refusal: Refusal, seq: number, refusedOn: st
         },
         ConditionExpression: 'attribute_not_exists(pk)',
       },
+      ifFailed: () => new Conflict('already-refused', `Entry ${refusal.entryId} has already been refused.`),
     },
     ...alongside,
     addToTotals(refusedOn, 'REFUSED', refusal.unit, refusal.feeItemCode, refusal.amount),
   ]);
-  if (failed === 0) throw new ConflictError(`Entry ${refusal.entryId} has already been refused.`, 'already-refused');
-  if (failed !== undefined) throw new Error(`the refusal of entry ${refusal.entryId} could not be written`);
 }
 
 export interface FeeTotal { date: string; kind: 'ENTRY' | 'REFUSED' | 'REJECTED'; unit: string; feeItemCode: string; count: number; amount: number }
 
 /** The day-by-day totals of a date range: one Query per month in it. */
 export async function feeTotals(months: string[], from: string, to: string): Promise<FeeTotal[]> {
-  const pages = await Promise.all(months.map((month) => queryAll({
-    TableName: tableName,
-    KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
-    ExpressionAttributeValues: { ':pk': keys.feeTotalsPartition(month), ':from': from, ':to': `${to}~` },
-  })));
-  return pages.flat().map((item) => ({
-    date: item.date as string, kind: item.kind as FeeTotal['kind'], unit: item.unit as string,
-    feeItemCode: item.feeItemCode as string, count: item.count as number, amount: item.amount as number,
-  }));
+  const pages = await Promise.all(months.map((month) => queryAll(patterns.feeTotalsBetween(month, from, to), decoderOf(totalCodec))));
+  return pages.flat();
 }
 
 /** One page of audit events (entries, refusals, rejected attempts) in time order, month by month. */
 export async function auditEventsPage(months: string[], fromInstant: string, toInstant: string, limit: number, cursor: string | undefined) {
   // Each month is its own listing; a cursor says which month (by its listing) and where in it.
-  const monthQuery = (month: string) => ({
-    TableName: tableName,
-    IndexName: byParent,
-    KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk BETWEEN :from AND :to',
-    ExpressionAttributeValues: { ':pk': keys.feeAuditPartition(month), ':from': fromInstant, ':to': toInstant },
-  });
+  const monthQuery = (month: string) => queryInput(patterns.feeAuditBetween(month, fromInstant, toInstant));
   let monthIndex = 0;
   let startKey: Record<string, unknown> | undefined;
   if (cursor) {
@@ -318,7 +321,8 @@ export async function auditEventsPage(months: string[], fromInstant: string, toI
     monthIndex = months.findIndex((month) => listingOf(monthQuery(month)) === listing);
     if (monthIndex < 0) throw new InvalidCursorError();
     const month = months[monthIndex] as string;
-    startKey = decodeCursor(cursor, listingOf(monthQuery(month)), { indexName: byParent, partition: keys.feeAuditPartition(month) });
+    const query = monthQuery(month);
+    startKey = decodeCursor(cursor, listingOf(query), { indexName: query.IndexName, partition: keys.feeAuditPartition(month) });
   }
   const items: Record<string, unknown>[] = [];
   while (monthIndex < months.length && items.length < limit) {
@@ -331,7 +335,8 @@ export async function auditEventsPage(months: string[], fromInstant: string, toI
   return { items: items.map(strip), nextCursor };
 }
 
-const strip = (item: Record<string, unknown>): Record<string, unknown> => {
+/** An audit event as shown: an entry, a refusal or a rejected attempt, without its keys and bookkeeping. */
+const strip = (item: StoredItem): StoredItem => {
   const { type: _type, collectedOn: _on, ...rest } = withoutKeys(item);
   return rest;
 };

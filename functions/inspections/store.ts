@@ -3,12 +3,14 @@
  * transactions with their conditions, so two clerks cannot both decide and a capped count
  * cannot be passed.
  */
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
-import { db, queryPage, equalityFilter, tableName, withoutKeys, writeAll, type TransactItem } from '#shared/db';
-import { keys, TABLE } from '#shared/table';
+import * as z from 'zod/mini';
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { db, queryAll, queryAny, queryPage, refused, tableName, tryWriteAll, writeAll, type Write } from '#shared/db';
+import { keys, patterns } from '#shared/table';
 import { logHandled } from '#shared/evaluation';
+import { decoderOf, timelineCodec } from '#shared/codecs';
 import type { Timeline } from '#shared/calendar';
-import type { Finding, InspectionCategory, InspectionStatus } from './rules.ts';
+import { INSPECTION_CATEGORIES, INSPECTION_STATUSES, type Finding, type InspectionCategory, type InspectionStatus } from './rules.ts';
 
 /** Approvals are the soft-environment office's matters: their handling is logged under its id. */
 export const APPROVING_OFFICE = 'soft-env-office';
@@ -31,22 +33,54 @@ export interface Inspection {
   approval?: { limitDays: number; timeline: Timeline };
   decision?: Decision;
   outcome?: { findings: Finding[]; recordedAt: string; recordedBy: string };
+  /** When its approval lapsed (status `lapsed`). */
+  lapsedAt?: string;
 }
 
-export interface Visit { visitId: string; inspectionId: string; at: string; allowed: boolean; reason: string; recordedBy: string; inspectorsPresent?: string[]; note?: string; complaintId?: string }
+export interface Visit { visitId: string; inspectionId: string; at: string; allowed: boolean; reason: string; recordedBy: string; inspectorsPresent?: string[]; note?: string; complaintId?: string; repeatOf?: string }
 
-const clean = (item: Record<string, unknown>) => {
-  const { type: _type, ...rest } = withoutKeys(item);
-  return rest;
-};
+const findingCodec: z.ZodMiniType<Finding> = z.object({ description: z.string(), severity: z.enum(['minor', 'serious']), fine: z.number() });
+
+const decodeInspection = decoderOf<Inspection>(z.object({
+  id: z.string(),
+  enterpriseId: z.string(),
+  department: z.string(),
+  plannedDate: z.string(),
+  category: z.enum(INSPECTION_CATEGORIES),
+  reason: z.string(),
+  legalBasis: z.string(),
+  inspectors: z.array(z.string()),
+  status: z.enum(INSPECTION_STATUSES),
+  filedAt: z.string(),
+  filedBy: z.string(),
+  version: z.number(),
+  approval: z.optional(z.object({ limitDays: z.number(), timeline: timelineCodec })),
+  decision: z.optional(z.object({ decision: z.enum(['approve', 'reject']), comment: z.string(), decidedAt: z.string(), decidedBy: z.string() })),
+  outcome: z.optional(z.object({ findings: z.array(findingCodec), recordedAt: z.string(), recordedBy: z.string() })),
+  lapsedAt: z.optional(z.string()),
+}));
+
+const decodeVisit = decoderOf<Visit>(z.object({
+  visitId: z.string(), inspectionId: z.string(), at: z.string(), allowed: z.boolean(), reason: z.string(), recordedBy: z.string(),
+  inspectorsPresent: z.optional(z.array(z.string())), note: z.optional(z.string()), complaintId: z.optional(z.string()), repeatOf: z.optional(z.string()),
+}));
+
+/** A finding in the enterprise's register. */
+export type RegisteredFinding = Finding & { enterpriseId: string; department: string; inspectionId: string; date: string };
+const decodeFinding = decoderOf<RegisteredFinding>(z.object({
+  description: z.string(), severity: z.enum(['minor', 'serious']), fine: z.number(),
+  enterpriseId: z.string(), department: z.string(), inspectionId: z.string(), date: z.string(),
+}));
+
+const unlawfulVisitDayCodec = z.object({ complaintId: z.string(), reports: z.number() });
 
 /**
  * Stores a new inspection; a routine one also takes one of the year's routine places, and the
  * write fails with 'cap-reached' when none is left.
  */
-export async function createInspection(inspection: Inspection, routineCap: number | undefined, alongside: TransactItem[] = []): Promise<'created' | 'cap-reached'> {
+export async function createInspection(inspection: Inspection, routineCap: number | undefined, alongside: Write[] = []): Promise<'created' | 'cap-reached'> {
   const year = inspection.plannedDate.slice(0, 4);
-  const failed = await writeAll([
+  const refusal = await tryWriteAll<'cap-reached'>([
     {
       Put: {
         TableName: tableName,
@@ -67,33 +101,27 @@ export async function createInspection(inspection: Inspection, routineCap: numbe
         ExpressionAttributeNames: { '#count': 'count' },
         ExpressionAttributeValues: { ':one': 1, ':cap': routineCap },
       },
+      // The year's routine count at its cap: no place is left.
+      ifFailed: refused('cap-reached'),
     }]),
     ...alongside,
   ]);
-  // Item 1 is the year's routine count: its condition failing means no place is left.
-  if (failed === 1) return 'cap-reached';
-  if (failed !== undefined) throw new Error(`inspection ${inspection.id} exists already`);
-  return 'created';
+  return refusal ?? 'created';
 }
 
 export async function getInspection(id: string): Promise<Inspection | undefined> {
   const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: keys.inspection(id), ConsistentRead: true }));
-  return Item ? (clean(Item) as unknown as Inspection) : undefined;
+  return Item ? decodeInspection(Item) : undefined;
 }
 
 export async function inspectionVisits(id: string): Promise<Visit[]> {
-  const { Items = [] } = await db.send(new QueryCommand({
-    TableName: tableName,
-    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :visit)',
-    ExpressionAttributeValues: { ':pk': keys.inspectionPartition(id), ':visit': keys.visitSkPrefix },
-  }));
-  return Items.map((item) => clean(item) as unknown as Visit);
+  return queryAll(patterns.visitsOfInspection(id), decodeVisit);
 }
 
 /** Records the decision; exactly one decision wins, and only on a pending inspection. */
-export async function recordDecision(inspection: Inspection, decision: Decision, workingDaysTaken: number, decidedAt: Date, alongside: TransactItem[]): Promise<'decided' | 'not-pending'> {
+export async function recordDecision(inspection: Inspection, decision: Decision, workingDaysTaken: number, decidedAt: Date, alongside: Write[]): Promise<'decided' | 'not-pending'> {
   const status: InspectionStatus = decision.decision === 'approve' ? 'approved' : 'rejected';
-  const failed = await writeAll([
+  const refusal = await tryWriteAll<'not-pending'>([
     {
       Update: {
         TableName: tableName,
@@ -103,6 +131,7 @@ export async function recordDecision(inspection: Inspection, decision: Decision,
         ExpressionAttributeNames: { '#status': 'status' },
         ExpressionAttributeValues: { ':status': status, ':decision': decision, ':next': inspection.version + 1, ':pending': 'pending-approval', ':version': inspection.version },
       },
+      ifFailed: refused('not-pending'),
     },
     {
       Put: {
@@ -110,49 +139,50 @@ export async function recordDecision(inspection: Inspection, decision: Decision,
         Item: { ...keys.decision(inspection.id), type: 'inspection-decision', inspectionId: inspection.id, ...decision },
         ConditionExpression: 'attribute_not_exists(pk)',
       },
+      // A decision was recorded already.
+      ifFailed: refused('not-pending'),
     },
     // The office's own handling time, for a pledge it makes about approvals.
     logHandled(APPROVING_OFFICE, 'inspection-approval', inspection.id, decidedAt, workingDaysTaken),
     ...alongside,
     ...(status === 'rejected' && inspection.category === 'routine' ? [releaseRoutinePlace(inspection)] : []),
   ]);
-  // Items 0 and 1: the inspection was no longer pending, or a decision was already recorded.
-  if (failed === 0 || failed === 1) return 'not-pending';
-  if (failed !== undefined) throw new Error(`routine count of inspection ${inspection.id} is inconsistent`);
-  return 'decided';
+  return refusal ?? 'decided';
 }
 
 /** A visit, with what it sets off in the same transaction (when not allowed: the complaint, which counts it, and the alert). */
-export async function recordVisit(visit: Visit, alongside: TransactItem[] = []): Promise<void> {
-  const instant = new Date(visit.at).toISOString();
-  const failed = await writeAll([
-    { Put: { TableName: tableName, Item: { ...keys.visit(visit.inspectionId, instant, visit.visitId), type: 'inspection-visit', ...visit }, ConditionExpression: 'attribute_not_exists(pk)' } },
-    ...alongside,
-  ]);
-  if (failed !== undefined) throw new Error(`visit ${visit.visitId} exists already`);
+export async function recordVisit(visit: Visit, alongside: Write[] = []): Promise<void> {
+  await writeAll([visitWrite(visit), ...alongside]);
 }
+
+const visitWrite = (visit: Visit) => ({
+  Put: {
+    TableName: tableName,
+    Item: { ...keys.visit(visit.inspectionId, new Date(visit.at).toISOString(), visit.visitId), type: 'inspection-visit', ...visit },
+    ConditionExpression: 'attribute_not_exists(pk)',
+  },
+});
 
 /**
  * An unlawful visit, reported: the first report of the China day writes the day's event with its
  * complaint and alert (`alongside`); a repeat that day is recorded as a visit and counted on the
  * day's event, and makes no second complaint, alert or evaluation count.
  */
-export async function recordUnlawfulVisit(visit: Visit, date: string, alongside: TransactItem[]): Promise<{ first: true } | { first: false; complaintId: string; reports: number }> {
-  const instant = new Date(visit.at).toISOString();
-  const visitItem = { Put: { TableName: tableName, Item: { ...keys.visit(visit.inspectionId, instant, visit.visitId), type: 'inspection-visit', ...visit }, ConditionExpression: 'attribute_not_exists(pk)' } };
-  const failed = await writeAll([
+export async function recordUnlawfulVisit(visit: Visit, date: string, alongside: Write[]): Promise<{ first: true } | { first: false; complaintId: string; reports: number }> {
+  const visitItem = visitWrite(visit);
+  const refusal = await tryWriteAll<'reported-today'>([
     {
       Put: {
         TableName: tableName,
         Item: { ...keys.unlawfulVisitDay(visit.inspectionId, date), type: 'unlawful-visit-day', complaintId: visit.complaintId, firstReportedAt: visit.at, reports: 1 },
         ConditionExpression: 'attribute_not_exists(pk)',
       },
+      ifFailed: refused('reported-today'),
     },
     visitItem,
     ...alongside,
   ]);
-  if (failed === undefined) return { first: true };
-  if (failed !== 0) throw new Error(`visit ${visit.visitId} exists already`);
+  if (refusal === undefined) return { first: true };
   // Reported already today: this report is evidence on the same event.
   const { Attributes } = await db.send(new UpdateCommand({
     TableName: tableName,
@@ -161,9 +191,9 @@ export async function recordUnlawfulVisit(visit: Visit, date: string, alongside:
     ExpressionAttributeValues: { ':one': 1, ':at': visit.at },
     ReturnValues: 'ALL_NEW',
   }));
-  const complaintId = String(Attributes?.complaintId);
+  const { complaintId, reports } = unlawfulVisitDayCodec.parse(Attributes);
   await db.send(new PutCommand({ ...visitItem.Put, Item: { ...visitItem.Put.Item, complaintId, repeatOf: complaintId } }));
-  return { first: false, complaintId, reports: Number(Attributes?.reports) };
+  return { first: false, complaintId, reports };
 }
 
 /**
@@ -171,7 +201,7 @@ export async function recordUnlawfulVisit(visit: Visit, date: string, alongside:
  * pending, at this version) and a routine one gives its place under the yearly cap back.
  */
 export async function lapseApproval(inspection: Inspection, at: string): Promise<'lapsed' | 'not-pending'> {
-  const failed = await writeAll([
+  const refusal = await tryWriteAll<'not-pending'>([
     {
       Update: {
         TableName: tableName,
@@ -181,16 +211,15 @@ export async function lapseApproval(inspection: Inspection, at: string): Promise
         ExpressionAttributeNames: { '#status': 'status' },
         ExpressionAttributeValues: { ':lapsed': 'lapsed', ':at': at, ':next': inspection.version + 1, ':pending': 'pending-approval', ':version': inspection.version },
       },
+      ifFailed: refused('not-pending'),
     },
     ...(inspection.category === 'routine' ? [releaseRoutinePlace(inspection)] : []),
   ]);
-  if (failed === 0) return 'not-pending';
-  if (failed !== undefined) throw new Error(`routine count of inspection ${inspection.id} is inconsistent`);
-  return 'lapsed';
+  return refusal ?? 'lapsed';
 }
 
 /** Gives a routine inspection's place under the yearly cap back (rejected or lapsed). */
-const releaseRoutinePlace = (inspection: Inspection): TransactItem => ({
+const releaseRoutinePlace = (inspection: Inspection): Write => ({
   Update: {
     TableName: tableName,
     Key: keys.routineCount(inspection.enterpriseId, inspection.department, inspection.plannedDate.slice(0, 4)),
@@ -199,28 +228,17 @@ const releaseRoutinePlace = (inspection: Inspection): TransactItem => ({
     ExpressionAttributeNames: { '#count': 'count' },
     ExpressionAttributeValues: { ':minusOne': -1, ':zero': 0 },
   },
+  ifFailed: () => new Error(`routine count of inspection ${inspection.id} is inconsistent`),
 });
 
 /** Did the enterprise have a minor finding from this department between `from` and `to`? */
 export async function hadMinorFinding(enterpriseId: string, department: string, from: string, to: string): Promise<boolean> {
-  let ExclusiveStartKey: Record<string, unknown> | undefined;
-  do {
-    const page = await db.send(new QueryCommand({
-      TableName: tableName,
-      KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
-      FilterExpression: 'department = :dept AND severity = :minor',
-      ExpressionAttributeValues: { ':pk': keys.findingsPartition(enterpriseId), ':from': from, ':to': `${to}~`, ':dept': department, ':minor': 'minor' },
-      ExclusiveStartKey,
-    }));
-    if ((page.Items ?? []).length > 0) return true;
-    ExclusiveStartKey = page.LastEvaluatedKey;
-  } while (ExclusiveStartKey);
-  return false;
+  return queryAny(patterns.findingsOfEnterpriseBetween(enterpriseId, from, to), { filter: { department, severity: 'minor' } });
 }
 
 /** The outcome, once, on an inspection that may take place; each finding into the register. */
 export async function recordOutcome(inspection: Inspection, outcome: NonNullable<Inspection['outcome']>, date: string): Promise<'recorded' | 'conflict'> {
-  const failed = await writeAll([
+  const refusal = await tryWriteAll<'conflict'>([
     {
       Update: {
         TableName: tableName,
@@ -232,6 +250,7 @@ export async function recordOutcome(inspection: Inspection, outcome: NonNullable
           ':completed': 'completed', ':outcome': outcome, ':next': inspection.version + 1, ':approved': 'approved', ':filed': 'filed', ':version': inspection.version,
         },
       },
+      ifFailed: refused('conflict'),
     },
     ...outcome.findings.map((finding, index) => ({
       Put: {
@@ -243,21 +262,11 @@ export async function recordOutcome(inspection: Inspection, outcome: NonNullable
       },
     })),
   ]);
-  if (failed === 0) return 'conflict';
-  if (failed !== undefined) throw new Error(`findings of inspection ${inspection.id} exist already`);
-  return 'recorded';
+  return refusal ?? 'recorded';
 }
 
 export async function findingsPage(enterpriseId: string, department: string | undefined, limit: number, cursor: string | undefined) {
-  const { items: Items, nextCursor } = await queryPage({
-    TableName: tableName,
-    KeyConditionExpression: 'pk = :pk',
-    ...(department ? { FilterExpression: 'department = :dept' } : {}),
-    ExpressionAttributeValues: { ':pk': keys.findingsPartition(enterpriseId), ...(department ? { ':dept': department } : {}) },
-    ScanIndexForward: false,
-    Limit: limit,
-  }, cursor);
-  return { items: Items.map(clean), nextCursor };
+  return queryPage(patterns.findingsOfEnterprise(enterpriseId), { limit, cursor, filter: { department } }, decodeFinding);
 }
 
 export type InspectionListing =
@@ -265,24 +274,16 @@ export type InspectionListing =
   | { by: 'enterprise'; enterpriseId: string }
   | { by: 'all' };
 
-/** A page of inspections from the index that fits the listing; month and status narrow it. */
+/** A page of inspections from the list that fits the listing; month and status narrow it. */
 export async function inspectionsPage(listing: InspectionListing, filters: { month?: string; status?: string; dept?: string; enterpriseId?: string }, limit: number, cursor: string | undefined) {
-  const index = listing.by === 'department' ? TABLE.indexes.byParent : listing.by === 'enterprise' ? TABLE.indexes.bySecondParent : TABLE.indexes.byThirdParent;
-  const partition = listing.by === 'department' ? keys.inspectionsByDept(listing.dept) : listing.by === 'enterprise' ? keys.inspectionsByEnterprise(listing.enterpriseId) : keys.allInspections;
-  // What the chosen index does not already select by its key is filtered.
-  const { FilterExpression, names, values } = equalityFilter({
+  const pattern = listing.by === 'department' ? patterns.inspectionsOfDepartment(listing.dept, filters.month)
+    : listing.by === 'enterprise' ? patterns.inspectionsOfEnterprise(listing.enterpriseId, filters.month)
+    : patterns.allInspections(filters.month);
+  // What the chosen list does not already select by its key is filtered.
+  const filter = {
     status: filters.status,
     department: listing.by === 'department' ? undefined : filters.dept,
     enterpriseId: listing.by === 'enterprise' ? undefined : filters.enterpriseId,
-  });
-  const input: QueryCommandInput & { Limit: number } = {
-    TableName: tableName,
-    IndexName: index.name,
-    KeyConditionExpression: `${index.partitionKey} = :pk${filters.month ? ` AND begins_with(${index.sortKey}, :month)` : ''}`,
-    ...(FilterExpression ? { FilterExpression, ExpressionAttributeNames: names } : {}),
-    ExpressionAttributeValues: { ':pk': partition, ...(filters.month ? { ':month': filters.month } : {}), ...values },
-    Limit: limit,
   };
-  const { items, nextCursor } = await queryPage(input, cursor);
-  return { items: items.map((item) => clean(item) as unknown as Inspection), nextCursor };
+  return queryPage(pattern, { limit, cursor, filter }, decodeInspection);
 }

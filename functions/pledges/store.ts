@@ -1,10 +1,12 @@
 /** The pledges concern's table access: conditional on the pledge's version. */
+import * as z from 'zod/mini';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { db, queryPage, equalityFilter, queryAll, tableName, withoutKeys, writeAll, type TransactItem } from '#shared/db';
-import { keys, TABLE } from '#shared/table';
+import { db, queryAll, queryPage, tableName, updateVersioned, writeAll, type Write } from '#shared/db';
+import { keys, patterns } from '#shared/table';
+import { decoderOf, timelineCodec } from '#shared/codecs';
 import type { Timeline } from '#shared/calendar';
 import type { MeasuredService } from '#shared/evaluation';
-import type { PledgeStatus, PledgeVerdict } from './rules.ts';
+import { PLEDGE_STATUSES, PLEDGE_VERDICTS, type PledgeStatus, type PledgeVerdict } from './rules.ts';
 
 export interface Review { verdict: PledgeVerdict; evidence: string; at: string; by: string; byOffice: boolean }
 
@@ -30,70 +32,56 @@ export interface Pledge {
   reviews: Review[];
 }
 
-const clean = (item: Record<string, unknown>) => {
-  const { type: _type, ...rest } = withoutKeys(item);
-  return rest as unknown as Pledge;
-};
+const pledgeCodec: z.ZodMiniType<Pledge> = z.object({
+  id: z.string(),
+  department: z.string(),
+  title: z.string(),
+  description: z.string(),
+  dueDate: z.string(),
+  serviceCode: z.optional(z.string()),
+  statutoryLimitDays: z.optional(z.number()),
+  pledgedLimitDays: z.optional(z.number()),
+  status: z.enum(PLEDGE_STATUSES),
+  final: z.boolean(),
+  overdue: z.boolean(),
+  brokenCountedIn: z.optional(z.nullable(z.string())),
+  createdAt: z.string(),
+  createdBy: z.string(),
+  version: z.number(),
+  deadline: z.object({ timeline: timelineCodec, version: z.optional(z.number()) }),
+  reviews: z.array(z.object({ verdict: z.enum(PLEDGE_VERDICTS), evidence: z.string(), at: z.string(), by: z.string(), byOffice: z.boolean() })),
+});
+const decodePledge = decoderOf(pledgeCodec);
 
-export async function createPledge(pledge: Pledge, alongside: TransactItem[]): Promise<void> {
-  const failed = await writeAll([{
+export async function createPledge(pledge: Pledge, alongside: Write[]): Promise<void> {
+  await writeAll([{
     Put: {
       TableName: tableName,
       Item: { ...keys.pledge(pledge.id), ...keys.pledgeIndexes(pledge.department, pledge.dueDate, pledge.id), type: 'pledge', ...pledge },
       ConditionExpression: 'attribute_not_exists(pk)',
     },
   }, ...alongside]);
-  if (failed !== undefined) throw new Error(`pledge ${pledge.id} exists already`);
 }
 
 export async function getPledge(id: string): Promise<Pledge | undefined> {
   const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: keys.pledge(id), ConsistentRead: true }));
-  return Item ? clean(Item) : undefined;
+  return Item ? decodePledge(Item) : undefined;
 }
 
 /** Applies a change if the pledge is still at its version; false if someone else changed it first. */
-export async function updatePledge(pledge: Pick<Pledge, 'id' | 'version'>, set: Partial<Pledge>, review: Review | undefined, alongside: TransactItem[] = []): Promise<boolean> {
-  const names: Record<string, string> = { '#version': 'version' };
-  const values: Record<string, unknown> = { ':version': pledge.version, ':next': pledge.version + 1 };
-  const parts = Object.entries(set).map(([field, value], index) => {
-    names[`#f${index}`] = field;
-    values[`:v${index}`] = value;
-    return `#f${index} = :v${index}`;
-  });
-  if (review) { names['#reviews'] = 'reviews'; values[':review'] = [review]; parts.push('#reviews = list_append(#reviews, :review)'); }
-  const failed = await writeAll([{
-    Update: {
-      TableName: tableName, Key: keys.pledge(pledge.id),
-      UpdateExpression: `SET ${[...parts, '#version = :next'].join(', ')}`,
-      ConditionExpression: '#version = :version',
-      ExpressionAttributeNames: names, ExpressionAttributeValues: values,
-    },
-  }, ...alongside]);
-  return failed === undefined;
+export async function updatePledge(pledge: Pick<Pledge, 'id' | 'version'>, set: Partial<Pledge>, review: Review | undefined, alongside: Write[] = []): Promise<boolean> {
+  return updateVersioned(keys.pledge(pledge.id), pledge.version, { set, append: { reviews: review ? [review] : [] } }, alongside);
 }
 
 export async function pledgesPage(dept: string | undefined, status: string | undefined, limit: number, cursor: string | undefined) {
-  const index = dept ? TABLE.indexes.byParent : TABLE.indexes.bySecondParent;
   // "overdue" is a flag beside the status, not a status of its own.
-  const { FilterExpression, names, values } = equalityFilter(status === 'overdue' ? { overdue: true } : { status });
-  const { items: Items, nextCursor } = await queryPage({
-    TableName: tableName,
-    IndexName: index.name,
-    KeyConditionExpression: `${index.partitionKey} = :pk`,
-    ...(FilterExpression ? { FilterExpression, ExpressionAttributeNames: names } : {}),
-    ExpressionAttributeValues: { ':pk': dept ? keys.pledgesByDept(dept) : keys.allPledges, ...values },
-    Limit: limit,
-  }, cursor);
-  return { items: Items.map(clean), nextCursor };
+  const filter = status === 'overdue' ? { overdue: true } : { status };
+  return queryPage(dept ? patterns.pledgesOfDepartment(dept) : patterns.allPledges(), { limit, cursor, filter }, decodePledge);
 }
+
+const handledCodec = z.object({ workingDays: z.number() });
 
 /** The working days each case of a measured service took, completed between two instants. */
 export async function handledCases(dept: string, service: MeasuredService, from: string, to: string): Promise<number[]> {
-  const items = await queryAll({
-    TableName: tableName,
-    KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
-    ExpressionAttributeValues: { ':pk': keys.measurePartition(dept, service), ':from': from, ':to': `${to}~` },
-    ProjectionExpression: 'workingDays',
-  });
-  return items.map((item) => item.workingDays as number);
+  return queryAll(patterns.handledMatters(dept, service, from, to), (item) => handledCodec.parse(item).workingDays, { projection: ['workingDays'] });
 }

@@ -1,7 +1,9 @@
 /** The registry's table access: the departments, named after their access patterns. */
+import * as z from 'zod/mini';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { db, queryPage, tableName } from '#shared/db';
-import { keys, TABLE } from '#shared/table';
+import { keys, patterns } from '#shared/table';
+import { decoderOf } from '#shared/codecs';
 import { toLocalIso } from '#shared/clock';
 
 export interface Department { deptId: string; name: string; registeredAt: string; updatedAt: string }
@@ -25,17 +27,8 @@ export async function getDepartment(deptId: string): Promise<Department | undefi
 }
 
 export async function departmentsPage(limit: number, cursor: string | undefined) {
-  const { items: Items, nextCursor } = await queryPage({
-    TableName: tableName,
-    IndexName: TABLE.indexes.byParent.name,
-    KeyConditionExpression: 'gsi1pk = :pk',
-    ExpressionAttributeValues: { ':pk': keys.departmentsPartition },
-    Limit: limit,
-  }, cursor);
-  return { items: Items.map(toDepartment), nextCursor };
+  return queryPage(patterns.departments(), { limit, cursor }, toDepartment);
 }
 
-const toDepartment = (item: Record<string, unknown>): Department => ({
-  deptId: item.deptId as string, name: item.name as string,
-  registeredAt: item.registeredAt as string, updatedAt: item.updatedAt as string,
-});
+const departmentCodec: z.ZodMiniType<Department> = z.object({ deptId: z.string(), name: z.string(), registeredAt: z.string(), updatedAt: z.string() });
+const toDepartment = decoderOf(departmentCodec);

@@ -84,7 +84,7 @@ describe('the API', () => {
     expect(publishers).toHaveLength(2);
     const tableStatements = statements.filter((statement) => [statement.Action].flat().includes('dynamodb:Query'));
     for (const statement of tableStatements) {
-      expect(JSON.stringify(statement.Resource)).toContain(`/index/${TABLE.indexes.byParent.name}`);
+      expect(JSON.stringify(statement.Resource)).toContain(`/index/${TABLE.indexes.ownerLists.name}`);
     }
   });
 });

@@ -1,0 +1,18 @@
+/**
+ * Codecs of the stored records: each entity's zod/mini schema decodes an item read from the
+ * table into its type, leaving out the key, index and type attributes (an object schema drops
+ * what it does not declare). A record that does not fit is a bug or a damaged item: it fails
+ * loudly (500) rather than travel on half-typed.
+ */
+import * as z from 'zod/mini';
+import type { Timeline, Timing } from './calendar.ts';
+
+/** The decode function of a schema, for queryPage and queryAll. */
+export const decoderOf = <T>(schema: z.ZodMiniType<T>) => (item: Record<string, unknown>): T => schema.parse(item);
+
+export const timingCodec: z.ZodMiniType<Timing> = z.intersection(
+  z.object({ start: z.string(), escalationDays: z.optional(z.number()) }),
+  z.union([z.object({ limitDays: z.number() }), z.object({ dueDate: z.string() })]),
+);
+
+export const timelineCodec: z.ZodMiniType<Timeline> = z.object({ warnAt: z.string(), deadline: z.string(), escalateAt: z.string(), timing: z.optional(timingCodec) });
