@@ -5,6 +5,7 @@
  * weekend or on a holiday, so the county calendar plays no part.
  */
 import type { Timeline } from '#shared/calendar';
+import type { InvalidField } from '#shared/errors';
 
 const HOUR_MS = 3_600_000;
 
@@ -35,10 +36,10 @@ export function confirmationTimeline(receivedAt: Date): Timeline {
  * What is wrong with a time asked for or confirmed (`field` names it), at `now`: none in the past
  * (beyond a few minutes' leeway), none more than 90 days ahead. Any hour of any day is fine.
  */
-export function appointmentTimeErrors(at: string, now: Date, field: string): { path: string; message: string }[] {
+export function appointmentTimeErrors(at: string, now: Date, field: string): InvalidField[] {
   const time = Date.parse(at);
-  if (time < now.getTime() - LEEWAY_MS) return [{ path: field, message: 'In the past' }];
-  if (time > now.getTime() + APPOINTMENT_HOURS.furthestAhead * HOUR_MS) return [{ path: field, message: `More than ${APPOINTMENT_HOURS.furthestAhead / 24} days ahead` }];
+  if (time < now.getTime() - LEEWAY_MS) return [{ field, message: 'In the past' }];
+  if (time > now.getTime() + APPOINTMENT_HOURS.furthestAhead * HOUR_MS) return [{ field, message: `More than ${APPOINTMENT_HOURS.furthestAhead / 24} days ahead` }];
   return [];
 }
 

@@ -3,7 +3,7 @@
  * and the table access in store.ts.
  */
 import { localDate, monthsBetween, startOfLocalDate, addDays, toLocalIso } from '#shared/clock';
-import { hasRole, seesAll, type Caller, type DepartmentCaller } from '#shared/http/auth';
+import { hasRole, seesAll, type Caller, type DepartmentCaller, type EnterpriseCaller } from '#shared/http/auth';
 import { alertWrites, type Alert } from '#shared/alerts';
 import { prepareComplaint } from '../complaints/intake.ts';
 import { requireNamedDepartment } from '../registry/service.ts';
@@ -152,7 +152,7 @@ export async function refuseEntry(
   enterpriseId: string,
   entryId: string,
   input: { reason: string; category?: RefusalCategory },
-  caller: Caller,
+  caller: EnterpriseCaller,
   { now, newId }: Deps,
 ) {
   if (caller.ent !== enterpriseId) throw new NotFound();
