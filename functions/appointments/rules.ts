@@ -4,16 +4,17 @@
  * Calendar hours, not working days: the service exists for requests that come at night, at the
  * weekend or on a holiday, so the county calendar plays no part.
  */
-import type { Timeline } from '#shared/calendar';
+import { twoThirdsOf, type Timeline } from '#shared/calendar';
 import type { InvalidField } from '#shared/errors';
 
 const HOUR_MS = 3_600_000;
+const CONFIRM_HOURS = 24;
 
 export const APPOINTMENT_HOURS = {
   /** The department confirms within this many hours of the request. */
-  confirm: 24,
-  /** Warned at two thirds of the time, as every limit of the programme is (限时办结制). */
-  warn: 16,
+  confirm: CONFIRM_HOURS,
+  /** Warned at two thirds of the time (16 h), as every limit of the programme is (限时办结制). */
+  warn: twoThirdsOf(CONFIRM_HOURS),
   /** Still unconfirmed a further day after the breach: escalated to the supervisors. */
   escalate: 48,
   /** An appointment is asked for, and confirmed, for a time at most this far ahead (90 days). */
