@@ -3,12 +3,12 @@
  * delay notice, the decision and the rating. The rules are in rules.ts; the roster in #shared/roster.
  */
 import { addDays, localDate, startOfLocalDate, toLocalIso } from '#shared/clock';
-import { hasRole, isDepartmentCaller, isEnterpriseCaller, seesAll, type Caller, type DepartmentCaller, type EnterpriseCaller } from '#shared/http/auth';
+import { hasRole, isDepartmentCaller, mayRead, isEnterpriseCaller, seesAll, type Caller, type DepartmentCaller, type EnterpriseCaller } from '#shared/http/auth';
 import { Conflict, InvalidInput, NotAllowed, NotFound, refusal, type Violation } from '#shared/errors';
 import { timelineAt, timelineToDueDate, workingDaysFor } from '#shared/calendar-store';
 import { workingDaysBetween } from '#shared/calendar';
 import { countIn } from '#shared/evaluation';
-import { startDeadlineEffect, stopDeadlineEffect } from '#shared/effects';
+import { restartDeadlineEffects, startDeadlineEffect, stopDeadlineEffect } from '#shared/effects';
 import { alertWrites, newAlert } from '#shared/alerts';
 import { getRoster, withCover } from '#shared/roster-store';
 import { nextPost } from '#shared/roster';
@@ -67,11 +67,8 @@ export async function fileApplication(input: { itemCode: string; enterpriseId?: 
 /** An application the caller may see: the office and supervisors all; a department its own items'; an enterprise its own. */
 async function applicationInScope(id: string, caller: Caller): Promise<Application> {
   const application = await store.getApplication(id);
-  if (!application) throw new NotFound();
-  if (seesAll(caller)) return application;
-  if (hasRole(caller, 'department') && application.dept === caller.dept) return application;
-  if (hasRole(caller, 'enterprise') && application.enterpriseId === caller.ent) return application;
-  throw new NotFound();
+  if (!application || !mayRead(caller, application)) throw new NotFound();
+  return application;
 }
 
 /** An application the caller acts on as its department, or as its enterprise: another's is 404 whatever else the caller may see. */
@@ -191,8 +188,7 @@ export async function giveDelayNotice(id: string, input: { reason: string; expec
     { at, event: 'delay-notice', text: `The decision will be late: ${input.reason} Now due by ${next.deadline}.` },
   ], [
     countIn(application.dept, now, { delayNotices: 1 }),
-    stopDeadlineEffect(decisionMatter(application, watch!.version), 'delay notice given', newId(), now),
-    startDeadlineEffect(decisionMatter(application, next.watch.version), timeline, newId(), now),
+    ...restartDeadlineEffects(decisionMatter(application, watch!.version), decisionMatter(application, next.watch.version), timeline, 'delay notice given', newId, now),
   ]);
   if (!ok) throw changed();
   return view({ ...application, ...next, version: application.version + 1 });

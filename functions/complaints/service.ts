@@ -3,7 +3,7 @@ import { addDays, localDate, startOfLocalDate, toLocalIso } from '#shared/clock'
 import { hasRole, isDepartmentCaller, isEnterpriseCaller, seesAll, type Caller, type DepartmentCaller } from '#shared/http/auth';
 import { timelineToDueDate, workingDaysElapsed, workingTimeAfter } from '#shared/calendar-store';
 import { countIn, logHandled } from '#shared/evaluation';
-import { startDeadlineEffect, stopDeadlineEffect } from '#shared/effects';
+import { restartDeadlineEffects, stopDeadlineEffect } from '#shared/effects';
 import {
   acknowledgementMatter, openComplaint, resolutionMatter, trackingHash, type Complaint, type ComplaintIntake,
 } from './intake.ts';
@@ -168,8 +168,7 @@ export async function giveDelayNotice(id: string, input: { reason: string; expec
     { at, event: 'delay-notice', public: true, text: `The answer will be late: ${input.reason} Expected by ${input.expectedBy}.` },
   ], [
     countIn(complaint.againstDept, now, { delayNotices: 1 }),
-    stopDeadlineEffect(resolutionMatter(complaint, current.version), 'delay notice given', newId(), now),
-    startDeadlineEffect(resolutionMatter(complaint, resolution.version), resolution.timeline, newId(), now),
+    ...restartDeadlineEffects(resolutionMatter(complaint, current.version), resolutionMatter(complaint, resolution.version), resolution.timeline, 'delay notice given', newId, now),
   ]);
   if (!ok) throw changed();
   return departmentView({ ...complaint, delayNotice, deadlines: { ...complaint.deadlines, resolution }, version: complaint.version + 1 });

@@ -21,6 +21,7 @@ export const PROBLEM_TYPES: Record<string, { status: number; meaning: string }> 
   'amount-outside-standard': { status: 422, meaning: 'The amount does not meet the item\'s legal standard (fixed amount or range).' },
   'fee-item-unit-fixed': { status: 409, meaning: 'A fee item\'s code belongs to one unit for good.' },
   'card-exists': { status: 409, meaning: 'The enterprise already has a fee card.' },
+  'fee-item-busy': { status: 409, meaning: 'The fee item is being revised by others at this moment; retry.' },
   'card-busy': { status: 409, meaning: 'The card\'s chain is being written by others; retry.' },
   'duplicate-receipt': { status: 409, meaning: 'A receipt number is unique per department.' },
   'already-refused': { status: 409, meaning: 'An entry is refused once.' },
