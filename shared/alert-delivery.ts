@@ -6,16 +6,12 @@ import { appendFile } from 'node:fs/promises';
 import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
 import { config } from './config.ts';
 import { alertSnsMessage, alertSubject, type Alert } from './alerts.ts';
+import { ALERT_MESSAGE_ATTRIBUTES } from './alert-types.ts';
 
 export const snsClient = new SNSClient({});
 
-export function alertMessageAttributes(alert: Alert) {
-  return {
-    severity: { DataType: 'String', StringValue: alert.severity },
-    concern: { DataType: 'String', StringValue: alert.concern },
-    department: { DataType: 'String', StringValue: alert.department },
-  };
-}
+export const alertMessageAttributes = (alert: Alert) =>
+  Object.fromEntries(ALERT_MESSAGE_ATTRIBUTES.map((name) => [name, { DataType: 'String', StringValue: alert[name] }]));
 
 export async function deliverAlert(alert: Alert): Promise<void> {
   if (config.ALERT_TOPIC_ARN) {

@@ -99,6 +99,9 @@ function deadlineOf(timing: Timing, isWorkingDay: IsWorkingDay): Date {
   return 'limitDays' in timing ? addWorkingTime(new Date(timing.start), timing.limitDays, isWorkingDay) : endOfDueDate(timing.dueDate, isWorkingDay);
 }
 
+/** Every limit is warned when two thirds of its time is gone (限时办结制), in working time or in hours. */
+export const twoThirdsOf = (time: number): number => (time * 2) / 3;
+
 export interface Timeline { warnAt: string; deadline: string; escalateAt: string; timing?: Timing }
 
 /** The years a timing's calendar must know (a long holiday can cross a year end). */
@@ -121,7 +124,7 @@ export function timelineOf(timing: Timing, isWorkingDay: IsWorkingDay): Timeline
   const deadline = deadlineOf(timing, isWorkingDay);
   const limit = 'limitDays' in timing ? timing.limitDays : workingDaysBetween(start, deadline, isWorkingDay);
   // With no working time before the deadline, the warning comes with it.
-  const warnAt = Math.min(addWorkingTime(start, (limit * 2) / 3, isWorkingDay).getTime(), deadline.getTime());
+  const warnAt = Math.min(addWorkingTime(start, twoThirdsOf(limit), isWorkingDay).getTime(), deadline.getTime());
   return {
     warnAt: new Date(warnAt).toISOString(),
     deadline: deadline.toISOString(),

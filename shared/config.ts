@@ -23,6 +23,10 @@ const schema = z.object({
   JWT_ISSUER: optionalText,
   /** One audience, or several comma-separated (people's app client and department systems). */
   JWT_AUDIENCE: optionalText,
+  /** The secret the console's CloudFront sends with the viewer's address (shared/http/client-address.ts). */
+  EDGE_SECRET: optionalText,
+  /** The function's name in its logs (Powertools). */
+  POWERTOOLS_SERVICE_NAME: optionalText,
   /** The claim a county's own identity platform carries the roles in (default `roles`). */
   ROLES_CLAIM: optionalText,
   /** Working days the soft-environment office has to decide an inspection filed after the 25th. */
@@ -32,6 +36,9 @@ const schema = z.object({
 });
 
 export type Config = z.infer<typeof schema>;
+
+/** The variables a function may be given, as the stack and the local runtime set them. */
+export type FunctionEnvironment = { [K in keyof Config]?: string };
 
 export function parseConfig(env: NodeJS.ProcessEnv): Config {
   const parsed = schema.safeParse(env);

@@ -35,3 +35,7 @@ export function effectWrite(effect: Effect, id: string, now: Date): TransactItem
 
 export const startDeadlineEffect = (matter: Matter, timeline: Timeline, id: string, now: Date) => effectWrite({ type: 'start-deadline', matter, timeline }, id, now);
 export const stopDeadlineEffect = (matter: Matter, cause: string, id: string, now: Date) => effectWrite({ type: 'stop-deadline', matter, cause }, id, now);
+
+/** A watch moved to a new timeline: the old version's execution stops (for `cause`), the new version's starts. */
+export const restartDeadlineEffects = (from: Matter, to: Matter, timeline: Timeline, cause: string, newId: () => string, now: Date) =>
+  [stopDeadlineEffect(from, cause, newId(), now), startDeadlineEffect(to, timeline, newId(), now)];

@@ -4,8 +4,11 @@
  * fields), so the domain names what went wrong and the edge says it in HTTP.
  */
 
-/** A rule of the work plan that a request would break; `rule` names it (the problem type). */
-export interface Violation { rule: string; title: string; detail: string }
+/**
+ * A rule of the work plan that a request would break; `rule` names it (the problem type).
+ * `state`: what forbids it is the record's current state (answered as a conflict, 409).
+ */
+export interface Violation { rule: string; title: string; detail: string; state?: true }
 
 /** A field of the operation's input (as the caller sent it) and what is wrong with it. */
 export interface InvalidField {
@@ -29,6 +32,10 @@ export class Conflict extends DomainError {
     super(detail);
   }
 }
+
+/** A violation as the failure it is: a conflict with the record's state, or a rule broken. */
+export const refusal = (violation: Violation): DomainError =>
+  (violation.state ? new Conflict(violation.rule, violation.detail) : new RuleViolation(violation));
 
 /** No such record, or not the caller's to see (the two are not told apart). */
 export class NotFound extends DomainError {

@@ -2,7 +2,7 @@
 import { retimed } from '#shared/calendar-store';
 import { toLocalIso } from '#shared/clock';
 import type { MatterRetime } from '#shared/deadline-checks';
-import { startDeadlineEffect, stopDeadlineEffect } from '#shared/effects';
+import { restartDeadlineEffects } from '#shared/effects';
 import { newId } from '#shared/ids';
 import { decisionMatter, getApplication, updateApplication } from './store.ts';
 
@@ -19,8 +19,7 @@ export const retimeApplicationMatter: MatterRetime = async (matter, now) => {
     const ok = await updateApplication(application, set, [
       { at: toLocalIso(now), event: 'retimed', text: `The holiday calendar changed: the decision is now due by ${deadline}.` },
     ], [
-      stopDeadlineEffect(decisionMatter(application, current.version), 'the calendar changed', newId(), now),
-      startDeadlineEffect(decisionMatter(application, watch.version), timeline, newId(), now),
+      ...restartDeadlineEffects(decisionMatter(application, current.version), decisionMatter(application, watch.version), timeline, 'the calendar changed', newId, now),
     ]);
     if (ok) return true;
   }

@@ -41,10 +41,10 @@ export const statutoryDeadline = (acceptedAt: Date, limits: ItemLimits, isWorkin
 /** Everything missing is told in one notice, before acceptance; there is no second one (409). */
 export function oneTimeNoticeRule(input: { status: ApplicationStatus; noticeGiven: boolean; missing: readonly string[] }): Violation | undefined {
   if (input.noticeGiven) {
-    return { rule: 'one-time-notice-given', title: 'The one-time notice was already given', detail: 'Everything missing must be told in one notice; the department may not ask again.' };
+    return { state: true, rule: 'one-time-notice-given', title: 'The one-time notice was already given', detail: 'Everything missing must be told in one notice; the department may not ask again.' };
   }
   if (input.status !== 'received') {
-    return { rule: 'not-awaiting-acceptance', title: 'The application is no longer awaiting acceptance', detail: `Its status is ${input.status}.` };
+    return { state: true, rule: 'not-awaiting-acceptance', title: 'The application is no longer awaiting acceptance', detail: `Its status is ${input.status}.` };
   }
   if (input.missing.length === 0) {
     return { rule: 'nothing-missing', title: 'A notice names the missing materials', detail: 'List at least one missing material, or accept the application.' };
@@ -57,7 +57,7 @@ export function applicationDelayRule(input: {
   status: ApplicationStatus; now: Date; deadline: Date; statutoryEnd: Date; expectedBy: Date; alreadyGiven: boolean;
 }): Violation | undefined {
   if (input.alreadyGiven) return { rule: 'delay-notice-given', title: 'A delay notice was already given', detail: 'The deadline can be moved only once.' };
-  if (input.status !== 'accepted') return { rule: 'not-accepted', title: 'The application is not being processed', detail: `Its status is ${input.status}.` };
+  if (input.status !== 'accepted') return { state: true, rule: 'not-accepted', title: 'The application is not being processed', detail: `Its status is ${input.status}.` };
   if (input.now.getTime() >= input.deadline.getTime()) return { rule: 'limit-passed', title: 'The limit has already passed', detail: 'A delay notice must come before the pledged deadline.' };
   if (input.expectedBy.getTime() <= input.deadline.getTime()) return { rule: 'delay-not-later', title: 'The new date is not later than the deadline', detail: 'A delay notice names a date after the pledged deadline.' };
   if (input.expectedBy.getTime() > input.statutoryEnd.getTime()) {
@@ -74,8 +74,8 @@ export const decisionRecord = (acceptedAt: Date, decidedAt: Date, deadline: Date
 
 /** A rating (好差评): once, after the decision, 1 to 5. */
 export function ratingRule(input: { status: ApplicationStatus; alreadyRated: boolean; score: number }): Violation | undefined {
-  if (input.status !== 'decided') return { rule: 'not-decided', title: 'Only a decided application can be rated', detail: `Its status is ${input.status}.` };
-  if (input.alreadyRated) return { rule: 'already-rated', title: 'The application was already rated', detail: 'An application is rated once.' };
+  if (input.status !== 'decided') return { state: true, rule: 'not-decided', title: 'Only a decided application can be rated', detail: `Its status is ${input.status}.` };
+  if (input.alreadyRated) return { state: true, rule: 'already-rated', title: 'The application was already rated', detail: 'An application is rated once.' };
   if (!Number.isInteger(input.score) || input.score < 1 || input.score > 5) return { rule: 'score-out-of-range', title: 'A rating is 1 to 5', detail: `Got ${input.score}.` };
   return undefined;
 }

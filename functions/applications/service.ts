@@ -3,17 +3,15 @@
  * delay notice, the decision and the rating. The rules are in rules.ts; the roster in #shared/roster.
  */
 import { addDays, localDate, startOfLocalDate, toLocalIso } from '#shared/clock';
-import { hasRole, isDepartmentCaller, seesAll, type Caller } from '#shared/http/auth';
-import { BadRequestError, ConflictError, ForbiddenError, NotFoundError, RuleViolationError } from '#shared/http/errors';
+import { hasRole, isDepartmentCaller, mayRead, isEnterpriseCaller, seesAll, type Caller, type DepartmentCaller, type EnterpriseCaller } from '#shared/http/auth';
+import { Conflict, InvalidInput, NotAllowed, NotFound, refusal, type Violation } from '#shared/errors';
 import { timelineAt, timelineToDueDate, workingDaysFor } from '#shared/calendar-store';
 import { workingDaysBetween } from '#shared/calendar';
 import { countIn } from '#shared/evaluation';
-import { startDeadlineEffect, stopDeadlineEffect } from '#shared/effects';
+import { restartDeadlineEffects, startDeadlineEffect, stopDeadlineEffect } from '#shared/effects';
 import { alertWrites, newAlert } from '#shared/alerts';
 import { getRoster, withCover } from '#shared/roster-store';
 import { nextPost } from '#shared/roster';
-import type { Violation } from '#shared/errors';
-import { PROBLEM_TYPES } from '#shared/http/problem-types';
 import { requireOwnDepartment } from '../registry/service.ts';
 import { getItem } from '../approvals/store.ts';
 import {
@@ -24,32 +22,29 @@ import { decisionMatter, type Application, type TimelineEvent } from './store.ts
 
 export interface Deps { now: Date; newId: () => string }
 
-/** A rule's violation as its problem: a conflict with the record's state (409) or a rule broken (422), as the problem catalogue says. */
 const refuse = (violation: Violation | undefined) => {
-  if (!violation) return;
-  if (PROBLEM_TYPES[violation.rule]?.status === 409) throw new ConflictError(violation.detail, violation.rule);
-  throw new RuleViolationError(violation.rule, violation.title, violation.detail);
+  if (violation) throw refusal(violation);
 };
-const changed = () => new ConflictError('The application changed meanwhile; reload it and try again.', 'application-changed');
+const changed = () => new Conflict('application-changed', 'The application changed meanwhile; reload it and try again.');
 
 /** What each reader in scope sees: the whole record (the enterprise too sees who owns its matter, 首问负责). */
 export const view = (application: Application) => application;
 
 export async function fileApplication(input: { itemCode: string; enterpriseId?: string; materials: string[] }, caller: Caller, { now, newId }: Deps) {
   const item = await getItem(input.itemCode);
-  if (!item) throw new BadRequestError(`No approval item ${input.itemCode} is in the catalogue; see GET /approval-items.`, [{ path: 'body.itemCode', message: 'Not an approval item' }]);
+  if (!item) throw new InvalidInput(`No approval item ${input.itemCode} is in the catalogue; see GET /approval-items.`, [{ field: 'itemCode', message: 'Not an approval item' }]);
   let enterpriseId: string;
   let filedBy: Application['filedBy'];
   if (hasRole(caller, 'enterprise')) {
-    if (!caller.ent) throw new ForbiddenError('Your token names no enterprise.');
-    if (input.enterpriseId && input.enterpriseId !== caller.ent) throw new ForbiddenError('An enterprise files its own applications only.');
+    if (!isEnterpriseCaller(caller)) throw new NotAllowed('Your token names no enterprise.');
+    if (input.enterpriseId && input.enterpriseId !== caller.ent) throw new NotAllowed('An enterprise files its own applications only.');
     enterpriseId = caller.ent;
     filedBy = { sub: caller.sub, role: 'enterprise' };
   } else {
-    if (!isDepartmentCaller(caller)) throw new ForbiddenError('Your token names no department.');
+    if (!isDepartmentCaller(caller)) throw new NotAllowed('Your token names no department.');
     const dept = await requireOwnDepartment(caller);
-    if (item.dept !== dept) throw new ForbiddenError(`Item ${item.code} belongs to ${item.dept}: a department files at its window for its own items only.`);
-    if (!input.enterpriseId) throw new BadRequestError('A clerk at the window names the enterprise it files for.', [{ path: 'body.enterpriseId', message: 'Required when a department files' }]);
+    if (item.dept !== dept) throw new NotAllowed(`Item ${item.code} belongs to ${item.dept}: a department files at its window for its own items only.`);
+    if (!input.enterpriseId) throw new InvalidInput('A clerk at the window names the enterprise it files for.', [{ field: 'enterpriseId', message: 'Required when a department files' }]);
     enterpriseId = input.enterpriseId;
     filedBy = { sub: caller.sub, role: 'department' };
   }
@@ -72,20 +67,18 @@ export async function fileApplication(input: { itemCode: string; enterpriseId?: 
 /** An application the caller may see: the office and supervisors all; a department its own items'; an enterprise its own. */
 async function applicationInScope(id: string, caller: Caller): Promise<Application> {
   const application = await store.getApplication(id);
-  if (!application) throw new NotFoundError();
-  if (seesAll(caller)) return application;
-  if (hasRole(caller, 'department') && application.dept === caller.dept) return application;
-  if (hasRole(caller, 'enterprise') && application.enterpriseId === caller.ent) return application;
-  throw new NotFoundError();
+  if (!application || !mayRead(caller, application)) throw new NotFound();
+  return application;
 }
 
 /** An application the caller acts on as its department, or as its enterprise: another's is 404 whatever else the caller may see. */
-async function ownApplication(id: string, caller: Caller, as: 'department' | 'enterprise'): Promise<Application> {
+async function ownApplication(id: string, isOwn: (application: Application) => boolean): Promise<Application> {
   const application = await store.getApplication(id);
-  const own = as === 'department' ? application?.dept === caller.dept : application?.enterpriseId === caller.ent;
-  if (!application || !own) throw new NotFoundError();
+  if (!application || !isOwn(application)) throw new NotFound();
   return application;
 }
+const departmentsApplication = (id: string, caller: DepartmentCaller) => ownApplication(id, (application) => application.dept === caller.dept);
+const enterprisesApplication = (id: string, caller: EnterpriseCaller) => ownApplication(id, (application) => application.enterpriseId === caller.ent);
 
 /**
  * 外出告知 / AB岗: an open application shows, as `assignedTo`, the post that answers for it today:
@@ -104,10 +97,10 @@ export const viewApplication = async (id: string, caller: Caller, now: Date) => 
 export async function listApplications(query: { status?: string; dept?: string; limit: number; cursor?: string }, caller: Caller, now: Date) {
   let listing: store.ApplicationListing;
   if (seesAll(caller)) listing = query.dept ? { by: 'department', dept: query.dept } : { by: 'all' };
-  else if (hasRole(caller, 'department') && caller.dept) {
+  else if (isDepartmentCaller(caller)) {
     if (query.dept && query.dept !== caller.dept) return { items: [] };
     listing = { by: 'department', dept: caller.dept };
-  } else if (hasRole(caller, 'enterprise') && caller.ent) listing = { by: 'enterprise', enterpriseId: caller.ent };
+  } else if (isEnterpriseCaller(caller)) listing = { by: 'enterprise', enterpriseId: caller.ent };
   else return { items: [] };
   const page = await store.applicationsPage(listing, query, query.limit, query.cursor);
   return { items: (await withTodaysPosts(page.items, now)).map(view), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
@@ -123,13 +116,13 @@ function ownership(application: Application, caller: Caller, at: string): { set:
 }
 
 /** 受理 starts the clock; or the one-time notice (一次性告知) of everything missing. */
-export async function acceptOrNotify(id: string, input: { accepted: boolean; missing?: string[] }, caller: Caller, { now, newId }: Deps) {
-  const application = await ownApplication(id, caller, 'department');
+export async function acceptOrNotify(id: string, input: { accepted: boolean; missing?: string[] }, caller: DepartmentCaller, { now, newId }: Deps) {
+  const application = await departmentsApplication(id, caller);
   const at = toLocalIso(now);
   const owned = ownership(application, caller, at);
   if (input.accepted) {
-    if (input.missing?.length) throw new BadRequestError('An acceptance names nothing missing; to ask for materials, send accepted: false.', [{ path: 'body.missing', message: 'Only with accepted: false' }]);
-    if (application.status !== 'received') throw new ConflictError(`Its status is ${application.status}; only a received application is accepted.`, 'not-awaiting-acceptance');
+    if (input.missing?.length) throw new InvalidInput('An acceptance names nothing missing; to ask for materials, send accepted: false.', [{ field: 'missing', message: 'Only with accepted: false' }]);
+    if (application.status !== 'received') throw new Conflict('not-awaiting-acceptance', `Its status is ${application.status}; only a received application is accepted.`);
     const timeline = await timelineAt(applicationTiming(now, application.limits), 'applications', now);
     const accepted = {
       status: 'accepted' as const, acceptedAt: at, deadline: toLocalIso(new Date(timeline.deadline)),
@@ -153,9 +146,9 @@ export async function acceptOrNotify(id: string, input: { accepted: boolean; mis
   return view({ ...application, status: 'incomplete', notice, ...owned.set, version: application.version + 1 });
 }
 
-export async function supplyMaterials(id: string, input: { materials: string[] }, caller: Caller, { now }: Deps) {
-  const application = await ownApplication(id, caller, 'enterprise');
-  if (application.status !== 'incomplete') throw new ConflictError(`Its status is ${application.status}; materials are supplied after a one-time notice.`, 'not-awaiting-materials');
+export async function supplyMaterials(id: string, input: { materials: string[] }, caller: EnterpriseCaller, { now }: Deps) {
+  const application = await enterprisesApplication(id, caller);
+  if (application.status !== 'incomplete') throw new Conflict('not-awaiting-materials', `Its status is ${application.status}; materials are supplied after a one-time notice.`);
   const at = toLocalIso(now);
   const materials = [...new Set([...application.materials, ...input.materials])];
   const ok = await store.updateApplication(application, { status: 'received', materials }, [
@@ -166,8 +159,8 @@ export async function supplyMaterials(id: string, input: { materials: string[] }
 }
 
 /** 滞后反馈告知: once, before the deadline; the new date may not pass the statutory limit, where the escalation stays. */
-export async function giveDelayNotice(id: string, input: { reason: string; expectedBy: string }, caller: Caller, { now, newId }: Deps) {
-  const application = await ownApplication(id, caller, 'department');
+export async function giveDelayNotice(id: string, input: { reason: string; expectedBy: string }, caller: DepartmentCaller, { now, newId }: Deps) {
+  const application = await departmentsApplication(id, caller);
   const watch = application.watch;
   const deadline = watch ? new Date(watch.timeline.deadline) : now;
   const statutoryEnd = application.statutoryDeadline ? new Date(application.statutoryDeadline) : now;
@@ -195,17 +188,16 @@ export async function giveDelayNotice(id: string, input: { reason: string; expec
     { at, event: 'delay-notice', text: `The decision will be late: ${input.reason} Now due by ${next.deadline}.` },
   ], [
     countIn(application.dept, now, { delayNotices: 1 }),
-    stopDeadlineEffect(decisionMatter(application, watch!.version), 'delay notice given', newId(), now),
-    startDeadlineEffect(decisionMatter(application, next.watch.version), timeline, newId(), now),
+    ...restartDeadlineEffects(decisionMatter(application, watch!.version), decisionMatter(application, next.watch.version), timeline, 'delay notice given', newId, now),
   ]);
   if (!ok) throw changed();
   return view({ ...application, ...next, version: application.version + 1 });
 }
 
-export async function decide(id: string, input: { decision: 'approved' | 'refused'; reason: string }, caller: Caller, { now, newId }: Deps) {
-  const application = await ownApplication(id, caller, 'department');
+export async function decide(id: string, input: { decision: 'approved' | 'refused'; reason: string }, caller: DepartmentCaller, { now, newId }: Deps) {
+  const application = await departmentsApplication(id, caller);
   if (application.status !== 'accepted' || !application.watch || !application.acceptedAt) {
-    throw new ConflictError(`Its status is ${application.status}; only an accepted application is decided, once.`, 'not-accepted');
+    throw new Conflict('not-accepted', `Its status is ${application.status}; only an accepted application is decided, once.`);
   }
   const acceptedAt = new Date(application.acceptedAt);
   const record = decisionRecord(acceptedAt, now, new Date(application.watch.timeline.deadline), await workingDaysFor(acceptedAt, now));
@@ -225,8 +217,8 @@ export async function decide(id: string, input: { decision: 'approved' | 'refuse
 }
 
 /** 好差评: once, after the decision; a poor rating (1 or 2) alerts the soft-environment office. */
-export async function rate(id: string, input: { score: number; comment?: string }, caller: Caller, { now, newId }: Deps) {
-  const application = await ownApplication(id, caller, 'enterprise');
+export async function rate(id: string, input: { score: number; comment?: string }, caller: EnterpriseCaller, { now, newId }: Deps) {
+  const application = await enterprisesApplication(id, caller);
   refuse(ratingRule({ status: application.status, alreadyRated: !!application.rating, score: input.score }));
   const at = toLocalIso(now);
   const rating = { score: input.score, ...(input.comment ? { comment: input.comment } : {}), at };

@@ -4,15 +4,17 @@
  * Calendar hours, not working days: the service exists for requests that come at night, at the
  * weekend or on a holiday, so the county calendar plays no part.
  */
-import type { Timeline } from '#shared/calendar';
+import { twoThirdsOf, type Timeline } from '#shared/calendar';
+import type { InvalidField } from '#shared/errors';
 
 const HOUR_MS = 3_600_000;
+const CONFIRM_HOURS = 24;
 
 export const APPOINTMENT_HOURS = {
   /** The department confirms within this many hours of the request. */
-  confirm: 24,
-  /** Warned at two thirds of the time, as every limit of the programme is (限时办结制). */
-  warn: 16,
+  confirm: CONFIRM_HOURS,
+  /** Warned at two thirds of the time (16 h), as every limit of the programme is (限时办结制). */
+  warn: twoThirdsOf(CONFIRM_HOURS),
   /** Still unconfirmed a further day after the breach: escalated to the supervisors. */
   escalate: 48,
   /** An appointment is asked for, and confirmed, for a time at most this far ahead (90 days). */
@@ -35,10 +37,10 @@ export function confirmationTimeline(receivedAt: Date): Timeline {
  * What is wrong with a time asked for or confirmed (`field` names it), at `now`: none in the past
  * (beyond a few minutes' leeway), none more than 90 days ahead. Any hour of any day is fine.
  */
-export function appointmentTimeErrors(at: string, now: Date, field: string): { path: string; message: string }[] {
+export function appointmentTimeErrors(at: string, now: Date, field: string): InvalidField[] {
   const time = Date.parse(at);
-  if (time < now.getTime() - LEEWAY_MS) return [{ path: field, message: 'In the past' }];
-  if (time > now.getTime() + APPOINTMENT_HOURS.furthestAhead * HOUR_MS) return [{ path: field, message: `More than ${APPOINTMENT_HOURS.furthestAhead / 24} days ahead` }];
+  if (time < now.getTime() - LEEWAY_MS) return [{ field, message: 'In the past' }];
+  if (time > now.getTime() + APPOINTMENT_HOURS.furthestAhead * HOUR_MS) return [{ field, message: `More than ${APPOINTMENT_HOURS.furthestAhead / 24} days ahead` }];
   return [];
 }
 

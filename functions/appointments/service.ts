@@ -1,7 +1,7 @@
 /** The appointment operations: rules in rules.ts, table access in store.ts, clock and ids injected. */
 import { toLocalIso } from '#shared/clock';
-import { hasRole, seesAll, type Caller, type DepartmentCaller } from '#shared/http/auth';
-import { BadRequestError, ConflictError, ForbiddenError, NotFoundError } from '#shared/http/errors';
+import { hasRole, seesAll, type Caller, type DepartmentCaller, type EnterpriseCaller } from '#shared/http/auth';
+import { Conflict, InvalidInput, NotAllowed, NotFound } from '#shared/errors';
 import { alertWrites, newAlert } from '#shared/alerts';
 import type { Matter } from '#shared/matters';
 import { startDeadlineEffect, stopDeadlineEffect } from '#shared/effects';
@@ -25,22 +25,24 @@ function view(appointment: store.Appointment, now: Date) {
   };
 }
 
+/** On a route departments share with other roles: the department a department caller's token names. */
 function departmentOf(caller: Caller): string {
-  if (!caller.dept) throw new ForbiddenError('Your token names no department (claim `dept`).');
+  if (!caller.dept) throw new NotAllowed('Your token names no department (claim `dept`).');
   return caller.dept;
 }
 
+/** On a route enterprises share with other roles: the enterprise an enterprise caller's token names. */
 function enterpriseOf(caller: Caller): string {
-  if (!caller.ent) throw new ForbiddenError('Your token names no enterprise (claim `ent`).');
+  if (!caller.ent) throw new NotAllowed('Your token names no enterprise (claim `ent`).');
   return caller.ent;
 }
 
 /** 24小时预约服务: a request at any hour of any day, for a registered department; the 24 hours start now. */
-export async function requestAppointment(input: { dept: string; topic: string; requestedAt: string; contact?: string }, caller: Caller, { now, newId }: Deps) {
-  const enterpriseId = enterpriseOf(caller);
-  await requireNamedDepartment(input.dept, 'body.dept');
-  const errors = appointmentTimeErrors(input.requestedAt, now, 'body.requestedAt');
-  if (errors.length) throw new BadRequestError('An appointment is asked for a time from now up to 90 days ahead, at any hour.', errors);
+export async function requestAppointment(input: { dept: string; topic: string; requestedAt: string; contact?: string }, caller: EnterpriseCaller, { now, newId }: Deps) {
+  const enterpriseId = caller.ent;
+  await requireNamedDepartment(input.dept, 'dept');
+  const errors = appointmentTimeErrors(input.requestedAt, now, 'requestedAt');
+  if (errors.length) throw new InvalidInput('An appointment is asked for a time from now up to 90 days ahead, at any hour.', errors);
   const appointment: store.Appointment = {
     id: newId(), ...input, requestedAt: toLocalIso(new Date(input.requestedAt)), enterpriseId, status: 'requested',
     receivedAt: toLocalIso(now), requestedBy: caller.sub, watch: confirmationTimeline(now), version: 1,
@@ -52,11 +54,11 @@ export async function requestAppointment(input: { dept: string; topic: string; r
 /** An appointment the caller may see: the office and supervisors all; a department or an enterprise its own (else 404). */
 async function appointmentInScope(id: string, caller: Caller) {
   const appointment = await store.getAppointment(id);
-  if (!appointment) throw new NotFoundError();
+  if (!appointment) throw new NotFound();
   if (seesAll(caller)) return appointment;
   if (hasRole(caller, 'department') && appointment.dept === departmentOf(caller)) return appointment;
   if (hasRole(caller, 'enterprise') && appointment.enterpriseId === enterpriseOf(caller)) return appointment;
-  throw new NotFoundError();
+  throw new NotFound();
 }
 
 export const viewAppointment = async (id: string, caller: Caller, now: Date) => view(await appointmentInScope(id, caller), now);
@@ -68,7 +70,7 @@ export async function listAppointments(query: { status?: string; dept?: string; 
     listing = query.dept ? { by: 'department', dept: query.dept } : { by: 'all' };
   } else if (hasRole(caller, 'department')) {
     const dept = departmentOf(caller);
-    if (query.dept && query.dept !== dept) throw new ForbiddenError('A department lists its own appointments only.');
+    if (query.dept && query.dept !== dept) throw new NotAllowed('A department lists its own appointments only.');
     listing = { by: 'department', dept };
   } else {
     // An enterprise: its own requests, to one department if it asks.
@@ -79,6 +81,9 @@ export async function listAppointments(query: { status?: string; dept?: string; 
   return { items: page.items.map((appointment) => view(appointment, now)), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
 }
 
+const alreadyConfirmed = (appointment: store.Appointment) =>
+  new Conflict('already-confirmed', `This appointment was confirmed already, for ${appointment.confirmation?.at}.`);
+
 /**
  * The department confirms a time, a place and its staff: the watch stops. After the 24 hours it
  * is still taken, recorded late with the hours it took; the supervisors, who had the breach
@@ -87,10 +92,10 @@ export async function listAppointments(query: { status?: string; dept?: string; 
 export async function confirm(id: string, input: { at: string; place: string; staff: string[] }, caller: DepartmentCaller, { now, newId }: Deps) {
   const dept = await requireOwnDepartment(caller);
   const appointment = await store.getAppointment(id);
-  if (!appointment || appointment.dept !== dept) throw new NotFoundError();
-  if (appointment.status !== 'requested') throw new ConflictError(`This appointment was confirmed already, for ${appointment.confirmation?.at}.`, 'already-confirmed');
-  const errors = appointmentTimeErrors(input.at, now, 'body.at');
-  if (errors.length) throw new BadRequestError('An appointment is confirmed for a time from now up to 90 days ahead.', errors);
+  if (!appointment || appointment.dept !== dept) throw new NotFound();
+  if (appointment.status !== 'requested') throw alreadyConfirmed(appointment);
+  const errors = appointmentTimeErrors(input.at, now, 'at');
+  if (errors.length) throw new InvalidInput('An appointment is confirmed for a time from now up to 90 days ahead.', errors);
   const timing = confirmationTiming(new Date(appointment.receivedAt), now);
   const confirmation: store.Confirmation = { ...input, at: toLocalIso(new Date(input.at)), confirmedAt: toLocalIso(now), confirmedBy: caller.sub, ...timing };
   const lateAlert = timing.late ? alertWrites(newAlert({
@@ -106,8 +111,8 @@ export async function confirm(id: string, input: { at: string; place: string; st
   ]);
   if (!ok) {
     const current = await store.getAppointment(id);
-    if (current?.status === 'confirmed') throw new ConflictError(`This appointment was confirmed already, for ${current.confirmation?.at}.`, 'already-confirmed');
-    throw new ConflictError('The appointment changed meanwhile; reload it and try again.', 'appointment-changed');
+    if (current?.status === 'confirmed') throw alreadyConfirmed(current);
+    throw new Conflict('appointment-changed', 'The appointment changed meanwhile; reload it and try again.');
   }
   return view({ ...appointment, status: 'confirmed', confirmation, version: appointment.version + 1 }, now);
 }

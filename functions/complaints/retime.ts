@@ -2,7 +2,7 @@
 import { retimed } from '#shared/calendar-store';
 import { toLocalIso } from '#shared/clock';
 import type { MatterRetime } from '#shared/deadline-checks';
-import { startDeadlineEffect, stopDeadlineEffect } from '#shared/effects';
+import { restartDeadlineEffects } from '#shared/effects';
 import { newId } from '#shared/ids';
 import { acknowledgementMatter, resolutionMatter, type Complaint } from './intake.ts';
 import { getComplaint, updateComplaint } from './store.ts';
@@ -26,8 +26,7 @@ export const retimeComplaintMatter: MatterRetime = async (matter, now) => {
       at: toLocalIso(now), event: 'retimed', public: which === 'resolution',
       text: `The holiday calendar changed: the ${which === 'acknowledgement' ? 'acknowledgement' : 'answer'} is now due by ${due}.`,
     }], [
-      stopDeadlineEffect(matterOf(complaint, current.version), 'the calendar changed', newId(), now),
-      startDeadlineEffect(matterOf(complaint, next.version), timeline, newId(), now),
+      ...restartDeadlineEffects(matterOf(complaint, current.version), matterOf(complaint, next.version), timeline, 'the calendar changed', newId, now),
     ]);
     if (ok) return true;
   }

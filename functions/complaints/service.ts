@@ -3,7 +3,7 @@ import { addDays, localDate, startOfLocalDate, toLocalIso } from '#shared/clock'
 import { hasRole, isDepartmentCaller, isEnterpriseCaller, seesAll, type Caller, type DepartmentCaller } from '#shared/http/auth';
 import { timelineToDueDate, workingDaysElapsed, workingTimeAfter } from '#shared/calendar-store';
 import { countIn, logHandled } from '#shared/evaluation';
-import { startDeadlineEffect, stopDeadlineEffect } from '#shared/effects';
+import { restartDeadlineEffects, stopDeadlineEffect } from '#shared/effects';
 import {
   acknowledgementMatter, openComplaint, resolutionMatter, trackingHash, type Complaint, type ComplaintIntake,
 } from './intake.ts';
@@ -117,7 +117,7 @@ export async function declareAbsence(deptId: string, handlerId: string, input: {
 }
 
 /** A department's own complaint in a state that still takes this step, or the right error. */
-async function ownOpenComplaint(id: string, caller: Caller, step: string, now: Date) {
+async function ownOpenComplaint(id: string, caller: DepartmentCaller, step: string, now: Date) {
   const { complaint } = await complaintInScope(id, caller, now);
   if (complaint.status === 'resolved' || complaint.status === 'closed') {
     throw new Conflict('complaint-not-open', `This complaint is ${complaint.status}; it can no longer be ${step}.`);
@@ -128,7 +128,7 @@ async function ownOpenComplaint(id: string, caller: Caller, step: string, now: D
 const changed = () => new Conflict('complaint-changed', 'The complaint changed meanwhile; reload it and try again.');
 
 /** 首问负责制: whoever acknowledges first stays on record as the owner. */
-export async function acknowledge(id: string, caller: Caller, { now, newId }: Deps) {
+export async function acknowledge(id: string, caller: DepartmentCaller, { now, newId }: Deps) {
   const complaint = await ownOpenComplaint(id, caller, 'acknowledged', now);
   if (complaint.status !== 'received') throw new Conflict('already-acknowledged', 'This complaint was already acknowledged.');
   const at = toLocalIso(now);
@@ -147,7 +147,7 @@ export async function acknowledge(id: string, caller: Caller, { now, newId }: De
 }
 
 /** 滞后反馈告知制: before the limit passes, once, tell the complainant why and by when. */
-export async function giveDelayNotice(id: string, input: { reason: string; expectedBy: string }, caller: Caller, { now, newId }: Deps) {
+export async function giveDelayNotice(id: string, input: { reason: string; expectedBy: string }, caller: DepartmentCaller, { now, newId }: Deps) {
   const complaint = await ownOpenComplaint(id, caller, 'delayed', now);
   const current = complaint.deadlines.resolution;
   const originalDeadline = new Date(current.originalDeadline ?? current.timeline.deadline);
@@ -168,14 +168,13 @@ export async function giveDelayNotice(id: string, input: { reason: string; expec
     { at, event: 'delay-notice', public: true, text: `The answer will be late: ${input.reason} Expected by ${input.expectedBy}.` },
   ], [
     countIn(complaint.againstDept, now, { delayNotices: 1 }),
-    stopDeadlineEffect(resolutionMatter(complaint, current.version), 'delay notice given', newId(), now),
-    startDeadlineEffect(resolutionMatter(complaint, resolution.version), resolution.timeline, newId(), now),
+    ...restartDeadlineEffects(resolutionMatter(complaint, current.version), resolutionMatter(complaint, resolution.version), resolution.timeline, 'delay notice given', newId, now),
   ]);
   if (!ok) throw changed();
   return departmentView({ ...complaint, delayNotice, deadlines: { ...complaint.deadlines, resolution }, version: complaint.version + 1 });
 }
 
-export async function resolve(id: string, input: { summary: string }, caller: Caller, { now, newId }: Deps) {
+export async function resolve(id: string, input: { summary: string }, caller: DepartmentCaller, { now, newId }: Deps) {
   const complaint = await ownOpenComplaint(id, caller, 'resolved', now);
   const at = toLocalIso(now);
   const resolution = { summary: input.summary, at, by: caller.sub };

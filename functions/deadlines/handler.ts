@@ -6,10 +6,9 @@
 import * as z from 'zod/mini';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { countIn } from '#shared/evaluation';
-import { refused, tableName, tryWriteAll } from '#shared/db';
-import { keys } from '#shared/table';
+import { refused, tryWriteAll } from '#shared/db';
 import { systemClock, toLocalIso } from '#shared/clock';
-import { alertSnsMessage, alertSubject, type Alert } from '#shared/alerts';
+import { alertRecord, alertSnsMessage, alertSubject, type Alert } from '#shared/alerts';
 import { CONCERNS, type Concern } from '#shared/alert-types';
 import { executionName, notTheDepartmentsLimit, STAGE_SEVERITY, type Matter, type Stage } from '#shared/matters';
 import type { MatterCheck } from '#shared/deadline-checks';
@@ -56,15 +55,8 @@ export async function handler(event: unknown): Promise<CheckOutput> {
     ...result.alert,
   };
   const refusal = await tryWriteAll<'already-raised'>([
-    {
-      Put: {
-        TableName: tableName,
-        Item: { ...keys.alert(alert.id), ...keys.alertsIndex(now.toISOString(), alert.id), type: 'alert', ...alert },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      },
-      // The alert's id is the matter's execution and stage: a retry of this stage finds it.
-      ifFailed: refused('already-raised'),
-    },
+    // The alert's id is the matter's execution and stage: a retry of this stage finds it.
+    { ...alertRecord(alert, now), ifFailed: refused('already-raised') },
     // Warnings and breaches of the department's own limits count in the quarter's evaluation.
     ...(stage === 'escalation' || notTheDepartmentsLimit(matter) ? [] : [countIn(matter.department, now, stage === 'warning' ? { warnings: 1 } : { breaches: 1 })]),
   ]);

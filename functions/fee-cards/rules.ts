@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import { startOfLocalDate } from '#shared/clock';
 import type { Violation } from '#shared/errors';
+import { keys } from '#shared/table';
 
 export type FeeStandard = { kind: 'fixed'; amount: number } | { kind: 'range'; min: number; max: number };
 
@@ -146,7 +147,7 @@ export function chainVerifier(enterpriseId: string) {
     add(entry: ChainedEntry): void {
       seen += 1;
       if (problem) return;
-      const expectedId = String(seen).padStart(8, '0');
+      const expectedId = keys.entryIdOf(seen);
       if (entry.entryId !== expectedId) problem = `entry ${expectedId} is missing`;
       else if (entry.prevHash !== previous) problem = `entry ${entry.entryId} does not link to the entry before it`;
       else if (entryHash(entry) !== entry.hash) problem = `entry ${entry.entryId} was altered after it was recorded`;

@@ -4,7 +4,8 @@
  */
 import { backoff } from '#shared/retry';
 import { localDate, monthsBetween, startOfLocalDate, addDays, toLocalIso } from '#shared/clock';
-import { hasRole, seesAll, type Caller, type DepartmentCaller } from '#shared/http/auth';
+import { hasRole, seesAll, type Caller, type DepartmentCaller, type EnterpriseCaller } from '#shared/http/auth';
+import { keys } from '#shared/table';
 import { alertWrites, type Alert } from '#shared/alerts';
 import { prepareComplaint } from '../complaints/intake.ts';
 import { requireNamedDepartment } from '../registry/service.ts';
@@ -134,7 +135,7 @@ export async function recordEntry(
   }
   const feeItem = item as FeeItem;
   for (let round = 0; round < MAX_ROUNDS; round += 1) {
-    const entryId = String(card.entryCount + 1).padStart(8, '0');
+    const entryId = keys.entryIdOf(card.entryCount + 1);
     const record = {
       entryId, enterpriseId, unit, feeItemCode: feeItem.code, feeItemName: feeItem.name, legalBasis: feeItem.legalBasis,
       standard: feeItem.standard, amount: input.amount, collector: input.collector, collectedAt: toLocalIso(collectedAt),
@@ -152,7 +153,7 @@ export async function refuseEntry(
   enterpriseId: string,
   entryId: string,
   input: { reason: string; category?: RefusalCategory },
-  caller: Caller,
+  caller: EnterpriseCaller,
   { now, newId }: Deps,
 ) {
   if (caller.ent !== enterpriseId) throw new NotFound();

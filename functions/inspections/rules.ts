@@ -3,6 +3,7 @@
  * pure: dates are China Standard Time local dates, passed in.
  */
 import type { Violation } from '#shared/errors';
+import { twoThirdsOf } from '#shared/calendar';
 
 export const INSPECTION_CATEGORIES = ['routine', 'major-case', 'safety', 'complaint-follow-up'] as const;
 export type InspectionCategory = (typeof INSPECTION_CATEGORIES)[number];
@@ -63,7 +64,7 @@ export function approvalTimelineWithin<T extends { warnAt: string; deadline: str
   const escalateAt = new Date(end).toISOString();
   if (Date.parse(timeline.deadline) <= end) return { ...timeline, escalateAt };
   // Cut short: warned at two thirds of the time that is left.
-  const warnAt = Math.min(Date.parse(timeline.warnAt), filedAt.getTime() + ((end - filedAt.getTime()) * 2) / 3);
+  const warnAt = Math.min(Date.parse(timeline.warnAt), filedAt.getTime() + twoThirdsOf(end - filedAt.getTime()));
   return { ...timeline, warnAt: new Date(warnAt).toISOString(), deadline: escalateAt, escalateAt };
 }
 

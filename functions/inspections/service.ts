@@ -1,7 +1,7 @@
 /** The inspection operations: rules from rules.ts, table access from store.ts, clock and ids injected. */
 import { addDays, localDate, startOfLocalDate, toLocalIso } from '#shared/clock';
 import { config } from '#shared/config';
-import { hasRole, isDepartmentCaller, isEnterpriseCaller, seesAll, type Caller, type DepartmentCaller } from '#shared/http/auth';
+import { hasRole, isDepartmentCaller, mayRead, isEnterpriseCaller, seesAll, type Caller, type DepartmentCaller, type EnterpriseCaller } from '#shared/http/auth';
 import { alertWrites, newAlert, type Alert } from '#shared/alerts';
 import { prepareComplaint } from '../complaints/intake.ts';
 import { deadlineTimeline, workingDaysElapsed } from '#shared/calendar-store';
@@ -66,11 +66,8 @@ export async function fileInspection(
 /** An inspection the caller may see, or 404. */
 async function inspectionInScope(id: string, caller: Caller): Promise<store.Inspection> {
   const inspection = await store.getInspection(id);
-  if (!inspection) throw new NotFound();
-  if (seesAll(caller)) return inspection;
-  if (hasRole(caller, 'department') && inspection.department === caller.dept) return inspection;
-  if (hasRole(caller, 'enterprise') && inspection.enterpriseId === caller.ent) return inspection;
-  throw new NotFound();
+  if (!inspection || !mayRead(caller, { dept: inspection.department, enterpriseId: inspection.enterpriseId })) throw new NotFound();
+  return inspection;
 }
 
 export async function viewInspection(id: string, caller: Caller) {
@@ -119,7 +116,7 @@ export async function decide(id: string, input: { decision: 'approve' | 'reject'
   return { ...inspection, status: input.decision === 'approve' ? 'approved' : 'rejected', decision, version: inspection.version + 1 };
 }
 
-export async function recordVisit(id: string, input: { inspectorsPresent?: string[]; note?: string }, caller: Caller, { now, newId }: Deps) {
+export async function recordVisit(id: string, input: { inspectorsPresent?: string[]; note?: string }, caller: EnterpriseCaller, { now, newId }: Deps) {
   const inspection = await store.getInspection(id);
   if (!inspection || inspection.enterpriseId !== caller.ent) throw new NotFound();
   const verdict = visitVerdict(inspection, localDate(now));
@@ -147,7 +144,7 @@ export async function recordVisit(id: string, input: { inspectorsPresent?: strin
   return { ...visit, complaintId: recorded.complaintId, repeatOf: recorded.complaintId, reportsToday: recorded.reports, complaint: { id: recorded.complaintId } };
 }
 
-export async function recordOutcome(id: string, input: { findings: Finding[] }, caller: Caller, { now }: Deps) {
+export async function recordOutcome(id: string, input: { findings: Finding[] }, caller: DepartmentCaller, { now }: Deps) {
   const inspection = await store.getInspection(id);
   if (!inspection || inspection.department !== caller.dept) throw new NotFound();
   if (inspection.outcome) throw new Conflict('outcome-recorded', 'The outcome of this inspection is already recorded.');

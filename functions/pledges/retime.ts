@@ -1,7 +1,7 @@
 /** A pledge's due-date watch timed again on a changed calendar (its warning and escalation are working time). */
 import { retimed } from '#shared/calendar-store';
 import type { MatterRetime } from '#shared/deadline-checks';
-import { startDeadlineEffect, stopDeadlineEffect } from '#shared/effects';
+import { restartDeadlineEffects } from '#shared/effects';
 import { newId } from '#shared/ids';
 import { dueDateMatter } from './service.ts';
 import { getPledge, updatePledge } from './store.ts';
@@ -14,8 +14,7 @@ export const retimePledgeMatter: MatterRetime = async (matter, now) => {
     if (!timeline) return false;
     const deadline = { timeline, version: matter.version + 1 };
     const ok = await updatePledge(pledge, { deadline }, undefined, [
-      stopDeadlineEffect(dueDateMatter(pledge), 'the calendar changed', newId(), now),
-      startDeadlineEffect(dueDateMatter({ ...pledge, deadline }), timeline, newId(), now),
+      ...restartDeadlineEffects(dueDateMatter(pledge), dueDateMatter({ ...pledge, deadline }), timeline, 'the calendar changed', newId, now),
     ]);
     if (ok) return true;
   }

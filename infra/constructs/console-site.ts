@@ -11,7 +11,7 @@
  */
 import { existsSync } from 'node:fs';
 import { Annotations, Duration, RemovalPolicy, Stack, Token, Validations } from 'aws-cdk-lib';
-import { ClientAttributes, OAuthScope, UserPoolClient, type IUserPool, type UserPoolDomain } from 'aws-cdk-lib/aws-cognito';
+import { UserPoolClient, type IUserPool, type UserPoolDomain } from 'aws-cdk-lib/aws-cognito';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership, type CfnBucket } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, Source, type ISource } from 'aws-cdk-lib/aws-s3-deployment';
 import {
@@ -24,6 +24,7 @@ import { EDGE_SECRET_HEADER, EDGE_VIEWER_HEADER } from '#shared/http/client-addr
 import type { IHttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import { Construct } from 'constructs';
 import { docsFiles } from '../docs.ts';
+import { peoplesClientOptions } from './sign-in-client.ts';
 
 /** How the console signs people in: the user pool's managed login, or a county's own issuer (`-c consoleClientId` ...). */
 export type ConsoleSignIn =
@@ -175,19 +176,7 @@ export class ConsoleSite extends Construct {
       this.client = new UserPoolClient(this, 'SignInClient', {
         userPool: signIn.userPool,
         userPoolClientName: 'soft-env-console',
-        generateSecret: false,
-        authFlows: { userSrp: true },
-        oAuth: {
-          flows: { authorizationCodeGrant: true, implicitCodeGrant: false },
-          scopes: [OAuthScope.OPENID, OAuthScope.EMAIL],
-          callbackUrls: [`${this.url}/console`],
-          logoutUrls: [`${this.url}/`],
-        },
-        idTokenValidity: Duration.hours(1),
-        accessTokenValidity: Duration.hours(1),
-        preventUserExistenceErrors: true,
-        writeAttributes: new ClientAttributes(),
-        readAttributes: new ClientAttributes().withStandardAttributes({ email: true, emailVerified: true }).withCustomAttributes('dept', 'ent'),
+        ...peoplesClientOptions({ callbackUrls: [`${this.url}/console`], logoutUrls: [`${this.url}/`] }),
       });
       const domain = signIn.domain.baseUrl();
       oauth = { authorizeUrl: `${domain}/oauth2/authorize`, tokenUrl: `${domain}/oauth2/token`, clientId: this.client.userPoolClientId, scope: 'openid email' };

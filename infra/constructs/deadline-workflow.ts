@@ -14,6 +14,7 @@ import {
 } from 'aws-cdk-lib/aws-stepfunctions';
 import { LambdaInvoke, SnsPublish } from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { Construct } from 'constructs';
+import { ALERT_MESSAGE_ATTRIBUTES } from '#shared/alert-types';
 
 /** The stages in order: the timeline field each waits for, and its alert severity. */
 export const DEADLINE_STAGES = [
@@ -53,11 +54,7 @@ export class DeadlineWorkflow extends Construct {
         message: TaskInput.fromJsonPathAt('$.check.message'),
         messagePerSubscriptionType: true,
         subject: JsonPath.stringAt('$.check.subject'),
-        messageAttributes: {
-          severity: { value: JsonPath.stringAt('$.check.alert.severity') },
-          concern: { value: JsonPath.stringAt('$.check.alert.concern') },
-          department: { value: JsonPath.stringAt('$.check.alert.department') },
-        },
+        messageAttributes: Object.fromEntries(ALERT_MESSAGE_ATTRIBUTES.map((name) => [name, { value: JsonPath.stringAt(`$.check.alert.${name}`) }])),
         resultPath: JsonPath.DISCARD,
       });
       publish.addRetry({ errors: ['States.ALL'], interval: Duration.seconds(2), backoffRate: 2, maxAttempts: 5 });

@@ -12,8 +12,8 @@ import type { Server } from 'node:http';
 import { LOCAL_TABLE_NAME, type LocalSettings } from './settings.ts';
 import { ensureTable, freePort, startDynamoDbLocal } from './dynamodb.ts';
 import { synthesizeTemplates } from './synth.ts';
-import { loadOrCreateKeys, LOCAL_AUDIENCE, LOCAL_ISSUER } from './signing.ts';
-import { compileRoutes, createGateway, JWKS_PATH, lambdaContext, type LambdaHandler } from './gateway.ts';
+import { loadOrCreateKeys } from './signing.ts';
+import { compileRoutes, createGateway, lambdaContext, type LambdaHandler } from './gateway.ts';
 import { createStepFunctionsEndpoint, LocalWorkflows, LOCAL_ACCOUNT, LOCAL_REGION, stateMachineDefinition, type TaskHandler } from './step-functions.ts';
 import { PROJECT_ROOT } from '../constructs/service-function.ts';
 import { checkStateName, DEADLINE_STAGES, publishStateName } from '../constructs/deadline-workflow.ts';
@@ -22,6 +22,7 @@ import { WEB_DIST } from '../web-build.ts';
 import { pollTableStream, type StreamHandler } from './streams.ts';
 import { checkJava, checkPortFree, StartupError } from './preflight.ts';
 import { writeStateFile } from './state-file.ts';
+import { localFunctionEnvironment } from './function-environment.ts';
 
 export interface RunningRuntime {
   url: string;
@@ -84,17 +85,7 @@ async function start(settings: LocalSettings, log: StartupLog, started: (() => P
 
   // What the deployed functions get from their environment, pointed at the local parts.
   Object.assign(process.env, {
-    TABLE_NAME: LOCAL_TABLE_NAME,
-    LOCAL_ALERTS_FILE: alertsFile,
-    DEADLINE_STATE_MACHINE_ARN: stateMachineArn,
-    JWKS_URL: `${url}${JWKS_PATH}`,
-    JWT_ISSUER: LOCAL_ISSUER,
-    JWT_AUDIENCE: LOCAL_AUDIENCE,
-    AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
-    AWS_ENDPOINT_URL_SFN: stepFunctionsEndpoint,
-    AWS_REGION: LOCAL_REGION,
-    AWS_ACCESS_KEY_ID: 'local',
-    AWS_SECRET_ACCESS_KEY: 'local',
+    ...localFunctionEnvironment({ tableName: LOCAL_TABLE_NAME, dynamodbEndpoint: dynamo.endpoint, stepFunctionsEndpoint, stateMachineArn, url, alertsFile }),
     POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
     // DynamoDB Local acknowledges a transaction before it is on disk; see shared/db.ts.
     LOCAL_COMMIT_BARRIER: '1',

@@ -2,10 +2,10 @@
  * What holds data and identity: the table, the alert topics and (unless the county brings its
  * own OIDC issuer, `-c issuer=URL -c audience=AUD`) the user pool. All kept on deletion.
  */
-import { Aws, CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import { Aws, CfnOutput, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import {
-  AccountRecovery, ClientAttributes, ResourceServerScope, FeaturePlan, LambdaVersion, ManagedLoginVersion, Mfa, OAuthScope, StringAttribute,
+  AccountRecovery, ResourceServerScope, FeaturePlan, LambdaVersion, ManagedLoginVersion, Mfa, StringAttribute,
   UserPool, type UserPoolClient, type UserPoolDomain, UserPoolOperation,
 } from 'aws-cdk-lib/aws-cognito';
 import type { Construct } from 'constructs';
@@ -14,6 +14,7 @@ import { SoftEnvTable } from '../constructs/table.ts';
 import { AlertsTopic } from '../constructs/alerts-topic.ts';
 import { OperationsTopic } from '../constructs/operations-topic.ts';
 import { ServiceFunction } from '../constructs/service-function.ts';
+import { peoplesClientOptions } from '../constructs/sign-in-client.ts';
 
 /** The resource server and scope department systems' clients are allowed (`soft-env/api`). */
 export const API_RESOURCE_SERVER = 'soft-env';
@@ -99,23 +100,10 @@ export class StatefulStack extends Stack {
     const domainPrefix = (this.node.tryGetContext('domainPrefix') as string | undefined) ?? 'soft-env';
     const domain = userPool.addDomain('SignIn', { cognitoDomain: { domainPrefix }, managedLoginVersion: ManagedLoginVersion.NEWER_MANAGED_LOGIN });
     this.signInDomain = domain;
-    this.userPoolClient = userPool.addClient('ApiClient', {
-      generateSecret: false,
-      authFlows: { userSrp: true },
-      // Authorization code (with PKCE: a public client); no implicit flow.
-      oAuth: {
-        flows: { authorizationCodeGrant: true, implicitCodeGrant: false },
-        scopes: [OAuthScope.OPENID, OAuthScope.EMAIL],
-        callbackUrls: contextList(this, 'callbackUrls', 'http://localhost:5173/callback'),
-        logoutUrls: contextList(this, 'logoutUrls', 'http://localhost:5173/'),
-      },
-      idTokenValidity: Duration.hours(1),
-      accessTokenValidity: Duration.hours(1),
-      preventUserExistenceErrors: true,
-      // Nobody writes an attribute with their own token: department and enterprise scope are set by administrators only.
-      writeAttributes: new ClientAttributes(),
-      readAttributes: new ClientAttributes().withStandardAttributes({ email: true, emailVerified: true }).withCustomAttributes('dept', 'ent'),
-    });
+    this.userPoolClient = userPool.addClient('ApiClient', peoplesClientOptions({
+      callbackUrls: contextList(this, 'callbackUrls', 'http://localhost:5173/callback'),
+      logoutUrls: contextList(this, 'logoutUrls', 'http://localhost:5173/'),
+    }));
     const issuer = `https://cognito-idp.${this.region}.amazonaws.com/${userPool.userPoolId}`;
     // Access tokens carry client_id, not aud: the authorizer accepts the people's client and each department system's (-c systemClients=id,id).
     const systemClients = contextList(this, 'systemClients', '');

@@ -19,6 +19,7 @@ import { DeadlineWorkflow } from '../constructs/deadline-workflow.ts';
 import { Monitoring } from '../constructs/monitoring.ts';
 import { ConsoleSite, type ConsoleSignIn } from '../constructs/console-site.ts';
 import type { TokenIssuer } from './stateful.ts';
+import type { FunctionEnvironment } from '#shared/config';
 
 export interface StatelessStackProps extends StackProps {
   table: ITableV2;
@@ -55,10 +56,10 @@ export function grantTableAccess(fn: IFunction, table: ITableV2) {
  * The county's own limits, set at deploy time (`cdk deploy -c approvalLimitDays=2`), read by
  * the functions as the local runtime reads its environment.
  */
-const CONTEXT_SETTINGS = { approvalLimitDays: 'APPROVAL_LIMIT_DAYS', routineInspectionsPerYear: 'ROUTINE_INSPECTIONS_PER_YEAR' } as const;
+const CONTEXT_SETTINGS = { approvalLimitDays: 'APPROVAL_LIMIT_DAYS', routineInspectionsPerYear: 'ROUTINE_INSPECTIONS_PER_YEAR' } as const satisfies Record<string, keyof FunctionEnvironment>;
 
-function settingsFromContext(scope: Construct): Record<string, string> {
-  const settings: Record<string, string> = {};
+function settingsFromContext(scope: Construct): FunctionEnvironment {
+  const settings: FunctionEnvironment = {};
   for (const [key, variable] of Object.entries(CONTEXT_SETTINGS)) {
     const value = scope.node.tryGetContext(key) as unknown;
     if (typeof value === 'string' || typeof value === 'number') settings[variable] = String(value);
@@ -113,17 +114,17 @@ export class StatelessStack extends Stack {
     });
 
     // Every function reads and writes the table; only the effects worker reaches beyond it.
-    const baseEnvironment = { TABLE_NAME: props.table.tableName };
+    const baseEnvironment = { TABLE_NAME: props.table.tableName } satisfies FunctionEnvironment;
     const check = new ServiceFunction(this, 'DeadlineCheck', {
       entry: deadlineCheck.entry,
-      environment: { ...baseEnvironment, POWERTOOLS_SERVICE_NAME: deadlineCheck.name },
+      environment: { ...baseEnvironment, POWERTOOLS_SERVICE_NAME: deadlineCheck.name } satisfies FunctionEnvironment,
     });
     grantTableAccess(check.fn, props.table);
     this.deadlines = new DeadlineWorkflow(this, 'Deadlines', { check: check.fn, topic: props.alertTopic });
     const stateMachine = this.deadlines.stateMachine;
     this.effects = new EffectsWorker(this, 'Effects', {
       entry: effectsWorker.entry, table: props.table, topic: props.alertTopic,
-      environment: { ...baseEnvironment, ALERT_TOPIC_ARN: props.alertTopic.topicArn, DEADLINE_STATE_MACHINE_ARN: DeadlineWorkflow.stateMachineArn, POWERTOOLS_SERVICE_NAME: effectsWorker.name },
+      environment: { ...baseEnvironment, ALERT_TOPIC_ARN: props.alertTopic.topicArn, DEADLINE_STATE_MACHINE_ARN: DeadlineWorkflow.stateMachineArn, POWERTOOLS_SERVICE_NAME: effectsWorker.name } satisfies FunctionEnvironment,
     });
     // It re-times running matters when a year's calendar changes (functions/deadlines/retime.ts).
     grantTableAccess(this.effects.service.fn, props.table);
@@ -141,7 +142,7 @@ export class StatelessStack extends Stack {
           // Routes limited per client trust the viewer address the console's CloudFront gives, with this secret (shared/http/client-limit.ts).
           ...(this.site && Object.values(concern.api.routes).some((route) => route.perClient) ? { EDGE_SECRET: this.site.edgeSecret.secretValue.unsafeUnwrap() } : {}),
           ...settingsFromContext(this),
-        },
+        } satisfies FunctionEnvironment,
       });
       grantTableAccess(service.fn, props.table);
       this.functions[concern.name] = service;

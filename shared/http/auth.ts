@@ -55,6 +55,10 @@ export const hasRole = (caller: Caller | undefined, role: Role): boolean => !!ca
 export const seesAll = (caller: Caller | undefined): boolean =>
   hasRole(caller, 'soft-env-office') || hasRole(caller, 'supervisor');
 
+/** Whether the caller may see a record: the office and supervisors every one; a department or an enterprise its own. */
+export const mayRead = (caller: Caller, record: { dept: string; enterpriseId: string }): boolean =>
+  seesAll(caller) || (hasRole(caller, 'department') && record.dept === caller.dept) || (hasRole(caller, 'enterprise') && record.enterpriseId === caller.ent);
+
 /** A caller acting for its department (the role and the department its token names). */
 export const isDepartmentCaller = (caller: Caller | undefined): caller is DepartmentCaller => hasRole(caller, 'department') && !!caller?.dept;
 

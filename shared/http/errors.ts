@@ -73,13 +73,16 @@ export class RuleViolationError extends HttpProblem {
 /** A request's parts as the edge validated them: where an input field came from. */
 export interface RequestParts { body?: unknown; query?: unknown; params?: unknown }
 
-/** An input field's path in the request: the first part that carries it (body, query, path); the whole input is the body. */
+/**
+ * An input field's path in the request: the first part that carries it (body, query, path); the
+ * whole input, and a field the caller left out, are the body's.
+ */
 function fieldPath(field: string | undefined, parts: RequestParts): string {
   if (field === undefined) return 'body';
   const top = field.split('.')[0] ?? field;
   const carriers = [['body', parts.body], ['query', parts.query], ['path', parts.params]] as const;
   const carrier = carriers.find(([, value]) => typeof value === 'object' && value !== null && top in value);
-  return carrier ? `${carrier[0]}.${field}` : field;
+  return `${carrier?.[0] ?? 'body'}.${field}`;
 }
 
 /** The problem+json answer for a failure of the domain; undefined for a kind it does not know. */
