@@ -216,7 +216,7 @@ export type Write = TransactItem & { ifFailed?: () => Error };
 export class ConditionFailedError extends Error {
   constructor(item: TransactItem) {
     const write = item.Put ?? item.Update ?? item.Delete ?? item.ConditionCheck;
-    const key = item.Put ? { [TABLE.partitionKey]: item.Put.Item?.[TABLE.partitionKey], [TABLE.sortKey]: item.Put.Item?.[TABLE.sortKey] } : write && 'Key' in write ? write.Key : undefined;
+    const key = item.Put ? { [TABLE.partitionKey]: item.Put.Item?.[TABLE.partitionKey] as unknown, [TABLE.sortKey]: item.Put.Item?.[TABLE.sortKey] as unknown } : write && 'Key' in write ? write.Key : undefined;
     super(`The condition of the write to ${JSON.stringify(key)} failed unexpectedly`);
   }
 }
@@ -328,7 +328,7 @@ async function awaitLocalCommit(items: TransactItem[]): Promise<void> {
   const first = items.find((item) => item.Put || item.Update || item.Delete);
   if (!first) return;
   const key = first.Put
-    ? { [TABLE.partitionKey]: first.Put.Item?.[TABLE.partitionKey], [TABLE.sortKey]: first.Put.Item?.[TABLE.sortKey] }
+    ? { [TABLE.partitionKey]: first.Put.Item?.[TABLE.partitionKey] as unknown, [TABLE.sortKey]: first.Put.Item?.[TABLE.sortKey] as unknown }
     : (first.Update ?? first.Delete)?.Key;
   const table = first.Put?.TableName ?? first.Update?.TableName ?? first.Delete?.TableName;
   if (key && table) await db.send(new GetCommand({ TableName: table, Key: key, ConsistentRead: true }));

@@ -97,7 +97,7 @@ export function medianFromHistogram(histogram: Readonly<Record<string, number>>)
       seen += count;
       if (position < seen) return day;
     }
-    return days[days.length - 1]![0];
+    return days.at(-1)?.[0] ?? 0; // unreachable: position < total
   };
   return total % 2 === 1 ? valueAt((total - 1) / 2) : (valueAt(total / 2 - 1) + valueAt(total / 2)) / 2;
 }

@@ -188,7 +188,7 @@ export async function giveDelayNotice(id: string, input: { reason: string; expec
     { at, event: 'delay-notice', text: `The decision will be late: ${input.reason} Now due by ${next.deadline}.` },
   ], [
     countIn(application.dept, now, { delayNotices: 1 }),
-    ...restartDeadlineEffects(decisionMatter(application, watch!.version), decisionMatter(application, next.watch.version), timeline, 'delay notice given', newId, now),
+    ...restartDeadlineEffects(decisionMatter(application, watch?.version ?? 1), decisionMatter(application, next.watch.version), timeline, 'delay notice given', newId, now),
   ]);
   if (!ok) throw changed();
   return view({ ...application, ...next, version: application.version + 1 });

@@ -13,7 +13,7 @@ export const handler = createHttpHandler({
       const violation = pledgedLimitRule(body);
       if (violation) throw new RuleViolation(violation);
       await requireNamedDepartment(body.dept, 'dept');
-      const { item, created } = await putItem(params.code, body, caller?.sub ?? 'office', now);
+      const { item, created } = await putItem(params.code, body, caller.sub, now);
       return { status: created ? 201 : 200, body: item };
     },
     listItems: async ({ query }) => ({ status: 200, body: await itemsPage(query.dept, pageLimit(query.limit), query.cursor) }),

@@ -65,7 +65,7 @@ export const complaintRoutes = defineRoutes('complaints', {
     summary: 'A post declares it is away (外出告知): on those dates its open matters and new ones go to the next available post (AB岗)',
     params: z.strictObject({ deptId: deptIdSchema, handlerId: handlerIdSchema }),
     body: z.strictObject({ from: localDateSchema, to: localDateSchema, reason: text(500) })
-      .check(z.refine((absence) => absence.from <= absence.to, { message: 'An absence ends on or after its first day', path: ['to'] })),
+      .check(z.refine((absence) => absence.from <= absence.to, { error: 'An absence ends on or after its first day', path: ['to'] })),
   },
   acknowledge: {
     response: out.complaint,

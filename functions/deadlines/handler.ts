@@ -10,7 +10,7 @@ import { refused, tryWriteAll } from '#shared/db';
 import { systemClock, toLocalIso } from '#shared/clock';
 import { alertRecord, alertSnsMessage, alertSubject, type Alert } from '#shared/alerts';
 import { CONCERNS, type Concern } from '#shared/alert-types';
-import { executionName, notTheDepartmentsLimit, STAGE_SEVERITY, type Matter, type Stage } from '#shared/matters';
+import { executionName, notTheDepartmentsLimit, STAGE_SEVERITY } from '#shared/matters';
 import type { MatterCheck } from '#shared/deadline-checks';
 import { checkInspectionMatter } from '../inspections/deadline-check.ts';
 import { checkComplaintMatter } from '../complaints/deadline-check.ts';
@@ -37,7 +37,7 @@ const inputSchema = z.object({
 export interface CheckOutput { open: boolean; publish: boolean; alert?: Alert; message?: string; subject?: string }
 
 export async function handler(event: unknown): Promise<CheckOutput> {
-  const { matter, stage } = inputSchema.parse(event) as { matter: Matter; stage: Stage };
+  const { matter, stage } = inputSchema.parse(event);
   const check = checks[matter.concern];
   if (!check) throw new Error(`No deadline check for concern ${matter.concern}`);
   const now = systemClock();

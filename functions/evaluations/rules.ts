@@ -55,7 +55,8 @@ export function rank<T>(rows: readonly T[], score: (row: T) => number): Ranked<T
 /** The last placed (末位): those with the lowest score, when there is more than one department and not all are equal. */
 export function lastPlaced<T>(ranked: readonly Ranked<T>[]): Ranked<T>[] {
   if (ranked.length < 2) return [];
-  const lowest = ranked[ranked.length - 1]!.score;
-  if (ranked[0]!.score === lowest) return [];
+  const [first, last] = [ranked[0], ranked.at(-1)];
+  if (!first || !last || first.score === last.score) return [];
+  const lowest = last.score;
   return ranked.filter((entry) => entry.score === lowest);
 }

@@ -9,7 +9,7 @@ const feeItemCode = z.string().check(z.regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/
 const standard = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('fixed'), amount: fen }),
   z.strictObject({ kind: z.literal('range'), min: fen, max: fen }),
-]).check(z.refine((s) => s.kind !== 'range' || s.min <= s.max, { message: 'min must not exceed max', path: ['max'] }));
+]).check(z.refine((s) => s.kind !== 'range' || s.min <= s.max, { error: 'min must not exceed max', path: ['max'] }));
 
 export const feeCardRoutes = defineRoutes('fee-cards', {
   putFeeItem: {
@@ -19,7 +19,7 @@ export const feeCardRoutes = defineRoutes('fee-cards', {
     body: z.strictObject({
       unit: deptIdSchema, name: text(200), legalBasis: text(500), standard,
       validFrom: z.optional(localDateSchema), validTo: z.optional(localDateSchema),
-    }).check(z.refine((b) => !b.validFrom || !b.validTo || b.validFrom <= b.validTo, { message: 'validTo is before validFrom', path: ['validTo'] })),
+    }).check(z.refine((b) => !b.validFrom || !b.validTo || b.validFrom <= b.validTo, { error: 'validTo is before validFrom', path: ['validTo'] })),
   },
   listFeeItems: {
     response: out.feeItems,
@@ -58,6 +58,6 @@ export const feeCardRoutes = defineRoutes('fee-cards', {
     method: 'GET', path: '/fee-audit', roles: ['soft-env-office', 'supervisor'],
     summary: 'Totals by unit and item, refusals, rejected attempts and chain status for a date range',
     query: z.strictObject({ from: localDateSchema, to: localDateSchema, ...pageQuery })
-      .check(z.refine((q) => q.from <= q.to, { message: 'from is after to', path: ['to'] })),
+      .check(z.refine((q) => q.from <= q.to, { error: 'from is after to', path: ['to'] })),
   },
 });

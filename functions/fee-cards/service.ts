@@ -144,7 +144,9 @@ export async function recordEntry(
     const entry: ChainedEntry = { ...record, hash: entryHash(record) };
     if ((await store.appendEntry(entry, card.entryCount, collectedOn)) === 'appended') return entry;
     await backoff(round);
-    card = (await store.getCard(enterpriseId)) as store.FeeCard;
+    const reread = await store.getCard(enterpriseId);
+    if (!reread) throw new NotFound();
+    card = reread;
   }
   throw new Conflict('card-busy', 'The card is being written by others at this moment; retry the request.');
 }

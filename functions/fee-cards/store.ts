@@ -188,6 +188,8 @@ export async function refusalsOf(enterpriseId: string, seqs: number[]): Promise<
     let request: Record<string, { Keys: Record<string, unknown>[]; ConsistentRead?: boolean }> | undefined = {
       [tableName]: { Keys: seqs.slice(start, start + 100).map((seq) => ({ pk: keys.cardPartition(enterpriseId), sk: keys.refusalSk(seq) })), ConsistentRead: true },
     };
+    // `request` becomes the unprocessed keys, possibly none, at the end of each round.
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition
     for (let round = 0; request && Object.keys(request).length > 0; round += 1) {
       if (round > 0) await backoff(round - 1);
       const answer: BatchGetCommandOutput = await db.send(new BatchGetCommand({ RequestItems: request }));

@@ -16,7 +16,7 @@ export const pledgeRoutes = defineRoutes('pledges', {
       serviceCode: z.optional(z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'Expected a service code like complaint-resolution'))),
       statutoryLimitDays: z.optional(days), pledgedLimitDays: z.optional(days),
     }).check(z.refine((b) => (b.statutoryLimitDays === undefined) === (b.pledgedLimitDays === undefined), {
-      message: 'Give the statutory and the pledged limit together', path: ['pledgedLimitDays'],
+      error: 'Give the statutory and the pledged limit together', path: ['pledgedLimitDays'],
     })),
   },
   listPledges: {

@@ -8,7 +8,7 @@ import * as registry from './service.ts';
 export const handler = createHttpHandler({
   concern: registryRoutes,
   operations: {
-    health: async ({ now }) => ({ status: 200, body: { status: 'ok', now: toLocalIso(now) } }),
+    health: ({ now }) => Promise.resolve({ status: 200, body: { status: 'ok', now: toLocalIso(now) } }),
     putDepartment: async ({ params, body, now }) => {
       const { department, created } = await registry.putDepartment(params.deptId, body.name, now);
       return { status: created ? 201 : 200, body: department };

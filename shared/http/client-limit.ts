@@ -24,7 +24,7 @@ export function clientOf(sourceIp: string): string {
   const [head = '', tail = ''] = address.toLowerCase().split('::');
   const front = head ? head.split(':') : [];
   const back = address.includes('::') ? (tail ? tail.split(':') : []) : [];
-  const groups = [...front, ...Array(Math.max(0, 8 - front.length - back.length)).fill('0'), ...back];
+  const groups = [...front, ...Array.from({ length: Math.max(0, 8 - front.length - back.length) }, () => '0'), ...back];
   return `${groups.slice(0, 4).map((group) => group.replace(/^0+(?=.)/, '')).join(':')}::/64`;
 }
 

@@ -22,6 +22,7 @@ import type { IdempotentRunner } from './idempotency.ts';
 import { systemClock, type Clock } from '../clock.ts';
 import { config } from '../config.ts';
 
+/* eslint-disable @typescript-eslint/no-unnecessary-condition -- events from the local gateway, the tests and the fuzz may lack what API Gateway always sends (headers, requestContext, an authorizer); the checks below keep them a 4xx */
 export type HttpEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
 export type HttpResult = APIGatewayProxyStructuredResultV2;
 
@@ -95,7 +96,7 @@ export async function authorize(route: RouteSpec, event: HttpEvent, verifyToken?
     if (!route.optionalAuth || !authorization || !verifyToken) return undefined;
     return callerFromClaims(await verifyToken(authorization), config.ROLES_CLAIM);
   }
-  const caller = callerFromClaims(event.requestContext.authorizer?.jwt?.claims as Record<string, unknown> | undefined, config.ROLES_CLAIM);
+  const caller = callerFromClaims(event.requestContext.authorizer?.jwt?.claims, config.ROLES_CLAIM);
   if (!caller) throw new UnauthorizedError();
   const allowed = route.roles.filter((role) => caller.roles.includes(role));
   if (allowed.length === 0) throw new ForbiddenError(`This needs one of the roles: ${route.roles.join(', ')}.`);
@@ -194,11 +195,12 @@ export function createHttpHandler<R extends RouteSet>({ concern, operations, clo
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .use({
       before: (request) => {
-        logger.appendKeys({ correlationId: request.event.requestContext?.requestId, route: request.event.routeKey });
+        const event = request.event as HttpEvent;
+        logger.appendKeys({ correlationId: event.requestContext?.requestId, route: event.routeKey });
       },
       onError: (request) => {
-        const error = request.error;
-        const correlationId = request.event.requestContext?.requestId;
+        const error: unknown = request.error;
+        const correlationId = (request.event as HttpEvent).requestContext?.requestId;
         if (error instanceof HttpProblem && error.status < 500) {
           logger.info('request refused', { status: error.status, type: error.type });
           request.response = problemResult(error);

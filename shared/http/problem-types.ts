@@ -61,6 +61,7 @@ export const PROBLEM_TYPES: Record<string, { status: number; meaning: string }> 
   'appointment-changed': { status: 409, meaning: 'The appointment changed meanwhile; reload and retry.' },
   'not-awaiting-materials': { status: 409, meaning: 'Materials are supplied after a one-time notice, while the application is incomplete.' },
   'application-changed': { status: 409, meaning: 'The application changed meanwhile; reload and retry.' },
+  'approval-item-missing': { status: 409, meaning: 'The approval item was withdrawn from the catalogue while the application was being filed.' },
 };
 
 export const PROBLEM_TYPE_PREFIX = 'urn:soft-env:problem:';

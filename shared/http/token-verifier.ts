@@ -20,7 +20,7 @@ export async function verifyBearer(authorization: string): Promise<Record<string
       ...(config.JWT_AUDIENCE ? { audience: config.JWT_AUDIENCE.split(',').map((audience) => audience.trim()).filter(Boolean) } : {}),
       ...tokenClaimOptions,
     });
-    if (!lifetimeProblem(payload)) return payload as Record<string, unknown>;
+    if (!lifetimeProblem(payload)) return payload;
   } catch {
     // any failed check: refused below, without saying which
   }

@@ -36,8 +36,9 @@ export const localDateSchema = z.string().check(
 /** An instant with its offset; its China date must be within the same range. */
 export const instantSchema = z.iso.datetime({ offset: true }).check(
   z.refine((value) => {
-    const time = Date.parse(value);
-    return !Number.isNaN(time) && withinDates(new Date(time + 8 * 3_600_000).toISOString().slice(0, 10));
+    // China's date of the instant; an instant at the edge of what Date holds (+275760-09-13) has none.
+    const chinaDate = new Date(Date.parse(value) + 8 * 3_600_000);
+    return !Number.isNaN(chinaDate.getTime()) && withinDates(chinaDate.toISOString().slice(0, 10));
   }, outOfRange),
 );
 export const deptIdSchema = z.string().check(z.regex(/^[a-z][a-z0-9-]{1,47}$/, 'Expected a short lower-case id like market-regulation'));

@@ -22,8 +22,8 @@ describe('writeAll', () => {
     const send = vi.spyOn(db, 'send').mockResolvedValue({} as never);
     await writeAll([{ ...put, ifFailed: () => new ConflictError('taken') }, update]);
     expect(send).toHaveBeenCalledTimes(1);
-    const command = send.mock.calls[0]![0] as TransactWriteCommand;
-    expect(command).toBeInstanceOf(TransactWriteCommand);
+    const command: unknown = send.mock.calls[0]![0];
+    if (!(command instanceof TransactWriteCommand)) throw new Error('not a TransactWriteCommand');
     expect(command.input.TransactItems).toEqual([put, update]);
   });
 
