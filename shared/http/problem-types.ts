@@ -20,6 +20,7 @@ export const PROBLEM_TYPES: Record<string, { status: number; meaning: string }> 
   'fee-item-not-valid-on-date': { status: 422, meaning: 'The fee item was not in force on the collection date.' },
   'amount-outside-standard': { status: 422, meaning: 'The amount does not meet the item\'s legal standard (fixed amount or range).' },
   'fee-item-unit-fixed': { status: 409, meaning: 'A fee item\'s code belongs to one unit for good.' },
+  'fee-item-busy': { status: 409, meaning: 'Others were revising the same fee item at that moment; retry the request.' },
   'card-exists': { status: 409, meaning: 'The enterprise already has a fee card.' },
   'card-busy': { status: 409, meaning: 'The card\'s chain is being written by others; retry.' },
   'duplicate-receipt': { status: 409, meaning: 'A receipt number is unique per department.' },
