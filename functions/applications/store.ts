@@ -7,7 +7,6 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { db, queryPage, tableName, updateVersioned, writeAll, type Write } from '#shared/db';
 import { keys, patterns } from '#shared/table';
 import { decoderOf, timelineCodec } from '#shared/codecs';
-import { Conflict } from '#shared/errors';
 import type { Timeline } from '#shared/calendar';
 import type { Assignment } from '#shared/roster';
 import type { Matter } from '#shared/matters';
@@ -115,7 +114,8 @@ export async function updateApplication(
 
 /**
  * The approval item's record, written with each decision: one more decided, on time or not, and
- * one more in the histogram bucket of its whole working days (rounded up).
+ * one more in the histogram bucket of its whole working days (rounded up). Approval items are
+ * never deleted, so its condition failing is unexpected (writeAll throws ConditionFailedError).
  */
 export function itemRecordWrite(itemCode: string, onTime: boolean, workingDays: number): Write {
   return {
@@ -128,7 +128,6 @@ export function itemRecordWrite(itemCode: string, onTime: boolean, workingDays: 
       ExpressionAttributeNames: { '#days': String(Math.max(0, Math.ceil(workingDays))) },
       ExpressionAttributeValues: { ':zero': 0, ':one': 1, ':onTime': onTime ? 1 : 0 },
     },
-    ifFailed: () => new Conflict('approval-item-missing', `The approval item ${itemCode} is no longer in the catalogue.`),
   };
 }
 
