@@ -10,9 +10,9 @@ import { BatchWriteCommand, DynamoDBDocumentClient, GetCommand, PutCommand, Quer
 import { startRuntimeProcess, type RuntimeProcess } from '../infra/local/child.ts';
 import { localClient } from '../infra/local/dynamodb.ts';
 import { loadOrCreateKeys, signToken } from '../infra/local/signing.ts';
-import { completeCreditCode } from '../shared/credit-code.ts';
-import { keyCondition, keys, patterns } from '../shared/table.ts';
-import { addDays, localDate } from '../shared/clock.ts';
+import { completeCreditCode } from '../shared/domain/credit-code.ts';
+import { keyCondition, keys, patterns } from '../shared/data/table.ts';
+import { addDays, localDate } from '../shared/time/clock.ts';
 import { median, percentile } from './stats.ts';
 
 export interface Measured { rps: number; p50: number; p99: number; errors: number }

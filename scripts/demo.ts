@@ -8,7 +8,7 @@
  */
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { completeCreditCode } from '#shared/credit-code';
+import { completeCreditCode } from '#shared/domain/credit-code';
 import { startRuntimeProcess } from '../infra/local/child.ts';
 import { loadOrCreateKeys, signToken, type TokenClaims } from '../infra/local/signing.ts';
 

@@ -1,4 +1,4 @@
-// Writes shared/official-calendar.json from the maintained `chinese-days` package:
+// Writes shared/time/official-calendar.json from the maintained `chinese-days` package:
 // - official: for each year since 2020 the State Council published, its public holidays and its
 //   weekend days made working days (调休);
 // - provisional: for the years after those, up to PROVISIONAL_UNTIL, the statutory holidays the
@@ -66,6 +66,6 @@ export function officialCalendarData() {
 }
 
 if (process.argv[1] === new URL(import.meta.url).pathname) {
-  writeFileSync(new URL('../shared/official-calendar.json', import.meta.url), `${JSON.stringify(officialCalendarData(), null, 1)}\n`);
-  console.log('shared/official-calendar.json written');
+  writeFileSync(new URL('../shared/time/official-calendar.json', import.meta.url), `${JSON.stringify(officialCalendarData(), null, 1)}\n`);
+  console.log('shared/time/official-calendar.json written');
 }

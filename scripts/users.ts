@@ -16,7 +16,7 @@ import {
   CreateUserPoolClientCommand, DeleteUserPoolClientCommand, ListUserPoolClientsCommand, ListUsersCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { ROLES, type Role } from '#shared/http/auth';
-import { isValidCreditCode } from '#shared/credit-code';
+import { isValidCreditCode } from '#shared/domain/credit-code';
 import { SYSTEM_CLIENT_PREFIX } from '../functions/token-claims/handler.ts';
 import { API_RESOURCE_SERVER, API_SCOPE } from '../infra/stacks/stateful.ts';
 

@@ -3,10 +3,10 @@
  * moves to the next available post after the person holding it (AB岗); the owner (首问负责)
  * stays, and the pledged deadline does not move: the clock started at acceptance.
  */
-import { localDate, toLocalIso } from '#shared/clock';
-import type { MatterCheck } from '#shared/deadline-checks';
-import { getRoster } from '#shared/roster-store';
-import { effectiveHolder, nextPost } from '#shared/roster';
+import { localDate, toLocalIso } from '#shared/time/clock';
+import type { MatterCheck } from '#shared/outbox/deadline-checks';
+import { getRoster } from '#shared/domain/roster-store';
+import { effectiveHolder, nextPost } from '#shared/domain/roster';
 import { getApplication, postOf, updateApplication } from './store.ts';
 
 export const checkApplicationMatter: MatterCheck = async (matter, stage, now) => {

@@ -1,9 +1,9 @@
 /** An application's watch timed again on a changed calendar: it restarts under a new version. */
-import { retimed } from '#shared/calendar-store';
-import { toLocalIso } from '#shared/clock';
-import type { MatterRetime } from '#shared/deadline-checks';
-import { restartDeadlineEffects } from '#shared/effects';
-import { newId } from '#shared/ids';
+import { retimed } from '#shared/time/calendar-store';
+import { toLocalIso } from '#shared/time/clock';
+import type { MatterRetime } from '#shared/outbox/deadline-checks';
+import { restartDeadlineEffects } from '#shared/outbox/effects';
+import { newId } from '#shared/data/ids';
 import { decisionMatter, getApplication, updateApplication } from './store.ts';
 
 export const retimeApplicationMatter: MatterRetime = async (matter, now) => {

@@ -4,8 +4,8 @@
  * (一次性告知), the delay notice (滞后反馈告知), the on-time record of a decision and the rating
  * (好差评). Working days are the county's calendar (`IsWorkingDay`).
  */
-import { addWorkingTime, timelineOf, workingDaysBetween, type IsWorkingDay, type Timeline, type Timing } from '#shared/calendar';
-import type { Violation } from '#shared/errors';
+import { addWorkingTime, timelineOf, workingDaysBetween, type IsWorkingDay, type Timeline, type Timing } from '#shared/time/calendar';
+import type { Violation } from '#shared/domain/errors';
 
 export const APPLICATION_STATUSES = ['received', 'incomplete', 'accepted', 'decided'] as const;
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];

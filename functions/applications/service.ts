@@ -2,16 +2,16 @@
  * The application operations (办件): filing, acceptance or the one-time notice, materials, the
  * delay notice, the decision and the rating. The rules are in rules.ts; the roster in #shared/roster.
  */
-import { addDays, localDate, startOfLocalDate, toLocalIso } from '#shared/clock';
+import { addDays, localDate, startOfLocalDate, toLocalIso } from '#shared/time/clock';
 import { hasRole, isDepartmentCaller, mayRead, isEnterpriseCaller, seesAll, type Caller, type DepartmentCaller, type EnterpriseCaller } from '#shared/http/auth';
-import { Conflict, InvalidInput, NotAllowed, NotFound, refusal, type Violation } from '#shared/errors';
-import { timelineAt, timelineToDueDate, workingDaysFor } from '#shared/calendar-store';
-import { workingDaysBetween } from '#shared/calendar';
-import { countIn } from '#shared/evaluation';
-import { restartDeadlineEffects, startDeadlineEffect, stopDeadlineEffect } from '#shared/effects';
-import { alertWrites, newAlert } from '#shared/alerts';
-import { getRoster, withCover } from '#shared/roster-store';
-import { nextPost } from '#shared/roster';
+import { Conflict, InvalidInput, NotAllowed, NotFound, refusal, type Violation } from '#shared/domain/errors';
+import { timelineAt, timelineToDueDate, workingDaysFor } from '#shared/time/calendar-store';
+import { workingDaysBetween } from '#shared/time/calendar';
+import { countIn } from '#shared/domain/evaluation';
+import { restartDeadlineEffects, startDeadlineEffect, stopDeadlineEffect } from '#shared/outbox/effects';
+import { alertWrites, newAlert } from '#shared/alerts/alerts';
+import { getRoster, withCover } from '#shared/domain/roster-store';
+import { nextPost } from '#shared/domain/roster';
 import { requireOwnDepartment } from '../registry/service.ts';
 import { getItem } from '../approvals/store.ts';
 import {

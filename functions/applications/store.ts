@@ -4,12 +4,12 @@
  */
 import * as z from 'zod/mini';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { db, queryPage, tableName, updateVersioned, writeAll, type Write } from '#shared/db';
-import { keys, patterns } from '#shared/table';
-import { decoderOf, timelineCodec } from '#shared/codecs';
-import type { Timeline } from '#shared/calendar';
-import type { Assignment } from '#shared/roster';
-import type { Matter } from '#shared/matters';
+import { db, queryPage, tableName, updateVersioned, writeAll, type Write } from '#shared/data/db';
+import { keys, patterns } from '#shared/data/table';
+import { decoderOf, timelineCodec } from '#shared/data/codecs';
+import type { Timeline } from '#shared/time/calendar';
+import type { Assignment } from '#shared/domain/roster';
+import type { Matter } from '#shared/outbox/matters';
 import { APPLICATION_STATUSES, type ApplicationStatus } from './rules.ts';
 
 /** The post holding the work (its place in the roster is not kept: posts move by identity). */

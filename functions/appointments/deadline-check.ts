@@ -2,8 +2,8 @@
  * The deadline workflow asks: has the department confirmed this appointment? Warned at 16 hours,
  * a breach at 24 (the limit of the 24-hour service), escalated at 48 hours, all to the supervisors.
  */
-import { toLocalIso } from '#shared/clock';
-import type { MatterCheck } from '#shared/deadline-checks';
+import { toLocalIso } from '#shared/time/clock';
+import type { MatterCheck } from '#shared/outbox/deadline-checks';
 import { getAppointment } from './store.ts';
 
 export const checkAppointmentMatter: MatterCheck = async (matter, stage) => {

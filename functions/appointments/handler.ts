@@ -1,7 +1,7 @@
 import { createHttpHandler } from '#shared/http/handler';
 import { idempotency } from '#shared/http/idempotency';
 import { pageLimit } from '#shared/http/validation';
-import { newId } from '#shared/ids';
+import { newId } from '#shared/data/ids';
 import { appointmentRoutes } from './routes.ts';
 import * as appointments from './service.ts';
 

@@ -4,8 +4,8 @@
  * Calendar hours, not working days: the service exists for requests that come at night, at the
  * weekend or on a holiday, so the county calendar plays no part.
  */
-import { twoThirdsOf, type Timeline } from '#shared/calendar';
-import type { InvalidField } from '#shared/errors';
+import { twoThirdsOf, type Timeline } from '#shared/time/calendar';
+import type { InvalidField } from '#shared/domain/errors';
 
 const HOUR_MS = 3_600_000;
 const CONFIRM_HOURS = 24;

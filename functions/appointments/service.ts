@@ -1,11 +1,11 @@
 /** The appointment operations: rules in rules.ts, table access in store.ts, clock and ids injected. */
-import { toLocalIso } from '#shared/clock';
+import { toLocalIso } from '#shared/time/clock';
 import { hasRole, seesAll, type Caller, type DepartmentCaller, type EnterpriseCaller } from '#shared/http/auth';
-import { Conflict, InvalidInput, NotAllowed, NotFound } from '#shared/errors';
-import { alertWrites, newAlert } from '#shared/alerts';
-import type { Matter } from '#shared/matters';
-import { startDeadlineEffect, stopDeadlineEffect } from '#shared/effects';
-import { countIn } from '#shared/evaluation';
+import { Conflict, InvalidInput, NotAllowed, NotFound } from '#shared/domain/errors';
+import { alertWrites, newAlert } from '#shared/alerts/alerts';
+import type { Matter } from '#shared/outbox/matters';
+import { startDeadlineEffect, stopDeadlineEffect } from '#shared/outbox/effects';
+import { countIn } from '#shared/domain/evaluation';
 import { appointmentTimeErrors, confirmationTimeline, confirmationTiming } from './rules.ts';
 import * as store from './store.ts';
 import { requireNamedDepartment, requireOwnDepartment } from '../registry/service.ts';

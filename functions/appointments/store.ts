@@ -1,10 +1,10 @@
 /** The appointments concern's table access: conditional on the appointment's version. */
 import * as z from 'zod/mini';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { db, queryPage, refused, tableName, tryWriteAll, writeAll, type Write } from '#shared/db';
-import { keys, patterns } from '#shared/table';
-import { decoderOf, timelineCodec } from '#shared/codecs';
-import type { Timeline } from '#shared/calendar';
+import { db, queryPage, refused, tableName, tryWriteAll, writeAll, type Write } from '#shared/data/db';
+import { keys, patterns } from '#shared/data/table';
+import { decoderOf, timelineCodec } from '#shared/data/codecs';
+import type { Timeline } from '#shared/time/calendar';
 import { APPOINTMENT_STATUSES, type AppointmentStatus } from './rules.ts';
 
 export interface Confirmation { at: string; place: string; staff: string[]; confirmedAt: string; confirmedBy: string; late: boolean; hoursTaken: number }

@@ -4,7 +4,7 @@ import { approvalRoutes } from './routes.ts';
 import { getItem, itemsPage, putItem } from './store.ts';
 import { pledgedLimitRule } from '../applications/rules.ts';
 import { requireNamedDepartment } from '../registry/service.ts';
-import { NotFound, RuleViolation } from '#shared/errors';
+import { NotFound, RuleViolation } from '#shared/domain/errors';
 
 export const handler = createHttpHandler({
   concern: approvalRoutes,

@@ -1,9 +1,9 @@
 /** The catalogue of approval items: its table access. */
 import * as z from 'zod/mini';
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { db, queryPage, tableName } from '#shared/db';
-import { keys, patterns } from '#shared/table';
-import { toLocalIso } from '#shared/clock';
+import { db, queryPage, tableName } from '#shared/data/db';
+import { keys, patterns } from '#shared/data/table';
+import { toLocalIso } from '#shared/time/clock';
 import { medianFromHistogram } from '../applications/rules.ts';
 
 export interface ItemFields { dept: string; name: string; legalBasis: string; statutoryDays: number; pledgedDays: number; materials: string[] }

@@ -3,14 +3,14 @@
  * complaint to the next available post (AB岗: A, then B, then C, then the department head's
  * post), restarts the limit for the new holder, and tells both in the breach alert.
  */
-import { localDate, toLocalIso } from '#shared/clock';
-import type { MatterCheck } from '#shared/deadline-checks';
-import { deadlineTimeline } from '#shared/calendar-store';
-import { startDeadlineEffect } from '#shared/effects';
-import { newId } from '#shared/ids';
+import { localDate, toLocalIso } from '#shared/time/clock';
+import type { MatterCheck } from '#shared/outbox/deadline-checks';
+import { deadlineTimeline } from '#shared/time/calendar-store';
+import { startDeadlineEffect } from '#shared/outbox/effects';
+import { newId } from '#shared/data/ids';
 import { acknowledgementMatter } from './intake.ts';
-import { getRoster } from '#shared/roster-store';
-import { effectiveHolder, nextPost } from '#shared/roster';
+import { getRoster } from '#shared/domain/roster-store';
+import { effectiveHolder, nextPost } from '#shared/domain/roster';
 import { getComplaint, updateComplaint } from './store.ts';
 
 export const checkComplaintMatter: MatterCheck = async (matter, stage, now) => {

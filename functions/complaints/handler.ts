@@ -2,7 +2,7 @@ import { createHttpHandler } from '#shared/http/handler';
 import { idempotency } from '#shared/http/idempotency';
 import { verifyBearer } from '#shared/http/token-verifier';
 import { pageLimit } from '#shared/http/validation';
-import { newId } from '#shared/ids';
+import { newId } from '#shared/data/ids';
 import { complaintRoutes } from './routes.ts';
 import * as complaints from './service.ts';
 

@@ -5,20 +5,20 @@
  * only as a hash, and watches its time limits.
  */
 import { createHash } from 'node:crypto';
-import { tableName, writeAll, type TransactItem } from '#shared/db';
-import { keys } from '#shared/table';
-import { newSecret } from '#shared/ids';
-import { localDate, toLocalIso } from '#shared/clock';
-import { deadlineTimeline } from '#shared/calendar-store';
-import type { Matter } from '#shared/matters';
-import { startDeadlineEffect } from '#shared/effects';
-import { countIn, type Figures } from '#shared/evaluation';
-import { alertWrites, newAlert } from '#shared/alerts';
-import type { Timeline } from '#shared/calendar';
+import { tableName, writeAll, type TransactItem } from '#shared/data/db';
+import { keys } from '#shared/data/table';
+import { newSecret } from '#shared/data/ids';
+import { localDate, toLocalIso } from '#shared/time/clock';
+import { deadlineTimeline } from '#shared/time/calendar-store';
+import type { Matter } from '#shared/outbox/matters';
+import { startDeadlineEffect } from '#shared/outbox/effects';
+import { countIn, type Figures } from '#shared/domain/evaluation';
+import { alertWrites, newAlert } from '#shared/alerts/alerts';
+import type { Timeline } from '#shared/time/calendar';
 import { limitsFor, routeComplaint, type ComplaintCategory, type ComplaintLimits, type ComplaintRoute, type ComplaintStatus } from './rules.ts';
-import { nextPost, type Assignment } from '#shared/roster';
-import { getRoster } from '#shared/roster-store';
-import type { Deps } from '#shared/deps';
+import { nextPost, type Assignment } from '#shared/domain/roster';
+import { getRoster } from '#shared/domain/roster-store';
+import type { Deps } from '#shared/domain/deps';
 
 export interface ComplaintIntake {
   againstDept: string;

@@ -1,9 +1,9 @@
 /** A complaint's limits timed again on a changed calendar: the watch restarts under a new version. */
-import { retimed } from '#shared/calendar-store';
-import { toLocalIso } from '#shared/clock';
-import type { MatterRetime } from '#shared/deadline-checks';
-import { restartDeadlineEffects } from '#shared/effects';
-import { newId } from '#shared/ids';
+import { retimed } from '#shared/time/calendar-store';
+import { toLocalIso } from '#shared/time/clock';
+import type { MatterRetime } from '#shared/outbox/deadline-checks';
+import { restartDeadlineEffects } from '#shared/outbox/effects';
+import { newId } from '#shared/data/ids';
 import { acknowledgementMatter, resolutionMatter, type Complaint } from './intake.ts';
 import { getComplaint, updateComplaint } from './store.ts';
 

@@ -2,7 +2,7 @@
  * Complaint rules (责任追究, work plan §三; 限时办结制, 滞后反馈告知制, AB岗, 首问负责制), pure:
  * categories and their routing, time limits, the delay-notice rule (the A/B/C roster: roster.ts).
  */
-import type { Violation } from '#shared/errors';
+import type { Violation } from '#shared/domain/errors';
 
 export const COMPLAINT_CATEGORIES = [
   'shirking', 'inaction', 'five-difficulties', 'broken-pledge', 'open-government', 'abolished-approval',

@@ -1,20 +1,20 @@
 /** The complaint operations: intake, handling within limits, the verdict; rules in rules.ts, intake in intake.ts. */
-import { addDays, localDate, startOfLocalDate, toLocalIso } from '#shared/clock';
+import { addDays, localDate, startOfLocalDate, toLocalIso } from '#shared/time/clock';
 import { hasRole, isDepartmentCaller, isEnterpriseCaller, seesAll, type Caller, type DepartmentCaller } from '#shared/http/auth';
-import { timelineToDueDate, workingDaysElapsed, workingTimeAfter } from '#shared/calendar-store';
-import { countIn, logHandled } from '#shared/evaluation';
-import { restartDeadlineEffects, stopDeadlineEffect } from '#shared/effects';
+import { timelineToDueDate, workingDaysElapsed, workingTimeAfter } from '#shared/time/calendar-store';
+import { countIn, logHandled } from '#shared/domain/evaluation';
+import { restartDeadlineEffects, stopDeadlineEffect } from '#shared/outbox/effects';
 import {
   acknowledgementMatter, openComplaint, resolutionMatter, trackingHash, type Complaint, type ComplaintIntake,
 } from './intake.ts';
 import { delayNoticeRule } from './rules.ts';
-import { getRoster, putAbsence, putRoster, withCover } from '#shared/roster-store';
-import { absenceDateErrors, nextPost, type Handler } from '#shared/roster';
+import { getRoster, putAbsence, putRoster, withCover } from '#shared/domain/roster-store';
+import { absenceDateErrors, nextPost, type Handler } from '#shared/domain/roster';
 import { getDepartment, requireNamedDepartment, requireOwnDepartment } from '../registry/service.ts';
 import * as store from './store.ts';
 import { complainantView, departmentView, publicView, supervisorView } from './views.ts';
-import { Conflict, InvalidInput, NotAllowed, NotFound, RuleViolation } from '#shared/errors';
-import type { Deps } from '#shared/deps';
+import { Conflict, InvalidInput, NotAllowed, NotFound, RuleViolation } from '#shared/domain/errors';
+import type { Deps } from '#shared/domain/deps';
 
 
 export async function fileComplaint(

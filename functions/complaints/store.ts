@@ -4,9 +4,9 @@
  */
 import * as z from 'zod/mini';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { db, queryPage, tableName, updateVersioned, type Write } from '#shared/db';
-import { keys, patterns } from '#shared/table';
-import { decoderOf, timelineCodec } from '#shared/codecs';
+import { db, queryPage, tableName, updateVersioned, type Write } from '#shared/data/db';
+import { keys, patterns } from '#shared/data/table';
+import { decoderOf, timelineCodec } from '#shared/data/codecs';
 import { COMPLAINT_CATEGORIES, COMPLAINT_STATUSES } from './rules.ts';
 import type { Complaint, TimelineEvent } from './intake.ts';
 

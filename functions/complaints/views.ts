@@ -3,7 +3,7 @@
  * supervisors and the soft-environment office only; the tracking page shows the public steps.
  */
 import type { Complaint } from './intake.ts';
-import { toLocalIso } from '#shared/clock';
+import { toLocalIso } from '#shared/time/clock';
 import type * as z from 'zod/mini';
 import type { ownComplaintView, trackingView } from './responses.ts';
 

@@ -5,13 +5,13 @@
  */
 import * as z from 'zod/mini';
 import { Logger } from '@aws-lambda-powertools/logger';
-import { countIn } from '#shared/evaluation';
-import { refused, tryWriteAll } from '#shared/db';
-import { systemClock, toLocalIso } from '#shared/clock';
-import { alertRecord, alertSnsMessage, alertSubject, type Alert } from '#shared/alerts';
-import { CONCERNS, type Concern } from '#shared/alert-types';
-import { executionName, notTheDepartmentsLimit, STAGE_SEVERITY } from '#shared/matters';
-import type { MatterCheck } from '#shared/deadline-checks';
+import { countIn } from '#shared/domain/evaluation';
+import { refused, tryWriteAll } from '#shared/data/db';
+import { systemClock, toLocalIso } from '#shared/time/clock';
+import { alertRecord, alertSnsMessage, alertSubject, type Alert } from '#shared/alerts/alerts';
+import { CONCERNS, type Concern } from '#shared/alerts/alert-types';
+import { executionName, notTheDepartmentsLimit, STAGE_SEVERITY } from '#shared/outbox/matters';
+import type { MatterCheck } from '#shared/outbox/deadline-checks';
 import { checkInspectionMatter } from '../inspections/deadline-check.ts';
 import { checkComplaintMatter } from '../complaints/deadline-check.ts';
 import { checkPledgeMatter } from '../pledges/deadline-check.ts';

@@ -6,11 +6,11 @@
  */
 import { Logger } from '@aws-lambda-powertools/logger';
 import * as z from 'zod/mini';
-import { queryAll } from '#shared/db';
-import { patterns } from '#shared/table';
-import { addDays, startOfLocalDate } from '#shared/clock';
-import { CONCERNS, type Concern } from '#shared/alert-types';
-import type { MatterRetime } from '#shared/deadline-checks';
+import { queryAll } from '#shared/data/db';
+import { patterns } from '#shared/data/table';
+import { addDays, startOfLocalDate } from '#shared/time/clock';
+import { CONCERNS, type Concern } from '#shared/alerts/alert-types';
+import type { MatterRetime } from '#shared/outbox/deadline-checks';
 import { retimeComplaintMatter } from '../complaints/retime.ts';
 import { retimePledgeMatter } from '../pledges/retime.ts';
 import { retimeApplicationMatter } from '../applications/retime.ts';

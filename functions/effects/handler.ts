@@ -8,11 +8,11 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
-import { keys } from '#shared/table';
-import { deliverAlert } from '#shared/alert-delivery';
-import { startDeadline, stopDeadline } from '#shared/deadlines';
-import type { Effect } from '#shared/effects';
-import { systemClock } from '#shared/clock';
+import { keys } from '#shared/data/table';
+import { deliverAlert } from '#shared/alerts/alert-delivery';
+import { startDeadline, stopDeadline } from '#shared/outbox/deadlines';
+import type { Effect } from '#shared/outbox/effects';
+import { systemClock } from '#shared/time/clock';
 import { retimeDeadlines } from '../deadlines/retime.ts';
 
 const logger = new Logger({ serviceName: 'effects' });

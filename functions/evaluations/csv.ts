@@ -1,6 +1,6 @@
 /** The quarter's evaluation as CSV: one row per department, in rank order. */
 import { toCsv, type Column } from '#shared/http/csv';
-import type { Figures } from '#shared/evaluation';
+import type { Figures } from '#shared/domain/evaluation';
 
 export interface EvaluationRow {
   deptId: string; name: string; figures: Figures; shareHandledInTime: number | null; shareApplicationsOnTime: number | null; averageRating: number | null;

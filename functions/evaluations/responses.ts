@@ -1,7 +1,7 @@
 /** What the evaluation route answers (see shared/http/responses.ts). */
 import * as z from 'zod/mini';
 
-/** The quarter's counters (shared/evaluation.ts METRICS): complaintsReceived, breaches, handledInTime... */
+/** The quarter's counters (shared/domain/evaluation.ts METRICS): complaintsReceived, breaches, handledInTime... */
 export const figuresView = z.record(z.string(), z.int());
 
 export const evaluationView = z.looseObject({

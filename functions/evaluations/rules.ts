@@ -2,7 +2,7 @@
  * The quarterly evaluation (督查评议, 末位淘汰制): a score from the quarter's figures, the rank,
  * and the last placed named. Pure; the formula is the README's.
  */
-import type { Figures } from '#shared/evaluation';
+import type { Figures } from '#shared/domain/evaluation';
 
 /** Points off per event. Complaints received and delay notices are shown but not scored: a complaint is not yet a finding, and a delay notice is the rule being followed. */
 export const PENALTIES = {

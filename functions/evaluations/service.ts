@@ -1,5 +1,5 @@
 /** The quarterly evaluation: every registered department's figures, scored and ranked (rules in rules.ts, reads in store.ts). */
-import { METRICS, type Figures } from '#shared/evaluation';
+import { METRICS, type Figures } from '#shared/domain/evaluation';
 import { applicationsOnTimeShare, averageRating, inTimeShare, lastPlaced, rank, scoreOf } from './rules.ts';
 import { departments, quarterFigures } from './store.ts';
 

@@ -1,8 +1,8 @@
 /** The evaluation reads: the registered departments and the quarter's counters, Queries only. */
 import * as z from 'zod/mini';
-import { queryAll } from '#shared/db';
-import { patterns } from '#shared/table';
-import { METRICS, type Figures } from '#shared/evaluation';
+import { queryAll } from '#shared/data/db';
+import { patterns } from '#shared/data/table';
+import { METRICS, type Figures } from '#shared/domain/evaluation';
 
 const departmentCodec = z.object({ deptId: z.string(), name: z.string() });
 

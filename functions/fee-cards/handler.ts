@@ -1,7 +1,7 @@
 import { createHttpHandler } from '#shared/http/handler';
 import { idempotency } from '#shared/http/idempotency';
 import { pageLimit } from '#shared/http/validation';
-import { newId } from '#shared/ids';
+import { newId } from '#shared/data/ids';
 import { feeCardRoutes } from './routes.ts';
 import * as fees from './service.ts';
 import { feeItemsPage } from './store.ts';

@@ -2,9 +2,9 @@
  * The fee-card rules (企业付费登记卡, work plan §二.2.一), pure: no I/O, the clock passed in.
  */
 import { createHash } from 'node:crypto';
-import { startOfLocalDate } from '#shared/clock';
-import type { Violation } from '#shared/errors';
-import { keys } from '#shared/table';
+import { startOfLocalDate } from '#shared/time/clock';
+import type { Violation } from '#shared/domain/errors';
+import { keys } from '#shared/data/table';
 
 export type FeeStandard = { kind: 'fixed'; amount: number } | { kind: 'range'; min: number; max: number };
 

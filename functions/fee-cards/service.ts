@@ -2,19 +2,19 @@
  * The fee-card operations: plain typed input, injected clock and ids, the rules in rules.ts
  * and the table access in store.ts.
  */
-import { backoff } from '#shared/retry';
-import { localDate, monthsBetween, startOfLocalDate, addDays, toLocalIso } from '#shared/clock';
+import { backoff } from '#shared/data/retry';
+import { localDate, monthsBetween, startOfLocalDate, addDays, toLocalIso } from '#shared/time/clock';
 import { hasRole, seesAll, type Caller, type DepartmentCaller, type EnterpriseCaller } from '#shared/http/auth';
-import { keys } from '#shared/table';
-import { alertWrites, type Alert } from '#shared/alerts';
+import { keys } from '#shared/data/table';
+import { alertWrites, type Alert } from '#shared/alerts/alerts';
 import { prepareComplaint } from '../complaints/intake.ts';
 import { requireNamedDepartment } from '../registry/service.ts';
 import {
   chainVerifier, checkCollection, entryHash, genesisHash, inForceFrom, yuan, type ChainedEntry, type ChainStatus, type FeeItem, type FeeStandard, type RefusalCategory,
 } from './rules.ts';
 import * as store from './store.ts';
-import { Conflict, InvalidInput, NotFound, RuleViolation } from '#shared/errors';
-import type { Deps } from '#shared/deps';
+import { Conflict, InvalidInput, NotFound, RuleViolation } from '#shared/domain/errors';
+import type { Deps } from '#shared/domain/deps';
 
 
 export async function publishFeeItem(

@@ -9,12 +9,12 @@ import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, type BatchGetCom
 import {
   cursorListing, db, decodeCursor, encodeCursor, InvalidCursorError, listingOf, queryAll, queryFrom, queryInput, queryPage, refused, tableName, tryWriteAll, withoutKeys, writeAll,
   type StoredItem, type Write,
-} from '#shared/db';
-import { keys, patterns } from '#shared/table';
-import { decoderOf } from '#shared/codecs';
-import { Conflict } from '#shared/errors';
-import { backoff } from '#shared/retry';
-import { countIn } from '#shared/evaluation';
+} from '#shared/data/db';
+import { keys, patterns } from '#shared/data/table';
+import { decoderOf } from '#shared/data/codecs';
+import { Conflict } from '#shared/domain/errors';
+import { backoff } from '#shared/data/retry';
+import { countIn } from '#shared/domain/evaluation';
 import type { ChainedEntry, FeeItem, FeeStandard } from './rules.ts';
 
 export interface FeeCard {

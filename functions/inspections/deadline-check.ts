@@ -2,8 +2,8 @@
  * The deadline workflow asks: is this inspection still waiting for the office's decision? At the
  * end of the planned day an approval not given lapses: the inspection cannot take place.
  */
-import { addDays, startOfLocalDate, toLocalIso } from '#shared/clock';
-import type { MatterCheck } from '#shared/deadline-checks';
+import { addDays, startOfLocalDate, toLocalIso } from '#shared/time/clock';
+import type { MatterCheck } from '#shared/outbox/deadline-checks';
 import { getInspection, lapseApproval } from './store.ts';
 
 export const checkInspectionMatter: MatterCheck = async (matter, stage, now) => {

@@ -2,8 +2,8 @@
  * The inspection rules (企业宁静生产日, 涉企检查备案, 首次轻微违规不罚: work plan §二.2.二–三),
  * pure: dates are China Standard Time local dates, passed in.
  */
-import type { Violation } from '#shared/errors';
-import { twoThirdsOf } from '#shared/calendar';
+import type { Violation } from '#shared/domain/errors';
+import { twoThirdsOf } from '#shared/time/calendar';
 
 export const INSPECTION_CATEGORIES = ['routine', 'major-case', 'safety', 'complaint-follow-up'] as const;
 export type InspectionCategory = (typeof INSPECTION_CATEGORIES)[number];

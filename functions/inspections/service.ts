@@ -1,19 +1,19 @@
 /** The inspection operations: rules from rules.ts, table access from store.ts, clock and ids injected. */
-import { addDays, localDate, startOfLocalDate, toLocalIso } from '#shared/clock';
+import { addDays, localDate, startOfLocalDate, toLocalIso } from '#shared/time/clock';
 import { config } from '#shared/config';
 import { hasRole, isDepartmentCaller, mayRead, isEnterpriseCaller, seesAll, type Caller, type DepartmentCaller, type EnterpriseCaller } from '#shared/http/auth';
-import { alertWrites, newAlert, type Alert } from '#shared/alerts';
+import { alertWrites, newAlert, type Alert } from '#shared/alerts/alerts';
 import { prepareComplaint } from '../complaints/intake.ts';
-import { deadlineTimeline, workingDaysElapsed } from '#shared/calendar-store';
-import type { Matter } from '#shared/matters';
-import { startDeadlineEffect, stopDeadlineEffect } from '#shared/effects';
+import { deadlineTimeline, workingDaysElapsed } from '#shared/time/calendar-store';
+import type { Matter } from '#shared/outbox/matters';
+import { startDeadlineEffect, stopDeadlineEffect } from '#shared/outbox/effects';
 import {
   approvalTimelineWithin, firstMinorViolationRule, oneYearBefore, quietDayRule, routineCapViolation, visitVerdict, type Finding, type InspectionCategory,
 } from './rules.ts';
 import * as store from './store.ts';
 import { requireOwnDepartment } from '../registry/service.ts';
-import { Conflict, InvalidInput, NotFound, RuleViolation } from '#shared/errors';
-import type { Deps } from '#shared/deps';
+import { Conflict, InvalidInput, NotFound, RuleViolation } from '#shared/domain/errors';
+import type { Deps } from '#shared/domain/deps';
 
 
 export const approvalLimitDays = (): number => config.APPROVAL_LIMIT_DAYS ?? 1;

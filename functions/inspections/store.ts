@@ -5,11 +5,11 @@
  */
 import * as z from 'zod/mini';
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { db, queryAll, queryAny, queryPage, refused, tableName, tryWriteAll, writeAll, type Write } from '#shared/db';
-import { keys, patterns } from '#shared/table';
-import { logHandled } from '#shared/evaluation';
-import { decoderOf, timelineCodec } from '#shared/codecs';
-import type { Timeline } from '#shared/calendar';
+import { db, queryAll, queryAny, queryPage, refused, tableName, tryWriteAll, writeAll, type Write } from '#shared/data/db';
+import { keys, patterns } from '#shared/data/table';
+import { logHandled } from '#shared/domain/evaluation';
+import { decoderOf, timelineCodec } from '#shared/data/codecs';
+import type { Timeline } from '#shared/time/calendar';
 import { INSPECTION_CATEGORIES, INSPECTION_STATUSES, type Finding, type InspectionCategory, type InspectionStatus } from './rules.ts';
 
 /** Approvals are the soft-environment office's matters: their handling is logged under its id. */

@@ -3,7 +3,7 @@
  * Only the office's verdict is final (a department may not certify its own pledge), so the due
  * date is watched until it is given, whatever the department reports.
  */
-import type { MatterCheck } from '#shared/deadline-checks';
+import type { MatterCheck } from '#shared/outbox/deadline-checks';
 import { getPledge, updatePledge, type Pledge } from './store.ts';
 
 const watched = (pledge: Pledge | undefined, version: number): pledge is Pledge => !!pledge && !pledge.final && (pledge.deadline.version ?? 1) === version;

@@ -1,8 +1,8 @@
 /** A pledge's due-date watch timed again on a changed calendar (its warning and escalation are working time). */
-import { retimed } from '#shared/calendar-store';
-import type { MatterRetime } from '#shared/deadline-checks';
-import { restartDeadlineEffects } from '#shared/effects';
-import { newId } from '#shared/ids';
+import { retimed } from '#shared/time/calendar-store';
+import type { MatterRetime } from '#shared/outbox/deadline-checks';
+import { restartDeadlineEffects } from '#shared/outbox/effects';
+import { newId } from '#shared/data/ids';
 import { dueDateMatter } from './service.ts';
 import { getPledge, updatePledge } from './store.ts';
 

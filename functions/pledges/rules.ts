@@ -1,7 +1,7 @@
 /**
  * Pledge rules (公开承诺, 回头看: work plan §二.3.四, §二.4.二), pure.
  */
-import type { Violation } from '#shared/errors';
+import type { Violation } from '#shared/domain/errors';
 
 export const PLEDGE_VERDICTS = ['in-progress', 'kept', 'broken'] as const;
 export type PledgeVerdict = (typeof PLEDGE_VERDICTS)[number];

@@ -1,17 +1,17 @@
 /** The pledge operations: rules in rules.ts, table access in store.ts, clock and ids injected. */
-import { addDays, localDate, toLocalIso } from '#shared/clock';
+import { addDays, localDate, toLocalIso } from '#shared/time/clock';
 import { hasRole, type Caller, type DepartmentCaller } from '#shared/http/auth';
-import { alertWrites, type Alert } from '#shared/alerts';
-import { timelineToDueDate } from '#shared/calendar-store';
-import { latestEscalation, LONGEST_WATCH_DAYS } from '#shared/calendar';
-import type { Matter } from '#shared/matters';
-import { startDeadlineEffect, stopDeadlineEffect } from '#shared/effects';
-import { countInQuarter, MEASURED_SERVICES, quarterOf, type MeasuredService } from '#shared/evaluation';
+import { alertWrites, type Alert } from '#shared/alerts/alerts';
+import { timelineToDueDate } from '#shared/time/calendar-store';
+import { latestEscalation, LONGEST_WATCH_DAYS } from '#shared/time/calendar';
+import type { Matter } from '#shared/outbox/matters';
+import { startDeadlineEffect, stopDeadlineEffect } from '#shared/outbox/effects';
+import { countInQuarter, MEASURED_SERVICES, quarterOf, type MeasuredService } from '#shared/domain/evaluation';
 import { afterReview, brokenCount, measure, twoThirdsRule, type PledgeVerdict } from './rules.ts';
 import * as store from './store.ts';
 import { requireOwnDepartment } from '../registry/service.ts';
-import { Conflict, InvalidInput, NotFound, RuleViolation } from '#shared/errors';
-import type { Deps } from '#shared/deps';
+import { Conflict, InvalidInput, NotFound, RuleViolation } from '#shared/domain/errors';
+import type { Deps } from '#shared/domain/deps';
 
 
 export const dueDateMatter = (pledge: Pick<store.Pledge, 'id' | 'department' | 'deadline'>): Matter =>

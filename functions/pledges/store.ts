@@ -1,11 +1,11 @@
 /** The pledges concern's table access: conditional on the pledge's version. */
 import * as z from 'zod/mini';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { db, queryAll, queryPage, tableName, updateVersioned, writeAll, type Write } from '#shared/db';
-import { keys, patterns } from '#shared/table';
-import { decoderOf, timelineCodec } from '#shared/codecs';
-import type { Timeline } from '#shared/calendar';
-import type { MeasuredService } from '#shared/evaluation';
+import { db, queryAll, queryPage, tableName, updateVersioned, writeAll, type Write } from '#shared/data/db';
+import { keys, patterns } from '#shared/data/table';
+import { decoderOf, timelineCodec } from '#shared/data/codecs';
+import type { Timeline } from '#shared/time/calendar';
+import type { MeasuredService } from '#shared/domain/evaluation';
 import { PLEDGE_STATUSES, PLEDGE_VERDICTS, type PledgeStatus, type PledgeVerdict } from './rules.ts';
 
 export interface Review { verdict: PledgeVerdict; evidence: string; at: string; by: string; byOffice: boolean }

@@ -1,7 +1,7 @@
 import { createHttpHandler } from '#shared/http/handler';
 import { pageLimit } from '#shared/http/validation';
-import { toLocalIso } from '#shared/clock';
-import { alertsPage } from '#shared/alert-listing';
+import { toLocalIso } from '#shared/time/clock';
+import { alertsPage } from '#shared/alerts/alert-listing';
 import { registryRoutes } from './routes.ts';
 import * as registry from './service.ts';
 

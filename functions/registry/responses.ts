@@ -1,6 +1,6 @@
 /** What the registry's routes answer (see shared/http/responses.ts). */
 import * as z from 'zod/mini';
-import { CONCERNS, SEVERITIES } from '#shared/alert-types';
+import { CONCERNS, SEVERITIES } from '#shared/alerts/alert-types';
 import { dateOut, instantOut, pageOf } from '#shared/http/responses';
 
 export const healthView = z.object({ status: z.literal('ok'), now: instantOut }).check(z.meta({ examples: [{ status: 'ok', now: '2026-11-20T09:30:00.000+08:00' }] }));

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { defineRoutes } from '#shared/http/routes';
 import { deptIdSchema, localDateSchema, pageQuery, text } from '#shared/http/validation';
-import { CONCERNS, SEVERITIES } from '#shared/alert-types';
+import { CONCERNS, SEVERITIES } from '#shared/alerts/alert-types';
 import { registryResponses as out } from './responses.ts';
 
 const yearParams = z.strictObject({ year: z.pipe(z.string().check(z.regex(/^20\d\d$/, 'Expected a year like 2026')), z.transform(Number)) });

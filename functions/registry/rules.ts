@@ -1,6 +1,6 @@
 /** The registry's rules, pure: what a county calendar year may hold, and how each source of a year is explained. */
-import type { CalendarYear } from '#shared/calendar';
-import type { InvalidField } from '#shared/errors';
+import type { CalendarYear } from '#shared/time/calendar';
+import type { InvalidField } from '#shared/domain/errors';
 
 /** Every date lies in its year, and no date is both a holiday and a working day. */
 export function calendarYearProblems(year: number, holidays: string[], workdays: string[]): InvalidField[] {

@@ -1,7 +1,7 @@
 /** The registry's operations: departments, the county calendar; rules in rules.ts, table access in store.ts. */
-import { calendarYear, putCalendarYear } from '#shared/calendar-store';
+import { calendarYear, putCalendarYear } from '#shared/time/calendar-store';
 import type { DepartmentCaller } from '#shared/http/auth';
-import { InvalidInput, NotAllowed } from '#shared/errors';
+import { InvalidInput, NotAllowed } from '#shared/domain/errors';
 import { calendarNote, calendarYearProblems } from './rules.ts';
 import { getDepartment, type Department } from './store.ts';
 

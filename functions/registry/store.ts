@@ -1,10 +1,10 @@
 /** The registry's table access: the departments, named after their access patterns. */
 import * as z from 'zod/mini';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { db, queryPage, tableName } from '#shared/db';
-import { keys, patterns } from '#shared/table';
-import { decoderOf } from '#shared/codecs';
-import { toLocalIso } from '#shared/clock';
+import { db, queryPage, tableName } from '#shared/data/db';
+import { keys, patterns } from '#shared/data/table';
+import { decoderOf } from '#shared/data/codecs';
+import { toLocalIso } from '#shared/time/clock';
 
 export interface Department { deptId: string; name: string; registeredAt: string; updatedAt: string }
 

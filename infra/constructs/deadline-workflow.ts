@@ -14,7 +14,7 @@ import {
 } from 'aws-cdk-lib/aws-stepfunctions';
 import { LambdaInvoke, SnsPublish } from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { Construct } from 'constructs';
-import { ALERT_MESSAGE_ATTRIBUTES } from '#shared/alert-types';
+import { ALERT_MESSAGE_ATTRIBUTES } from '#shared/alerts/alert-types';
 
 /** The stages in order: the timeline field each waits for, and its alert severity. */
 export const DEADLINE_STAGES = [

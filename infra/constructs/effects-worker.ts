@@ -11,7 +11,7 @@ import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Validations } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { keys } from '#shared/table';
+import { keys } from '#shared/data/table';
 import { ServiceFunction } from './service-function.ts';
 import { DeadlineWorkflow } from './deadline-workflow.ts';
 

@@ -1,8 +1,8 @@
-/** The single table, its keys and index from shared/table.ts: protected from loss. */
+/** The single table, its keys and index from shared/data/table.ts: protected from loss. */
 import { RemovalPolicy } from 'aws-cdk-lib';
 import { AttributeType, Billing, StreamViewType, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { Construct } from 'constructs';
-import { TABLE } from '#shared/table';
+import { TABLE } from '#shared/data/table';
 
 export class SoftEnvTable extends Construct {
   readonly table: TableV2;

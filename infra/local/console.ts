@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ROLES } from '#shared/http/auth';
-import { isValidCreditCode } from '#shared/credit-code';
+import { isValidCreditCode } from '#shared/domain/credit-code';
 import { deptIdSchema } from '#shared/http/validation';
 import { signToken, type LocalKeys } from './signing.ts';
 

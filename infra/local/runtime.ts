@@ -87,7 +87,7 @@ async function start(settings: LocalSettings, log: StartupLog, started: (() => P
   Object.assign(process.env, {
     ...localFunctionEnvironment({ tableName: LOCAL_TABLE_NAME, dynamodbEndpoint: dynamo.endpoint, stepFunctionsEndpoint, stateMachineArn, url, alertsFile }),
     POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
-    // DynamoDB Local acknowledges a transaction before it is on disk; see shared/db.ts.
+    // DynamoDB Local acknowledges a transaction before it is on disk; see shared/data/db.ts.
     LOCAL_COMMIT_BARRIER: '1',
   });
 
@@ -97,9 +97,9 @@ async function start(settings: LocalSettings, log: StartupLog, started: (() => P
   for (const concern of concerns) handlers[concern.name] = await importHandler(concern.entry);
   const check = (await importHandler(deadlineCheck.entry)) as unknown as (event: unknown, context: unknown) => Promise<unknown>;
   const effects = (await importHandler(effectsWorker.entry)) as unknown as StreamHandler;
-  const { processClock } = await import('#shared/clock');
-  const { deliverToLocalSink } = await import('#shared/alert-delivery');
-  const { alertFromSnsMessage } = await import('#shared/alerts');
+  const { processClock } = await import('#shared/time/clock');
+  const { deliverToLocalSink } = await import('#shared/alerts/alert-delivery');
+  const { alertFromSnsMessage } = await import('#shared/alerts/alerts');
 
   // The workflow's tasks: the check runs the local Lambda; sns:publish goes to the alert sink.
   const taskHandlers: Record<string, TaskHandler> = {};

@@ -9,7 +9,7 @@ import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { isPublic, routeKey } from '#shared/http/routes';
-import { TABLE } from '#shared/table';
+import { TABLE } from '#shared/data/table';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { ServiceFunction } from '../constructs/service-function.ts';

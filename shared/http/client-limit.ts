@@ -12,8 +12,8 @@
 import { createHash } from 'node:crypto';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { db, tableName } from '../db.ts';
-import { keys, TABLE } from '../table.ts';
+import { db, tableName } from '../data/db.ts';
+import { keys, TABLE } from '../data/table.ts';
 
 export interface ClientLimit { requests: number; windowSeconds: number }
 

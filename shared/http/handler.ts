@@ -13,13 +13,13 @@ import {
   BadRequestError, ForbiddenError, HttpProblem, type FieldError, NotFoundError, PayloadTooLargeError,
   problemOf, TooManyRequestsError, UnauthorizedError, UnsupportedMediaTypeError,
 } from './errors.ts';
-import { DomainError } from '../errors.ts';
+import { DomainError } from '../domain/errors.ts';
 import { takeClientQuota } from './client-limit.ts';
 import { clientAddress } from './client-address.ts';
 import { routeKey, type BodyOf, type CallerOf, type ConcernRoutes, type ParamsOf, type QueryOf, type RouteSet, type RouteSpec } from './routes.ts';
 import { toFieldErrors } from './validation.ts';
 import type { IdempotentRunner } from './idempotency.ts';
-import { systemClock, type Clock } from '../clock.ts';
+import { systemClock, type Clock } from '../time/clock.ts';
 import { config } from '../config.ts';
 
 /* eslint-disable @typescript-eslint/no-unnecessary-condition -- events from the local gateway, the tests and the fuzz may lack what API Gateway always sends (headers, requestContext, an authorizer); the checks below keep them a 4xx */

@@ -7,8 +7,8 @@ import { makeIdempotent, IdempotencyConfig, IdempotencyAlreadyInProgressError, I
 import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
 import type { Context } from 'aws-lambda';
 import { ConflictError } from './errors.ts';
-import { dynamoClient, tableName } from '../db.ts';
-import { keys, TABLE } from '../table.ts';
+import { dynamoClient, tableName } from '../data/db.ts';
+import { keys, TABLE } from '../data/table.ts';
 
 /** One create, identified by its route, its caller and the key; `payload` must match on a retry. */
 export interface IdempotentCall<Result> { routeKey: string; sub: string; key: string; payload: unknown; run: () => Promise<Result> }

@@ -2,7 +2,7 @@
 import * as z from 'zod/mini';
 import en from 'zod/v4/locales/en.js';
 import type { FieldError } from './errors.ts';
-import { isValidCreditCode } from '../credit-code.ts';
+import { isValidCreditCode } from '../domain/credit-code.ts';
 
 // English messages only: the other locales stay out of the bundle.
 z.config(en());

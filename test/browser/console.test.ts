@@ -9,7 +9,7 @@ import type { Browser } from 'playwright-core';
 import { call, runtime, tokenFor } from '../support/http.ts';
 import { newCreditCode, newDeptId, newCode, uniqueSuffix } from '../support/data.ts';
 import { launchBrowser, openPage } from '../support/browser.ts';
-import { localDate } from '#shared/clock';
+import { localDate } from '#shared/time/clock';
 import { createHash } from 'node:crypto';
 
 let browser: Browser;

@@ -4,7 +4,7 @@
  * on it, alerts in alerts.jsonl and GET /alerts. Calendar hours: nights and weekends count.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { localMonth } from '#shared/clock';
+import { localMonth } from '#shared/time/clock';
 import { startRuntimeProcess, type RuntimeProcess } from '../../infra/local/child.ts';
 import { clientFor } from '../support/http.ts';
 import { newCreditCode, newDeptId } from '../support/data.ts';

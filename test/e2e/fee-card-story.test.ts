@@ -3,7 +3,7 @@
  * caller: no bad input ever gets a 5xx.
  */
 import { describe, expect, it } from 'vitest';
-import { addDays, localDate } from '#shared/clock';
+import { addDays, localDate } from '#shared/time/clock';
 import { call, runtime, tokenFor } from '../support/http.ts';
 import { newCode, newCreditCode, newDeptId } from '../support/data.ts';
 import { alertDelivered } from '../support/eventually.ts';

@@ -5,7 +5,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { synthesizeTemplates } from '../../infra/local/synth.ts';
 import { LocalWorkflows, stateMachineDefinition } from '../../infra/local/step-functions.ts';
-import { alertFromSnsMessage, alertSnsMessage, alertSubject } from '#shared/alerts';
+import { alertFromSnsMessage, alertSnsMessage, alertSubject } from '#shared/alerts/alerts';
 
 let definition: Record<string, unknown>;
 beforeAll(() => {

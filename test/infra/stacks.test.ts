@@ -10,7 +10,7 @@ import { concerns } from '../../infra/concerns.ts';
 import { API_THROTTLE } from '../../infra/stacks/stateless.ts';
 import { INTAKE_THROTTLE } from '../../functions/complaints/routes.ts';
 import { isPublic, routeKey } from '#shared/http/routes';
-import { TABLE } from '#shared/table';
+import { TABLE } from '#shared/data/table';
 
 let outdir: string;
 let data: Template;

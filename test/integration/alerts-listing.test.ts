@@ -1,7 +1,7 @@
 /** GET /alerts: newest first, narrowed by severity, concern and department, for supervisors and the office only. */
 import { describe, expect, it } from 'vitest';
-import { writeAll } from '#shared/db';
-import { alertRecord, newAlert } from '#shared/alerts';
+import { writeAll } from '#shared/data/db';
+import { alertRecord, newAlert } from '#shared/alerts/alerts';
 import { handler } from '../../functions/registry/handler.ts';
 import { registryRoutes } from '../../functions/registry/routes.ts';
 import { invoke } from '../support/invoke.ts';

@@ -5,14 +5,14 @@
  */
 import { describe, expect, inject, it } from 'vitest';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { db, tableName } from '#shared/db';
-import { keys } from '#shared/table';
-import { newId } from '#shared/ids';
-import { addDays, localDate } from '#shared/clock';
-import { quarterOf } from '#shared/evaluation';
-import { putRoster } from '#shared/roster-store';
-import { executionName } from '#shared/matters';
-import { workingDaysElapsed, workingTimeAfter } from '#shared/calendar-store';
+import { db, tableName } from '#shared/data/db';
+import { keys } from '#shared/data/table';
+import { newId } from '#shared/data/ids';
+import { addDays, localDate } from '#shared/time/clock';
+import { quarterOf } from '#shared/domain/evaluation';
+import { putRoster } from '#shared/domain/roster-store';
+import { executionName } from '#shared/outbox/matters';
+import { workingDaysElapsed, workingTimeAfter } from '#shared/time/calendar-store';
 import { handler } from '../../functions/applications/handler.ts';
 import { applicationRoutes } from '../../functions/applications/routes.ts';
 import * as service from '../../functions/applications/service.ts';
@@ -20,7 +20,7 @@ import { checkApplicationMatter } from '../../functions/applications/deadline-ch
 import { decisionMatter } from '../../functions/applications/store.ts';
 import { handler as approvals } from '../../functions/approvals/handler.ts';
 import { approvalRoutes } from '../../functions/approvals/routes.ts';
-import { officialCalendar } from '#shared/calendar';
+import { officialCalendar } from '#shared/time/calendar';
 import { handler as registry } from '../../functions/registry/handler.ts';
 import { registryRoutes } from '../../functions/registry/routes.ts';
 import { handler as evaluations } from '../../functions/evaluations/handler.ts';

@@ -4,9 +4,9 @@
  */
 import { describe, expect, inject, it } from 'vitest';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { db, tableName } from '#shared/db';
-import { keys } from '#shared/table';
-import { executionName } from '#shared/matters';
+import { db, tableName } from '#shared/data/db';
+import { keys } from '#shared/data/table';
+import { executionName } from '#shared/outbox/matters';
 import { handler } from '../../functions/appointments/handler.ts';
 import { appointmentRoutes } from '../../functions/appointments/routes.ts';
 import { confirmationMatter } from '../../functions/appointments/service.ts';

@@ -1,9 +1,9 @@
 /** The catalogue of approval items (审批事项): kept by the office, public with its record. */
 import { describe, expect, it } from 'vitest';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { db, tableName } from '#shared/db';
-import { keys } from '#shared/table';
-import { newId } from '#shared/ids';
+import { db, tableName } from '#shared/data/db';
+import { keys } from '#shared/data/table';
+import { newId } from '#shared/data/ids';
 import { handler } from '../../functions/approvals/handler.ts';
 import { approvalRoutes } from '../../functions/approvals/routes.ts';
 import { handler as registry } from '../../functions/registry/handler.ts';

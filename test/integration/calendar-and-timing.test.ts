@@ -6,12 +6,12 @@
  */
 import { describe, expect, inject, it } from 'vitest';
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { db, tableName } from '#shared/db';
-import { keys } from '#shared/table';
-import { localDate } from '#shared/clock';
-import { officialCalendar, timelineOf, workingDays } from '#shared/calendar';
-import { calendarYear } from '#shared/calendar-store';
-import { newId } from '#shared/ids';
+import { db, tableName } from '#shared/data/db';
+import { keys } from '#shared/data/table';
+import { localDate } from '#shared/time/clock';
+import { officialCalendar, timelineOf, workingDays } from '#shared/time/calendar';
+import { calendarYear } from '#shared/time/calendar-store';
+import { newId } from '#shared/data/ids';
 import * as complaintService from '../../functions/complaints/service.ts';
 import { handler as registry } from '../../functions/registry/handler.ts';
 import { registryRoutes } from '../../functions/registry/routes.ts';

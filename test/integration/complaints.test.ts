@@ -5,9 +5,9 @@
 import { describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { db, tableName } from '#shared/db';
-import { keys } from '#shared/table';
-import { addDays, localDate } from '#shared/clock';
+import { db, tableName } from '#shared/data/db';
+import { keys } from '#shared/data/table';
+import { addDays, localDate } from '#shared/time/clock';
 import { acknowledgementMatter, trackingHash } from '#functions/complaints/intake';
 import { checkComplaintMatter } from '../../functions/complaints/deadline-check.ts';
 import { handler } from '../../functions/complaints/handler.ts';

@@ -4,11 +4,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { db, tableName } from '#shared/db';
-import { keys } from '#shared/table';
+import { db, tableName } from '#shared/data/db';
+import { keys } from '#shared/data/table';
 import { invoke } from '../support/invoke.ts';
 import { newCode, newCreditCode } from '../support/data.ts';
-import { addDays } from '#shared/clock';
+import { addDays } from '#shared/time/clock';
 import {
   COLLECTION_DAY, COLLECTION_MONTH, PUBLISHED_ON, collection, departmentCaller, today, enterpriseCaller, feeCards, feeScenario, office, park, routes, supervisor,
 } from '../support/fees.ts';

@@ -2,9 +2,9 @@
 import { describe, expect, inject, it } from 'vitest';
 import { alertDelivered } from '../support/eventually.ts';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { db, tableName } from '#shared/db';
-import { keys } from '#shared/table';
-import { localDate } from '#shared/clock';
+import { db, tableName } from '#shared/data/db';
+import { keys } from '#shared/data/table';
+import { localDate } from '#shared/time/clock';
 import { invoke } from '../support/invoke.ts';
 import { COLLECTION_DAY, collection, departmentCaller, enterpriseCaller, feeCards, feeScenario, office, routes } from '../support/fees.ts';
 

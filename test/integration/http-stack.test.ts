@@ -6,8 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { handler } from '../../functions/registry/handler.ts';
 import { registryRoutes } from '../../functions/registry/routes.ts';
-import { db, tableName } from '#shared/db';
-import { keys } from '#shared/table';
+import { db, tableName } from '#shared/data/db';
+import { keys } from '#shared/data/table';
 import { newDeptId } from '../support/data.ts';
 import { invoke } from '../support/invoke.ts';
 

@@ -5,21 +5,21 @@
 import { describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { newId } from '#shared/ids';
-import { db, tableName } from '#shared/db';
-import { keys } from '#shared/table';
-import { localDate, addDays, startOfLocalDate } from '#shared/clock';
+import { newId } from '#shared/data/ids';
+import { db, tableName } from '#shared/data/db';
+import { keys } from '#shared/data/table';
+import { localDate, addDays, startOfLocalDate } from '#shared/time/clock';
 import { checkInspectionMatter } from '../../functions/inspections/deadline-check.ts';
 import { handler } from '../../functions/inspections/handler.ts';
 import { inspectionRoutes } from '../../functions/inspections/routes.ts';
 import { createInspection } from '../../functions/inspections/store.ts';
-import { executionName } from '#shared/matters';
+import { executionName } from '#shared/outbox/matters';
 import * as inspectionService from '../../functions/inspections/service.ts';
 import { approvalMatter } from '../../functions/inspections/service.ts';
 import { invoke } from '../support/invoke.ts';
 import { registeredDept } from '../support/registry.ts';
 import { alertDelivered, eventually, executions, sinkAlerts } from '../support/eventually.ts';
-import { quarterOf } from '#shared/evaluation';
+import { quarterOf } from '#shared/domain/evaluation';
 import { newCreditCode } from '../support/data.ts';
 
 const routes = inspectionRoutes.routes;

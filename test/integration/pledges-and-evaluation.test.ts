@@ -4,8 +4,8 @@
  */
 import { describe, expect, inject, it } from 'vitest';
 import { alertDelivered, eventually, executions } from '../support/eventually.ts';
-import { addDays, localDate } from '#shared/clock';
-import { quarterOf } from '#shared/evaluation';
+import { addDays, localDate } from '#shared/time/clock';
+import { quarterOf } from '#shared/domain/evaluation';
 import { handler as pledges } from '../../functions/pledges/handler.ts';
 import { pledgeRoutes } from '../../functions/pledges/routes.ts';
 import { handler as evaluations } from '../../functions/evaluations/handler.ts';
@@ -20,10 +20,10 @@ import { invoke } from '../support/invoke.ts';
 import { registeredDept } from '../support/registry.ts';
 import { handler as deadlineCheck } from '../../functions/deadlines/handler.ts';
 import * as pledgeService from '../../functions/pledges/service.ts';
-import { newId } from '#shared/ids';
+import { newId } from '#shared/data/ids';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
-import { db, tableName } from '#shared/db';
-import { keys } from '#shared/table';
+import { db, tableName } from '#shared/data/db';
+import { keys } from '#shared/data/table';
 import { newCreditCode, newDeptId } from '../support/data.ts';
 import { collection, feeCards, feeScenario, routes as feeRoutes, departmentCaller, enterpriseCaller } from '../support/fees.ts';
 

@@ -4,7 +4,7 @@
  * field (a lookup, not a rule of the work plan).
  */
 import { describe, expect, it } from 'vitest';
-import { addDays, localDate } from '#shared/clock';
+import { addDays, localDate } from '#shared/time/clock';
 import { handler as pledges } from '../../functions/pledges/handler.ts';
 import { pledgeRoutes } from '../../functions/pledges/routes.ts';
 import { handler as inspections } from '../../functions/inspections/handler.ts';

@@ -6,7 +6,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { ConditionFailedError, db, refused, tableName, tryWriteAll, writeAll } from '#shared/db';
+import { ConditionFailedError, db, refused, tableName, tryWriteAll, writeAll } from '#shared/data/db';
 import { ConflictError } from '#shared/http/errors';
 
 const cancelled = (...codes: string[]) => new TransactionCanceledException({

@@ -6,7 +6,7 @@
  * refusal is problem+json.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { localDate } from '#shared/clock';
+import { localDate } from '#shared/time/clock';
 import type { Role } from '#shared/http/auth';
 import { buildWorld, CALLER_KINDS, declaredRoutes, freshAddress, pathOf, samples, send, type Answer, type CallerKind, type World } from './support.ts';
 

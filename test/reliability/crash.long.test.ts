@@ -8,7 +8,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { addDays, localDate } from '#shared/clock';
+import { addDays, localDate } from '#shared/time/clock';
 import { loadOrCreateKeys, signToken } from '../../infra/local/signing.ts';
 import { newDeptId } from '../support/data.ts';
 import { send } from './support.ts';

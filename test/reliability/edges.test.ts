@@ -5,7 +5,7 @@
  */
 import { SignJWT } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { addDays, localDate } from '#shared/clock';
+import { addDays, localDate } from '#shared/time/clock';
 import { INTAKE_PER_CLIENT } from '../../functions/complaints/routes.ts';
 import { LOCAL_AUDIENCE, LOCAL_ISSUER, loadOrCreateKeys } from '../../infra/local/signing.ts';
 import { runtime } from '../support/http.ts';

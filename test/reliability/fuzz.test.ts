@@ -7,7 +7,7 @@
  */
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { localDate } from '#shared/clock';
+import { localDate } from '#shared/time/clock';
 import type { Role } from '#shared/http/auth';
 import type { RouteSpec } from '#shared/http/routes';
 import { buildWorld, declaredRoutes, freshAddress, pathOf, samples, send, type Answer, type World } from './support.ts';

@@ -7,7 +7,7 @@
 import { request as httpRequest } from 'node:http';
 import { concerns } from '../../infra/concerns.ts';
 import type { RouteSpec } from '#shared/http/routes';
-import { addDays, localDate } from '#shared/clock';
+import { addDays, localDate } from '#shared/time/clock';
 import { newCreditCode, newDeptId, uniqueSuffix } from '../support/data.ts';
 import { requestParts, runtime, tokenFor } from '../support/http.ts';
 

@@ -1,6 +1,6 @@
 /** Unique test data: every test makes its own enterprises, departments and codes. */
 import { randomBytes, randomInt } from 'node:crypto';
-import { completeCreditCode } from '#shared/credit-code';
+import { completeCreditCode } from '#shared/domain/credit-code';
 
 const CHARSET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 

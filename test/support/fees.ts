@@ -3,7 +3,7 @@ import { handler as registry } from '../../functions/registry/handler.ts';
 import { registryRoutes } from '../../functions/registry/routes.ts';
 import { handler as feeCards } from '../../functions/fee-cards/handler.ts';
 import { feeCardRoutes } from '../../functions/fee-cards/routes.ts';
-import { addDays, localDate } from '#shared/clock';
+import { addDays, localDate } from '#shared/time/clock';
 import { newCode, newCreditCode, newDeptId } from './data.ts';
 import { invoke } from './invoke.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { officialCalendar, workingDays } from '#shared/calendar';
+import { officialCalendar, workingDays } from '#shared/time/calendar';
 import {
   applicationDelayRule, applicationTimeline, decisionRecord, medianFromHistogram, oneTimeNoticeRule, pledgedLimitRule, ratingAlertsOffice, ratingRule, statutoryDeadline,
 } from '../../functions/applications/rules.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, localDate, startOfLocalDate, toLocalIso } from '#shared/clock';
+import { addDays, localDate, startOfLocalDate, toLocalIso } from '#shared/time/clock';
 import { appointmentTimeErrors, confirmationTimeline, confirmationTiming } from '../../functions/appointments/rules.ts';
 
 const HOUR = 3_600_000;

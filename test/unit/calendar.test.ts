@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addWorkingTime, bundledCalendar, fallbackCalendar, officialCalendar, timelineFor, timelineOf, workingDays, workingDaysBetween, yearsOf } from '#shared/calendar';
-import { addDays, localDate, startOfLocalDate } from '#shared/clock';
+import { addWorkingTime, bundledCalendar, fallbackCalendar, officialCalendar, timelineFor, timelineOf, workingDays, workingDaysBetween, yearsOf } from '#shared/time/calendar';
+import { addDays, localDate, startOfLocalDate } from '#shared/time/clock';
 // @ts-expect-error: a plain JavaScript build script
 import { statutoryHolidays } from '../../scripts/official-calendar.mjs';
 
@@ -71,7 +71,7 @@ describe('the shipped official calendar data', () => {
     const { readFileSync } = await import('node:fs');
     // @ts-expect-error: a plain JavaScript build script
     const { officialCalendarData } = await import('../../scripts/official-calendar.mjs');
-    const shipped = JSON.parse(readFileSync(new URL('../../shared/official-calendar.json', import.meta.url), 'utf8'));
+    const shipped = JSON.parse(readFileSync(new URL('../../shared/time/official-calendar.json', import.meta.url), 'utf8'));
     expect(shipped).toEqual(officialCalendarData());
   });
 });

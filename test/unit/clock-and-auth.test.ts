@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, localDate, monthsBetween, scaledClock, startOfLocalDate, toLocalIso } from '#shared/clock';
+import { addDays, localDate, monthsBetween, scaledClock, startOfLocalDate, toLocalIso } from '#shared/time/clock';
 import { callerFromClaims, parseRolesClaim } from '#shared/http/auth';
 
 describe('China Standard Time dates', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { delayNoticeRule, limitsFor, routeComplaint } from '#functions/complaints/rules';
-import { notTheDepartmentsLimit } from '#shared/matters';
+import { notTheDepartmentsLimit } from '#shared/outbox/matters';
 
 describe('routing a complaint', () => {
   it('sends money and integrity matters to the supervisors, the rest to the department', () => {

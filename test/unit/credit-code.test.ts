@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { creditCodeCheckCharacter, isValidCreditCode } from '#shared/credit-code';
+import { creditCodeCheckCharacter, isValidCreditCode } from '#shared/domain/credit-code';
 
 describe('unified social credit code (GB 32100-2015)', () => {
   it('accepts published codes whose check character is right', () => {

@@ -18,7 +18,7 @@ vi.hoisted(() => {
   process.env.DEADLINE_STATE_MACHINE_ARN = 'arn:aws:states:ap-southeast-1:111111111111:stateMachine:soft-env-deadlines';
 });
 const { handler } = await import('../../functions/effects/handler.ts');
-const { alertFromSnsMessage } = await import('#shared/alerts');
+const { alertFromSnsMessage } = await import('#shared/alerts/alerts');
 
 const sns = mockClient(SNSClient);
 const sfn = mockClient(SFNClient);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { localDate } from '#shared/clock';
+import { localDate } from '#shared/time/clock';
 import { approvalTimelineWithin, firstMinorViolationRule, isQuietProductionDay, oneYearBefore, quietDayRule, visitVerdict } from '../../functions/inspections/rules.ts';
 
 describe('the quiet-day rule', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { afterReview, brokenCount, measure, twoThirdsRule } from '../../functions/pledges/rules.ts';
 import { lastPlaced, rank, scoreOf } from '../../functions/evaluations/rules.ts';
-import { METRICS, quarterOf, type Figures } from '#shared/evaluation';
+import { METRICS, quarterOf, type Figures } from '#shared/domain/evaluation';
 
 describe('the two-thirds rule', () => {
   it('allows a pledged limit of at most two thirds of the statutory one, fractions compared exactly', () => {

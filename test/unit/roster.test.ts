@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, localDate } from '#shared/clock';
-import { ABSENCE_LIMITS, absenceDateErrors, effectiveHolder, HEAD_POST, nextPost, type Handler } from '#shared/roster';
+import { addDays, localDate } from '#shared/time/clock';
+import { ABSENCE_LIMITS, absenceDateErrors, effectiveHolder, HEAD_POST, nextPost, type Handler } from '#shared/domain/roster';
 
 const zhang: Handler = { id: 'zhang', name: 'Zhang Wei', available: true };
 const li: Handler = { id: 'li', name: 'Li Na', available: false };

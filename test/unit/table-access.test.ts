@@ -1,8 +1,8 @@
 /** The table-access kit's pure parts: access patterns and their key conditions, codecs, the backoff. */
 import { describe, expect, it } from 'vitest';
-import { keyCondition, keys, lists, patterns, TABLE } from '#shared/table';
-import { timelineCodec } from '#shared/codecs';
-import { backoffMs } from '#shared/retry';
+import { keyCondition, keys, lists, patterns, TABLE } from '#shared/data/table';
+import { timelineCodec } from '#shared/data/codecs';
+import { backoffMs } from '#shared/data/retry';
 
 describe('access patterns', () => {
   it('read the list a record joins through the same declaration (index and partition)', () => {

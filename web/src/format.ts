@@ -1,6 +1,6 @@
 /** Money, dates and time left, as a clerk reads them. */
-import { workingDays, workingDaysBetween, type CalendarYear } from '#shared/calendar';
-import { localDate } from '#shared/clock';
+import { workingDays, workingDaysBetween, type CalendarYear } from '#shared/time/calendar';
+import { localDate } from '#shared/time/clock';
 import type { Standard } from './api/views.ts';
 import { lang } from './i18n.ts';
 

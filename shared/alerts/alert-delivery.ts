@@ -4,7 +4,7 @@
  */
 import { appendFile } from 'node:fs/promises';
 import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
-import { config } from './config.ts';
+import { config } from '../config.ts';
 import { alertSnsMessage, alertSubject, type Alert } from './alerts.ts';
 import { ALERT_MESSAGE_ATTRIBUTES } from './alert-types.ts';
 

@@ -4,11 +4,11 @@
  * table's stream hands each new item to the effects function, which does it, with retries. So a
  * change and its effects cannot part: no alert lost after a commit, no watch without a matter.
  */
-import { tableName, type TransactItem } from './db.ts';
-import { keys, TABLE } from './table.ts';
-import type { Timeline } from './calendar.ts';
+import { tableName, type TransactItem } from '../data/db.ts';
+import { keys, TABLE } from '../data/table.ts';
+import type { Timeline } from '../time/calendar.ts';
 import type { Matter } from './matters.ts';
-import type { Alert } from './alerts.ts';
+import type { Alert } from '../alerts/alerts.ts';
 
 export type Effect =
   | { type: 'publish-alert'; alert: Alert }

@@ -5,7 +5,7 @@
  * loudly (500) rather than travel on half-typed.
  */
 import * as z from 'zod/mini';
-import type { Timeline, Timing } from './calendar.ts';
+import type { Timeline, Timing } from '../time/calendar.ts';
 
 /** The decode function of a schema, for queryPage and queryAll. */
 export const decoderOf = <T>(schema: z.ZodMiniType<T>) => (item: Record<string, unknown>): T => schema.parse(item);

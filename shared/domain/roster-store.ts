@@ -5,9 +5,9 @@
  */
 import * as z from 'zod/mini';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
-import { db, queryAll, tableName } from './db.ts';
-import { keys, patterns } from './table.ts';
-import { toLocalIso } from './clock.ts';
+import { db, queryAll, tableName } from '../data/db.ts';
+import { keys, patterns } from '../data/table.ts';
+import { toLocalIso } from '../time/clock.ts';
 import { effectiveHolder, type Handler, type Holder, type Post } from './roster.ts';
 
 const absenceCodec = z.object({ from: z.string(), to: z.string(), reason: z.optional(z.string()) });

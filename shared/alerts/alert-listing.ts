@@ -1,9 +1,9 @@
 /** Listing the alerts sent: a Query on the alerts list, newest first, filtered. */
 import * as z from 'zod/mini';
-import { queryPage } from '#shared/db';
-import { patterns } from '#shared/table';
-import { decoderOf } from '#shared/codecs';
-import { CONCERNS, SEVERITIES, type Alert } from '#shared/alerts';
+import { queryPage } from '#shared/data/db';
+import { patterns } from '#shared/data/table';
+import { decoderOf } from '#shared/data/codecs';
+import { CONCERNS, SEVERITIES, type Alert } from '#shared/alerts/alerts';
 
 const alertCodec: z.ZodMiniType<Alert> = z.object({
   id: z.string(), at: z.string(), severity: z.enum(SEVERITIES), concern: z.enum(CONCERNS), department: z.string(),

@@ -3,9 +3,9 @@
  * transaction as the event they count, so an evaluation is one Query and never a walk over the
  * records. Also the log of handled matters that measured pledges are judged from.
  */
-import { localDate } from './clock.ts';
-import { tableName } from './db.ts';
-import { keys } from './table.ts';
+import { localDate } from '../time/clock.ts';
+import { tableName } from '../data/db.ts';
+import { keys } from '../data/table.ts';
 
 export const METRICS = [
   'complaintsReceived', 'complaintsSubstantiated', 'warnings', 'breaches', 'delayNotices', 'brokenPledges',

@@ -1,5 +1,5 @@
 /** Timed matters, as the deadline workflow sees them (no client here: see deadlines.ts). */
-import type { Concern, Severity } from './alert-types.ts';
+import type { Concern, Severity } from '../alerts/alert-types.ts';
 
 /** What an execution watches: enough to find the matter again and to address its alerts. */
 export interface Matter {

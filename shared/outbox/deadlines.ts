@@ -4,8 +4,8 @@
  * the matter it changes, so a matter and its watch can never disagree.
  */
 import { ExecutionAlreadyExists, ExecutionDoesNotExist, SFNClient, StartExecutionCommand, StopExecutionCommand } from '@aws-sdk/client-sfn';
-import { config } from './config.ts';
-import type { Timeline } from './calendar.ts';
+import { config } from '../config.ts';
+import type { Timeline } from '../time/calendar.ts';
 import { executionName, type Matter } from './matters.ts';
 
 export const sfnClient = new SFNClient({});

@@ -5,8 +5,8 @@
 import { createHash } from 'node:crypto';
 import { DynamoDBClient, DynamoDBServiceException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand, QueryCommand, TransactWriteCommand, type QueryCommandInput, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
-import { InvalidInput } from './errors.ts';
-import { config } from './config.ts';
+import { InvalidInput } from '../domain/errors.ts';
+import { config } from '../config.ts';
 import { KEY_ATTRIBUTES, keyCondition, PARTITION_VALUE, TABLE, type AccessPattern } from './table.ts';
 import { backoff } from './retry.ts';
 

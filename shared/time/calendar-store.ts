@@ -9,14 +9,14 @@
  * the effects worker does: functions/deadlines/retime.ts).
  */
 import * as z from 'zod/mini';
-import { queryAll, refused, tableName, tryWriteAll, writeAll, type TransactItem } from './db.ts';
-import { keys, patterns } from './table.ts';
+import { queryAll, refused, tableName, tryWriteAll, writeAll, type TransactItem } from '../data/db.ts';
+import { keys, patterns } from '../data/table.ts';
 import {
   bundledCalendar, isUnpublished, sameInstants, timelineOf, workingDays, workingDaysBetween, yearsOf, type CalendarYear, type IsWorkingDay, type Timeline, type Timing,
 } from './calendar.ts';
-import { alertWrites, newAlert, type Concern } from './alerts.ts';
-import { effectWrite } from './effects.ts';
-import { newId } from './ids.ts';
+import { alertWrites, newAlert, type Concern } from '../alerts/alerts.ts';
+import { effectWrite } from '../outbox/effects.ts';
+import { newId } from '../data/ids.ts';
 import { localDate } from './clock.ts';
 
 /** The effect that times a year's running matters again (the effects worker does it). */

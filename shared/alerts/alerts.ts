@@ -4,10 +4,10 @@
  * and asks for its delivery in the same transaction as the event (alertWrites); the effects
  * function delivers it (alert-delivery.ts).
  */
-import { toLocalIso } from './clock.ts';
-import { tableName, type TransactItem } from './db.ts';
-import { keys } from './table.ts';
-import { effectWrite } from './effects.ts';
+import { toLocalIso } from '../time/clock.ts';
+import { tableName, type TransactItem } from '../data/db.ts';
+import { keys } from '../data/table.ts';
+import { effectWrite } from '../outbox/effects.ts';
 import type { Concern, Severity } from './alert-types.ts';
 
 export { SEVERITIES, CONCERNS, type Severity, type Concern } from './alert-types.ts';
