@@ -8,7 +8,7 @@ import { localMonth } from '#shared/time/clock';
 import { startRuntimeProcess, type RuntimeProcess } from '../../infra/local/child.ts';
 import { clientFor } from '../support/http.ts';
 import { newCreditCode, newDeptId } from '../support/data.ts';
-import { eventually, sinkAlerts } from '../support/eventually.ts';
+import { eventually, sinkAlerts, until } from '../support/eventually.ts';
 
 const HOUR = 3_600_000;
 let runtime: RuntimeProcess;
@@ -22,15 +22,6 @@ beforeAll(async () => {
 });
 afterAll(async () => { await runtime?.stop(); });
 
-async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 describe('24-hour appointments under their limit', () => {
   it('warns at 16 hours and breaches at 24 for an unconfirmed request, is silent for one confirmed at once, and records a confirmation after the breach as late', async () => {

@@ -3,13 +3,11 @@
  * times faster than real time (a working day in under three seconds), the synthesized state
  * machine waiting on it, alerts in alerts.jsonl and GET /alerts.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startRuntimeProcess, type RuntimeProcess } from '../../infra/local/child.ts';
 import { clientFor } from '../support/http.ts';
 import { newCreditCode, newDeptId } from '../support/data.ts';
-import { alertDelivered, eventually, executions } from '../support/eventually.ts';
+import { alertDelivered, eventually, executions, sinkAlerts, until } from '../support/eventually.ts';
 
 let runtime: RuntimeProcess;
 let client: Awaited<ReturnType<typeof clientFor>>;
@@ -21,20 +19,8 @@ beforeAll(async () => {
 });
 afterAll(async () => { await runtime?.stop(); });
 
-const sinkAlerts = () => {
-  const file = path.join(runtime.info.dataDir, 'alerts.jsonl');
-  return existsSync(file) ? readFileSync(file, 'utf8').trim().split('\n').filter(Boolean).map((line) => JSON.parse(line)) : [];
-};
+const alertsOfTheSink = () => sinkAlerts(runtime.info.dataDir);
 
-async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-}
 
 describe('inspection approvals under a time limit', () => {
   it('warns and then breaches for an undecided inspection, and stays silent for one decided in time', async () => {
@@ -64,7 +50,7 @@ describe('inspection approvals under a time limit', () => {
     expect(breached.map((alert) => alert.severity).sort()).toEqual(['breach', 'warning']);
     // The workflow publishes just after the check stores the alert.
     const inSink = await eventually(() => {
-      const delivered = sinkAlerts().filter((alert) => alert.subject.id === left.body.id);
+      const delivered = alertsOfTheSink().filter((alert) => alert.subject.id === left.body.id);
       expect(delivered.map((alert) => alert.severity)).toEqual(['warning', 'breach']);
       return delivered;
     });
@@ -79,7 +65,7 @@ describe('inspection approvals under a time limit', () => {
     expect(evaluation.departments.find((row: any) => row.deptId === dept).figures).toMatchObject({ warnings: 0, breaches: 0 });
     // Both were filed together, so the decided one's deadline has passed too: nothing for it.
     expect(await alertsFor(decided.body.id)).toEqual([]);
-    expect(sinkAlerts().filter((alert) => alert.subject.id === decided.body.id)).toEqual([]);
+    expect(alertsOfTheSink().filter((alert) => alert.subject.id === decided.body.id)).toEqual([]);
   });
 
   it('refuses a routine inspection on the 10th, and alerts when inspectors come without approval', async () => {
@@ -256,7 +242,7 @@ describe('applications under time limits (限时办结)', () => {
     };
     await until('the escalation alert', async () => ((await alertsFor(left.id)).some((alert) => alert.severity === 'escalation') ? true : undefined));
     const delivered = await eventually(() => {
-      const alerts = sinkAlerts().filter((alert) => alert.subject.id === left.id);
+      const alerts = alertsOfTheSink().filter((alert) => alert.subject.id === left.id);
       expect(alerts.map((alert) => alert.severity)).toEqual(['warning', 'breach', 'escalation']);
       return alerts;
     });

@@ -15,6 +15,17 @@ export async function eventually<T>(probe: () => T | Promise<T>, timeoutMs = 15_
   }
 }
 
+/** Polls until `probe` gives a value (a fast-clock runtime's next stage), failing after `timeoutMs` with what was awaited. */
+export async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 60_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 /** The alerts a local runtime's sink received (alerts.jsonl under its DATA_DIR). */
 export function sinkAlerts(dataDir: string): any[] {
   const file = path.join(dataDir, 'alerts.jsonl');
