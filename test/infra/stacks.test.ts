@@ -1,5 +1,5 @@
 /** The AWS side, from the synthesized templates: the properties that matter, not snapshots. */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -86,6 +86,23 @@ describe('the API', () => {
     for (const statement of tableStatements) {
       expect(JSON.stringify(statement.Resource)).toContain(`/index/${TABLE.indexes.ownerLists.name}`);
     }
+  });
+});
+
+describe('the table calls the code makes', () => {
+  it('are each granted to the concerns\' functions: the local runtime enforces no IAM, so the template must', () => {
+    // Every DynamoDB command the functions and shared code send, mapped to the IAM action it needs.
+    const action: Record<string, string> = {
+      GetCommand: 'GetItem', BatchGetCommand: 'BatchGetItem', QueryCommand: 'Query', PutCommand: 'PutItem',
+      UpdateCommand: 'UpdateItem', DeleteCommand: 'DeleteItem',
+    };
+    const sources = ['functions', 'shared'].flatMap((dir) => readdirSync(dir, { recursive: true, encoding: 'utf8' })
+      .filter((file) => file.endsWith('.ts')).map((file) => readFileSync(path.join(dir, file), 'utf8')));
+    const used = new Set(sources.flatMap((source) => [...source.matchAll(/new (\w+Command)\(/g)].map((match) => match[1] as string)).filter((name) => name in action));
+    expect(used).toContain('BatchGetCommand');
+    const granted = new Set((Object.values(api.findResources('AWS::IAM::Policy')) as any[])
+      .flatMap((policy) => policy.Properties.PolicyDocument.Statement).flatMap((statement: any) => [statement.Action].flat()));
+    for (const command of used) expect(granted, `${command} needs dynamodb:${action[command]}`).toContain(`dynamodb:${action[command]}`);
   });
 });
 
