@@ -19,7 +19,10 @@ export default tseslint.config(
   {
     languageOptions: { globals: { ...globals.node } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
       'no-console': 'off',
     },
   },
@@ -47,7 +50,15 @@ export default tseslint.config(
     files: ['functions/**', 'shared/**'],
     rules: {
       // Handlers never scan: listings are Queries on an index.
-      'no-restricted-imports': ['error', { paths: [{ name: '@aws-sdk/lib-dynamodb', importNames: ['ScanCommand'], message: 'No Scan on a request path: Query an index.' }, { name: '@aws-sdk/client-dynamodb', importNames: ['ScanCommand'], message: 'No Scan on a request path: Query an index.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: '@aws-sdk/lib-dynamodb', importNames: ['ScanCommand'], message: 'No Scan on a request path: Query an index.' },
+            { name: '@aws-sdk/client-dynamodb', importNames: ['ScanCommand'], message: 'No Scan on a request path: Query an index.' },
+          ],
+        },
+      ],
     },
   },
 );

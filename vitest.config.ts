@@ -38,8 +38,11 @@ const noRuntimeEnv = {
   POWERTOOLS_LOG_LEVEL: 'ERROR',
 };
 
-const project = (name: string, include: string[], options: TestProjectInlineConfiguration['test'] = {}): TestProjectInlineConfiguration =>
-  ({ test: { name, include, ...options } });
+const project = (
+  name: string,
+  include: string[],
+  options: TestProjectInlineConfiguration['test'] = {},
+): TestProjectInlineConfiguration => ({ test: { name, include, ...options } });
 
 export default defineConfig({
   test: {
@@ -51,7 +54,10 @@ export default defineConfig({
       project('e2e', ['test/e2e/**/*.test.ts'], withRuntime),
       project('browser', ['test/browser/**/*.test.ts'], withRuntime),
       // The fast reliability tests; the long ones run with `npm run test:reliability` (vitest.reliability.config.ts).
-      project('reliability', ['test/reliability/**/*.test.ts'], { ...withRuntime, exclude: ['**/node_modules/**', 'test/reliability/**/*.long.test.ts'] }),
+      project('reliability', ['test/reliability/**/*.test.ts'], {
+        ...withRuntime,
+        exclude: ['**/node_modules/**', 'test/reliability/**/*.long.test.ts'],
+      }),
     ],
     coverage: {
       provider: 'v8',

@@ -28,10 +28,16 @@ export interface BundleFigures {
 function importTimes(file: string, runs: number): number[] {
   const env = {
     ...process.env,
-    TABLE_NAME: 'soft-env', ALERT_TOPIC_ARN: 'arn:aws:sns:ap-southeast-1:111111111111:alerts', AWS_REGION: 'ap-southeast-1',
+    TABLE_NAME: 'soft-env',
+    ALERT_TOPIC_ARN: 'arn:aws:sns:ap-southeast-1:111111111111:alerts',
+    AWS_REGION: 'ap-southeast-1',
     DEADLINE_STATE_MACHINE_ARN: 'arn:aws:states:ap-southeast-1:111111111111:stateMachine:soft-env-deadlines',
-    JWKS_URL: 'https://example.invalid/.well-known/jwks.json', JWT_ISSUER: 'https://example.invalid', JWT_AUDIENCE: 'client',
-    AWS_ACCESS_KEY_ID: 'x', AWS_SECRET_ACCESS_KEY: 'x', POWERTOOLS_LOG_LEVEL: 'ERROR',
+    JWKS_URL: 'https://example.invalid/.well-known/jwks.json',
+    JWT_ISSUER: 'https://example.invalid',
+    JWT_AUDIENCE: 'client',
+    AWS_ACCESS_KEY_ID: 'x',
+    AWS_SECRET_ACCESS_KEY: 'x',
+    POWERTOOLS_LOG_LEVEL: 'ERROR',
   };
   const script = `const t = performance.now(); await import(${JSON.stringify(`file://${file}`)}); console.log(performance.now() - t);`;
   const times: number[] = [];
@@ -48,7 +54,9 @@ export function measureBundles(runs = 20): { bundles: BundleFigures[]; bare: { m
   execFileSync(path.join(root, 'node_modules/.bin/cdk'), ['synth', '-q', '-o', out], { cwd: root, stdio: 'ignore' });
   const template = JSON.parse(readFileSync(path.join(out, 'SoftEnvApi.template.json'), 'utf8')) as { Resources: Record<string, any> };
   // soft-env's own functions (each names its service); the CDK's bucket deployment and custom resources are not ours to measure.
-  const functions = Object.values(template.Resources).filter((resource) => resource.Type === 'AWS::Lambda::Function' && resource.Properties.Environment?.Variables?.POWERTOOLS_SERVICE_NAME);
+  const functions = Object.values(template.Resources).filter(
+    (resource) => resource.Type === 'AWS::Lambda::Function' && resource.Properties.Environment?.Variables?.POWERTOOLS_SERVICE_NAME,
+  );
 
   const bareDir = mkdtempSync(path.join(tmpdir(), 'soft-env-bare-'));
   const bareFile = path.join(bareDir, 'index.mjs');
@@ -60,7 +68,9 @@ export function measureBundles(runs = 20): { bundles: BundleFigures[]; bare: { m
     const file = path.join(dir, 'index.mjs');
     const code = readFileSync(file);
     const meta = JSON.parse(readFileSync(path.join(dir, 'index.meta.json'), 'utf8'));
-    const output = Object.entries(meta.outputs as Record<string, { inputs: Record<string, { bytesInOutput: number }> }>).find(([name]) => name.endsWith('.mjs'))![1];
+    const output = Object.entries(meta.outputs as Record<string, { inputs: Record<string, { bytesInOutput: number }> }>).find(([name]) =>
+      name.endsWith('.mjs'),
+    )![1];
     const byPackage = new Map<string, number>();
     for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) {
       const match = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input);
@@ -75,8 +85,13 @@ export function measureBundles(runs = 20): { bundles: BundleFigures[]; bare: { m
       gzipped: gzipSync(code).length,
       zodLocales: [...new Set(inputs.filter((input) => /zod\/.*locales\//.test(input)).map((input) => path.basename(input)))],
       // More than one copy of the SDK's core would show as nested node_modules paths.
-      sdkCopies: new Set(inputs.filter((input) => input.includes('@smithy/core/')).map((input) => input.slice(0, input.indexOf('@smithy/core/')))).size,
-      largestInputs: [...byPackage.entries()].sort((a, b) => b[1] - a[1]).slice(0, 5).map(([name, bytes]) => ({ name, bytes })),
+      sdkCopies: new Set(
+        inputs.filter((input) => input.includes('@smithy/core/')).map((input) => input.slice(0, input.indexOf('@smithy/core/'))),
+      ).size,
+      largestInputs: [...byPackage.entries()]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 5)
+        .map(([name, bytes]) => ({ name, bytes })),
       importMedian: median(times),
       importP90: percentile(times, 90),
     };

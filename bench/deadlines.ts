@@ -35,15 +35,33 @@ export async function countTransitions() {
     const check = (input: any): Promise<any> => {
       checks += 1;
       const open = !closesAt || STAGES.indexOf(input.stage) < STAGES.indexOf(closesAt);
-      return Promise.resolve(open ? { open: true, publish: true, message: '{}', alert: { severity: input.stage, concern: 'complaints', department: 'x' } } : { open: false, publish: false });
+      return Promise.resolve(
+        open
+          ? { open: true, publish: true, message: '{}', alert: { severity: input.stage, concern: 'complaints', department: 'x' } }
+          : { open: false, publish: false },
+      );
     };
-    const publish = (): Promise<any> => { publishes += 1; return Promise.resolve({}); };
+    const publish = (): Promise<any> => {
+      publishes += 1;
+      return Promise.resolve({});
+    };
     const workflows = new LocalWorkflows({
-      definition, stateMachineArn: 'arn:aws:states:local:0:stateMachine:bench',
-      taskHandlers: { CheckWarning: check, CheckBreach: check, CheckEscalation: check, PublishWarning: publish, PublishBreach: publish, PublishEscalation: publish },
+      definition,
+      stateMachineArn: 'arn:aws:states:local:0:stateMachine:bench',
+      taskHandlers: {
+        CheckWarning: check,
+        CheckBreach: check,
+        CheckEscalation: check,
+        PublishWarning: publish,
+        PublishBreach: publish,
+        PublishEscalation: publish,
+      },
     });
     const soon = (ms: number) => new Date(Date.now() + ms).toISOString();
-    const record = workflows.start('bench', JSON.stringify({ matter: {}, timeline: { warnAt: soon(5), deadline: soon(10), escalateAt: soon(15) } }));
+    const record = workflows.start(
+      'bench',
+      JSON.stringify({ matter: {}, timeline: { warnAt: soon(5), deadline: soon(10), escalateAt: soon(15) } }),
+    );
     await workflows.settled();
     results.push({ path, transitions: record.transitions, checks, publishes });
   }

@@ -23,8 +23,15 @@ const { bundles, bare, nodeVersion } = measureBundles(importRuns);
 const bundleTable = table(
   ['Lambda', 'minified', 'gzipped', '≤ 400/120 KB', 'zod locales', 'SDK copies', 'import p50', 'p90', 'p50 vs bare', 'largest inputs'],
   bundles.map((bundle) => [
-    bundle.service, kb(bundle.minified), kb(bundle.gzipped), mark(bundle.minified <= 400 * 1024 && bundle.gzipped <= 120 * 1024),
-    bundle.zodLocales.join(' ') || 'none', bundle.sdkCopies, ms(bundle.importMedian), ms(bundle.importP90), ratio(bundle.importMedian, bare.median),
+    bundle.service,
+    kb(bundle.minified),
+    kb(bundle.gzipped),
+    mark(bundle.minified <= 400 * 1024 && bundle.gzipped <= 120 * 1024),
+    bundle.zodLocales.join(' ') || 'none',
+    bundle.sdkCopies,
+    ms(bundle.importMedian),
+    ms(bundle.importP90),
+    ratio(bundle.importMedian, bare.median),
     bundle.largestInputs.map((input) => `${input.name} ${kb(input.bytes)}`).join(', '),
   ]),
 );
@@ -33,29 +40,74 @@ log(`2/3 requests: ${seconds} s per run, 1 and 10 connections, then 1,000 and 10
 const { figures, flat } = await measureRequests(seconds, log);
 const requestTable = table(
   ['concern', 'request', 'kind', 'conns', 'req/s', 'p50', 'p99', 'raw DynamoDB req/s', 'raw p50', 'raw p99', 'overhead (p50)', 'errors'],
-  figures.flatMap((entry) => [1, 10].map((connections) => {
-    const http = entry.http[connections]!;
-    const raw = entry.raw[connections]!;
-    return [entry.concern, entry.name, entry.kind, connections, http.rps.toFixed(0), ms(http.p50), ms(http.p99), raw.rps.toFixed(0), ms(raw.p50), ms(raw.p99), ratio(http.p50, raw.p50), http.errors + raw.errors];
-  })),
+  figures.flatMap((entry) =>
+    [1, 10].map((connections) => {
+      const http = entry.http[connections]!;
+      const raw = entry.raw[connections]!;
+      return [
+        entry.concern,
+        entry.name,
+        entry.kind,
+        connections,
+        http.rps.toFixed(0),
+        ms(http.p50),
+        ms(http.p99),
+        raw.rps.toFixed(0),
+        ms(raw.p50),
+        ms(raw.p99),
+        ratio(http.p50, raw.p50),
+        http.errors + raw.errors,
+      ];
+    }),
+  ),
 );
 const small = flat['1000']!;
 const large = flat['100000']!;
 const flatTable = table(
   ['request', 'p50 at 1,000', 'p50 at 100,000', 'ratio', 'capacity at 1,000', 'capacity at 100,000'],
   [
-    ['GET /fee-items?unit= (Query)', ms(small.read.p50), ms(large.read.p50), ratio(large.read.p50, small.read.p50), String(small.capacity.read), String(large.capacity.read)],
-    ['PUT /departments/{id} (Get + Put)', ms(small.write.p50), ms(large.write.p50), ratio(large.write.p50, small.write.p50), String(small.capacity.write), String(large.capacity.write)],
+    [
+      'GET /fee-items?unit= (Query)',
+      ms(small.read.p50),
+      ms(large.read.p50),
+      ratio(large.read.p50, small.read.p50),
+      String(small.capacity.read),
+      String(large.capacity.read),
+    ],
+    [
+      'PUT /departments/{id} (Get + Put)',
+      ms(small.write.p50),
+      ms(large.write.p50),
+      ratio(large.write.p50, small.write.p50),
+      String(small.capacity.write),
+      String(large.capacity.write),
+    ],
   ],
 );
 
 log('3/3 deadlines: the synthesized state machine through each path');
 const paths = await countTransitions();
 const deadlineTable = table(
-  ['path of a matter', 'transitions', 'checks', 'alerts', 'Step Functions / 1,000 complaints', 'API + Lambda + DynamoDB + SNS', 'total / 1,000'],
+  [
+    'path of a matter',
+    'transitions',
+    'checks',
+    'alerts',
+    'Step Functions / 1,000 complaints',
+    'API + Lambda + DynamoDB + SNS',
+    'total / 1,000',
+  ],
   paths.map((entry) => {
     const cost = costPerThousand(entry);
-    return [entry.path, entry.transitions, entry.checks, entry.publishes, `$${cost.stepFunctions.toFixed(3)}`, `$${(cost.api + cost.lambda + cost.dynamo + cost.sns).toFixed(3)}`, `$${cost.total.toFixed(3)}`];
+    return [
+      entry.path,
+      entry.transitions,
+      entry.checks,
+      entry.publishes,
+      `$${cost.stepFunctions.toFixed(3)}`,
+      `$${(cost.api + cost.lambda + cost.dynamo + cost.sns).toFixed(3)}`,
+      `$${cost.total.toFixed(3)}`,
+    ];
   }),
 );
 

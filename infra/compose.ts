@@ -13,10 +13,13 @@ export function composeApp(app: App, props: StackProps = {}, options: { nag?: bo
   app.node.setContext('@aws-cdk/core:defaultCrossStackReferences', 'strong');
   const stateful = new StatefulStack(app, 'SoftEnvData', props);
   // The web console (with the API behind the same CloudFront distribution) lives in the API's stack.
-  const console = options.console === false ? undefined : {
-    assetPath: options.consoleAssets ?? path.join(PROJECT_ROOT, 'web/dist'),
-    signIn: consoleSignIn(app, stateful),
-  };
+  const console =
+    options.console === false
+      ? undefined
+      : {
+          assetPath: options.consoleAssets ?? path.join(PROJECT_ROOT, 'web/dist'),
+          signIn: consoleSignIn(app, stateful),
+        };
   const stateless = new StatelessStack(app, 'SoftEnvApi', {
     ...props,
     table: stateful.table,
@@ -37,6 +40,8 @@ export function composeApp(app: App, props: StackProps = {}, options: { nag?: bo
  */
 function consoleSignIn(app: App, stateful: StatefulStack): ConsoleSignIn | undefined {
   if (stateful.userPool && stateful.signInDomain) return { userPool: stateful.userPool, domain: stateful.signInDomain };
-  const [clientId, authorizeUrl, tokenUrl] = ['consoleClientId', 'authorizeUrl', 'tokenUrl'].map((key) => app.node.tryGetContext(key) as string | undefined);
+  const [clientId, authorizeUrl, tokenUrl] = ['consoleClientId', 'authorizeUrl', 'tokenUrl'].map(
+    (key) => app.node.tryGetContext(key) as string | undefined,
+  );
   return clientId && authorizeUrl && tokenUrl ? { clientId, authorizeUrl, tokenUrl } : undefined;
 }

@@ -33,15 +33,27 @@ const PAGE = `<!doctype html>
 const INIT = `window.ui = SwaggerUIBundle({ url: '/openapi.json', dom_id: '#api', deepLinking: true });\n`;
 
 /** A file of the reference: `key` is its path under the site's root (its object key in the bucket). */
-export interface DocsFile { key: string; contentType: string; body: () => string | Buffer }
+export interface DocsFile {
+  key: string;
+  contentType: string;
+  body: () => string | Buffer;
+}
 
 /** The reference's files: the document, then the /docs page and what it loads. */
 export const docsFiles: readonly DocsFile[] = [
   { key: 'openapi.json', contentType: 'application/json', body: () => JSON.stringify(openApiDocument()) },
   { key: 'docs/index.html', contentType: 'text/html; charset=utf-8', body: () => PAGE },
   { key: 'docs/init.js', contentType: 'text/javascript; charset=utf-8', body: () => INIT },
-  { key: 'docs/swagger-ui.css', contentType: 'text/css; charset=utf-8', body: () => readFileSync(path.join(swaggerUiDir(), 'swagger-ui.css')) },
-  { key: 'docs/swagger-ui-bundle.js', contentType: 'text/javascript; charset=utf-8', body: () => readFileSync(path.join(swaggerUiDir(), 'swagger-ui-bundle.js')) },
+  {
+    key: 'docs/swagger-ui.css',
+    contentType: 'text/css; charset=utf-8',
+    body: () => readFileSync(path.join(swaggerUiDir(), 'swagger-ui.css')),
+  },
+  {
+    key: 'docs/swagger-ui-bundle.js',
+    contentType: 'text/javascript; charset=utf-8',
+    body: () => readFileSync(path.join(swaggerUiDir(), 'swagger-ui-bundle.js')),
+  },
 ];
 
 /** The reference's file a request path asks for (/docs and /docs/ are the page), if any. */

@@ -10,27 +10,46 @@ import { isPublic, type RouteSpec } from '#shared/http/routes';
 import { PROBLEM_TYPE_PREFIX, PROBLEM_TYPES } from '#shared/http/problem-types';
 import { concerns } from './concerns.ts';
 
-interface JsonSchema { properties?: Record<string, unknown>; required?: string[]; $schema?: string }
+interface JsonSchema {
+  properties?: Record<string, unknown>;
+  required?: string[];
+  $schema?: string;
+}
 const schemaOf = (schema: z.ZodMiniType, io: 'input' | 'output' = 'input') => {
   const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as JsonSchema;
   return rest as JsonSchema;
 };
 
 const STATUS_TITLES: Record<number, string> = {
-  400: 'Invalid request', 401: 'Not signed in', 403: 'Not allowed for your role', 404: 'Not found', 409: 'Conflict with the current state',
-  413: 'Request body too large', 415: 'Unsupported media type', 422: 'A rule of the work plan forbids it', 429: 'Too many requests',
+  400: 'Invalid request',
+  401: 'Not signed in',
+  403: 'Not allowed for your role',
+  404: 'Not found',
+  409: 'Conflict with the current state',
+  413: 'Request body too large',
+  415: 'Unsupported media type',
+  422: 'A rule of the work plan forbids it',
+  429: 'Too many requests',
 };
 
 /** A problem response for one status: the problem types it may carry, each with an example. */
 function problemResponse(status: number) {
   const types = Object.entries(PROBLEM_TYPES).filter(([, problem]) => problem.status === status);
-  const examples = Object.fromEntries(types.map(([slug, problem]) => [slug, {
-    summary: problem.meaning,
-    value: {
-      type: PROBLEM_TYPE_PREFIX + slug, title: STATUS_TITLES[status], status, detail: problem.meaning,
-      ...(status === 400 ? { errors: [{ path: 'body.amount', message: 'Invalid input: expected int, received string' }] } : {}),
-    },
-  }]));
+  const examples = Object.fromEntries(
+    types.map(([slug, problem]) => [
+      slug,
+      {
+        summary: problem.meaning,
+        value: {
+          type: PROBLEM_TYPE_PREFIX + slug,
+          title: STATUS_TITLES[status],
+          status,
+          detail: problem.meaning,
+          ...(status === 400 ? { errors: [{ path: 'body.amount', message: 'Invalid input: expected int, received string' }] } : {}),
+        },
+      },
+    ]),
+  );
   return {
     description: `${STATUS_TITLES[status]}. Problem types: ${types.map(([slug]) => `\`${slug}\``).join(', ')}.`,
     content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' }, examples } },
@@ -55,7 +74,17 @@ function successResponse(route: RouteSpec) {
   const schema = route.response ? schemaOf(route.response, 'output') : {};
   const content = {
     'application/json': { schema },
-    ...(route.csv ? { 'text/csv': { schema: { type: 'string', description: 'Sent with Accept: text/csv: UTF-8 with a byte order mark (Excel opens the Chinese correctly), a header row in Chinese and English.' } } } : {}),
+    ...(route.csv
+      ? {
+          'text/csv': {
+            schema: {
+              type: 'string',
+              description:
+                'Sent with Accept: text/csv: UTF-8 with a byte order mark (Excel opens the Chinese correctly), a header row in Chinese and English.',
+            },
+          },
+        }
+      : {}),
   };
   if (route.method === 'PUT') return { 200: { description: 'Stored', content }, 201: { description: 'Created (a new record)', content } };
   if (route.method === 'POST' && route.creates) return { 201: { description: 'Created', content } };
@@ -67,8 +96,23 @@ function operation(name: string, route: RouteSpec, concern: string) {
   const query = route.query ? schemaOf(route.query) : undefined;
   const parameters = [
     ...Object.entries(params?.properties ?? {}).map(([param, schema]) => ({ name: param, in: 'path', required: true, schema })),
-    ...Object.entries(query?.properties ?? {}).map(([param, schema]) => ({ name: param, in: 'query', required: (query?.required ?? []).includes(param), schema })),
-    ...(route.creates ? [{ name: 'Idempotency-Key', in: 'header', required: false, description: 'Makes a retry safe: the same key and body get the first answer.', schema: { type: 'string', maxLength: 255 } }] : []),
+    ...Object.entries(query?.properties ?? {}).map(([param, schema]) => ({
+      name: param,
+      in: 'query',
+      required: (query?.required ?? []).includes(param),
+      schema,
+    })),
+    ...(route.creates
+      ? [
+          {
+            name: 'Idempotency-Key',
+            in: 'header',
+            required: false,
+            description: 'Makes a retry safe: the same key and body get the first answer.',
+            schema: { type: 'string', maxLength: 255 },
+          },
+        ]
+      : []),
   ];
   const roles = isPublic(route) ? 'public' : (route.roles as readonly string[]).join(', ');
   return {
@@ -78,7 +122,9 @@ function operation(name: string, route: RouteSpec, concern: string) {
     tags: [concern],
     ...(isPublic(route) ? { security: [] } : {}),
     ...(parameters.length ? { parameters } : {}),
-    ...(route.body ? { requestBody: { required: !route.bodyOptional, content: { 'application/json': { schema: schemaOf(route.body) } } } } : {}),
+    ...(route.body
+      ? { requestBody: { required: !route.bodyOptional, content: { 'application/json': { schema: schemaOf(route.body) } } } }
+      : {}),
     responses: {
       ...successResponse(route),
       ...Object.fromEntries(problemStatuses(route).map((status) => [String(status), problemResponse(status)])),
@@ -88,13 +134,14 @@ function operation(name: string, route: RouteSpec, concern: string) {
 
 const TAG_DESCRIPTIONS: Record<string, string> = {
   registry: 'Departments, the county calendar of working days, alerts and the health check.',
-  'fee-cards': 'The published fee list, enterprises\' fee registration cards (企业付费登记卡) and the audit.',
+  'fee-cards': "The published fee list, enterprises' fee registration cards (企业付费登记卡) and the audit.",
   inspections: 'Inspections and the quiet production days (企业宁静生产日): filing, approval, the visit at the door, findings.',
   complaints: 'Complaints (责任追究): intake, tracking, A/B/C posts, delay notices, answers and verdicts.',
   pledges: 'Public pledges (公开承诺) and looking back (回头看).',
   evaluations: 'The quarterly evaluation of the departments (督查评议).',
-  approvals: 'The investment service centre\'s catalogue of approval items (审批事项), each with its real record.',
-  applications: 'Applications (办件) under the approval items: acceptance (受理) or the one-time notice (一次性告知), time limits, delay notices, decisions, ratings (好差评).',
+  approvals: "The investment service centre's catalogue of approval items (审批事项), each with its real record.",
+  applications:
+    'Applications (办件) under the approval items: acceptance (受理) or the one-time notice (一次性告知), time limits, delay notices, decisions, ratings (好差评).',
 };
 
 let built: ReturnType<typeof build> | undefined;
@@ -114,23 +161,38 @@ function build() {
     info: {
       title: 'soft-env',
       version: '1.0.0',
-      description: 'A county\'s business-environment rules: fee cards, inspections, complaints, pledges, evaluations. '
-        + 'Errors are RFC 9457 problem details; `type` is `urn:soft-env:problem:` followed by the rule or condition, listed under each status. '
-        + 'This document is a static file at `/openapi.json` (browsable at `/docs`), built from the same route declarations as the API.',
-      license: { name: 'Proprietary: the county\'s own', identifier: 'LicenseRef-county' },
+      description:
+        "A county's business-environment rules: fee cards, inspections, complaints, pledges, evaluations. " +
+        'Errors are RFC 9457 problem details; `type` is `urn:soft-env:problem:` followed by the rule or condition, listed under each status. ' +
+        'This document is a static file at `/openapi.json` (browsable at `/docs`), built from the same route declarations as the API.',
+      license: { name: "Proprietary: the county's own", identifier: 'LicenseRef-county' },
     },
-    servers: [{ url: '/', description: 'The API\'s own origin' }],
+    servers: [{ url: '/', description: "The API's own origin" }],
     tags: concerns.map((concern) => ({ name: concern.name, description: TAG_DESCRIPTIONS[concern.name] ?? concern.name })),
     security: [{ bearer: [] }],
     paths,
     components: {
-      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'The ID token (Cognito in AWS; `npm run token` locally).' } },
+      securitySchemes: {
+        bearer: {
+          type: 'http',
+          scheme: 'bearer',
+          bearerFormat: 'JWT',
+          description: 'The ID token (Cognito in AWS; `npm run token` locally).',
+        },
+      },
       schemas: {
         Problem: {
-          type: 'object', required: ['type', 'title', 'status', 'detail'],
+          type: 'object',
+          required: ['type', 'title', 'status', 'detail'],
           properties: {
-            type: { type: 'string', description: 'The rule or condition', examples: Object.keys(PROBLEM_TYPES).map((slug) => PROBLEM_TYPE_PREFIX + slug) },
-            title: { type: 'string' }, status: { type: 'integer' }, detail: { type: 'string' },
+            type: {
+              type: 'string',
+              description: 'The rule or condition',
+              examples: Object.keys(PROBLEM_TYPES).map((slug) => PROBLEM_TYPE_PREFIX + slug),
+            },
+            title: { type: 'string' },
+            status: { type: 'integer' },
+            detail: { type: 'string' },
             errors: { type: 'array', items: { type: 'object', properties: { path: { type: 'string' }, message: { type: 'string' } } } },
             correlationId: { type: 'string', description: 'On a 500: quote it when reporting' },
           },
@@ -140,4 +202,5 @@ function build() {
   };
 }
 
-if (process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href) console.log(JSON.stringify(openApiDocument(), null, 2));
+if (process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href)
+  console.log(JSON.stringify(openApiDocument(), null, 2));

@@ -15,7 +15,16 @@ const SCHEMA_FILE = path.join(WEB_DIR, 'src/api/schema.d.ts');
 const BUILT_MARK = path.join(WEB_DIST, 'index.html');
 
 /** What the build reads: the console's sources and what the OpenAPI document and the shared rules come from. */
-const SOURCES = ['web/src', 'web/index.html', 'web/vite.config.ts', 'web/public', 'infra/openapi.ts', 'shared', 'functions', 'package-lock.json'];
+const SOURCES = [
+  'web/src',
+  'web/index.html',
+  'web/vite.config.ts',
+  'web/public',
+  'infra/openapi.ts',
+  'shared',
+  'functions',
+  'package-lock.json',
+];
 
 function newestChange(entry: string): number {
   if (!existsSync(entry)) return 0;

@@ -13,21 +13,77 @@ import { startRuntimeProcess } from '../infra/local/child.ts';
 import { loadOrCreateKeys, signToken, type TokenClaims } from '../infra/local/signing.ts';
 
 const DEPARTMENTS: [string, string][] = [
-  ['market-regulation', '市场监督管理局'], ['taxation', '税务局'], ['natural-resources', '自然资源局'],
-  ['housing', '住房和城乡建设局'], ['ecology', '生态环境局'], ['emergency', '应急管理局'],
-  ['human-resources', '人力资源和社会保障局'], ['health', '卫生健康局'], ['transport', '交通运输局'],
-  ['fire-rescue', '消防救援大队'], ['approvals', '行政审批局'], ['agriculture', '农业农村局'],
+  ['market-regulation', '市场监督管理局'],
+  ['taxation', '税务局'],
+  ['natural-resources', '自然资源局'],
+  ['housing', '住房和城乡建设局'],
+  ['ecology', '生态环境局'],
+  ['emergency', '应急管理局'],
+  ['human-resources', '人力资源和社会保障局'],
+  ['health', '卫生健康局'],
+  ['transport', '交通运输局'],
+  ['fire-rescue', '消防救援大队'],
+  ['approvals', '行政审批局'],
+  ['agriculture', '农业农村局'],
 ];
 
 const FEE_ITEMS: { code: string; unit: string; name: string; legalBasis: string; standard: object }[] = [
-  { code: 'SJ-001', unit: 'market-regulation', name: '计量器具检定费', legalBasis: '《中华人民共和国计量法》第九条', standard: { kind: 'range', min: 5000, max: 20000 } },
-  { code: 'SJ-002', unit: 'market-regulation', name: '特种设备检验费', legalBasis: '《特种设备安全法》第五十条', standard: { kind: 'range', min: 30000, max: 120000 } },
-  { code: 'ZR-001', unit: 'natural-resources', name: '不动产登记费', legalBasis: '《不动产登记暂行条例》', standard: { kind: 'fixed', amount: 55000 } },
-  { code: 'ZJ-001', unit: 'housing', name: '城市道路占用费', legalBasis: '《城市道路管理条例》第三十七条', standard: { kind: 'range', min: 10000, max: 80000 } },
-  { code: 'ST-001', unit: 'ecology', name: '排污许可证工本费', legalBasis: '《排污许可管理条例》', standard: { kind: 'fixed', amount: 1000 } },
-  { code: 'JT-001', unit: 'transport', name: '道路运输证工本费', legalBasis: '《道路运输条例》', standard: { kind: 'fixed', amount: 1500 } },
-  { code: 'XF-001', unit: 'fire-rescue', name: '消防设施检测费', legalBasis: '《消防法》第三十四条', standard: { kind: 'range', min: 20000, max: 60000 } },
-  { code: 'WJ-001', unit: 'health', name: '公共场所卫生检测费', legalBasis: '《公共场所卫生管理条例》', standard: { kind: 'range', min: 8000, max: 30000 } },
+  {
+    code: 'SJ-001',
+    unit: 'market-regulation',
+    name: '计量器具检定费',
+    legalBasis: '《中华人民共和国计量法》第九条',
+    standard: { kind: 'range', min: 5000, max: 20000 },
+  },
+  {
+    code: 'SJ-002',
+    unit: 'market-regulation',
+    name: '特种设备检验费',
+    legalBasis: '《特种设备安全法》第五十条',
+    standard: { kind: 'range', min: 30000, max: 120000 },
+  },
+  {
+    code: 'ZR-001',
+    unit: 'natural-resources',
+    name: '不动产登记费',
+    legalBasis: '《不动产登记暂行条例》',
+    standard: { kind: 'fixed', amount: 55000 },
+  },
+  {
+    code: 'ZJ-001',
+    unit: 'housing',
+    name: '城市道路占用费',
+    legalBasis: '《城市道路管理条例》第三十七条',
+    standard: { kind: 'range', min: 10000, max: 80000 },
+  },
+  {
+    code: 'ST-001',
+    unit: 'ecology',
+    name: '排污许可证工本费',
+    legalBasis: '《排污许可管理条例》',
+    standard: { kind: 'fixed', amount: 1000 },
+  },
+  {
+    code: 'JT-001',
+    unit: 'transport',
+    name: '道路运输证工本费',
+    legalBasis: '《道路运输条例》',
+    standard: { kind: 'fixed', amount: 1500 },
+  },
+  {
+    code: 'XF-001',
+    unit: 'fire-rescue',
+    name: '消防设施检测费',
+    legalBasis: '《消防法》第三十四条',
+    standard: { kind: 'range', min: 20000, max: 60000 },
+  },
+  {
+    code: 'WJ-001',
+    unit: 'health',
+    name: '公共场所卫生检测费',
+    legalBasis: '《公共场所卫生管理条例》',
+    standard: { kind: 'range', min: 8000, max: 30000 },
+  },
 ];
 
 /** A valid unified social credit code from a seed (the check character computed). */
@@ -56,10 +112,16 @@ async function clientFor(url: string, dataDir: string) {
     for (;;) {
       const response = await fetch(`${url}${route}`, {
         method,
-        headers: { ...(bearer ? { authorization: `Bearer ${bearer}` } : {}), ...(json === undefined ? {} : { 'content-type': 'application/json' }) },
+        headers: {
+          ...(bearer ? { authorization: `Bearer ${bearer}` } : {}),
+          ...(json === undefined ? {} : { 'content-type': 'application/json' }),
+        },
         ...(json === undefined ? {} : { body: JSON.stringify(json) }),
       });
-      if (response.status === 429) { await sleep(500); continue; } // complaint intake is throttled
+      if (response.status === 429) {
+        await sleep(500);
+        continue;
+      } // complaint intake is throttled
       const body = (await response.json().catch(() => ({}))) as Record<string, string>;
       if (response.status >= 400) throw new Error(`demo: ${method} ${route} answered ${response.status}: ${JSON.stringify(body)}`);
       return body;
@@ -81,20 +143,41 @@ type Client = Awaited<ReturnType<typeof clientFor>>;
 async function pastQuarter({ call, tokens }: Client) {
   const today = ((await call('GET', '/health')).now as string).slice(0, 10);
   for (const [deptId, name] of DEPARTMENTS) await call('PUT', `/departments/${deptId}`, tokens.office, { name });
-  for (const { code, ...item } of FEE_ITEMS) await call('PUT', `/fee-items/${code}`, tokens.office, { ...item, validFrom: addDays(today, -30) });
+  for (const { code, ...item } of FEE_ITEMS)
+    await call('PUT', `/fee-items/${code}`, tokens.office, { ...item, validFrom: addDays(today, -30) });
   for (const deptId of ['market-regulation', 'housing', 'taxation']) {
-    await call('PUT', `/departments/${deptId}/handlers`, await tokens.dept(deptId), { handlers: [
-      { id: 'zhang', name: '张伟', available: true }, { id: 'wang', name: '王芳', available: true }, { id: 'li', name: '李娜', available: true },
-    ] });
+    await call('PUT', `/departments/${deptId}/handlers`, await tokens.dept(deptId), {
+      handlers: [
+        { id: 'zhang', name: '张伟', available: true },
+        { id: 'wang', name: '王芳', available: true },
+        { id: 'li', name: '李娜', available: true },
+      ],
+    });
   }
-  for (const enterprise of ENTERPRISES) await call('POST', '/fee-cards', tokens.park, { enterpriseId: enterprise.id, enterpriseName: enterprise.name });
+  for (const enterprise of ENTERPRISES)
+    await call('POST', '/fee-cards', tokens.park, { enterpriseId: enterprise.id, enterpriseName: enterprise.name });
 
   const [textiles, tea] = ENTERPRISES;
   const collectedAt = `${today}T09:30:00+08:00`;
   const housing = await tokens.dept('housing');
-  const charged = await call('POST', `/fee-cards/${tea.id}/entries`, housing, { feeItemCode: 'ZJ-001', amount: 60000, collector: '刘强', collectedAt, receiptNo: 'ZJ-2023-0017' });
-  await call('POST', `/fee-cards/${tea.id}/entries/${charged.entryId}/refusal`, await tokens.ent(tea.id), { reason: '施工已结束，道路未占用，仍被收取占道费。', category: 'fee-without-service' });
-  await call('POST', `/fee-cards/${textiles.id}/entries`, housing, { feeItemCode: 'ZJ-001', amount: 95000, collector: '刘强', collectedAt, receiptNo: 'ZJ-2023-0018' }).catch(() => undefined); // over the standard: refused and kept for the audit
+  const charged = await call('POST', `/fee-cards/${tea.id}/entries`, housing, {
+    feeItemCode: 'ZJ-001',
+    amount: 60000,
+    collector: '刘强',
+    collectedAt,
+    receiptNo: 'ZJ-2023-0017',
+  });
+  await call('POST', `/fee-cards/${tea.id}/entries/${charged.entryId}/refusal`, await tokens.ent(tea.id), {
+    reason: '施工已结束，道路未占用，仍被收取占道费。',
+    category: 'fee-without-service',
+  });
+  await call('POST', `/fee-cards/${textiles.id}/entries`, housing, {
+    feeItemCode: 'ZJ-001',
+    amount: 95000,
+    collector: '刘强',
+    collectedAt,
+    receiptNo: 'ZJ-2023-0018',
+  }).catch(() => undefined); // over the standard: refused and kept for the audit
 
   // Complaints closed with a verdict: housing's substantiated, taxation's not.
   for (const [dept, finding, description] of [
@@ -106,13 +189,30 @@ async function pastQuarter({ call, tokens }: Client) {
     const clerk = await tokens.dept(dept);
     await call('POST', `/complaints/${filed.id}/acknowledgement`, clerk);
     await call('POST', `/complaints/${filed.id}/resolution`, clerk, { summary: '已核实情况并当面答复企业。' });
-    await call('POST', `/complaints/${filed.id}/verdict`, tokens.supervisor, { finding, action: finding === 'substantiated' ? '通报批评，责令限期整改。' : '答复及时，不予追责。' });
+    await call('POST', `/complaints/${filed.id}/verdict`, tokens.supervisor, {
+      finding,
+      action: finding === 'substantiated' ? '通报批评，责令限期整改。' : '答复及时，不予追责。',
+    });
   }
 
   // Pledges judged by the office: housing broke one, market regulation kept one.
-  const broken = await call('POST', '/pledges', housing, { title: '施工许可五个工作日办结', description: '法定时限十个工作日，承诺压缩一半。', dueDate: addDays(today, 20), serviceCode: 'construction-permit', statutoryLimitDays: 10, pledgedLimitDays: 5 });
+  const broken = await call('POST', '/pledges', housing, {
+    title: '施工许可五个工作日办结',
+    description: '法定时限十个工作日，承诺压缩一半。',
+    dueDate: addDays(today, 20),
+    serviceCode: 'construction-permit',
+    statutoryLimitDays: 10,
+    pledgedLimitDays: 5,
+  });
   await call('POST', `/pledges/${broken.id}/reviews`, tokens.office, { verdict: 'broken', evidence: '抽查二十件，七件超过五个工作日。' });
-  const kept = await call('POST', '/pledges', await tokens.dept('market-regulation'), { title: '营业执照一个工作日办结', description: '法定时限三个工作日。', dueDate: addDays(today, 20), serviceCode: 'business-licence', statutoryLimitDays: 3, pledgedLimitDays: 1 });
+  const kept = await call('POST', '/pledges', await tokens.dept('market-regulation'), {
+    title: '营业执照一个工作日办结',
+    description: '法定时限三个工作日。',
+    dueDate: addDays(today, 20),
+    serviceCode: 'business-licence',
+    statutoryLimitDays: 3,
+    pledgedLimitDays: 1,
+  });
   await call('POST', `/pledges/${kept.id}/reviews`, tokens.office, { verdict: 'kept', evidence: '抽查四十件，全部当日办结。' });
 }
 
@@ -126,23 +226,71 @@ async function thisQuarter({ call, tokens }: Client) {
   const collectedAt = now;
 
   // Fee cards: entries, one refused by the enterprise, one attempt over the standard.
-  await call('POST', `/fee-cards/${textiles.id}/entries`, market, { feeItemCode: 'SJ-001', amount: 12000, collector: '王丽', collectedAt, receiptNo: 'SJ-0001' });
-  await call('POST', `/fee-cards/${textiles.id}/entries`, market, { feeItemCode: 'SJ-002', amount: 45000, collector: '王丽', collectedAt, receiptNo: 'SJ-0002' });
-  await call('POST', `/fee-cards/${machinery.id}/entries`, fire, { feeItemCode: 'XF-001', amount: 30000, collector: '郑凯', collectedAt, receiptNo: 'XF-0101' });
-  const disputed = await call('POST', `/fee-cards/${food.id}/entries`, await tokens.dept('health'), { feeItemCode: 'WJ-001', amount: 26000, collector: '孙悦', collectedAt, receiptNo: 'WJ-0033' });
-  await call('POST', `/fee-cards/${food.id}/entries/${disputed.entryId}/refusal`, await tokens.ent(food.id), { reason: '检测未实际开展，只收费未出具报告。', category: 'fee-without-service' });
-  await call('POST', `/fee-cards/${tea.id}/entries`, market, { feeItemCode: 'SJ-001', amount: 50000, collector: '王丽', collectedAt, receiptNo: 'SJ-0003' }).catch(() => undefined);
+  await call('POST', `/fee-cards/${textiles.id}/entries`, market, {
+    feeItemCode: 'SJ-001',
+    amount: 12000,
+    collector: '王丽',
+    collectedAt,
+    receiptNo: 'SJ-0001',
+  });
+  await call('POST', `/fee-cards/${textiles.id}/entries`, market, {
+    feeItemCode: 'SJ-002',
+    amount: 45000,
+    collector: '王丽',
+    collectedAt,
+    receiptNo: 'SJ-0002',
+  });
+  await call('POST', `/fee-cards/${machinery.id}/entries`, fire, {
+    feeItemCode: 'XF-001',
+    amount: 30000,
+    collector: '郑凯',
+    collectedAt,
+    receiptNo: 'XF-0101',
+  });
+  const disputed = await call('POST', `/fee-cards/${food.id}/entries`, await tokens.dept('health'), {
+    feeItemCode: 'WJ-001',
+    amount: 26000,
+    collector: '孙悦',
+    collectedAt,
+    receiptNo: 'WJ-0033',
+  });
+  await call('POST', `/fee-cards/${food.id}/entries/${disputed.entryId}/refusal`, await tokens.ent(food.id), {
+    reason: '检测未实际开展，只收费未出具报告。',
+    category: 'fee-without-service',
+  });
+  await call('POST', `/fee-cards/${tea.id}/entries`, market, {
+    feeItemCode: 'SJ-001',
+    amount: 50000,
+    collector: '王丽',
+    collectedAt,
+    receiptNo: 'SJ-0003',
+  }).catch(() => undefined);
 
   // An inspection after the 25th waits for the office's approval; a safety check on a quiet day is filed at once.
   let planned = addDays(today, 1);
   while (Number(planned.slice(8, 10)) < 26) planned = addDays(planned, 1);
-  await call('POST', '/inspections', market, { enterpriseId: textiles.id, plannedDate: planned, category: 'routine', reason: '年度计量器具监督检查', legalBasis: '《计量法》第十八条', inspectors: ['李明', '陈静'] });
+  await call('POST', '/inspections', market, {
+    enterpriseId: textiles.id,
+    plannedDate: planned,
+    category: 'routine',
+    reason: '年度计量器具监督检查',
+    legalBasis: '《计量法》第十八条',
+    inspectors: ['李明', '陈静'],
+  });
   let quiet = addDays(today, 1);
   while (Number(quiet.slice(8, 10)) > 25) quiet = addDays(quiet, 1);
-  await call('POST', '/inspections', fire, { enterpriseId: machinery.id, plannedDate: quiet, category: 'safety', reason: '锅炉房消防设施安全检查', legalBasis: '《消防法》第五十三条', inspectors: ['郑凯'] });
+  await call('POST', '/inspections', fire, {
+    enterpriseId: machinery.id,
+    plannedDate: quiet,
+    category: 'safety',
+    reason: '锅炉房消防设施安全检查',
+    legalBasis: '《消防法》第五十三条',
+    inspectors: ['郑凯'],
+  });
 
   // Complaints in every state: received, acknowledged (with a delay notice), answered, closed; and one for the supervisors.
-  const file = (againstDept: string, category: string, description: string) => call('POST', '/complaints', undefined, { againstDept, category, description, contact: '企业联系人 138-0000-0000' });
+  const file = (againstDept: string, category: string, description: string) =>
+    call('POST', '/complaints', undefined, { againstDept, category, description, contact: '企业联系人 138-0000-0000' });
   await file('approvals', 'inaction', '营业执照变更提交五天，系统仍显示待受理。');
   const delayed = await file('market-regulation', 'five-difficulties', '办理食品经营许可被要求多次往返补材料。');
   await call('POST', `/complaints/${delayed.id}/acknowledgement`, market);
@@ -158,10 +306,31 @@ async function thisQuarter({ call, tokens }: Client) {
   await file('ecology', 'tie-in-charge', '办理排污许可时被要求购买指定公司的检测服务。');
 
   // Pledges: open, in progress, and a measured one.
-  await call('POST', '/pledges', market, { title: '投诉半个工作日内受理', description: '在县报和政务网公开。', dueDate: addDays(today, 90), serviceCode: 'complaint-acknowledgement', statutoryLimitDays: 1, pledgedLimitDays: 0.5 });
-  const progress = await call('POST', '/pledges', await tokens.dept('approvals'), { title: '企业开办一日办结', description: '法定时限三个工作日。', dueDate: addDays(today, 60), serviceCode: 'business-start', statutoryLimitDays: 3, pledgedLimitDays: 1 });
-  await call('POST', `/pledges/${progress.id}/reviews`, await tokens.dept('approvals'), { verdict: 'in-progress', evidence: '本月已办结一百二十件，平均零点八个工作日。' });
-  await call('POST', '/pledges', await tokens.dept('taxation'), { title: '发票申领两小时内办结', description: '窗口与网上同步。', dueDate: addDays(today, 45) });
+  await call('POST', '/pledges', market, {
+    title: '投诉半个工作日内受理',
+    description: '在县报和政务网公开。',
+    dueDate: addDays(today, 90),
+    serviceCode: 'complaint-acknowledgement',
+    statutoryLimitDays: 1,
+    pledgedLimitDays: 0.5,
+  });
+  const progress = await call('POST', '/pledges', await tokens.dept('approvals'), {
+    title: '企业开办一日办结',
+    description: '法定时限三个工作日。',
+    dueDate: addDays(today, 60),
+    serviceCode: 'business-start',
+    statutoryLimitDays: 3,
+    pledgedLimitDays: 1,
+  });
+  await call('POST', `/pledges/${progress.id}/reviews`, await tokens.dept('approvals'), {
+    verdict: 'in-progress',
+    evidence: '本月已办结一百二十件，平均零点八个工作日。',
+  });
+  await call('POST', '/pledges', await tokens.dept('taxation'), {
+    title: '发票申领两小时内办结',
+    description: '窗口与网上同步。',
+    dueDate: addDays(today, 45),
+  });
 }
 
 /** The first instant of the previous quarter plus three weeks, 10:00 China time. */
@@ -173,10 +342,12 @@ function inPreviousQuarter(now = new Date()): string {
 }
 
 /** Whether DATA_DIR already holds a county (the demo fills only a fresh one). */
-export const hasData = (dataDir: string) => existsSync(path.join(dataDir, 'dynamodb')) && readdirSync(path.join(dataDir, 'dynamodb')).length > 0;
+export const hasData = (dataDir: string) =>
+  existsSync(path.join(dataDir, 'dynamodb')) && readdirSync(path.join(dataDir, 'dynamodb')).length > 0;
 
 export async function fillDemo(dataDir: string, say: (line: string) => void = console.log): Promise<void> {
-  if (hasData(dataDir)) throw new Error(`${dataDir} already holds data: the demo fills a fresh DATA_DIR (e.g. DATA_DIR=.demo npm run demo).`);
+  if (hasData(dataDir))
+    throw new Error(`${dataDir} already holds data: the demo fills a fresh DATA_DIR (e.g. DATA_DIR=.demo npm run demo).`);
   const passes: [string, Record<string, string>, (client: Client) => Promise<void>][] = [
     ['the previous quarter', { CLOCK_START: inPreviousQuarter() }, pastQuarter],
     ['today', {}, thisQuarter],
@@ -191,7 +362,9 @@ export async function fillDemo(dataDir: string, say: (line: string) => void = co
       await runtime.stop();
     }
   }
-  say(`Demo: ${DEPARTMENTS.length} departments, ${FEE_ITEMS.length} fee items, ${ENTERPRISES.length} enterprises with cards, complaints, pledges and inspections are in ${dataDir}.`);
+  say(
+    `Demo: ${DEPARTMENTS.length} departments, ${FEE_ITEMS.length} fee items, ${ENTERPRISES.length} enterprises with cards, complaints, pledges and inspections are in ${dataDir}.`,
+  );
 }
 
 if (process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href) {

@@ -28,7 +28,11 @@ for (let cycle = 0; cycle < cycles; cycle += 1) {
   if (mode === 'put') {
     await client.send(new PutItemCommand({ TableName: table, Item: key(id, 'A') }));
   } else {
-    await client.send(new TransactWriteItemsCommand({ TransactItems: [{ Put: { TableName: table, Item: key(id, 'A') } }, { Put: { TableName: table, Item: key(id, 'B') } }] }));
+    await client.send(
+      new TransactWriteItemsCommand({
+        TransactItems: [{ Put: { TableName: table, Item: key(id, 'A') } }, { Put: { TableName: table, Item: key(id, 'B') } }],
+      }),
+    );
     if (mode === 'read-back') await client.send(new GetItemCommand({ TableName: table, Key: key(id, 'A'), ConsistentRead: true }));
   }
   const exited = new Promise((resolve) => dynamo.process.once('exit', resolve));

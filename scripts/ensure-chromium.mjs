@@ -11,10 +11,15 @@ const canApt = process.getuid?.() === 0 && spawnSync('apt-get', ['--version']).s
 if (canApt) {
   console.log('soft-env: installing Chromium (Debian package chromium) for the browser tests...');
   try {
-    execSync('apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium fonts-noto-cjk', { stdio: 'inherit' });
+    execSync(
+      'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium fonts-noto-cjk',
+      { stdio: 'inherit' },
+    );
     process.exit(0);
   } catch {
     // fall through to the advice below
   }
 }
-console.warn(`soft-env: the browser tests need Chromium at ${CHROMIUM} (e.g. \`apt-get install chromium fonts-noto-cjk\`, or set CHROMIUM_PATH); npm test needs it.`);
+console.warn(
+  `soft-env: the browser tests need Chromium at ${CHROMIUM} (e.g. \`apt-get install chromium fonts-noto-cjk\`, or set CHROMIUM_PATH); npm test needs it.`,
+);

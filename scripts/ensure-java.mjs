@@ -22,4 +22,6 @@ if (canApt) {
     // fall through to the advice below
   }
 }
-console.warn('soft-env: DynamoDB Local needs Java 17 or newer (e.g. `apt-get install openjdk-17-jre-headless`); npm start and npm test need it.');
+console.warn(
+  'soft-env: DynamoDB Local needs Java 17 or newer (e.g. `apt-get install openjdk-17-jre-headless`); npm start and npm test need it.',
+);

@@ -18,7 +18,8 @@ const source = JSON.parse(readFileSync(require.resolve('chinese-days/dist/chines
 const iso = (date) => date.toISOString().slice(0, 10);
 const plusDays = (date, days) => iso(new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000));
 const isWeekend = (date) => [0, 6].includes(new Date(`${date}T00:00:00Z`).getUTCDay());
-const lunar = (year, month, day) => chineseDays.getSolarDateFromLunar(`${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`).date;
+const lunar = (year, month, day) =>
+  chineseDays.getSolarDateFromLunar(`${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`).date;
 
 /**
  * The public holidays of a year by 《全国年节及纪念日放假办法》 (as amended in 2024, in force from
@@ -32,12 +33,18 @@ export function statutoryHolidays(year) {
   const newYear = lunar(year, 1, 1);
   const days = [
     `${year}-01-01`,
-    plusDays(newYear, -1), newYear, plusDays(newYear, 1), plusDays(newYear, 2),
+    plusDays(newYear, -1),
+    newYear,
+    plusDays(newYear, 1),
+    plusDays(newYear, 2),
     chineseDays.getSolarTermDate(year, 4, 'pure_brightness'),
-    `${year}-05-01`, `${year}-05-02`,
+    `${year}-05-01`,
+    `${year}-05-02`,
     lunar(year, 5, 5),
     lunar(year, 8, 15),
-    `${year}-10-01`, `${year}-10-02`, `${year}-10-03`,
+    `${year}-10-01`,
+    `${year}-10-02`,
+    `${year}-10-03`,
   ];
   const holidays = new Set(days);
   for (const day of [...holidays].sort()) {
@@ -51,7 +58,10 @@ export function statutoryHolidays(year) {
 
 export function officialCalendarData() {
   const years = {};
-  for (const [kind, dates] of [['holidays', source.holidays], ['workdays', source.workdays]]) {
+  for (const [kind, dates] of [
+    ['holidays', source.holidays],
+    ['workdays', source.workdays],
+  ]) {
     for (const date of Object.keys(dates).sort()) {
       const year = Number(date.slice(0, 4));
       if (year < FIRST_YEAR) continue;
@@ -61,7 +71,8 @@ export function officialCalendarData() {
   }
   const lastPublished = Math.max(...Object.keys(years).map(Number));
   const provisional = {};
-  for (let year = lastPublished + 1; year <= PROVISIONAL_UNTIL; year += 1) provisional[year] = { holidays: statutoryHolidays(year), workdays: [] };
+  for (let year = lastPublished + 1; year <= PROVISIONAL_UNTIL; year += 1)
+    provisional[year] = { holidays: statutoryHolidays(year), workdays: [] };
   return { source: `chinese-days@${require('chinese-days/package.json').version}`, years, provisional };
 }
 

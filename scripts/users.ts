@@ -12,8 +12,15 @@
  */
 import { parseArgs } from 'node:util';
 import {
-  AdminAddUserToGroupCommand, AdminCreateUserCommand, AdminDisableUserCommand, AdminListGroupsForUserCommand, CognitoIdentityProviderClient,
-  CreateUserPoolClientCommand, DeleteUserPoolClientCommand, ListUserPoolClientsCommand, ListUsersCommand,
+  AdminAddUserToGroupCommand,
+  AdminCreateUserCommand,
+  AdminDisableUserCommand,
+  AdminListGroupsForUserCommand,
+  CognitoIdentityProviderClient,
+  CreateUserPoolClientCommand,
+  DeleteUserPoolClientCommand,
+  ListUserPoolClientsCommand,
+  ListUsersCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { ROLES, type Role } from '#shared/http/auth';
 import { isValidCreditCode } from '#shared/domain/credit-code';
@@ -22,7 +29,15 @@ import { API_RESOURCE_SERVER, API_SCOPE } from '../infra/stacks/stateful.ts';
 
 export class UsageError extends Error {}
 
-type Options = { email?: string; role?: string; dept?: string; ent?: string; 'client-id'?: string; 'user-pool-id'?: string; 'dry-run'?: boolean };
+type Options = {
+  email?: string;
+  role?: string;
+  dept?: string;
+  ent?: string;
+  'client-id'?: string;
+  'user-pool-id'?: string;
+  'dry-run'?: boolean;
+};
 
 /** The changes a command makes, as SDK commands, validated before anything is sent. */
 export function plan(command: string, options: Options, userPoolId: string) {
@@ -36,7 +51,10 @@ export function plan(command: string, options: Options, userPoolId: string) {
       const email = need('email');
       const role = need('role');
       if (!(ROLES as readonly string[]).includes(role)) throw new UsageError(`--role must be one of ${ROLES.join(', ')}`);
-      const attributes = [{ Name: 'email', Value: email }, { Name: 'email_verified', Value: 'true' }];
+      const attributes = [
+        { Name: 'email', Value: email },
+        { Name: 'email_verified', Value: 'true' },
+      ];
       if ((role as Role) === 'department') attributes.push({ Name: 'custom:dept', Value: need('dept') });
       if ((role as Role) === 'enterprise') {
         const ent = need('ent');
@@ -44,25 +62,39 @@ export function plan(command: string, options: Options, userPoolId: string) {
         attributes.push({ Name: 'custom:ent', Value: ent });
       }
       return [
-        new AdminCreateUserCommand({ UserPoolId: userPoolId, Username: email, UserAttributes: attributes, DesiredDeliveryMediums: ['EMAIL'] }),
+        new AdminCreateUserCommand({
+          UserPoolId: userPoolId,
+          Username: email,
+          UserAttributes: attributes,
+          DesiredDeliveryMediums: ['EMAIL'],
+        }),
         new AdminAddUserToGroupCommand({ UserPoolId: userPoolId, Username: email, GroupName: role }),
       ];
     }
     case 'add-system': {
       const dept = need('dept');
       if (!/^[a-z0-9-]{1,48}$/.test(dept)) throw new UsageError('--dept must be a department id (a-z, 0-9, -)');
-      return [new CreateUserPoolClientCommand({
-        UserPoolId: userPoolId, ClientName: `${SYSTEM_CLIENT_PREFIX}${dept}`, GenerateSecret: true,
-        AllowedOAuthFlows: ['client_credentials'], AllowedOAuthScopes: [`${API_RESOURCE_SERVER}/${API_SCOPE}`], AllowedOAuthFlowsUserPoolClient: true,
-        AccessTokenValidity: 1, TokenValidityUnits: { AccessToken: 'hours' },
-      })];
+      return [
+        new CreateUserPoolClientCommand({
+          UserPoolId: userPoolId,
+          ClientName: `${SYSTEM_CLIENT_PREFIX}${dept}`,
+          GenerateSecret: true,
+          AllowedOAuthFlows: ['client_credentials'],
+          AllowedOAuthScopes: [`${API_RESOURCE_SERVER}/${API_SCOPE}`],
+          AllowedOAuthFlowsUserPoolClient: true,
+          AccessTokenValidity: 1,
+          TokenValidityUnits: { AccessToken: 'hours' },
+        }),
+      ];
     }
-    case 'disable': return [new AdminDisableUserCommand({ UserPoolId: userPoolId, Username: need('email') })];
-    case 'disable-system': return [new DeleteUserPoolClientCommand({ UserPoolId: userPoolId, ClientId: need('client-id') })];
-    default: throw new UsageError(`Unknown command ${command}: create-person, add-system, list, disable, disable-system`);
+    case 'disable':
+      return [new AdminDisableUserCommand({ UserPoolId: userPoolId, Username: need('email') })];
+    case 'disable-system':
+      return [new DeleteUserPoolClientCommand({ UserPoolId: userPoolId, ClientId: need('client-id') })];
+    default:
+      throw new UsageError(`Unknown command ${command}: create-person, add-system, list, disable, disable-system`);
   }
 }
-
 
 /** Lists people with their roles (groups) and department systems' clients. */
 export async function list(client: CognitoIdentityProviderClient, userPoolId: string): Promise<string[]> {
@@ -74,8 +106,18 @@ export async function list(client: CognitoIdentityProviderClient, userPoolId: st
       if (user.Username === undefined) continue;
       const groups = await client.send(new AdminListGroupsForUserCommand({ UserPoolId: userPoolId, Username: user.Username }));
       const attribute = (name: string) => user.Attributes?.find((entry) => entry.Name === name)?.Value;
-      const scope = [attribute('custom:dept') && `dept=${attribute('custom:dept')}`, attribute('custom:ent') && `ent=${attribute('custom:ent')}`].filter(Boolean).join(' ');
-      lines.push(`person ${attribute('email') ?? user.Username} roles=${(groups.Groups ?? []).map((group) => group.GroupName).join(',')} ${scope} ${user.Enabled ? 'enabled' : 'DISABLED'}`.replace(/ +/g, ' '));
+      const scope = [
+        attribute('custom:dept') && `dept=${attribute('custom:dept')}`,
+        attribute('custom:ent') && `ent=${attribute('custom:ent')}`,
+      ]
+        .filter(Boolean)
+        .join(' ');
+      lines.push(
+        `person ${attribute('email') ?? user.Username} roles=${(groups.Groups ?? []).map((group) => group.GroupName).join(',')} ${scope} ${user.Enabled ? 'enabled' : 'DISABLED'}`.replace(
+          / +/g,
+          ' ',
+        ),
+      );
     }
     token = page.PaginationToken;
   } while (token);
@@ -83,20 +125,36 @@ export async function list(client: CognitoIdentityProviderClient, userPoolId: st
   do {
     const page = await client.send(new ListUserPoolClientsCommand({ UserPoolId: userPoolId, NextToken: next }));
     for (const app of page.UserPoolClients ?? []) {
-      if (app.ClientName?.startsWith(SYSTEM_CLIENT_PREFIX)) lines.push(`system ${app.ClientName.slice(SYSTEM_CLIENT_PREFIX.length)} client-id=${app.ClientId}`);
+      if (app.ClientName?.startsWith(SYSTEM_CLIENT_PREFIX))
+        lines.push(`system ${app.ClientName.slice(SYSTEM_CLIENT_PREFIX.length)} client-id=${app.ClientId}`);
     }
     next = page.NextToken;
   } while (next);
   return lines;
 }
 
-const describe = (command: { constructor: { name: string }; input: unknown }) => `${command.constructor.name.replace(/Command$/, '')} ${JSON.stringify(command.input)}`;
+const describe = (command: { constructor: { name: string }; input: unknown }) =>
+  `${command.constructor.name.replace(/Command$/, '')} ${JSON.stringify(command.input)}`;
 
 /** Runs the CLI; returns the lines it prints. `dryRun` prints the planned calls and sends nothing. */
-export async function main(argv: string[], client: CognitoIdentityProviderClient, env: NodeJS.ProcessEnv, dryRun?: boolean): Promise<string[]> {
+export async function main(
+  argv: string[],
+  client: CognitoIdentityProviderClient,
+  env: NodeJS.ProcessEnv,
+  dryRun?: boolean,
+): Promise<string[]> {
   const { positionals, values } = parseArgs({
-    args: argv, allowPositionals: true,
-    options: { email: { type: 'string' }, role: { type: 'string' }, dept: { type: 'string' }, ent: { type: 'string' }, 'client-id': { type: 'string' }, 'user-pool-id': { type: 'string' }, 'dry-run': { type: 'boolean' } },
+    args: argv,
+    allowPositionals: true,
+    options: {
+      email: { type: 'string' },
+      role: { type: 'string' },
+      dept: { type: 'string' },
+      ent: { type: 'string' },
+      'client-id': { type: 'string' },
+      'user-pool-id': { type: 'string' },
+      'dry-run': { type: 'boolean' },
+    },
   });
   const [command] = positionals;
   if (!command) throw new UsageError('Usage: npm run users -- <create-person|add-system|list|disable|disable-system> [options]');
@@ -108,11 +166,13 @@ export async function main(argv: string[], client: CognitoIdentityProviderClient
   if (dry) return commands.map((planned) => `would call ${describe(planned)}`);
   const lines: string[] = [];
   for (const planned of commands) {
-    const output = await client.send(planned as never) as { UserPoolClient?: { ClientId?: string; ClientSecret?: string } };
+    const output = (await client.send(planned as never)) as { UserPoolClient?: { ClientId?: string; ClientSecret?: string } };
     lines.push(`done ${planned.constructor.name.replace(/Command$/, '')}`);
     if (output.UserPoolClient?.ClientId) {
-      lines.push(`client-id=${output.UserPoolClient.ClientId} client-secret=${output.UserPoolClient.ClientSecret ?? ''}`,
-        `The API accepts it after: npx cdk deploy -c systemClients=<every system's client id, comma-separated>`);
+      lines.push(
+        `client-id=${output.UserPoolClient.ClientId} client-secret=${output.UserPoolClient.ClientSecret ?? ''}`,
+        `The API accepts it after: npx cdk deploy -c systemClients=<every system's client id, comma-separated>`,
+      );
     }
   }
   return lines;

@@ -32,7 +32,9 @@ const schema = z.object({
   /** Working days the soft-environment office has to decide an inspection filed after the 25th. */
   APPROVAL_LIMIT_DAYS: z.optional(z.pipe(z.string(), z.transform(Number)).check(z.refine((n) => n > 0 && n <= 30, 'between 0 and 30'))),
   /** Routine inspections per enterprise, department and year. */
-  ROUTINE_INSPECTIONS_PER_YEAR: z.optional(z.pipe(z.string(), z.transform(Number)).check(z.refine((n) => Number.isInteger(n) && n >= 0 && n <= 50, 'a whole number up to 50'))),
+  ROUTINE_INSPECTIONS_PER_YEAR: z.optional(
+    z.pipe(z.string(), z.transform(Number)).check(z.refine((n) => Number.isInteger(n) && n >= 0 && n <= 50, 'a whole number up to 50')),
+  ),
 });
 
 export type Config = z.infer<typeof schema>;

@@ -23,23 +23,37 @@ export const checkApplicationMatter: MatterCheck = async (matter, stage, now) =>
   if (stage === 'breach' && holder.post !== 'head') {
     const next = postOf(nextPost(roster, { after: holder.handlerId, on: today }));
     const moved = await updateApplication(application, { assignedTo: next }, [
-      { at: toLocalIso(now), event: 'reassigned', text: `Not decided by ${due} at post ${holder.post} (${holder.handlerName}); moved to post ${next.post} (${next.handlerName}).` },
+      {
+        at: toLocalIso(now),
+        event: 'reassigned',
+        text: `Not decided by ${due} at post ${holder.post} (${holder.handlerName}); moved to post ${next.post} (${next.handlerName}).`,
+      },
     ]);
     // Decided or changed meanwhile: nothing to alert now.
     if (!moved) return { open: false };
     return {
       open: true,
       alert: {
-        kind: 'decision-breach-reassigned', subject,
+        kind: 'decision-breach-reassigned',
+        subject,
         title: `An application was not decided in time: moved from post ${holder.post} to post ${next.post}`,
         detail: `${what} was due by ${due}${application.delayNotice ? ' (after a delay notice)' : ''}; post ${holder.post} (${holder.handlerName}) let it pass and it now lies with post ${next.post} (${next.handlerName})${owner}.`,
       },
     };
   }
   const text = {
-    warning: { title: 'An application\'s decision is due soon', detail: `${what}: two thirds of the time is gone; the decision is due by ${due}; post ${holder.post} (${holder.handlerName}) holds it${owner}.` },
-    breach: { title: 'An application was not decided in time', detail: `${what} was due by ${due}, and not decided even at the department head's post${owner}.` },
-    escalation: { title: 'An application reached its statutory limit undecided: escalated to the supervisors', detail: `${what}: still undecided at the statutory limit (${application.limits.statutoryDays} working days from acceptance)${owner}.` },
+    warning: {
+      title: "An application's decision is due soon",
+      detail: `${what}: two thirds of the time is gone; the decision is due by ${due}; post ${holder.post} (${holder.handlerName}) holds it${owner}.`,
+    },
+    breach: {
+      title: 'An application was not decided in time',
+      detail: `${what} was due by ${due}, and not decided even at the department head's post${owner}.`,
+    },
+    escalation: {
+      title: 'An application reached its statutory limit undecided: escalated to the supervisors',
+      detail: `${what}: still undecided at the statutory limit (${application.limits.statutoryDays} working days from acceptance)${owner}.`,
+    },
   }[stage];
   return { open: true, alert: { kind: `decision-${stage}`, subject, ...text } };
 };

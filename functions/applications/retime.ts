@@ -16,11 +16,21 @@ export const retimeApplicationMatter: MatterRetime = async (matter, now) => {
     const watch = { version: current.version + 1, timeline };
     const deadline = toLocalIso(new Date(timeline.deadline));
     const set = { watch, deadline, ...(application.delayNotice ? {} : { statutoryDeadline: toLocalIso(new Date(timeline.escalateAt)) }) };
-    const ok = await updateApplication(application, set, [
-      { at: toLocalIso(now), event: 'retimed', text: `The holiday calendar changed: the decision is now due by ${deadline}.` },
-    ], [
-      ...restartDeadlineEffects(decisionMatter(application, current.version), decisionMatter(application, watch.version), timeline, 'the calendar changed', newId, now),
-    ]);
+    const ok = await updateApplication(
+      application,
+      set,
+      [{ at: toLocalIso(now), event: 'retimed', text: `The holiday calendar changed: the decision is now due by ${deadline}.` }],
+      [
+        ...restartDeadlineEffects(
+          decisionMatter(application, current.version),
+          decisionMatter(application, watch.version),
+          timeline,
+          'the calendar changed',
+          newId,
+          now,
+        ),
+      ],
+    );
     if (ok) return true;
   }
   return false;

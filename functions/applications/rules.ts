@@ -10,13 +10,17 @@ import type { Violation } from '#shared/domain/errors';
 export const APPLICATION_STATUSES = ['received', 'incomplete', 'accepted', 'decided'] as const;
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
 
-export interface ItemLimits { statutoryDays: number; pledgedDays: number }
+export interface ItemLimits {
+  statutoryDays: number;
+  pledgedDays: number;
+}
 
 /** "Cut by a third" (§二.4.二): a pledged limit is at most two thirds of the statutory one. */
 export function pledgedLimitRule({ statutoryDays, pledgedDays }: ItemLimits): Violation | undefined {
   if (pledgedDays * 3 > statutoryDays * 2) {
     return {
-      rule: 'two-thirds-rule', title: 'The pledged limit is more than two thirds of the statutory limit',
+      rule: 'two-thirds-rule',
+      title: 'The pledged limit is more than two thirds of the statutory limit',
       detail: `A statutory limit of ${statutoryDays} working day(s) allows a pledge of at most ${Math.floor((statutoryDays * 2) / 3)}.`,
     };
   }
@@ -31,37 +35,75 @@ export const applicationTimeline = (acceptedAt: Date, limits: ItemLimits, isWork
   timelineOf(applicationTiming(acceptedAt, limits), isWorkingDay);
 
 /** What the watch is timed from (the calendar store times it on the county's stored calendar). */
-export const applicationTiming = (acceptedAt: Date, limits: ItemLimits): Timing =>
-  ({ start: acceptedAt.toISOString(), limitDays: limits.pledgedDays, escalationDays: limits.statutoryDays - limits.pledgedDays });
+export const applicationTiming = (acceptedAt: Date, limits: ItemLimits): Timing => ({
+  start: acceptedAt.toISOString(),
+  limitDays: limits.pledgedDays,
+  escalationDays: limits.statutoryDays - limits.pledgedDays,
+});
 
 /** The statutory end, which a delay notice may not pass. */
 export const statutoryDeadline = (acceptedAt: Date, limits: ItemLimits, isWorkingDay: IsWorkingDay): Date =>
   addWorkingTime(acceptedAt, limits.statutoryDays, isWorkingDay);
 
 /** Everything missing is told in one notice, before acceptance; there is no second one (409). */
-export function oneTimeNoticeRule(input: { status: ApplicationStatus; noticeGiven: boolean; missing: readonly string[] }): Violation | undefined {
+export function oneTimeNoticeRule(input: {
+  status: ApplicationStatus;
+  noticeGiven: boolean;
+  missing: readonly string[];
+}): Violation | undefined {
   if (input.noticeGiven) {
-    return { state: true, rule: 'one-time-notice-given', title: 'The one-time notice was already given', detail: 'Everything missing must be told in one notice; the department may not ask again.' };
+    return {
+      state: true,
+      rule: 'one-time-notice-given',
+      title: 'The one-time notice was already given',
+      detail: 'Everything missing must be told in one notice; the department may not ask again.',
+    };
   }
   if (input.status !== 'received') {
-    return { state: true, rule: 'not-awaiting-acceptance', title: 'The application is no longer awaiting acceptance', detail: `Its status is ${input.status}.` };
+    return {
+      state: true,
+      rule: 'not-awaiting-acceptance',
+      title: 'The application is no longer awaiting acceptance',
+      detail: `Its status is ${input.status}.`,
+    };
   }
   if (input.missing.length === 0) {
-    return { rule: 'nothing-missing', title: 'A notice names the missing materials', detail: 'List at least one missing material, or accept the application.' };
+    return {
+      rule: 'nothing-missing',
+      title: 'A notice names the missing materials',
+      detail: 'List at least one missing material, or accept the application.',
+    };
   }
   return undefined;
 }
 
 /** A delay notice: once, while the application is accepted, before its deadline, not past the statutory limit. */
 export function applicationDelayRule(input: {
-  status: ApplicationStatus; now: Date; deadline: Date; statutoryEnd: Date; expectedBy: Date; alreadyGiven: boolean;
+  status: ApplicationStatus;
+  now: Date;
+  deadline: Date;
+  statutoryEnd: Date;
+  expectedBy: Date;
+  alreadyGiven: boolean;
 }): Violation | undefined {
-  if (input.alreadyGiven) return { rule: 'delay-notice-given', title: 'A delay notice was already given', detail: 'The deadline can be moved only once.' };
-  if (input.status !== 'accepted') return { state: true, rule: 'not-accepted', title: 'The application is not being processed', detail: `Its status is ${input.status}.` };
-  if (input.now.getTime() >= input.deadline.getTime()) return { rule: 'limit-passed', title: 'The limit has already passed', detail: 'A delay notice must come before the pledged deadline.' };
-  if (input.expectedBy.getTime() <= input.deadline.getTime()) return { rule: 'delay-not-later', title: 'The new date is not later than the deadline', detail: 'A delay notice names a date after the pledged deadline.' };
+  if (input.alreadyGiven)
+    return { rule: 'delay-notice-given', title: 'A delay notice was already given', detail: 'The deadline can be moved only once.' };
+  if (input.status !== 'accepted')
+    return { state: true, rule: 'not-accepted', title: 'The application is not being processed', detail: `Its status is ${input.status}.` };
+  if (input.now.getTime() >= input.deadline.getTime())
+    return { rule: 'limit-passed', title: 'The limit has already passed', detail: 'A delay notice must come before the pledged deadline.' };
+  if (input.expectedBy.getTime() <= input.deadline.getTime())
+    return {
+      rule: 'delay-not-later',
+      title: 'The new date is not later than the deadline',
+      detail: 'A delay notice names a date after the pledged deadline.',
+    };
   if (input.expectedBy.getTime() > input.statutoryEnd.getTime()) {
-    return { rule: 'past-statutory-limit', title: 'The new date is past the statutory limit', detail: `Decide by ${input.statutoryEnd.toISOString()} at the latest.` };
+    return {
+      rule: 'past-statutory-limit',
+      title: 'The new date is past the statutory limit',
+      detail: `Decide by ${input.statutoryEnd.toISOString()} at the latest.`,
+    };
   }
   return undefined;
 }
@@ -74,9 +116,12 @@ export const decisionRecord = (acceptedAt: Date, decidedAt: Date, deadline: Date
 
 /** A rating (好差评): once, after the decision, 1 to 5. */
 export function ratingRule(input: { status: ApplicationStatus; alreadyRated: boolean; score: number }): Violation | undefined {
-  if (input.status !== 'decided') return { state: true, rule: 'not-decided', title: 'Only a decided application can be rated', detail: `Its status is ${input.status}.` };
-  if (input.alreadyRated) return { state: true, rule: 'already-rated', title: 'The application was already rated', detail: 'An application is rated once.' };
-  if (!Number.isInteger(input.score) || input.score < 1 || input.score > 5) return { rule: 'score-out-of-range', title: 'A rating is 1 to 5', detail: `Got ${input.score}.` };
+  if (input.status !== 'decided')
+    return { state: true, rule: 'not-decided', title: 'Only a decided application can be rated', detail: `Its status is ${input.status}.` };
+  if (input.alreadyRated)
+    return { state: true, rule: 'already-rated', title: 'The application was already rated', detail: 'An application is rated once.' };
+  if (!Number.isInteger(input.score) || input.score < 1 || input.score > 5)
+    return { rule: 'score-out-of-range', title: 'A rating is 1 to 5', detail: `Got ${input.score}.` };
   return undefined;
 }
 
@@ -88,7 +133,10 @@ export const ratingAlertsOffice = (score: number): boolean => score <= 2;
  * days, rounded up → count), so the public catalogue needs no scan of the applications.
  */
 export function medianFromHistogram(histogram: Readonly<Record<string, number>>): number | null {
-  const days = Object.entries(histogram).map(([day, count]) => [Number(day), count] as const).filter(([, count]) => count > 0).sort((a, b) => a[0] - b[0]);
+  const days = Object.entries(histogram)
+    .map(([day, count]) => [Number(day), count] as const)
+    .filter(([, count]) => count > 0)
+    .sort((a, b) => a[0] - b[0]);
   const total = days.reduce((sum, [, count]) => sum + count, 0);
   if (total === 0) return null;
   const valueAt = (position: number): number => {

@@ -3,7 +3,16 @@
  * delay notice, the decision and the rating. The rules are in rules.ts; the roster in #shared/roster.
  */
 import { addDays, localDate, startOfLocalDate, toLocalIso } from '#shared/time/clock';
-import { hasRole, isDepartmentCaller, mayRead, isEnterpriseCaller, seesAll, type Caller, type DepartmentCaller, type EnterpriseCaller } from '#shared/http/auth';
+import {
+  hasRole,
+  isDepartmentCaller,
+  mayRead,
+  isEnterpriseCaller,
+  seesAll,
+  type Caller,
+  type DepartmentCaller,
+  type EnterpriseCaller,
+} from '#shared/http/auth';
 import { Conflict, InvalidInput, NotAllowed, NotFound, refusal, type Violation } from '#shared/domain/errors';
 import { timelineAt, timelineToDueDate, workingDaysFor } from '#shared/time/calendar-store';
 import { workingDaysBetween } from '#shared/time/calendar';
@@ -14,13 +23,14 @@ import { getRoster, withCover } from '#shared/domain/roster-store';
 import { nextPost } from '#shared/domain/roster';
 import { requireOwnDepartment } from '../registry/service.ts';
 import { getItem } from '../approvals/store.ts';
-import {
-  applicationDelayRule, applicationTiming, decisionRecord, oneTimeNoticeRule, ratingAlertsOffice, ratingRule,
-} from './rules.ts';
+import { applicationDelayRule, applicationTiming, decisionRecord, oneTimeNoticeRule, ratingAlertsOffice, ratingRule } from './rules.ts';
 import * as store from './store.ts';
 import { decisionMatter, type Application, type TimelineEvent } from './store.ts';
 
-export interface Deps { now: Date; newId: () => string }
+export interface Deps {
+  now: Date;
+  newId: () => string;
+}
 
 const refuse = (violation: Violation | undefined) => {
   if (violation) throw refusal(violation);
@@ -30,9 +40,16 @@ const changed = () => new Conflict('application-changed', 'The application chang
 /** What each reader in scope sees: the whole record (the enterprise too sees who owns its matter, 首问负责). */
 export const view = (application: Application) => application;
 
-export async function fileApplication(input: { itemCode: string; enterpriseId?: string; materials: string[] }, caller: Caller, { now, newId }: Deps) {
+export async function fileApplication(
+  input: { itemCode: string; enterpriseId?: string; materials: string[] },
+  caller: Caller,
+  { now, newId }: Deps,
+) {
   const item = await getItem(input.itemCode);
-  if (!item) throw new InvalidInput(`No approval item ${input.itemCode} is in the catalogue; see GET /approval-items.`, [{ field: 'itemCode', message: 'Not an approval item' }]);
+  if (!item)
+    throw new InvalidInput(`No approval item ${input.itemCode} is in the catalogue; see GET /approval-items.`, [
+      { field: 'itemCode', message: 'Not an approval item' },
+    ]);
   let enterpriseId: string;
   let filedBy: Application['filedBy'];
   if (hasRole(caller, 'enterprise')) {
@@ -43,22 +60,42 @@ export async function fileApplication(input: { itemCode: string; enterpriseId?: 
   } else {
     if (!isDepartmentCaller(caller)) throw new NotAllowed('Your token names no department.');
     const dept = await requireOwnDepartment(caller);
-    if (item.dept !== dept) throw new NotAllowed(`Item ${item.code} belongs to ${item.dept}: a department files at its window for its own items only.`);
-    if (!input.enterpriseId) throw new InvalidInput('A clerk at the window names the enterprise it files for.', [{ field: 'enterpriseId', message: 'Required when a department files' }]);
+    if (item.dept !== dept)
+      throw new NotAllowed(`Item ${item.code} belongs to ${item.dept}: a department files at its window for its own items only.`);
+    if (!input.enterpriseId)
+      throw new InvalidInput('A clerk at the window names the enterprise it files for.', [
+        { field: 'enterpriseId', message: 'Required when a department files' },
+      ]);
     enterpriseId = input.enterpriseId;
     filedBy = { sub: caller.sub, role: 'department' };
   }
   const at = toLocalIso(now);
   const assignedTo = store.postOf(nextPost(await getRoster(item.dept), { on: localDate(now) }));
-  const events: TimelineEvent[] = [{ at, event: 'received', text: `Application received${filedBy.role === 'department' ? ' at the window' : ' online'}; post ${assignedTo.post} (${assignedTo.handlerName}) holds it.` }];
+  const events: TimelineEvent[] = [
+    {
+      at,
+      event: 'received',
+      text: `Application received${filedBy.role === 'department' ? ' at the window' : ' online'}; post ${assignedTo.post} (${assignedTo.handlerName}) holds it.`,
+    },
+  ];
   // 首问负责: the clerk at the window is the first to handle it.
   const owner = filedBy.role === 'department' ? { sub: caller.sub, at } : undefined;
   if (owner) events.push({ at, event: 'owner', text: `${caller.sub} took it in at the window: the owner of the matter from now on.` });
   const application: Application = {
-    id: newId(), itemCode: item.code, itemName: item.name, dept: item.dept, enterpriseId, materials: input.materials,
-    status: 'received', receivedAt: at, filedBy, version: 1,
+    id: newId(),
+    itemCode: item.code,
+    itemName: item.name,
+    dept: item.dept,
+    enterpriseId,
+    materials: input.materials,
+    status: 'received',
+    receivedAt: at,
+    filedBy,
+    version: 1,
     limits: { statutoryDays: item.statutoryDays, pledgedDays: item.pledgedDays },
-    assignedTo, ...(owner ? { owner } : {}), timeline: events,
+    assignedTo,
+    ...(owner ? { owner } : {}),
+    timeline: events,
   };
   await store.insertApplication(application);
   return view(application);
@@ -77,24 +114,34 @@ async function ownApplication(id: string, isOwn: (application: Application) => b
   if (!application || !isOwn(application)) throw new NotFound();
   return application;
 }
-const departmentsApplication = (id: string, caller: DepartmentCaller) => ownApplication(id, (application) => application.dept === caller.dept);
-const enterprisesApplication = (id: string, caller: EnterpriseCaller) => ownApplication(id, (application) => application.enterpriseId === caller.ent);
+const departmentsApplication = (id: string, caller: DepartmentCaller) =>
+  ownApplication(id, (application) => application.dept === caller.dept);
+const enterprisesApplication = (id: string, caller: EnterpriseCaller) =>
+  ownApplication(id, (application) => application.enterpriseId === caller.ent);
 
 /**
  * 外出告知 / AB岗: an open application shows, as `assignedTo`, the post that answers for it today:
  * its holder, or the next available post while the holder is away (worked out by date, as for
  * complaints: nothing is written, so the work returns when the absence ends).
  */
-const withTodaysPosts = (applications: Application[], now: Date) => withCover(applications, localDate(now),
-  (application) => (application.status === 'decided' ? undefined : { dept: application.dept, holder: application.assignedTo }),
-  (application, assignedTo) => ({ ...application, assignedTo }));
+const withTodaysPosts = (applications: Application[], now: Date) =>
+  withCover(
+    applications,
+    localDate(now),
+    (application) => (application.status === 'decided' ? undefined : { dept: application.dept, holder: application.assignedTo }),
+    (application, assignedTo) => ({ ...application, assignedTo }),
+  );
 
 export const viewApplication = async (id: string, caller: Caller, now: Date) => {
   const [application] = await withTodaysPosts([await applicationInScope(id, caller)], now);
   return view(application as Application);
 };
 
-export async function listApplications(query: { status?: string; dept?: string; limit: number; cursor?: string }, caller: Caller, now: Date) {
+export async function listApplications(
+  query: { status?: string; dept?: string; limit: number; cursor?: string },
+  caller: Caller,
+  now: Date,
+) {
   let listing: store.ApplicationListing;
   if (seesAll(caller)) listing = query.dept ? { by: 'department', dept: query.dept } : { by: 'all' };
   else if (isDepartmentCaller(caller)) {
@@ -116,22 +163,44 @@ function ownership(application: Application, caller: Caller, at: string): { set:
 }
 
 /** 受理 starts the clock; or the one-time notice (一次性告知) of everything missing. */
-export async function acceptOrNotify(id: string, input: { accepted: boolean; missing?: string[] }, caller: DepartmentCaller, { now, newId }: Deps) {
+export async function acceptOrNotify(
+  id: string,
+  input: { accepted: boolean; missing?: string[] },
+  caller: DepartmentCaller,
+  { now, newId }: Deps,
+) {
   const application = await departmentsApplication(id, caller);
   const at = toLocalIso(now);
   const owned = ownership(application, caller, at);
   if (input.accepted) {
-    if (input.missing?.length) throw new InvalidInput('An acceptance names nothing missing; to ask for materials, send accepted: false.', [{ field: 'missing', message: 'Only with accepted: false' }]);
-    if (application.status !== 'received') throw new Conflict('not-awaiting-acceptance', `Its status is ${application.status}; only a received application is accepted.`);
+    if (input.missing?.length)
+      throw new InvalidInput('An acceptance names nothing missing; to ask for materials, send accepted: false.', [
+        { field: 'missing', message: 'Only with accepted: false' },
+      ]);
+    if (application.status !== 'received')
+      throw new Conflict('not-awaiting-acceptance', `Its status is ${application.status}; only a received application is accepted.`);
     const timeline = await timelineAt(applicationTiming(now, application.limits), 'applications', now);
     const accepted = {
-      status: 'accepted' as const, acceptedAt: at, deadline: toLocalIso(new Date(timeline.deadline)),
-      statutoryDeadline: toLocalIso(new Date(timeline.escalateAt)), watch: { version: 1, timeline }, ...owned.set,
+      status: 'accepted' as const,
+      acceptedAt: at,
+      deadline: toLocalIso(new Date(timeline.deadline)),
+      statutoryDeadline: toLocalIso(new Date(timeline.escalateAt)),
+      watch: { version: 1, timeline },
+      ...owned.set,
     };
-    const ok = await store.updateApplication(application, accepted, [
-      ...owned.events,
-      { at, event: 'accepted', text: `Accepted (受理): a decision is due by ${accepted.deadline} (${application.limits.pledgedDays} working days pledged), at the latest by ${accepted.statutoryDeadline}.` },
-    ], [startDeadlineEffect(decisionMatter(application, 1), timeline, newId(), now)]);
+    const ok = await store.updateApplication(
+      application,
+      accepted,
+      [
+        ...owned.events,
+        {
+          at,
+          event: 'accepted',
+          text: `Accepted (受理): a decision is due by ${accepted.deadline} (${application.limits.pledgedDays} working days pledged), at the latest by ${accepted.statutoryDeadline}.`,
+        },
+      ],
+      [startDeadlineEffect(decisionMatter(application, 1), timeline, newId(), now)],
+    );
     if (!ok) throw changed();
     return view({ ...application, ...accepted, version: application.version + 1 });
   }
@@ -148,7 +217,8 @@ export async function acceptOrNotify(id: string, input: { accepted: boolean; mis
 
 export async function supplyMaterials(id: string, input: { materials: string[] }, caller: EnterpriseCaller, { now }: Deps) {
   const application = await enterprisesApplication(id, caller);
-  if (application.status !== 'incomplete') throw new Conflict('not-awaiting-materials', `Its status is ${application.status}; materials are supplied after a one-time notice.`);
+  if (application.status !== 'incomplete')
+    throw new Conflict('not-awaiting-materials', `Its status is ${application.status}; materials are supplied after a one-time notice.`);
   const at = toLocalIso(now);
   const materials = [...new Set([...application.materials, ...input.materials])];
   const ok = await store.updateApplication(application, { status: 'received', materials }, [
@@ -159,14 +229,27 @@ export async function supplyMaterials(id: string, input: { materials: string[] }
 }
 
 /** 滞后反馈告知: once, before the deadline; the new date may not pass the statutory limit, where the escalation stays. */
-export async function giveDelayNotice(id: string, input: { reason: string; expectedBy: string }, caller: DepartmentCaller, { now, newId }: Deps) {
+export async function giveDelayNotice(
+  id: string,
+  input: { reason: string; expectedBy: string },
+  caller: DepartmentCaller,
+  { now, newId }: Deps,
+) {
   const application = await departmentsApplication(id, caller);
   const watch = application.watch;
   const deadline = watch ? new Date(watch.timeline.deadline) : now;
   const statutoryEnd = application.statutoryDeadline ? new Date(application.statutoryDeadline) : now;
-  const check = (expectedBy: Date) => refuse(applicationDelayRule({
-    status: application.status, now, deadline, statutoryEnd, expectedBy, alreadyGiven: !!application.delayNotice,
-  }));
+  const check = (expectedBy: Date) =>
+    refuse(
+      applicationDelayRule({
+        status: application.status,
+        now,
+        deadline,
+        statutoryEnd,
+        expectedBy,
+        alreadyGiven: !!application.delayNotice,
+      }),
+    );
   // A date weeks past the statutory limit is refused before its years' calendars are read.
   if (!watch || input.expectedBy > addDays(localDate(statutoryEnd), 14)) check(startOfLocalDate(input.expectedBy));
   // Due by the end of the date given (or of the next working day), but never past the statutory
@@ -176,25 +259,50 @@ export async function giveDelayNotice(id: string, input: { reason: string; expec
   const newDeadline = input.expectedBy <= localDate(statutoryEnd) && endOfDate > statutoryEnd ? statutoryEnd : endOfDate;
   check(newDeadline);
   const isWorkingDay = await workingDaysFor(now, statutoryEnd);
-  const timeline = await timelineAt({
-    start: now.toISOString(), limitDays: workingDaysBetween(now, newDeadline, isWorkingDay), escalationDays: workingDaysBetween(newDeadline, statutoryEnd, isWorkingDay),
-  }, 'applications', now);
+  const timeline = await timelineAt(
+    {
+      start: now.toISOString(),
+      limitDays: workingDaysBetween(now, newDeadline, isWorkingDay),
+      escalationDays: workingDaysBetween(newDeadline, statutoryEnd, isWorkingDay),
+    },
+    'applications',
+    now,
+  );
   const at = toLocalIso(now);
   const owned = ownership(application, caller, at);
   const delayNotice = { reason: input.reason, expectedBy: input.expectedBy, at };
-  const next = { delayNotice, deadline: toLocalIso(new Date(timeline.deadline)), watch: { version: (watch?.version ?? 1) + 1, timeline }, ...owned.set };
-  const ok = await store.updateApplication(application, next, [
-    ...owned.events,
-    { at, event: 'delay-notice', text: `The decision will be late: ${input.reason} Now due by ${next.deadline}.` },
-  ], [
-    countIn(application.dept, now, { delayNotices: 1 }),
-    ...restartDeadlineEffects(decisionMatter(application, watch?.version ?? 1), decisionMatter(application, next.watch.version), timeline, 'delay notice given', newId, now),
-  ]);
+  const next = {
+    delayNotice,
+    deadline: toLocalIso(new Date(timeline.deadline)),
+    watch: { version: (watch?.version ?? 1) + 1, timeline },
+    ...owned.set,
+  };
+  const ok = await store.updateApplication(
+    application,
+    next,
+    [...owned.events, { at, event: 'delay-notice', text: `The decision will be late: ${input.reason} Now due by ${next.deadline}.` }],
+    [
+      countIn(application.dept, now, { delayNotices: 1 }),
+      ...restartDeadlineEffects(
+        decisionMatter(application, watch?.version ?? 1),
+        decisionMatter(application, next.watch.version),
+        timeline,
+        'delay notice given',
+        newId,
+        now,
+      ),
+    ],
+  );
   if (!ok) throw changed();
   return view({ ...application, ...next, version: application.version + 1 });
 }
 
-export async function decide(id: string, input: { decision: 'approved' | 'refused'; reason: string }, caller: DepartmentCaller, { now, newId }: Deps) {
+export async function decide(
+  id: string,
+  input: { decision: 'approved' | 'refused'; reason: string },
+  caller: DepartmentCaller,
+  { now, newId }: Deps,
+) {
   const application = await departmentsApplication(id, caller);
   if (application.status !== 'accepted' || !application.watch || !application.acceptedAt) {
     throw new Conflict('not-accepted', `Its status is ${application.status}; only an accepted application is decided, once.`);
@@ -204,14 +312,23 @@ export async function decide(id: string, input: { decision: 'approved' | 'refuse
   const at = toLocalIso(now);
   const owned = ownership(application, caller, at);
   const decision = { ...input, at, by: caller.sub, ...record };
-  const ok = await store.updateApplication(application, { status: 'decided', decision, ...owned.set }, [
-    ...owned.events,
-    { at, event: 'decided', text: `${input.decision === 'approved' ? 'Approved' : 'Refused'}: ${input.reason} (${record.workingDays} working days, ${record.onTime ? 'on time' : 'late'}).` },
-  ], [
-    stopDeadlineEffect(decisionMatter(application, application.watch.version), 'decided', newId(), now),
-    store.itemRecordWrite(application.itemCode, record.onTime, record.workingDays),
-    countIn(application.dept, now, { applicationsDecided: 1, applicationsOnTime: record.onTime ? 1 : 0 }),
-  ]);
+  const ok = await store.updateApplication(
+    application,
+    { status: 'decided', decision, ...owned.set },
+    [
+      ...owned.events,
+      {
+        at,
+        event: 'decided',
+        text: `${input.decision === 'approved' ? 'Approved' : 'Refused'}: ${input.reason} (${record.workingDays} working days, ${record.onTime ? 'on time' : 'late'}).`,
+      },
+    ],
+    [
+      stopDeadlineEffect(decisionMatter(application, application.watch.version), 'decided', newId(), now),
+      store.itemRecordWrite(application.itemCode, record.onTime, record.workingDays),
+      countIn(application.dept, now, { applicationsDecided: 1, applicationsOnTime: record.onTime ? 1 : 0 }),
+    ],
+  );
   if (!ok) throw changed();
   return view({ ...application, status: 'decided', decision, ...owned.set, version: application.version + 1 });
 }
@@ -223,15 +340,31 @@ export async function rate(id: string, input: { score: number; comment?: string 
   const at = toLocalIso(now);
   const rating = { score: input.score, ...(input.comment ? { comment: input.comment } : {}), at };
   const poor = ratingAlertsOffice(input.score);
-  const alert = poor ? alertWrites(newAlert({
-    severity: 'warning', concern: 'applications', department: application.dept, kind: 'poor-rating',
-    title: `A poor rating (${input.score}/5) for ${application.dept}: ${application.itemName}`,
-    detail: `Enterprise ${application.enterpriseId} rated application ${application.id} (${application.itemCode} ${application.itemName}, ${application.decision?.decision}) ${input.score} of 5${input.comment ? `: ${input.comment}` : '.'}`,
-    subject: { type: 'application', id: application.id },
-  }, now, newId()), now, newId) : [];
-  const ok = await store.updateApplication(application, { rating }, [
-    { at, event: 'rated', text: `Rated ${input.score} of 5${input.comment ? `: ${input.comment}` : '.'}` },
-  ], [countIn(application.dept, now, { ratings: 1, ratingPoints: input.score, ...(poor ? { poorRatings: 1 } : {}) }), ...alert]);
+  const alert = poor
+    ? alertWrites(
+        newAlert(
+          {
+            severity: 'warning',
+            concern: 'applications',
+            department: application.dept,
+            kind: 'poor-rating',
+            title: `A poor rating (${input.score}/5) for ${application.dept}: ${application.itemName}`,
+            detail: `Enterprise ${application.enterpriseId} rated application ${application.id} (${application.itemCode} ${application.itemName}, ${application.decision?.decision}) ${input.score} of 5${input.comment ? `: ${input.comment}` : '.'}`,
+            subject: { type: 'application', id: application.id },
+          },
+          now,
+          newId(),
+        ),
+        now,
+        newId,
+      )
+    : [];
+  const ok = await store.updateApplication(
+    application,
+    { rating },
+    [{ at, event: 'rated', text: `Rated ${input.score} of 5${input.comment ? `: ${input.comment}` : '.'}` }],
+    [countIn(application.dept, now, { ratings: 1, ratingPoints: input.score, ...(poor ? { poorRatings: 1 } : {}) }), ...alert],
+  );
   if (!ok) throw changed();
   return view({ ...application, rating, version: application.version + 1 });
 }

@@ -16,7 +16,11 @@ import { APPLICATION_STATUSES, type ApplicationStatus } from './rules.ts';
 export type Post = Pick<Assignment, 'post' | 'handlerId' | 'handlerName'>;
 export const postOf = ({ post, handlerId, handlerName }: Assignment): Post => ({ post, handlerId, handlerName });
 
-export interface TimelineEvent { at: string; event: string; text: string }
+export interface TimelineEvent {
+  at: string;
+  event: string;
+  text: string;
+}
 
 export interface Application {
   id: string;
@@ -46,8 +50,13 @@ export interface Application {
 }
 
 /** The deadline watch of an accepted application: its decision is due. */
-export const decisionMatter = (application: Pick<Application, 'id' | 'dept'>, version: number): Matter =>
-  ({ concern: 'applications', kind: 'decision', id: application.id, version, department: application.dept });
+export const decisionMatter = (application: Pick<Application, 'id' | 'dept'>, version: number): Matter => ({
+  concern: 'applications',
+  kind: 'decision',
+  id: application.id,
+  version,
+  department: application.dept,
+});
 
 const postCodec = z.object({ post: z.string(), handlerId: z.string(), handlerName: z.string() });
 const applicationCodec: z.ZodMiniType<Application> = z.object({
@@ -70,7 +79,16 @@ const applicationCodec: z.ZodMiniType<Application> = z.object({
   statutoryDeadline: z.optional(z.string()),
   watch: z.optional(z.object({ version: z.number(), timeline: timelineCodec })),
   delayNotice: z.optional(z.object({ reason: z.string(), expectedBy: z.string(), at: z.string() })),
-  decision: z.optional(z.object({ decision: z.enum(['approved', 'refused']), reason: z.string(), at: z.string(), by: z.string(), onTime: z.boolean(), workingDays: z.number() })),
+  decision: z.optional(
+    z.object({
+      decision: z.enum(['approved', 'refused']),
+      reason: z.string(),
+      at: z.string(),
+      by: z.string(),
+      onTime: z.boolean(),
+      workingDays: z.number(),
+    }),
+  ),
   rating: z.optional(z.object({ score: z.number(), comment: z.optional(z.string()), at: z.string() })),
   timeline: z.array(z.object({ at: z.string(), event: z.string(), text: z.string() })),
 });
@@ -86,7 +104,12 @@ export function newApplicationWrite(application: Application): Write {
   return {
     Put: {
       TableName: tableName,
-      Item: { ...keys.application(application.id), ...keys.applicationIndexes(application.dept, application.enterpriseId, instant, application.id), type: 'application', ...application },
+      Item: {
+        ...keys.application(application.id),
+        ...keys.applicationIndexes(application.dept, application.enterpriseId, instant, application.id),
+        type: 'application',
+        ...application,
+      },
       ConditionExpression: 'attribute_not_exists(pk)',
     },
     ifFailed: () => new Error(`application ${application.id} exists already`),
@@ -122,8 +145,9 @@ export function itemRecordWrite(itemCode: string, onTime: boolean, workingDays: 
     Update: {
       TableName: tableName,
       Key: keys.approvalItem(itemCode),
-      UpdateExpression: 'SET decided = if_not_exists(decided, :zero) + :one, onTime = if_not_exists(onTime, :zero) + :onTime, '
-        + 'daysHistogram.#days = if_not_exists(daysHistogram.#days, :zero) + :one',
+      UpdateExpression:
+        'SET decided = if_not_exists(decided, :zero) + :one, onTime = if_not_exists(onTime, :zero) + :onTime, ' +
+        'daysHistogram.#days = if_not_exists(daysHistogram.#days, :zero) + :one',
       ConditionExpression: 'attribute_exists(pk)',
       ExpressionAttributeNames: { '#days': String(Math.max(0, Math.ceil(workingDays))) },
       ExpressionAttributeValues: { ':zero': 0, ':one': 1, ':onTime': onTime ? 1 : 0 },
@@ -133,9 +157,21 @@ export function itemRecordWrite(itemCode: string, onTime: boolean, workingDays: 
 
 export type ApplicationListing = { by: 'department'; dept: string } | { by: 'enterprise'; enterpriseId: string } | { by: 'all' };
 
-export async function applicationsPage(listing: ApplicationListing, filter: { status?: string; dept?: string }, limit: number, cursor: string | undefined) {
-  const pattern = listing.by === 'department' ? patterns.applicationsOfDepartment(listing.dept)
-    : listing.by === 'enterprise' ? patterns.applicationsOfEnterprise(listing.enterpriseId)
-    : patterns.allApplications();
-  return queryPage(pattern, { limit, cursor, filter: { status: filter.status, dept: listing.by === 'department' ? undefined : filter.dept } }, clean);
+export async function applicationsPage(
+  listing: ApplicationListing,
+  filter: { status?: string; dept?: string },
+  limit: number,
+  cursor: string | undefined,
+) {
+  const pattern =
+    listing.by === 'department'
+      ? patterns.applicationsOfDepartment(listing.dept)
+      : listing.by === 'enterprise'
+        ? patterns.applicationsOfEnterprise(listing.enterpriseId)
+        : patterns.allApplications();
+  return queryPage(
+    pattern,
+    { limit, cursor, filter: { status: filter.status, dept: listing.by === 'department' ? undefined : filter.dept } },
+    clean,
+  );
 }

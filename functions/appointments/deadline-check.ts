@@ -12,9 +12,15 @@ export const checkAppointmentMatter: MatterCheck = async (matter, stage) => {
   const what = `Appointment ${appointment.id}: ${appointment.enterpriseId} asked ${appointment.dept} at ${appointment.receivedAt} for "${appointment.topic}" at ${appointment.requestedAt}`;
   const due = toLocalIso(new Date(appointment.watch.deadline));
   const text = {
-    warning: { title: 'A 24-hour appointment is not confirmed yet; 8 hours remain', detail: `${what}; it must be confirmed (time, place, staff) by ${due}.` },
+    warning: {
+      title: 'A 24-hour appointment is not confirmed yet; 8 hours remain',
+      detail: `${what}; it must be confirmed (time, place, staff) by ${due}.`,
+    },
     breach: { title: 'A 24-hour appointment was not confirmed within 24 hours', detail: `${what}; it was not confirmed by ${due}.` },
-    escalation: { title: 'An unconfirmed 24-hour appointment escalated to the supervisors', detail: `${what}; still not confirmed, a day after it was due by ${due}.` },
+    escalation: {
+      title: 'An unconfirmed 24-hour appointment escalated to the supervisors',
+      detail: `${what}; still not confirmed, a day after it was due by ${due}.`,
+    },
   }[stage];
   return { open: true, alert: { kind: `confirmation-${stage}`, subject: { type: 'appointment', id: appointment.id }, ...text } };
 };

@@ -30,7 +30,11 @@ export type AppointmentStatus = (typeof APPOINTMENT_STATUSES)[number];
 /** The watch on a request received at `receivedAt`: warning at 16 h, breach at 24 h, escalation at 48 h. */
 export function confirmationTimeline(receivedAt: Date): Timeline {
   const after = (hours: number) => new Date(receivedAt.getTime() + hours * HOUR_MS).toISOString();
-  return { warnAt: after(APPOINTMENT_HOURS.warn), deadline: after(APPOINTMENT_HOURS.confirm), escalateAt: after(APPOINTMENT_HOURS.escalate) };
+  return {
+    warnAt: after(APPOINTMENT_HOURS.warn),
+    deadline: after(APPOINTMENT_HOURS.confirm),
+    escalateAt: after(APPOINTMENT_HOURS.escalate),
+  };
 }
 
 /**
@@ -40,7 +44,8 @@ export function confirmationTimeline(receivedAt: Date): Timeline {
 export function appointmentTimeErrors(at: string, now: Date, field: string): InvalidField[] {
   const time = Date.parse(at);
   if (time < now.getTime() - LEEWAY_MS) return [{ field, message: 'In the past' }];
-  if (time > now.getTime() + APPOINTMENT_HOURS.furthestAhead * HOUR_MS) return [{ field, message: `More than ${APPOINTMENT_HOURS.furthestAhead / 24} days ahead` }];
+  if (time > now.getTime() + APPOINTMENT_HOURS.furthestAhead * HOUR_MS)
+    return [{ field, message: `More than ${APPOINTMENT_HOURS.furthestAhead / 24} days ahead` }];
   return [];
 }
 

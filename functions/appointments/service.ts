@@ -10,10 +10,18 @@ import { appointmentTimeErrors, confirmationTimeline, confirmationTiming } from 
 import * as store from './store.ts';
 import { requireNamedDepartment, requireOwnDepartment } from '../registry/service.ts';
 
-export interface Deps { now: Date; newId: () => string }
+export interface Deps {
+  now: Date;
+  newId: () => string;
+}
 
-export const confirmationMatter = (appointment: Pick<store.Appointment, 'id' | 'dept'>): Matter =>
-  ({ concern: 'appointments', kind: 'confirmation', id: appointment.id, version: 1, department: appointment.dept });
+export const confirmationMatter = (appointment: Pick<store.Appointment, 'id' | 'dept'>): Matter => ({
+  concern: 'appointments',
+  kind: 'confirmation',
+  id: appointment.id,
+  version: 1,
+  department: appointment.dept,
+});
 
 /** What every reader in scope sees: the record, with `confirmBy` and whether it is overdue now. */
 function view(appointment: store.Appointment, now: Date) {
@@ -38,14 +46,25 @@ function enterpriseOf(caller: Caller): string {
 }
 
 /** 24小时预约服务: a request at any hour of any day, for a registered department; the 24 hours start now. */
-export async function requestAppointment(input: { dept: string; topic: string; requestedAt: string; contact?: string }, caller: EnterpriseCaller, { now, newId }: Deps) {
+export async function requestAppointment(
+  input: { dept: string; topic: string; requestedAt: string; contact?: string },
+  caller: EnterpriseCaller,
+  { now, newId }: Deps,
+) {
   const enterpriseId = caller.ent;
   await requireNamedDepartment(input.dept, 'dept');
   const errors = appointmentTimeErrors(input.requestedAt, now, 'requestedAt');
   if (errors.length) throw new InvalidInput('An appointment is asked for a time from now up to 90 days ahead, at any hour.', errors);
   const appointment: store.Appointment = {
-    id: newId(), ...input, requestedAt: toLocalIso(new Date(input.requestedAt)), enterpriseId, status: 'requested',
-    receivedAt: toLocalIso(now), requestedBy: caller.sub, watch: confirmationTimeline(now), version: 1,
+    id: newId(),
+    ...input,
+    requestedAt: toLocalIso(new Date(input.requestedAt)),
+    enterpriseId,
+    status: 'requested',
+    receivedAt: toLocalIso(now),
+    requestedBy: caller.sub,
+    watch: confirmationTimeline(now),
+    version: 1,
   };
   await store.createAppointment(appointment, [startDeadlineEffect(confirmationMatter(appointment), appointment.watch, newId(), now)]);
   return view(appointment, now);
@@ -63,7 +82,11 @@ async function appointmentInScope(id: string, caller: Caller) {
 
 export const viewAppointment = async (id: string, caller: Caller, now: Date) => view(await appointmentInScope(id, caller), now);
 
-export async function listAppointments(query: { status?: string; dept?: string; limit: number; cursor?: string }, caller: Caller, now: Date) {
+export async function listAppointments(
+  query: { status?: string; dept?: string; limit: number; cursor?: string },
+  caller: Caller,
+  now: Date,
+) {
   let listing: store.AppointmentListing;
   let filters: { status?: string; dept?: string } = { status: query.status };
   if (seesAll(caller)) {
@@ -89,7 +112,12 @@ const alreadyConfirmed = (appointment: store.Appointment) =>
  * is still taken, recorded late with the hours it took; the supervisors, who had the breach
  * alert, are told it was confirmed at last. It counts in the quarter as handled, in time or not.
  */
-export async function confirm(id: string, input: { at: string; place: string; staff: string[] }, caller: DepartmentCaller, { now, newId }: Deps) {
+export async function confirm(
+  id: string,
+  input: { at: string; place: string; staff: string[] },
+  caller: DepartmentCaller,
+  { now, newId }: Deps,
+) {
   const dept = await requireOwnDepartment(caller);
   const appointment = await store.getAppointment(id);
   if (!appointment || appointment.dept !== dept) throw new NotFound();
@@ -97,13 +125,32 @@ export async function confirm(id: string, input: { at: string; place: string; st
   const errors = appointmentTimeErrors(input.at, now, 'at');
   if (errors.length) throw new InvalidInput('An appointment is confirmed for a time from now up to 90 days ahead.', errors);
   const timing = confirmationTiming(new Date(appointment.receivedAt), now);
-  const confirmation: store.Confirmation = { ...input, at: toLocalIso(new Date(input.at)), confirmedAt: toLocalIso(now), confirmedBy: caller.sub, ...timing };
-  const lateAlert = timing.late ? alertWrites(newAlert({
-    severity: 'info', concern: 'appointments', department: dept, kind: 'confirmation-late',
-    title: 'A 24-hour appointment was confirmed late',
-    detail: `Appointment ${id} of ${appointment.enterpriseId} ("${appointment.topic}") was confirmed ${timing.hoursTaken} hours after the request, for ${confirmation.at} at ${input.place}.`,
-    subject: { type: 'appointment', id },
-  }, now, newId()), now, newId) : [];
+  const confirmation: store.Confirmation = {
+    ...input,
+    at: toLocalIso(new Date(input.at)),
+    confirmedAt: toLocalIso(now),
+    confirmedBy: caller.sub,
+    ...timing,
+  };
+  const lateAlert = timing.late
+    ? alertWrites(
+        newAlert(
+          {
+            severity: 'info',
+            concern: 'appointments',
+            department: dept,
+            kind: 'confirmation-late',
+            title: 'A 24-hour appointment was confirmed late',
+            detail: `Appointment ${id} of ${appointment.enterpriseId} ("${appointment.topic}") was confirmed ${timing.hoursTaken} hours after the request, for ${confirmation.at} at ${input.place}.`,
+            subject: { type: 'appointment', id },
+          },
+          now,
+          newId(),
+        ),
+        now,
+        newId,
+      )
+    : [];
   const ok = await store.confirmAppointment(appointment, confirmation, [
     stopDeadlineEffect(confirmationMatter(appointment), 'confirmed', newId(), now),
     countIn(dept, now, { handled: 1, handledInTime: timing.late ? 0 : 1 }),

@@ -7,7 +7,15 @@ import { decoderOf, timelineCodec } from '#shared/data/codecs';
 import type { Timeline } from '#shared/time/calendar';
 import { APPOINTMENT_STATUSES, type AppointmentStatus } from './rules.ts';
 
-export interface Confirmation { at: string; place: string; staff: string[]; confirmedAt: string; confirmedBy: string; late: boolean; hoursTaken: number }
+export interface Confirmation {
+  at: string;
+  place: string;
+  staff: string[];
+  confirmedAt: string;
+  confirmedBy: string;
+  late: boolean;
+  hoursTaken: number;
+}
 
 export interface Appointment {
   id: string;
@@ -28,7 +36,13 @@ export interface Appointment {
 }
 
 const confirmationCodec = z.object({
-  at: z.string(), place: z.string(), staff: z.array(z.string()), confirmedAt: z.string(), confirmedBy: z.string(), late: z.boolean(), hoursTaken: z.number(),
+  at: z.string(),
+  place: z.string(),
+  staff: z.array(z.string()),
+  confirmedAt: z.string(),
+  confirmedBy: z.string(),
+  late: z.boolean(),
+  hoursTaken: z.number(),
 });
 const appointmentCodec: z.ZodMiniType<Appointment> = z.object({
   id: z.string(),
@@ -47,14 +61,27 @@ const appointmentCodec: z.ZodMiniType<Appointment> = z.object({
 const clean = decoderOf(appointmentCodec);
 
 export async function createAppointment(appointment: Appointment, alongside: Write[]): Promise<void> {
-  await writeAll([{
-    Put: {
-      TableName: tableName,
-      Item: { ...keys.appointment(appointment.id), ...keys.appointmentIndexes(appointment.dept, appointment.enterpriseId, new Date(appointment.receivedAt).toISOString(), appointment.id), type: 'appointment', ...appointment },
-      ConditionExpression: 'attribute_not_exists(pk)',
+  await writeAll([
+    {
+      Put: {
+        TableName: tableName,
+        Item: {
+          ...keys.appointment(appointment.id),
+          ...keys.appointmentIndexes(
+            appointment.dept,
+            appointment.enterpriseId,
+            new Date(appointment.receivedAt).toISOString(),
+            appointment.id,
+          ),
+          type: 'appointment',
+          ...appointment,
+        },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+      ifFailed: () => new Error(`appointment ${appointment.id} exists already`),
     },
-    ifFailed: () => new Error(`appointment ${appointment.id} exists already`),
-  }, ...alongside]);
+    ...alongside,
+  ]);
 }
 
 export async function getAppointment(id: string): Promise<Appointment | undefined> {
@@ -63,26 +90,48 @@ export async function getAppointment(id: string): Promise<Appointment | undefine
 }
 
 /** Confirms a requested appointment if it is still at its version; false if someone else changed it first. */
-export async function confirmAppointment(appointment: Pick<Appointment, 'id' | 'version'>, confirmation: Confirmation, alongside: Write[]): Promise<boolean> {
-  const outcome = await tryWriteAll<'moved-on'>([{
-    Update: {
-      TableName: tableName, Key: keys.appointment(appointment.id),
-      UpdateExpression: 'SET #status = :confirmed, confirmation = :confirmation, #version = :next',
-      ConditionExpression: '#version = :version AND #status = :requested',
-      ExpressionAttributeNames: { '#status': 'status', '#version': 'version' },
-      ExpressionAttributeValues: { ':confirmed': 'confirmed', ':requested': 'requested', ':confirmation': confirmation, ':version': appointment.version, ':next': appointment.version + 1 },
+export async function confirmAppointment(
+  appointment: Pick<Appointment, 'id' | 'version'>,
+  confirmation: Confirmation,
+  alongside: Write[],
+): Promise<boolean> {
+  const outcome = await tryWriteAll<'moved-on'>([
+    {
+      Update: {
+        TableName: tableName,
+        Key: keys.appointment(appointment.id),
+        UpdateExpression: 'SET #status = :confirmed, confirmation = :confirmation, #version = :next',
+        ConditionExpression: '#version = :version AND #status = :requested',
+        ExpressionAttributeNames: { '#status': 'status', '#version': 'version' },
+        ExpressionAttributeValues: {
+          ':confirmed': 'confirmed',
+          ':requested': 'requested',
+          ':confirmation': confirmation,
+          ':version': appointment.version,
+          ':next': appointment.version + 1,
+        },
+      },
+      ifFailed: refused('moved-on'),
     },
-    ifFailed: refused('moved-on'),
-  }, ...alongside]);
+    ...alongside,
+  ]);
   return outcome === undefined;
 }
 
 export type AppointmentListing = { by: 'department'; dept: string } | { by: 'enterprise'; enterpriseId: string } | { by: 'all' };
 
 /** A page of appointments, newest request first: a Query of one index partition, filtered by status and department. */
-export async function appointmentsPage(listing: AppointmentListing, filters: { status?: string; dept?: string }, limit: number, cursor: string | undefined) {
-  const pattern = listing.by === 'department' ? patterns.appointmentsOfDepartment(listing.dept)
-    : listing.by === 'enterprise' ? patterns.appointmentsOfEnterprise(listing.enterpriseId)
-    : patterns.allAppointments();
+export async function appointmentsPage(
+  listing: AppointmentListing,
+  filters: { status?: string; dept?: string },
+  limit: number,
+  cursor: string | undefined,
+) {
+  const pattern =
+    listing.by === 'department'
+      ? patterns.appointmentsOfDepartment(listing.dept)
+      : listing.by === 'enterprise'
+        ? patterns.appointmentsOfEnterprise(listing.enterpriseId)
+        : patterns.allAppointments();
   return queryPage(pattern, { limit, cursor, filter: { status: filters.status, dept: filters.dept } }, clean);
 }

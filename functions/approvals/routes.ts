@@ -10,18 +10,34 @@ const workingDays = z.int().check(z.minimum(1), z.maximum(365));
 export const approvalRoutes = defineRoutes('approvals', {
   putItem: {
     response: out.item,
-    method: 'PUT', path: '/approval-items/{code}', roles: ['soft-env-office'],
+    method: 'PUT',
+    path: '/approval-items/{code}',
+    roles: ['soft-env-office'],
     summary: 'Add or revise an approval item: its department, legal basis, limits (pledged ≤ ⅔ statutory) and materials',
     params: codeParams,
     body: z.strictObject({
-      dept: deptIdSchema, name: text(200), legalBasis: text(500), statutoryDays: workingDays, pledgedDays: workingDays,
+      dept: deptIdSchema,
+      name: text(200),
+      legalBasis: text(500),
+      statutoryDays: workingDays,
+      pledgedDays: workingDays,
       materials: z.array(text(200)).check(z.maxLength(50)),
     }),
   },
   listItems: {
     response: out.items,
-    method: 'GET', path: '/approval-items', roles: 'public', summary: 'The catalogue, each item with its limits and its real record',
+    method: 'GET',
+    path: '/approval-items',
+    roles: 'public',
+    summary: 'The catalogue, each item with its limits and its real record',
     query: z.strictObject({ dept: z.optional(deptIdSchema), ...pageQuery }),
   },
-  getItem: { response: out.item, method: 'GET', path: '/approval-items/{code}', roles: 'public', summary: 'One approval item with its record', params: codeParams },
+  getItem: {
+    response: out.item,
+    method: 'GET',
+    path: '/approval-items/{code}',
+    roles: 'public',
+    summary: 'One approval item with its record',
+    params: codeParams,
+  },
 });

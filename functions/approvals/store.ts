@@ -6,7 +6,14 @@ import { keys, patterns } from '#shared/data/table';
 import { toLocalIso } from '#shared/time/clock';
 import { medianFromHistogram } from '../applications/rules.ts';
 
-export interface ItemFields { dept: string; name: string; legalBasis: string; statutoryDays: number; pledgedDays: number; materials: string[] }
+export interface ItemFields {
+  dept: string;
+  name: string;
+  legalBasis: string;
+  statutoryDays: number;
+  pledgedDays: number;
+  materials: string[];
+}
 
 /**
  * Adds or revises an item. Its record (decided, on time, the histogram of working days) is written
@@ -14,22 +21,36 @@ export interface ItemFields { dept: string; name: string; legalBasis: string; st
  */
 export async function putItem(code: string, fields: ItemFields, by: string, now: Date): Promise<{ item: ApprovalItem; created: boolean }> {
   const lists = keys.approvalItemsIndex(fields.dept, code);
-  const { Attributes } = await db.send(new UpdateCommand({
-    TableName: tableName,
-    Key: keys.approvalItem(code),
-    UpdateExpression: 'SET #type = :type, code = :code, dept = :dept, #name = :name, legalBasis = :legalBasis, statutoryDays = :statutoryDays, '
-      + 'pledgedDays = :pledgedDays, materials = :materials, updatedBy = :by, updatedAt = :at, createdAt = if_not_exists(createdAt, :at), '
-      + 'decided = if_not_exists(decided, :zero), onTime = if_not_exists(onTime, :zero), daysHistogram = if_not_exists(daysHistogram, :empty), '
-      + Object.keys(lists).map((name) => `${name} = :${name}`).join(', '),
-    ExpressionAttributeNames: { '#type': 'type', '#name': 'name' },
-    ExpressionAttributeValues: {
-      ':type': 'approval-item', ':code': code, ':dept': fields.dept, ':name': fields.name, ':legalBasis': fields.legalBasis,
-      ':statutoryDays': fields.statutoryDays, ':pledgedDays': fields.pledgedDays, ':materials': fields.materials,
-      ':by': by, ':at': toLocalIso(now), ':zero': 0, ':empty': {},
-      ...Object.fromEntries(Object.entries(lists).map(([name, value]) => [`:${name}`, value])),
-    },
-    ReturnValues: 'ALL_NEW',
-  }));
+  const { Attributes } = await db.send(
+    new UpdateCommand({
+      TableName: tableName,
+      Key: keys.approvalItem(code),
+      UpdateExpression:
+        'SET #type = :type, code = :code, dept = :dept, #name = :name, legalBasis = :legalBasis, statutoryDays = :statutoryDays, ' +
+        'pledgedDays = :pledgedDays, materials = :materials, updatedBy = :by, updatedAt = :at, createdAt = if_not_exists(createdAt, :at), ' +
+        'decided = if_not_exists(decided, :zero), onTime = if_not_exists(onTime, :zero), daysHistogram = if_not_exists(daysHistogram, :empty), ' +
+        Object.keys(lists)
+          .map((name) => `${name} = :${name}`)
+          .join(', '),
+      ExpressionAttributeNames: { '#type': 'type', '#name': 'name' },
+      ExpressionAttributeValues: {
+        ':type': 'approval-item',
+        ':code': code,
+        ':dept': fields.dept,
+        ':name': fields.name,
+        ':legalBasis': fields.legalBasis,
+        ':statutoryDays': fields.statutoryDays,
+        ':pledgedDays': fields.pledgedDays,
+        ':materials': fields.materials,
+        ':by': by,
+        ':at': toLocalIso(now),
+        ':zero': 0,
+        ':empty': {},
+        ...Object.fromEntries(Object.entries(lists).map(([name, value]) => [`:${name}`, value])),
+      },
+      ReturnValues: 'ALL_NEW',
+    }),
+  );
   const stored = storedItemCodec.parse(Attributes);
   return { item: toItem(stored), created: stored.createdAt === stored.updatedAt };
 }
@@ -44,9 +65,18 @@ export async function itemsPage(dept: string | undefined, limit: number, cursor:
 }
 
 const storedItemCodec = z.object({
-  code: z.string(), dept: z.string(), name: z.string(), legalBasis: z.string(), statutoryDays: z.number(), pledgedDays: z.number(), materials: z.array(z.string()),
-  decided: z._default(z.number(), 0), onTime: z._default(z.number(), 0), daysHistogram: z._default(z.record(z.string(), z.number()), {}),
-  createdAt: z.string(), updatedAt: z.string(),
+  code: z.string(),
+  dept: z.string(),
+  name: z.string(),
+  legalBasis: z.string(),
+  statutoryDays: z.number(),
+  pledgedDays: z.number(),
+  materials: z.array(z.string()),
+  decided: z._default(z.number(), 0),
+  onTime: z._default(z.number(), 0),
+  daysHistogram: z._default(z.record(z.string(), z.number()), {}),
+  createdAt: z.string(),
+  updatedAt: z.string(),
 });
 
 /** The public view: the item, its limits and its real record. */

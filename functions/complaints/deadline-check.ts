@@ -29,37 +29,64 @@ export const checkComplaintMatter: MatterCheck = async (matter, stage, now) => {
     if (stage === 'breach' && holder && holder.post !== 'head') {
       const next = nextPost(roster, { after: holder.handlerId, on: today });
       const at = toLocalIso(now);
-      const acknowledgement = { version: deadline.version + 1, timeline: await deadlineTimeline(now, complaint.limits.acknowledgeDays, 'complaints') };
-      const moved = await updateComplaint(complaint, { assignment: next, deadlines: { ...complaint.deadlines, acknowledgement } }, [
-        { at, event: 'reassigned', public: false, text: `Not acknowledged in time at post ${holder.post} (${holder.handlerName}); moved to post ${next.post} (${next.handlerName}).` },
-      ], [startDeadlineEffect(acknowledgementMatter(complaint, acknowledgement.version), acknowledgement.timeline, newId(), now)]);
+      const acknowledgement = {
+        version: deadline.version + 1,
+        timeline: await deadlineTimeline(now, complaint.limits.acknowledgeDays, 'complaints'),
+      };
+      const moved = await updateComplaint(
+        complaint,
+        { assignment: next, deadlines: { ...complaint.deadlines, acknowledgement } },
+        [
+          {
+            at,
+            event: 'reassigned',
+            public: false,
+            text: `Not acknowledged in time at post ${holder.post} (${holder.handlerName}); moved to post ${next.post} (${next.handlerName}).`,
+          },
+        ],
+        [startDeadlineEffect(acknowledgementMatter(complaint, acknowledgement.version), acknowledgement.timeline, newId(), now)],
+      );
       // Acknowledged or changed meanwhile: nothing moved, and the new watch was not started.
       if (!moved) return { open: false };
       return {
         open: true,
         alert: {
-          kind: 'acknowledgement-breach-reassigned', subject,
+          kind: 'acknowledgement-breach-reassigned',
+          subject,
           title: `Complaint not acknowledged in time: moved from post ${holder.post} to post ${next.post}`,
           detail: `${what} was not acknowledged within ${complaint.limits.acknowledgeDays} working day(s) by post ${holder.post} (${holder.handlerName}); it now lies with post ${next.post} (${next.handlerName}).`,
         },
       };
     }
     const text = {
-      warning: { title: 'A complaint awaits acknowledgement; its limit is near', detail: `${what} has not been acknowledged; post ${holder?.post ?? 'head'} holds it.` },
-      breach: { title: 'A complaint was not acknowledged in time', detail: `${what} was not acknowledged within its limit, even by the department head's post.` },
-      escalation: { title: 'Unacknowledged complaint escalated to the supervisors', detail: `${what} is still not acknowledged well past its limit.` },
+      warning: {
+        title: 'A complaint awaits acknowledgement; its limit is near',
+        detail: `${what} has not been acknowledged; post ${holder?.post ?? 'head'} holds it.`,
+      },
+      breach: {
+        title: 'A complaint was not acknowledged in time',
+        detail: `${what} was not acknowledged within its limit, even by the department head's post.`,
+      },
+      escalation: {
+        title: 'Unacknowledged complaint escalated to the supervisors',
+        detail: `${what} is still not acknowledged well past its limit.`,
+      },
     }[stage];
     return { open: true, alert: { kind: `acknowledgement-${stage}`, subject, ...text } };
   }
 
   const deadline = complaint.deadlines.resolution;
-  const open = complaint.status === 'received' || complaint.status === 'acknowledged' || (matter.kind === 'verdict' && complaint.status !== 'closed');
+  const open =
+    complaint.status === 'received' || complaint.status === 'acknowledged' || (matter.kind === 'verdict' && complaint.status !== 'closed');
   if (!open || deadline.version !== matter.version) return { open: false };
   const due = toLocalIso(new Date(deadline.timeline.deadline));
   const noun = matter.kind === 'verdict' ? 'verdict' : 'answer';
   const text = {
     warning: { title: `A complaint's ${noun} is due soon`, detail: `${what}: the ${noun} is due by ${due}.` },
-    breach: { title: `A complaint's ${noun} is overdue`, detail: `${what}: the ${noun} was due by ${due}${complaint.delayNotice ? ' (after a delay notice)' : ' and no delay notice was given'}.` },
+    breach: {
+      title: `A complaint's ${noun} is overdue`,
+      detail: `${what}: the ${noun} was due by ${due}${complaint.delayNotice ? ' (after a delay notice)' : ' and no delay notice was given'}.`,
+    },
     escalation: { title: `Overdue complaint escalated to the supervisors`, detail: `${what}: still no ${noun}, well past ${due}.` },
   }[stage];
   return { open: true, alert: { kind: `${matter.kind}-${stage}`, subject, ...text } };

@@ -15,7 +15,14 @@ import { startDeadlineEffect } from '#shared/outbox/effects';
 import { countIn, type Figures } from '#shared/domain/evaluation';
 import { alertWrites, newAlert } from '#shared/alerts/alerts';
 import type { Timeline } from '#shared/time/calendar';
-import { limitsFor, routeComplaint, type ComplaintCategory, type ComplaintLimits, type ComplaintRoute, type ComplaintStatus } from './rules.ts';
+import {
+  limitsFor,
+  routeComplaint,
+  type ComplaintCategory,
+  type ComplaintLimits,
+  type ComplaintRoute,
+  type ComplaintStatus,
+} from './rules.ts';
 import { nextPost, type Assignment } from '#shared/domain/roster';
 import { getRoster } from '#shared/domain/roster-store';
 import type { Deps } from '#shared/domain/deps';
@@ -34,7 +41,12 @@ export interface ComplaintIntake {
   subject?: { type: string; id: string };
 }
 
-export interface TimelineEvent { at: string; event: string; public: boolean; text: string }
+export interface TimelineEvent {
+  at: string;
+  event: string;
+  public: boolean;
+  text: string;
+}
 
 export interface Complaint extends ComplaintIntake {
   id: string;
@@ -59,10 +71,20 @@ export interface Complaint extends ComplaintIntake {
 export const trackingHash = (code: string): string => createHash('sha256').update(code, 'utf8').digest('hex');
 
 /** The deadlines of a complaint: acknowledging (department-routed) and resolving (or the supervisors' verdict). */
-export const acknowledgementMatter = (complaint: Pick<Complaint, 'id' | 'againstDept'>, version: number): Matter =>
-  ({ concern: 'complaints', kind: 'acknowledgement', id: complaint.id, version, department: complaint.againstDept });
-export const resolutionMatter = (complaint: Pick<Complaint, 'id' | 'againstDept' | 'routedTo'>, version: number): Matter =>
-  ({ concern: 'complaints', kind: complaint.routedTo === 'supervisors' ? 'verdict' : 'resolution', id: complaint.id, version, department: complaint.againstDept });
+export const acknowledgementMatter = (complaint: Pick<Complaint, 'id' | 'againstDept'>, version: number): Matter => ({
+  concern: 'complaints',
+  kind: 'acknowledgement',
+  id: complaint.id,
+  version,
+  department: complaint.againstDept,
+});
+export const resolutionMatter = (complaint: Pick<Complaint, 'id' | 'againstDept' | 'routedTo'>, version: number): Matter => ({
+  concern: 'complaints',
+  kind: complaint.routedTo === 'supervisors' ? 'verdict' : 'resolution',
+  id: complaint.id,
+  version,
+  department: complaint.againstDept,
+});
 
 export interface PreparedComplaint {
   complaint: Complaint;
@@ -95,7 +117,13 @@ export async function prepareComplaint(
     timeline.push({ at, event: 'routed', public: false, text: 'Routed to the discipline supervisors and the soft-environment office.' });
   }
   const complaint: Complaint = {
-    ...intake, id, routedTo, status: 'received', receivedAt: at, version: 1, limits,
+    ...intake,
+    id,
+    routedTo,
+    status: 'received',
+    receivedAt: at,
+    version: 1,
+    limits,
     ...(assignment ? { assignment } : {}),
     deadlines: {
       ...(acknowledgement ? { acknowledgement } : {}),
@@ -107,18 +135,38 @@ export async function prepareComplaint(
   const instant = now.toISOString();
   // The supervisors hear of an integrity matter as it comes in, not at its first warning. (The
   // complaints the system opens itself are alerted by their concern, in the same transaction.)
-  const intakeAlert = routedTo === 'supervisors' && intake.source === 'public' ? alertWrites(newAlert({
-    severity: 'warning', concern: 'complaints', department: intake.againstDept, kind: 'integrity-complaint-received',
-    title: `An integrity complaint (${intake.category}) against ${intake.againstDept}`,
-    detail: `Complaint ${id} (${intake.category}) against ${intake.againstDept} was received and routed to the supervisors and the soft-environment office; the verdict is due by ${toLocalIso(new Date(complaint.deadlines.resolution.timeline.deadline))}.`,
-    subject: { type: 'complaint', id },
-  }, now, newId()), now, newId) : [];
+  const intakeAlert =
+    routedTo === 'supervisors' && intake.source === 'public'
+      ? alertWrites(
+          newAlert(
+            {
+              severity: 'warning',
+              concern: 'complaints',
+              department: intake.againstDept,
+              kind: 'integrity-complaint-received',
+              title: `An integrity complaint (${intake.category}) against ${intake.againstDept}`,
+              detail: `Complaint ${id} (${intake.category}) against ${intake.againstDept} was received and routed to the supervisors and the soft-environment office; the verdict is due by ${toLocalIso(new Date(complaint.deadlines.resolution.timeline.deadline))}.`,
+              subject: { type: 'complaint', id },
+            },
+            now,
+            newId(),
+          ),
+          now,
+          newId,
+        )
+      : [];
   return {
     complaint,
     trackingCode,
     writes: [
       ...[
-        { ...keys.complaint(id), ...keys.complaintsIndex(intake.againstDept, instant, id, intake.complainant?.enterpriseId), type: 'complaint', ...complaint, trackingHash: trackingHash(trackingCode) },
+        {
+          ...keys.complaint(id),
+          ...keys.complaintsIndex(intake.againstDept, instant, id, intake.complainant?.enterpriseId),
+          type: 'complaint',
+          ...complaint,
+          trackingHash: trackingHash(trackingCode),
+        },
         { ...keys.tracking(trackingHash(trackingCode)), type: 'tracking', complaintId: id },
       ].map((Item) => ({ Put: { TableName: tableName, Item, ConditionExpression: 'attribute_not_exists(pk)' } })),
       countIn(intake.againstDept, now, { complaintsReceived: 1, ...alsoCount }),

@@ -7,9 +7,10 @@ import { newId } from '#shared/data/ids';
 import { acknowledgementMatter, resolutionMatter, type Complaint } from './intake.ts';
 import { getComplaint, updateComplaint } from './store.ts';
 
-const stillOpen = (complaint: Complaint, kind: string): boolean => (kind === 'acknowledgement'
-  ? complaint.status === 'received'
-  : complaint.status === 'received' || complaint.status === 'acknowledged' || (kind === 'verdict' && complaint.status !== 'closed'));
+const stillOpen = (complaint: Complaint, kind: string): boolean =>
+  kind === 'acknowledgement'
+    ? complaint.status === 'received'
+    : complaint.status === 'received' || complaint.status === 'acknowledged' || (kind === 'verdict' && complaint.status !== 'closed');
 
 export const retimeComplaintMatter: MatterRetime = async (matter, now) => {
   const which = matter.kind === 'acknowledgement' ? 'acknowledgement' : 'resolution';
@@ -22,12 +23,28 @@ export const retimeComplaintMatter: MatterRetime = async (matter, now) => {
     if (!timeline) return false;
     const next = { ...current, version: current.version + 1, timeline };
     const due = toLocalIso(new Date(timeline.deadline));
-    const ok = await updateComplaint(complaint, { deadlines: { ...complaint.deadlines, [which]: next } }, [{
-      at: toLocalIso(now), event: 'retimed', public: which === 'resolution',
-      text: `The holiday calendar changed: the ${which === 'acknowledgement' ? 'acknowledgement' : 'answer'} is now due by ${due}.`,
-    }], [
-      ...restartDeadlineEffects(matterOf(complaint, current.version), matterOf(complaint, next.version), timeline, 'the calendar changed', newId, now),
-    ]);
+    const ok = await updateComplaint(
+      complaint,
+      { deadlines: { ...complaint.deadlines, [which]: next } },
+      [
+        {
+          at: toLocalIso(now),
+          event: 'retimed',
+          public: which === 'resolution',
+          text: `The holiday calendar changed: the ${which === 'acknowledgement' ? 'acknowledgement' : 'answer'} is now due by ${due}.`,
+        },
+      ],
+      [
+        ...restartDeadlineEffects(
+          matterOf(complaint, current.version),
+          matterOf(complaint, next.version),
+          timeline,
+          'the calendar changed',
+          newId,
+          now,
+        ),
+      ],
+    );
     if (ok) return true;
   }
   return false;

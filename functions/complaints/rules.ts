@@ -5,9 +5,24 @@
 import type { Violation } from '#shared/domain/errors';
 
 export const COMPLAINT_CATEGORIES = [
-  'shirking', 'inaction', 'five-difficulties', 'broken-pledge', 'open-government', 'abolished-approval',
-  'delayed-approval', 'fee-without-service', 'tie-in-charge', 'forced-intermediary', 'abusive-enforcement',
-  'seized-property', 'petty-corruption', 'arbitrary-fine', 'quiet-day-violation', 'unregistered-fee', 'levy', 'other',
+  'shirking',
+  'inaction',
+  'five-difficulties',
+  'broken-pledge',
+  'open-government',
+  'abolished-approval',
+  'delayed-approval',
+  'fee-without-service',
+  'tie-in-charge',
+  'forced-intermediary',
+  'abusive-enforcement',
+  'seized-property',
+  'petty-corruption',
+  'arbitrary-fine',
+  'quiet-day-violation',
+  'unregistered-fee',
+  'levy',
+  'other',
 ] as const;
 export type ComplaintCategory = (typeof COMPLAINT_CATEGORIES)[number];
 export const COMPLAINT_STATUSES = ['received', 'acknowledged', 'resolved', 'closed'] as const;
@@ -21,15 +36,26 @@ export type ComplaintStatus = (typeof COMPLAINT_STATUSES)[number];
  * on the quiet production days against the county's rule.
  */
 const SUPERVISOR_CATEGORIES: readonly ComplaintCategory[] = [
-  'petty-corruption', 'tie-in-charge', 'levy', 'fee-without-service', 'arbitrary-fine', 'unregistered-fee',
-  'seized-property', 'forced-intermediary', 'abusive-enforcement', 'quiet-day-violation',
+  'petty-corruption',
+  'tie-in-charge',
+  'levy',
+  'fee-without-service',
+  'arbitrary-fine',
+  'unregistered-fee',
+  'seized-property',
+  'forced-intermediary',
+  'abusive-enforcement',
+  'quiet-day-violation',
 ];
 
 export type ComplaintRoute = 'supervisors' | 'department';
 export const routeComplaint = (category: ComplaintCategory): ComplaintRoute =>
   SUPERVISOR_CATEGORIES.includes(category) ? 'supervisors' : 'department';
 
-export interface ComplaintLimits { acknowledgeDays: number; resolveDays: number }
+export interface ComplaintLimits {
+  acknowledgeDays: number;
+  resolveDays: number;
+}
 
 /** Working days to acknowledge and to resolve (or, for the supervisors' matters, to give a verdict). */
 const DEFAULT_LIMITS: ComplaintLimits = { acknowledgeDays: 1, resolveDays: 5 };
@@ -48,19 +74,39 @@ export const limitsFor = (category: ComplaintCategory): ComplaintLimits => ({ ..
  * limit by at most the original limit.
  */
 export function delayNoticeRule(input: {
-  now: Date; deadline: Date; latestAllowed: Date; expectedByEnd: Date; alreadyGiven: boolean;
+  now: Date;
+  deadline: Date;
+  latestAllowed: Date;
+  expectedByEnd: Date;
+  alreadyGiven: boolean;
 }): Violation | undefined {
   if (input.alreadyGiven) {
-    return { rule: 'delay-notice-given', title: 'A delay notice was already given', detail: 'The resolution limit can be moved only once.' };
+    return {
+      rule: 'delay-notice-given',
+      title: 'A delay notice was already given',
+      detail: 'The resolution limit can be moved only once.',
+    };
   }
   if (input.now.getTime() >= input.deadline.getTime()) {
-    return { rule: 'limit-passed', title: 'The limit has already passed', detail: 'A delay notice must be given before the limit passes; this complaint is already in breach.' };
+    return {
+      rule: 'limit-passed',
+      title: 'The limit has already passed',
+      detail: 'A delay notice must be given before the limit passes; this complaint is already in breach.',
+    };
   }
   if (input.expectedByEnd.getTime() > input.latestAllowed.getTime()) {
-    return { rule: 'delay-too-long', title: 'The delay is longer than allowed', detail: `The new date may move the limit by at most the original limit: answer by ${input.latestAllowed.toISOString()} at the latest.` };
+    return {
+      rule: 'delay-too-long',
+      title: 'The delay is longer than allowed',
+      detail: `The new date may move the limit by at most the original limit: answer by ${input.latestAllowed.toISOString()} at the latest.`,
+    };
   }
   if (input.expectedByEnd.getTime() <= input.deadline.getTime()) {
-    return { rule: 'delay-not-later', title: 'The new date is not later than the limit', detail: 'A delay notice names a date after the current limit.' };
+    return {
+      rule: 'delay-not-later',
+      title: 'The new date is not later than the limit',
+      detail: 'A delay notice names a date after the current limit.',
+    };
   }
   return undefined;
 }

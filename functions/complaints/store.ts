@@ -35,7 +35,9 @@ const complaintCodec: z.ZodMiniType<StoredComplaint> = z.object({
   }),
   delayNotice: z.optional(z.object({ reason: z.string(), expectedBy: z.string(), at: z.string() })),
   resolution: z.optional(z.object({ summary: z.string(), at: z.string(), by: z.string() })),
-  verdict: z.optional(z.object({ finding: z.enum(['substantiated', 'unsubstantiated']), action: z.string(), at: z.string(), by: z.string() })),
+  verdict: z.optional(
+    z.object({ finding: z.enum(['substantiated', 'unsubstantiated']), action: z.string(), at: z.string(), by: z.string() }),
+  ),
   timeline: z.array(z.object({ at: z.string(), event: z.string(), public: z.boolean(), text: z.string() })),
   trackingHash: z.string(),
 });
@@ -74,9 +76,12 @@ export type ComplaintListing =
   | { by: 'enterprise'; enterpriseId: string; againstDept?: string };
 
 export async function complaintsPage(listing: ComplaintListing, status: string | undefined, limit: number, cursor: string | undefined) {
-  const pattern = listing.by === 'department' ? patterns.complaintsOfDepartment(listing.dept)
-    : listing.by === 'enterprise' ? patterns.complaintsOfEnterprise(listing.enterpriseId)
-    : patterns.allComplaints();
+  const pattern =
+    listing.by === 'department'
+      ? patterns.complaintsOfDepartment(listing.dept)
+      : listing.by === 'enterprise'
+        ? patterns.complaintsOfEnterprise(listing.enterpriseId)
+        : patterns.allComplaints();
   const filter = {
     status,
     routedTo: listing.by === 'department' && listing.departmentRoutedOnly ? 'department' : undefined,

@@ -37,9 +37,15 @@ export function publicView(complaint: Stored): z.output<typeof trackingView> {
     againstDept: complaint.againstDept,
     receivedAt: complaint.receivedAt,
     answerDueBy: toLocalIso(new Date(complaint.deadlines.resolution.timeline.deadline)),
-    ...(complaint.delayNotice ? { delayNotice: { reason: complaint.delayNotice.reason, expectedBy: complaint.delayNotice.expectedBy, at: complaint.delayNotice.at } } : {}),
+    ...(complaint.delayNotice
+      ? {
+          delayNotice: { reason: complaint.delayNotice.reason, expectedBy: complaint.delayNotice.expectedBy, at: complaint.delayNotice.at },
+        }
+      : {}),
     ...(complaint.resolution ? { answer: { summary: complaint.resolution.summary, at: complaint.resolution.at } } : {}),
-    ...(complaint.verdict ? { verdict: { finding: complaint.verdict.finding, action: complaint.verdict.action, at: complaint.verdict.at } } : {}),
+    ...(complaint.verdict
+      ? { verdict: { finding: complaint.verdict.finding, action: complaint.verdict.action, at: complaint.verdict.at } }
+      : {}),
     timeline: complaint.timeline.filter((event) => event.public).map(({ at, event, text }) => ({ at, event, text })),
   };
 }

@@ -34,7 +34,13 @@ const inputSchema = z.object({
 });
 
 /** `message` and `subject` are the alert as the supervisors' topic carries it (the workflow publishes them as is). */
-export interface CheckOutput { open: boolean; publish: boolean; alert?: Alert; message?: string; subject?: string }
+export interface CheckOutput {
+  open: boolean;
+  publish: boolean;
+  alert?: Alert;
+  message?: string;
+  subject?: string;
+}
 
 export async function handler(event: unknown): Promise<CheckOutput> {
   const { matter, stage } = inputSchema.parse(event);
@@ -58,7 +64,9 @@ export async function handler(event: unknown): Promise<CheckOutput> {
     // The alert's id is the matter's execution and stage: a retry of this stage finds it.
     { ...alertRecord(alert, now), ifFailed: refused('already-raised') },
     // Warnings and breaches of the department's own limits count in the quarter's evaluation.
-    ...(stage === 'escalation' || notTheDepartmentsLimit(matter) ? [] : [countIn(matter.department, now, stage === 'warning' ? { warnings: 1 } : { breaches: 1 })]),
+    ...(stage === 'escalation' || notTheDepartmentsLimit(matter)
+      ? []
+      : [countIn(matter.department, now, stage === 'warning' ? { warnings: 1 } : { breaches: 1 })]),
   ]);
   if (refusal) {
     logger.info('alert already raised for this stage', { alertId: alert.id });

@@ -18,7 +18,9 @@ import { retimeApplicationMatter } from '../applications/retime.ts';
 /** A running watch: the deadline start effect that entered the watches list. */
 const watchCodec = z.object({
   createdAt: z.string(),
-  effect: z.object({ matter: z.object({ concern: z.enum(CONCERNS), kind: z.string(), id: z.string(), version: z.number(), department: z.string() }) }),
+  effect: z.object({
+    matter: z.object({ concern: z.enum(CONCERNS), kind: z.string(), id: z.string(), version: z.number(), department: z.string() }),
+  }),
 });
 
 const logger = new Logger({ serviceName: 'deadlines' });
@@ -34,10 +36,13 @@ const retimers: Partial<Record<Concern, MatterRetime>> = {
 export async function retimeDeadlines(year: number, now: Date): Promise<number> {
   // Watches escalating after the year begins, started before it ends.
   const yearEnd = startOfLocalDate(addDays(`${year}-12-31`, 1)).toISOString();
-  const watches = (await queryAll(patterns.watchesEscalatingFrom(startOfLocalDate(`${year}-01-01`).toISOString()), (item) => watchCodec.parse(item)))
-    .filter((watch) => watch.createdAt < yearEnd);
+  const watches = (
+    await queryAll(patterns.watchesEscalatingFrom(startOfLocalDate(`${year}-01-01`).toISOString()), (item) => watchCodec.parse(item))
+  ).filter((watch) => watch.createdAt < yearEnd);
   let moved = 0;
-  for (const { effect: { matter } } of watches) {
+  for (const {
+    effect: { matter },
+  } of watches) {
     const retime = retimers[matter.concern];
     if (retime && (await retime(matter, now))) moved += 1;
   }

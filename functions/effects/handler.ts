@@ -19,11 +19,18 @@ const logger = new Logger({ serviceName: 'effects' });
 
 async function perform(effect: Effect): Promise<void> {
   switch (effect.type) {
-    case 'publish-alert': return deliverAlert(effect.alert);
-    case 'start-deadline': return startDeadline(effect.matter, effect.timeline);
-    case 'stop-deadline': return stopDeadline(effect.matter, effect.cause);
-    case 'retime-deadlines': { await retimeDeadlines(effect.year, systemClock()); return; }
-    default: throw new Error(`Unknown effect ${JSON.stringify(effect)}`);
+    case 'publish-alert':
+      return deliverAlert(effect.alert);
+    case 'start-deadline':
+      return startDeadline(effect.matter, effect.timeline);
+    case 'stop-deadline':
+      return stopDeadline(effect.matter, effect.cause);
+    case 'retime-deadlines': {
+      await retimeDeadlines(effect.year, systemClock());
+      return;
+    }
+    default:
+      throw new Error(`Unknown effect ${JSON.stringify(effect)}`);
   }
 }
 
@@ -36,7 +43,11 @@ export async function handler(event: DynamoDBStreamEvent): Promise<DynamoDBBatch
     try {
       await perform(item.effect as Effect);
     } catch (error) {
-      logger.error('effect failed; the batch is retried from here', { effect: (item.effect as Effect).type, pk: item.pk, error: error as Error });
+      logger.error('effect failed; the batch is retried from here', {
+        effect: (item.effect as Effect).type,
+        pk: item.pk,
+        error: error as Error,
+      });
       return { batchItemFailures: [{ itemIdentifier: record.dynamodb?.SequenceNumber ?? '' }] };
     }
   }

@@ -3,8 +3,15 @@ import { toCsv, type Column } from '#shared/http/csv';
 import type { Figures } from '#shared/domain/evaluation';
 
 export interface EvaluationRow {
-  deptId: string; name: string; figures: Figures; shareHandledInTime: number | null; shareApplicationsOnTime: number | null; averageRating: number | null;
-  score: number; rank: number; lastPlaced: boolean;
+  deptId: string;
+  name: string;
+  figures: Figures;
+  shareHandledInTime: number | null;
+  shareApplicationsOnTime: number | null;
+  averageRating: number | null;
+  score: number;
+  rank: number;
+  lastPlaced: boolean;
 }
 
 const figure = (header: string, metric: keyof Figures): Column<EvaluationRow> => ({ header, value: (row) => row.figures[metric] });
@@ -24,9 +31,15 @@ const columns: Column<EvaluationRow>[] = [
   figure('被拒缴收费 Refused fee entries', 'refusedFeeEntries'),
   figure('被拒登记 Rejected fee attempts', 'rejectedFeeAttempts'),
   figure('违规入企 Visits not allowed', 'visitsNotAllowed'),
-  { header: '按时办结率 Share handled in time', value: (row) => (row.shareHandledInTime === null ? '' : row.shareHandledInTime.toFixed(4)) },
+  {
+    header: '按时办结率 Share handled in time',
+    value: (row) => (row.shareHandledInTime === null ? '' : row.shareHandledInTime.toFixed(4)),
+  },
   figure('办结办件 Applications decided', 'applicationsDecided'),
-  { header: '办件按时率 Applications on time', value: (row) => (row.shareApplicationsOnTime === null ? '' : row.shareApplicationsOnTime.toFixed(4)) },
+  {
+    header: '办件按时率 Applications on time',
+    value: (row) => (row.shareApplicationsOnTime === null ? '' : row.shareApplicationsOnTime.toFixed(4)),
+  },
   figure('评价数 Ratings', 'ratings'),
   { header: '平均评分 Average rating', value: (row) => (row.averageRating === null ? '' : row.averageRating.toFixed(2)) },
   figure('差评 Poor ratings', 'poorRatings'),

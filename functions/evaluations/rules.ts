@@ -19,14 +19,16 @@ export const PENALTIES = {
 export const LATENESS_WEIGHT = 20;
 
 /** The share of matters handled within their limits; undefined when none was handled. */
-export const inTimeShare = (figures: Figures): number | undefined => (figures.handled > 0 ? figures.handledInTime / figures.handled : undefined);
+export const inTimeShare = (figures: Figures): number | undefined =>
+  figures.handled > 0 ? figures.handledInTime / figures.handled : undefined;
 
 /** The share of applications (办件) decided within their deadline; undefined when none was decided. */
 export const applicationsOnTimeShare = (figures: Figures): number | undefined =>
-  (figures.applicationsDecided > 0 ? figures.applicationsOnTime / figures.applicationsDecided : undefined);
+  figures.applicationsDecided > 0 ? figures.applicationsOnTime / figures.applicationsDecided : undefined;
 
 /** The average rating (好差评, 1 to 5) of the quarter; undefined when none was given. */
-export const averageRating = (figures: Figures): number | undefined => (figures.ratings > 0 ? figures.ratingPoints / figures.ratings : undefined);
+export const averageRating = (figures: Figures): number | undefined =>
+  figures.ratings > 0 ? figures.ratingPoints / figures.ratings : undefined;
 
 /** Points off per point the average rating is below 5 (all rated 1: 16 off). */
 export const RATING_WEIGHT = 4;
@@ -44,7 +46,11 @@ export function scoreOf(figures: Figures): number {
   return Math.round((100 - penalties - lateness - lateApplications - ratings) * 10) / 10;
 }
 
-export interface Ranked<T> { row: T; score: number; rank: number }
+export interface Ranked<T> {
+  row: T;
+  score: number;
+  rank: number;
+}
 
 /** Highest score first; equal scores share a rank (1, 1, 3). */
 export function rank<T>(rows: readonly T[], score: (row: T) => number): Ranked<T>[] {

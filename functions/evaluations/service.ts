@@ -11,8 +11,12 @@ export async function evaluateQuarter(quarter: string) {
   const rows = registered.map((dept) => {
     const counts = figures.get(dept.deptId) ?? noFigures();
     return {
-      deptId: dept.deptId, name: dept.name, figures: counts, shareHandledInTime: inTimeShare(counts) ?? null,
-      shareApplicationsOnTime: applicationsOnTimeShare(counts) ?? null, averageRating: averageRating(counts) ?? null,
+      deptId: dept.deptId,
+      name: dept.name,
+      figures: counts,
+      shareHandledInTime: inTimeShare(counts) ?? null,
+      shareApplicationsOnTime: applicationsOnTimeShare(counts) ?? null,
+      averageRating: averageRating(counts) ?? null,
     };
   });
   const ranked = rank(rows, (row) => scoreOf(row.figures));

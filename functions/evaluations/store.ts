@@ -12,7 +12,10 @@ export async function departments(): Promise<{ deptId: string; name: string }[]>
 
 // Counts are taken back only where they were counted (no figure goes below zero); the floor
 // keeps a count taken back before that rule from showing below zero. A figure never counted is 0.
-const figure = z.pipe(z._default(z.number(), 0), z.transform((count) => Math.max(0, count)));
+const figure = z.pipe(
+  z._default(z.number(), 0),
+  z.transform((count) => Math.max(0, count)),
+);
 const figuresCodec: z.ZodMiniType<{ department: string; figures: Figures }> = z.pipe(
   z.object({ department: z.string(), ...Object.fromEntries(METRICS.map((metric) => [metric, figure])) }),
   z.transform(({ department, ...figures }) => ({ department, figures: figures as Figures })),

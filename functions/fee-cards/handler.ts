@@ -19,13 +19,16 @@ export const handler = createHttpHandler({
     listFeeItems: async ({ query }) => ({ status: 200, body: await feeItemsPage(query.unit, pageLimit(query.limit), query.cursor) }),
     issueCard: async ({ body, caller, now }) => ({ status: 201, body: await fees.issueCard(body, caller, { now, newId }) }),
     getCard: async ({ params, query, caller }) => ({
-      status: 200, body: await fees.viewCard(params.enterpriseId, caller, { limit: pageLimit(query.limit), cursor: query.cursor }),
+      status: 200,
+      body: await fees.viewCard(params.enterpriseId, caller, { limit: pageLimit(query.limit), cursor: query.cursor }),
     }),
     recordEntry: async ({ params, body, caller, now }) => ({
-      status: 201, body: await fees.recordEntry(params.enterpriseId, body, caller, { now, newId }),
+      status: 201,
+      body: await fees.recordEntry(params.enterpriseId, body, caller, { now, newId }),
     }),
     refuseEntry: async ({ params, body, caller, now }) => ({
-      status: 201, body: await fees.refuseEntry(params.enterpriseId, params.entryId, body, caller, { now, newId }),
+      status: 201,
+      body: await fees.refuseEntry(params.enterpriseId, params.entryId, body, caller, { now, newId }),
     }),
     feeAudit: async ({ query, accept }) => {
       const report = await fees.audit({ ...query, limit: pageLimit(query.limit) });

@@ -4,60 +4,105 @@ import { creditCodeSchema, deptIdSchema, fen, instantSchema, localDateSchema, pa
 import { REFUSAL_CATEGORIES } from './rules.ts';
 import { feeCardResponses as out } from './responses.ts';
 
-const feeItemCode = z.string().check(z.regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'Expected a code of letters, digits, dot, dash or underscore'));
+const feeItemCode = z
+  .string()
+  .check(z.regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'Expected a code of letters, digits, dot, dash or underscore'));
 
-const standard = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('fixed'), amount: fen }),
-  z.strictObject({ kind: z.literal('range'), min: fen, max: fen }),
-]).check(z.refine((s) => s.kind !== 'range' || s.min <= s.max, { error: 'min must not exceed max', path: ['max'] }));
+const standard = z
+  .discriminatedUnion('kind', [
+    z.strictObject({ kind: z.literal('fixed'), amount: fen }),
+    z.strictObject({ kind: z.literal('range'), min: fen, max: fen }),
+  ])
+  .check(z.refine((s) => s.kind !== 'range' || s.min <= s.max, { error: 'min must not exceed max', path: ['max'] }));
 
 export const feeCardRoutes = defineRoutes('fee-cards', {
   putFeeItem: {
     response: out.feeItem,
-    method: 'PUT', path: '/fee-items/{code}', roles: ['soft-env-office'], summary: 'Publish or revise a fee item on the fee list (a revision is in force from its publication; earlier collections keep the standard they were checked against)',
+    method: 'PUT',
+    path: '/fee-items/{code}',
+    roles: ['soft-env-office'],
+    summary:
+      'Publish or revise a fee item on the fee list (a revision is in force from its publication; earlier collections keep the standard they were checked against)',
     params: z.strictObject({ code: feeItemCode }),
-    body: z.strictObject({
-      unit: deptIdSchema, name: text(200), legalBasis: text(500), standard,
-      validFrom: z.optional(localDateSchema), validTo: z.optional(localDateSchema),
-    }).check(z.refine((b) => !b.validFrom || !b.validTo || b.validFrom <= b.validTo, { error: 'validTo is before validFrom', path: ['validTo'] })),
+    body: z
+      .strictObject({
+        unit: deptIdSchema,
+        name: text(200),
+        legalBasis: text(500),
+        standard,
+        validFrom: z.optional(localDateSchema),
+        validTo: z.optional(localDateSchema),
+      })
+      .check(
+        z.refine((b) => !b.validFrom || !b.validTo || b.validFrom <= b.validTo, {
+          error: 'validTo is before validFrom',
+          path: ['validTo'],
+        }),
+      ),
   },
   listFeeItems: {
     response: out.feeItems,
-    method: 'GET', path: '/fee-items', roles: 'public', summary: 'The published fee list',
+    method: 'GET',
+    path: '/fee-items',
+    roles: 'public',
+    summary: 'The published fee list',
     query: z.strictObject({ unit: z.optional(deptIdSchema), ...pageQuery }),
   },
   issueCard: {
     response: out.card,
-    method: 'POST', path: '/fee-cards', roles: ['park-office'], summary: 'Issue an enterprise its fee registration card', creates: true,
+    method: 'POST',
+    path: '/fee-cards',
+    roles: ['park-office'],
+    summary: 'Issue an enterprise its fee registration card',
+    creates: true,
     body: z.strictObject({ enterpriseId: creditCodeSchema, enterpriseName: text(200) }),
   },
   getCard: {
     response: out.card,
-    method: 'GET', path: '/fee-cards/{enterpriseId}', roles: ['enterprise', 'park-office', 'soft-env-office', 'supervisor', 'department'],
+    method: 'GET',
+    path: '/fee-cards/{enterpriseId}',
+    roles: ['enterprise', 'park-office', 'soft-env-office', 'supervisor', 'department'],
     summary: 'A fee card, a page of its entries and whether its whole hash chain verifies',
     params: z.strictObject({ enterpriseId: creditCodeSchema }),
     query: z.strictObject(pageQuery),
   },
   recordEntry: {
     response: out.entry,
-    method: 'POST', path: '/fee-cards/{enterpriseId}/entries', roles: ['department'], summary: 'Record a fee collected at the enterprise', creates: true,
+    method: 'POST',
+    path: '/fee-cards/{enterpriseId}/entries',
+    roles: ['department'],
+    summary: 'Record a fee collected at the enterprise',
+    creates: true,
     params: z.strictObject({ enterpriseId: creditCodeSchema }),
     body: z.strictObject({
-      feeItemCode, amount: fen, collector: text(100), collectedAt: instantSchema, receiptNo: z.string().check(z.regex(/^[A-Za-z0-9][A-Za-z0-9._/-]{0,63}$/, 'Expected a receipt number of letters, digits and . _ / -')),
+      feeItemCode,
+      amount: fen,
+      collector: text(100),
+      collectedAt: instantSchema,
+      receiptNo: z
+        .string()
+        .check(z.regex(/^[A-Za-z0-9][A-Za-z0-9._/-]{0,63}$/, 'Expected a receipt number of letters, digits and . _ / -')),
     }),
   },
   refuseEntry: {
     response: out.refusal,
-    method: 'POST', path: '/fee-cards/{enterpriseId}/entries/{entryId}/refusal', roles: ['enterprise'],
-    summary: 'The enterprise refuses or disputes a recorded charge', creates: true,
+    method: 'POST',
+    path: '/fee-cards/{enterpriseId}/entries/{entryId}/refusal',
+    roles: ['enterprise'],
+    summary: 'The enterprise refuses or disputes a recorded charge',
+    creates: true,
     params: z.strictObject({ enterpriseId: creditCodeSchema, entryId: z.string().check(z.regex(/^\d{8}$/, 'Expected an entry id')) }),
     body: z.strictObject({ reason: text(2000), category: z.optional(z.enum(REFUSAL_CATEGORIES)) }),
   },
   feeAudit: {
-    response: out.audit, csv: true,
-    method: 'GET', path: '/fee-audit', roles: ['soft-env-office', 'supervisor'],
+    response: out.audit,
+    csv: true,
+    method: 'GET',
+    path: '/fee-audit',
+    roles: ['soft-env-office', 'supervisor'],
     summary: 'Totals by unit and item, refusals, rejected attempts and chain status for a date range',
-    query: z.strictObject({ from: localDateSchema, to: localDateSchema, ...pageQuery })
+    query: z
+      .strictObject({ from: localDateSchema, to: localDateSchema, ...pageQuery })
       .check(z.refine((q) => q.from <= q.to, { error: 'from is after to', path: ['to'] })),
   },
 });

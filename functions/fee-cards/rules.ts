@@ -28,7 +28,11 @@ export interface FeeItem {
  * against the standard then in force and keeps it. A first publication whose validFrom is past
  * is the county entering a fee list already in force: it is in force from that date.
  */
-export function inForceFrom(previous: Pick<FeeItem, 'publishedAt' | 'inForceFrom'> | undefined, validFrom: string | undefined, now: Date): Date {
+export function inForceFrom(
+  previous: Pick<FeeItem, 'publishedAt' | 'inForceFrom'> | undefined,
+  validFrom: string | undefined,
+  now: Date,
+): Date {
   if (!previous) {
     const from = validFrom ? startOfLocalDate(validFrom) : now;
     return from < now ? from : now;
@@ -62,25 +66,29 @@ export function checkCollection(
 ): Violation | undefined {
   if (!item) {
     return {
-      rule: 'fee-item-not-published', title: 'This fee is not on the published fee list',
+      rule: 'fee-item-not-published',
+      title: 'This fee is not on the published fee list',
       detail: `Fee item ${collection.feeItemCode} was not on the published fee list on ${collection.collectedOn}, so it may not be charged and the enterprise may refuse to pay it.`,
     };
   }
   if (item.unit !== collection.unit) {
     return {
-      rule: 'fee-item-of-another-unit', title: 'This fee belongs to another unit',
+      rule: 'fee-item-of-another-unit',
+      title: 'This fee belongs to another unit',
       detail: `Fee item ${item.code} (${item.name}) is published for ${item.unit}, not for ${collection.unit}.`,
     };
   }
   if ((item.validFrom && collection.collectedOn < item.validFrom) || (item.validTo && collection.collectedOn > item.validTo)) {
     return {
-      rule: 'fee-item-not-valid-on-date', title: 'This fee was not in force on the collection date',
+      rule: 'fee-item-not-valid-on-date',
+      title: 'This fee was not in force on the collection date',
       detail: `Fee item ${item.code} is in force from ${item.validFrom ?? 'its publication'} to ${item.validTo ?? 'further notice'}; the collection date ${collection.collectedOn} is outside that.`,
     };
   }
   if (!meetsStandard(item.standard, collection.amount)) {
     return {
-      rule: 'amount-outside-standard', title: 'The amount does not meet the legal standard',
+      rule: 'amount-outside-standard',
+      title: 'The amount does not meet the legal standard',
       detail: `Fee item ${item.code} (${item.name}) must be ${describeStandard(item.standard)}; ${yuan(collection.amount)} was recorded.`,
     };
   }
@@ -105,12 +113,17 @@ export interface EntryRecord {
   prevHash: string;
 }
 
-export interface ChainedEntry extends EntryRecord { hash: string }
+export interface ChainedEntry extends EntryRecord {
+  hash: string;
+}
 
 function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   if (value && typeof value === 'object') {
-    return `{${Object.keys(value).sort().map((key) => `${JSON.stringify(key)}:${canonicalJson((value as Record<string, unknown>)[key])}`).join(',')}}`;
+    return `{${Object.keys(value)
+      .sort()
+      .map((key) => `${JSON.stringify(key)}:${canonicalJson((value as Record<string, unknown>)[key])}`)
+      .join(',')}}`;
   }
   return JSON.stringify(value);
 }
@@ -122,15 +135,29 @@ export const genesisHash = (enterpriseId: string): string => sha256(`soft-env fe
 
 export function entryHash(record: EntryRecord): string {
   const covered: EntryRecord = {
-    entryId: record.entryId, enterpriseId: record.enterpriseId, unit: record.unit, feeItemCode: record.feeItemCode,
-    feeItemName: record.feeItemName, legalBasis: record.legalBasis, standard: record.standard, amount: record.amount,
-    collector: record.collector, collectedAt: record.collectedAt, receiptNo: record.receiptNo, recordedAt: record.recordedAt,
-    recordedBy: record.recordedBy, prevHash: record.prevHash,
+    entryId: record.entryId,
+    enterpriseId: record.enterpriseId,
+    unit: record.unit,
+    feeItemCode: record.feeItemCode,
+    feeItemName: record.feeItemName,
+    legalBasis: record.legalBasis,
+    standard: record.standard,
+    amount: record.amount,
+    collector: record.collector,
+    collectedAt: record.collectedAt,
+    receiptNo: record.receiptNo,
+    recordedAt: record.recordedAt,
+    recordedBy: record.recordedBy,
+    prevHash: record.prevHash,
   };
   return sha256(canonicalJson(covered));
 }
 
-export interface ChainStatus { valid: boolean; entries: number; problem?: string }
+export interface ChainStatus {
+  valid: boolean;
+  entries: number;
+  problem?: string;
+}
 
 /**
  * Verifies a card's hash chain: entries numbered 1..n without gaps, each linked to the one
@@ -153,11 +180,15 @@ export function chainVerifier(enterpriseId: string) {
       else if (entryHash(entry) !== entry.hash) problem = `entry ${entry.entryId} was altered after it was recorded`;
       previous = entry.hash;
     },
-    get seen(): number { return seen; },
+    get seen(): number {
+      return seen;
+    },
     finish(head: { entryCount: number; headHash: string }): ChainStatus {
       if (problem) return { valid: false, entries: seen, problem };
-      if (seen !== head.entryCount) return { valid: false, entries: seen, problem: `the card records ${head.entryCount} entries but ${seen} remain` };
-      if (previous !== head.headHash) return { valid: false, entries: seen, problem: 'the last entry does not match the head kept on the card' };
+      if (seen !== head.entryCount)
+        return { valid: false, entries: seen, problem: `the card records ${head.entryCount} entries but ${seen} remain` };
+      if (previous !== head.headHash)
+        return { valid: false, entries: seen, problem: 'the last entry does not match the head kept on the card' };
       return { valid: true, entries: seen };
     },
   };

@@ -10,12 +10,21 @@ import { alertWrites, type Alert } from '#shared/alerts/alerts';
 import { prepareComplaint } from '../complaints/intake.ts';
 import { requireNamedDepartment } from '../registry/service.ts';
 import {
-  chainVerifier, checkCollection, entryHash, genesisHash, inForceFrom, yuan, type ChainedEntry, type ChainStatus, type FeeItem, type FeeStandard, type RefusalCategory,
+  chainVerifier,
+  checkCollection,
+  entryHash,
+  genesisHash,
+  inForceFrom,
+  yuan,
+  type ChainedEntry,
+  type ChainStatus,
+  type FeeItem,
+  type FeeStandard,
+  type RefusalCategory,
 } from './rules.ts';
 import * as store from './store.ts';
 import { Conflict, InvalidInput, NotFound, RuleViolation } from '#shared/domain/errors';
 import type { Deps } from '#shared/domain/deps';
-
 
 export async function publishFeeItem(
   input: { code: string; unit: string; name: string; legalBasis: string; standard: FeeStandard; validFrom?: string; validTo?: string },
@@ -26,10 +35,15 @@ export async function publishFeeItem(
   for (let round = 0; round < 3; round += 1) {
     const previous = await store.getFeeItem(input.code);
     if (previous && previous.unit !== input.unit) {
-      throw new Conflict('fee-item-unit-fixed', `Fee item ${input.code} belongs to ${previous.unit}; publish a new code for ${input.unit}.`);
+      throw new Conflict(
+        'fee-item-unit-fixed',
+        `Fee item ${input.code} belongs to ${previous.unit}; publish a new code for ${input.unit}.`,
+      );
     }
     const item = {
-      ...input, revision: (previous?.revision ?? 0) + 1, publishedAt: toLocalIso(now),
+      ...input,
+      revision: (previous?.revision ?? 0) + 1,
+      publishedAt: toLocalIso(now),
       inForceFrom: toLocalIso(inForceFrom(previous, input.validFrom, now)),
     };
     if (await store.putFeeItemRevision(item)) return { item, created: !previous };
@@ -39,7 +53,11 @@ export async function publishFeeItem(
 
 export async function issueCard(input: { enterpriseId: string; enterpriseName: string }, caller: Caller, { now }: Deps) {
   const card: store.FeeCard = {
-    ...input, issuedAt: toLocalIso(now), issuedBy: caller.sub, entryCount: 0, headHash: genesisHash(input.enterpriseId),
+    ...input,
+    issuedAt: toLocalIso(now),
+    issuedBy: caller.sub,
+    entryCount: 0,
+    headHash: genesisHash(input.enterpriseId),
   };
   await store.createCard(card);
   return presentCard(card, { valid: true, entries: 0 }, [], [], false);
@@ -60,12 +78,15 @@ export async function viewCard(enterpriseId: string, caller: Caller, page: { lim
   if (!card) throw new NotFound();
   const ownOnly = !seesAllCards(caller) && caller.ent !== card.enterpriseId;
   // Neither a card-wide role nor the card's enterprise: a department, which sees only its own entries.
-  const ownDepartment = ownOnly ? caller.dept ?? '' : undefined;
+  const ownDepartment = ownOnly ? (caller.dept ?? '') : undefined;
   const [chain, { entries, nextCursor }] = await Promise.all([
     wholeChainStatus(card),
     store.entriesPage(enterpriseId, ownDepartment, page.limit, page.cursor),
   ]);
-  const refusals = await store.refusalsOf(enterpriseId, entries.map((entry) => Number(entry.entryId)));
+  const refusals = await store.refusalsOf(
+    enterpriseId,
+    entries.map((entry) => Number(entry.entryId)),
+  );
   return { ...presentCard(card, chain, entries, refusals, ownOnly), ...(nextCursor ? { nextCursor } : {}) };
 }
 
@@ -76,7 +97,7 @@ export async function wholeChainStatus(card: store.FeeCard): Promise<ChainStatus
   const verifier = chainVerifier(card.enterpriseId);
   for await (const entries of store.chainEntryPages(card.enterpriseId)) for (const entry of entries) verifier.add(entry);
   // An entry appended after the card was read is no tampering: judge by the head that covers it.
-  const head = verifier.seen > card.entryCount ? (await store.getCard(card.enterpriseId)) ?? card : card;
+  const head = verifier.seen > card.entryCount ? ((await store.getCard(card.enterpriseId)) ?? card) : card;
   return verifier.finish(head);
 }
 
@@ -127,8 +148,15 @@ export async function recordEntry(
   const violation = checkCollection(item, { feeItemCode: input.feeItemCode, unit, amount: input.amount, collectedOn });
   if (violation) {
     const attempt: store.RejectedAttempt = {
-      id: newId(), enterpriseId, unit, ...input, collectedAt: toLocalIso(collectedAt),
-      rule: violation.rule, detail: violation.detail, attemptedAt: toLocalIso(now), attemptedBy: caller.sub,
+      id: newId(),
+      enterpriseId,
+      unit,
+      ...input,
+      collectedAt: toLocalIso(collectedAt),
+      rule: violation.rule,
+      detail: violation.detail,
+      attemptedAt: toLocalIso(now),
+      attemptedBy: caller.sub,
     };
     await store.recordRejectedAttempt(attempt, collectedOn);
     throw new RuleViolation(violation);
@@ -137,9 +165,20 @@ export async function recordEntry(
   for (let round = 0; round < MAX_ROUNDS; round += 1) {
     const entryId = keys.entryIdOf(card.entryCount + 1);
     const record = {
-      entryId, enterpriseId, unit, feeItemCode: feeItem.code, feeItemName: feeItem.name, legalBasis: feeItem.legalBasis,
-      standard: feeItem.standard, amount: input.amount, collector: input.collector, collectedAt: toLocalIso(collectedAt),
-      receiptNo: input.receiptNo, recordedAt: toLocalIso(now), recordedBy: caller.sub, prevHash: card.headHash,
+      entryId,
+      enterpriseId,
+      unit,
+      feeItemCode: feeItem.code,
+      feeItemName: feeItem.name,
+      legalBasis: feeItem.legalBasis,
+      standard: feeItem.standard,
+      amount: input.amount,
+      collector: input.collector,
+      collectedAt: toLocalIso(collectedAt),
+      receiptNo: input.receiptNo,
+      recordedAt: toLocalIso(now),
+      recordedBy: caller.sub,
+      prevHash: card.headHash,
     };
     const entry: ChainedEntry = { ...record, hash: entryHash(record) };
     if ((await store.appendEntry(entry, card.entryCount, collectedOn)) === 'appended') return entry;
@@ -162,17 +201,39 @@ export async function refuseEntry(
   const entry = await store.getEntry(enterpriseId, Number(entryId));
   if (!entry) throw new NotFound();
   const category = input.category ?? 'unregistered-fee';
-  const complaint = await prepareComplaint({
-    againstDept: entry.unit, category, description: input.reason, source: 'fee-refusal', occurredAt: entry.collectedAt,
-    complainant: { sub: caller.sub, enterpriseId }, subject: { type: 'fee-entry', id: `${enterpriseId}/${entryId}` },
-  }, { now, newId }, { refusedFeeEntries: 1 });
+  const complaint = await prepareComplaint(
+    {
+      againstDept: entry.unit,
+      category,
+      description: input.reason,
+      source: 'fee-refusal',
+      occurredAt: entry.collectedAt,
+      complainant: { sub: caller.sub, enterpriseId },
+      subject: { type: 'fee-entry', id: `${enterpriseId}/${entryId}` },
+    },
+    { now, newId },
+    { refusedFeeEntries: 1 },
+  );
   const complaintId = complaint.complaint.id;
   const refusal: store.Refusal = {
-    entryId, enterpriseId, unit: entry.unit, feeItemCode: entry.feeItemCode, amount: entry.amount,
-    reason: input.reason, category, refusedAt: toLocalIso(now), refusedBy: caller.sub, complaintId,
+    entryId,
+    enterpriseId,
+    unit: entry.unit,
+    feeItemCode: entry.feeItemCode,
+    amount: entry.amount,
+    reason: input.reason,
+    category,
+    refusedAt: toLocalIso(now),
+    refusedBy: caller.sub,
+    complaintId,
   };
   const alert: Alert = {
-    id: newId(), at: toLocalIso(now), severity: 'warning', concern: 'fee-cards', department: entry.unit, kind: 'fee-entry-refused',
+    id: newId(),
+    at: toLocalIso(now),
+    severity: 'warning',
+    concern: 'fee-cards',
+    department: entry.unit,
+    kind: 'fee-entry-refused',
     title: `Enterprise refused a ${yuan(entry.amount)} charge by ${entry.unit}`,
     detail: `Enterprise ${enterpriseId} refused entry ${entryId} (${entry.feeItemCode} ${entry.feeItemName}, receipt ${entry.receiptNo}) as ${category}; complaint ${complaintId} is open.`,
     subject: { type: 'fee-entry', id: `${enterpriseId}/${entryId}` },
@@ -193,32 +254,58 @@ export async function audit(query: { from: string; to: string; limit: number; cu
     store.auditEventsPage(months, fromInstant, toInstant, query.limit, query.cursor),
   ]);
 
-  const byUnitItem = new Map<string, { unit: string; feeItemCode: string; entries: number; amount: number; refused: number; refusedAmount: number; rejectedAttempts: number }>();
+  const byUnitItem = new Map<
+    string,
+    { unit: string; feeItemCode: string; entries: number; amount: number; refused: number; refusedAmount: number; rejectedAttempts: number }
+  >();
   for (const total of totals) {
     const key = `${total.unit}#${total.feeItemCode}`;
-    const row = byUnitItem.get(key) ?? { unit: total.unit, feeItemCode: total.feeItemCode, entries: 0, amount: 0, refused: 0, refusedAmount: 0, rejectedAttempts: 0 };
-    if (total.kind === 'ENTRY') { row.entries += total.count; row.amount += total.amount; }
-    if (total.kind === 'REFUSED') { row.refused += total.count; row.refusedAmount += total.amount; }
+    const row = byUnitItem.get(key) ?? {
+      unit: total.unit,
+      feeItemCode: total.feeItemCode,
+      entries: 0,
+      amount: 0,
+      refused: 0,
+      refusedAmount: 0,
+      rejectedAttempts: 0,
+    };
+    if (total.kind === 'ENTRY') {
+      row.entries += total.count;
+      row.amount += total.amount;
+    }
+    if (total.kind === 'REFUSED') {
+      row.refused += total.count;
+      row.refusedAmount += total.amount;
+    }
     if (total.kind === 'REJECTED') row.rejectedAttempts += total.count;
     byUnitItem.set(key, row);
   }
   const rows = [...byUnitItem.values()].sort((a, b) => a.unit.localeCompare(b.unit) || a.feeItemCode.localeCompare(b.feeItemCode));
-  const byUnit = new Map<string, { unit: string; entries: number; amount: number; refused: number; refusedAmount: number; rejectedAttempts: number }>();
+  const byUnit = new Map<
+    string,
+    { unit: string; entries: number; amount: number; refused: number; refusedAmount: number; rejectedAttempts: number }
+  >();
   for (const row of rows) {
     const unit = byUnit.get(row.unit) ?? { unit: row.unit, entries: 0, amount: 0, refused: 0, refusedAmount: 0, rejectedAttempts: 0 };
-    unit.entries += row.entries; unit.amount += row.amount; unit.refused += row.refused;
-    unit.refusedAmount += row.refusedAmount; unit.rejectedAttempts += row.rejectedAttempts;
+    unit.entries += row.entries;
+    unit.amount += row.amount;
+    unit.refused += row.refused;
+    unit.refusedAmount += row.refusedAmount;
+    unit.rejectedAttempts += row.rejectedAttempts;
     byUnit.set(row.unit, unit);
   }
 
   const events: Record<string, unknown>[] = page.items.map((item) => ({ kind: kindOf(item), ...item }));
   const cardIds = [...new Set(events.filter((event) => event.kind !== 'rejected-attempt').map((event) => event.enterpriseId as string))];
-  const chains = await Promise.all(cardIds.map(async (enterpriseId) => {
-    const card = await store.getCard(enterpriseId);
-    return { enterpriseId, ...(card ? await wholeChainStatus(card) : { valid: false, entries: 0, problem: 'the card is missing' }) };
-  }));
+  const chains = await Promise.all(
+    cardIds.map(async (enterpriseId) => {
+      const card = await store.getCard(enterpriseId);
+      return { enterpriseId, ...(card ? await wholeChainStatus(card) : { valid: false, entries: 0, problem: 'the card is missing' }) };
+    }),
+  );
   return {
-    from: query.from, to: query.to,
+    from: query.from,
+    to: query.to,
     totals: { byUnit: [...byUnit.values()], byUnitAndItem: rows },
     items: events,
     chains,

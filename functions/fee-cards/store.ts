@@ -7,8 +7,23 @@ import * as z from 'zod/mini';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, type BatchGetCommandOutput } from '@aws-sdk/lib-dynamodb';
 import {
-  cursorListing, db, decodeCursor, encodeCursor, InvalidCursorError, listingOf, queryAll, queryFrom, queryInput, queryPage, refused, tableName, tryWriteAll, withoutKeys, writeAll,
-  type StoredItem, type Write,
+  cursorListing,
+  db,
+  decodeCursor,
+  encodeCursor,
+  InvalidCursorError,
+  listingOf,
+  queryAll,
+  queryFrom,
+  queryInput,
+  queryPage,
+  refused,
+  tableName,
+  tryWriteAll,
+  withoutKeys,
+  writeAll,
+  type StoredItem,
+  type Write,
 } from '#shared/data/db';
 import { keys, patterns } from '#shared/data/table';
 import { decoderOf } from '#shared/data/codecs';
@@ -59,27 +74,65 @@ const standardCodec: z.ZodMiniType<FeeStandard> = z.union([
   z.object({ kind: z.literal('range'), min: z.number(), max: z.number() }),
 ]);
 const feeItemCodec: z.ZodMiniType<FeeItem> = z.object({
-  code: z.string(), unit: z.string(), name: z.string(), legalBasis: z.string(), standard: standardCodec,
-  validFrom: z.optional(z.string()), validTo: z.optional(z.string()), revision: z.number(), publishedAt: z.string(), inForceFrom: z.optional(z.string()),
+  code: z.string(),
+  unit: z.string(),
+  name: z.string(),
+  legalBasis: z.string(),
+  standard: standardCodec,
+  validFrom: z.optional(z.string()),
+  validTo: z.optional(z.string()),
+  revision: z.number(),
+  publishedAt: z.string(),
+  inForceFrom: z.optional(z.string()),
 });
 const decodeFeeItem = decoderOf(feeItemCodec);
 const cardCodec: z.ZodMiniType<FeeCard> = z.object({
-  enterpriseId: z.string(), enterpriseName: z.string(), issuedAt: z.string(), issuedBy: z.string(), entryCount: z.number(), headHash: z.string(),
+  enterpriseId: z.string(),
+  enterpriseName: z.string(),
+  issuedAt: z.string(),
+  issuedBy: z.string(),
+  entryCount: z.number(),
+  headHash: z.string(),
 });
 const decodeCard = decoderOf(cardCodec);
 const entryCodec: z.ZodMiniType<ChainedEntry> = z.object({
-  entryId: z.string(), enterpriseId: z.string(), unit: z.string(), feeItemCode: z.string(), feeItemName: z.string(), legalBasis: z.string(),
-  standard: standardCodec, amount: z.number(), collector: z.string(), collectedAt: z.string(), receiptNo: z.string(), recordedAt: z.string(),
-  recordedBy: z.string(), prevHash: z.string(), hash: z.string(),
+  entryId: z.string(),
+  enterpriseId: z.string(),
+  unit: z.string(),
+  feeItemCode: z.string(),
+  feeItemName: z.string(),
+  legalBasis: z.string(),
+  standard: standardCodec,
+  amount: z.number(),
+  collector: z.string(),
+  collectedAt: z.string(),
+  receiptNo: z.string(),
+  recordedAt: z.string(),
+  recordedBy: z.string(),
+  prevHash: z.string(),
+  hash: z.string(),
 });
 const decodeEntry = decoderOf(entryCodec);
 const refusalCodec: z.ZodMiniType<Refusal> = z.object({
-  entryId: z.string(), enterpriseId: z.string(), unit: z.string(), feeItemCode: z.string(), amount: z.number(), reason: z.string(),
-  category: z.string(), refusedAt: z.string(), refusedBy: z.string(), complaintId: z.string(),
+  entryId: z.string(),
+  enterpriseId: z.string(),
+  unit: z.string(),
+  feeItemCode: z.string(),
+  amount: z.number(),
+  reason: z.string(),
+  category: z.string(),
+  refusedAt: z.string(),
+  refusedBy: z.string(),
+  complaintId: z.string(),
 });
 const decodeRefusal = decoderOf(refusalCodec);
 const totalCodec: z.ZodMiniType<FeeTotal> = z.object({
-  date: z.string(), kind: z.enum(['ENTRY', 'REFUSED', 'REJECTED']), unit: z.string(), feeItemCode: z.string(), count: z.number(), amount: z.number(),
+  date: z.string(),
+  kind: z.enum(['ENTRY', 'REFUSED', 'REJECTED']),
+  unit: z.string(),
+  feeItemCode: z.string(),
+  count: z.number(),
+  amount: z.number(),
 });
 
 /**
@@ -102,7 +155,11 @@ export async function putFeeItemRevision(item: FeeItem & { inForceFrom: string }
     {
       Put: {
         TableName: tableName,
-        Item: { ...keys.feeItemRevision(item.code, new Date(item.inForceFrom).toISOString(), item.revision), type: 'fee-item-revision', ...item },
+        Item: {
+          ...keys.feeItemRevision(item.code, new Date(item.inForceFrom).toISOString(), item.revision),
+          type: 'fee-item-revision',
+          ...item,
+        },
         ConditionExpression: 'attribute_not_exists(pk)',
       },
       ifFailed: refused('overtaken'),
@@ -113,7 +170,9 @@ export async function putFeeItemRevision(item: FeeItem & { inForceFrom: string }
 
 /** The revision of a fee item in force at an instant: the last one in force from no later than it. */
 export async function feeItemInForceAt(code: string, at: Date): Promise<FeeItem | undefined> {
-  const { Items = [] } = await db.send(new QueryCommand({ ...queryInput(patterns.feeItemRevisionsInForceAt(code, at.toISOString()), { consistentRead: true }), Limit: 1 }));
+  const { Items = [] } = await db.send(
+    new QueryCommand({ ...queryInput(patterns.feeItemRevisionsInForceAt(code, at.toISOString()), { consistentRead: true }), Limit: 1 }),
+  );
   if (Items[0]) return decodeFeeItem(Items[0]);
   // An item published before revisions were kept has none: it stands for itself from its publication.
   const current = await getFeeItem(code);
@@ -132,13 +191,16 @@ export async function feeItemsPage(unit: string | undefined, limit: number, curs
 /** Issues a card; a second card for the same enterprise is a conflict. */
 export async function createCard(card: FeeCard): Promise<void> {
   try {
-    await db.send(new PutCommand({
-      TableName: tableName,
-      Item: { ...keys.card(card.enterpriseId), type: 'fee-card', ...card },
-      ConditionExpression: 'attribute_not_exists(pk)',
-    }));
+    await db.send(
+      new PutCommand({
+        TableName: tableName,
+        Item: { ...keys.card(card.enterpriseId), type: 'fee-card', ...card },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
   } catch (error) {
-    if (error instanceof ConditionalCheckFailedException) throw new Conflict('card-exists', `Enterprise ${card.enterpriseId} already has a fee card.`);
+    if (error instanceof ConditionalCheckFailedException)
+      throw new Conflict('card-exists', `Enterprise ${card.enterpriseId} already has a fee card.`);
     throw error;
   }
 }
@@ -150,12 +212,32 @@ export async function getCard(enterpriseId: string): Promise<FeeCard | undefined
 
 /** A page of a card's entries in order: the whole card's, or (index) one unit's own. */
 export async function entriesPage(enterpriseId: string, unit: string | undefined, limit: number, cursor: string | undefined) {
-  const { items, nextCursor } = await queryPage(unit ? patterns.unitEntriesOfCard(enterpriseId, unit) : patterns.entriesOfCard(enterpriseId), { limit, cursor, consistentRead: !unit }, decodeEntry);
+  const { items, nextCursor } = await queryPage(
+    unit ? patterns.unitEntriesOfCard(enterpriseId, unit) : patterns.entriesOfCard(enterpriseId),
+    { limit, cursor, consistentRead: !unit },
+    decodeEntry,
+  );
   return { entries: items, nextCursor };
 }
 
 /** The fields an entry's hash covers, and the hash: all that verifying the chain reads. */
-const CHAIN_FIELDS = ['entryId', 'enterpriseId', 'unit', 'feeItemCode', 'feeItemName', 'legalBasis', 'standard', 'amount', 'collector', 'collectedAt', 'receiptNo', 'recordedAt', 'recordedBy', 'prevHash', 'hash'] as const;
+const CHAIN_FIELDS = [
+  'entryId',
+  'enterpriseId',
+  'unit',
+  'feeItemCode',
+  'feeItemName',
+  'legalBasis',
+  'standard',
+  'amount',
+  'collector',
+  'collectedAt',
+  'receiptNo',
+  'recordedAt',
+  'recordedBy',
+  'prevHash',
+  'hash',
+] as const;
 
 /**
  * An entry as its chain sees it. One whose stored fields no longer fit an entry was altered in
@@ -166,8 +248,21 @@ function chainLink(item: StoredItem): ChainedEntry {
   if (decoded.success) return decoded.data;
   const text = (value: unknown) => (typeof value === 'string' ? value : '');
   return {
-    entryId: text(item.entryId), enterpriseId: text(item.enterpriseId), unit: '', feeItemCode: '', feeItemName: '', legalBasis: '', standard: { kind: 'fixed', amount: 0 },
-    amount: 0, collector: '', collectedAt: '', receiptNo: '', recordedAt: '', recordedBy: '', prevHash: text(item.prevHash), hash: '',
+    entryId: text(item.entryId),
+    enterpriseId: text(item.enterpriseId),
+    unit: '',
+    feeItemCode: '',
+    feeItemName: '',
+    legalBasis: '',
+    standard: { kind: 'fixed', amount: 0 },
+    amount: 0,
+    collector: '',
+    collectedAt: '',
+    receiptNo: '',
+    recordedAt: '',
+    recordedBy: '',
+    prevHash: text(item.prevHash),
+    hash: '',
   };
 }
 
@@ -175,7 +270,12 @@ function chainLink(item: StoredItem): ChainedEntry {
 export async function* chainEntryPages(enterpriseId: string): AsyncGenerator<ChainedEntry[]> {
   let startKey: Record<string, unknown> | undefined;
   do {
-    const page = await db.send(new QueryCommand({ ...queryInput(patterns.entriesOfCard(enterpriseId), { projection: [...CHAIN_FIELDS], consistentRead: true }), ExclusiveStartKey: startKey }));
+    const page = await db.send(
+      new QueryCommand({
+        ...queryInput(patterns.entriesOfCard(enterpriseId), { projection: [...CHAIN_FIELDS], consistentRead: true }),
+        ExclusiveStartKey: startKey,
+      }),
+    );
     yield (page.Items ?? []).map(chainLink);
     startKey = page.LastEvaluatedKey;
   } while (startKey);
@@ -184,9 +284,13 @@ export async function* chainEntryPages(enterpriseId: string): AsyncGenerator<Cha
 /** The refusals of the given entries (a page's), by key: never more than the page asks for. */
 export async function refusalsOf(enterpriseId: string, seqs: number[]): Promise<Refusal[]> {
   const refusals: Refusal[] = [];
-  for (let start = 0; start < seqs.length; start += 100) { // BatchGetItem takes 100 keys
+  for (let start = 0; start < seqs.length; start += 100) {
+    // BatchGetItem takes 100 keys
     let request: Record<string, { Keys: Record<string, unknown>[]; ConsistentRead?: boolean }> | undefined = {
-      [tableName]: { Keys: seqs.slice(start, start + 100).map((seq) => ({ pk: keys.cardPartition(enterpriseId), sk: keys.refusalSk(seq) })), ConsistentRead: true },
+      [tableName]: {
+        Keys: seqs.slice(start, start + 100).map((seq) => ({ pk: keys.cardPartition(enterpriseId), sk: keys.refusalSk(seq) })),
+        ConsistentRead: true,
+      },
     };
     // `request` becomes the unprocessed keys, possibly none, at the end of each round.
     // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition
@@ -201,7 +305,9 @@ export async function refusalsOf(enterpriseId: string, seqs: number[]): Promise<
 }
 
 export async function getEntry(enterpriseId: string, seq: number): Promise<ChainedEntry | undefined> {
-  const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: { pk: keys.cardPartition(enterpriseId), sk: keys.entrySk(seq) } }));
+  const { Item } = await db.send(
+    new GetCommand({ TableName: tableName, Key: { pk: keys.cardPartition(enterpriseId), sk: keys.entrySk(seq) } }),
+  );
   return Item ? decodeEntry(Item) : undefined;
 }
 
@@ -226,9 +332,18 @@ export async function appendEntry(entry: ChainedEntry, expectedCount: number, co
       Put: {
         TableName: tableName,
         Item: {
-          pk: keys.cardPartition(entry.enterpriseId), sk: keys.entrySk(seq), ...keys.unitEntriesIndex(entry.enterpriseId, entry.unit, seq),
-          ...keys.feeAuditIndex(monthOf(collectedOn), new Date(entry.collectedAt).toISOString(), 'ENTRY', `${entry.enterpriseId}#${entry.entryId}`),
-          type: 'fee-entry', collectedOn, ...entry,
+          pk: keys.cardPartition(entry.enterpriseId),
+          sk: keys.entrySk(seq),
+          ...keys.unitEntriesIndex(entry.enterpriseId, entry.unit, seq),
+          ...keys.feeAuditIndex(
+            monthOf(collectedOn),
+            new Date(entry.collectedAt).toISOString(),
+            'ENTRY',
+            `${entry.enterpriseId}#${entry.entryId}`,
+          ),
+          type: 'fee-entry',
+          collectedOn,
+          ...entry,
         },
         ConditionExpression: 'attribute_not_exists(pk)',
       },
@@ -254,7 +369,14 @@ function addToTotals(date: string, kind: 'ENTRY' | 'REFUSED' | 'REJECTED', unit:
       TableName: tableName,
       Key: keys.feeTotals(monthOf(date), date, kind, unit, item),
       UpdateExpression: 'SET #kind = :kind, #unit = :unit, #item = :item, #date = :date ADD #count :one, #amount :amount',
-      ExpressionAttributeNames: { '#kind': 'kind', '#unit': 'unit', '#item': 'feeItemCode', '#date': 'date', '#count': 'count', '#amount': 'amount' },
+      ExpressionAttributeNames: {
+        '#kind': 'kind',
+        '#unit': 'unit',
+        '#item': 'feeItemCode',
+        '#date': 'date',
+        '#count': 'count',
+        '#amount': 'amount',
+      },
       ExpressionAttributeValues: { ':kind': kind, ':unit': unit, ':item': item, ':date': date, ':one': 1, ':amount': amount },
     },
   };
@@ -263,20 +385,21 @@ function addToTotals(date: string, kind: 'ENTRY' | 'REFUSED' | 'REJECTED', unit:
 /** Keeps a refused attempt as audit evidence, dated (like entries) by the collection it claimed. */
 export async function recordRejectedAttempt(attempt: RejectedAttempt, attemptedOn: string): Promise<void> {
   await writeAll([
-      {
-        Put: {
-          TableName: tableName,
-          Item: {
-            ...keys.rejectedAttempt(attempt.id),
-            ...keys.feeAuditIndex(monthOf(attemptedOn), new Date(attempt.collectedAt).toISOString(), 'REJECTED', attempt.id),
-            type: 'rejected-fee-attempt', ...attempt,
-          },
-          ConditionExpression: 'attribute_not_exists(pk)',
+    {
+      Put: {
+        TableName: tableName,
+        Item: {
+          ...keys.rejectedAttempt(attempt.id),
+          ...keys.feeAuditIndex(monthOf(attemptedOn), new Date(attempt.collectedAt).toISOString(), 'REJECTED', attempt.id),
+          type: 'rejected-fee-attempt',
+          ...attempt,
         },
-        ifFailed: () => new Error(`rejected attempt ${attempt.id} exists already`),
+        ConditionExpression: 'attribute_not_exists(pk)',
       },
-      addToTotals(attemptedOn, 'REJECTED', attempt.unit, attempt.feeItemCode, attempt.amount),
-      countIn(attempt.unit, new Date(attempt.attemptedAt), { rejectedFeeAttempts: 1 }),
+      ifFailed: () => new Error(`rejected attempt ${attempt.id} exists already`),
+    },
+    addToTotals(attemptedOn, 'REJECTED', attempt.unit, attempt.feeItemCode, attempt.amount),
+    countIn(attempt.unit, new Date(attempt.attemptedAt), { rejectedFeeAttempts: 1 }),
   ]);
 }
 
@@ -291,9 +414,16 @@ export async function recordRefusal(refusal: Refusal, seq: number, refusedOn: st
       Put: {
         TableName: tableName,
         Item: {
-          pk: keys.cardPartition(refusal.enterpriseId), sk: keys.refusalSk(seq),
-          ...keys.feeAuditIndex(monthOf(refusedOn), new Date(refusal.refusedAt).toISOString(), 'REFUSAL', `${refusal.enterpriseId}#${refusal.entryId}`),
-          type: 'fee-refusal', ...refusal,
+          pk: keys.cardPartition(refusal.enterpriseId),
+          sk: keys.refusalSk(seq),
+          ...keys.feeAuditIndex(
+            monthOf(refusedOn),
+            new Date(refusal.refusedAt).toISOString(),
+            'REFUSAL',
+            `${refusal.enterpriseId}#${refusal.entryId}`,
+          ),
+          type: 'fee-refusal',
+          ...refusal,
         },
         ConditionExpression: 'attribute_not_exists(pk)',
       },
@@ -304,7 +434,14 @@ export async function recordRefusal(refusal: Refusal, seq: number, refusedOn: st
   ]);
 }
 
-export interface FeeTotal { date: string; kind: 'ENTRY' | 'REFUSED' | 'REJECTED'; unit: string; feeItemCode: string; count: number; amount: number }
+export interface FeeTotal {
+  date: string;
+  kind: 'ENTRY' | 'REFUSED' | 'REJECTED';
+  unit: string;
+  feeItemCode: string;
+  count: number;
+  amount: number;
+}
 
 /** The day-by-day totals of a date range: one Query per month in it. */
 export async function feeTotals(months: string[], from: string, to: string): Promise<FeeTotal[]> {
@@ -328,10 +465,16 @@ export async function auditEventsPage(months: string[], fromInstant: string, toI
   }
   const items: Record<string, unknown>[] = [];
   while (monthIndex < months.length && items.length < limit) {
-    const { Items = [], LastEvaluatedKey } = await queryFrom({ ...monthQuery(months[monthIndex] as string), Limit: limit - items.length }, startKey);
+    const { Items = [], LastEvaluatedKey } = await queryFrom(
+      { ...monthQuery(months[monthIndex] as string), Limit: limit - items.length },
+      startKey,
+    );
     items.push(...Items);
     if (LastEvaluatedKey) startKey = LastEvaluatedKey;
-    else { monthIndex += 1; startKey = undefined; }
+    else {
+      monthIndex += 1;
+      startKey = undefined;
+    }
   }
   const nextCursor = monthIndex < months.length ? encodeCursor(listingOf(monthQuery(months[monthIndex] as string)), startKey) : undefined;
   return { items: items.map(strip), nextCursor };

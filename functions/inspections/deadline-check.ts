@@ -17,16 +17,26 @@ export const checkInspectionMatter: MatterCheck = async (matter, stage, now) => 
     return {
       open: true,
       alert: {
-        kind: 'approval-lapsed', title: 'An inspection approval lapsed: the planned day passed undecided',
+        kind: 'approval-lapsed',
+        title: 'An inspection approval lapsed: the planned day passed undecided',
         detail: `The soft-environment office did not decide on the ${what} by the end of the planned day; it lapsed and cannot take place${inspection.category === 'routine' ? ', and its place under the yearly routine cap is free again' : ''}. The department may file it again.`,
         subject: { type: 'inspection', id: inspection.id },
       },
     };
   }
   const text = {
-    warning: { title: 'An inspection awaits approval; its limit is near', detail: `The ${what} awaits the soft-environment office's decision, due by ${deadline}.` },
-    breach: { title: 'An inspection approval is overdue', detail: `The soft-environment office has not decided on the ${what}; the limit passed at ${deadline}.` },
-    escalation: { title: 'Overdue inspection approval escalated to the supervisors', detail: `The ${what} is still undecided well past its limit (${deadline}); the discipline supervisors should act.` },
+    warning: {
+      title: 'An inspection awaits approval; its limit is near',
+      detail: `The ${what} awaits the soft-environment office's decision, due by ${deadline}.`,
+    },
+    breach: {
+      title: 'An inspection approval is overdue',
+      detail: `The soft-environment office has not decided on the ${what}; the limit passed at ${deadline}.`,
+    },
+    escalation: {
+      title: 'Overdue inspection approval escalated to the supervisors',
+      detail: `The ${what} is still undecided well past its limit (${deadline}); the discipline supervisors should act.`,
+    },
   }[stage];
   return { open: true, alert: { kind: `approval-${stage}`, ...text, subject: { type: 'inspection', id: inspection.id } } };
 };

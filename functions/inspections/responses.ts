@@ -6,27 +6,49 @@ import { INSPECTION_CATEGORIES, INSPECTION_STATUSES } from './rules.ts';
 const finding = z.looseObject({ description: z.string(), severity: z.enum(['minor', 'serious']), fine: fenOut });
 
 export const inspectionView = z.looseObject({
-  id: z.string(), enterpriseId: z.string(), department: z.string(), plannedDate: dateOut,
-  category: z.enum(INSPECTION_CATEGORIES), reason: z.string(), legalBasis: z.string(), inspectors: z.array(z.string()),
-  status: z.enum(INSPECTION_STATUSES), filedAt: instantOut, filedBy: z.string(), version: z.int(),
+  id: z.string(),
+  enterpriseId: z.string(),
+  department: z.string(),
+  plannedDate: dateOut,
+  category: z.enum(INSPECTION_CATEGORIES),
+  reason: z.string(),
+  legalBasis: z.string(),
+  inspectors: z.array(z.string()),
+  status: z.enum(INSPECTION_STATUSES),
+  filedAt: instantOut,
+  filedBy: z.string(),
+  version: z.int(),
   approval: z.optional(z.looseObject({ limitDays: z.number(), timeline: timelineOut })),
-  decision: z.optional(z.looseObject({ decision: z.enum(['approve', 'reject']), comment: z.string(), decidedAt: instantOut, decidedBy: z.string() })),
+  decision: z.optional(
+    z.looseObject({ decision: z.enum(['approve', 'reject']), comment: z.string(), decidedAt: instantOut, decidedBy: z.string() }),
+  ),
   outcome: z.optional(z.looseObject({ findings: z.array(finding), recordedAt: instantOut, recordedBy: z.string() })),
 });
 
 export const visitView = z.looseObject({
-  visitId: z.string(), inspectionId: z.string(), at: instantOut, allowed: z.boolean(), reason: z.string(),
+  visitId: z.string(),
+  inspectionId: z.string(),
+  at: instantOut,
+  allowed: z.boolean(),
+  reason: z.string(),
   /** Who at the enterprise reported it: shown to the enterprise and the supervisors, not the department inspected. */
   recordedBy: z.optional(z.string()),
-  inspectorsPresent: z.optional(z.array(z.string())), note: z.optional(z.string()), complaintId: z.optional(z.string()),
+  inspectorsPresent: z.optional(z.array(z.string())),
+  note: z.optional(z.string()),
+  complaintId: z.optional(z.string()),
   /** A visit that was not allowed opens a quiet-day-violation complaint, once a day per inspection. */
   complaint: z.optional(z.union([openedComplaint, z.looseObject({ id: z.string() })])),
   /** A repeat report of the same day's unlawful visit: the complaint it belongs to, and the day's count of reports. */
-  repeatOf: z.optional(z.string()), reportsToday: z.optional(z.int()),
+  repeatOf: z.optional(z.string()),
+  reportsToday: z.optional(z.int()),
 });
 
 export const findingView = z.looseObject({
-  ...finding.shape, enterpriseId: z.string(), department: z.string(), inspectionId: z.string(), date: dateOut,
+  ...finding.shape,
+  enterpriseId: z.string(),
+  department: z.string(),
+  inspectionId: z.string(),
+  date: dateOut,
 });
 
 export const inspectionResponses = {

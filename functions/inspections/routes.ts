@@ -4,11 +4,13 @@ import { creditCodeSchema, deptIdSchema, fen, idParams, localDateSchema, pageQue
 import { INSPECTION_CATEGORIES, INSPECTION_STATUSES } from './rules.ts';
 import { inspectionResponses as out } from './responses.ts';
 
-
 export const inspectionRoutes = defineRoutes('inspections', {
   fileInspection: {
     response: out.inspection,
-    method: 'POST', path: '/inspections', roles: ['department'], creates: true,
+    method: 'POST',
+    path: '/inspections',
+    roles: ['department'],
+    creates: true,
     summary: 'File an inspection of an enterprise (quiet-day rule, approval after the 25th)',
     body: z.strictObject({
       enterpriseId: creditCodeSchema,
@@ -21,8 +23,10 @@ export const inspectionRoutes = defineRoutes('inspections', {
   },
   listInspections: {
     response: out.inspections,
-    method: 'GET', path: '/inspections', roles: ['department', 'soft-env-office', 'supervisor', 'enterprise'],
-    summary: 'Inspections in the caller\'s scope',
+    method: 'GET',
+    path: '/inspections',
+    roles: ['department', 'soft-env-office', 'supervisor', 'enterprise'],
+    summary: "Inspections in the caller's scope",
     query: z.strictObject({
       enterpriseId: z.optional(creditCodeSchema),
       dept: z.optional(deptIdSchema),
@@ -33,33 +37,51 @@ export const inspectionRoutes = defineRoutes('inspections', {
   },
   getInspection: {
     response: out.inspectionWithVisits,
-    method: 'GET', path: '/inspections/{id}', roles: ['department', 'soft-env-office', 'supervisor', 'enterprise'],
-    summary: 'One inspection, its decision and its visits', params: idParams,
+    method: 'GET',
+    path: '/inspections/{id}',
+    roles: ['department', 'soft-env-office', 'supervisor', 'enterprise'],
+    summary: 'One inspection, its decision and its visits',
+    params: idParams,
   },
   decideInspection: {
     response: out.inspection,
-    method: 'POST', path: '/inspections/{id}/decision', roles: ['soft-env-office'],
-    summary: 'Approve or reject an inspection planned after the 25th', params: idParams,
+    method: 'POST',
+    path: '/inspections/{id}/decision',
+    roles: ['soft-env-office'],
+    summary: 'Approve or reject an inspection planned after the 25th',
+    params: idParams,
     body: z.strictObject({ decision: z.enum(['approve', 'reject']), comment: text(2000) }),
   },
   recordVisit: {
     response: out.visit,
-    method: 'POST', path: '/inspections/{id}/visits', roles: ['enterprise'], creates: true,
-    summary: 'Inspectors are at the door: is this visit allowed?', params: idParams,
+    method: 'POST',
+    path: '/inspections/{id}/visits',
+    roles: ['enterprise'],
+    creates: true,
+    summary: 'Inspectors are at the door: is this visit allowed?',
+    params: idParams,
     body: z.strictObject({ inspectorsPresent: z.optional(z.array(text(100)).check(z.maxLength(20))), note: z.optional(text(2000)) }),
     bodyOptional: true,
   },
   recordOutcome: {
     response: out.inspection,
-    method: 'POST', path: '/inspections/{id}/outcome', roles: ['department'], creates: true,
-    summary: 'The findings of an inspection (first minor violation: no fine)', params: idParams,
+    method: 'POST',
+    path: '/inspections/{id}/outcome',
+    roles: ['department'],
+    creates: true,
+    summary: 'The findings of an inspection (first minor violation: no fine)',
+    params: idParams,
     body: z.strictObject({
-      findings: z.array(z.strictObject({ description: text(2000), severity: z.enum(['minor', 'serious']), fine: fen })).check(z.maxLength(50)),
+      findings: z
+        .array(z.strictObject({ description: text(2000), severity: z.enum(['minor', 'serious']), fine: fen }))
+        .check(z.maxLength(50)),
     }),
   },
   findingsRegister: {
     response: out.findings,
-    method: 'GET', path: '/enterprises/{enterpriseId}/findings', roles: ['department', 'soft-env-office', 'supervisor', 'enterprise'],
+    method: 'GET',
+    path: '/enterprises/{enterpriseId}/findings',
+    roles: ['department', 'soft-env-office', 'supervisor', 'enterprise'],
     summary: 'The register of inspection findings of an enterprise',
     params: z.strictObject({ enterpriseId: creditCodeSchema }),
     query: z.strictObject({ ...pageQuery }),

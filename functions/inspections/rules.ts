@@ -46,20 +46,36 @@ export function routineCapViolation(cap: number, year: string): Violation {
 }
 
 /** Whether inspectors at the door on `today` may go in. */
-export function visitVerdict(inspection: { status: InspectionStatus; plannedDate: string }, today: string): { allowed: boolean; reason: string } {
-  if (inspection.status === 'pending-approval') return { allowed: false, reason: 'This inspection has not been approved by the soft-environment office.' };
+export function visitVerdict(
+  inspection: { status: InspectionStatus; plannedDate: string },
+  today: string,
+): { allowed: boolean; reason: string } {
+  if (inspection.status === 'pending-approval')
+    return { allowed: false, reason: 'This inspection has not been approved by the soft-environment office.' };
   if (inspection.status === 'rejected') return { allowed: false, reason: 'The soft-environment office rejected this inspection.' };
-  if (inspection.status === 'lapsed') return { allowed: false, reason: 'The soft-environment office\'s approval was not given by the planned day; this inspection lapsed.' };
+  if (inspection.status === 'lapsed')
+    return { allowed: false, reason: "The soft-environment office's approval was not given by the planned day; this inspection lapsed." };
   if (inspection.status === 'completed') return { allowed: false, reason: 'This inspection has already been completed.' };
-  if (inspection.plannedDate !== today) return { allowed: false, reason: `This inspection is planned for ${inspection.plannedDate}, not today (${today}).` };
-  return { allowed: true, reason: inspection.status === 'approved' ? 'Approved by the soft-environment office for today.' : 'Filed as a major case or safety inspection for today.' };
+  if (inspection.plannedDate !== today)
+    return { allowed: false, reason: `This inspection is planned for ${inspection.plannedDate}, not today (${today}).` };
+  return {
+    allowed: true,
+    reason:
+      inspection.status === 'approved'
+        ? 'Approved by the soft-environment office for today.'
+        : 'Filed as a major case or safety inspection for today.',
+  };
 }
 
 /**
  * An approval is due no later than the end of the planned day (China time): after it the
  * inspection cannot take place, so its watch escalates, and the approval lapses, then.
  */
-export function approvalTimelineWithin<T extends { warnAt: string; deadline: string; escalateAt: string }>(timeline: T, filedAt: Date, plannedDayEnd: Date): T {
+export function approvalTimelineWithin<T extends { warnAt: string; deadline: string; escalateAt: string }>(
+  timeline: T,
+  filedAt: Date,
+  plannedDayEnd: Date,
+): T {
   const end = plannedDayEnd.getTime();
   const escalateAt = new Date(end).toISOString();
   if (Date.parse(timeline.deadline) <= end) return { ...timeline, escalateAt };
@@ -68,7 +84,11 @@ export function approvalTimelineWithin<T extends { warnAt: string; deadline: str
   return { ...timeline, warnAt: new Date(warnAt).toISOString(), deadline: escalateAt, escalateAt };
 }
 
-export interface Finding { description: string; severity: 'minor' | 'serious'; fine: number }
+export interface Finding {
+  description: string;
+  severity: 'minor' | 'serious';
+  fine: number;
+}
 
 /**
  * First minor violation, no fine (首次轻微违规不罚): a fine on a minor finding is refused unless

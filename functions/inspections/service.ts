@@ -1,30 +1,56 @@
 /** The inspection operations: rules from rules.ts, table access from store.ts, clock and ids injected. */
 import { addDays, localDate, startOfLocalDate, toLocalIso } from '#shared/time/clock';
 import { config } from '#shared/config';
-import { hasRole, isDepartmentCaller, mayRead, isEnterpriseCaller, seesAll, type Caller, type DepartmentCaller, type EnterpriseCaller } from '#shared/http/auth';
+import {
+  hasRole,
+  isDepartmentCaller,
+  mayRead,
+  isEnterpriseCaller,
+  seesAll,
+  type Caller,
+  type DepartmentCaller,
+  type EnterpriseCaller,
+} from '#shared/http/auth';
 import { alertWrites, newAlert, type Alert } from '#shared/alerts/alerts';
 import { prepareComplaint } from '../complaints/intake.ts';
 import { deadlineTimeline, workingDaysElapsed } from '#shared/time/calendar-store';
 import type { Matter } from '#shared/outbox/matters';
 import { startDeadlineEffect, stopDeadlineEffect } from '#shared/outbox/effects';
 import {
-  approvalTimelineWithin, firstMinorViolationRule, oneYearBefore, quietDayRule, routineCapViolation, visitVerdict, type Finding, type InspectionCategory,
+  approvalTimelineWithin,
+  firstMinorViolationRule,
+  oneYearBefore,
+  quietDayRule,
+  routineCapViolation,
+  visitVerdict,
+  type Finding,
+  type InspectionCategory,
 } from './rules.ts';
 import * as store from './store.ts';
 import { requireOwnDepartment } from '../registry/service.ts';
 import { Conflict, InvalidInput, NotFound, RuleViolation } from '#shared/domain/errors';
 import type { Deps } from '#shared/domain/deps';
 
-
 export const approvalLimitDays = (): number => config.APPROVAL_LIMIT_DAYS ?? 1;
 export const routineCap = (): number => config.ROUTINE_INSPECTIONS_PER_YEAR ?? 2;
 
 export const approvalMatter = (inspection: Pick<store.Inspection, 'id' | 'department'>): Matter => ({
-  concern: 'inspections', kind: 'approval', id: inspection.id, version: 1, department: inspection.department,
+  concern: 'inspections',
+  kind: 'approval',
+  id: inspection.id,
+  version: 1,
+  department: inspection.department,
 });
 
 export async function fileInspection(
-  input: { enterpriseId: string; plannedDate: string; category: InspectionCategory; reason: string; legalBasis: string; inspectors: string[] },
+  input: {
+    enterpriseId: string;
+    plannedDate: string;
+    category: InspectionCategory;
+    reason: string;
+    legalBasis: string;
+    inspectors: string[];
+  },
   caller: DepartmentCaller,
   { now, newId }: Deps,
 ): Promise<store.Inspection> {
@@ -37,23 +63,44 @@ export async function fileInspection(
   if ('violation' in outcome) throw new RuleViolation(outcome.violation);
 
   const inspection: store.Inspection = {
-    id: newId(), ...input, department, status: outcome.status,
-    filedAt: toLocalIso(now), filedBy: caller.sub, version: 1,
+    id: newId(),
+    ...input,
+    department,
+    status: outcome.status,
+    filedAt: toLocalIso(now),
+    filedBy: caller.sub,
+    version: 1,
   };
   // After the 25th the office's decision is watched; a quiet-day exception is reported to it.
   const alongside = [];
   if (outcome.status === 'pending-approval') {
     const limitDays = approvalLimitDays();
     const plannedDayEnd = startOfLocalDate(addDays(input.plannedDate, 1));
-    inspection.approval = { limitDays, timeline: approvalTimelineWithin(await deadlineTimeline(now, limitDays, 'inspections'), now, plannedDayEnd) };
+    inspection.approval = {
+      limitDays,
+      timeline: approvalTimelineWithin(await deadlineTimeline(now, limitDays, 'inspections'), now, plannedDayEnd),
+    };
     alongside.push(startDeadlineEffect(approvalMatter(inspection), inspection.approval.timeline, newId(), now));
   } else {
-    alongside.push(...alertWrites(newAlert({
-      severity: 'info', concern: 'inspections', department: inspection.department, kind: 'quiet-day-exception-filed',
-      title: `${inspection.category} inspection filed for a quiet production day`,
-      detail: `${inspection.department} filed a ${inspection.category} inspection of enterprise ${inspection.enterpriseId} on ${inspection.plannedDate} (a quiet production day): ${inspection.reason}`,
-      subject: { type: 'inspection', id: inspection.id },
-    }, now, newId()), now, newId));
+    alongside.push(
+      ...alertWrites(
+        newAlert(
+          {
+            severity: 'info',
+            concern: 'inspections',
+            department: inspection.department,
+            kind: 'quiet-day-exception-filed',
+            title: `${inspection.category} inspection filed for a quiet production day`,
+            detail: `${inspection.department} filed a ${inspection.category} inspection of enterprise ${inspection.enterpriseId} on ${inspection.plannedDate} (a quiet production day): ${inspection.reason}`,
+            subject: { type: 'inspection', id: inspection.id },
+          },
+          now,
+          newId(),
+        ),
+        now,
+        newId,
+      ),
+    );
   }
   const cap = input.category === 'routine' ? routineCap() : undefined;
   if ((await store.createInspection(inspection, cap, alongside)) === 'cap-reached') {
@@ -84,7 +131,11 @@ export async function listInspections(
 ) {
   let listing: store.InspectionListing;
   if (seesAll(caller)) {
-    listing = query.enterpriseId ? { by: 'enterprise', enterpriseId: query.enterpriseId } : query.dept ? { by: 'department', dept: query.dept } : { by: 'all' };
+    listing = query.enterpriseId
+      ? { by: 'enterprise', enterpriseId: query.enterpriseId }
+      : query.dept
+        ? { by: 'department', dept: query.dept }
+        : { by: 'all' };
   } else if (isDepartmentCaller(caller)) {
     listing = { by: 'department', dept: caller.dept };
   } else if (isEnterpriseCaller(caller)) {
@@ -99,11 +150,13 @@ export async function listInspections(
 export async function decide(id: string, input: { decision: 'approve' | 'reject'; comment: string }, caller: Caller, { now, newId }: Deps) {
   const inspection = await store.getInspection(id);
   if (!inspection) throw new NotFound();
-  if (inspection.status !== 'pending-approval') throw new Conflict('not-pending', `This inspection is ${inspection.status}; only one awaiting approval can be decided.`);
+  if (inspection.status !== 'pending-approval')
+    throw new Conflict('not-pending', `This inspection is ${inspection.status}; only one awaiting approval can be decided.`);
   const today = localDate(now);
   if (today > inspection.plannedDate) {
     throw new RuleViolation({
-      rule: 'planned-date-passed', title: 'The planned date has passed',
+      rule: 'planned-date-passed',
+      title: 'The planned date has passed',
       detail: `The inspection was planned for ${inspection.plannedDate}; a decision on ${today} comes too late. The department must file it again.`,
     });
   }
@@ -116,7 +169,12 @@ export async function decide(id: string, input: { decision: 'approve' | 'reject'
   return { ...inspection, status: input.decision === 'approve' ? 'approved' : 'rejected', decision, version: inspection.version + 1 };
 }
 
-export async function recordVisit(id: string, input: { inspectorsPresent?: string[]; note?: string }, caller: EnterpriseCaller, { now, newId }: Deps) {
+export async function recordVisit(
+  id: string,
+  input: { inspectorsPresent?: string[]; note?: string },
+  caller: EnterpriseCaller,
+  { now, newId }: Deps,
+) {
   const inspection = await store.getInspection(id);
   if (!inspection || inspection.enterpriseId !== caller.ent) throw new NotFound();
   const verdict = visitVerdict(inspection, localDate(now));
@@ -125,15 +183,28 @@ export async function recordVisit(id: string, input: { inspectorsPresent?: strin
     await store.recordVisit(visit);
     return visit;
   }
-  const complaint = await prepareComplaint({
-    againstDept: inspection.department, category: 'quiet-day-violation', source: 'inspection-visit', occurredAt: visit.at,
-    description: `Inspectors of ${inspection.department} came to the enterprise for inspection ${id} when it was not allowed: ${verdict.reason}${input.note ? ` Note: ${input.note}` : ''}`,
-    complainant: { sub: caller.sub, enterpriseId: inspection.enterpriseId }, subject: { type: 'inspection', id },
-  }, { now, newId }, { visitsNotAllowed: 1 });
+  const complaint = await prepareComplaint(
+    {
+      againstDept: inspection.department,
+      category: 'quiet-day-violation',
+      source: 'inspection-visit',
+      occurredAt: visit.at,
+      description: `Inspectors of ${inspection.department} came to the enterprise for inspection ${id} when it was not allowed: ${verdict.reason}${input.note ? ` Note: ${input.note}` : ''}`,
+      complainant: { sub: caller.sub, enterpriseId: inspection.enterpriseId },
+      subject: { type: 'inspection', id },
+    },
+    { now, newId },
+    { visitsNotAllowed: 1 },
+  );
   const complaintId = complaint.complaint.id;
   visit.complaintId = complaintId;
   const alert: Alert = {
-    id: newId(), at: visit.at, severity: 'breach', concern: 'inspections', department: inspection.department, kind: 'visit-not-allowed',
+    id: newId(),
+    at: visit.at,
+    severity: 'breach',
+    concern: 'inspections',
+    department: inspection.department,
+    kind: 'visit-not-allowed',
     title: `Inspectors of ${inspection.department} at an enterprise without permission`,
     detail: `Enterprise ${inspection.enterpriseId} reports inspectors of ${inspection.department} at its door for inspection ${id} (${inspection.category}, planned ${inspection.plannedDate}, ${inspection.status}): ${verdict.reason} Complaint ${complaintId} is open.`,
     subject: { type: 'inspection', id },
@@ -141,7 +212,13 @@ export async function recordVisit(id: string, input: { inspectorsPresent?: strin
   const recorded = await store.recordUnlawfulVisit(visit, localDate(now), [...complaint.writes, ...alertWrites(alert, now, newId)]);
   if (recorded.first) return { ...visit, complaint: { id: complaintId, trackingCode: complaint.trackingCode } };
   // Reported already today: one event, its complaint and alert already made; this report is kept on it.
-  return { ...visit, complaintId: recorded.complaintId, repeatOf: recorded.complaintId, reportsToday: recorded.reports, complaint: { id: recorded.complaintId } };
+  return {
+    ...visit,
+    complaintId: recorded.complaintId,
+    repeatOf: recorded.complaintId,
+    reportsToday: recorded.reports,
+    complaint: { id: recorded.complaintId },
+  };
 }
 
 export async function recordOutcome(id: string, input: { findings: Finding[] }, caller: DepartmentCaller, { now }: Deps) {
@@ -149,10 +226,14 @@ export async function recordOutcome(id: string, input: { findings: Finding[] }, 
   if (!inspection || inspection.department !== caller.dept) throw new NotFound();
   if (inspection.outcome) throw new Conflict('outcome-recorded', 'The outcome of this inspection is already recorded.');
   if (inspection.status !== 'approved' && inspection.status !== 'filed') {
-    throw new Conflict('not-allowed-to-take-place', `This inspection is ${inspection.status}; an outcome needs an approved or filed inspection.`);
+    throw new Conflict(
+      'not-allowed-to-take-place',
+      `This inspection is ${inspection.status}; an outcome needs an approved or filed inspection.`,
+    );
   }
   const today = localDate(now);
-  if (today < inspection.plannedDate) throw new Conflict('not-held-yet', `The inspection is planned for ${inspection.plannedDate}; record its outcome after it took place.`);
+  if (today < inspection.plannedDate)
+    throw new Conflict('not-held-yet', `The inspection is planned for ${inspection.plannedDate}; record its outcome after it took place.`);
   // The 12 months before the inspection where the violation was found, not before the day it is written down.
   const inspected = inspection.plannedDate;
   const hadMinor = await store.hadMinorFinding(inspection.enterpriseId, inspection.department, oneYearBefore(inspected), inspected);

@@ -15,7 +15,12 @@ import { INSPECTION_CATEGORIES, INSPECTION_STATUSES, type Finding, type Inspecti
 /** Approvals are the soft-environment office's matters: their handling is logged under its id. */
 export const APPROVING_OFFICE = 'soft-env-office';
 
-export interface Decision { decision: 'approve' | 'reject'; comment: string; decidedAt: string; decidedBy: string }
+export interface Decision {
+  decision: 'approve' | 'reject';
+  comment: string;
+  decidedAt: string;
+  decidedBy: string;
+}
 
 export interface Inspection {
   id: string;
@@ -37,40 +42,76 @@ export interface Inspection {
   lapsedAt?: string;
 }
 
-export interface Visit { visitId: string; inspectionId: string; at: string; allowed: boolean; reason: string; recordedBy: string; inspectorsPresent?: string[]; note?: string; complaintId?: string; repeatOf?: string }
+export interface Visit {
+  visitId: string;
+  inspectionId: string;
+  at: string;
+  allowed: boolean;
+  reason: string;
+  recordedBy: string;
+  inspectorsPresent?: string[];
+  note?: string;
+  complaintId?: string;
+  repeatOf?: string;
+}
 
-const findingCodec: z.ZodMiniType<Finding> = z.object({ description: z.string(), severity: z.enum(['minor', 'serious']), fine: z.number() });
+const findingCodec: z.ZodMiniType<Finding> = z.object({
+  description: z.string(),
+  severity: z.enum(['minor', 'serious']),
+  fine: z.number(),
+});
 
-const decodeInspection = decoderOf<Inspection>(z.object({
-  id: z.string(),
-  enterpriseId: z.string(),
-  department: z.string(),
-  plannedDate: z.string(),
-  category: z.enum(INSPECTION_CATEGORIES),
-  reason: z.string(),
-  legalBasis: z.string(),
-  inspectors: z.array(z.string()),
-  status: z.enum(INSPECTION_STATUSES),
-  filedAt: z.string(),
-  filedBy: z.string(),
-  version: z.number(),
-  approval: z.optional(z.object({ limitDays: z.number(), timeline: timelineCodec })),
-  decision: z.optional(z.object({ decision: z.enum(['approve', 'reject']), comment: z.string(), decidedAt: z.string(), decidedBy: z.string() })),
-  outcome: z.optional(z.object({ findings: z.array(findingCodec), recordedAt: z.string(), recordedBy: z.string() })),
-  lapsedAt: z.optional(z.string()),
-}));
+const decodeInspection = decoderOf<Inspection>(
+  z.object({
+    id: z.string(),
+    enterpriseId: z.string(),
+    department: z.string(),
+    plannedDate: z.string(),
+    category: z.enum(INSPECTION_CATEGORIES),
+    reason: z.string(),
+    legalBasis: z.string(),
+    inspectors: z.array(z.string()),
+    status: z.enum(INSPECTION_STATUSES),
+    filedAt: z.string(),
+    filedBy: z.string(),
+    version: z.number(),
+    approval: z.optional(z.object({ limitDays: z.number(), timeline: timelineCodec })),
+    decision: z.optional(
+      z.object({ decision: z.enum(['approve', 'reject']), comment: z.string(), decidedAt: z.string(), decidedBy: z.string() }),
+    ),
+    outcome: z.optional(z.object({ findings: z.array(findingCodec), recordedAt: z.string(), recordedBy: z.string() })),
+    lapsedAt: z.optional(z.string()),
+  }),
+);
 
-const decodeVisit = decoderOf<Visit>(z.object({
-  visitId: z.string(), inspectionId: z.string(), at: z.string(), allowed: z.boolean(), reason: z.string(), recordedBy: z.string(),
-  inspectorsPresent: z.optional(z.array(z.string())), note: z.optional(z.string()), complaintId: z.optional(z.string()), repeatOf: z.optional(z.string()),
-}));
+const decodeVisit = decoderOf<Visit>(
+  z.object({
+    visitId: z.string(),
+    inspectionId: z.string(),
+    at: z.string(),
+    allowed: z.boolean(),
+    reason: z.string(),
+    recordedBy: z.string(),
+    inspectorsPresent: z.optional(z.array(z.string())),
+    note: z.optional(z.string()),
+    complaintId: z.optional(z.string()),
+    repeatOf: z.optional(z.string()),
+  }),
+);
 
 /** A finding in the enterprise's register. */
 export type RegisteredFinding = Finding & { enterpriseId: string; department: string; inspectionId: string; date: string };
-const decodeFinding = decoderOf<RegisteredFinding>(z.object({
-  description: z.string(), severity: z.enum(['minor', 'serious']), fine: z.number(),
-  enterpriseId: z.string(), department: z.string(), inspectionId: z.string(), date: z.string(),
-}));
+const decodeFinding = decoderOf<RegisteredFinding>(
+  z.object({
+    description: z.string(),
+    severity: z.enum(['minor', 'serious']),
+    fine: z.number(),
+    enterpriseId: z.string(),
+    department: z.string(),
+    inspectionId: z.string(),
+    date: z.string(),
+  }),
+);
 
 const unlawfulVisitDayCodec = z.object({ complaintId: z.string(), reports: z.number() });
 
@@ -78,7 +119,11 @@ const unlawfulVisitDayCodec = z.object({ complaintId: z.string(), reports: z.num
  * Stores a new inspection; a routine one also takes one of the year's routine places, and the
  * write fails with 'cap-reached' when none is left.
  */
-export async function createInspection(inspection: Inspection, routineCap: number | undefined, alongside: Write[] = []): Promise<'created' | 'cap-reached'> {
+export async function createInspection(
+  inspection: Inspection,
+  routineCap: number | undefined,
+  alongside: Write[] = [],
+): Promise<'created' | 'cap-reached'> {
   const year = inspection.plannedDate.slice(0, 4);
   const refusal = await tryWriteAll<'cap-reached'>([
     {
@@ -87,23 +132,28 @@ export async function createInspection(inspection: Inspection, routineCap: numbe
         Item: {
           ...keys.inspection(inspection.id),
           ...keys.inspectionIndexes(inspection.department, inspection.enterpriseId, inspection.plannedDate, inspection.id),
-          type: 'inspection', ...inspection,
+          type: 'inspection',
+          ...inspection,
         },
         ConditionExpression: 'attribute_not_exists(pk)',
       },
     },
-    ...(routineCap === undefined ? [] : [{
-      Update: {
-        TableName: tableName,
-        Key: keys.routineCount(inspection.enterpriseId, inspection.department, year),
-        UpdateExpression: 'ADD #count :one',
-        ConditionExpression: 'attribute_not_exists(#count) OR #count < :cap',
-        ExpressionAttributeNames: { '#count': 'count' },
-        ExpressionAttributeValues: { ':one': 1, ':cap': routineCap },
-      },
-      // The year's routine count at its cap: no place is left.
-      ifFailed: refused('cap-reached'),
-    }]),
+    ...(routineCap === undefined
+      ? []
+      : [
+          {
+            Update: {
+              TableName: tableName,
+              Key: keys.routineCount(inspection.enterpriseId, inspection.department, year),
+              UpdateExpression: 'ADD #count :one',
+              ConditionExpression: 'attribute_not_exists(#count) OR #count < :cap',
+              ExpressionAttributeNames: { '#count': 'count' },
+              ExpressionAttributeValues: { ':one': 1, ':cap': routineCap },
+            },
+            // The year's routine count at its cap: no place is left.
+            ifFailed: refused('cap-reached'),
+          },
+        ]),
     ...alongside,
   ]);
   return refusal ?? 'created';
@@ -119,7 +169,13 @@ export async function inspectionVisits(id: string): Promise<Visit[]> {
 }
 
 /** Records the decision; exactly one decision wins, and only on a pending inspection. */
-export async function recordDecision(inspection: Inspection, decision: Decision, workingDaysTaken: number, decidedAt: Date, alongside: Write[]): Promise<'decided' | 'not-pending'> {
+export async function recordDecision(
+  inspection: Inspection,
+  decision: Decision,
+  workingDaysTaken: number,
+  decidedAt: Date,
+  alongside: Write[],
+): Promise<'decided' | 'not-pending'> {
   const status: InspectionStatus = decision.decision === 'approve' ? 'approved' : 'rejected';
   const refusal = await tryWriteAll<'not-pending'>([
     {
@@ -129,7 +185,13 @@ export async function recordDecision(inspection: Inspection, decision: Decision,
         UpdateExpression: 'SET #status = :status, decision = :decision, version = :next',
         ConditionExpression: '#status = :pending AND version = :version',
         ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':status': status, ':decision': decision, ':next': inspection.version + 1, ':pending': 'pending-approval', ':version': inspection.version },
+        ExpressionAttributeValues: {
+          ':status': status,
+          ':decision': decision,
+          ':next': inspection.version + 1,
+          ':pending': 'pending-approval',
+          ':version': inspection.version,
+        },
       },
       ifFailed: refused('not-pending'),
     },
@@ -168,13 +230,23 @@ const visitWrite = (visit: Visit) => ({
  * complaint and alert (`alongside`); a repeat that day is recorded as a visit and counted on the
  * day's event, and makes no second complaint, alert or evaluation count.
  */
-export async function recordUnlawfulVisit(visit: Visit, date: string, alongside: Write[]): Promise<{ first: true } | { first: false; complaintId: string; reports: number }> {
+export async function recordUnlawfulVisit(
+  visit: Visit,
+  date: string,
+  alongside: Write[],
+): Promise<{ first: true } | { first: false; complaintId: string; reports: number }> {
   const visitItem = visitWrite(visit);
   const refusal = await tryWriteAll<'reported-today'>([
     {
       Put: {
         TableName: tableName,
-        Item: { ...keys.unlawfulVisitDay(visit.inspectionId, date), type: 'unlawful-visit-day', complaintId: visit.complaintId, firstReportedAt: visit.at, reports: 1 },
+        Item: {
+          ...keys.unlawfulVisitDay(visit.inspectionId, date),
+          type: 'unlawful-visit-day',
+          complaintId: visit.complaintId,
+          firstReportedAt: visit.at,
+          reports: 1,
+        },
         ConditionExpression: 'attribute_not_exists(pk)',
       },
       ifFailed: refused('reported-today'),
@@ -184,13 +256,15 @@ export async function recordUnlawfulVisit(visit: Visit, date: string, alongside:
   ]);
   if (refusal === undefined) return { first: true };
   // Reported already today: this report is evidence on the same event.
-  const { Attributes } = await db.send(new UpdateCommand({
-    TableName: tableName,
-    Key: keys.unlawfulVisitDay(visit.inspectionId, date),
-    UpdateExpression: 'ADD reports :one SET lastReportedAt = :at',
-    ExpressionAttributeValues: { ':one': 1, ':at': visit.at },
-    ReturnValues: 'ALL_NEW',
-  }));
+  const { Attributes } = await db.send(
+    new UpdateCommand({
+      TableName: tableName,
+      Key: keys.unlawfulVisitDay(visit.inspectionId, date),
+      UpdateExpression: 'ADD reports :one SET lastReportedAt = :at',
+      ExpressionAttributeValues: { ':one': 1, ':at': visit.at },
+      ReturnValues: 'ALL_NEW',
+    }),
+  );
   const { complaintId, reports } = unlawfulVisitDayCodec.parse(Attributes);
   await db.send(new PutCommand({ ...visitItem.Put, Item: { ...visitItem.Put.Item, complaintId, repeatOf: complaintId } }));
   return { first: false, complaintId, reports };
@@ -209,7 +283,13 @@ export async function lapseApproval(inspection: Inspection, at: string): Promise
         UpdateExpression: 'SET #status = :lapsed, lapsedAt = :at, version = :next',
         ConditionExpression: '#status = :pending AND version = :version',
         ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':lapsed': 'lapsed', ':at': at, ':next': inspection.version + 1, ':pending': 'pending-approval', ':version': inspection.version },
+        ExpressionAttributeValues: {
+          ':lapsed': 'lapsed',
+          ':at': at,
+          ':next': inspection.version + 1,
+          ':pending': 'pending-approval',
+          ':version': inspection.version,
+        },
       },
       ifFailed: refused('not-pending'),
     },
@@ -237,7 +317,11 @@ export async function hadMinorFinding(enterpriseId: string, department: string, 
 }
 
 /** The outcome, once, on an inspection that may take place; each finding into the register. */
-export async function recordOutcome(inspection: Inspection, outcome: NonNullable<Inspection['outcome']>, date: string): Promise<'recorded' | 'conflict'> {
+export async function recordOutcome(
+  inspection: Inspection,
+  outcome: NonNullable<Inspection['outcome']>,
+  date: string,
+): Promise<'recorded' | 'conflict'> {
   const refusal = await tryWriteAll<'conflict'>([
     {
       Update: {
@@ -247,7 +331,12 @@ export async function recordOutcome(inspection: Inspection, outcome: NonNullable
         ConditionExpression: '#status IN (:approved, :filed) AND attribute_not_exists(outcome) AND version = :version',
         ExpressionAttributeNames: { '#status': 'status' },
         ExpressionAttributeValues: {
-          ':completed': 'completed', ':outcome': outcome, ':next': inspection.version + 1, ':approved': 'approved', ':filed': 'filed', ':version': inspection.version,
+          ':completed': 'completed',
+          ':outcome': outcome,
+          ':next': inspection.version + 1,
+          ':approved': 'approved',
+          ':filed': 'filed',
+          ':version': inspection.version,
         },
       },
       ifFailed: refused('conflict'),
@@ -256,8 +345,13 @@ export async function recordOutcome(inspection: Inspection, outcome: NonNullable
       Put: {
         TableName: tableName,
         Item: {
-          ...keys.finding(inspection.enterpriseId, date, inspection.id, index + 1), type: 'finding',
-          enterpriseId: inspection.enterpriseId, department: inspection.department, inspectionId: inspection.id, date, ...finding,
+          ...keys.finding(inspection.enterpriseId, date, inspection.id, index + 1),
+          type: 'finding',
+          enterpriseId: inspection.enterpriseId,
+          department: inspection.department,
+          inspectionId: inspection.id,
+          date,
+          ...finding,
         },
       },
     })),
@@ -269,16 +363,21 @@ export async function findingsPage(enterpriseId: string, department: string | un
   return queryPage(patterns.findingsOfEnterprise(enterpriseId), { limit, cursor, filter: { department } }, decodeFinding);
 }
 
-export type InspectionListing =
-  | { by: 'department'; dept: string }
-  | { by: 'enterprise'; enterpriseId: string }
-  | { by: 'all' };
+export type InspectionListing = { by: 'department'; dept: string } | { by: 'enterprise'; enterpriseId: string } | { by: 'all' };
 
 /** A page of inspections from the list that fits the listing; month and status narrow it. */
-export async function inspectionsPage(listing: InspectionListing, filters: { month?: string; status?: string; dept?: string; enterpriseId?: string }, limit: number, cursor: string | undefined) {
-  const pattern = listing.by === 'department' ? patterns.inspectionsOfDepartment(listing.dept, filters.month)
-    : listing.by === 'enterprise' ? patterns.inspectionsOfEnterprise(listing.enterpriseId, filters.month)
-    : patterns.allInspections(filters.month);
+export async function inspectionsPage(
+  listing: InspectionListing,
+  filters: { month?: string; status?: string; dept?: string; enterpriseId?: string },
+  limit: number,
+  cursor: string | undefined,
+) {
+  const pattern =
+    listing.by === 'department'
+      ? patterns.inspectionsOfDepartment(listing.dept, filters.month)
+      : listing.by === 'enterprise'
+        ? patterns.inspectionsOfEnterprise(listing.enterpriseId, filters.month)
+        : patterns.allInspections(filters.month);
   // What the chosen list does not already select by its key is filtered.
   const filter = {
     status: filters.status,

@@ -12,6 +12,9 @@ export const handler = createHttpHandler({
     makePledge: async ({ body, caller, now }) => ({ status: 201, body: await pledges.makePledge(body, caller, { now, newId }) }),
     listPledges: async ({ query }) => ({ status: 200, body: await pledges.listPledges({ ...query, limit: pageLimit(query.limit) }) }),
     getPledge: async ({ params, now }) => ({ status: 200, body: await pledges.viewPledge(params.id, now) }),
-    reviewPledge: async ({ params, body, caller, now }) => ({ status: 201, body: await pledges.review(params.id, body, caller, { now, newId }) }),
+    reviewPledge: async ({ params, body, caller, now }) => ({
+      status: 201,
+      body: await pledges.review(params.id, body, caller, { now, newId }),
+    }),
   },
 });

@@ -14,7 +14,14 @@ export const retimePledgeMatter: MatterRetime = async (matter, now) => {
     if (!timeline) return false;
     const deadline = { timeline, version: matter.version + 1 };
     const ok = await updatePledge(pledge, { deadline }, undefined, [
-      ...restartDeadlineEffects(dueDateMatter(pledge), dueDateMatter({ ...pledge, deadline }), timeline, 'the calendar changed', newId, now),
+      ...restartDeadlineEffects(
+        dueDateMatter(pledge),
+        dueDateMatter({ ...pledge, deadline }),
+        timeline,
+        'the calendar changed',
+        newId,
+        now,
+      ),
     ]);
     if (ok) return true;
   }

@@ -26,7 +26,12 @@ export function twoThirdsRule(statutoryLimitDays: number, pledgedLimitDays: numb
 /** The share of cases handled within the pledged limit that makes a measured pledge "kept". */
 export const KEPT_SHARE = 0.9;
 
-export interface Measured { cases: number; withinLimit: number; share: number | null; proposal: 'kept' | 'broken' | null }
+export interface Measured {
+  cases: number;
+  withinLimit: number;
+  share: number | null;
+  proposal: 'kept' | 'broken' | null;
+}
 
 /** Judges a measured pledge from the real cases: the share within the limit, and a proposed verdict. */
 export function measure(workingDaysPerCase: readonly number[], pledgedLimitDays: number): Measured {

@@ -13,17 +13,29 @@ import { requireOwnDepartment } from '../registry/service.ts';
 import { Conflict, InvalidInput, NotFound, RuleViolation } from '#shared/domain/errors';
 import type { Deps } from '#shared/domain/deps';
 
-
-export const dueDateMatter = (pledge: Pick<store.Pledge, 'id' | 'department' | 'deadline'>): Matter =>
-  ({ concern: 'pledges', kind: 'due-date', id: pledge.id, version: pledge.deadline.version ?? 1, department: pledge.department });
+export const dueDateMatter = (pledge: Pick<store.Pledge, 'id' | 'department' | 'deadline'>): Matter => ({
+  concern: 'pledges',
+  kind: 'due-date',
+  id: pledge.id,
+  version: pledge.deadline.version ?? 1,
+  department: pledge.department,
+});
 
 export async function makePledge(
-  input: { title: string; description: string; dueDate: string; serviceCode?: string; statutoryLimitDays?: number; pledgedLimitDays?: number },
+  input: {
+    title: string;
+    description: string;
+    dueDate: string;
+    serviceCode?: string;
+    statutoryLimitDays?: number;
+    pledgedLimitDays?: number;
+  },
   caller: DepartmentCaller,
   { now, newId }: Deps,
 ) {
   const department = await requireOwnDepartment(caller);
-  if (input.dueDate <= localDate(now)) throw new InvalidInput('A pledge is due after today.', [{ field: 'dueDate', message: 'Not after today' }]);
+  if (input.dueDate <= localDate(now))
+    throw new InvalidInput('A pledge is due after today.', [{ field: 'dueDate', message: 'Not after today' }]);
   if (input.statutoryLimitDays !== undefined && input.pledgedLimitDays !== undefined) {
     const violation = twoThirdsRule(input.statutoryLimitDays, input.pledgedLimitDays);
     if (violation) throw new RuleViolation(violation);
@@ -32,16 +44,27 @@ export async function makePledge(
   // it runs at most a year: the due date leaves room for the longest holiday (checked first, so a
   // date far ahead costs no calendar reads).
   const lastDueDate = addDays(localDate(now), LONGEST_WATCH_DAYS - 15);
-  const tooFar = () => new InvalidInput(`A pledge is watched from today until a working day after its due date, for at most ${LONGEST_WATCH_DAYS} days: give a due date by ${lastDueDate}.`, [
-    { field: 'dueDate', message: `Too far ahead: at most ${lastDueDate}` },
-  ]);
+  const tooFar = () =>
+    new InvalidInput(
+      `A pledge is watched from today until a working day after its due date, for at most ${LONGEST_WATCH_DAYS} days: give a due date by ${lastDueDate}.`,
+      [{ field: 'dueDate', message: `Too far ahead: at most ${lastDueDate}` }],
+    );
   if (input.dueDate > lastDueDate) throw tooFar();
   // Due by the end of its due date (or of the next working day); warned at two thirds of the working time there.
   const timeline = await timelineToDueDate(now, input.dueDate, 'pledges');
   if (Date.parse(timeline.escalateAt) > latestEscalation(now).getTime()) throw tooFar();
   const pledge: store.Pledge = {
-    id: newId(), department, ...input, status: 'open', final: false, overdue: false,
-    createdAt: toLocalIso(now), createdBy: caller.sub, version: 1, deadline: { timeline }, reviews: [],
+    id: newId(),
+    department,
+    ...input,
+    status: 'open',
+    final: false,
+    overdue: false,
+    createdAt: toLocalIso(now),
+    createdBy: caller.sub,
+    version: 1,
+    deadline: { timeline },
+    reviews: [],
   };
   await store.createPledge(pledge, [startDeadlineEffect(dueDateMatter(pledge), timeline, newId(), now)]);
   return withMeasure(pledge, now);
@@ -53,8 +76,16 @@ const isMeasured = (code: string | undefined): code is MeasuredService => (MEASU
 async function withMeasure(pledge: store.Pledge, now: Date) {
   if (!isMeasured(pledge.serviceCode) || pledge.pledgedLimitDays === undefined) return pledge;
   const end = Math.min(now.getTime(), Date.parse(pledge.deadline.timeline.deadline));
-  const cases = await store.handledCases(pledge.department, pledge.serviceCode, new Date(pledge.createdAt).toISOString(), new Date(end).toISOString());
-  return { ...pledge, measured: { service: pledge.serviceCode, pledgedLimitDays: pledge.pledgedLimitDays, ...measure(cases, pledge.pledgedLimitDays) } };
+  const cases = await store.handledCases(
+    pledge.department,
+    pledge.serviceCode,
+    new Date(pledge.createdAt).toISOString(),
+    new Date(end).toISOString(),
+  );
+  return {
+    ...pledge,
+    measured: { service: pledge.serviceCode, pledgedLimitDays: pledge.pledgedLimitDays, ...measure(cases, pledge.pledgedLimitDays) },
+  };
 }
 
 export async function viewPledge(id: string, now: Date) {
@@ -71,17 +102,25 @@ export async function review(id: string, input: { verdict: PledgeVerdict; eviden
   const pledge = await store.getPledge(id);
   const byOffice = hasRole(caller, 'soft-env-office');
   if (!pledge || (!byOffice && pledge.department !== caller.dept)) throw new NotFound();
-  if (pledge.final) throw new Conflict('review-final', `The soft-environment office already judged this pledge ${pledge.status}; its verdict is final.`);
+  if (pledge.final)
+    throw new Conflict('review-final', `The soft-environment office already judged this pledge ${pledge.status}; its verdict is final.`);
   const { status, final } = afterReview(input.verdict, byOffice);
   const reviewRecord: store.Review = { ...input, at: toLocalIso(now), by: caller.sub, byOffice };
   const broken = brokenCount(pledge, status, quarterOf(now));
   const newlyBroken = status === 'broken' && pledge.status !== 'broken';
-  const alert: Alert | undefined = newlyBroken ? {
-    id: newId(), at: toLocalIso(now), severity: 'breach', concern: 'pledges', department: pledge.department, kind: 'pledge-broken',
-    title: `A public pledge of ${pledge.department} was not honoured`,
-    detail: `"${pledge.title}" (due ${pledge.dueDate}) was judged broken ${byOffice ? 'by the soft-environment office' : 'by the department itself'}: ${input.evidence}`,
-    subject: { type: 'pledge', id: pledge.id },
-  } : undefined;
+  const alert: Alert | undefined = newlyBroken
+    ? {
+        id: newId(),
+        at: toLocalIso(now),
+        severity: 'breach',
+        concern: 'pledges',
+        department: pledge.department,
+        kind: 'pledge-broken',
+        title: `A public pledge of ${pledge.department} was not honoured`,
+        detail: `"${pledge.title}" (due ${pledge.dueDate}) was judged broken ${byOffice ? 'by the soft-environment office' : 'by the department itself'}: ${input.evidence}`,
+        subject: { type: 'pledge', id: pledge.id },
+      }
+    : undefined;
   // Only the office's verdict is final: the due date is watched until it is given.
   const set: Partial<store.Pledge> = { status, final, ...(broken.set ? { brokenCountedIn: broken.set.quarter } : {}) };
   const ok = await store.updatePledge(pledge, set, reviewRecord, [

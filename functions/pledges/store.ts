@@ -8,7 +8,13 @@ import type { Timeline } from '#shared/time/calendar';
 import type { MeasuredService } from '#shared/domain/evaluation';
 import { PLEDGE_STATUSES, PLEDGE_VERDICTS, type PledgeStatus, type PledgeVerdict } from './rules.ts';
 
-export interface Review { verdict: PledgeVerdict; evidence: string; at: string; by: string; byOffice: boolean }
+export interface Review {
+  verdict: PledgeVerdict;
+  evidence: string;
+  at: string;
+  by: string;
+  byOffice: boolean;
+}
 
 export interface Pledge {
   id: string;
@@ -49,18 +55,23 @@ const pledgeCodec: z.ZodMiniType<Pledge> = z.object({
   createdBy: z.string(),
   version: z.number(),
   deadline: z.object({ timeline: timelineCodec, version: z.optional(z.number()) }),
-  reviews: z.array(z.object({ verdict: z.enum(PLEDGE_VERDICTS), evidence: z.string(), at: z.string(), by: z.string(), byOffice: z.boolean() })),
+  reviews: z.array(
+    z.object({ verdict: z.enum(PLEDGE_VERDICTS), evidence: z.string(), at: z.string(), by: z.string(), byOffice: z.boolean() }),
+  ),
 });
 const decodePledge = decoderOf(pledgeCodec);
 
 export async function createPledge(pledge: Pledge, alongside: Write[]): Promise<void> {
-  await writeAll([{
-    Put: {
-      TableName: tableName,
-      Item: { ...keys.pledge(pledge.id), ...keys.pledgeIndexes(pledge.department, pledge.dueDate, pledge.id), type: 'pledge', ...pledge },
-      ConditionExpression: 'attribute_not_exists(pk)',
+  await writeAll([
+    {
+      Put: {
+        TableName: tableName,
+        Item: { ...keys.pledge(pledge.id), ...keys.pledgeIndexes(pledge.department, pledge.dueDate, pledge.id), type: 'pledge', ...pledge },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
     },
-  }, ...alongside]);
+    ...alongside,
+  ]);
 }
 
 export async function getPledge(id: string): Promise<Pledge | undefined> {
@@ -69,7 +80,12 @@ export async function getPledge(id: string): Promise<Pledge | undefined> {
 }
 
 /** Applies a change if the pledge is still at its version; false if someone else changed it first. */
-export async function updatePledge(pledge: Pick<Pledge, 'id' | 'version'>, set: Partial<Pledge>, review: Review | undefined, alongside: Write[] = []): Promise<boolean> {
+export async function updatePledge(
+  pledge: Pick<Pledge, 'id' | 'version'>,
+  set: Partial<Pledge>,
+  review: Review | undefined,
+  alongside: Write[] = [],
+): Promise<boolean> {
   return updateVersioned(keys.pledge(pledge.id), pledge.version, { set, append: { reviews: review ? [review] : [] } }, alongside);
 }
 
@@ -83,5 +99,7 @@ const handledCodec = z.object({ workingDays: z.number() });
 
 /** The working days each case of a measured service took, completed between two instants. */
 export async function handledCases(dept: string, service: MeasuredService, from: string, to: string): Promise<number[]> {
-  return queryAll(patterns.handledMatters(dept, service, from, to), (item) => handledCodec.parse(item).workingDays, { projection: ['workingDays'] });
+  return queryAll(patterns.handledMatters(dept, service, from, to), (item) => handledCodec.parse(item).workingDays, {
+    projection: ['workingDays'],
+  });
 }

@@ -14,7 +14,10 @@ export const handler = createHttpHandler({
       return { status: created ? 201 : 200, body: department };
     },
     listDepartments: async ({ query }) => ({ status: 200, body: await registry.departmentsPage(pageLimit(query.limit), query.cursor) }),
-    putCalendar: async ({ params, body, caller, now }) => ({ status: 200, body: await registry.setCalendarYear(params.year, body, caller.sub, now) }),
+    putCalendar: async ({ params, body, caller, now }) => ({
+      status: 200,
+      body: await registry.setCalendarYear(params.year, body, caller.sub, now),
+    }),
     getCalendar: async ({ params, now }) => ({ status: 200, body: await registry.viewCalendarYear(params.year, now) }),
     listAlerts: async ({ query }) => ({ status: 200, body: await alertsPage(query, pageLimit(query.limit), query.cursor) }),
   },

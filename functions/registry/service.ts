@@ -15,7 +15,9 @@ export { departmentsPage, getDepartment, putDepartment } from './store.ts';
 export async function requireOwnDepartment(caller: DepartmentCaller): Promise<string> {
   const deptId = caller.dept;
   if (!(await getDepartment(deptId))) {
-    throw new NotAllowed(`Your token names department ${deptId}, which is not registered; the soft-environment office registers departments (PUT /departments/{deptId}).`);
+    throw new NotAllowed(
+      `Your token names department ${deptId}, which is not registered; the soft-environment office registers departments (PUT /departments/{deptId}).`,
+    );
   }
   return deptId;
 }
@@ -23,7 +25,10 @@ export async function requireOwnDepartment(caller: DepartmentCaller): Promise<st
 /** A department the request names must be registered: a lookup, so a 400 naming the field, not a rule's 422. */
 export async function requireNamedDepartment(deptId: string, field: string): Promise<Department> {
   const department = await getDepartment(deptId);
-  if (!department) throw new InvalidInput(`No department ${deptId} is registered; see GET /departments.`, [{ field, message: 'Not a registered department' }]);
+  if (!department)
+    throw new InvalidInput(`No department ${deptId} is registered; see GET /departments.`, [
+      { field, message: 'Not a registered department' },
+    ]);
   return department;
 }
 

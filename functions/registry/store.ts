@@ -6,18 +6,28 @@ import { keys, patterns } from '#shared/data/table';
 import { decoderOf } from '#shared/data/codecs';
 import { toLocalIso } from '#shared/time/clock';
 
-export interface Department { deptId: string; name: string; registeredAt: string; updatedAt: string }
+export interface Department {
+  deptId: string;
+  name: string;
+  registeredAt: string;
+  updatedAt: string;
+}
 
 /** Registers a department, or renames it; says whether it was new. */
 export async function putDepartment(deptId: string, name: string, now: Date): Promise<{ department: Department; created: boolean }> {
   const existing = await getDepartment(deptId);
   const department: Department = {
-    deptId, name, registeredAt: existing?.registeredAt ?? toLocalIso(now), updatedAt: toLocalIso(now),
+    deptId,
+    name,
+    registeredAt: existing?.registeredAt ?? toLocalIso(now),
+    updatedAt: toLocalIso(now),
   };
-  await db.send(new PutCommand({
-    TableName: tableName,
-    Item: { ...keys.department(deptId), ...keys.departmentsIndex(deptId), type: 'department', ...department },
-  }));
+  await db.send(
+    new PutCommand({
+      TableName: tableName,
+      Item: { ...keys.department(deptId), ...keys.departmentsIndex(deptId), type: 'department', ...department },
+    }),
+  );
   return { department, created: !existing };
 }
 
@@ -30,5 +40,10 @@ export async function departmentsPage(limit: number, cursor: string | undefined)
   return queryPage(patterns.departments(), { limit, cursor }, toDepartment);
 }
 
-const departmentCodec: z.ZodMiniType<Department> = z.object({ deptId: z.string(), name: z.string(), registeredAt: z.string(), updatedAt: z.string() });
+const departmentCodec: z.ZodMiniType<Department> = z.object({
+  deptId: z.string(),
+  name: z.string(),
+  registeredAt: z.string(),
+  updatedAt: z.string(),
+});
 const toDepartment = decoderOf(departmentCodec);

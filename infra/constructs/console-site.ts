@@ -15,8 +15,20 @@ import { UserPoolClient, type IUserPool, type UserPoolDomain } from 'aws-cdk-lib
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership, type CfnBucket } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, Source, type ISource } from 'aws-cdk-lib/aws-s3-deployment';
 import {
-  AllowedMethods, CachePolicy, Distribution, OriginProtocolPolicy, OriginRequestPolicy, Function as CloudFrontFunction, FunctionCode, FunctionEventType, FunctionRuntime, HeadersFrameOption,
-  HeadersReferrerPolicy, HttpVersion, ResponseHeadersPolicy, ViewerProtocolPolicy,
+  AllowedMethods,
+  CachePolicy,
+  Distribution,
+  OriginProtocolPolicy,
+  OriginRequestPolicy,
+  Function as CloudFrontFunction,
+  FunctionCode,
+  FunctionEventType,
+  FunctionRuntime,
+  HeadersFrameOption,
+  HeadersReferrerPolicy,
+  HttpVersion,
+  ResponseHeadersPolicy,
+  ViewerProtocolPolicy,
 } from 'aws-cdk-lib/aws-cloudfront';
 import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
@@ -27,9 +39,7 @@ import { docsFiles } from '../docs.ts';
 import { peoplesClientOptions } from './sign-in-client.ts';
 
 /** How the console signs people in: the user pool's managed login, or a county's own issuer (`-c consoleClientId` ...). */
-export type ConsoleSignIn =
-  | { userPool: IUserPool; domain: UserPoolDomain }
-  | { authorizeUrl: string; tokenUrl: string; clientId: string };
+export type ConsoleSignIn = { userPool: IUserPool; domain: UserPoolDomain } | { authorizeUrl: string; tokenUrl: string; clientId: string };
 
 export interface ConsoleSiteProps {
   /** The built console (`npm run build:web` makes web/dist); tests pass a small folder of their own. */
@@ -43,7 +53,17 @@ export interface ConsoleSiteProps {
 }
 
 /** The console's own paths: none may fall under an API path pattern. */
-export const CONSOLE_PATHS = ['/', '/complain', '/track/x', '/console', '/docs', '/openapi.json', '/config.json', '/favicon.svg', '/assets/x.js'] as const;
+export const CONSOLE_PATHS = [
+  '/',
+  '/complain',
+  '/track/x',
+  '/console',
+  '/docs',
+  '/openapi.json',
+  '/config.json',
+  '/favicon.svg',
+  '/assets/x.js',
+] as const;
 
 /**
  * The API's CloudFront path patterns: one per first path segment of the routes (`/complaints*`
@@ -108,15 +128,21 @@ export class ConsoleSite extends Construct {
       autoDeleteObjects: false,
     });
 
-    const signInOrigin = props.signIn && 'authorizeUrl' in props.signIn ? new URL(props.signIn.tokenUrl).origin : 'https://*.amazoncognito.com';
+    const signInOrigin =
+      props.signIn && 'authorizeUrl' in props.signIn ? new URL(props.signIn.tokenUrl).origin : 'https://*.amazoncognito.com';
     const headers = new ResponseHeadersPolicy(this, 'SecurityHeaders', {
       securityHeadersBehavior: {
         contentSecurityPolicy: {
           contentSecurityPolicy: [
-            "default-src 'self'", "script-src 'self'", "style-src 'self' 'unsafe-inline'", "img-src 'self' data:",
+            "default-src 'self'",
+            "script-src 'self'",
+            "style-src 'self' 'unsafe-inline'",
+            "img-src 'self' data:",
             // The API is at this origin; the sign-in's token endpoint is the user pool's domain (or the county's issuer).
             `connect-src 'self' ${signInOrigin}`,
-            "frame-ancestors 'none'", "base-uri 'self'", `form-action 'self' ${signInOrigin}`,
+            "frame-ancestors 'none'",
+            "base-uri 'self'",
+            `form-action 'self' ${signInOrigin}`,
           ].join('; '),
           override: true,
         },
@@ -126,7 +152,10 @@ export class ConsoleSite extends Construct {
         referrerPolicy: { referrerPolicy: HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN, override: true },
       },
     });
-    const rewrite = new CloudFrontFunction(this, 'ConsolePaths', { code: FunctionCode.fromInline(REWRITE), runtime: FunctionRuntime.JS_2_0 });
+    const rewrite = new CloudFrontFunction(this, 'ConsolePaths', {
+      code: FunctionCode.fromInline(REWRITE),
+      runtime: FunctionRuntime.JS_2_0,
+    });
 
     this.distribution = new Distribution(this, 'Distribution', {
       comment: 'soft-env console',
@@ -155,7 +184,10 @@ export class ConsoleSite extends Construct {
       // Overrides a viewer header of the same name.
       customHeaders: { [EDGE_SECRET_HEADER]: this.edgeSecret.secretValue.unsafeUnwrap() },
     });
-    const viewerAddress = new CloudFrontFunction(this, 'ViewerAddress', { code: FunctionCode.fromInline(VIEWER_ADDRESS), runtime: FunctionRuntime.JS_2_0 });
+    const viewerAddress = new CloudFrontFunction(this, 'ViewerAddress', {
+      code: FunctionCode.fromInline(VIEWER_ADDRESS),
+      runtime: FunctionRuntime.JS_2_0,
+    });
     for (const pattern of apiPathPatterns(props.apiPaths)) {
       this.distribution.addBehavior(pattern, apiOrigin, {
         viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
@@ -179,7 +211,12 @@ export class ConsoleSite extends Construct {
         ...peoplesClientOptions({ callbackUrls: [`${this.url}/console`], logoutUrls: [`${this.url}/`] }),
       });
       const domain = signIn.domain.baseUrl();
-      oauth = { authorizeUrl: `${domain}/oauth2/authorize`, tokenUrl: `${domain}/oauth2/token`, clientId: this.client.userPoolClientId, scope: 'openid email' };
+      oauth = {
+        authorizeUrl: `${domain}/oauth2/authorize`,
+        tokenUrl: `${domain}/oauth2/token`,
+        clientId: this.client.userPoolClientId,
+        scope: 'openid email',
+      };
     } else if (signIn) {
       oauth = { ...signIn, scope: 'openid email' };
     }
@@ -187,35 +224,90 @@ export class ConsoleSite extends Construct {
     const config = { apiUrl: '', ...(oauth ? { oauth } : {}) };
 
     new BucketDeployment(this, 'Deploy', {
-      sources: [consoleSource(this, props.assetPath), Source.jsonData('config.json', config), ...docsFiles.map((file) => Source.data(file.key, file.body().toString()))],
+      sources: [
+        consoleSource(this, props.assetPath),
+        Source.jsonData('config.json', config),
+        ...docsFiles.map((file) => Source.data(file.key, file.body().toString())),
+      ],
       destinationBucket: this.bucket,
       distribution: this.distribution,
       distributionPaths: ['/*'],
       memoryLimit: 512,
     });
 
-    const acknowledge = (scope: Construct, id: string, reason: string) => Validations.of(scope).acknowledge({ id: `AwsSolutions::${id}`, reason });
-    acknowledge(this.edgeSecret, 'AwsSolutions-SMG4', 'A shared value between CloudFront\'s origin header and the intake function, both set by this stack: rotating it outside a deployment would turn every console visitor into one client until the next deploy; a deploy with a new secret replaces both.');
+    const acknowledge = (scope: Construct, id: string, reason: string) =>
+      Validations.of(scope).acknowledge({ id: `AwsSolutions::${id}`, reason });
+    acknowledge(
+      this.edgeSecret,
+      'AwsSolutions-SMG4',
+      "A shared value between CloudFront's origin header and the intake function, both set by this stack: rotating it outside a deployment would turn every console visitor into one client until the next deploy; a deploy with a new secret replaces both.",
+    );
     acknowledge(logs, 'AwsSolutions-S1', 'This is the access-log bucket itself; logging it into itself would loop.');
-    acknowledge(this.distribution, 'AwsSolutions-CFR1', 'The console is public by the work plan (fee list, pledges, complaints): no geographic restriction.');
-    acknowledge(this.distribution, 'AwsSolutions-CFR2', 'The API behind it has its own throttling (the stage, per route, and per client on complaint intake). A web ACL for CloudFront must live in us-east-1 and is left to the county\'s account setup.');
-    acknowledge(this.distribution, 'AwsSolutions-CFR4', 'The default *.cloudfront.net certificate: CloudFront then allows older TLS at the viewer, which only a custom domain with its own certificate can raise.');
+    acknowledge(
+      this.distribution,
+      'AwsSolutions-CFR1',
+      'The console is public by the work plan (fee list, pledges, complaints): no geographic restriction.',
+    );
+    acknowledge(
+      this.distribution,
+      'AwsSolutions-CFR2',
+      "The API behind it has its own throttling (the stage, per route, and per client on complaint intake). A web ACL for CloudFront must live in us-east-1 and is left to the county's account setup.",
+    );
+    acknowledge(
+      this.distribution,
+      'AwsSolutions-CFR4',
+      'The default *.cloudfront.net certificate: CloudFront then allows older TLS at the viewer, which only a custom domain with its own certificate can raise.',
+    );
     // The CDK's bucket-deployment function (one per stack, run at deploy time only).
-    const deployer = Stack.of(this).node.children.find((child): child is Construct => child instanceof Construct && child.node.id.startsWith('Custom::CDKBucketDeployment'));
+    const deployer = Stack.of(this).node.children.find(
+      (child): child is Construct => child instanceof Construct && child.node.id.startsWith('Custom::CDKBucketDeployment'),
+    );
     // cdk-nag names an environment-agnostic stack's account and region as <AWS::AccountId> and <AWS::Region>.
     const { account, region, partition } = Stack.of(this);
     const nagName = (value: string, pseudo: string) => (Token.isUnresolved(value) ? `<AWS::${pseudo}>` : value);
     if (deployer) {
-      acknowledge(deployer, 'AwsSolutions-L1', 'The CDK bucket-deployment function\'s runtime is chosen by aws-cdk-lib and moves with it (deploy time only).');
-      Validations.of(deployer).acknowledge({ id: 'Serverless::Serverless-LambdaLatestVersion', reason: 'The CDK bucket-deployment function\'s runtime is chosen by aws-cdk-lib and moves with it (deploy time only).' });
-      Validations.of(deployer).acknowledge({ id: 'Serverless::Serverless-LambdaDLQ', reason: 'The CDK bucket-deployment function is a CloudFormation custom resource: CloudFormation invokes it and reports its failure as the deployment\'s; nothing is dropped.' });
-      Validations.of(deployer).acknowledge({ id: 'Serverless::Serverless-LambdaTracing', reason: 'The CDK bucket-deployment function runs once per deployment; the deployment\'s own events trace it.' });
-      acknowledge(deployer, 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
-        'The CDK bucket-deployment function (run at deploy time only) logs with the AWS managed basic execution role.');
-      const copies = 'The CDK bucket-deployment function copies its asset (the CDK assets bucket) into the console bucket, replacing every object: wildcards on those objects and actions.';
-      for (const finding of ['Resource::*', 'Action::s3:GetObject*', 'Action::s3:GetBucket*', 'Action::s3:List*', 'Action::s3:DeleteObject*', 'Action::s3:Abort*',
-        `Resource::arn:${nagName(partition, 'Partition')}:s3:::cdk-hnb659fds-assets-${nagName(account, 'AccountId')}-${nagName(region, 'Region')}/*`, `Resource::<${Stack.of(this).getLogicalId(this.bucket.node.defaultChild as CfnBucket)}.Arn>/*`]) {
-        acknowledge(deployer, `AwsSolutions-IAM5[${finding}]`, finding === 'Resource::*' ? 'The CDK bucket-deployment function invalidates the distribution after copying; CloudFront invalidation is granted on * by the CDK.' : copies);
+      acknowledge(
+        deployer,
+        'AwsSolutions-L1',
+        "The CDK bucket-deployment function's runtime is chosen by aws-cdk-lib and moves with it (deploy time only).",
+      );
+      Validations.of(deployer).acknowledge({
+        id: 'Serverless::Serverless-LambdaLatestVersion',
+        reason: "The CDK bucket-deployment function's runtime is chosen by aws-cdk-lib and moves with it (deploy time only).",
+      });
+      Validations.of(deployer).acknowledge({
+        id: 'Serverless::Serverless-LambdaDLQ',
+        reason:
+          "The CDK bucket-deployment function is a CloudFormation custom resource: CloudFormation invokes it and reports its failure as the deployment's; nothing is dropped.",
+      });
+      Validations.of(deployer).acknowledge({
+        id: 'Serverless::Serverless-LambdaTracing',
+        reason: "The CDK bucket-deployment function runs once per deployment; the deployment's own events trace it.",
+      });
+      acknowledge(
+        deployer,
+        'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+        'The CDK bucket-deployment function (run at deploy time only) logs with the AWS managed basic execution role.',
+      );
+      const copies =
+        'The CDK bucket-deployment function copies its asset (the CDK assets bucket) into the console bucket, replacing every object: wildcards on those objects and actions.';
+      for (const finding of [
+        'Resource::*',
+        'Action::s3:GetObject*',
+        'Action::s3:GetBucket*',
+        'Action::s3:List*',
+        'Action::s3:DeleteObject*',
+        'Action::s3:Abort*',
+        `Resource::arn:${nagName(partition, 'Partition')}:s3:::cdk-hnb659fds-assets-${nagName(account, 'AccountId')}-${nagName(region, 'Region')}/*`,
+        `Resource::<${Stack.of(this).getLogicalId(this.bucket.node.defaultChild as CfnBucket)}.Arn>/*`,
+      ]) {
+        acknowledge(
+          deployer,
+          `AwsSolutions-IAM5[${finding}]`,
+          finding === 'Resource::*'
+            ? 'The CDK bucket-deployment function invalidates the distribution after copying; CloudFront invalidation is granted on * by the CDK.'
+            : copies,
+        );
       }
     }
   }
@@ -223,6 +315,12 @@ export class ConsoleSite extends Construct {
 
 function consoleSource(scope: Construct, assetPath: string): ISource {
   if (existsSync(assetPath)) return Source.asset(assetPath);
-  Annotations.of(scope).addWarningV2('soft-env:console-not-built', `${assetPath} does not exist (run npm run build:web): the site deploys a page saying so.`);
-  return Source.data('index.html', '<!doctype html><meta charset="utf-8"><title>soft-env</title><p>控制台尚未构建 The console has not been built: run npm run build:web and deploy again.</p>');
+  Annotations.of(scope).addWarningV2(
+    'soft-env:console-not-built',
+    `${assetPath} does not exist (run npm run build:web): the site deploys a page saying so.`,
+  );
+  return Source.data(
+    'index.html',
+    '<!doctype html><meta charset="utf-8"><title>soft-env</title><p>控制台尚未构建 The console has not been built: run npm run build:web and deploy again.</p>',
+  );
 }

@@ -10,7 +10,18 @@ import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import {
-  Choice, Condition, DefinitionBody, type IChainable, JsonPath, LogLevel, StateMachine, StateMachineType, Succeed, TaskInput, Wait, WaitTime,
+  Choice,
+  Condition,
+  DefinitionBody,
+  type IChainable,
+  JsonPath,
+  LogLevel,
+  StateMachine,
+  StateMachineType,
+  Succeed,
+  TaskInput,
+  Wait,
+  WaitTime,
 } from 'aws-cdk-lib/aws-stepfunctions';
 import { LambdaInvoke, SnsPublish } from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { Construct } from 'constructs';
@@ -29,7 +40,10 @@ export const publishStateName = (name: string) => `Publish${name}`;
 
 export const DEADLINE_STATE_MACHINE_NAME = 'soft-env-deadlines';
 
-export interface DeadlineWorkflowProps { check: IFunction; topic: ITopic }
+export interface DeadlineWorkflowProps {
+  check: IFunction;
+  topic: ITopic;
+}
 
 export class DeadlineWorkflow extends Construct {
   readonly stateMachine: StateMachine;
@@ -54,7 +68,9 @@ export class DeadlineWorkflow extends Construct {
         message: TaskInput.fromJsonPathAt('$.check.message'),
         messagePerSubscriptionType: true,
         subject: JsonPath.stringAt('$.check.subject'),
-        messageAttributes: Object.fromEntries(ALERT_MESSAGE_ATTRIBUTES.map((name) => [name, { value: JsonPath.stringAt(`$.check.alert.${name}`) }])),
+        messageAttributes: Object.fromEntries(
+          ALERT_MESSAGE_ATTRIBUTES.map((name) => [name, { value: JsonPath.stringAt(`$.check.alert.${name}`) }]),
+        ),
         resultPath: JsonPath.DISCARD,
       });
       publish.addRetry({ errors: ['States.ALL'], interval: Duration.seconds(2), backoffRate: 2, maxAttempts: 5 });
@@ -108,7 +124,7 @@ export class DeadlineWorkflow extends Construct {
     fn.addToRolePolicy(new PolicyStatement({ actions: ['states:StopExecution'], resources: [executions] }));
     Validations.of(fn).acknowledge({
       id: 'AwsSolutions::AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:states:<AWS::Region>:<AWS::AccountId>:execution:soft-env-deadlines:*]',
-      reason: 'StopExecution on the deadline state machine\'s executions only: their names are made per matter at run time.',
+      reason: "StopExecution on the deadline state machine's executions only: their names are made per matter at run time.",
     });
   }
 }

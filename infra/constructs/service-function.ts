@@ -17,9 +17,14 @@ export const PROJECT_ROOT = path.resolve(import.meta.dirname, '../..');
  * has its own copy should one ever be asked for). They were a fifth of every bundle.
  */
 export const LAMBDA_ONLY_EXTERNALS = [
-  '@aws-sdk/credential-provider-sso', '@aws-sdk/credential-provider-ini', '@aws-sdk/credential-provider-process',
-  '@aws-sdk/credential-provider-web-identity', '@aws-sdk/credential-provider-http', '@aws-sdk/credential-provider-login',
-  '@smithy/credential-provider-imds', '@aws-sdk/nested-clients',
+  '@aws-sdk/credential-provider-sso',
+  '@aws-sdk/credential-provider-ini',
+  '@aws-sdk/credential-provider-process',
+  '@aws-sdk/credential-provider-web-identity',
+  '@aws-sdk/credential-provider-http',
+  '@aws-sdk/credential-provider-login',
+  '@smithy/credential-provider-imds',
+  '@aws-sdk/nested-clients',
   // Loaded with a dynamic import only by operations that stream events: DynamoDB, SNS and Step
   // Functions have none (15 KB of every bundle).
   '@smithy/core/event-streams',
@@ -72,13 +77,29 @@ export class ServiceFunction extends Construct {
 /** The findings every service function carries, each with its reason. */
 function acknowledgeFunctionFindings(service: Construct) {
   const acknowledge = (id: string, reason: string) => Validations.of(service).acknowledge({ id: `AwsSolutions::${id}`, reason });
-  acknowledge('AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
-    'AWSLambdaBasicExecutionRole only lets the function write its own log streams.');
-  acknowledge('AwsSolutions-IAM5[Resource::*]', 'X-Ray tracing: xray:PutTraceSegments and PutTelemetryRecords support no resource-level permissions.');
-  acknowledge('AwsSolutions-IAM5[Action::kms:GenerateDataKey*]', 'Publishing to the KMS-encrypted alert topic needs GenerateDataKey* on that one key (granted by topic.grantPublish).');
-  acknowledge('AwsSolutions-L1', 'The project runs on Node 22 (nodejs22.x) on purpose: the runtime its tests, local runtime and bundles target; it is in AWS standard support.');
+  acknowledge(
+    'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+    'AWSLambdaBasicExecutionRole only lets the function write its own log streams.',
+  );
+  acknowledge(
+    'AwsSolutions-IAM5[Resource::*]',
+    'X-Ray tracing: xray:PutTraceSegments and PutTelemetryRecords support no resource-level permissions.',
+  );
+  acknowledge(
+    'AwsSolutions-IAM5[Action::kms:GenerateDataKey*]',
+    'Publishing to the KMS-encrypted alert topic needs GenerateDataKey* on that one key (granted by topic.grantPublish).',
+  );
+  acknowledge(
+    'AwsSolutions-L1',
+    'The project runs on Node 22 (nodejs22.x) on purpose: the runtime its tests, local runtime and bundles target; it is in AWS standard support.',
+  );
   const serverless = (id: string, reason: string) => Validations.of(service).acknowledge({ id: `Serverless::${id}`, reason });
-  serverless('Serverless-LambdaDLQ', 'No function is invoked asynchronously: API Gateway, Step Functions and Cognito invoke synchronously, and the effects worker\'s stream mapping has its own on-failure queue.');
-  serverless('Serverless-LambdaLatestVersion', 'The project runs on Node 22 (nodejs22.x) on purpose: the runtime its tests, local runtime and bundles target; it is in AWS standard support.');
+  serverless(
+    'Serverless-LambdaDLQ',
+    "No function is invoked asynchronously: API Gateway, Step Functions and Cognito invoke synchronously, and the effects worker's stream mapping has its own on-failure queue.",
+  );
+  serverless(
+    'Serverless-LambdaLatestVersion',
+    'The project runs on Node 22 (nodejs22.x) on purpose: the runtime its tests, local runtime and bundles target; it is in AWS standard support.',
+  );
 }
-

@@ -4,9 +4,19 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-export interface RuntimeInfo { url: string; dynamodbEndpoint: string; stepFunctionsEndpoint: string; stateMachineArn: string; tableName: string; dataDir: string }
+export interface RuntimeInfo {
+  url: string;
+  dynamodbEndpoint: string;
+  stepFunctionsEndpoint: string;
+  stateMachineArn: string;
+  tableName: string;
+  dataDir: string;
+}
 
-export interface RuntimeProcess { info: RuntimeInfo; stop: () => Promise<void> }
+export interface RuntimeProcess {
+  info: RuntimeInfo;
+  stop: () => Promise<void>;
+}
 
 const root = path.resolve(import.meta.dirname, '../..');
 
@@ -19,8 +29,12 @@ export async function startRuntimeProcess(env: Record<string, string> = {}, opti
     env: { ...process.env, PORT: '0', DATA_DIR: dataDir, POWERTOOLS_LOG_LEVEL: 'ERROR', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  child.stdout?.on('data', (chunk: Buffer) => { output += chunk.toString(); });
-  child.stderr?.on('data', (chunk: Buffer) => { output += chunk.toString(); });
+  child.stdout?.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  child.stderr?.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+  });
   const runtimeFile = path.join(dataDir, 'runtime.json');
   const deadline = Date.now() + 90_000;
   while (!existsSync(runtimeFile)) {

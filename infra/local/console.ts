@@ -15,19 +15,42 @@ import { signToken, type LocalKeys } from './signing.ts';
 export const SIGN_IN_PATH = '/local/sign-in';
 /** The console's pages: each answers index.html, and the console routes in the browser. */
 const PAGE = /^\/(complain|track(\/[^/]+)?|console)?$/;
-const TYPES: Record<string, string> = { '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon', '.json': 'application/json', '.html': 'text/html; charset=utf-8' };
+const TYPES: Record<string, string> = {
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.json': 'application/json',
+  '.html': 'text/html; charset=utf-8',
+};
 
 const html = (res: ServerResponse, status: number, body: string) => {
-  res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'content-security-policy': "default-src 'self'; style-src 'unsafe-inline'" });
+  res.writeHead(status, {
+    'content-type': 'text/html; charset=utf-8',
+    'cache-control': 'no-store',
+    'content-security-policy': "default-src 'self'; style-src 'unsafe-inline'",
+  });
   res.end(body);
 };
 
 /** Answers the console's requests; false when the request is the API's. */
-export async function serveConsole(req: IncomingMessage, res: ServerResponse, url: URL, options: { dist: string; keys: LocalKeys }): Promise<boolean> {
+export async function serveConsole(
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  options: { dist: string; keys: LocalKeys },
+): Promise<boolean> {
   const method = (req.method ?? 'GET').toUpperCase();
   if (url.pathname === SIGN_IN_PATH) {
-    if (method === 'GET') { html(res, 200, signInPage()); return true; }
-    if (method === 'POST') { await signIn(req, res, options.keys); return true; }
+    if (method === 'GET') {
+      html(res, 200, signInPage());
+      return true;
+    }
+    if (method === 'POST') {
+      await signIn(req, res, options.keys);
+      return true;
+    }
     return false;
   }
   if (method !== 'GET' && method !== 'HEAD') return false;
@@ -36,11 +59,18 @@ export async function serveConsole(req: IncomingMessage, res: ServerResponse, ur
     res.end(JSON.stringify({ apiUrl: '', signInUrl: SIGN_IN_PATH }));
     return true;
   }
-  const file = PAGE.test(url.pathname) ? 'index.html' : url.pathname.startsWith('/assets/') || url.pathname === '/favicon.svg' ? url.pathname.slice(1) : undefined;
+  const file = PAGE.test(url.pathname)
+    ? 'index.html'
+    : url.pathname.startsWith('/assets/') || url.pathname === '/favicon.svg'
+      ? url.pathname.slice(1)
+      : undefined;
   if (!file) return false;
   const full = path.join(options.dist, file);
   if (!full.startsWith(options.dist + path.sep) || !existsSync(full)) {
-    if (file === 'index.html') { html(res, 503, '<p>The web console is not built: run <code>npm run build:web</code>.</p>'); return true; }
+    if (file === 'index.html') {
+      html(res, 503, '<p>The web console is not built: run <code>npm run build:web</code>.</p>');
+      return true;
+    }
     return false;
   }
   res.writeHead(200, {
@@ -53,7 +83,11 @@ export async function serveConsole(req: IncomingMessage, res: ServerResponse, ur
 }
 
 const ROLE_NAMES: Record<string, string> = {
-  enterprise: '企业 Enterprise', department: '部门 Department', 'soft-env-office': '软环境办 Soft-environment office', supervisor: '监督人员 Supervisor', 'park-office': '园区办 Park office',
+  enterprise: '企业 Enterprise',
+  department: '部门 Department',
+  'soft-env-office': '软环境办 Soft-environment office',
+  supervisor: '监督人员 Supervisor',
+  'park-office': '园区办 Park office',
 };
 const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
@@ -86,11 +120,15 @@ async function signIn(req: IncomingMessage, res: ServerResponse, keys: LocalKeys
   const ent = (form.get('ent') ?? '').trim().toUpperCase();
   const name = (form.get('sub') ?? '').trim().slice(0, 100);
   if (!(ROLES as readonly string[]).includes(role)) return html(res, 400, signInPage('请选择身份 Choose a role'));
-  if (role === 'department' && !deptIdSchema.safeParse(dept).success) return html(res, 400, signInPage('请填写部门编号 Enter the department id'));
-  if (role === 'enterprise' && !isValidCreditCode(ent)) return html(res, 400, signInPage('统一社会信用代码无效 The credit code is not valid'));
+  if (role === 'department' && !deptIdSchema.safeParse(dept).success)
+    return html(res, 400, signInPage('请填写部门编号 Enter the department id'));
+  if (role === 'enterprise' && !isValidCreditCode(ent))
+    return html(res, 400, signInPage('统一社会信用代码无效 The credit code is not valid'));
   const token = await signToken(keys, {
     sub: name || `${role}${role === 'department' ? `:${dept}` : ''}${role === 'enterprise' ? `:${ent}` : ''}`,
-    roles: [role], ...(role === 'department' ? { dept } : {}), ...(role === 'enterprise' ? { ent } : {}),
+    roles: [role],
+    ...(role === 'department' ? { dept } : {}),
+    ...(role === 'enterprise' ? { ent } : {}),
   });
   res.writeHead(303, { location: `/console#access_token=${token}`, 'cache-control': 'no-store' });
   res.end();

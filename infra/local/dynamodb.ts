@@ -4,7 +4,11 @@ import type { ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import {
-  CreateTableCommand, DescribeTableCommand, DynamoDBClient, ResourceNotFoundException, UpdateTimeToLiveCommand,
+  CreateTableCommand,
+  DescribeTableCommand,
+  DynamoDBClient,
+  ResourceNotFoundException,
+  UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
 import { tableDefinition, type CfnTemplate } from './synth.ts';
 
@@ -19,7 +23,11 @@ export async function freePort(): Promise<number> {
   });
 }
 
-export interface LocalDynamo { endpoint: string; process: ChildProcess; stop: () => Promise<void> }
+export interface LocalDynamo {
+  endpoint: string;
+  process: ChildProcess;
+  stop: () => Promise<void>;
+}
 
 /** Starts DynamoDB Local; `dataDir` keeps the data on disk, undefined keeps it in memory. */
 export async function startDynamoDbLocal(dataDir: string | undefined): Promise<LocalDynamo> {
@@ -27,8 +35,12 @@ export async function startDynamoDbLocal(dataDir: string | undefined): Promise<L
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   const child = spawn({ port, path: dataDir ?? null, sharedDb: true, stdio: 'pipe' });
   let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => { output += chunk.toString(); });
-  child.stderr?.on('data', (chunk: Buffer) => { output += chunk.toString(); });
+  child.stdout?.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  child.stderr?.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+  });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const endpoint = `http://127.0.0.1:${port}`;
   const client = localClient(endpoint);
@@ -77,9 +89,12 @@ export async function ensureTable(endpoint: string, template: CfnTemplate, table
     const definition = tableDefinition(template, tableName);
     await client.send(new CreateTableCommand(definition.create));
     if (definition.ttlAttribute) {
-      await client.send(new UpdateTimeToLiveCommand({
-        TableName: tableName, TimeToLiveSpecification: { AttributeName: definition.ttlAttribute, Enabled: true },
-      }));
+      await client.send(
+        new UpdateTimeToLiveCommand({
+          TableName: tableName,
+          TimeToLiveSpecification: { AttributeName: definition.ttlAttribute, Enabled: true },
+        }),
+      );
     }
   } finally {
     client.destroy();

@@ -12,13 +12,18 @@ import { claimsForEvent, verifyToken, type LocalKeys } from './signing.ts';
 import { docsFileFor } from '../docs.ts';
 import { serveConsole } from './console.ts';
 
-export type LambdaHandler = (event: APIGatewayProxyEventV2WithJWTAuthorizer, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
+export type LambdaHandler = (
+  event: APIGatewayProxyEventV2WithJWTAuthorizer,
+  context: Context,
+) => Promise<APIGatewayProxyStructuredResultV2>;
 
 /** API Gateway's token-bucket throttling: `rateLimit` per second, up to `burstLimit` at once. */
 export class TokenBucket {
   private tokens: number;
   private refilledAt = Date.now();
-  constructor(private readonly limits: { rateLimit: number; burstLimit: number }) { this.tokens = limits.burstLimit; }
+  constructor(private readonly limits: { rateLimit: number; burstLimit: number }) {
+    this.tokens = limits.burstLimit;
+  }
   take(): boolean {
     const now = Date.now();
     this.tokens = Math.min(this.limits.burstLimit, this.tokens + ((now - this.refilledAt) / 1000) * this.limits.rateLimit);
@@ -33,7 +38,15 @@ export class TokenBucket {
   }
 }
 
-interface CompiledRoute { route: RouteSpec; key: string; pattern: RegExp; names: string[]; handler: LambdaHandler; concern: string; bucket?: TokenBucket }
+interface CompiledRoute {
+  route: RouteSpec;
+  key: string;
+  pattern: RegExp;
+  names: string[];
+  handler: LambdaHandler;
+  concern: string;
+  bucket?: TokenBucket;
+}
 
 /** Where the local issuer publishes its public key (as Cognito does under the issuer URL). */
 export const JWKS_PATH = '/.well-known/jwks.json';
@@ -42,19 +55,28 @@ export const JWKS_PATH = '/.well-known/jwks.json';
 const GATEWAY_MAX_BODY = 1024 * 1024;
 
 export function compileRoutes(concerns: readonly ConcernDefinition[], handlers: Record<string, LambdaHandler>): CompiledRoute[] {
-  return concerns.flatMap((concern) => Object.values(concern.api.routes).map((route) => {
-    const names: string[] = [];
-    const source = route.path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{(\w+)\}/g, (_match, name: string) => {
-      names.push(name);
-      return '([^/]+)';
-    });
-    const handler = handlers[concern.name];
-    if (!handler) throw new Error(`No handler loaded for concern ${concern.name}`);
-    return {
-      route, key: routeKey(route), pattern: new RegExp(`^${source}$`), names, handler, concern: concern.name,
-      ...(route.throttle ? { bucket: new TokenBucket(route.throttle) } : {}),
-    };
-  })).sort((a, b) => a.names.length - b.names.length); // static segments win over parameters, as in API Gateway
+  return concerns
+    .flatMap((concern) =>
+      Object.values(concern.api.routes).map((route) => {
+        const names: string[] = [];
+        const source = route.path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{(\w+)\}/g, (_match, name: string) => {
+          names.push(name);
+          return '([^/]+)';
+        });
+        const handler = handlers[concern.name];
+        if (!handler) throw new Error(`No handler loaded for concern ${concern.name}`);
+        return {
+          route,
+          key: routeKey(route),
+          pattern: new RegExp(`^${source}$`),
+          names,
+          handler,
+          concern: concern.name,
+          ...(route.throttle ? { bucket: new TokenBucket(route.throttle) } : {}),
+        };
+      }),
+    )
+    .sort((a, b) => a.names.length - b.names.length); // static segments win over parameters, as in API Gateway
 }
 
 /** Headers on every answer the gateway gives itself (the Lambdas set their own the same way). */
@@ -107,9 +129,22 @@ export function toLambdaEvent(input: EventInput): APIGatewayProxyEventV2WithJWTA
     ...(input.body !== undefined ? { body: input.body } : {}),
     isBase64Encoded: false,
     requestContext: {
-      accountId: '000000000000', apiId: 'local', domainName: headers.host ?? 'localhost', domainPrefix: 'local',
-      http: { method: input.method, path: input.path, protocol: input.protocol ?? 'HTTP/1.1', sourceIp: input.sourceIp ?? '127.0.0.1', userAgent: headers['user-agent'] ?? '' },
-      requestId: input.requestId ?? randomUUID(), routeKey: input.routeKey, stage: '$default', time: now.toISOString(), timeEpoch: now.getTime(),
+      accountId: '000000000000',
+      apiId: 'local',
+      domainName: headers.host ?? 'localhost',
+      domainPrefix: 'local',
+      http: {
+        method: input.method,
+        path: input.path,
+        protocol: input.protocol ?? 'HTTP/1.1',
+        sourceIp: input.sourceIp ?? '127.0.0.1',
+        userAgent: headers['user-agent'] ?? '',
+      },
+      requestId: input.requestId ?? randomUUID(),
+      routeKey: input.routeKey,
+      stage: '$default',
+      time: now.toISOString(),
+      timeEpoch: now.getTime(),
       ...(input.claims ? { authorizer: { principalId: '', integrationLatency: 0, jwt: { claims: input.claims, scopes: [] } } } : {}),
     },
   };
@@ -120,12 +155,20 @@ export function toLambdaEvent(input: EventInput): APIGatewayProxyEventV2WithJWTA
 export function lambdaContext(concern: string, requestId: string, timeoutMs = 10_000): Context {
   const deadline = Date.now() + timeoutMs;
   return {
-    callbackWaitsForEmptyEventLoop: false, functionName: `soft-env-${concern}`, functionVersion: '$LATEST',
-    invokedFunctionArn: `arn:aws:lambda:local:000000000000:function:soft-env-${concern}`, memoryLimitInMB: '512',
-    awsRequestId: requestId, logGroupName: `/aws/lambda/soft-env-${concern}`, logStreamName: 'local',
+    callbackWaitsForEmptyEventLoop: false,
+    functionName: `soft-env-${concern}`,
+    functionVersion: '$LATEST',
+    invokedFunctionArn: `arn:aws:lambda:local:000000000000:function:soft-env-${concern}`,
+    memoryLimitInMB: '512',
+    awsRequestId: requestId,
+    logGroupName: `/aws/lambda/soft-env-${concern}`,
+    logStreamName: 'local',
     getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
-    // eslint-disable-next-line @typescript-eslint/no-deprecated -- the Context type still lists the legacy callbacks
-    done: () => undefined, fail: () => undefined, succeed: () => undefined,
+    /* eslint-disable @typescript-eslint/no-deprecated -- the Context type still lists the legacy callbacks */
+    done: () => undefined,
+    fail: () => undefined,
+    succeed: () => undefined,
+    /* eslint-enable @typescript-eslint/no-deprecated */
   };
 }
 
@@ -143,7 +186,9 @@ export function sourceIpOf(req: IncomingMessage): string {
 
 export function createGateway({ routes, keys, consoleDist }: GatewayOptions): Server {
   const throttled = (res: ServerResponse, bucket: TokenBucket) =>
-    problem(res, 429, 'Too many requests', 'Too many requests; wait a moment and try again.', { 'retry-after': String(bucket.secondsToNext()) });
+    problem(res, 429, 'Too many requests', 'Too many requests; wait a moment and try again.', {
+      'retry-after': String(bucket.secondsToNext()),
+    });
 
   const answer = async (req: IncomingMessage, res: ServerResponse) => {
     try {
@@ -166,14 +211,16 @@ export function createGateway({ routes, keys, consoleDist }: GatewayOptions): Se
         if (!match) continue;
         const params: Record<string, string> = {};
         try {
-          compiled.names.forEach((name, index) => { params[name] = decodeURIComponent(match[index + 1] as string); });
+          compiled.names.forEach((name, index) => {
+            params[name] = decodeURIComponent(match[index + 1] as string);
+          });
         } catch {
           return problem(res, 400, 'Bad request', 'The path is not validly encoded.');
         }
         matched = { compiled, params };
         break;
       }
-      if (!matched && consoleDist && await serveConsole(req, res, url, { dist: consoleDist, keys })) return;
+      if (!matched && consoleDist && (await serveConsole(req, res, url, { dist: consoleDist, keys }))) return;
       if (!matched) return problem(res, 404, 'Not found', `There is no route ${method} ${url.pathname}.`);
       const { compiled, params } = matched;
       if (compiled.bucket && !compiled.bucket.take()) return throttled(res, compiled.bucket);
@@ -198,9 +245,18 @@ export function createGateway({ routes, keys, consoleDist }: GatewayOptions): Se
       for (const [name, value] of url.searchParams) query[name] = query[name] === undefined ? value : `${query[name]},${value}`;
       const requestId = randomUUID();
       const event = toLambdaEvent({
-        routeKey: compiled.key, method, path: url.pathname, rawQueryString: url.search.slice(1), headers, query,
-        params: compiled.names.length ? params : undefined, body: body.length ? body.toString('utf8') : undefined,
-        claims, requestId, sourceIp: sourceIpOf(req), protocol: `HTTP/${req.httpVersion}`,
+        routeKey: compiled.key,
+        method,
+        path: url.pathname,
+        rawQueryString: url.search.slice(1),
+        headers,
+        query,
+        params: compiled.names.length ? params : undefined,
+        body: body.length ? body.toString('utf8') : undefined,
+        claims,
+        requestId,
+        sourceIp: sourceIpOf(req),
+        protocol: `HTTP/${req.httpVersion}`,
       });
       const context = lambdaContext(compiled.concern, requestId);
       const result = await compiled.handler(event, context);
@@ -216,5 +272,7 @@ export function createGateway({ routes, keys, consoleDist }: GatewayOptions): Se
     }
   };
   // A request that fails after its answer began (a broken socket) is closed, never left floating.
-  return createServer((req, res) => { answer(req, res).catch(() => res.destroy()); });
+  return createServer((req, res) => {
+    answer(req, res).catch(() => res.destroy());
+  });
 }

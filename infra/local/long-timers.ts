@@ -9,9 +9,17 @@ const nativeClearTimeout = globalThis.clearTimeout;
 
 class LongTimer {
   current: ReturnType<typeof nativeSetTimeout> | undefined;
-  ref() { this.current?.ref(); return this; }
-  unref() { this.current?.unref(); return this; }
-  hasRef() { return this.current?.hasRef() ?? false; }
+  ref() {
+    this.current?.ref();
+    return this;
+  }
+  unref() {
+    this.current?.unref();
+    return this;
+  }
+  hasRef() {
+    return this.current?.hasRef() ?? false;
+  }
 }
 
 let installed = false;
@@ -25,7 +33,8 @@ export function installLongTimers(): void {
     const due = Date.now() + delay;
     const step = () => {
       const remaining = due - Date.now();
-      timer.current = remaining > MAX_DELAY ? nativeSetTimeout(step, MAX_DELAY) : nativeSetTimeout(() => callback(...args), Math.max(0, remaining));
+      timer.current =
+        remaining > MAX_DELAY ? nativeSetTimeout(step, MAX_DELAY) : nativeSetTimeout(() => callback(...args), Math.max(0, remaining));
     };
     step();
     return timer;

@@ -34,7 +34,7 @@ try {
   runtime = await startLocalRuntime(settings, say);
 } catch (error) {
   // What was started has been stopped; say why in a sentence (the details only when unexpected).
-  console.error(`soft-env could not start: ${error instanceof StartupError ? error.message : (error as Error).stack ?? String(error)}`);
+  console.error(`soft-env could not start: ${error instanceof StartupError ? error.message : ((error as Error).stack ?? String(error))}`);
   process.exit(1);
 }
 const url = runtime.url;

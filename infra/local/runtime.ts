@@ -14,7 +14,14 @@ import { ensureTable, freePort, startDynamoDbLocal } from './dynamodb.ts';
 import { synthesizeTemplates } from './synth.ts';
 import { loadOrCreateKeys } from './signing.ts';
 import { compileRoutes, createGateway, lambdaContext, type LambdaHandler } from './gateway.ts';
-import { createStepFunctionsEndpoint, LocalWorkflows, LOCAL_ACCOUNT, LOCAL_REGION, stateMachineDefinition, type TaskHandler } from './step-functions.ts';
+import {
+  createStepFunctionsEndpoint,
+  LocalWorkflows,
+  LOCAL_ACCOUNT,
+  LOCAL_REGION,
+  stateMachineDefinition,
+  type TaskHandler,
+} from './step-functions.ts';
 import { PROJECT_ROOT } from '../constructs/service-function.ts';
 import { checkStateName, DEADLINE_STAGES, publishStateName } from '../constructs/deadline-workflow.ts';
 import { concerns, deadlineCheck, effectsWorker } from '../concerns.ts';
@@ -35,15 +42,25 @@ export interface RunningRuntime {
 
 const listen = (server: Server, port: number, host: string) =>
   new Promise<number>((resolve, reject) => {
-    server.once('error', (error: NodeJS.ErrnoException) => reject(error.code === 'EADDRINUSE'
-      ? new StartupError(`Port ${port} on ${host} is already taken: stop what uses it, or start on another port with PORT=3001 npm start.`)
-      : error));
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      reject(
+        error.code === 'EADDRINUSE'
+          ? new StartupError(
+              `Port ${port} on ${host} is already taken: stop what uses it, or start on another port with PORT=3001 npm start.`,
+            )
+          : error,
+      ),
+    );
     server.listen(port, host, () => {
       const address = server.address();
       resolve(typeof address === 'object' && address ? address.port : port);
     });
   });
-const close = (server: Server) => new Promise<void>((resolve) => { server.closeIdleConnections(); server.close(() => resolve()); });
+const close = (server: Server) =>
+  new Promise<void>((resolve) => {
+    server.closeIdleConnections();
+    server.close(() => resolve());
+  });
 
 /** Says what the runtime is doing while it starts (npm start prints it; tests may stay quiet). */
 export type StartupLog = (step: string) => void;
@@ -85,7 +102,14 @@ async function start(settings: LocalSettings, log: StartupLog, started: (() => P
 
   // What the deployed functions get from their environment, pointed at the local parts.
   Object.assign(process.env, {
-    ...localFunctionEnvironment({ tableName: LOCAL_TABLE_NAME, dynamodbEndpoint: dynamo.endpoint, stepFunctionsEndpoint, stateMachineArn, url, alertsFile }),
+    ...localFunctionEnvironment({
+      tableName: LOCAL_TABLE_NAME,
+      dynamodbEndpoint: dynamo.endpoint,
+      stepFunctionsEndpoint,
+      stateMachineArn,
+      url,
+      alertsFile,
+    }),
     POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
     // DynamoDB Local acknowledges a transaction before it is on disk; see shared/data/db.ts.
     LOCAL_COMMIT_BARRIER: '1',
@@ -104,7 +128,8 @@ async function start(settings: LocalSettings, log: StartupLog, started: (() => P
   // The workflow's tasks: the check runs the local Lambda; sns:publish goes to the alert sink.
   const taskHandlers: Record<string, TaskHandler> = {};
   for (const { name } of DEADLINE_STAGES) {
-    taskHandlers[checkStateName(name)] = async (input) => (await check(input, lambdaContext(deadlineCheck.name, crypto.randomUUID()))) as never;
+    taskHandlers[checkStateName(name)] = async (input) =>
+      (await check(input, lambdaContext(deadlineCheck.name, crypto.randomUUID()))) as never;
     taskHandlers[publishStateName(name)] = async (input) => {
       const { Message } = input as { Message: string };
       await deliverToLocalSink(alertFromSnsMessage(Message), alertsFile, settings.ALERT_WEBHOOKS);
@@ -119,19 +144,27 @@ async function start(settings: LocalSettings, log: StartupLog, started: (() => P
     // The waits are on the local clock: each timestamp becomes the real instant it shows up.
     toRunInput: (input) => {
       const { timeline, ...rest } = input as { timeline: Record<string, string> };
-      const real = Object.fromEntries(Object.entries(timeline).map(([key, iso]) => [key, processClock.realInstantOf(new Date(iso)).toISOString()]));
+      const real = Object.fromEntries(
+        Object.entries(timeline).map(([key, iso]) => [key, processClock.realInstantOf(new Date(iso)).toISOString()]),
+      );
       return { ...rest, timeline: real };
     },
   });
   const stepFunctions = createStepFunctionsEndpoint(workflows);
   log('Starting the deadline state machine (local Step Functions)...');
   await listen(stepFunctions, stepFunctionsPort, '127.0.0.1');
-  started.push(() => { workflows.shutdown(); return close(stepFunctions); });
+  started.push(() => {
+    workflows.shutdown();
+    return close(stepFunctions);
+  });
   workflows.resume();
   log('Starting the stream worker (the outbox: alerts and deadlines)...');
   // The outbox: the table's stream drives the effects function, as the event source mapping does in AWS.
   const stream = await pollTableStream({
-    endpoint: dynamo.endpoint, tableName: LOCAL_TABLE_NAME, handler: effects, checkpointFile: path.join(settings.dataDir, 'stream-checkpoint.json'),
+    endpoint: dynamo.endpoint,
+    tableName: LOCAL_TABLE_NAME,
+    handler: effects,
+    checkpointFile: path.join(settings.dataDir, 'stream-checkpoint.json'),
   });
 
   started.push(() => stream.stop());
@@ -141,10 +174,21 @@ async function start(settings: LocalSettings, log: StartupLog, started: (() => P
   await listen(gateway, port, settings.HOST);
   const runtimeFile = path.join(settings.dataDir, 'runtime.json');
   // Whole or not at all: whoever waits for this file never reads half of it.
-  writeStateFile(runtimeFile, { url, dynamodbEndpoint: dynamo.endpoint, stepFunctionsEndpoint, stateMachineArn, tableName: LOCAL_TABLE_NAME, pid: process.pid });
+  writeStateFile(runtimeFile, {
+    url,
+    dynamodbEndpoint: dynamo.endpoint,
+    stepFunctionsEndpoint,
+    stateMachineArn,
+    tableName: LOCAL_TABLE_NAME,
+    pid: process.pid,
+  });
 
   return {
-    url, dynamodbEndpoint: dynamo.endpoint, stepFunctionsEndpoint, stateMachineArn, workflows,
+    url,
+    dynamodbEndpoint: dynamo.endpoint,
+    stepFunctionsEndpoint,
+    stateMachineArn,
+    workflows,
     stop: async () => {
       await close(gateway);
       await stream.stop();

@@ -14,7 +14,11 @@ export const LOCAL_AUDIENCE = 'soft-env-api';
 const ALGORITHM = 'ES256';
 const LOCAL_KEY_ID = 'soft-env-local';
 
-export interface LocalKeys { privateKey: CryptoKey; publicKey: CryptoKey; publicJwk: JWK }
+export interface LocalKeys {
+  privateKey: CryptoKey;
+  publicKey: CryptoKey;
+  publicJwk: JWK;
+}
 
 export async function loadOrCreateKeys(dataDir: string): Promise<LocalKeys> {
   const file = path.join(dataDir, 'local-signing-key.json');
@@ -36,7 +40,12 @@ export async function loadOrCreateKeys(dataDir: string): Promise<LocalKeys> {
   };
 }
 
-export interface TokenClaims { sub: string; roles: string[]; dept?: string; ent?: string }
+export interface TokenClaims {
+  sub: string;
+  roles: string[];
+  dept?: string;
+  ent?: string;
+}
 
 /** `expiresIn` is a span ('12h') or an absolute time in epoch seconds. */
 export async function signToken(keys: LocalKeys, claims: TokenClaims, expiresIn: string | number = '12h'): Promise<string> {
@@ -54,7 +63,12 @@ export async function signToken(keys: LocalKeys, claims: TokenClaims, expiresIn:
 /** Verifies a bearer token; undefined when it is missing or not valid. */
 export async function verifyToken(keys: LocalKeys, token: string): Promise<JWTPayload | undefined> {
   try {
-    const { payload } = await jwtVerify(token, keys.publicKey, { issuer: LOCAL_ISSUER, audience: LOCAL_AUDIENCE, algorithms: [ALGORITHM], ...tokenClaimOptions });
+    const { payload } = await jwtVerify(token, keys.publicKey, {
+      issuer: LOCAL_ISSUER,
+      audience: LOCAL_AUDIENCE,
+      algorithms: [ALGORITHM],
+      ...tokenClaimOptions,
+    });
     return lifetimeProblem(payload) ? undefined : payload;
   } catch {
     return undefined;

@@ -18,11 +18,20 @@ export function writeStateFile(file: string, value: unknown): void {
   }
   renameSync(temporary, file);
   const folder = openSync(path.dirname(file), 'r');
-  try { fsyncSync(folder); } finally { closeSync(folder); }
+  try {
+    fsyncSync(folder);
+  } finally {
+    closeSync(folder);
+  }
 }
 
 /** The file's JSON when it is there and valid for `accept`, else `fallback` (a damaged file is kept beside it as `.corrupt`). */
-export function readStateFile<T>(file: string, fallback: T, accept: (value: unknown) => value is T, log: (message: string) => void = console.warn): T {
+export function readStateFile<T>(
+  file: string,
+  fallback: T,
+  accept: (value: unknown) => value is T,
+  log: (message: string) => void = console.warn,
+): T {
   if (!existsSync(file)) return fallback;
   const text = readFileSync(file, 'utf8');
   try {

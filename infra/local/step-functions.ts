@@ -30,7 +30,14 @@ export function stateMachineDefinition(template: CfnTemplate): { name: string; d
       return parts.map(resolve).join(separator);
     }
     if ('Fn::GetAtt' in token) return `arn:aws:lambda:${LOCAL_REGION}:${LOCAL_ACCOUNT}:function:${(token['Fn::GetAtt'] as string[])[0]}`;
-    if ('Ref' in token) return token.Ref === 'AWS::Partition' ? 'aws' : token.Ref === 'AWS::Region' ? LOCAL_REGION : token.Ref === 'AWS::AccountId' ? LOCAL_ACCOUNT : `local-${String(token.Ref)}`;
+    if ('Ref' in token)
+      return token.Ref === 'AWS::Partition'
+        ? 'aws'
+        : token.Ref === 'AWS::Region'
+          ? LOCAL_REGION
+          : token.Ref === 'AWS::AccountId'
+            ? LOCAL_ACCOUNT
+            : `local-${String(token.Ref)}`;
     if ('Fn::ImportValue' in token) return `arn:aws:sns:${LOCAL_REGION}:${LOCAL_ACCOUNT}:soft-env-alerts`;
     throw new Error(`Unsupported token in the state machine definition: ${JSON.stringify(token)}`);
   };
@@ -62,11 +69,23 @@ export interface LocalWorkflowOptions {
 }
 
 const isExecutionList = (value: unknown): value is ExecutionRecord[] =>
-  Array.isArray(value) && value.every((record) => !!record && typeof record === 'object'
-    && typeof (record as ExecutionRecord).name === 'string' && typeof (record as ExecutionRecord).input === 'string' && typeof (record as ExecutionRecord).status === 'string');
+  Array.isArray(value) &&
+  value.every(
+    (record) =>
+      !!record &&
+      typeof record === 'object' &&
+      typeof (record as ExecutionRecord).name === 'string' &&
+      typeof (record as ExecutionRecord).input === 'string' &&
+      typeof (record as ExecutionRecord).status === 'string',
+  );
 
 export class ExecutionError extends Error {
-  constructor(readonly type: string, message: string) { super(message); }
+  constructor(
+    readonly type: string,
+    message: string,
+  ) {
+    super(message);
+  }
 }
 
 export class LocalWorkflows {
@@ -79,7 +98,8 @@ export class LocalWorkflows {
     installLongTimers();
     this.machine = new StateMachine(options.definition as never, { validationOptions: { checkArn: false } });
     if (options.stateFile) {
-      for (const record of readStateFile<ExecutionRecord[]>(options.stateFile, [], isExecutionList)) this.executions.set(record.name, record);
+      for (const record of readStateFile<ExecutionRecord[]>(options.stateFile, [], isExecutionList))
+        this.executions.set(record.name, record);
     }
   }
 
@@ -98,7 +118,11 @@ export class LocalWorkflows {
       throw new ExecutionError('ExecutionAlreadyExists', `Execution Already Exists: '${existing.executionArn}'`);
     }
     const record: ExecutionRecord = {
-      name, input, status: 'RUNNING', startDate: new Date().toISOString(), transitions: 0,
+      name,
+      input,
+      status: 'RUNNING',
+      startDate: new Date().toISOString(),
+      transitions: 0,
       executionArn: `${this.options.stateMachineArn.replace(':stateMachine:', ':execution:')}:${name}`,
     };
     this.executions.set(name, record);
@@ -148,7 +172,10 @@ export class LocalWorkflows {
         // Cut short by a shutdown, it stays RUNNING on file, to be resumed.
         if (record.status === 'RUNNING' && !this.shuttingDown) record.status = 'SUCCEEDED';
       } catch (error) {
-        if (record.status === 'RUNNING' && !this.shuttingDown) { record.status = 'FAILED'; record.error = (error as Error).message; }
+        if (record.status === 'RUNNING' && !this.shuttingDown) {
+          record.status = 'FAILED';
+          record.error = (error as Error).message;
+        }
       } finally {
         this.running.delete(record.name);
         if (record.status !== 'RUNNING') {
@@ -192,5 +219,7 @@ export function createStepFunctionsEndpoint(workflows: LocalWorkflows): Server {
     }
   };
   // A request body that breaks off (a broken socket) closes the connection, never left floating.
-  return createServer((req, res) => { answer(req, res).catch(() => res.destroy()); });
+  return createServer((req, res) => {
+    answer(req, res).catch(() => res.destroy());
+  });
 }

@@ -5,7 +5,12 @@
  */
 import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import {
-  DescribeStreamCommand, DynamoDBStreamsClient, ExpiredIteratorException, GetRecordsCommand, GetShardIteratorCommand, type _Record,
+  DescribeStreamCommand,
+  DynamoDBStreamsClient,
+  ExpiredIteratorException,
+  GetRecordsCommand,
+  GetShardIteratorCommand,
+  type _Record,
 } from '@aws-sdk/client-dynamodb-streams';
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { localClient } from './dynamodb.ts';
@@ -16,11 +21,24 @@ const isCheckpoints = (value: unknown): value is Record<string, string> =>
 
 export type StreamHandler = (event: DynamoDBStreamEvent) => Promise<DynamoDBBatchResponse>;
 
-export interface StreamPoller { stop: () => Promise<void>; /** Resolves once everything written so far has been handled (tests). */ drained: () => Promise<void> }
+export interface StreamPoller {
+  stop: () => Promise<void>;
+  /** Resolves once everything written so far has been handled (tests). */ drained: () => Promise<void>;
+}
 
-export async function pollTableStream(options: { endpoint: string; tableName: string; handler: StreamHandler; checkpointFile: string; intervalMs?: number }): Promise<StreamPoller> {
+export async function pollTableStream(options: {
+  endpoint: string;
+  tableName: string;
+  handler: StreamHandler;
+  checkpointFile: string;
+  intervalMs?: number;
+}): Promise<StreamPoller> {
   const dynamo = localClient(options.endpoint);
-  const streams = new DynamoDBStreamsClient({ endpoint: options.endpoint, region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  const streams = new DynamoDBStreamsClient({
+    endpoint: options.endpoint,
+    region: 'local',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
   const { Table } = await dynamo.send(new DescribeTableCommand({ TableName: options.tableName }));
   const streamArn = Table?.LatestStreamArn;
   if (!streamArn) throw new Error(`Table ${options.tableName} has no stream`);
@@ -32,10 +50,13 @@ export async function pollTableStream(options: { endpoint: string; tableName: st
 
   async function iteratorFor(shardId: string): Promise<string | undefined> {
     const after = checkpoints[shardId];
-    const { ShardIterator } = await streams.send(new GetShardIteratorCommand({
-      StreamArn: streamArn, ShardId: shardId,
-      ...(after ? { ShardIteratorType: 'AFTER_SEQUENCE_NUMBER', SequenceNumber: after } : { ShardIteratorType: 'TRIM_HORIZON' }),
-    }));
+    const { ShardIterator } = await streams.send(
+      new GetShardIteratorCommand({
+        StreamArn: streamArn,
+        ShardId: shardId,
+        ...(after ? { ShardIteratorType: 'AFTER_SEQUENCE_NUMBER', SequenceNumber: after } : { ShardIteratorType: 'TRIM_HORIZON' }),
+      }),
+    );
     return ShardIterator;
   }
 
@@ -56,15 +77,26 @@ export async function pollTableStream(options: { endpoint: string; tableName: st
       try {
         page = await streams.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: 100 }));
       } catch (error) {
-        if (error instanceof ExpiredIteratorException) { iterators.set(shardId, await iteratorFor(shardId)); continue; }
+        if (error instanceof ExpiredIteratorException) {
+          iterators.set(shardId, await iteratorFor(shardId));
+          continue;
+        }
         throw error;
       }
       const records = page.Records ?? [];
-      if (records.length === 0) { iterators.set(shardId, page.NextShardIterator); continue; }
+      if (records.length === 0) {
+        iterators.set(shardId, page.NextShardIterator);
+        continue;
+      }
       seen = true;
       const result = await options.handler({ Records: records as unknown as DynamoDBStreamEvent['Records'] });
       const failed = result.batchItemFailures[0]?.itemIdentifier;
-      const done = failed ? records.slice(0, records.findIndex((record: _Record) => record.dynamodb?.SequenceNumber === failed)) : records;
+      const done = failed
+        ? records.slice(
+            0,
+            records.findIndex((record: _Record) => record.dynamodb?.SequenceNumber === failed),
+          )
+        : records;
       const last = done.at(-1)?.dynamodb?.SequenceNumber;
       if (last) {
         checkpoints[shardId] = last;
@@ -85,13 +117,24 @@ export async function pollTableStream(options: { endpoint: string; tableName: st
         return false;
       });
       const seen = await busy;
-      if (!seen) { idleWaiters.forEach((resolve) => resolve()); idleWaiters = []; }
+      if (!seen) {
+        idleWaiters.forEach((resolve) => resolve());
+        idleWaiters = [];
+      }
       if (!seen) await new Promise((resolve) => setTimeout(resolve, interval));
     }
   })();
 
   return {
-    stop: async () => { stopping.abort(); await loop; streams.destroy(); dynamo.destroy(); },
-    drained: () => new Promise<void>((resolve) => { idleWaiters.push(resolve); }),
+    stop: async () => {
+      stopping.abort();
+      await loop;
+      streams.destroy();
+      dynamo.destroy();
+    },
+    drained: () =>
+      new Promise<void>((resolve) => {
+        idleWaiters.push(resolve);
+      }),
   };
 }

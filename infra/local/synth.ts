@@ -10,7 +10,9 @@ export interface Templates {
   stateless: CfnTemplate;
 }
 
-export interface CfnTemplate { Resources: Record<string, { Type: string; Properties?: Record<string, unknown> }> }
+export interface CfnTemplate {
+  Resources: Record<string, { Type: string; Properties?: Record<string, unknown> }>;
+}
 
 export function synthesizeTemplates(): Templates {
   const app = new App({ context: { 'aws:cdk:bundling-stacks': [] }, outdir: undefined });
@@ -29,7 +31,11 @@ export function tableDefinition(template: CfnTemplate, tableName: string) {
   const props = tables[0]?.Properties as {
     AttributeDefinitions: { AttributeName: string; AttributeType: 'S' | 'N' | 'B' }[];
     KeySchema: { AttributeName: string; KeyType: 'HASH' | 'RANGE' }[];
-    GlobalSecondaryIndexes?: { IndexName: string; KeySchema: { AttributeName: string; KeyType: 'HASH' | 'RANGE' }[]; Projection: { ProjectionType: 'ALL' | 'KEYS_ONLY' | 'INCLUDE'; NonKeyAttributes?: string[] } }[];
+    GlobalSecondaryIndexes?: {
+      IndexName: string;
+      KeySchema: { AttributeName: string; KeyType: 'HASH' | 'RANGE' }[];
+      Projection: { ProjectionType: 'ALL' | 'KEYS_ONLY' | 'INCLUDE'; NonKeyAttributes?: string[] };
+    }[];
     TimeToLiveSpecification?: { AttributeName: string; Enabled: boolean };
     StreamSpecification?: { StreamViewType: 'NEW_IMAGE' | 'OLD_IMAGE' | 'NEW_AND_OLD_IMAGES' | 'KEYS_ONLY' };
   };
@@ -40,9 +46,13 @@ export function tableDefinition(template: CfnTemplate, tableName: string) {
       AttributeDefinitions: props.AttributeDefinitions,
       KeySchema: props.KeySchema,
       GlobalSecondaryIndexes: props.GlobalSecondaryIndexes?.map((index) => ({
-        IndexName: index.IndexName, KeySchema: index.KeySchema, Projection: index.Projection,
+        IndexName: index.IndexName,
+        KeySchema: index.KeySchema,
+        Projection: index.Projection,
       })),
-      ...(props.StreamSpecification ? { StreamSpecification: { StreamEnabled: true, StreamViewType: props.StreamSpecification.StreamViewType } } : {}),
+      ...(props.StreamSpecification
+        ? { StreamSpecification: { StreamEnabled: true, StreamViewType: props.StreamSpecification.StreamViewType } }
+        : {}),
     },
     ttlAttribute: props.TimeToLiveSpecification?.Enabled ? props.TimeToLiveSpecification.AttributeName : undefined,
   };

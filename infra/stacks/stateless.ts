@@ -41,22 +41,33 @@ export interface StatelessStackProps extends StackProps {
  * management. (Transactions are authorised by these item actions.)
  */
 export const TABLE_ACTIONS = [
-  'dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem',
-  'dynamodb:DeleteItem', 'dynamodb:ConditionCheckItem', 'dynamodb:DescribeTable',
+  'dynamodb:GetItem',
+  'dynamodb:BatchGetItem',
+  'dynamodb:Query',
+  'dynamodb:PutItem',
+  'dynamodb:UpdateItem',
+  'dynamodb:DeleteItem',
+  'dynamodb:ConditionCheckItem',
+  'dynamodb:DescribeTable',
 ] as const;
 
 export function grantTableAccess(fn: IFunction, table: ITableV2) {
-  fn.addToRolePolicy(new PolicyStatement({
-    actions: [...TABLE_ACTIONS],
-    resources: [table.tableArn, ...Object.values(TABLE.indexes).map((index) => `${table.tableArn}/index/${index.name}`)],
-  }));
+  fn.addToRolePolicy(
+    new PolicyStatement({
+      actions: [...TABLE_ACTIONS],
+      resources: [table.tableArn, ...Object.values(TABLE.indexes).map((index) => `${table.tableArn}/index/${index.name}`)],
+    }),
+  );
 }
 
 /**
  * The county's own limits, set at deploy time (`cdk deploy -c approvalLimitDays=2`), read by
  * the functions as the local runtime reads its environment.
  */
-const CONTEXT_SETTINGS = { approvalLimitDays: 'APPROVAL_LIMIT_DAYS', routineInspectionsPerYear: 'ROUTINE_INSPECTIONS_PER_YEAR' } as const satisfies Record<string, keyof FunctionEnvironment>;
+const CONTEXT_SETTINGS = {
+  approvalLimitDays: 'APPROVAL_LIMIT_DAYS',
+  routineInspectionsPerYear: 'ROUTINE_INSPECTIONS_PER_YEAR',
+} as const satisfies Record<string, keyof FunctionEnvironment>;
 
 function settingsFromContext(scope: Construct): FunctionEnvironment {
   const settings: FunctionEnvironment = {};
@@ -83,10 +94,15 @@ export class StatelessStack extends Stack {
     this.api = new HttpApi(this, 'Api', { apiName: 'soft-env', createDefaultStage: false });
     if (props.console) {
       this.site = new ConsoleSite(this, 'Console', {
-        assetPath: props.console.assetPath, api: this.api, signIn: props.console.signIn,
+        assetPath: props.console.assetPath,
+        api: this.api,
+        signIn: props.console.signIn,
         apiPaths: concerns.flatMap((concern) => Object.values(concern.api.routes).map((route) => route.path)),
       });
-      new CfnOutput(this, 'ConsoleUrl', { value: this.site.url, description: 'The web console, /docs (the API reference) and the API itself at the same origin' });
+      new CfnOutput(this, 'ConsoleUrl', {
+        value: this.site.url,
+        description: 'The web console, /docs (the API reference) and the API itself at the same origin',
+      });
     }
 
     const { issuer, jwksUrl, rolesClaim } = props.tokenIssuer;
@@ -105,11 +121,18 @@ export class StatelessStack extends Stack {
       throttle: API_THROTTLE,
       accessLogSettings: {
         destination: new LogGroupLogDestination(accessLogs),
-        format: AccessLogFormat.custom(JSON.stringify({
-          requestId: '$context.requestId', ip: '$context.identity.sourceIp', routeKey: '$context.routeKey',
-          status: '$context.status', latency: '$context.responseLatency', sub: '$context.authorizer.claims.sub',
-          error: '$context.error.message', integrationError: '$context.integrationErrorMessage',
-        })),
+        format: AccessLogFormat.custom(
+          JSON.stringify({
+            requestId: '$context.requestId',
+            ip: '$context.identity.sourceIp',
+            routeKey: '$context.routeKey',
+            status: '$context.status',
+            latency: '$context.responseLatency',
+            sub: '$context.authorizer.claims.sub',
+            error: '$context.error.message',
+            integrationError: '$context.integrationErrorMessage',
+          }),
+        ),
       },
     });
 
@@ -123,8 +146,15 @@ export class StatelessStack extends Stack {
     this.deadlines = new DeadlineWorkflow(this, 'Deadlines', { check: check.fn, topic: props.alertTopic });
     const stateMachine = this.deadlines.stateMachine;
     this.effects = new EffectsWorker(this, 'Effects', {
-      entry: effectsWorker.entry, table: props.table, topic: props.alertTopic,
-      environment: { ...baseEnvironment, ALERT_TOPIC_ARN: props.alertTopic.topicArn, DEADLINE_STATE_MACHINE_ARN: DeadlineWorkflow.stateMachineArn, POWERTOOLS_SERVICE_NAME: effectsWorker.name } satisfies FunctionEnvironment,
+      entry: effectsWorker.entry,
+      table: props.table,
+      topic: props.alertTopic,
+      environment: {
+        ...baseEnvironment,
+        ALERT_TOPIC_ARN: props.alertTopic.topicArn,
+        DEADLINE_STATE_MACHINE_ARN: DeadlineWorkflow.stateMachineArn,
+        POWERTOOLS_SERVICE_NAME: effectsWorker.name,
+      } satisfies FunctionEnvironment,
     });
     // It re-times running matters when a year's calendar changes (functions/deadlines/retime.ts).
     grantTableAccess(this.effects.service.fn, props.table);
@@ -140,7 +170,9 @@ export class StatelessStack extends Stack {
           // Every concern reads the caller's roles from the claim the issuer uses.
           ...(rolesClaim ? { ROLES_CLAIM: rolesClaim } : {}),
           // Routes limited per client trust the viewer address the console's CloudFront gives, with this secret (shared/http/client-limit.ts).
-          ...(this.site && Object.values(concern.api.routes).some((route) => route.perClient) ? { EDGE_SECRET: this.site.edgeSecret.secretValue.unsafeUnwrap() } : {}),
+          ...(this.site && Object.values(concern.api.routes).some((route) => route.perClient)
+            ? { EDGE_SECRET: this.site.edgeSecret.secretValue.unsafeUnwrap() }
+            : {}),
           ...settingsFromContext(this),
         } satisfies FunctionEnvironment,
       });
@@ -164,17 +196,30 @@ export class StatelessStack extends Stack {
     }
 
     // Routes that declare their own throttling (complaint intake) get it on the stage.
-    const routeSettings = Object.fromEntries(concerns.flatMap((concern) => Object.values(concern.api.routes))
-      .flatMap((route) => (route.throttle ? [[routeKey(route), { ThrottlingRateLimit: route.throttle.rateLimit, ThrottlingBurstLimit: route.throttle.burstLimit }]] : [])));
+    const routeSettings = Object.fromEntries(
+      concerns
+        .flatMap((concern) => Object.values(concern.api.routes))
+        .flatMap((route) =>
+          route.throttle
+            ? [[routeKey(route), { ThrottlingRateLimit: route.throttle.rateLimit, ThrottlingBurstLimit: route.throttle.burstLimit }]]
+            : [],
+        ),
+    );
     (stage.node.defaultChild as CfnStage).routeSettings = routeSettings;
 
     new Monitoring(this, 'Monitoring', {
       operationsTopic: props.operationsTopic,
       functions: {
         ...Object.fromEntries(Object.entries(this.functions).map(([name, service]) => [name, service.fn])),
-        DeadlineCheck: check.fn, EffectsWorker: this.effects.service.fn, ...props.watchedFunctions,
+        DeadlineCheck: check.fn,
+        EffectsWorker: this.effects.service.fn,
+        ...props.watchedFunctions,
       },
-      api: this.api, effectsWorker: this.effects.service.fn, deadLetters: this.effects.deadLetters, stateMachine, table: props.table,
+      api: this.api,
+      effectsWorker: this.effects.service.fn,
+      deadLetters: this.effects.deadLetters,
+      stateMachine,
+      table: props.table,
     });
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.apiEndpoint, description: 'The HTTP API' });

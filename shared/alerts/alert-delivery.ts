@@ -15,13 +15,15 @@ export const alertMessageAttributes = (alert: Alert) =>
 
 export async function deliverAlert(alert: Alert): Promise<void> {
   if (config.ALERT_TOPIC_ARN) {
-    await snsClient.send(new PublishCommand({
-      TopicArn: config.ALERT_TOPIC_ARN,
-      Subject: alertSubject(alert),
-      Message: alertSnsMessage(alert),
-      MessageStructure: 'json',
-      MessageAttributes: alertMessageAttributes(alert),
-    }));
+    await snsClient.send(
+      new PublishCommand({
+        TopicArn: config.ALERT_TOPIC_ARN,
+        Subject: alertSubject(alert),
+        Message: alertSnsMessage(alert),
+        MessageStructure: 'json',
+        MessageAttributes: alertMessageAttributes(alert),
+      }),
+    );
     return;
   }
   if (!config.LOCAL_ALERTS_FILE) throw new Error('Neither ALERT_TOPIC_ARN nor LOCAL_ALERTS_FILE is configured');
@@ -30,12 +32,22 @@ export async function deliverAlert(alert: Alert): Promise<void> {
 
 export async function deliverToLocalSink(alert: Alert, file: string, webhooks: string | undefined): Promise<void> {
   await appendFile(file, `${JSON.stringify(alert)}\n`, 'utf8');
-  const urls = (webhooks ?? '').split(',').map((url) => url.trim()).filter(Boolean);
-  await Promise.all(urls.map(async (url) => {
-    try {
-      await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(alert), signal: AbortSignal.timeout(5000) });
-    } catch (error) {
-      console.warn(`alert webhook ${url} failed: ${(error as Error).message}`);
-    }
-  }));
+  const urls = (webhooks ?? '')
+    .split(',')
+    .map((url) => url.trim())
+    .filter(Boolean);
+  await Promise.all(
+    urls.map(async (url) => {
+      try {
+        await fetch(url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(alert),
+          signal: AbortSignal.timeout(5000),
+        });
+      } catch (error) {
+        console.warn(`alert webhook ${url} failed: ${(error as Error).message}`);
+      }
+    }),
+  );
 }

@@ -8,11 +8,19 @@ import * as z from 'zod/mini';
 import type { Timeline, Timing } from '../time/calendar.ts';
 
 /** The decode function of a schema, for queryPage and queryAll. */
-export const decoderOf = <T>(schema: z.ZodMiniType<T>) => (item: Record<string, unknown>): T => schema.parse(item);
+export const decoderOf =
+  <T>(schema: z.ZodMiniType<T>) =>
+  (item: Record<string, unknown>): T =>
+    schema.parse(item);
 
 export const timingCodec: z.ZodMiniType<Timing> = z.intersection(
   z.object({ start: z.string(), escalationDays: z.optional(z.number()) }),
   z.union([z.object({ limitDays: z.number() }), z.object({ dueDate: z.string() })]),
 );
 
-export const timelineCodec: z.ZodMiniType<Timeline> = z.object({ warnAt: z.string(), deadline: z.string(), escalateAt: z.string(), timing: z.optional(timingCodec) });
+export const timelineCodec: z.ZodMiniType<Timeline> = z.object({
+  warnAt: z.string(),
+  deadline: z.string(),
+  escalateAt: z.string(),
+  timing: z.optional(timingCodec),
+});

@@ -4,7 +4,14 @@
  */
 import { createHash } from 'node:crypto';
 import { DynamoDBClient, DynamoDBServiceException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, GetCommand, QueryCommand, TransactWriteCommand, type QueryCommandInput, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import {
+  DynamoDBDocumentClient,
+  GetCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  type QueryCommandInput,
+  type TransactWriteCommandInput,
+} from '@aws-sdk/lib-dynamodb';
 import { InvalidInput } from '../domain/errors.ts';
 import { config } from '../config.ts';
 import { KEY_ATTRIBUTES, keyCondition, PARTITION_VALUE, TABLE, type AccessPattern } from './table.ts';
@@ -44,10 +51,24 @@ export class InvalidCursorError extends InvalidInput {
 }
 
 /** The identity of a listing: the Query without its page position. */
-export function listingOf(input: Pick<QueryCommandInput, 'TableName' | 'IndexName' | 'KeyConditionExpression' | 'FilterExpression' | 'ScanIndexForward' | 'ExpressionAttributeValues'>): string {
+export function listingOf(
+  input: Pick<
+    QueryCommandInput,
+    'TableName' | 'IndexName' | 'KeyConditionExpression' | 'FilterExpression' | 'ScanIndexForward' | 'ExpressionAttributeValues'
+  >,
+): string {
   const values = Object.entries(input.ExpressionAttributeValues ?? {}).sort(([a], [b]) => a.localeCompare(b));
   return createHash('sha256')
-    .update(JSON.stringify([input.TableName, input.IndexName ?? '', input.KeyConditionExpression, input.FilterExpression ?? '', input.ScanIndexForward ?? true, values]))
+    .update(
+      JSON.stringify([
+        input.TableName,
+        input.IndexName ?? '',
+        input.KeyConditionExpression,
+        input.FilterExpression ?? '',
+        input.ScanIndexForward ?? true,
+        values,
+      ]),
+    )
     .digest('base64url')
     .slice(0, 22);
 }
@@ -91,10 +112,12 @@ export function decodeCursor(cursor: string, listing: string, where: { indexName
   const key = k as Key;
   const shape = keyShape(where.indexName);
   const names = Object.keys(key);
-  const wellFormed = names.length === shape.names.length && shape.names.every((name) => {
-    const part = key[name];
-    return typeof part === 'string' && part.length > 0 && part.length <= MAX_KEY_VALUE_LENGTH;
-  });
+  const wellFormed =
+    names.length === shape.names.length &&
+    shape.names.every((name) => {
+      const part = key[name];
+      return typeof part === 'string' && part.length > 0 && part.length <= MAX_KEY_VALUE_LENGTH;
+    });
   if (!wellFormed || key[shape.partition] !== where.partition) throw new InvalidCursorError();
   return key;
 }
@@ -106,7 +129,11 @@ const refusesStartKey = (error: unknown): boolean => error instanceof DynamoDBSe
 export type StoredItem = Record<string, unknown>;
 
 /** What narrows a Query beyond its pattern: attributes equal to values (undefined ones left out), a projection, a consistent read. */
-export interface QueryOptions { filter?: Record<string, unknown>; projection?: string[]; consistentRead?: boolean }
+export interface QueryOptions {
+  filter?: Record<string, unknown>;
+  projection?: string[];
+  consistentRead?: boolean;
+}
 
 /** The Query input of an access pattern, narrowed by the options. */
 export function queryInput(pattern: AccessPattern, options: QueryOptions = {}): QueryCommandInput {
@@ -135,7 +162,10 @@ export async function queryPage<T>(
   options: { limit: number; cursor: string | undefined; filter?: Record<string, unknown>; consistentRead?: boolean },
   decode: (item: StoredItem) => T,
 ): Promise<{ items: T[]; nextCursor?: string }> {
-  const page = await queryInputPage({ ...queryInput(pattern, { filter: options.filter, consistentRead: options.consistentRead }), Limit: options.limit }, options.cursor);
+  const page = await queryInputPage(
+    { ...queryInput(pattern, { filter: options.filter, consistentRead: options.consistentRead }), Limit: options.limit },
+    options.cursor,
+  );
   return { items: page.items.map(decode), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
 }
 
@@ -163,7 +193,10 @@ export async function queryAny(pattern: AccessPattern, options: QueryOptions = {
  * One page of a Query whose key condition names its partition `:pk`, started where the client's
  * cursor says. Every listing of the API pages through here (through `queryPage`).
  */
-export async function queryInputPage(input: QueryCommandInput & { Limit: number }, cursor: string | undefined): Promise<{ items: StoredItem[]; nextCursor?: string }> {
+export async function queryInputPage(
+  input: QueryCommandInput & { Limit: number },
+  cursor: string | undefined,
+): Promise<{ items: StoredItem[]; nextCursor?: string }> {
   const listing = listingOf(input);
   const ExclusiveStartKey = cursor
     ? decodeCursor(cursor, listing, { indexName: input.IndexName, partition: input.ExpressionAttributeValues?.[PARTITION_VALUE] })
@@ -216,7 +249,11 @@ export type Write = TransactItem & { ifFailed?: () => Error };
 export class ConditionFailedError extends Error {
   constructor(item: TransactItem) {
     const write = item.Put ?? item.Update ?? item.Delete ?? item.ConditionCheck;
-    const key = item.Put ? { [TABLE.partitionKey]: item.Put.Item?.[TABLE.partitionKey] as unknown, [TABLE.sortKey]: item.Put.Item?.[TABLE.sortKey] as unknown } : write && 'Key' in write ? write.Key : undefined;
+    const key = item.Put
+      ? { [TABLE.partitionKey]: item.Put.Item?.[TABLE.partitionKey] as unknown, [TABLE.sortKey]: item.Put.Item?.[TABLE.sortKey] as unknown }
+      : write && 'Key' in write
+        ? write.Key
+        : undefined;
     super(`The condition of the write to ${JSON.stringify(key)} failed unexpectedly`);
   }
 }
@@ -229,7 +266,10 @@ export class Refused<O extends string = string> extends Error {
 }
 
 /** `ifFailed` for an item whose failure is an outcome: the store answers with it (see tryWriteAll). */
-export const refused = <O extends string>(outcome: O) => (): Refused<O> => new Refused(outcome);
+export const refused =
+  <O extends string>(outcome: O) =>
+  (): Refused<O> =>
+    new Refused(outcome);
 
 /**
  * What a cancelled transaction means: the error of the first item whose condition failed, or
@@ -288,12 +328,19 @@ export async function updateVersioned(
   change: { set?: Record<string, unknown>; append?: Record<string, unknown[]> },
   alongside: Write[] = [],
 ): Promise<boolean> {
-  const outcome = await tryWriteAll<'moved-on'>([{ ...versionedUpdate(key, version, change), ifFailed: refused('moved-on') }, ...alongside]);
+  const outcome = await tryWriteAll<'moved-on'>([
+    { ...versionedUpdate(key, version, change), ifFailed: refused('moved-on') },
+    ...alongside,
+  ]);
   return outcome === undefined;
 }
 
 /** The conditional Update of updateVersioned. */
-export function versionedUpdate(key: Key, version: number, change: { set?: Record<string, unknown>; append?: Record<string, unknown[]> }): TransactItem {
+export function versionedUpdate(
+  key: Key,
+  version: number,
+  change: { set?: Record<string, unknown>; append?: Record<string, unknown[]> },
+): TransactItem {
   const names: Record<string, string> = { '#version': 'version' };
   const values: Record<string, unknown> = { ':version': version, ':next': version + 1 };
   const assignments = Object.entries(change.set ?? {}).map(([field, value], position) => {
@@ -301,11 +348,13 @@ export function versionedUpdate(key: Key, version: number, change: { set?: Recor
     values[`:s${position}`] = value;
     return `#s${position} = :s${position}`;
   });
-  const appends = Object.entries(change.append ?? {}).filter(([, added]) => added.length > 0).map(([field, added], position) => {
-    names[`#a${position}`] = field;
-    values[`:a${position}`] = added;
-    return `#a${position} = list_append(#a${position}, :a${position})`;
-  });
+  const appends = Object.entries(change.append ?? {})
+    .filter(([, added]) => added.length > 0)
+    .map(([field, added], position) => {
+      names[`#a${position}`] = field;
+      values[`:a${position}`] = added;
+      return `#a${position} = list_append(#a${position}, :a${position})`;
+    });
   return {
     Update: {
       TableName: tableName,

@@ -76,7 +76,11 @@ export const TABLE = {
 export type IndexName = keyof typeof TABLE.indexes;
 
 /** The attributes the table and its indexes key on: never part of a record as shown. */
-export const KEY_ATTRIBUTES: readonly string[] = [TABLE.partitionKey, TABLE.sortKey, ...Object.values(TABLE.indexes).flatMap((index) => [index.partitionKey, index.sortKey])];
+export const KEY_ATTRIBUTES: readonly string[] = [
+  TABLE.partitionKey,
+  TABLE.sortKey,
+  ...Object.values(TABLE.indexes).flatMap((index) => [index.partitionKey, index.sortKey]),
+];
 
 /** A sort key condition: a prefix, a closed range, or a lower bound. */
 export type SortCondition = { beginsWith: string } | { between: readonly [string, string] } | { atLeast: string };
@@ -100,7 +104,10 @@ export interface AccessPattern {
 const list = (index: IndexName, partition: string) => ({
   index,
   partition,
-  entry: (sortValue: string): Record<string, string> => ({ [TABLE.indexes[index].partitionKey]: partition, [TABLE.indexes[index].sortKey]: sortValue }),
+  entry: (sortValue: string): Record<string, string> => ({
+    [TABLE.indexes[index].partitionKey]: partition,
+    [TABLE.indexes[index].sortKey]: sortValue,
+  }),
 });
 
 /** The lists on the indexes. */
@@ -140,15 +147,24 @@ export const keys = {
   departmentsIndex: (deptId: string) => lists.departments.entry(deptId),
 
   feeItem: (code: string) => ({ pk: `FEEITEM#${code}`, sk: 'ITEM' }),
-  feeItemsIndex: (unit: string, code: string) => ({ ...lists.feeItemsOfUnit(unit).entry(code), ...lists.allFeeItems.entry(`${unit}#${code}`) }),
+  feeItemsIndex: (unit: string, code: string) => ({
+    ...lists.feeItemsOfUnit(unit).entry(code),
+    ...lists.allFeeItems.entry(`${unit}#${code}`),
+  }),
   feeItemsOfUnit: (unit: string) => lists.feeItemsOfUnit(unit).partition,
   // Every revision is kept: a collection is checked against the one in force when it was made.
-  feeItemRevision: (code: string, inForceFrom: string, revision: number) => ({ pk: `FEEITEM#${code}`, sk: `REVISION#${inForceFrom}#${pad(revision)}` }),
+  feeItemRevision: (code: string, inForceFrom: string, revision: number) => ({
+    pk: `FEEITEM#${code}`,
+    sk: `REVISION#${inForceFrom}#${pad(revision)}`,
+  }),
   feeItemRevisionSkPrefix: 'REVISION#',
   allFeeItems: lists.allFeeItems.partition,
 
   approvalItem: (code: string) => ({ pk: `APPROVALITEM#${code}`, sk: 'ITEM' }),
-  approvalItemsIndex: (dept: string, code: string) => ({ ...lists.approvalItemsOfDepartment(dept).entry(code), ...lists.allApprovalItems.entry(`${dept}#${code}`) }),
+  approvalItemsIndex: (dept: string, code: string) => ({
+    ...lists.approvalItemsOfDepartment(dept).entry(code),
+    ...lists.allApprovalItems.entry(`${dept}#${code}`),
+  }),
 
   application: (id: string) => ({ pk: `APPLICATION#${id}`, sk: 'APPLICATION' }),
   applicationIndexes: (dept: string, enterpriseId: string, instant: string, id: string) => ({
@@ -162,7 +178,10 @@ export const keys = {
   entrySk: (seq: number) => `ENTRY#${pad(seq)}`,
   entrySkPrefix: 'ENTRY#',
   // One unit's entries on a card, in order: the department's own view of the card, paged.
-  unitEntriesIndex: (enterpriseId: string, unit: string, seq: number) => ({ gsi2pk: `CARDENTRIES#${enterpriseId}#${unit}`, gsi2sk: `ENTRY#${pad(seq)}` }),
+  unitEntriesIndex: (enterpriseId: string, unit: string, seq: number) => ({
+    gsi2pk: `CARDENTRIES#${enterpriseId}#${unit}`,
+    gsi2sk: `ENTRY#${pad(seq)}`,
+  }),
   unitEntriesOfCard: (enterpriseId: string, unit: string) => `CARDENTRIES#${enterpriseId}#${unit}`,
   refusalSk: (seq: number) => `REFUSAL#${pad(seq)}`,
   refusalSkPrefix: 'REFUSAL#',
@@ -170,7 +189,8 @@ export const keys = {
   receipt: (deptId: string, receiptNo: string) => ({ pk: `RECEIPT#${deptId}#${receiptNo}`, sk: 'RECEIPT' }),
   rejectedAttempt: (id: string) => ({ pk: `REJECTED#${id}`, sk: 'ATTEMPT' }),
   feeAuditPartition: (month: string) => lists.feeAuditOfMonth(month).partition,
-  feeAuditIndex: (month: string, instant: string, kind: string, id: string) => lists.feeAuditOfMonth(month).entry(`${instant}#${kind}#${id}`),
+  feeAuditIndex: (month: string, instant: string, kind: string, id: string) =>
+    lists.feeAuditOfMonth(month).entry(`${instant}#${kind}#${id}`),
   feeTotals: (month: string, date: string, kind: string, unit: string, item: string) => ({
     pk: `FEETOTALS#${month}`,
     sk: `${date}#${kind}#${unit}#${item}`,
@@ -180,7 +200,8 @@ export const keys = {
   complaint: (id: string) => ({ pk: `COMPLAINT#${id}`, sk: 'COMPLAINT' }),
   /** By department, all, and (when an enterprise complained) by that enterprise. */
   complaintsIndex: (deptId: string, instant: string, id: string, enterpriseId?: string) => ({
-    ...lists.complaintsOfDepartment(deptId).entry(`${instant}#${id}`), ...lists.allComplaints.entry(`${instant}#${id}`),
+    ...lists.complaintsOfDepartment(deptId).entry(`${instant}#${id}`),
+    ...lists.allComplaints.entry(`${instant}#${id}`),
     ...(enterpriseId ? lists.complaintsOfEnterprise(enterpriseId).entry(`${instant}#${id}`) : {}),
   }),
   tracking: (codeHash: string) => ({ pk: `TRACK#${codeHash}`, sk: 'TRACK' }),
@@ -189,7 +210,10 @@ export const keys = {
    * A declared absence (外出告知) sits beside the roster, not in it, so a roster PUT cannot erase
    * it; sorted by its last day, so the roster's Query reads only those not over yet.
    */
-  absence: (deptId: string, to: string, handlerId: string, id: string) => ({ pk: `DEPT#${deptId}`, sk: `ABSENCE#${to}#${handlerId}#${id}` }),
+  absence: (deptId: string, to: string, handlerId: string, id: string) => ({
+    pk: `DEPT#${deptId}`,
+    sk: `ABSENCE#${to}#${handlerId}#${id}`,
+  }),
   absencesEndingFrom: (date: string) => `ABSENCE#${date}`,
   departmentPartition: (deptId: string) => `DEPT#${deptId}`,
 
@@ -212,16 +236,23 @@ export const keys = {
     ...lists.allInspections.entry(`${plannedDate}#${id}`),
   }),
   decision: (inspectionId: string) => ({ pk: `INSPECTION#${inspectionId}`, sk: 'DECISION' }),
-  visit: (inspectionId: string, instant: string, visitId: string) => ({ pk: `INSPECTION#${inspectionId}`, sk: `VISIT#${instant}#${visitId}` }),
+  visit: (inspectionId: string, instant: string, visitId: string) => ({
+    pk: `INSPECTION#${inspectionId}`,
+    sk: `VISIT#${instant}#${visitId}`,
+  }),
   /** One unlawful visit a China day per inspection is one event: its complaint and alert are made once. */
   unlawfulVisitDay: (inspectionId: string, date: string) => ({ pk: `INSPECTION#${inspectionId}`, sk: `UNLAWFUL-VISIT#${date}` }),
   routineCount: (enterpriseId: string, dept: string, year: string) => ({ pk: `ROUTINE#${enterpriseId}#${dept}#${year}`, sk: 'COUNT' }),
   pledge: (id: string) => ({ pk: `PLEDGE#${id}`, sk: 'PLEDGE' }),
   pledgeIndexes: (dept: string, dueDate: string, id: string) => ({
-    ...lists.pledgesOfDepartment(dept).entry(`${dueDate}#${id}`), ...lists.allPledges.entry(`${dueDate}#${id}`),
+    ...lists.pledgesOfDepartment(dept).entry(`${dueDate}#${id}`),
+    ...lists.allPledges.entry(`${dueDate}#${id}`),
   }),
   evaluation: (quarter: string, dept: string) => ({ pk: `EVAL#${quarter}`, sk: `DEPT#${dept}` }),
-  measure: (dept: string, service: string, instant: string, matterId: string) => ({ pk: `MEASURE#${dept}#${service}`, sk: `${instant}#${matterId}` }),
+  measure: (dept: string, service: string, instant: string, matterId: string) => ({
+    pk: `MEASURE#${dept}#${service}`,
+    sk: `${instant}#${matterId}`,
+  }),
   appointment: (id: string) => ({ pk: `APPOINTMENT#${id}`, sk: 'APPOINTMENT' }),
   /** By department, by enterprise and all, each newest first by when the request was received. */
   appointmentIndexes: (dept: string, enterpriseId: string, receivedAt: string, id: string) => ({
@@ -229,12 +260,18 @@ export const keys = {
     ...lists.appointmentsOfEnterprise(enterpriseId).entry(`${receivedAt}#${id}`),
     ...lists.allAppointments.entry(`${receivedAt}#${id}`),
   }),
-  finding: (enterpriseId: string, date: string, inspectionId: string, n: number) => ({ pk: `FINDINGS#${enterpriseId}`, sk: `${date}#${inspectionId}#${n}` }),
+  finding: (enterpriseId: string, date: string, inspectionId: string, n: number) => ({
+    pk: `FINDINGS#${enterpriseId}`,
+    sk: `${date}#${inspectionId}#${n}`,
+  }),
 } as const;
 
 /** Reading a list on its index, optionally narrowed by its sort key and ordered newest first. */
-const read = (on: { index: IndexName; partition: string }, more: Omit<AccessPattern, 'index' | 'partition'> = {}): AccessPattern =>
-  ({ index: on.index, partition: on.partition, ...more });
+const read = (on: { index: IndexName; partition: string }, more: Omit<AccessPattern, 'index' | 'partition'> = {}): AccessPattern => ({
+  index: on.index,
+  partition: on.partition,
+  ...more,
+});
 /** The end of a range of sort keys that start with a date or instant: every key of the last day sorts before it. */
 const through = (last: string): string => `${last}~`;
 
@@ -252,8 +289,10 @@ export const patterns = {
   /** The watches escalating at or after an instant. */
   watchesEscalatingFrom: (instant: string) => read(lists.watches, { sort: { atLeast: instant } }),
   /** A month (YYYY-MM) narrows an inspection list to the inspections planned in it. */
-  inspectionsOfDepartment: (dept: string, month?: string) => read(lists.inspectionsOfDepartment(dept), month ? { sort: { beginsWith: month } } : {}),
-  inspectionsOfEnterprise: (enterpriseId: string, month?: string) => read(lists.inspectionsOfEnterprise(enterpriseId), month ? { sort: { beginsWith: month } } : {}),
+  inspectionsOfDepartment: (dept: string, month?: string) =>
+    read(lists.inspectionsOfDepartment(dept), month ? { sort: { beginsWith: month } } : {}),
+  inspectionsOfEnterprise: (enterpriseId: string, month?: string) =>
+    read(lists.inspectionsOfEnterprise(enterpriseId), month ? { sort: { beginsWith: month } } : {}),
   allInspections: (month?: string) => read(lists.allInspections, month ? { sort: { beginsWith: month } } : {}),
   pledgesOfDepartment: (dept: string) => read(lists.pledgesOfDepartment(dept)),
   allPledges: () => read(lists.allPledges),
@@ -266,13 +305,22 @@ export const patterns = {
   allAppointments: () => read(lists.allAppointments, { newestFirst: true }),
 
   // Partitions of the table itself.
-  visitsOfInspection: (inspectionId: string): AccessPattern => ({ partition: `INSPECTION#${inspectionId}`, sort: { beginsWith: 'VISIT#' } }),
+  visitsOfInspection: (inspectionId: string): AccessPattern => ({
+    partition: `INSPECTION#${inspectionId}`,
+    sort: { beginsWith: 'VISIT#' },
+  }),
   findingsOfEnterprise: (enterpriseId: string): AccessPattern => ({ partition: `FINDINGS#${enterpriseId}`, newestFirst: true }),
   /** Findings dated from one China date through another. */
-  findingsOfEnterpriseBetween: (enterpriseId: string, from: string, to: string): AccessPattern => ({ partition: `FINDINGS#${enterpriseId}`, sort: { between: [from, through(to)] } }),
+  findingsOfEnterpriseBetween: (enterpriseId: string, from: string, to: string): AccessPattern => ({
+    partition: `FINDINGS#${enterpriseId}`,
+    sort: { between: [from, through(to)] },
+  }),
   evaluationOfQuarter: (quarter: string): AccessPattern => ({ partition: `EVAL#${quarter}` }),
   /** Handled matters of a measured service, completed from one instant through another. */
-  handledMatters: (dept: string, service: string, from: string, to: string): AccessPattern => ({ partition: `MEASURE#${dept}#${service}`, sort: { between: [from, through(to)] } }),
+  handledMatters: (dept: string, service: string, from: string, to: string): AccessPattern => ({
+    partition: `MEASURE#${dept}#${service}`,
+    sort: { between: [from, through(to)] },
+  }),
   /** A year's calendar as the office set it, and the marker of a year once used unpublished. */
   calendarYear: (year: number): AccessPattern => ({ partition: keys.calendar(year).pk }),
   /**
@@ -280,34 +328,52 @@ export const patterns = {
    * (every one without it): ABSENCE#<to>... sorts before HANDLERS, so one range reads both.
    */
   rosterWithAbsences: (deptId: string, on?: string): AccessPattern => ({
-    partition: keys.departmentPartition(deptId), sort: { between: [keys.absencesEndingFrom(on ?? ''), keys.roster(deptId).sk] },
+    partition: keys.departmentPartition(deptId),
+    sort: { between: [keys.absencesEndingFrom(on ?? ''), keys.roster(deptId).sk] },
   }),
   /** A card's entries in chain order; one unit's own entries on it (an index). */
-  entriesOfCard: (enterpriseId: string): AccessPattern => ({ partition: keys.cardPartition(enterpriseId), sort: { beginsWith: keys.entrySkPrefix } }),
+  entriesOfCard: (enterpriseId: string): AccessPattern => ({
+    partition: keys.cardPartition(enterpriseId),
+    sort: { beginsWith: keys.entrySkPrefix },
+  }),
   unitEntriesOfCard: (enterpriseId: string, unit: string) => read(lists.unitEntriesOfCard(enterpriseId, unit)),
   /** A fee item's revisions in force from no later than an instant, the latest first. */
   feeItemRevisionsInForceAt: (code: string, at: string): AccessPattern => ({
-    partition: keys.feeItem(code).pk, sort: { between: [keys.feeItemRevisionSkPrefix, `${keys.feeItemRevisionSkPrefix}${at}#~`] }, newestFirst: true,
+    partition: keys.feeItem(code).pk,
+    sort: { between: [keys.feeItemRevisionSkPrefix, `${keys.feeItemRevisionSkPrefix}${at}#~`] },
+    newestFirst: true,
   }),
   /** A month's fee totals, dated from one China date through another. */
-  feeTotalsBetween: (month: string, from: string, to: string): AccessPattern => ({ partition: keys.feeTotalsPartition(month), sort: { between: [from, through(to)] } }),
+  feeTotalsBetween: (month: string, from: string, to: string): AccessPattern => ({
+    partition: keys.feeTotalsPartition(month),
+    sort: { between: [from, through(to)] },
+  }),
   /** A month's fee audit events, from one instant through another. */
-  feeAuditBetween: (month: string, fromInstant: string, toInstant: string) => read(lists.feeAuditOfMonth(month), { sort: { between: [fromInstant, toInstant] } }),
+  feeAuditBetween: (month: string, fromInstant: string, toInstant: string) =>
+    read(lists.feeAuditOfMonth(month), { sort: { between: [fromInstant, toInstant] } }),
 } as const;
 
 /** The placeholder of the partition in every key condition (the cursor check reads it: shared/data/db.ts). */
 export const PARTITION_VALUE = ':pk';
 
 /** The key condition of an access pattern, as a Query's input (without its table, filter or page). */
-export function keyCondition(pattern: AccessPattern): { IndexName?: string; KeyConditionExpression: string; ExpressionAttributeValues: Record<string, string>; ScanIndexForward?: false } {
+export function keyCondition(pattern: AccessPattern): {
+  IndexName?: string;
+  KeyConditionExpression: string;
+  ExpressionAttributeValues: Record<string, string>;
+  ScanIndexForward?: false;
+} {
   const index = pattern.index ? TABLE.indexes[pattern.index] : undefined;
   const partitionKey = index?.partitionKey ?? TABLE.partitionKey;
   const sortKey = index?.sortKey ?? TABLE.sortKey;
   const sort = pattern.sort;
-  const sortCondition: { expression: string; values: Record<string, string> } | undefined = !sort ? undefined
-    : 'beginsWith' in sort ? { expression: `begins_with(${sortKey}, :sk)`, values: { ':sk': sort.beginsWith } }
-    : 'between' in sort ? { expression: `${sortKey} BETWEEN :from AND :to`, values: { ':from': sort.between[0], ':to': sort.between[1] } }
-    : { expression: `${sortKey} >= :from`, values: { ':from': sort.atLeast } };
+  const sortCondition: { expression: string; values: Record<string, string> } | undefined = !sort
+    ? undefined
+    : 'beginsWith' in sort
+      ? { expression: `begins_with(${sortKey}, :sk)`, values: { ':sk': sort.beginsWith } }
+      : 'between' in sort
+        ? { expression: `${sortKey} BETWEEN :from AND :to`, values: { ':from': sort.between[0], ':to': sort.between[1] } }
+        : { expression: `${sortKey} >= :from`, values: { ':from': sort.atLeast } };
   return {
     ...(index ? { IndexName: index.name } : {}),
     KeyConditionExpression: [`${partitionKey} = ${PARTITION_VALUE}`, ...(sortCondition ? [sortCondition.expression] : [])].join(' AND '),

@@ -8,7 +8,12 @@
  * A rule of the work plan that a request would break; `rule` names it (the problem type).
  * `state`: what forbids it is the record's current state (answered as a conflict, 409).
  */
-export interface Violation { rule: string; title: string; detail: string; state?: true }
+export interface Violation {
+  rule: string;
+  title: string;
+  detail: string;
+  state?: true;
+}
 
 /** A field of the operation's input (as the caller sent it) and what is wrong with it. */
 export interface InvalidField {
@@ -28,14 +33,17 @@ export class RuleViolation extends DomainError {
 
 /** The record's current state does not allow this (HTTP: 409); `rule` names the condition. */
 export class Conflict extends DomainError {
-  constructor(readonly rule: string, detail: string) {
+  constructor(
+    readonly rule: string,
+    detail: string,
+  ) {
     super(detail);
   }
 }
 
 /** A violation as the failure it is: a conflict with the record's state, or a rule broken. */
 export const refusal = (violation: Violation): DomainError =>
-  (violation.state ? new Conflict(violation.rule, violation.detail) : new RuleViolation(violation));
+  violation.state ? new Conflict(violation.rule, violation.detail) : new RuleViolation(violation);
 
 /** No such record, or not the caller's to see (the two are not told apart). */
 export class NotFound extends DomainError {
@@ -53,7 +61,10 @@ export class NotAllowed extends DomainError {
 
 /** The input is malformed beyond what its schema checks (HTTP: 400 naming each field). */
 export class InvalidInput extends DomainError {
-  constructor(detail: string, readonly fields: InvalidField[] = []) {
+  constructor(
+    detail: string,
+    readonly fields: InvalidField[] = [],
+  ) {
     super(detail);
   }
 }

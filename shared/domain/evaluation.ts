@@ -8,10 +8,23 @@ import { tableName } from '../data/db.ts';
 import { keys } from '../data/table.ts';
 
 export const METRICS = [
-  'complaintsReceived', 'complaintsSubstantiated', 'warnings', 'breaches', 'delayNotices', 'brokenPledges',
-  'refusedFeeEntries', 'rejectedFeeAttempts', 'visitsNotAllowed', 'handled', 'handledInTime',
+  'complaintsReceived',
+  'complaintsSubstantiated',
+  'warnings',
+  'breaches',
+  'delayNotices',
+  'brokenPledges',
+  'refusedFeeEntries',
+  'rejectedFeeAttempts',
+  'visitsNotAllowed',
+  'handled',
+  'handledInTime',
   // Applications (办件): decisions and how many on time; ratings (好差评), their points summed, the poor ones (1 or 2).
-  'applicationsDecided', 'applicationsOnTime', 'ratings', 'ratingPoints', 'poorRatings',
+  'applicationsDecided',
+  'applicationsOnTime',
+  'ratings',
+  'ratingPoints',
+  'poorRatings',
 ] as const;
 export type Metric = (typeof METRICS)[number];
 export type Figures = Record<Metric, number>;
@@ -21,7 +34,6 @@ export function quarterOf(instant: Date): string {
   const date = localDate(instant);
   return `${date.slice(0, 4)}-Q${Math.floor((Number(date.slice(5, 7)) - 1) / 3) + 1}`;
 }
-
 
 /** A transaction item adding to a department's figures for the quarter of `at`. */
 export const countIn = (dept: string, at: Date, increments: Partial<Figures>) => countInQuarter(dept, quarterOf(at), increments);
@@ -54,13 +66,19 @@ export function countInQuarter(dept: string, quarter: string, increments: Partia
 export const MEASURED_SERVICES = ['complaint-acknowledgement', 'complaint-resolution', 'inspection-approval'] as const;
 export type MeasuredService = (typeof MEASURED_SERVICES)[number];
 
-
 /** A transaction item logging one handled matter: how many working days it took. */
 export function logHandled(dept: string, service: MeasuredService, matterId: string, completedAt: Date, workingDays: number) {
   return {
     Put: {
       TableName: tableName,
-      Item: { ...keys.measure(dept, service, completedAt.toISOString(), matterId), type: 'measure', department: dept, service, matterId, workingDays },
+      Item: {
+        ...keys.measure(dept, service, completedAt.toISOString(), matterId),
+        type: 'measure',
+        department: dept,
+        service,
+        matterId,
+        workingDays,
+      },
     },
   };
 }

@@ -11,7 +11,12 @@ import { toLocalIso } from '../time/clock.ts';
 import { effectiveHolder, type Handler, type Holder, type Post } from './roster.ts';
 
 const absenceCodec = z.object({ from: z.string(), to: z.string(), reason: z.optional(z.string()) });
-const handlerCodec: z.ZodMiniType<Handler> = z.object({ id: z.string(), name: z.string(), available: z.boolean(), absences: z.optional(z.array(absenceCodec)) });
+const handlerCodec: z.ZodMiniType<Handler> = z.object({
+  id: z.string(),
+  name: z.string(),
+  available: z.boolean(),
+  absences: z.optional(z.array(absenceCodec)),
+});
 /** The two records of a department's roster partition: the roster, and an absence declared beside it. */
 const rosterRecordCodec = z.discriminatedUnion('type', [
   z.object({ type: z.literal('roster'), handlers: z.array(handlerCodec) }),
@@ -29,24 +34,42 @@ export async function getRoster(deptId: string, on?: string): Promise<Handler[]>
   const roster = records.find((record) => record.type === 'roster');
   const declared = records.filter((record) => record.type === 'absence');
   return (roster?.handlers ?? []).map((handler) => {
-    const absences = [...(handler.absences ?? []), ...declared.filter((item) => item.handlerId === handler.id).map(({ from, to, reason }) => ({ from, to, reason }))];
+    const absences = [
+      ...(handler.absences ?? []),
+      ...declared.filter((item) => item.handlerId === handler.id).map(({ from, to, reason }) => ({ from, to, reason })),
+    ];
     return absences.length ? { ...handler, absences } : handler;
   });
 }
 
-export interface DeclaredAbsence { deptId: string; handlerId: string; from: string; to: string; reason: string; declaredBy: string; declaredAt: string }
+export interface DeclaredAbsence {
+  deptId: string;
+  handlerId: string;
+  from: string;
+  to: string;
+  reason: string;
+  declaredBy: string;
+  declaredAt: string;
+}
 
 /** Records a declared absence beside the roster (append-only: the record of who said they were away, and why). */
 export async function putAbsence(absence: DeclaredAbsence, id: string): Promise<void> {
-  await db.send(new PutCommand({
-    TableName: tableName,
-    Item: { ...keys.absence(absence.deptId, absence.to, absence.handlerId, id), type: 'absence', id, ...absence },
-    ConditionExpression: 'attribute_not_exists(pk)',
-  }));
+  await db.send(
+    new PutCommand({
+      TableName: tableName,
+      Item: { ...keys.absence(absence.deptId, absence.to, absence.handlerId, id), type: 'absence', id, ...absence },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    }),
+  );
 }
 
 export async function putRoster(deptId: string, handlers: Handler[], by: string, now: Date): Promise<void> {
-  await db.send(new PutCommand({ TableName: tableName, Item: { ...keys.roster(deptId), type: 'roster', deptId, handlers, updatedBy: by, updatedAt: toLocalIso(now) } }));
+  await db.send(
+    new PutCommand({
+      TableName: tableName,
+      Item: { ...keys.roster(deptId), type: 'roster', deptId, handlers, updatedBy: by, updatedAt: toLocalIso(now) },
+    }),
+  );
 }
 
 /**
@@ -56,7 +79,8 @@ export async function putRoster(deptId: string, handlers: Handler[], by: string,
  * Nothing is written: the cover is worked out by date, so it ends with the absence.
  */
 export async function withCover<T, H extends Post>(
-  matters: readonly T[], on: string,
+  matters: readonly T[],
+  on: string,
   heldBy: (matter: T) => { dept: string; holder: H } | undefined,
   answeredBy: (matter: T, holder: H | Holder) => T,
 ): Promise<T[]> {
@@ -68,8 +92,10 @@ export async function withCover<T, H extends Post>(
     rosters.set(dept, read);
     return read;
   };
-  return Promise.all(matters.map(async (matter) => {
-    const held = heldBy(matter);
-    return held ? answeredBy(matter, effectiveHolder(await rosterOf(held.dept), held.holder, on)) : matter;
-  }));
+  return Promise.all(
+    matters.map(async (matter) => {
+      const held = heldBy(matter);
+      return held ? answeredBy(matter, effectiveHolder(await rosterOf(held.dept), held.holder, on)) : matter;
+    }),
+  );
 }

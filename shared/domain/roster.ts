@@ -8,9 +8,23 @@
 /** Dates inclusive; a declared absence (外出告知) also says why. */
 import type { InvalidField } from './errors.ts';
 
-export interface Absence { from: string; to: string; reason?: string }
-export interface Handler { id: string; name: string; available: boolean; absences?: Absence[] }
-export interface Assignment { post: string; handlerId: string; handlerName: string; index: number }
+export interface Absence {
+  from: string;
+  to: string;
+  reason?: string;
+}
+export interface Handler {
+  id: string;
+  name: string;
+  available: boolean;
+  absences?: Absence[];
+}
+export interface Assignment {
+  post: string;
+  handlerId: string;
+  handlerName: string;
+  index: number;
+}
 
 export const postLetter = (index: number): string => String.fromCharCode(65 + index);
 /** The department head's post is the last resort. */
@@ -64,7 +78,9 @@ const dayNumber = (date: string): number => Date.parse(`${date}T00:00:00Z`) / 86
 export function absenceDateErrors(absence: Absence, today: string): InvalidField[] {
   const errors = [];
   if (absence.to < today) errors.push({ field: 'to', message: `Already over: an absence declared today (${today}) ends today or later` });
-  if (dayNumber(absence.from) - dayNumber(today) > ABSENCE_LIMITS.furthestAheadDays) errors.push({ field: 'from', message: `At most ${ABSENCE_LIMITS.furthestAheadDays} days ahead` });
-  if (dayNumber(absence.to) - dayNumber(absence.from) + 1 > ABSENCE_LIMITS.longestDays) errors.push({ field: 'to', message: `At most ${ABSENCE_LIMITS.longestDays} days long; a longer absence is a change of the roster` });
+  if (dayNumber(absence.from) - dayNumber(today) > ABSENCE_LIMITS.furthestAheadDays)
+    errors.push({ field: 'from', message: `At most ${ABSENCE_LIMITS.furthestAheadDays} days ahead` });
+  if (dayNumber(absence.to) - dayNumber(absence.from) + 1 > ABSENCE_LIMITS.longestDays)
+    errors.push({ field: 'to', message: `At most ${ABSENCE_LIMITS.longestDays} days long; a longer absence is a change of the roster` });
   return errors;
 }

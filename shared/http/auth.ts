@@ -32,7 +32,11 @@ export function parseRolesClaim(claim: unknown): Role[] {
   else if (typeof claim === 'string') {
     const text = claim.trim();
     if (text.startsWith('[') && text.includes('"')) {
-      try { values = (JSON.parse(text) as unknown[]).map(String); } catch { values = []; }
+      try {
+        values = (JSON.parse(text) as unknown[]).map(String);
+      } catch {
+        values = [];
+      }
     } else {
       values = text.replace(/^\[|\]$/g, '').split(/[\s,]+/);
     }
@@ -52,15 +56,18 @@ export function callerFromClaims(claims: Record<string, unknown> | undefined, ro
 export const hasRole = (caller: Caller | undefined, role: Role): boolean => !!caller?.roles.includes(role);
 
 /** The soft-environment office and the supervisors see every department's records. */
-export const seesAll = (caller: Caller | undefined): boolean =>
-  hasRole(caller, 'soft-env-office') || hasRole(caller, 'supervisor');
+export const seesAll = (caller: Caller | undefined): boolean => hasRole(caller, 'soft-env-office') || hasRole(caller, 'supervisor');
 
 /** Whether the caller may see a record: the office and supervisors every one; a department or an enterprise its own. */
 export const mayRead = (caller: Caller, record: { dept: string; enterpriseId: string }): boolean =>
-  seesAll(caller) || (hasRole(caller, 'department') && record.dept === caller.dept) || (hasRole(caller, 'enterprise') && record.enterpriseId === caller.ent);
+  seesAll(caller) ||
+  (hasRole(caller, 'department') && record.dept === caller.dept) ||
+  (hasRole(caller, 'enterprise') && record.enterpriseId === caller.ent);
 
 /** A caller acting for its department (the role and the department its token names). */
-export const isDepartmentCaller = (caller: Caller | undefined): caller is DepartmentCaller => hasRole(caller, 'department') && !!caller?.dept;
+export const isDepartmentCaller = (caller: Caller | undefined): caller is DepartmentCaller =>
+  hasRole(caller, 'department') && !!caller?.dept;
 
 /** A caller acting for its enterprise (the role and the enterprise its token names). */
-export const isEnterpriseCaller = (caller: Caller | undefined): caller is EnterpriseCaller => hasRole(caller, 'enterprise') && !!caller?.ent;
+export const isEnterpriseCaller = (caller: Caller | undefined): caller is EnterpriseCaller =>
+  hasRole(caller, 'enterprise') && !!caller?.ent;

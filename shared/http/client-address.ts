@@ -13,7 +13,11 @@ export const EDGE_VIEWER_HEADER = 'x-soft-env-viewer';
 export const EDGE_SECRET_HEADER = 'x-soft-env-edge';
 
 /** The client's address: the viewer's as CloudFront saw it when the request proves it came through CloudFront, else API Gateway's. */
-export function clientAddress(headers: Record<string, string | undefined> | undefined, sourceIp: string, edgeSecret = process.env.EDGE_SECRET): string {
+export function clientAddress(
+  headers: Record<string, string | undefined> | undefined,
+  sourceIp: string,
+  edgeSecret = process.env.EDGE_SECRET,
+): string {
   const viewer = headers?.[EDGE_VIEWER_HEADER];
   const presented = headers?.[EDGE_SECRET_HEADER];
   if (!edgeSecret || !viewer || !presented) return sourceIp;

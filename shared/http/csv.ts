@@ -3,7 +3,10 @@
  * correctly), CRLF line ends and RFC 4180 quoting. A text cell that a spreadsheet would run as
  * a formula (= + - @ at its start) is prefixed with an apostrophe.
  */
-export interface Column<Row> { header: string; value: (row: Row) => string | number | boolean | null | undefined }
+export interface Column<Row> {
+  header: string;
+  value: (row: Row) => string | number | boolean | null | undefined;
+}
 
 const BOM = '\uFEFF';
 
@@ -15,14 +18,21 @@ export function csvCell(value: string | number | boolean | null | undefined): st
 }
 
 export function toCsv<Row>(columns: readonly Column<Row>[], rows: readonly Row[]): string {
-  const lines = [columns.map((column) => csvCell(column.header)), ...rows.map((row) => columns.map((column) => csvCell(column.value(row))))];
+  const lines = [
+    columns.map((column) => csvCell(column.header)),
+    ...rows.map((row) => columns.map((column) => csvCell(column.value(row)))),
+  ];
   return BOM + lines.map((cells) => cells.join(',')).join('\r\n') + '\r\n';
 }
 
 /** Whether the request asks for CSV (Accept: text/csv, possibly among others with a q-value). */
 export const wantsCsv = (accept: string | undefined): boolean =>
   (accept ?? '').split(',').some((part) => {
-    const [type, ...params] = part.trim().toLowerCase().split(';').map((piece) => piece.trim());
+    const [type, ...params] = part
+      .trim()
+      .toLowerCase()
+      .split(';')
+      .map((piece) => piece.trim());
     return type === 'text/csv' && !params.some((param) => /^q=0(\.0*)?$/.test(param));
   });
 

@@ -5,7 +5,10 @@
  */
 import { Conflict, InvalidInput, NotAllowed, NotFound, RuleViolation, type DomainError } from '../domain/errors.ts';
 
-export interface FieldError { path: string; message: string }
+export interface FieldError {
+  path: string;
+  message: string;
+}
 
 const PROBLEM_BASE = 'urn:soft-env:problem:';
 
@@ -65,13 +68,21 @@ export class TooManyRequestsError extends HttpProblem {
 }
 /** A rule of the work plan forbids the request; `rule` names it in the problem type. */
 export class RuleViolationError extends HttpProblem {
-  constructor(readonly rule: string, title: string, detail: string) {
+  constructor(
+    readonly rule: string,
+    title: string,
+    detail: string,
+  ) {
     super(422, rule, title, detail);
   }
 }
 
 /** A request's parts as the edge validated them: where an input field came from. */
-export interface RequestParts { body?: unknown; query?: unknown; params?: unknown }
+export interface RequestParts {
+  body?: unknown;
+  query?: unknown;
+  params?: unknown;
+}
 
 /**
  * An input field's path in the request: the first part that carries it (body, query, path); the
@@ -80,7 +91,11 @@ export interface RequestParts { body?: unknown; query?: unknown; params?: unknow
 function fieldPath(field: string | undefined, parts: RequestParts): string {
   if (field === undefined) return 'body';
   const top = field.split('.')[0] ?? field;
-  const carriers = [['body', parts.body], ['query', parts.query], ['path', parts.params]] as const;
+  const carriers = [
+    ['body', parts.body],
+    ['query', parts.query],
+    ['path', parts.params],
+  ] as const;
   const carrier = carriers.find(([, value]) => typeof value === 'object' && value !== null && top in value);
   return `${carrier?.[0] ?? 'body'}.${field}`;
 }
@@ -92,7 +107,10 @@ export function problemOf(error: DomainError, parts: RequestParts): HttpProblem 
   if (error instanceof NotFound) return new NotFoundError(error.detail);
   if (error instanceof NotAllowed) return new ForbiddenError(error.detail);
   if (error instanceof InvalidInput) {
-    return new BadRequestError(error.message, error.fields.map(({ field, message }) => ({ path: fieldPath(field, parts), message })));
+    return new BadRequestError(
+      error.message,
+      error.fields.map(({ field, message }) => ({ path: fieldPath(field, parts), message })),
+    );
   }
   return undefined;
 }

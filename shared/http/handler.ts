@@ -10,13 +10,30 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { callerFromClaims, type Caller, type Role } from './auth.ts';
 import {
-  BadRequestError, ForbiddenError, HttpProblem, type FieldError, NotFoundError, PayloadTooLargeError,
-  problemOf, TooManyRequestsError, UnauthorizedError, UnsupportedMediaTypeError,
+  BadRequestError,
+  ForbiddenError,
+  HttpProblem,
+  type FieldError,
+  NotFoundError,
+  PayloadTooLargeError,
+  problemOf,
+  TooManyRequestsError,
+  UnauthorizedError,
+  UnsupportedMediaTypeError,
 } from './errors.ts';
 import { DomainError } from '../domain/errors.ts';
 import { takeClientQuota } from './client-limit.ts';
 import { clientAddress } from './client-address.ts';
-import { routeKey, type BodyOf, type CallerOf, type ConcernRoutes, type ParamsOf, type QueryOf, type RouteSet, type RouteSpec } from './routes.ts';
+import {
+  routeKey,
+  type BodyOf,
+  type CallerOf,
+  type ConcernRoutes,
+  type ParamsOf,
+  type QueryOf,
+  type RouteSet,
+  type RouteSpec,
+} from './routes.ts';
 import { toFieldErrors } from './validation.ts';
 import type { IdempotentRunner } from './idempotency.ts';
 import { systemClock, type Clock } from '../time/clock.ts';
@@ -40,7 +57,12 @@ export interface Request<R extends RouteSpec> {
 }
 
 /** `body` is sent as JSON; `text` as is (with its content-type in `headers`). */
-export interface Reply { status: number; body?: unknown; text?: string; headers?: Record<string, string> }
+export interface Reply {
+  status: number;
+  body?: unknown;
+  text?: string;
+  headers?: Record<string, string>;
+}
 
 export type Operations<R extends RouteSet> = { [K in keyof R]: (request: Request<R[K]>) => Promise<Reply> };
 
@@ -52,8 +74,12 @@ export function problemResult(problem: HttpProblem, extra: Record<string, unknow
       ...(problem instanceof TooManyRequestsError ? { 'retry-after': String(problem.retryAfterSeconds) } : {}),
     },
     body: JSON.stringify({
-      type: problem.type, title: problem.title, status: problem.status, detail: problem.detail,
-      ...(problem.errors ? { errors: problem.errors } : {}), ...extra,
+      type: problem.type,
+      title: problem.title,
+      status: problem.status,
+      detail: problem.detail,
+      ...(problem.errors ? { errors: problem.errors } : {}),
+      ...extra,
     }),
   };
 }
@@ -136,21 +162,33 @@ export interface HttpHandlerOptions<R extends RouteSet> {
   idempotency?: (concern: string) => IdempotentRunner;
 }
 
-export function createHttpHandler<R extends RouteSet>({ concern, operations, clock = systemClock, verifyToken, idempotency }: HttpHandlerOptions<R>) {
+export function createHttpHandler<R extends RouteSet>({
+  concern,
+  operations,
+  clock = systemClock,
+  verifyToken,
+  idempotency,
+}: HttpHandlerOptions<R>) {
   const needsVerifier = Object.values(concern.routes).some((route) => route.optionalAuth);
   if (needsVerifier && !verifyToken) throw new Error(`${concern.concern} has routes with optional tokens but no token verifier`);
   const creates = Object.values(concern.routes).some((route) => route.creates);
   if (creates && !idempotency) throw new Error(`${concern.concern} has routes that create but no idempotency`);
   const idempotent = creates ? idempotency?.(concern.concern) : undefined;
   const logger = new Logger({ serviceName: concern.concern });
-  const byKey = new Map<string, [string, RouteSpec]>(Object.entries(concern.routes).map(([name, route]) => [routeKey(route), [name, route]]));
+  const byKey = new Map<string, [string, RouteSpec]>(
+    Object.entries(concern.routes).map(([name, route]) => [routeKey(route), [name, route]]),
+  );
 
   async function dispatch(event: HttpEvent, context: Context): Promise<HttpResult> {
     const found = byKey.get(event.routeKey);
     if (!found) throw new NotFoundError('There is no such route.');
     const [name, route] = found;
     if (route.perClient) {
-      const retryAfter = await takeClientQuota(`${concern.concern}.${name}`, clientAddress(event.headers, event.requestContext.http.sourceIp), route.perClient);
+      const retryAfter = await takeClientQuota(
+        `${concern.concern}.${name}`,
+        clientAddress(event.headers, event.requestContext.http.sourceIp),
+        route.perClient,
+      );
       if (retryAfter !== undefined) throw new TooManyRequestsError(retryAfter);
     }
     const caller = await authorize(route, event, verifyToken);
@@ -185,33 +223,44 @@ export function createHttpHandler<R extends RouteSet>({ concern, operations, clo
     };
     const key = header(event, 'idempotency-key');
     if (!route.creates || !idempotent || key === undefined) return run();
-    if (key.length < 1 || key.length > 255) throw new BadRequestError('Idempotency-Key must be 1 to 255 characters.', [{ path: 'Idempotency-Key', message: 'Invalid length' }]);
-    return idempotent({ routeKey: event.routeKey, sub: caller?.sub ?? 'anonymous', key, payload: { params: request.params, body: request.body }, run }, context);
+    if (key.length < 1 || key.length > 255)
+      throw new BadRequestError('Idempotency-Key must be 1 to 255 characters.', [{ path: 'Idempotency-Key', message: 'Invalid length' }]);
+    return idempotent(
+      { routeKey: event.routeKey, sub: caller?.sub ?? 'anonymous', key, payload: { params: request.params, body: request.body }, run },
+      context,
+    );
   }
 
-  return middy<HttpEvent, HttpResult>()
-    // First in, so its after/onError run last, on whatever response the others made.
-    .use({ after: withSecurityHeaders, onError: withSecurityHeaders })
-    .use(injectLambdaContext(logger, { resetKeys: true }))
-    .use({
-      before: (request) => {
-        const event = request.event as HttpEvent;
-        logger.appendKeys({ correlationId: event.requestContext?.requestId, route: event.routeKey });
-      },
-      onError: (request) => {
-        const error: unknown = request.error;
-        const correlationId = (request.event as HttpEvent).requestContext?.requestId;
-        if (error instanceof HttpProblem && error.status < 500) {
-          logger.info('request refused', { status: error.status, type: error.type });
-          request.response = problemResult(error);
-          return;
-        }
-        logger.error('unhandled error', error as Error);
-        request.response = problemResult(
-          new HttpProblem(500, 'internal', 'Internal error', `Something went wrong on our side. Quote correlation id ${correlationId} when you report it.`),
-          { correlationId },
-        );
-      },
-    })
-    .handler(dispatch);
+  return (
+    middy<HttpEvent, HttpResult>()
+      // First in, so its after/onError run last, on whatever response the others made.
+      .use({ after: withSecurityHeaders, onError: withSecurityHeaders })
+      .use(injectLambdaContext(logger, { resetKeys: true }))
+      .use({
+        before: (request) => {
+          const event = request.event as HttpEvent;
+          logger.appendKeys({ correlationId: event.requestContext?.requestId, route: event.routeKey });
+        },
+        onError: (request) => {
+          const error: unknown = request.error;
+          const correlationId = (request.event as HttpEvent).requestContext?.requestId;
+          if (error instanceof HttpProblem && error.status < 500) {
+            logger.info('request refused', { status: error.status, type: error.type });
+            request.response = problemResult(error);
+            return;
+          }
+          logger.error('unhandled error', error as Error);
+          request.response = problemResult(
+            new HttpProblem(
+              500,
+              'internal',
+              'Internal error',
+              `Something went wrong on our side. Quote correlation id ${correlationId} when you report it.`,
+            ),
+            { correlationId },
+          );
+        },
+      })
+      .handler(dispatch)
+  );
 }

@@ -3,7 +3,12 @@
  * on the table, one record per route, caller and key, kept a day. A handler passes it to
  * createHttpHandler only when its concern has such routes, so the others' bundles leave it out.
  */
-import { makeIdempotent, IdempotencyConfig, IdempotencyAlreadyInProgressError, IdempotencyValidationError } from '@aws-lambda-powertools/idempotency';
+import {
+  makeIdempotent,
+  IdempotencyConfig,
+  IdempotencyAlreadyInProgressError,
+  IdempotencyValidationError,
+} from '@aws-lambda-powertools/idempotency';
 import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
 import type { Context } from 'aws-lambda';
 import { ConflictError } from './errors.ts';
@@ -11,7 +16,13 @@ import { dynamoClient, tableName } from '../data/db.ts';
 import { keys, TABLE } from '../data/table.ts';
 
 /** One create, identified by its route, its caller and the key; `payload` must match on a retry. */
-export interface IdempotentCall<Result> { routeKey: string; sub: string; key: string; payload: unknown; run: () => Promise<Result> }
+export interface IdempotentCall<Result> {
+  routeKey: string;
+  sub: string;
+  key: string;
+  payload: unknown;
+  run: () => Promise<Result>;
+}
 
 export type IdempotentRunner = <Result>(call: IdempotentCall<Result>, context: Context) => Promise<Result>;
 
@@ -37,10 +48,12 @@ export function idempotency(concern: string): IdempotentRunner {
   return async <Result>(call: IdempotentCall<Result>, context: Context): Promise<Result> => {
     config.registerLambdaContext(context);
     try {
-      return await idempotent(call) as Result;
+      return (await idempotent(call)) as Result;
     } catch (error) {
-      if (error instanceof IdempotencyValidationError) throw new ConflictError('This Idempotency-Key was already used with a different request.', 'idempotency-key-reused');
-      if (error instanceof IdempotencyAlreadyInProgressError) throw new ConflictError('A request with this Idempotency-Key is still in progress; retry shortly.', 'idempotency-in-progress');
+      if (error instanceof IdempotencyValidationError)
+        throw new ConflictError('This Idempotency-Key was already used with a different request.', 'idempotency-key-reused');
+      if (error instanceof IdempotencyAlreadyInProgressError)
+        throw new ConflictError('A request with this Idempotency-Key is still in progress; retry shortly.', 'idempotency-in-progress');
       throw error;
     }
   };

@@ -56,7 +56,10 @@ export type BodyOf<R extends RouteSpec> = Infer<R['body']>;
  * runs): anyone on a public route, a verified caller on the others, a caller with its
  * department on a route only departments may call, with its enterprise on one only enterprises may.
  */
-export type CallerOf<R extends RouteSpec> = R['roles'] extends 'public' ? Caller | undefined
-  : R['roles'] extends readonly 'department'[] ? DepartmentCaller
-  : R['roles'] extends readonly 'enterprise'[] ? EnterpriseCaller
-  : Caller;
+export type CallerOf<R extends RouteSpec> = R['roles'] extends 'public'
+  ? Caller | undefined
+  : R['roles'] extends readonly 'department'[]
+    ? DepartmentCaller
+    : R['roles'] extends readonly 'enterprise'[]
+      ? EnterpriseCaller
+      : Caller;

@@ -17,7 +17,13 @@ export async function verifyBearer(authorization: string): Promise<Record<string
   try {
     const { payload } = await jwtVerify(token, keys, {
       ...(config.JWT_ISSUER ? { issuer: config.JWT_ISSUER } : {}),
-      ...(config.JWT_AUDIENCE ? { audience: config.JWT_AUDIENCE.split(',').map((audience) => audience.trim()).filter(Boolean) } : {}),
+      ...(config.JWT_AUDIENCE
+        ? {
+            audience: config.JWT_AUDIENCE.split(',')
+              .map((audience) => audience.trim())
+              .filter(Boolean),
+          }
+        : {}),
       ...tokenClaimOptions,
     });
     if (!lifetimeProblem(payload)) return payload;

@@ -30,7 +30,10 @@ const outOfRange = `Expected a date between ${EARLIEST_DATE} and ${LATEST_DATE}`
 
 export const localDateSchema = z.string().check(
   z.regex(/^\d{4}-\d{2}-\d{2}$/, 'Expected a date YYYY-MM-DD'),
-  z.refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), 'Not a calendar date'),
+  z.refine(
+    (value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value),
+    'Not a calendar date',
+  ),
   z.refine(withinDates, outOfRange),
 );
 /** An instant with its offset; its China date must be within the same range. */
@@ -45,12 +48,14 @@ export const deptIdSchema = z.string().check(z.regex(/^[a-z][a-z0-9-]{1,47}$/, '
 export const text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
 export const fen = z.int().check(z.minimum(0), z.maximum(1_000_000_000_00));
 export const pageQuery = {
-  limit: z.optional(z.pipe(z.string().check(z.regex(/^\d+$/, 'Expected a whole number')), z.transform(Number)).check(z.minimum(1), z.maximum(200))),
+  limit: z.optional(
+    z.pipe(z.string().check(z.regex(/^\d+$/, 'Expected a whole number')), z.transform(Number)).check(z.minimum(1), z.maximum(200)),
+  ),
   cursor: z.optional(z.string().check(z.maxLength(2048), z.regex(/^[A-Za-z0-9_-]*$/, 'Expected a cursor this API returned'))),
 };
 export const pageLimit = (limit: number | undefined): number => limit ?? 50;
-export const creditCodeSchema = z.string().check(
-  z.refine(isValidCreditCode, 'Expected an 18-character unified social credit code with a valid check character'),
-);
+export const creditCodeSchema = z
+  .string()
+  .check(z.refine(isValidCreditCode, 'Expected an 18-character unified social credit code with a valid check character'));
 /** `{id}` in a path: the records' ids are UUIDs. */
 export const idParams = z.strictObject({ id: z.uuid() });

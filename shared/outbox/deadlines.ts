@@ -10,7 +10,10 @@ import { executionName, type Matter } from './matters.ts';
 
 export const sfnClient = new SFNClient({});
 
-export interface DeadlineInput { matter: Matter; timeline: Timeline }
+export interface DeadlineInput {
+  matter: Matter;
+  timeline: Timeline;
+}
 
 function stateMachineArn(): string {
   if (!config.DEADLINE_STATE_MACHINE_ARN) throw new Error('DEADLINE_STATE_MACHINE_ARN is not configured for this function');
@@ -27,7 +30,9 @@ export async function startDeadline(matter: Matter, timeline: Timeline): Promise
   const { warnAt, deadline, escalateAt } = timeline;
   const input: DeadlineInput = { matter, timeline: { warnAt, deadline, escalateAt } };
   try {
-    await sfnClient.send(new StartExecutionCommand({ stateMachineArn: stateMachineArn(), name: executionName(matter), input: JSON.stringify(input) }));
+    await sfnClient.send(
+      new StartExecutionCommand({ stateMachineArn: stateMachineArn(), name: executionName(matter), input: JSON.stringify(input) }),
+    );
   } catch (error) {
     // Same name, different input or already closed: that version of the matter is watched already.
     if (error instanceof ExecutionAlreadyExists) return;

@@ -27,15 +27,26 @@ export function effectWrite(effect: Effect, id: string, now: Date): TransactItem
   return {
     Put: {
       TableName: tableName,
-      Item: { ...keys.outbox(id), ...watch, type: 'effect', effect, createdAt: now.toISOString(), [TABLE.ttlAttribute]: Math.floor(keepUntil / 1000) + KEEP_SECONDS },
+      Item: {
+        ...keys.outbox(id),
+        ...watch,
+        type: 'effect',
+        effect,
+        createdAt: now.toISOString(),
+        [TABLE.ttlAttribute]: Math.floor(keepUntil / 1000) + KEEP_SECONDS,
+      },
       ConditionExpression: 'attribute_not_exists(pk)',
     },
   };
 }
 
-export const startDeadlineEffect = (matter: Matter, timeline: Timeline, id: string, now: Date) => effectWrite({ type: 'start-deadline', matter, timeline }, id, now);
-export const stopDeadlineEffect = (matter: Matter, cause: string, id: string, now: Date) => effectWrite({ type: 'stop-deadline', matter, cause }, id, now);
+export const startDeadlineEffect = (matter: Matter, timeline: Timeline, id: string, now: Date) =>
+  effectWrite({ type: 'start-deadline', matter, timeline }, id, now);
+export const stopDeadlineEffect = (matter: Matter, cause: string, id: string, now: Date) =>
+  effectWrite({ type: 'stop-deadline', matter, cause }, id, now);
 
 /** A watch moved to a new timeline: the old version's execution stops (for `cause`), the new version's starts. */
-export const restartDeadlineEffects = (from: Matter, to: Matter, timeline: Timeline, cause: string, newId: () => string, now: Date) =>
-  [stopDeadlineEffect(from, cause, newId(), now), startDeadlineEffect(to, timeline, newId(), now)];
+export const restartDeadlineEffects = (from: Matter, to: Matter, timeline: Timeline, cause: string, newId: () => string, now: Date) => [
+  stopDeadlineEffect(from, cause, newId(), now),
+  startDeadlineEffect(to, timeline, newId(), now),
+];

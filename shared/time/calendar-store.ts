@@ -12,7 +12,17 @@ import * as z from 'zod/mini';
 import { queryAll, refused, tableName, tryWriteAll, writeAll, type TransactItem } from '../data/db.ts';
 import { keys, patterns } from '../data/table.ts';
 import {
-  bundledCalendar, isUnpublished, sameInstants, timelineOf, workingDays, workingDaysBetween, yearsOf, type CalendarYear, type IsWorkingDay, type Timeline, type Timing,
+  bundledCalendar,
+  isUnpublished,
+  sameInstants,
+  timelineOf,
+  workingDays,
+  workingDaysBetween,
+  yearsOf,
+  type CalendarYear,
+  type IsWorkingDay,
+  type Timeline,
+  type Timing,
 } from './calendar.ts';
 import { alertWrites, newAlert, type Concern } from '../alerts/alerts.ts';
 import { effectWrite } from '../outbox/effects.ts';
@@ -25,7 +35,12 @@ const retimeEffect = (year: number, now: Date): TransactItem => effectWrite({ ty
 export async function putCalendarYear(calendar: Omit<CalendarYear, 'source'>, updatedBy: string, now: Date): Promise<CalendarYear> {
   const stored: CalendarYear = { ...calendar, source: 'office' };
   await writeAll([
-    { Put: { TableName: tableName, Item: { ...keys.calendar(calendar.year), type: 'calendar', ...stored, updatedBy, updatedAt: now.toISOString() } } },
+    {
+      Put: {
+        TableName: tableName,
+        Item: { ...keys.calendar(calendar.year), type: 'calendar', ...stored, updatedBy, updatedAt: now.toISOString() },
+      },
+    },
     retimeEffect(calendar.year, now),
   ]);
   return stored;
@@ -48,7 +63,9 @@ async function readYear(year: number, now: Date): Promise<{ calendar: CalendarYe
   const records = await queryAll(patterns.calendarYear(year), decodeCalendarRecord, { consistentRead: true });
   const office = records.find((record) => 'holidays' in record);
   const marker = records.find((record) => 'alertedAt' in record);
-  const calendar: CalendarYear = office ? { year, holidays: office.holidays, workdays: office.workdays, source: 'office' } : bundledCalendar(year);
+  const calendar: CalendarYear = office
+    ? { year, holidays: office.holidays, workdays: office.workdays, source: 'office' }
+    : bundledCalendar(year);
   // Deadlines were set on the unpublished year and the shipped data now publishes it: time them again, once.
   if (marker && !marker.publishedAs && calendar.source === 'official') await retimeOnPublication(year, now);
   return { calendar, alerted: !!marker };
@@ -58,7 +75,8 @@ async function retimeOnPublication(year: number, now: Date): Promise<void> {
   await tryWriteAll<'seen-already'>([
     {
       Update: {
-        TableName: tableName, Key: keys.calendarUnpublishedAlerted(year),
+        TableName: tableName,
+        Key: keys.calendarUnpublishedAlerted(year),
         UpdateExpression: 'SET publishedAs = :official, publishedSeenAt = :now',
         ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(publishedAs)',
         ExpressionAttributeValues: { ':official': 'official', ':now': now.toISOString() },
@@ -73,21 +91,37 @@ async function retimeOnPublication(year: number, now: Date): Promise<void> {
 /** Tells the soft-environment office, once per year, that deadlines in it stand on an unpublished calendar. */
 async function alertUnpublishedOnce(calendar: CalendarYear, concern: Concern, now: Date): Promise<void> {
   const { year } = calendar;
-  const alert = newAlert(calendar.source === 'provisional' ? {
-    severity: 'warning', concern, department: 'none', kind: 'calendar-provisional',
-    title: `The ${year} holiday calendar is provisional: deadlines count the statutory holidays`,
-    detail: `The State Council's ${year} holiday calendar is not published here yet. Time limits reaching into ${year} count the statutory public holidays (New Year's Day, the Spring Festival, Qingming, Labour Day, the Dragon Boat and Mid-Autumn festivals, National Day), without the published bridges and 调休 working days, until the soft-environment office sets the year with PUT /calendar/${year}; then running matters are timed again.`,
-    subject: { type: 'calendar', id: String(year) },
-  } : {
-    severity: 'warning', concern, department: 'none', kind: 'calendar-missing',
-    title: `No ${year} working-day calendar: deadlines count weekends only`,
-    detail: `No ${year} holiday calendar is known here. Time limits reaching into ${year} count only Saturdays and Sundays as days off until the soft-environment office sets the year with PUT /calendar/${year}.`,
-    subject: { type: 'calendar', id: String(year) },
-  }, now, newId());
+  const alert = newAlert(
+    calendar.source === 'provisional'
+      ? {
+          severity: 'warning',
+          concern,
+          department: 'none',
+          kind: 'calendar-provisional',
+          title: `The ${year} holiday calendar is provisional: deadlines count the statutory holidays`,
+          detail: `The State Council's ${year} holiday calendar is not published here yet. Time limits reaching into ${year} count the statutory public holidays (New Year's Day, the Spring Festival, Qingming, Labour Day, the Dragon Boat and Mid-Autumn festivals, National Day), without the published bridges and 调休 working days, until the soft-environment office sets the year with PUT /calendar/${year}; then running matters are timed again.`,
+          subject: { type: 'calendar', id: String(year) },
+        }
+      : {
+          severity: 'warning',
+          concern,
+          department: 'none',
+          kind: 'calendar-missing',
+          title: `No ${year} working-day calendar: deadlines count weekends only`,
+          detail: `No ${year} holiday calendar is known here. Time limits reaching into ${year} count only Saturdays and Sundays as days off until the soft-environment office sets the year with PUT /calendar/${year}.`,
+          subject: { type: 'calendar', id: String(year) },
+        },
+    now,
+    newId(),
+  );
   // Once: a second attempt finds the marker (its condition fails) and writes nothing.
   await tryWriteAll<'alerted-already'>([
     {
-      Put: { TableName: tableName, Item: { ...keys.calendarUnpublishedAlerted(year), source: calendar.source, alertedAt: now.toISOString() }, ConditionExpression: 'attribute_not_exists(pk)' },
+      Put: {
+        TableName: tableName,
+        Item: { ...keys.calendarUnpublishedAlerted(year), source: calendar.source, alertedAt: now.toISOString() },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
       ifFailed: refused('alerted-already'),
     },
     ...alertWrites(alert, now, newId),
@@ -137,7 +171,12 @@ export async function workingTimeAfter(start: Date, days: number): Promise<Date>
 export async function workingDaysFor(start: Date, end: Date): Promise<IsWorkingDay> {
   const first = Number(localDate(start).slice(0, 4));
   const last = Number(localDate(end).slice(0, 4));
-  return workingDays(await calendarsFor(Array.from({ length: Math.max(1, last - first + 1) }, (_, index) => first + index), end));
+  return workingDays(
+    await calendarsFor(
+      Array.from({ length: Math.max(1, last - first + 1) }, (_, index) => first + index),
+      end,
+    ),
+  );
 }
 
 /** Working days elapsed between two instants, on the county calendar. */

@@ -39,10 +39,12 @@ export function provisionalCalendar(year: number): CalendarYear | undefined {
 }
 
 /** The calendar this code ships for a year: official, else provisional, else weekends only. */
-export const bundledCalendar = (year: number): CalendarYear => officialCalendar(year) ?? provisionalCalendar(year) ?? fallbackCalendar(year);
+export const bundledCalendar = (year: number): CalendarYear =>
+  officialCalendar(year) ?? provisionalCalendar(year) ?? fallbackCalendar(year);
 
 /** A calendar the office should be told about: it may still change when the year is published. */
-export const isUnpublished = (calendar: CalendarYear): boolean => calendar.source === 'provisional' || calendar.source === 'fallback-weekends';
+export const isUnpublished = (calendar: CalendarYear): boolean =>
+  calendar.source === 'provisional' || calendar.source === 'fallback-weekends';
 
 export type IsWorkingDay = (date: string) => boolean;
 
@@ -96,20 +98,30 @@ export function endOfDueDate(dueDate: string, isWorkingDay: IsWorkingDay): Date 
 }
 
 function deadlineOf(timing: Timing, isWorkingDay: IsWorkingDay): Date {
-  return 'limitDays' in timing ? addWorkingTime(new Date(timing.start), timing.limitDays, isWorkingDay) : endOfDueDate(timing.dueDate, isWorkingDay);
+  return 'limitDays' in timing
+    ? addWorkingTime(new Date(timing.start), timing.limitDays, isWorkingDay)
+    : endOfDueDate(timing.dueDate, isWorkingDay);
 }
 
 /** Every limit is warned when two thirds of its time is gone (限时办结制), in working time or in hours. */
 export const twoThirdsOf = (time: number): number => (time * 2) / 3;
 
-export interface Timeline { warnAt: string; deadline: string; escalateAt: string; timing?: Timing }
+export interface Timeline {
+  warnAt: string;
+  deadline: string;
+  escalateAt: string;
+  timing?: Timing;
+}
 
 /** The years a timing's calendar must know (a long holiday can cross a year end). */
 export function yearsOf(timing: Timing): number[] {
   const start = new Date(timing.start);
-  const end = 'limitDays' in timing ? start.getTime() + (timing.limitDays * 3 + 30) * DAY_MS : startOfLocalDate(timing.dueDate).getTime() + 30 * DAY_MS;
+  const end =
+    'limitDays' in timing
+      ? start.getTime() + (timing.limitDays * 3 + 30) * DAY_MS
+      : startOfLocalDate(timing.dueDate).getTime() + 30 * DAY_MS;
   const first = Number(localDate(start).slice(0, 4));
-  const last = Math.max(first, Number(localDate(new Date(end + ((timing.escalationDays ?? 1) * 3) * DAY_MS)).slice(0, 4)));
+  const last = Math.max(first, Number(localDate(new Date(end + (timing.escalationDays ?? 1) * 3 * DAY_MS)).slice(0, 4)));
   return Array.from({ length: last - first + 1 }, (_, index) => first + index);
 }
 
@@ -147,7 +159,8 @@ export const LONGEST_WATCH_DAYS = 360;
 export const latestEscalation = (start: Date): Date => new Date(start.getTime() + LONGEST_WATCH_DAYS * DAY_MS);
 
 /** Whether two timelines alert at the same instants. */
-export const sameInstants = (a: Timeline, b: Timeline): boolean => a.warnAt === b.warnAt && a.deadline === b.deadline && a.escalateAt === b.escalateAt;
+export const sameInstants = (a: Timeline, b: Timeline): boolean =>
+  a.warnAt === b.warnAt && a.deadline === b.deadline && a.escalateAt === b.escalateAt;
 
 /** Working days (fractional) between two instants: the time on working days, in days. */
 export function workingDaysBetween(start: Date, end: Date, isWorkingDay: IsWorkingDay): number {

@@ -13,8 +13,12 @@ import { localDate } from '#shared/time/clock';
 import { createHash } from 'node:crypto';
 
 let browser: Browser;
-beforeAll(async () => { browser = await launchBrowser(); });
-afterAll(async () => { await browser?.close(); });
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
 
 const office = () => tokenFor({ roles: ['soft-env-office'] });
 
@@ -30,11 +34,24 @@ async function chargedEnterprise() {
   const deptName = `市场监管所-${uniqueSuffix()}`;
   const deptId = await newDepartment(deptName);
   const code = newCode('WEB');
-  await call('PUT', `/fee-items/${code}`, { token: await office(), json: { unit: deptId, name: '计量器具检定费', legalBasis: '计量法第九条', standard: { kind: 'range', min: 5000, max: 20000 } } });
+  await call('PUT', `/fee-items/${code}`, {
+    token: await office(),
+    json: { unit: deptId, name: '计量器具检定费', legalBasis: '计量法第九条', standard: { kind: 'range', min: 5000, max: 20000 } },
+  });
   const ent = newCreditCode();
-  expect((await call('POST', '/fee-cards', { token: await tokenFor({ roles: ['park-office'] }), json: { enterpriseId: ent, enterpriseName: '闽江纺织有限公司' } })).status).toBe(201);
+  expect(
+    (
+      await call('POST', '/fee-cards', {
+        token: await tokenFor({ roles: ['park-office'] }),
+        json: { enterpriseId: ent, enterpriseName: '闽江纺织有限公司' },
+      })
+    ).status,
+  ).toBe(201);
   const clerk = await tokenFor({ roles: ['department'], dept: deptId });
-  const entry = await call('POST', `/fee-cards/${ent}/entries`, { token: clerk, json: { feeItemCode: code, amount: 12000, collector: '王丽', collectedAt: new Date().toISOString(), receiptNo: `R-${uniqueSuffix()}` } });
+  const entry = await call('POST', `/fee-cards/${ent}/entries`, {
+    token: clerk,
+    json: { feeItemCode: code, amount: 12000, collector: '王丽', collectedAt: new Date().toISOString(), receiptNo: `R-${uniqueSuffix()}` },
+  });
   expect(entry.status).toBe(201);
   return { deptId, deptName, ent, code, clerk };
 }
@@ -70,16 +87,22 @@ describe('the web console', () => {
     expect(errors).toEqual([]);
   });
 
-  it('an enterprise signs in, refuses a charge on its fee card and sees its complaints, no one else\'s', async () => {
+  it("an enterprise signs in, refuses a charge on its fee card and sees its complaints, no one else's", async () => {
     const { ent, deptId, deptName, clerk } = await chargedEnterprise();
     // Earlier, signed in, it complained about the same department, which has since answered; another enterprise complained too.
-    const complain = async (enterpriseId: string, description: string) => (await call('POST', '/complaints', {
-      token: await tokenFor({ roles: ['enterprise'], ent: enterpriseId }), json: { againstDept: deptId, category: 'inaction', description },
-    })).body as { id: string };
+    const complain = async (enterpriseId: string, description: string) =>
+      (
+        await call('POST', '/complaints', {
+          token: await tokenFor({ roles: ['enterprise'], ent: enterpriseId }),
+          json: { againstDept: deptId, category: 'inaction', description },
+        })
+      ).body as { id: string };
     const earlier = await complain(ent, '营业执照变更申请已等待三周。');
     await complain(newCreditCode(), '别家企业的投诉,不应出现。');
     expect((await call('POST', `/complaints/${earlier.id}/acknowledgement`, { token: clerk, json: {} })).status).toBe(200);
-    expect((await call('POST', `/complaints/${earlier.id}/resolution`, { token: clerk, json: { summary: '已于今日办结变更登记。' } })).status).toBe(200);
+    expect(
+      (await call('POST', `/complaints/${earlier.id}/resolution`, { token: clerk, json: { summary: '已于今日办结变更登记。' } })).status,
+    ).toBe(200);
     const { page, errors, screenshot } = await openPage(browser);
     await page.goto(`${runtime.url}/local/sign-in`);
     await page.getByLabel('身份 Role').selectOption('enterprise');
@@ -116,7 +139,9 @@ describe('the web console', () => {
 
   it('a clerk takes on a complaint and answers it, and the complainant sees the answer', async () => {
     const deptId = await newDepartment(`县人社局-${uniqueSuffix()}`);
-    const filed = await call('POST', '/complaints', { json: { againstDept: deptId, category: 'inaction', description: '社保转移申请一个月未办理。', contact: 'secret@example.com' } });
+    const filed = await call('POST', '/complaints', {
+      json: { againstDept: deptId, category: 'inaction', description: '社保转移申请一个月未办理。', contact: 'secret@example.com' },
+    });
     expect(filed.status).toBe(201);
     const clerk = await tokenFor({ roles: ['department'], dept: deptId });
     const { page, errors, screenshot } = await openPage(browser);
@@ -153,9 +178,19 @@ describe('the web console', () => {
     const today = localDate(new Date());
     const next = new Date(Date.UTC(Number(today.slice(0, 4)), Number(today.slice(5, 7)), 28));
     const plannedDate = next.toISOString().slice(0, 10);
-    expect((await call('POST', '/fee-cards', { token: await tokenFor({ roles: ['park-office'] }), json: { enterpriseId: ent, enterpriseName: '福州安达机械厂' } })).status).toBe(201);
+    expect(
+      (
+        await call('POST', '/fee-cards', {
+          token: await tokenFor({ roles: ['park-office'] }),
+          json: { enterpriseId: ent, enterpriseName: '福州安达机械厂' },
+        })
+      ).status,
+    ).toBe(201);
     const clerk = await tokenFor({ roles: ['department'], dept: deptId });
-    const filed = await call('POST', '/inspections', { token: clerk, json: { enterpriseId: ent, plannedDate, category: 'routine', reason: '年度安全检查', legalBasis: '安全生产法', inspectors: ['李明'] } });
+    const filed = await call('POST', '/inspections', {
+      token: clerk,
+      json: { enterpriseId: ent, plannedDate, category: 'routine', reason: '年度安全检查', legalBasis: '安全生产法', inspectors: ['李明'] },
+    });
     expect(filed.body.status).toBe('pending-approval');
 
     const { page, errors, screenshot } = await openPage(browser);
@@ -171,7 +206,9 @@ describe('the web console', () => {
     // Inspectors at the door before the planned day: not allowed, and the supervisors are alerted.
     const alerts = page.locator('ul.alerts');
     expect(await alerts.textContent()).not.toContain(ent);
-    await page.evaluate(() => { (globalThis as any).notReloaded = true; });
+    await page.evaluate(() => {
+      (globalThis as any).notReloaded = true;
+    });
     // The enterprise's console shows the approved inspection with its check-in code (扫码入企), opening the visit check.
     const door = await openPage(browser, { mobile: true });
     await door.page.goto(`${runtime.url}/console?visit=${filed.body.id}#access_token=${await tokenFor({ roles: ['enterprise'], ent })}`);
@@ -189,12 +226,15 @@ describe('the web console', () => {
     expect(errors).toEqual([]);
   });
 
-  it('the public page shows the quarter\'s ranking as a chart and a table, the last placed named', async () => {
+  it("the public page shows the quarter's ranking as a chart and a table, the last placed named", async () => {
     const clean = await newDepartment(`县税务局-${uniqueSuffix()}`);
     const { deptId: penalised, ent, code, clerk } = await chargedEnterprise();
     // Two charges over the standard: rejected attempts cost the department points.
     for (const amount of [90000, 95000]) {
-      const rejected = await call('POST', `/fee-cards/${ent}/entries`, { token: clerk, json: { feeItemCode: code, amount, collector: '王丽', collectedAt: new Date().toISOString(), receiptNo: `R-${uniqueSuffix()}` } });
+      const rejected = await call('POST', `/fee-cards/${ent}/entries`, {
+        token: clerk,
+        json: { feeItemCode: code, amount, collector: '王丽', collectedAt: new Date().toISOString(), receiptNo: `R-${uniqueSuffix()}` },
+      });
       expect(rejected.status).toBe(422);
     }
     const today = localDate(new Date());
@@ -228,26 +268,48 @@ describe('the web console', () => {
     const { page, errors } = await openPage(browser);
     const login = 'https://login.soft-env.test/oauth2';
     // config.json as the deployment writes it, and the user pool's endpoints, stood in for by the test.
-    await page.route('**/config.json', (route) => route.fulfill({ json: { apiUrl: '', oauth: { authorizeUrl: `${login}/authorize`, tokenUrl: `${login}/token`, clientId: 'console-client' } } }));
+    await page.route('**/config.json', (route) =>
+      route.fulfill({
+        json: { apiUrl: '', oauth: { authorizeUrl: `${login}/authorize`, tokenUrl: `${login}/token`, clientId: 'console-client' } },
+      }),
+    );
     let challenge = '';
     await page.route(`${login}/authorize**`, (route) => {
       const query = new URL(route.request().url()).searchParams;
       expect(query.get('response_type')).toBe('code');
       expect(query.get('code_challenge_method')).toBe('S256');
       challenge = query.get('code_challenge')!;
-      return route.fulfill({ status: 302, headers: { location: `${query.get('redirect_uri')}?code=the-code&state=${query.get('state')}` } });
+      return route.fulfill({
+        status: 302,
+        headers: { location: `${query.get('redirect_uri')}?code=the-code&state=${query.get('state')}` },
+      });
     });
     let exchanged: URLSearchParams | undefined;
     await page.route(`${login}/token`, (route) => {
-      if (route.request().method() === 'OPTIONS') return route.fulfill({ status: 204, headers: { 'access-control-allow-origin': '*', 'access-control-allow-headers': 'content-type' } });
+      if (route.request().method() === 'OPTIONS')
+        return route.fulfill({
+          status: 204,
+          headers: { 'access-control-allow-origin': '*', 'access-control-allow-headers': 'content-type' },
+        });
       exchanged = new URLSearchParams(route.request().postData()!);
       // The verifier proves the code was asked for by this page.
       const proof = createHash('sha256').update(exchanged.get('code_verifier')!).digest('base64url');
-      return route.fulfill(proof === challenge ? { json: { id_token: idToken, token_type: 'Bearer' }, headers: { 'access-control-allow-origin': '*' } } : { status: 400, json: { error: 'invalid_grant' } });
+      return route.fulfill(
+        proof === challenge
+          ? { json: { id_token: idToken, token_type: 'Bearer' }, headers: { 'access-control-allow-origin': '*' } }
+          : { status: 400, json: { error: 'invalid_grant' } },
+      );
     });
     await page.goto(`${runtime.url}/console`);
     await page.getByRole('main').getByRole('button', { name: '登录' }).click();
-    await expect.poll(() => page.locator('.who').textContent().catch(() => '')).toContain('监督人员');
+    await expect
+      .poll(() =>
+        page
+          .locator('.who')
+          .textContent()
+          .catch(() => ''),
+      )
+      .toContain('监督人员');
     expect(exchanged?.get('code')).toBe('the-code');
     expect(exchanged?.get('client_id')).toBe('console-client');
     expect(page.url()).toBe(`${runtime.url}/console`); // the code is gone from the address bar

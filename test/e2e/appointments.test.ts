@@ -20,8 +20,9 @@ beforeAll(async () => {
   runtime = await startRuntimeProcess({ CLOCK_START: `${localMonth(new Date())}-10T22:00:00+08:00`, TIME_SCALE: '30000' });
   client = await clientFor(runtime.info);
 });
-afterAll(async () => { await runtime?.stop(); });
-
+afterAll(async () => {
+  await runtime?.stop();
+});
 
 describe('24-hour appointments under their limit', () => {
   it('warns at 16 hours and breaches at 24 for an unconfirmed request, is silent for one confirmed at once, and records a confirmation after the breach as late', async () => {
@@ -33,11 +34,18 @@ describe('24-hour appointments under their limit', () => {
     const owner = await client.tokenFor({ roles: ['enterprise'], ent });
     await client.call('PUT', `/departments/${dept}`, { token: office, json: { name: 'Market Regulation Bureau' } });
     const now = Date.parse((await client.call('GET', '/health')).body.now);
-    const ask = () => client.call('POST', '/appointments', { token: owner, json: { dept, topic: 'On-site check for a food licence', requestedAt: new Date(now + 10 * 24 * HOUR).toISOString() } });
+    const ask = () =>
+      client.call('POST', '/appointments', {
+        token: owner,
+        json: { dept, topic: 'On-site check for a food licence', requestedAt: new Date(now + 10 * 24 * HOUR).toISOString() },
+      });
     const [left, confirmedAtOnce] = await Promise.all([ask(), ask()]);
     expect([left.status, confirmedAtOnce.status]).toEqual([201, 201]);
     const at = new Date(now + 11 * 24 * HOUR).toISOString();
-    const confirmed = await client.call('POST', `/appointments/${confirmedAtOnce.body.id}/confirmation`, { token: clerk, json: { at, place: 'Service centre, window 3', staff: ['Li Ming'] } });
+    const confirmed = await client.call('POST', `/appointments/${confirmedAtOnce.body.id}/confirmation`, {
+      token: clerk,
+      json: { at, place: 'Service centre, window 3', staff: ['Li Ming'] },
+    });
     expect(confirmed).toMatchObject({ status: 200, body: { status: 'confirmed', confirmation: { late: false } } });
 
     const alertsFor = async (id: string) => {
@@ -56,15 +64,26 @@ describe('24-hour appointments under their limit', () => {
     expect(Date.parse(bySeverity.warning.at) - received).toBeGreaterThanOrEqual(16 * HOUR);
     expect(Date.parse(bySeverity.breach.at) - received).toBeGreaterThanOrEqual(24 * HOUR);
     expect(Date.parse(bySeverity.breach.at)).toBeGreaterThanOrEqual(Date.parse(left.body.confirmBy));
-    await eventually(() => expect(sinkAlerts(runtime.info.dataDir).filter((alert) => alert.subject.id === left.body.id).map((alert) => alert.severity)).toEqual(expect.arrayContaining(['warning', 'breach'])));
+    await eventually(() =>
+      expect(
+        sinkAlerts(runtime.info.dataDir)
+          .filter((alert) => alert.subject.id === left.body.id)
+          .map((alert) => alert.severity),
+      ).toEqual(expect.arrayContaining(['warning', 'breach'])),
+    );
 
     // Listed as overdue, then confirmed late: taken, and recorded as late.
     const overdue = await client.call('GET', '/appointments?status=requested', { token: clerk });
     expect(overdue.body.items).toEqual([expect.objectContaining({ id: left.body.id, overdue: true })]);
-    const late = await client.call('POST', `/appointments/${left.body.id}/confirmation`, { token: clerk, json: { at: new Date(now + 12 * 24 * HOUR).toISOString(), place: 'Service centre, window 3', staff: ['Wang Fang'] } });
+    const late = await client.call('POST', `/appointments/${left.body.id}/confirmation`, {
+      token: clerk,
+      json: { at: new Date(now + 12 * 24 * HOUR).toISOString(), place: 'Service centre, window 3', staff: ['Wang Fang'] },
+    });
     expect(late).toMatchObject({ status: 200, body: { status: 'confirmed', confirmation: { late: true } } });
     expect(late.body.confirmation.hoursTaken).toBeGreaterThanOrEqual(24);
-    await until('the late confirmation alert', async () => ((await alertsFor(left.body.id)).some((alert) => alert.kind === 'confirmation-late') ? true : undefined));
+    await until('the late confirmation alert', async () =>
+      (await alertsFor(left.body.id)).some((alert) => alert.kind === 'confirmation-late') ? true : undefined,
+    );
 
     // The one confirmed at once raised nothing, though its 24 hours have passed too.
     expect(await alertsFor(confirmedAtOnce.body.id)).toEqual([]);

@@ -34,7 +34,9 @@ describe('the console on the local runtime', () => {
     expect(decodeJwt(token)).toMatchObject({ roles: ['enterprise'], ent, iss: 'https://soft-env.local/issuer' });
     expect((await call('GET', `/inspections?enterpriseId=${ent}`, { token })).status).toBe(200);
 
-    const department = decodeJwt(/#access_token=(.+)$/.exec((await signIn({ role: 'department', dept: 'market-regulation' })).headers.get('location')!)![1]!);
+    const department = decodeJwt(
+      /#access_token=(.+)$/.exec((await signIn({ role: 'department', dept: 'market-regulation' })).headers.get('location')!)![1]!,
+    );
     expect(department).toMatchObject({ roles: ['department'], dept: 'market-regulation' });
     expect(department.ent).toBeUndefined();
 

@@ -17,10 +17,11 @@ beforeAll(async () => {
   runtime = await startRuntimeProcess({ CLOCK_START: '2026-11-30T00:00:00+08:00', TIME_SCALE: '30000' });
   client = await clientFor(runtime.info);
 });
-afterAll(async () => { await runtime?.stop(); });
+afterAll(async () => {
+  await runtime?.stop();
+});
 
 const alertsOfTheSink = () => sinkAlerts(runtime.info.dataDir);
-
 
 describe('inspection approvals under a time limit', () => {
   it('warns and then breaches for an undecided inspection, and stays silent for one decided in time', async () => {
@@ -29,14 +30,25 @@ describe('inspection approvals under a time limit', () => {
     const office = await client.tokenFor({ roles: ['soft-env-office'] });
     const supervisor = await client.tokenFor({ roles: ['supervisor'] });
     await client.call('PUT', `/departments/${dept}`, { token: office, json: { name: 'Market Regulation Bureau' } });
-    const file = (enterpriseId: string) => client.call('POST', '/inspections', {
-      token: clerk,
-      json: { enterpriseId, plannedDate: '2026-12-28', category: 'routine', reason: 'Annual metrology check', legalBasis: 'Metrology Law art. 9', inspectors: ['Li Ming'] },
-    });
+    const file = (enterpriseId: string) =>
+      client.call('POST', '/inspections', {
+        token: clerk,
+        json: {
+          enterpriseId,
+          plannedDate: '2026-12-28',
+          category: 'routine',
+          reason: 'Annual metrology check',
+          legalBasis: 'Metrology Law art. 9',
+          inspectors: ['Li Ming'],
+        },
+      });
     const [left, decided] = await Promise.all([file(newCreditCode()), file(newCreditCode())]);
     expect([left.status, decided.status]).toEqual([201, 201]);
     expect(left.body.status).toBe('pending-approval');
-    const decision = await client.call('POST', `/inspections/${decided.body.id}/decision`, { token: office, json: { decision: 'approve', comment: 'Justified' } });
+    const decision = await client.call('POST', `/inspections/${decided.body.id}/decision`, {
+      token: office,
+      json: { decision: 'approve', comment: 'Justified' },
+    });
     expect(decision).toMatchObject({ status: 200, body: { status: 'approved' } });
 
     const alertsFor = async (id: string) => {
@@ -72,7 +84,10 @@ describe('inspection approvals under a time limit', () => {
     const dept = newDeptId('tax');
     const enterpriseId = newCreditCode();
     const clerk = await client.tokenFor({ roles: ['department'], dept });
-    await client.call('PUT', `/departments/${dept}`, { token: await client.tokenFor({ roles: ['soft-env-office'] }), json: { name: 'Tax Bureau' } });
+    await client.call('PUT', `/departments/${dept}`, {
+      token: await client.tokenFor({ roles: ['soft-env-office'] }),
+      json: { name: 'Tax Bureau' },
+    });
     const owner = await client.tokenFor({ roles: ['enterprise'], ent: enterpriseId });
     const body = { enterpriseId, category: 'routine', reason: 'Check', legalBasis: 'Tax Administration Law', inspectors: ['Wu'] };
     // The 10th and the 28th of the month after next on the runtime's fast clock: still ahead however long the tests before took.
@@ -97,11 +112,25 @@ describe('complaints under time limits', () => {
     const supervisor = await client.tokenFor({ roles: ['supervisor'] });
     await client.call('PUT', `/departments/${dept}`, { token: office, json: { name: 'Housing Bureau' } });
     await client.call('PUT', `/departments/${dept}/handlers`, {
-      token: clerk, json: { handlers: [{ id: 'zhang', name: 'Zhang Wei', available: true }, { id: 'wang', name: 'Wang Fang', available: true }] },
+      token: clerk,
+      json: {
+        handlers: [
+          { id: 'zhang', name: 'Zhang Wei', available: true },
+          { id: 'wang', name: 'Wang Fang', available: true },
+        ],
+      },
     });
-    const file = async (category = 'inaction') => (await client.call('POST', '/complaints', {
-      json: { againstDept: dept, category, description: 'Three weeks without an answer on my permit.', contact: 'Chen Jie 138-0000-1234' },
-    })).body as { id: string; trackingCode: string; answerDueBy: string };
+    const file = async (category = 'inaction') =>
+      (
+        await client.call('POST', '/complaints', {
+          json: {
+            againstDept: dept,
+            category,
+            description: 'Three weeks without an answer on my permit.',
+            contact: 'Chen Jie 138-0000-1234',
+          },
+        })
+      ).body as { id: string; trackingCode: string; answerDueBy: string };
     const alertsFor = async (id: string) => {
       const page = await client.call('GET', `/alerts?concern=complaints&dept=${dept}&limit=200`, { token: supervisor });
       return (page.body.items as any[]).filter((alert) => alert.subject.id === id);
@@ -113,7 +142,8 @@ describe('complaints under time limits', () => {
     const { clerk, supervisor, file, alertsFor } = await setup();
     const complaint = await file();
     const breach = await until('the acknowledgement breach', async () =>
-      (await alertsFor(complaint.id)).find((alert) => alert.kind === 'acknowledgement-breach-reassigned'));
+      (await alertsFor(complaint.id)).find((alert) => alert.kind === 'acknowledgement-breach-reassigned'),
+    );
     expect(breach).toMatchObject({ severity: 'breach', title: 'Complaint not acknowledged in time: moved from post A to post B' });
     const seen = await client.call('GET', `/complaints/${complaint.id}`, { token: supervisor });
     expect(seen.body.assignment).toMatchObject({ post: 'B', handlerName: 'Wang Fang' });
@@ -130,10 +160,20 @@ describe('complaints under time limits', () => {
     const { clerk, file, alertsFor } = await setup();
     const complaint = await file();
     expect((await client.call('POST', `/complaints/${complaint.id}/acknowledgement`, { token: clerk })).status).toBe(200);
-    expect((await client.call('POST', `/complaints/${complaint.id}/resolution`, { token: clerk, json: { summary: 'The permit was issued today.' } })).status).toBe(200);
+    expect(
+      (
+        await client.call('POST', `/complaints/${complaint.id}/resolution`, {
+          token: clerk,
+          json: { summary: 'The permit was issued today.' },
+        })
+      ).status,
+    ).toBe(200);
     await eventually(() => {
       const mine = executions(runtime.info.dataDir).filter((execution) => execution.name.includes(complaint.id));
-      expect(mine.map((execution) => [execution.name.split('-')[1], execution.status]).sort()).toEqual([['acknowledgement', 'ABORTED'], ['resolution', 'ABORTED']]);
+      expect(mine.map((execution) => [execution.name.split('-')[1], execution.status]).sort()).toEqual([
+        ['acknowledgement', 'ABORTED'],
+        ['resolution', 'ABORTED'],
+      ]);
     });
     expect(await alertsFor(complaint.id)).toEqual([]);
     const tracked = await client.call('GET', `/complaints/track/${complaint.trackingCode}`);
@@ -146,7 +186,10 @@ describe('complaints under time limits', () => {
     await client.call('POST', `/complaints/${complaint.id}/acknowledgement`, { token: clerk });
     const dueDate = complaint.answerDueBy.slice(0, 10);
     const expectedBy = new Date(Date.parse(`${dueDate}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-    const notice = await client.call('POST', `/complaints/${complaint.id}/delay-notice`, { token: clerk, json: { reason: 'The site survey is needed first.', expectedBy } });
+    const notice = await client.call('POST', `/complaints/${complaint.id}/delay-notice`, {
+      token: clerk,
+      json: { reason: 'The site survey is needed first.', expectedBy },
+    });
     expect(notice.status).toBe(200);
     // Wait until the original limit is well past on the handlers' clock.
     await until('the original limit to pass', async () => {
@@ -159,15 +202,21 @@ describe('complaints under time limits', () => {
   });
 });
 
-describe('pledges and the quarter\'s evaluation', () => {
+describe("pledges and the quarter's evaluation", () => {
   it('alerts when a pledge passes its due date unreviewed, and shows it overdue', async () => {
     const dept = newDeptId('licensing');
     const clerk = await client.tokenFor({ roles: ['department'], dept });
-    await client.call('PUT', `/departments/${dept}`, { token: await client.tokenFor({ roles: ['soft-env-office'] }), json: { name: 'Licensing Bureau' } });
+    await client.call('PUT', `/departments/${dept}`, {
+      token: await client.tokenFor({ roles: ['soft-env-office'] }),
+      json: { name: 'Licensing Bureau' },
+    });
     const supervisor = await client.tokenFor({ roles: ['supervisor'] });
     const now = (await client.call('GET', '/health')).body.now as string;
     const dueDate = new Date(Date.parse(now) + 8 * 3_600_000 + 86_400_000).toISOString().slice(0, 10);
-    const pledge = await client.call('POST', '/pledges', { token: clerk, json: { title: 'Answer every licence query within a day', description: 'From the service hall.', dueDate } });
+    const pledge = await client.call('POST', '/pledges', {
+      token: clerk,
+      json: { title: 'Answer every licence query within a day', description: 'From the service hall.', dueDate },
+    });
     expect(pledge.status).toBe(201);
     const breach = await until('the overdue pledge alert', async () => {
       const page = await client.call('GET', `/alerts?concern=pledges&dept=${dept}`, { token: supervisor });
@@ -180,7 +229,7 @@ describe('pledges and the quarter\'s evaluation', () => {
     expect(overdue.body.items.map((item: any) => item.id)).toEqual([pledge.body.id]);
   });
 
-  it('alerts on a broken verdict, and ranks a quarter\'s departments as the formula says', async () => {
+  it("alerts on a broken verdict, and ranks a quarter's departments as the formula says", async () => {
     const office = await client.tokenFor({ roles: ['soft-env-office'] });
     const supervisor = await client.tokenFor({ roles: ['supervisor'] });
     const [good, bad] = [newDeptId('good'), newDeptId('bad')];
@@ -188,12 +237,27 @@ describe('pledges and the quarter\'s evaluation', () => {
     const badClerk = await client.tokenFor({ roles: ['department'], dept: bad });
     const now = (await client.call('GET', '/health')).body.now as string;
     const pledge = await client.call('POST', '/pledges', {
-      token: badClerk, json: { title: 'Permits in 10 days', description: 'x', dueDate: new Date(Date.parse(now) + 30 * 86_400_000).toISOString().slice(0, 10), statutoryLimitDays: 15, pledgedLimitDays: 10 },
+      token: badClerk,
+      json: {
+        title: 'Permits in 10 days',
+        description: 'x',
+        dueDate: new Date(Date.parse(now) + 30 * 86_400_000).toISOString().slice(0, 10),
+        statutoryLimitDays: 15,
+        pledgedLimitDays: 10,
+      },
     });
-    await client.call('POST', `/pledges/${pledge.body.id}/reviews`, { token: office, json: { verdict: 'broken', evidence: 'Sampled permits took 14 days.' } });
+    await client.call('POST', `/pledges/${pledge.body.id}/reviews`, {
+      token: office,
+      json: { verdict: 'broken', evidence: 'Sampled permits took 14 days.' },
+    });
     await alertDelivered(runtime.info.dataDir, { kind: 'pledge-broken', department: bad, severity: 'breach' });
-    const complaint = await client.call('POST', '/complaints', { json: { againstDept: bad, category: 'five-difficulties', description: 'Nobody at the window all morning.' } });
-    await client.call('POST', `/complaints/${complaint.body.id}/verdict`, { token: supervisor, json: { finding: 'substantiated', action: 'Window staffing rota imposed.' } });
+    const complaint = await client.call('POST', '/complaints', {
+      json: { againstDept: bad, category: 'five-difficulties', description: 'Nobody at the window all morning.' },
+    });
+    await client.call('POST', `/complaints/${complaint.body.id}/verdict`, {
+      token: supervisor,
+      json: { finding: 'substantiated', action: 'Window staffing rota imposed.' },
+    });
 
     const quarter = `${now.slice(0, 4)}-Q${Math.floor((Number(now.slice(5, 7)) - 1) / 3) + 1}`;
     const evaluation = (await client.call('GET', `/evaluations/${quarter}`)).body;
@@ -204,7 +268,12 @@ describe('pledges and the quarter\'s evaluation', () => {
     const scores = evaluation.departments.map((row: any) => row.score);
     expect(scores).toEqual([...scores].sort((a: number, b: number) => b - a));
     const lowest = Math.min(...scores);
-    expect(evaluation.lastPlaced.map((row: any) => row.deptId).sort()).toEqual(evaluation.departments.filter((row: any) => row.score === lowest).map((row: any) => row.deptId).sort());
+    expect(evaluation.lastPlaced.map((row: any) => row.deptId).sort()).toEqual(
+      evaluation.departments
+        .filter((row: any) => row.score === lowest)
+        .map((row: any) => row.deptId)
+        .sort(),
+    );
   });
 });
 
@@ -218,11 +287,25 @@ describe('applications under time limits (限时办结)', () => {
     const supervisor = await client.tokenFor({ roles: ['supervisor'] });
     await client.call('PUT', `/departments/${dept}`, { token: office, json: { name: 'Administrative Approval Bureau' } });
     await client.call('PUT', `/departments/${dept}/handlers`, {
-      token: clerk, json: { handlers: [{ id: 'zhou', name: 'Zhou Min', available: true }, { id: 'sun', name: 'Sun Li', available: true }] },
+      token: clerk,
+      json: {
+        handlers: [
+          { id: 'zhou', name: 'Zhou Min', available: true },
+          { id: 'sun', name: 'Sun Li', available: true },
+        ],
+      },
     });
     const itemCode = `SC-${dept.slice(-8)}`;
     const item = await client.call('PUT', `/approval-items/${itemCode}`, {
-      token: office, json: { dept, name: 'Food business licence', legalBasis: 'Food Safety Law art. 37', statutoryDays: 3, pledgedDays: 2, materials: ['application form'] },
+      token: office,
+      json: {
+        dept,
+        name: 'Food business licence',
+        legalBasis: 'Food Safety Law art. 37',
+        statutoryDays: 3,
+        pledgedDays: 2,
+        materials: ['application form'],
+      },
     });
     expect(item.status).toBe(201);
     const fileAndAccept = async () => {
@@ -233,21 +316,28 @@ describe('applications under time limits (限时办结)', () => {
       return accepted.body;
     };
     const [left, decided] = [await fileAndAccept(), await fileAndAccept()];
-    expect(await client.call('POST', `/applications/${decided.id}/decision`, { token: clerk, json: { decision: 'approved', reason: 'Complete.' } }))
-      .toMatchObject({ status: 200, body: { decision: { onTime: true } } });
+    expect(
+      await client.call('POST', `/applications/${decided.id}/decision`, {
+        token: clerk,
+        json: { decision: 'approved', reason: 'Complete.' },
+      }),
+    ).toMatchObject({ status: 200, body: { decision: { onTime: true } } });
 
     const alertsFor = async (id: string) => {
       const page = await client.call('GET', `/alerts?concern=applications&dept=${dept}&limit=200`, { token: supervisor });
       return (page.body.items as any[]).filter((alert) => alert.subject.id === id);
     };
-    await until('the escalation alert', async () => ((await alertsFor(left.id)).some((alert) => alert.severity === 'escalation') ? true : undefined));
+    await until('the escalation alert', async () =>
+      (await alertsFor(left.id)).some((alert) => alert.severity === 'escalation') ? true : undefined,
+    );
     const delivered = await eventually(() => {
       const alerts = alertsOfTheSink().filter((alert) => alert.subject.id === left.id);
       expect(alerts.map((alert) => alert.severity)).toEqual(['warning', 'breach', 'escalation']);
       return alerts;
     });
     expect(delivered.map((alert) => alert.kind)).toEqual(['decision-warning', 'decision-breach-reassigned', 'decision-escalation']);
-    for (const alert of delivered) expect(alert).toMatchObject({ concern: 'applications', department: dept, subject: { type: 'application', id: left.id } });
+    for (const alert of delivered)
+      expect(alert).toMatchObject({ concern: 'applications', department: dept, subject: { type: 'application', id: left.id } });
     // Each came at its instant on the handlers' clock: two thirds of the pledged limit, the pledged
     // deadline, the statutory limit (give or take a minute there: 2 ms of real time at this scale).
     const { warnAt, deadline, escalateAt } = left.watch.timeline;
@@ -262,7 +352,10 @@ describe('applications under time limits (限时办结)', () => {
     const seen = await client.call('GET', `/applications/${left.id}`, { token: owner });
     expect(seen.body).toMatchObject({ status: 'accepted', assignedTo: { post: 'B', handlerName: 'Sun Li' }, owner: { sub: 'zhou' } });
     // A decision after the deadline is recorded late; the one decided in time had no alert at all.
-    const late = await client.call('POST', `/applications/${left.id}/decision`, { token: clerk, json: { decision: 'approved', reason: 'Complete at last.' } });
+    const late = await client.call('POST', `/applications/${left.id}/decision`, {
+      token: clerk,
+      json: { decision: 'approved', reason: 'Complete at last.' },
+    });
     expect(late).toMatchObject({ status: 200, body: { decision: { onTime: false } } });
     expect(await alertsFor(decided.id)).toEqual([]);
     const record = await client.call('GET', `/approval-items/${itemCode}`);

@@ -18,10 +18,16 @@ let client: Awaited<ReturnType<typeof clientFor>>;
 
 beforeAll(async () => {
   child = spawn(path.join(root, 'node_modules/.bin/tsx'), ['infra/local/main.ts', '--demo'], {
-    cwd: root, env: { ...process.env, PORT: '0', DATA_DIR: dataDir, POWERTOOLS_LOG_LEVEL: 'ERROR' }, stdio: ['ignore', 'pipe', 'pipe'],
+    cwd: root,
+    env: { ...process.env, PORT: '0', DATA_DIR: dataDir, POWERTOOLS_LOG_LEVEL: 'ERROR' },
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
-  child.stdout?.on('data', (chunk: Buffer) => { output += chunk.toString(); });
-  child.stderr?.on('data', (chunk: Buffer) => { output += chunk.toString(); });
+  child.stdout?.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  child.stderr?.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+  });
   const deadline = Date.now() + 280_000;
   while (!/soft-env is running at (\S+)/.test(output)) {
     if (child.exitCode !== null || Date.now() > deadline) throw new Error(`npm start -- --demo did not start:\n${output}`);
@@ -51,9 +57,21 @@ describe('the demo county', () => {
     expect(output).toContain('Demo: filling today...');
     const java = /Java \d+ found\./.exec(output.slice(output.lastIndexOf('Starting: checking the port and Java')))?.[0];
     expect(java).toBeDefined();
-    const steps = [java!, 'Starting DynamoDB Local', 'Synthesizing the CDK app', 'Loading the handlers', 'Starting the deadline state machine', 'Starting the stream worker', 'Starting the API on', 'soft-env is running at'];
+    const steps = [
+      java!,
+      'Starting DynamoDB Local',
+      'Synthesizing the CDK app',
+      'Loading the handlers',
+      'Starting the deadline state machine',
+      'Starting the stream worker',
+      'Starting the API on',
+      'soft-env is running at',
+    ];
     const positions = steps.map((step) => output.lastIndexOf(step));
-    expect(positions.every((position) => position >= 0), output).toBe(true);
+    expect(
+      positions.every((position) => position >= 0),
+      output,
+    ).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
   });
 
@@ -62,7 +80,9 @@ describe('the demo county', () => {
     expect(departments.body.items).toHaveLength(12);
     expect(departments.body.items).toContainEqual(expect.objectContaining({ deptId: 'market-regulation', name: '市场监督管理局' }));
     const fees = await client.call('GET', '/fee-items?unit=market-regulation');
-    expect(fees.body.items.map((item: { name: string }) => item.name)).toEqual(expect.arrayContaining(['计量器具检定费', '特种设备检验费']));
+    expect(fees.body.items.map((item: { name: string }) => item.name)).toEqual(
+      expect.arrayContaining(['计量器具检定费', '特种设备检验费']),
+    );
   });
 
   it('has enterprises with cards and entries, one refused, and rejected attempts in the audit', async () => {
@@ -94,7 +114,7 @@ describe('the demo county', () => {
     expect(pledgeStatuses).toEqual(expect.arrayContaining(['kept', 'broken', 'open', 'in-progress']));
   });
 
-  it('has a past quarter\'s evaluation with the last placed named', async () => {
+  it("has a past quarter's evaluation with the last placed named", async () => {
     const evaluation = await client.call('GET', `/evaluations/${previousQuarter()}`);
     expect(evaluation.status).toBe(200);
     expect(evaluation.body.departments).toHaveLength(12);

@@ -56,42 +56,110 @@ describe('the OpenAPI document and the running system', () => {
     const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 
     expectDocumented('GET', '/health', await call('GET', '/health'));
-    expectDocumented('PUT', '/departments/{deptId}', await call('PUT', `/departments/${dept}`, { token: office, json: { name: '市场监管局 Market Regulation' } }));
+    expectDocumented(
+      'PUT',
+      '/departments/{deptId}',
+      await call('PUT', `/departments/${dept}`, { token: office, json: { name: '市场监管局 Market Regulation' } }),
+    );
     expectDocumented('GET', '/departments', await call('GET', '/departments?limit=5'));
-    expectDocumented('PUT', '/fee-items/{code}', await call('PUT', `/fee-items/${code}`, {
-      token: office, json: { unit: dept, name: '计量器具检定 Verification', legalBasis: '计量法 第九条', standard: { kind: 'range', min: 5000, max: 20000 } },
-    }));
+    expectDocumented(
+      'PUT',
+      '/fee-items/{code}',
+      await call('PUT', `/fee-items/${code}`, {
+        token: office,
+        json: {
+          unit: dept,
+          name: '计量器具检定 Verification',
+          legalBasis: '计量法 第九条',
+          standard: { kind: 'range', min: 5000, max: 20000 },
+        },
+      }),
+    );
     expectDocumented('GET', '/fee-items', await call('GET', `/fee-items?unit=${dept}`));
-    expectDocumented('POST', '/fee-cards', await call('POST', '/fee-cards', { token: park, json: { enterpriseId: ent, enterpriseName: '闽江纺织 Minjiang Textiles' } }));
+    expectDocumented(
+      'POST',
+      '/fee-cards',
+      await call('POST', '/fee-cards', { token: park, json: { enterpriseId: ent, enterpriseName: '闽江纺织 Minjiang Textiles' } }),
+    );
     const entry = await call('POST', `/fee-cards/${ent}/entries`, {
-      token: clerk, json: { feeItemCode: code, amount: 12000, collector: '王丽', collectedAt: new Date().toISOString(), receiptNo: `R-${code}` },
+      token: clerk,
+      json: { feeItemCode: code, amount: 12000, collector: '王丽', collectedAt: new Date().toISOString(), receiptNo: `R-${code}` },
     });
     expectDocumented('POST', '/fee-cards/{enterpriseId}/entries', entry);
-    const refusal = await call('POST', `/fee-cards/${ent}/entries/${entry.body.entryId}/refusal`, { token: owner, json: { reason: '未提供服务 No service' } });
+    const refusal = await call('POST', `/fee-cards/${ent}/entries/${entry.body.entryId}/refusal`, {
+      token: owner,
+      json: { reason: '未提供服务 No service' },
+    });
     expectDocumented('POST', '/fee-cards/{enterpriseId}/entries/{entryId}/refusal', refusal);
     expectDocumented('GET', '/fee-cards/{enterpriseId}', await call('GET', `/fee-cards/${ent}`, { token: owner }));
     expectDocumented('GET', '/fee-cards/{enterpriseId}', await call('GET', `/fee-cards/${ent}`, { token: clerk }));
     expectDocumented('GET', '/fee-audit', await call('GET', `/fee-audit?from=${today.slice(0, 8)}01&to=${today}`, { token: supervisor }));
 
-    const filed = await call('POST', '/complaints', { json: { againstDept: dept, category: 'inaction', description: '三周无人答复 Three weeks without an answer', contact: '陈杰' } });
+    const filed = await call('POST', '/complaints', {
+      json: { againstDept: dept, category: 'inaction', description: '三周无人答复 Three weeks without an answer', contact: '陈杰' },
+    });
     expectDocumented('POST', '/complaints', filed);
     expectDocumented('GET', '/complaints/track/{trackingCode}', await call('GET', `/complaints/track/${filed.body.trackingCode}`));
-    expectDocumented('PUT', '/departments/{deptId}/handlers', await call('PUT', `/departments/${dept}/handlers`, { token: clerk, json: { handlers: [{ id: 'zhang', name: '张伟', available: true }] } }));
-    expectDocumented('POST', '/complaints/{id}/acknowledgement', await call('POST', `/complaints/${filed.body.id}/acknowledgement`, { token: clerk }));
+    expectDocumented(
+      'PUT',
+      '/departments/{deptId}/handlers',
+      await call('PUT', `/departments/${dept}/handlers`, {
+        token: clerk,
+        json: { handlers: [{ id: 'zhang', name: '张伟', available: true }] },
+      }),
+    );
+    expectDocumented(
+      'POST',
+      '/complaints/{id}/acknowledgement',
+      await call('POST', `/complaints/${filed.body.id}/acknowledgement`, { token: clerk }),
+    );
     expectDocumented('GET', '/complaints', await call('GET', `/complaints?dept=${dept}`, { token: office }));
     expectDocumented('GET', '/complaints/{id}', await call('GET', `/complaints/${filed.body.id}`, { token: supervisor }));
-    expectDocumented('POST', '/complaints/{id}/resolution', await call('POST', `/complaints/${filed.body.id}/resolution`, { token: clerk, json: { summary: '已处理 Done' } }));
-    expectDocumented('POST', '/complaints/{id}/verdict', await call('POST', `/complaints/${filed.body.id}/verdict`, { token: supervisor, json: { finding: 'substantiated', action: '通报 Warned' } }));
+    expectDocumented(
+      'POST',
+      '/complaints/{id}/resolution',
+      await call('POST', `/complaints/${filed.body.id}/resolution`, { token: clerk, json: { summary: '已处理 Done' } }),
+    );
+    expectDocumented(
+      'POST',
+      '/complaints/{id}/verdict',
+      await call('POST', `/complaints/${filed.body.id}/verdict`, {
+        token: supervisor,
+        json: { finding: 'substantiated', action: '通报 Warned' },
+      }),
+    );
 
     const due = new Date(Date.now() + 90 * 86_400_000).toISOString().slice(0, 10);
-    const pledge = await call('POST', '/pledges', { token: clerk, json: { title: '半日受理 Half a day', description: '县报公开', dueDate: due, serviceCode: 'complaint-acknowledgement', statutoryLimitDays: 1, pledgedLimitDays: 0.5 } });
+    const pledge = await call('POST', '/pledges', {
+      token: clerk,
+      json: {
+        title: '半日受理 Half a day',
+        description: '县报公开',
+        dueDate: due,
+        serviceCode: 'complaint-acknowledgement',
+        statutoryLimitDays: 1,
+        pledgedLimitDays: 0.5,
+      },
+    });
     expectDocumented('POST', '/pledges', pledge);
-    expectDocumented('POST', '/pledges/{id}/reviews', await call('POST', `/pledges/${pledge.body.id}/reviews`, { token: office, json: { verdict: 'kept', evidence: '抽查 Sampled' } }));
+    expectDocumented(
+      'POST',
+      '/pledges/{id}/reviews',
+      await call('POST', `/pledges/${pledge.body.id}/reviews`, { token: office, json: { verdict: 'kept', evidence: '抽查 Sampled' } }),
+    );
     expectDocumented('GET', '/pledges/{id}', await call('GET', `/pledges/${pledge.body.id}`));
     expectDocumented('GET', '/pledges', await call('GET', `/pledges?dept=${dept}`));
 
     const inspection = await call('POST', '/inspections', {
-      token: clerk, json: { enterpriseId: ent, plannedDate: due, category: 'safety', reason: '安全检查 Safety', legalBasis: '安全生产法', inspectors: ['李明'] },
+      token: clerk,
+      json: {
+        enterpriseId: ent,
+        plannedDate: due,
+        category: 'safety',
+        reason: '安全检查 Safety',
+        legalBasis: '安全生产法',
+        inspectors: ['李明'],
+      },
     });
     expectDocumented('POST', '/inspections', inspection);
     expectDocumented('GET', '/inspections/{id}', await call('GET', `/inspections/${inspection.body.id}`, { token: owner }));

@@ -25,10 +25,18 @@ describe('a restart of the local runtime', () => {
       const office = await client.tokenFor({ roles: ['soft-env-office'] });
       const park = await client.tokenFor({ roles: ['park-office'] });
       expect((await client.call('PUT', '/departments/water', { token: office, json: { name: 'Water Bureau' } })).status).toBe(201);
-      expect((await client.call('POST', '/fee-cards', { token: park, json: { enterpriseId, enterpriseName: 'Kept Co.' } })).status).toBe(201);
-      const filed = await client.call('POST', '/complaints', { json: { againstDept: 'water', category: 'inaction', description: 'No water permit answer.' } });
+      expect((await client.call('POST', '/fee-cards', { token: park, json: { enterpriseId, enterpriseName: 'Kept Co.' } })).status).toBe(
+        201,
+      );
+      const filed = await client.call('POST', '/complaints', {
+        json: { againstDept: 'water', category: 'inaction', description: 'No water permit answer.' },
+      });
       ({ trackingCode, id: complaintId } = filed.body);
-      await eventually(() => expect(executions(dataDir).filter((execution) => execution.name.includes(complaintId) && execution.status === 'RUNNING')).toHaveLength(2));
+      await eventually(() =>
+        expect(
+          executions(dataDir).filter((execution) => execution.name.includes(complaintId) && execution.status === 'RUNNING'),
+        ).toHaveLength(2),
+      );
     } finally {
       await first.stop();
     }
@@ -37,12 +45,21 @@ describe('a restart of the local runtime', () => {
     try {
       const client = await clientFor(second.info);
       const park = await client.tokenFor({ roles: ['park-office'] });
-      expect((await client.call('GET', `/fee-cards/${enterpriseId}`, { token: park })).body).toMatchObject({ enterpriseId, enterpriseName: 'Kept Co.' });
+      expect((await client.call('GET', `/fee-cards/${enterpriseId}`, { token: park })).body).toMatchObject({
+        enterpriseId,
+        enterpriseName: 'Kept Co.',
+      });
       expect((await client.call('GET', `/complaints/track/${trackingCode}`)).body).toMatchObject({ status: 'received' });
       // The watches run again: acknowledging stops one through the outbox of the new process.
       const clerk = await client.tokenFor({ roles: ['department'], dept: 'water' });
       expect((await client.call('POST', `/complaints/${complaintId}/acknowledgement`, { token: clerk })).status).toBe(200);
-      await eventually(() => expect(executions(dataDir).filter((execution) => execution.name.includes(`acknowledgement-${complaintId}`)).map((execution) => execution.status)).toEqual(['ABORTED']));
+      await eventually(() =>
+        expect(
+          executions(dataDir)
+            .filter((execution) => execution.name.includes(`acknowledgement-${complaintId}`))
+            .map((execution) => execution.status),
+        ).toEqual(['ABORTED']),
+      );
     } finally {
       await second.stop();
     }

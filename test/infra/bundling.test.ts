@@ -10,17 +10,20 @@ import { LAMBDA_ONLY_EXTERNALS } from '../../infra/constructs/service-function.t
 
 const root = path.resolve(import.meta.dirname, '../..');
 
-const filesUnder = (dir: string, extension: string): string[] => readdirSync(dir).flatMap((name) => {
-  const file = path.join(dir, name);
-  return statSync(file).isDirectory() ? filesUnder(file, extension) : file.endsWith(extension) ? [file] : [];
-});
+const filesUnder = (dir: string, extension: string): string[] =>
+  readdirSync(dir).flatMap((name) => {
+    const file = path.join(dir, name);
+    return statSync(file).isDirectory() ? filesUnder(file, extension) : file.endsWith(extension) ? [file] : [];
+  });
 
 /** Whether an SDK client's code declares an event stream (its schemas' `streaming` members, or its event-stream serde). */
-const streamsEvents = (client: string) => filesUnder(path.join(root, 'node_modules', client, 'dist-es'), '.js')
-  .some((file) => /eventStream|event-streams|streaming/.test(readFileSync(file, 'utf8')));
+const streamsEvents = (client: string) =>
+  filesUnder(path.join(root, 'node_modules', client, 'dist-es'), '.js').some((file) =>
+    /eventStream|event-streams|streaming/.test(readFileSync(file, 'utf8')),
+  );
 
 describe('the Lambda bundles', () => {
-  it('leave the SDK\'s event-stream code out, and no client the functions use streams events', () => {
+  it("leave the SDK's event-stream code out, and no client the functions use streams events", () => {
     expect(LAMBDA_ONLY_EXTERNALS).toContain('@smithy/core/event-streams');
     const clients = new Set<string>();
     for (const file of [...filesUnder(path.join(root, 'functions'), '.ts'), ...filesUnder(path.join(root, 'shared'), '.ts')]) {

@@ -40,8 +40,15 @@ afterAll(() => {
 describe('the console site', () => {
   it('keeps its bucket private, encrypted, TLS-only and versioned', () => {
     site.hasResourceProperties('AWS::S3::Bucket', {
-      PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
-      BucketEncryption: Match.objectLike({ ServerSideEncryptionConfiguration: [Match.objectLike({ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } })] }),
+      PublicAccessBlockConfiguration: {
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      },
+      BucketEncryption: Match.objectLike({
+        ServerSideEncryptionConfiguration: [Match.objectLike({ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } })],
+      }),
       VersioningConfiguration: { Status: 'Enabled' },
       LoggingConfiguration: Match.objectLike({ DestinationBucketName: Match.anyValue() }),
     });
@@ -53,18 +60,32 @@ describe('the console site', () => {
     const statements = policies.flatMap((policy) => policy.Properties.PolicyDocument.Statement);
     expect(statements).toContainEqual(expect.objectContaining({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }));
     // Only CloudFront (this distribution) may read: no anonymous principal.
-    expect(statements).toContainEqual(expect.objectContaining({ Effect: 'Allow', Principal: { Service: 'cloudfront.amazonaws.com' }, Action: 's3:GetObject' }));
-    expect(statements.filter((statement: any) => statement.Effect === 'Allow' && (statement.Principal === '*' || statement.Principal?.AWS === '*'))).toEqual([]);
+    expect(statements).toContainEqual(
+      expect.objectContaining({ Effect: 'Allow', Principal: { Service: 'cloudfront.amazonaws.com' }, Action: 's3:GetObject' }),
+    );
+    expect(
+      statements.filter(
+        (statement: any) => statement.Effect === 'Allow' && (statement.Principal === '*' || statement.Principal?.AWS === '*'),
+      ),
+    ).toEqual([]);
   });
 
   it('serves it through CloudFront with origin access control, HTTPS, security headers and the console paths rewritten to index.html', () => {
     site.resourceCountIs('AWS::CloudFront::OriginAccessControl', 1);
-    site.hasResourceProperties('AWS::CloudFront::OriginAccessControl', { OriginAccessControlConfig: Match.objectLike({ OriginAccessControlOriginType: 's3', SigningBehavior: 'always' }) });
+    site.hasResourceProperties('AWS::CloudFront::OriginAccessControl', {
+      OriginAccessControlConfig: Match.objectLike({ OriginAccessControlOriginType: 's3', SigningBehavior: 'always' }),
+    });
     site.hasResourceProperties('AWS::CloudFront::Distribution', {
       DistributionConfig: Match.objectLike({
         DefaultRootObject: 'index.html',
-        Origins: Match.arrayWith([Match.objectLike({ OriginAccessControlId: Match.anyValue(), S3OriginConfig: { OriginAccessIdentity: '' } })]),
-        DefaultCacheBehavior: Match.objectLike({ ViewerProtocolPolicy: 'redirect-to-https', ResponseHeadersPolicyId: Match.anyValue(), FunctionAssociations: [Match.objectLike({ EventType: 'viewer-request' })] }),
+        Origins: Match.arrayWith([
+          Match.objectLike({ OriginAccessControlId: Match.anyValue(), S3OriginConfig: { OriginAccessIdentity: '' } }),
+        ]),
+        DefaultCacheBehavior: Match.objectLike({
+          ViewerProtocolPolicy: 'redirect-to-https',
+          ResponseHeadersPolicyId: Match.anyValue(),
+          FunctionAssociations: [Match.objectLike({ EventType: 'viewer-request' })],
+        }),
       }),
     });
     site.hasResourceProperties('AWS::CloudFront::ResponseHeadersPolicy', {
@@ -77,7 +98,9 @@ describe('the console site', () => {
         }),
       }),
     });
-    const rewrite = (Object.values(site.findResources('AWS::CloudFront::Function')) as any[]).find((fn) => fn.Properties.FunctionCode.includes('index.html'));
+    const rewrite = (Object.values(site.findResources('AWS::CloudFront::Function')) as any[]).find((fn) =>
+      fn.Properties.FunctionCode.includes('index.html'),
+    );
     const code = rewrite.Properties.FunctionCode as string;
     // eslint-disable-next-line @typescript-eslint/no-implied-eval -- runs the CloudFront function's own code, as CloudFront would
     const handler = new Function(`${code}; return handler;`)() as (event: { request: { uri: string } }) => { uri: string };
@@ -94,26 +117,45 @@ describe('the console site', () => {
   it('deploys the built console, /openapi.json and /docs into the bucket, invalidating the distribution', () => {
     const deployment = Object.values(site.findResources('Custom::CDKBucketDeployment'))[0] as any;
     // Each source is an asset staged in the cloud assembly as a folder: the files it puts in the bucket.
-    const filesOf = (dir: string, prefix = ''): string[] => readdirSync(dir, { withFileTypes: true })
-      .flatMap((entry) => (entry.isDirectory() ? filesOf(path.join(dir, entry.name), `${prefix}${entry.name}/`) : [`${prefix}${entry.name}`]));
+    const filesOf = (dir: string, prefix = ''): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+        entry.isDirectory() ? filesOf(path.join(dir, entry.name), `${prefix}${entry.name}/`) : [`${prefix}${entry.name}`],
+      );
     const deployed = new Map<string, string>();
     for (const key of deployment.Properties.SourceObjectKeys as string[]) {
       const staged = path.join(outdir, `asset.${key.replace(/\.zip$/, '')}`);
       for (const file of filesOf(staged)) deployed.set(file, path.join(staged, file));
     }
     expect([...deployed.keys()].sort()).toEqual([
-      'config.json', 'docs/index.html', 'docs/init.js', 'docs/swagger-ui-bundle.js', 'docs/swagger-ui.css', 'index.html', 'openapi.json',
+      'config.json',
+      'docs/index.html',
+      'docs/init.js',
+      'docs/swagger-ui-bundle.js',
+      'docs/swagger-ui.css',
+      'index.html',
+      'openapi.json',
     ]);
     // /openapi.json is the document of the routes, built at synth time (no Lambda serves it);
     // its extension gives it application/json in the bucket.
     const served = JSON.parse(readFileSync(deployed.get('openapi.json')!, 'utf8'));
     expect(served).toEqual(JSON.parse(JSON.stringify(openApiDocument())));
     const routes = concerns.flatMap((concern) => Object.values(concern.api.routes).map((route) => `${route.method} ${route.path}`));
-    expect(Object.entries(served.paths).flatMap(([route, methods]) => Object.keys(methods as object).map((method) => `${method.toUpperCase()} ${route}`)).sort()).toEqual(routes.sort());
+    expect(
+      Object.entries(served.paths)
+        .flatMap(([route, methods]) => Object.keys(methods as object).map((method) => `${method.toUpperCase()} ${route}`))
+        .sort(),
+    ).toEqual(routes.sort());
     expect(readFileSync(deployed.get('docs/init.js')!, 'utf8')).toContain("url: '/openapi.json'");
-    const bucket = Object.keys(site.findResources('AWS::S3::Bucket', { Properties: { VersioningConfiguration: { Status: 'Enabled' } } }))[0]!;
+    const bucket = Object.keys(
+      site.findResources('AWS::S3::Bucket', { Properties: { VersioningConfiguration: { Status: 'Enabled' } } }),
+    )[0]!;
     const distribution = Object.keys(site.findResources('AWS::CloudFront::Distribution'))[0]!;
-    expect(deployment.Properties).toMatchObject({ DestinationBucketName: { Ref: bucket }, DistributionId: { Ref: distribution }, DistributionPaths: ['/*'], Prune: true });
+    expect(deployment.Properties).toMatchObject({
+      DestinationBucketName: { Ref: bucket },
+      DistributionId: { Ref: distribution },
+      DistributionPaths: ['/*'],
+      Prune: true,
+    });
   });
 
   const distribution = () => Object.entries(site.findResources('AWS::CloudFront::Distribution'))[0] as [string, any];
@@ -129,11 +171,16 @@ describe('the console site', () => {
     // Every route of the declarations falls under a behaviour to the API, and nothing else does.
     const routes = concerns.flatMap((concern) => Object.values(concern.api.routes).map((route) => route.path));
     const behaviours = config.CacheBehaviors as any[];
-    const viewerAddressId = Object.entries(site.findResources('AWS::CloudFront::Function')).find(([, fn]: [string, any]) => fn.Properties.FunctionCode.includes('event.viewer.ip'))![0];
+    const viewerAddressId = Object.entries(site.findResources('AWS::CloudFront::Function')).find(([, fn]: [string, any]) =>
+      fn.Properties.FunctionCode.includes('event.viewer.ip'),
+    )![0];
     expect(behaviours.map((behaviour) => behaviour.PathPattern).sort()).toEqual(apiPathPatterns(routes));
-    expect(behaviours.map((behaviour) => behaviour.PathPattern)).toEqual(expect.arrayContaining(['/complaints*', '/fee-cards*', '/health*']));
+    expect(behaviours.map((behaviour) => behaviour.PathPattern)).toEqual(
+      expect.arrayContaining(['/complaints*', '/fee-cards*', '/health*']),
+    );
     const matches = (pattern: string, urlPath: string) => urlPath.startsWith(pattern.replace(/\*$/, ''));
-    for (const route of routes) expect(behaviours.some((behaviour) => matches(behaviour.PathPattern, route.replace(/\{[^}]+\}/g, 'x')))).toBe(true);
+    for (const route of routes)
+      expect(behaviours.some((behaviour) => matches(behaviour.PathPattern, route.replace(/\{[^}]+\}/g, 'x')))).toBe(true);
     for (const page of CONSOLE_PATHS) expect(behaviours.filter((behaviour) => matches(behaviour.PathPattern, page))).toEqual([]);
     for (const behaviour of behaviours) {
       expect(behaviour).toMatchObject({
@@ -146,14 +193,16 @@ describe('the console site', () => {
         OriginRequestPolicyId: 'b689b0a8-53d0-40ab-baf2-68738e2966ac',
       });
       // The console's path rewrite never touches an API request; the viewer-address function does.
-      expect(behaviour.FunctionAssociations).toEqual([{ EventType: 'viewer-request', FunctionARN: { 'Fn::GetAtt': [viewerAddressId, 'FunctionARN'] } }]);
+      expect(behaviour.FunctionAssociations).toEqual([
+        { EventType: 'viewer-request', FunctionARN: { 'Fn::GetAtt': [viewerAddressId, 'FunctionARN'] } },
+      ]);
     }
     // Same origin: the API needs no CORS for the console.
     const api = Object.values(site.findResources('AWS::ApiGatewayV2::Api'))[0] as any;
     expect(api.Properties.CorsConfiguration).toBeUndefined();
   });
 
-  it('tells the API each viewer\'s address for the per-client limit, vouched for by a secret only CloudFront and the intake function hold', () => {
+  it("tells the API each viewer's address for the per-client limit, vouched for by a secret only CloudFront and the intake function hold", () => {
     const [, resource] = distribution();
     const secretId = Object.keys(site.findResources('AWS::SecretsManager::Secret'))[0]!;
     const apiOrigin = resource.Properties.DistributionConfig.Origins.find((origin: any) => origin.CustomOriginConfig);
@@ -162,16 +211,25 @@ describe('the console site', () => {
     expect(JSON.stringify(secretHeader.HeaderValue)).toContain(secretId);
     // Only the concern with a per-client route gets it, the same secret.
     const functions = Object.values(site.findResources('AWS::Lambda::Function')) as any[];
-    const holders = functions.filter((fn) => fn.Properties.Environment?.Variables?.EDGE_SECRET).map((fn) => fn.Properties.Environment.Variables.POWERTOOLS_SERVICE_NAME);
-    expect(holders).toEqual(concerns.filter((concern) => Object.values(concern.api.routes).some((route) => route.perClient)).map((concern) => concern.name));
+    const holders = functions
+      .filter((fn) => fn.Properties.Environment?.Variables?.EDGE_SECRET)
+      .map((fn) => fn.Properties.Environment.Variables.POWERTOOLS_SERVICE_NAME);
+    expect(holders).toEqual(
+      concerns.filter((concern) => Object.values(concern.api.routes).some((route) => route.perClient)).map((concern) => concern.name),
+    );
     expect(holders).toEqual(['complaints']);
     const complaints = functions.find((fn) => fn.Properties.Environment?.Variables?.POWERTOOLS_SERVICE_NAME === 'complaints');
     expect(complaints.Properties.Environment.Variables.EDGE_SECRET).toEqual(secretHeader.HeaderValue);
     // The function sets the viewer's address, replacing whatever the client sent under that name.
-    const code = (Object.values(site.findResources('AWS::CloudFront::Function')) as any[]).map((fn) => fn.Properties.FunctionCode as string).find((text) => text.includes('event.viewer.ip'))!;
+    const code = (Object.values(site.findResources('AWS::CloudFront::Function')) as any[])
+      .map((fn) => fn.Properties.FunctionCode as string)
+      .find((text) => text.includes('event.viewer.ip'))!;
     // eslint-disable-next-line @typescript-eslint/no-implied-eval -- runs the CloudFront function's own code, as CloudFront would
     const handler = new Function(`${code}; return handler;`)() as (event: unknown) => { headers: Record<string, { value: string }> };
-    const request = handler({ viewer: { ip: '198.51.100.4' }, request: { uri: '/complaints', headers: { [EDGE_VIEWER_HEADER]: { value: '10.0.0.1' } } } });
+    const request = handler({
+      viewer: { ip: '198.51.100.4' },
+      request: { uri: '/complaints', headers: { [EDGE_VIEWER_HEADER]: { value: '10.0.0.1' } } },
+    });
     expect(request.headers[EDGE_VIEWER_HEADER]).toEqual({ value: '198.51.100.4' });
   });
 
@@ -180,8 +238,12 @@ describe('the console site', () => {
     const [clientId, client] = consoleClient();
     const url = (suffix: string) => ({ 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [distributionId, 'DomainName'] }, suffix]] });
     expect(client.Properties).toMatchObject({
-      AllowedOAuthFlows: ['code'], AllowedOAuthFlowsUserPoolClient: true, GenerateSecret: false, WriteAttributes: [],
-      CallbackURLs: [url('/console')], LogoutURLs: [url('/')],
+      AllowedOAuthFlows: ['code'],
+      AllowedOAuthFlowsUserPoolClient: true,
+      GenerateSecret: false,
+      WriteAttributes: [],
+      CallbackURLs: [url('/console')],
+      LogoutURLs: [url('/')],
     });
     expect(client.Properties.AllowedOAuthFlows).not.toContain('implicit');
     // The user pool is the data stack's.
@@ -191,20 +253,26 @@ describe('the console site', () => {
     const authorizer = Object.values(site.findResources('AWS::ApiGatewayV2::Authorizer'))[0] as any;
     expect(authorizer.Properties.JwtConfiguration.Audience).toContainEqual({ Ref: clientId });
     expect(authorizer.Properties.JwtConfiguration.Audience).toHaveLength(2);
-    const complaints = Object.values(site.findResources('AWS::Lambda::Function')).find((fn: any) => fn.Properties.Environment?.Variables?.POWERTOOLS_SERVICE_NAME === 'complaints') as any;
+    const complaints = Object.values(site.findResources('AWS::Lambda::Function')).find(
+      (fn: any) => fn.Properties.Environment?.Variables?.POWERTOOLS_SERVICE_NAME === 'complaints',
+    ) as any;
     expect(JSON.stringify(complaints.Properties.Environment.Variables.JWT_AUDIENCE)).toContain(`"Ref":"${clientId}"`);
   });
 
-  it('deploys a config.json that names the managed login, the console\'s client and the API at its own origin', () => {
+  it("deploys a config.json that names the managed login, the console's client and the API at its own origin", () => {
     const deployment = Object.values(site.findResources('Custom::CDKBucketDeployment'))[0] as any;
     const assetDirs = deployment.Properties.SourceObjectKeys.map((key: string) => path.join(outdir, `asset.${key.replace(/\.zip$/, '')}`));
     const index = assetDirs.findIndex((dir: string) => existsSync(path.join(dir, 'config.json')));
     expect(index).toBeGreaterThanOrEqual(0);
     // Deploy-time values are markers in the file, filled in by the deployment from SourceMarkers.
     const markers = deployment.Properties.SourceMarkers[index] as Record<string, unknown>;
-    const fill = (value: string): unknown => markers[value] ?? value.replace(/<<marker:0xbaba:\d+>>/g, (marker) => JSON.stringify(markers[marker]));
+    const fill = (value: string): unknown =>
+      markers[value] ?? value.replace(/<<marker:0xbaba:\d+>>/g, (marker) => JSON.stringify(markers[marker]));
     const raw = JSON.parse(readFileSync(path.join(assetDirs[index], 'config.json'), 'utf8'));
-    const config = { apiUrl: raw.apiUrl, oauth: Object.fromEntries(Object.entries(raw.oauth as Record<string, string>).map(([key, value]) => [key, fill(value)])) as any };
+    const config = {
+      apiUrl: raw.apiUrl,
+      oauth: Object.fromEntries(Object.entries(raw.oauth as Record<string, string>).map(([key, value]) => [key, fill(value)])) as any,
+    };
     const [clientId] = consoleClient();
     const domain = Object.keys(data.findResources('AWS::Cognito::UserPoolDomain'))[0]!;
     expect(config.apiUrl).toBe('');
@@ -239,7 +307,9 @@ describe('the console site', () => {
       const app = new App({ outdir: agnostic, context: { 'aws:cdk:bundling-stacks': [] } });
       composeApp(app, {}, { consoleAssets: assets });
       app.synth();
-      const plugin = JSON.parse(readFileSync(path.join(agnostic, 'validation-report.json'), 'utf8')).pluginReports.find((entry: any) => entry.pluginName === 'AwsSolutions');
+      const plugin = JSON.parse(readFileSync(path.join(agnostic, 'validation-report.json'), 'utf8')).pluginReports.find(
+        (entry: any) => entry.pluginName === 'AwsSolutions',
+      );
       expect(plugin.violations).toEqual([]);
     } finally {
       rmSync(agnostic, { recursive: true, force: true });

@@ -23,12 +23,22 @@ async function runMatter(closesAt: Stage | undefined, options: { failFirstCheck?
   const check = async (input: any): Promise<any> => {
     const stage = input.stage as Stage;
     checks.push(stage);
-    if (failures > 0) { failures -= 1; throw new Error('DynamoDB throttled'); }
+    if (failures > 0) {
+      failures -= 1;
+      throw new Error('DynamoDB throttled');
+    }
     if (closesAt && STAGES.indexOf(stage) >= STAGES.indexOf(closesAt)) return { open: false, publish: false };
     if (options.alreadyPublished?.includes(stage)) return { open: true, publish: false };
     const alert = {
-      id: `a-${stage}`, at: new Date().toISOString(), severity: stage, concern: 'inspections' as const, department: 'tax', kind: 'approval-overdue',
-      title: 'A "quoted" title, with commas', detail: '审批超时', subject: { type: 'inspection', id: 'x' },
+      id: `a-${stage}`,
+      at: new Date().toISOString(),
+      severity: stage,
+      concern: 'inspections' as const,
+      department: 'tax',
+      kind: 'approval-overdue',
+      title: 'A "quoted" title, with commas',
+      detail: '审批超时',
+      subject: { type: 'inspection', id: 'x' },
     };
     return { open: true, publish: true, alert, message: alertSnsMessage(alert), subject: alertSubject(alert) };
   };
@@ -46,14 +56,21 @@ async function runMatter(closesAt: Stage | undefined, options: { failFirstCheck?
     definition,
     stateMachineArn: 'arn:aws:states:local:000000000000:stateMachine:soft-env-deadlines',
     taskHandlers: {
-      CheckWarning: check, CheckBreach: check, CheckEscalation: check,
-      PublishWarning: publish, PublishBreach: publish, PublishEscalation: publish,
+      CheckWarning: check,
+      CheckBreach: check,
+      CheckEscalation: check,
+      PublishWarning: publish,
+      PublishBreach: publish,
+      PublishEscalation: publish,
     },
     retryIntervalOverrides: { CheckWarning: 0, CheckBreach: 0, CheckEscalation: 0 },
   });
   const now = Date.now();
   const at = (ms: number) => new Date(now + ms).toISOString();
-  const input = { matter: { concern: 'inspections', kind: 'approval', id: 'x', version: 1, department: 'tax' }, timeline: { warnAt: at(20), deadline: at(40), escalateAt: at(60) } };
+  const input = {
+    matter: { concern: 'inspections', kind: 'approval', id: 'x', version: 1, department: 'tax' },
+    timeline: { warnAt: at(20), deadline: at(40), escalateAt: at(60) },
+  };
   const record = workflows.start('inspections-approval-x-v1', JSON.stringify(input));
   await workflows.settled();
   return { record, published, checks };

@@ -45,7 +45,7 @@ function encryptedTopics() {
 const matchesLogicalId = (referenced: string, logicalId: string) => logicalId.startsWith(referenced) || referenced.startsWith(logicalId);
 
 describe('alerts that arrive', () => {
-  it('every principal allowed to publish to an encrypted topic may also use that topic\'s key', () => {
+  it("every principal allowed to publish to an encrypted topic may also use that topic's key", () => {
     const topics = encryptedTopics();
     const publishers = resources(api, 'AWS::IAM::Policy').filter(([, policy]) => JSON.stringify(policy).includes('sns:Publish'));
     expect(publishers.length).toBeGreaterThanOrEqual(2); // the effects worker and the state machine
@@ -55,7 +55,10 @@ describe('alerts that arrive', () => {
         const topic = topics.find((candidate) => matchesLogicalId(referencedId(publish.Resource), candidate.topicId));
         expect(topic, `${policyId} publishes to a topic of the data stack`).toBeDefined();
         const keyStatement = statements.find((statement) => matchesLogicalId(referencedId(statement.Resource), topic!.keyId));
-        expect({ policyId, actions: keyStatement && actionsOf(keyStatement) }).toEqual({ policyId, actions: expect.arrayContaining(['kms:Decrypt', 'kms:GenerateDataKey*']) });
+        expect({ policyId, actions: keyStatement && actionsOf(keyStatement) }).toEqual({
+          policyId,
+          actions: expect.arrayContaining(['kms:Decrypt', 'kms:GenerateDataKey*']),
+        });
       }
     }
   });
@@ -67,10 +70,11 @@ describe('alerts that arrive', () => {
   });
 });
 
-describe('operators\' alarms', () => {
-  const alarmTopics = () => resources(api, 'AWS::CloudWatch::Alarm').flatMap(([, alarm]) => (alarm.Properties.AlarmActions as any[]).map(referencedId));
+describe("operators' alarms", () => {
+  const alarmTopics = () =>
+    resources(api, 'AWS::CloudWatch::Alarm').flatMap(([, alarm]) => (alarm.Properties.AlarmActions as any[]).map(referencedId));
 
-  it('every alarm publishes to a topic whose key lets CloudWatch in, and none to the supervisors\' topic', () => {
+  it("every alarm publishes to a topic whose key lets CloudWatch in, and none to the supervisors' topic", () => {
     const topics = encryptedTopics();
     const supervisors = topics.find(({ topicId }) => topicId.startsWith('AlertsTopic'))!;
     const actions = alarmTopics();
@@ -85,17 +89,33 @@ describe('operators\' alarms', () => {
   });
 
   it('every function of both stacks has an Errors alarm', () => {
-    const watched = resources(api, 'AWS::CloudWatch::Alarm').filter(([, alarm]) => alarm.Properties.MetricName === 'Errors')
+    const watched = resources(api, 'AWS::CloudWatch::Alarm')
+      .filter(([, alarm]) => alarm.Properties.MetricName === 'Errors')
       .map(([, alarm]) => referencedId(alarm.Properties.Dimensions[0].Value));
     // The CDK's bucket-deployment function (the console's files) runs only inside a deployment, which fails with it.
-    const functions = [...resources(api, 'AWS::Lambda::Function'), ...resources(data, 'AWS::Lambda::Function')].map(([id]) => id)
+    const functions = [...resources(api, 'AWS::Lambda::Function'), ...resources(data, 'AWS::Lambda::Function')]
+      .map(([id]) => id)
       .filter((id) => !id.startsWith('CustomCDKBucketDeployment'));
-    for (const fn of functions) expect(watched.some((id) => matchesLogicalId(id, fn)), fn).toBe(true);
+    for (const fn of functions)
+      expect(
+        watched.some((id) => matchesLogicalId(id, fn)),
+        fn,
+      ).toBe(true);
   });
 
-  it('watches API 5xx and latency, the stream\'s iterator age, the dead letters, failed executions and DynamoDB throttling; one dashboard', () => {
+  it("watches API 5xx and latency, the stream's iterator age, the dead letters, failed executions and DynamoDB throttling; one dashboard", () => {
     const watched = JSON.stringify(resources(api, 'AWS::CloudWatch::Alarm').map(([, alarm]) => alarm.Properties));
-    for (const metric of ['5xx', 'Latency', 'IteratorAge', 'ApproximateNumberOfMessagesVisible', 'ExecutionsFailed', 'ExecutionsTimedOut', 'ReadThrottleEvents', 'WriteThrottleEvents', 'Throttles']) {
+    for (const metric of [
+      '5xx',
+      'Latency',
+      'IteratorAge',
+      'ApproximateNumberOfMessagesVisible',
+      'ExecutionsFailed',
+      'ExecutionsTimedOut',
+      'ReadThrottleEvents',
+      'WriteThrottleEvents',
+      'Throttles',
+    ]) {
       expect(watched).toContain(metric);
     }
     api.resourceCountIs('AWS::CloudWatch::Dashboard', 1);
@@ -124,7 +144,9 @@ describe('identity that cannot be abused', () => {
       expect(JSON.stringify(props)).not.toContain('example.com');
     }
     data.hasResourceProperties('AWS::Cognito::UserPoolClient', {
-      AllowedOAuthFlows: ['code'], CallbackURLs: ['https://console.county.example.cn/callback'], GenerateSecret: false,
+      AllowedOAuthFlows: ['code'],
+      CallbackURLs: ['https://console.county.example.cn/callback'],
+      GenerateSecret: false,
     });
     data.resourceCountIs('AWS::Cognito::UserPoolDomain', 1);
   });
@@ -133,33 +155,63 @@ describe('identity that cannot be abused', () => {
 describe('bring your own issuer', () => {
   it('creates no user pool and points the JWT authorizer and the handlers at the issuer', () => {
     const issuer = 'https://id.county.gov.cn/realms/soft-env';
-    const app = new App({ context: {
-      'aws:cdk:bundling-stacks': [], issuer, audience: 'soft-env-api,soft-env-console', rolesClaim: 'groups',
-      consoleClientId: 'soft-env-console', authorizeUrl: `${issuer}/protocol/openid-connect/auth`, tokenUrl: `${issuer}/protocol/openid-connect/token`,
-    } });
+    const app = new App({
+      context: {
+        'aws:cdk:bundling-stacks': [],
+        issuer,
+        audience: 'soft-env-api,soft-env-console',
+        rolesClaim: 'groups',
+        consoleClientId: 'soft-env-console',
+        authorizeUrl: `${issuer}/protocol/openid-connect/auth`,
+        tokenUrl: `${issuer}/protocol/openid-connect/token`,
+      },
+    });
     const { stateful, stateless } = composeApp(app, { env }, { nag: false });
     const ownData = Template.fromStack(stateful);
     const ownApi = Template.fromStack(stateless);
     ownData.resourceCountIs('AWS::Cognito::UserPool', 0);
     ownData.resourceCountIs('AWS::Lambda::Function', 0);
-    ownApi.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', { JwtConfiguration: { Issuer: issuer, Audience: ['soft-env-api', 'soft-env-console'] } });
-    const verifiers = resources(ownApi, 'AWS::Lambda::Function').map(([, fn]) => fn.Properties.Environment.Variables).filter((variables) => variables.JWT_ISSUER);
+    ownApi.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
+      JwtConfiguration: { Issuer: issuer, Audience: ['soft-env-api', 'soft-env-console'] },
+    });
+    const verifiers = resources(ownApi, 'AWS::Lambda::Function')
+      .map(([, fn]) => fn.Properties.Environment.Variables)
+      .filter((variables) => variables.JWT_ISSUER);
     expect(verifiers.length).toBeGreaterThan(0);
     for (const variables of verifiers) {
-      expect(variables).toMatchObject({ JWT_ISSUER: issuer, JWT_AUDIENCE: 'soft-env-api,soft-env-console', JWKS_URL: `${issuer}/.well-known/jwks.json`, ROLES_CLAIM: 'groups' });
+      expect(variables).toMatchObject({
+        JWT_ISSUER: issuer,
+        JWT_AUDIENCE: 'soft-env-api,soft-env-console',
+        JWKS_URL: `${issuer}/.well-known/jwks.json`,
+        ROLES_CLAIM: 'groups',
+      });
     }
     // Every concern reads the caller's roles from that claim, not only those verifying tokens themselves.
-    const concernsEnv = resources(ownApi, 'AWS::Lambda::Function').map(([, fn]) => fn.Properties.Environment.Variables).filter((variables) => concerns.some((concern) => concern.name === variables.POWERTOOLS_SERVICE_NAME));
+    const concernsEnv = resources(ownApi, 'AWS::Lambda::Function')
+      .map(([, fn]) => fn.Properties.Environment.Variables)
+      .filter((variables) => concerns.some((concern) => concern.name === variables.POWERTOOLS_SERVICE_NAME));
     expect(concernsEnv).toHaveLength(concerns.length);
-    expect(concernsEnv.filter((variables) => variables.ROLES_CLAIM !== 'groups').map((variables) => variables.POWERTOOLS_SERVICE_NAME)).toEqual([]);
+    expect(
+      concernsEnv.filter((variables) => variables.ROLES_CLAIM !== 'groups').map((variables) => variables.POWERTOOLS_SERVICE_NAME),
+    ).toEqual([]);
     // The console signs in at the issuer with the client the county registered: its config.json says so, its CSP lets it reach the token endpoint.
     ownApi.resourceCountIs('AWS::Cognito::UserPoolClient', 0);
     const deployment = resources(ownApi, 'Custom::CDKBucketDeployment')[0]![1];
-    const config = deployment.Properties.SourceObjectKeys.map((key: string) => path.join(app.outdir, `asset.${key.replace(/\.zip$/, '')}`, 'config.json')).find(existsSync);
+    const config = deployment.Properties.SourceObjectKeys.map((key: string) =>
+      path.join(app.outdir, `asset.${key.replace(/\.zip$/, '')}`, 'config.json'),
+    ).find(existsSync);
     expect(JSON.parse(readFileSync(config, 'utf8'))).toEqual({
-      apiUrl: '', oauth: { clientId: 'soft-env-console', authorizeUrl: `${issuer}/protocol/openid-connect/auth`, tokenUrl: `${issuer}/protocol/openid-connect/token`, scope: 'openid email' },
+      apiUrl: '',
+      oauth: {
+        clientId: 'soft-env-console',
+        authorizeUrl: `${issuer}/protocol/openid-connect/auth`,
+        tokenUrl: `${issuer}/protocol/openid-connect/token`,
+        scope: 'openid email',
+      },
     });
     const policy = resources(ownApi, 'AWS::CloudFront::ResponseHeadersPolicy')[0]![1];
-    expect(policy.Properties.ResponseHeadersPolicyConfig.SecurityHeadersConfig.ContentSecurityPolicy.ContentSecurityPolicy).toContain("connect-src 'self' https://id.county.gov.cn;");
+    expect(policy.Properties.ResponseHeadersPolicyConfig.SecurityHeadersConfig.ContentSecurityPolicy.ContentSecurityPolicy).toContain(
+      "connect-src 'self' https://id.county.gov.cn;",
+    );
   });
 });

@@ -20,9 +20,11 @@ const document = openApiDocument() as any;
 const ajv = new Ajv2020({ strict: false, allErrors: true });
 
 describe('the OpenAPI document', () => {
-  it('describes every declared route, public ones without security, and the bodies\' required fields', () => {
+  it("describes every declared route, public ones without security, and the bodies' required fields", () => {
     const routes = concerns.flatMap((concern) => Object.values(concern.api.routes));
-    const documented = Object.entries(document.paths).flatMap(([route, methods]) => Object.keys(methods as object).map((method) => `${method.toUpperCase()} ${route}`));
+    const documented = Object.entries(document.paths).flatMap(([route, methods]) =>
+      Object.keys(methods as object).map((method) => `${method.toUpperCase()} ${route}`),
+    );
     expect(documented.sort()).toEqual(routes.map((route) => `${route.method} ${route.path}`).sort());
     for (const route of routes) {
       const operation = document.paths[route.path][route.method.toLowerCase()];
@@ -30,7 +32,13 @@ describe('the OpenAPI document', () => {
       else expect(operation.security).toBeUndefined();
     }
     const entry = document.paths['/fee-cards/{enterpriseId}/entries'].post;
-    expect(entry.requestBody.content['application/json'].schema.required).toEqual(['feeItemCode', 'amount', 'collector', 'collectedAt', 'receiptNo']);
+    expect(entry.requestBody.content['application/json'].schema.required).toEqual([
+      'feeItemCode',
+      'amount',
+      'collector',
+      'collectedAt',
+      'receiptNo',
+    ]);
     expect(entry.parameters).toContainEqual(expect.objectContaining({ name: 'Idempotency-Key', in: 'header' }));
     expect(entry.parameters).toContainEqual(expect.objectContaining({ name: 'enterpriseId', in: 'path', required: true }));
   });
@@ -46,8 +54,13 @@ describe('the OpenAPI document', () => {
       }
     }
     // The examples shown in /docs are answers the schema accepts.
-    const examples = Object.values(document.paths).flatMap((methods) => Object.values(methods as Record<string, any>))
-      .flatMap((operation) => Object.entries(operation.responses).filter(([status]) => status.startsWith('2')).map(([, response]) => (response as any).content['application/json'].schema))
+    const examples = Object.values(document.paths)
+      .flatMap((methods) => Object.values(methods as Record<string, any>))
+      .flatMap((operation) =>
+        Object.entries(operation.responses)
+          .filter(([status]) => status.startsWith('2'))
+          .map(([, response]) => (response as any).content['application/json'].schema),
+      )
       .flatMap((schema) => (schema.examples ?? []).map((example: unknown) => ({ schema, example })));
     expect(examples.length).toBeGreaterThanOrEqual(6);
     for (const { schema, example } of examples) {
@@ -62,8 +75,10 @@ describe('the OpenAPI document', () => {
   it('names the rules in the problem types, with an example of each', () => {
     const entry = document.paths['/fee-cards/{enterpriseId}/entries'].post.responses;
     expect(entry['422'].description).toContain('`amount-outside-standard`');
-    expect(entry['422'].content['application/problem+json'].examples['amount-outside-standard'].value)
-      .toMatchObject({ type: 'urn:soft-env:problem:amount-outside-standard', status: 422 });
+    expect(entry['422'].content['application/problem+json'].examples['amount-outside-standard'].value).toMatchObject({
+      type: 'urn:soft-env:problem:amount-outside-standard',
+      status: 422,
+    });
     expect(entry['409'].content['application/problem+json'].examples).toHaveProperty('duplicate-receipt');
     // A public read has no 401 or 403; a protected one has both.
     expect(Object.keys(document.paths['/fee-items'].get.responses)).not.toContain('401');
@@ -71,26 +86,41 @@ describe('the OpenAPI document', () => {
   });
 
   it('lists every problem type the code throws', () => {
-    const sources = (dir: string): string[] => readdirSync(dir).flatMap((name) => {
-      const file = path.join(dir, name);
-      return statSync(file).isDirectory() ? sources(file) : file.endsWith('.ts') ? [file] : [];
-    });
+    const sources = (dir: string): string[] =>
+      readdirSync(dir).flatMap((name) => {
+        const file = path.join(dir, name);
+        return statSync(file).isDirectory() ? sources(file) : file.endsWith('.ts') ? [file] : [];
+      });
     const thrown = new Set<string>();
-    const patterns = [/RuleViolationError\(\s*'([a-z-]+)'/g, /\brule: '([a-z-]+)'/g, /ConflictError\([^;]*?,\s*'([a-z-]+)'\)/g, /\bConflict\(\s*'([a-z-]+)'/g];
+    const patterns = [
+      /RuleViolationError\(\s*'([a-z-]+)'/g,
+      /\brule: '([a-z-]+)'/g,
+      /ConflictError\([^;]*?,\s*'([a-z-]+)'\)/g,
+      /\bConflict\(\s*'([a-z-]+)'/g,
+    ];
     for (const file of [...sources(path.join(root, 'functions')), ...sources(path.join(root, 'shared'))]) {
       const text = readFileSync(file, 'utf8');
       for (const pattern of patterns) for (const match of text.matchAll(pattern)) thrown.add(match[1]!);
     }
     expect(thrown.size).toBeGreaterThan(20);
-    expect([...thrown].filter((slug) => !(slug in PROBLEM_TYPES)), 'add these to shared/http/problem-types.ts').toEqual([]);
+    expect(
+      [...thrown].filter((slug) => !(slug in PROBLEM_TYPES)),
+      'add these to shared/http/problem-types.ts',
+    ).toEqual([]);
   });
 
-  it('passes Redocly\'s lint with no error and no warning', () => {
+  it("passes Redocly's lint with no error and no warning", () => {
     const file = path.join(mkdtempSync(path.join(tmpdir(), 'soft-env-openapi-')), 'openapi.json');
     writeFileSync(file, JSON.stringify(document));
-    const lint = spawnSync(path.join(root, 'node_modules/.bin/redocly'), ['lint', file, '--config', path.join(root, 'redocly.yaml'), '--format', 'json'], {
-      cwd: root, encoding: 'utf8', env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' },
-    });
+    const lint = spawnSync(
+      path.join(root, 'node_modules/.bin/redocly'),
+      ['lint', file, '--config', path.join(root, 'redocly.yaml'), '--format', 'json'],
+      {
+        cwd: root,
+        encoding: 'utf8',
+        env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' },
+      },
+    );
     const report = JSON.parse(lint.stdout) as { totals: { errors: number; warnings: number }; problems: unknown[] };
     expect(report.problems).toEqual([]);
     expect(report.totals).toMatchObject({ errors: 0, warnings: 0 });

@@ -38,7 +38,12 @@ describe('the API', () => {
     for (const route of allRoutes) {
       const props = byKey.get(routeKey(route));
       if (isPublic(route)) expect(props.AuthorizationType ?? 'NONE').toBe('NONE');
-      else expect({ key: routeKey(route), type: props.AuthorizationType, authorizer: !!props.AuthorizerId }).toEqual({ key: routeKey(route), type: 'JWT', authorizer: true });
+      else
+        expect({ key: routeKey(route), type: props.AuthorizationType, authorizer: !!props.AuthorizerId }).toEqual({
+          key: routeKey(route),
+          type: 'JWT',
+          authorizer: true,
+        });
     }
     api.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
       AuthorizerType: 'JWT',
@@ -52,14 +57,18 @@ describe('the API', () => {
     api.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
       StageName: '$default',
       DefaultRouteSettings: { ThrottlingRateLimit: API_THROTTLE.rateLimit, ThrottlingBurstLimit: API_THROTTLE.burstLimit },
-      RouteSettings: { 'POST /complaints': { ThrottlingRateLimit: INTAKE_THROTTLE.rateLimit, ThrottlingBurstLimit: INTAKE_THROTTLE.burstLimit } },
+      RouteSettings: {
+        'POST /complaints': { ThrottlingRateLimit: INTAKE_THROTTLE.rateLimit, ThrottlingBurstLimit: INTAKE_THROTTLE.burstLimit },
+      },
       AccessLogSettings: { DestinationArn: Match.anyValue(), Format: Match.stringLikeRegexp('requestId') },
     });
   });
 
   it('runs one Lambda per concern, the deadline check and the effects worker, on Node 22, arm64', () => {
     // Not the CDK's bucket-deployment function (the console's files, run at deploy time only).
-    const functions = Object.entries(api.findResources('AWS::Lambda::Function')).filter(([id]) => !id.startsWith('CustomCDKBucketDeployment')).map(([, fn]) => fn) as any[];
+    const functions = Object.entries(api.findResources('AWS::Lambda::Function'))
+      .filter(([id]) => !id.startsWith('CustomCDKBucketDeployment'))
+      .map(([, fn]) => fn) as any[];
     const services = functions.map((fn) => fn.Properties.Environment.Variables.POWERTOOLS_SERVICE_NAME).sort();
     expect(services).toEqual([...concerns.map((concern) => concern.name), 'deadlines', 'effects'].sort());
     for (const fn of functions) {
@@ -67,7 +76,11 @@ describe('the API', () => {
       expect(Object.keys(fn.Properties.Environment.Variables)).toEqual(expect.arrayContaining(['TABLE_NAME', 'POWERTOOLS_SERVICE_NAME']));
     }
     // Only the effects worker publishes alerts and starts or stops deadlines.
-    const reachBeyondTable = functions.filter((fn) => 'ALERT_TOPIC_ARN' in fn.Properties.Environment.Variables || 'DEADLINE_STATE_MACHINE_ARN' in fn.Properties.Environment.Variables)
+    const reachBeyondTable = functions
+      .filter(
+        (fn) =>
+          'ALERT_TOPIC_ARN' in fn.Properties.Environment.Variables || 'DEADLINE_STATE_MACHINE_ARN' in fn.Properties.Environment.Variables,
+      )
       .map((fn) => fn.Properties.Environment.Variables.POWERTOOLS_SERVICE_NAME);
     expect(reachBeyondTable).toEqual(['effects']);
   });
@@ -80,7 +93,9 @@ describe('the API', () => {
     expect(actions.filter((action) => action.startsWith('dynamodb:')).some((action) => action.includes('*'))).toBe(false);
     expect(actions).toEqual(expect.arrayContaining(['dynamodb:Query', 'dynamodb:PutItem', 'sns:Publish']));
     // sns:Publish: the effects worker and the state machine's publish task, no concern.
-    const publishers = (Object.values(api.findResources('AWS::IAM::Policy')) as any[]).filter((policy) => JSON.stringify(policy.Properties.PolicyDocument).includes('sns:Publish'));
+    const publishers = (Object.values(api.findResources('AWS::IAM::Policy')) as any[]).filter((policy) =>
+      JSON.stringify(policy.Properties.PolicyDocument).includes('sns:Publish'),
+    );
     expect(publishers).toHaveLength(2);
     const tableStatements = statements.filter((statement) => [statement.Action].flat().includes('dynamodb:Query'));
     for (const statement of tableStatements) {
@@ -90,36 +105,52 @@ describe('the API', () => {
 });
 
 describe('the table calls the code makes', () => {
-  it('are each granted to the concerns\' functions: the local runtime enforces no IAM, so the template must', () => {
+  it("are each granted to the concerns' functions: the local runtime enforces no IAM, so the template must", () => {
     // Every DynamoDB command the functions and shared code send, mapped to the IAM action it needs.
     const action: Record<string, string> = {
-      GetCommand: 'GetItem', BatchGetCommand: 'BatchGetItem', QueryCommand: 'Query', PutCommand: 'PutItem',
-      UpdateCommand: 'UpdateItem', DeleteCommand: 'DeleteItem',
+      GetCommand: 'GetItem',
+      BatchGetCommand: 'BatchGetItem',
+      QueryCommand: 'Query',
+      PutCommand: 'PutItem',
+      UpdateCommand: 'UpdateItem',
+      DeleteCommand: 'DeleteItem',
     };
-    const sources = ['functions', 'shared'].flatMap((dir) => readdirSync(dir, { recursive: true, encoding: 'utf8' })
-      .filter((file) => file.endsWith('.ts')).map((file) => readFileSync(path.join(dir, file), 'utf8')));
-    const used = new Set(sources.flatMap((source) => [...source.matchAll(/new (\w+Command)\(/g)].map((match) => match[1] as string)).filter((name) => name in action));
+    const sources = ['functions', 'shared'].flatMap((dir) =>
+      readdirSync(dir, { recursive: true, encoding: 'utf8' })
+        .filter((file) => file.endsWith('.ts'))
+        .map((file) => readFileSync(path.join(dir, file), 'utf8')),
+    );
+    const used = new Set(
+      sources
+        .flatMap((source) => [...source.matchAll(/new (\w+Command)\(/g)].map((match) => match[1] as string))
+        .filter((name) => name in action),
+    );
     expect(used).toContain('BatchGetCommand');
-    const granted = new Set((Object.values(api.findResources('AWS::IAM::Policy')) as any[])
-      .flatMap((policy) => policy.Properties.PolicyDocument.Statement).flatMap((statement: any) => [statement.Action].flat()));
+    const granted = new Set(
+      (Object.values(api.findResources('AWS::IAM::Policy')) as any[])
+        .flatMap((policy) => policy.Properties.PolicyDocument.Statement)
+        .flatMap((statement: any) => [statement.Action].flat()),
+    );
     for (const command of used) expect(granted, `${command} needs dynamodb:${action[command]}`).toContain(`dynamodb:${action[command]}`);
   });
 });
 
 describe('the deadline workflow', () => {
-  it('is one Standard state machine with logging and tracing, waiting on the matter\'s timeline', () => {
+  it("is one Standard state machine with logging and tracing, waiting on the matter's timeline", () => {
     api.resourceCountIs('AWS::StepFunctions::StateMachine', 1);
     api.hasResourceProperties('AWS::StepFunctions::StateMachine', {
       StateMachineType: 'STANDARD',
       TracingConfiguration: { Enabled: true },
       LoggingConfiguration: Match.objectLike({ Level: 'ALL' }),
     });
-    const definition = JSON.stringify((Object.values(api.findResources('AWS::StepFunctions::StateMachine'))[0] as any).Properties.DefinitionString);
+    const definition = JSON.stringify(
+      (Object.values(api.findResources('AWS::StepFunctions::StateMachine'))[0] as any).Properties.DefinitionString,
+    );
     for (const path of ['$.timeline.warnAt', '$.timeline.deadline', '$.timeline.escalateAt']) expect(definition).toContain(path);
     expect(definition).toContain('sns:publish');
   });
 
-  it('raises an alarm on failed or timed-out executions that alerts the operators\' topic', () => {
+  it("raises an alarm on failed or timed-out executions that alerts the operators' topic", () => {
     api.hasResourceProperties('AWS::CloudWatch::Alarm', {
       Threshold: 1,
       ComparisonOperator: 'GreaterThanOrEqualToThreshold',
@@ -145,7 +176,9 @@ describe('the outbox', () => {
       BisectBatchOnFunctionError: true,
       FunctionResponseTypes: ['ReportBatchItemFailures'],
       DestinationConfig: { OnFailure: { Destination: Match.anyValue() } },
-      FilterCriteria: { Filters: [{ Pattern: JSON.stringify({ eventName: ['INSERT'], dynamodb: { Keys: { pk: { S: [{ prefix: 'OUTBOX#' }] } } } }) }] },
+      FilterCriteria: {
+        Filters: [{ Pattern: JSON.stringify({ eventName: ['INSERT'], dynamodb: { Keys: { pk: { S: [{ prefix: 'OUTBOX#' }] } } } }) }],
+      },
     });
     api.hasResourceProperties('AWS::SQS::Queue', { SqsManagedSseEnabled: true });
     api.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'ApproximateNumberOfMessagesVisible', Threshold: 1 });
@@ -159,13 +192,23 @@ describe('the data stack', () => {
       UpdateReplacePolicy: 'Retain',
       Properties: Match.objectLike({
         BillingMode: 'PAY_PER_REQUEST',
-        KeySchema: [{ AttributeName: TABLE.partitionKey, KeyType: 'HASH' }, { AttributeName: TABLE.sortKey, KeyType: 'RANGE' }],
-        GlobalSecondaryIndexes: Object.values(TABLE.indexes).map((index) => Match.objectLike({
-          IndexName: index.name,
-          KeySchema: [{ AttributeName: index.partitionKey, KeyType: 'HASH' }, { AttributeName: index.sortKey, KeyType: 'RANGE' }],
-        })),
+        KeySchema: [
+          { AttributeName: TABLE.partitionKey, KeyType: 'HASH' },
+          { AttributeName: TABLE.sortKey, KeyType: 'RANGE' },
+        ],
+        GlobalSecondaryIndexes: Object.values(TABLE.indexes).map((index) =>
+          Match.objectLike({
+            IndexName: index.name,
+            KeySchema: [
+              { AttributeName: index.partitionKey, KeyType: 'HASH' },
+              { AttributeName: index.sortKey, KeyType: 'RANGE' },
+            ],
+          }),
+        ),
         TimeToLiveSpecification: { AttributeName: TABLE.ttlAttribute, Enabled: true },
-        Replicas: [Match.objectLike({ DeletionProtectionEnabled: true, PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true } })],
+        Replicas: [
+          Match.objectLike({ DeletionProtectionEnabled: true, PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true } }),
+        ],
       }),
     });
   });
@@ -174,7 +217,9 @@ describe('the data stack', () => {
     data.hasResourceProperties('AWS::SNS::Topic', { KmsMasterKeyId: Match.anyValue() });
     data.hasResourceProperties('AWS::KMS::Key', { EnableKeyRotation: true });
     data.hasResourceProperties('AWS::SNS::TopicPolicy', {
-      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]) },
+      PolicyDocument: {
+        Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]),
+      },
     });
   });
 
@@ -184,24 +229,29 @@ describe('the data stack', () => {
       LambdaConfig: { PreTokenGenerationConfig: { LambdaArn: Match.anyValue(), LambdaVersion: 'V3_0' } },
       AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
     });
-    expect(Object.keys(data.findOutputs('*'))).toEqual(expect.arrayContaining(['AlertTopicArn', 'OperationsTopicArn', 'UserPoolId', 'UserPoolClientId', 'SignInUrl']));
+    expect(Object.keys(data.findOutputs('*'))).toEqual(
+      expect.arrayContaining(['AlertTopicArn', 'OperationsTopicArn', 'UserPoolId', 'UserPoolClientId', 'SignInUrl']),
+    );
     expect(Object.keys(api.findOutputs('*'))).toContain('ApiUrl');
   });
 });
 
 describe('cdk-nag AwsSolutions and Serverless', () => {
-  it.each(['AwsSolutions', 'Serverless'])('%s leaves no unacknowledged finding, and every acknowledgement has a specific reason', (pack) => {
-    const plugin = report.pluginReports.find((entry: any) => entry.pluginName === pack);
-    expect(plugin.violations).toEqual([]);
-    expect(plugin.conclusion).toBe('success');
-    for (const suppressed of plugin.suppressedViolations) {
-      expect(suppressed.reason.length).toBeGreaterThan(40);
-    }
-  });
+  it.each(['AwsSolutions', 'Serverless'])(
+    '%s leaves no unacknowledged finding, and every acknowledgement has a specific reason',
+    (pack) => {
+      const plugin = report.pluginReports.find((entry: any) => entry.pluginName === pack);
+      expect(plugin.violations).toEqual([]);
+      expect(plugin.conclusion).toBe('success');
+      for (const suppressed of plugin.suppressedViolations) {
+        expect(suppressed.reason.length).toBeGreaterThan(40);
+      }
+    },
+  );
 });
 
 describe('deploy-time settings', () => {
-  it('pass the county\'s limits from the CDK context to the functions', () => {
+  it("pass the county's limits from the CDK context to the functions", () => {
     const app = new App({ context: { 'aws:cdk:bundling-stacks': [], approvalLimitDays: 2, routineInspectionsPerYear: 3 } });
     const { stateless } = composeApp(app, { env: { account: '111111111111', region: 'ap-southeast-1' } }, { nag: false });
     const functions = Object.values(Template.fromStack(stateless).findResources('AWS::Lambda::Function')) as any[];

@@ -15,7 +15,19 @@ describe('listing alerts', () => {
     const other = newDeptId('other');
     const raise = (department: string, severity: 'warning' | 'breach', concern: 'complaints' | 'pledges', minutes: number) => {
       const at = new Date(Date.now() - 60_000 * (100 - minutes));
-      const alert = newAlert({ severity, concern, department, kind: 'test', title: `${severity} ${concern} ${minutes}`, detail: 'd', subject: { type: 'test', id: String(minutes) } }, at, crypto.randomUUID());
+      const alert = newAlert(
+        {
+          severity,
+          concern,
+          department,
+          kind: 'test',
+          title: `${severity} ${concern} ${minutes}`,
+          detail: 'd',
+          subject: { type: 'test', id: String(minutes) },
+        },
+        at,
+        crypto.randomUUID(),
+      );
       return writeAll([alertRecord(alert, at)]);
     };
     await raise(dept, 'breach', 'complaints', 1);
@@ -24,10 +36,16 @@ describe('listing alerts', () => {
     await raise(dept, 'breach', 'pledges', 4);
     await raise(other, 'breach', 'complaints', 5);
 
-    const page = await invoke(handler, registryRoutes.routes.listAlerts, { query: { severity: 'breach', concern: 'complaints', dept, limit: '200' }, caller: supervisor });
+    const page = await invoke(handler, registryRoutes.routes.listAlerts, {
+      query: { severity: 'breach', concern: 'complaints', dept, limit: '200' },
+      caller: supervisor,
+    });
     expect(page.status).toBe(200);
     expect(page.body.items.map((alert: any) => alert.title)).toEqual(['breach complaints 2', 'breach complaints 1']);
-    const all = await invoke(handler, registryRoutes.routes.listAlerts, { query: { dept, limit: '200' }, caller: { roles: ['soft-env-office'] } });
+    const all = await invoke(handler, registryRoutes.routes.listAlerts, {
+      query: { dept, limit: '200' },
+      caller: { roles: ['soft-env-office'] },
+    });
     expect(all.body.items).toHaveLength(4);
     const badSeverity = await invoke(handler, registryRoutes.routes.listAlerts, { query: { severity: 'loud' }, caller: supervisor });
     expect(badSeverity).toMatchObject({ status: 400, body: { errors: [{ path: 'query.severity' }] } });

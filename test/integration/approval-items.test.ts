@@ -15,13 +15,22 @@ const routes = approvalRoutes.routes;
 const office = { roles: ['soft-env-office'], sub: 'office-clerk' };
 const newCode = () => `SC-${newId().slice(0, 12)}`;
 const item = (dept: string, extra: object = {}) => ({
-  dept, name: 'Construction project planning permit', legalBasis: 'Urban and Rural Planning Law, art. 40',
-  statutoryDays: 20, pledgedDays: 13, materials: ['application form', 'site plan'], ...extra,
+  dept,
+  name: 'Construction project planning permit',
+  legalBasis: 'Urban and Rural Planning Law, art. 40',
+  statutoryDays: 20,
+  pledgedDays: 13,
+  materials: ['application form', 'site plan'],
+  ...extra,
 });
 
 async function department() {
   const dept = newDeptId('planning');
-  await invoke(registry, registryRoutes.routes.putDepartment, { params: { deptId: dept }, json: { name: `Bureau ${dept}` }, caller: office });
+  await invoke(registry, registryRoutes.routes.putDepartment, {
+    params: { deptId: dept },
+    json: { name: `Bureau ${dept}` },
+    caller: office,
+  });
   return dept;
 }
 
@@ -30,10 +39,16 @@ describe('approval items', () => {
     const dept = await department();
     const code = newCode();
     const put = await invoke(handler, routes.putItem, { params: { code }, json: item(dept), caller: office });
-    expect(put).toMatchObject({ status: 201, body: { code, dept, pledgedDays: 13, statutoryDays: 20, performance: { decided: 0, onTime: 0, medianWorkingDays: null } } });
+    expect(put).toMatchObject({
+      status: 201,
+      body: { code, dept, pledgedDays: 13, statutoryDays: 20, performance: { decided: 0, onTime: 0, medianWorkingDays: null } },
+    });
     const revised = await invoke(handler, routes.putItem, { params: { code }, json: item(dept, { pledgedDays: 10 }), caller: office });
     expect(revised).toMatchObject({ status: 200, body: { pledgedDays: 10 } });
-    expect(await invoke(handler, routes.getItem, { params: { code } })).toMatchObject({ status: 200, body: { code, pledgedDays: 10, materials: ['application form', 'site plan'] } });
+    expect(await invoke(handler, routes.getItem, { params: { code } })).toMatchObject({
+      status: 200,
+      body: { code, pledgedDays: 10, materials: ['application form', 'site plan'] },
+    });
     const listed = await invoke(handler, routes.listItems, { query: { dept } });
     expect(listed.body.items.map((entry: { code: string }) => entry.code)).toEqual([code]);
   });
@@ -52,7 +67,11 @@ describe('approval items', () => {
     const dept = await department();
     const clerk = { roles: ['department'], dept, sub: `clerk@${dept}` };
     expect((await invoke(handler, routes.putItem, { params: { code: newCode() }, json: item(dept), caller: clerk })).status).toBe(403);
-    const unknown = await invoke(handler, routes.putItem, { params: { code: newCode() }, json: item(newDeptId('nowhere')), caller: office });
+    const unknown = await invoke(handler, routes.putItem, {
+      params: { code: newCode() },
+      json: item(newDeptId('nowhere')),
+      caller: office,
+    });
     expect(unknown.status).toBe(400);
   });
 });

@@ -24,32 +24,54 @@ const clerk = (dept: string) => ({ roles: ['department'], dept, sub: `clerk@${de
 const cst = (local: string) => new Date(`${local}+08:00`);
 const thisYear = Number(localDate(new Date()).slice(0, 4));
 /** The latest year the State Council has published here. */
-const lastPublished = (() => { let year = thisYear + 1; while (!officialCalendar(year)) year -= 1; return year; })();
+const lastPublished = (() => {
+  let year = thisYear + 1;
+  while (!officialCalendar(year)) year -= 1;
+  return year;
+})();
 
 async function department() {
   const dept = newDeptId('calendar');
-  await invoke(registry, registryRoutes.routes.putDepartment, { params: { deptId: dept }, json: { name: `Bureau ${dept}` }, caller: office });
+  await invoke(registry, registryRoutes.routes.putDepartment, {
+    params: { deptId: dept },
+    json: { name: `Bureau ${dept}` },
+    caller: office,
+  });
   return dept;
 }
-const fileAt = (dept: string, now: Date) => complaintService.fileComplaint(
-  { againstDept: dept, category: 'inaction', description: 'My licence renewal has waited three weeks.' }, undefined, { now, newId },
-);
-const storedComplaint = async (id: string) => (await db.send(new GetCommand({ TableName: tableName, Key: keys.complaint(id), ConsistentRead: true }))).Item!;
+const fileAt = (dept: string, now: Date) =>
+  complaintService.fileComplaint(
+    { againstDept: dept, category: 'inaction', description: 'My licence renewal has waited three weeks.' },
+    undefined,
+    { now, newId },
+  );
+const storedComplaint = async (id: string) =>
+  (await db.send(new GetCommand({ TableName: tableName, Key: keys.complaint(id), ConsistentRead: true }))).Item!;
 
 describe('a year not published yet', () => {
   const year = lastPublished + 1;
 
-  it('counts New Year\'s Day off for a complaint filed on 31 December, says the year is provisional, and tells the office once', async () => {
+  it("counts New Year's Day off for a complaint filed on 31 December, says the year is provisional, and tells the office once", async () => {
     const dept = await department();
     const first = await fileAt(dept, cst(`${lastPublished}-12-31T10:00:00`));
     await fileAt(dept, cst(`${lastPublished}-12-31T11:00:00`));
     const complaint = await storedComplaint(first.id);
     for (const deadline of [complaint.deadlines.acknowledgement.timeline, complaint.deadlines.resolution.timeline]) {
-      for (const instant of [deadline.warnAt, deadline.deadline, deadline.escalateAt]) expect(localDate(new Date(instant))).not.toBe(`${year}-01-01`);
+      for (const instant of [deadline.warnAt, deadline.deadline, deadline.escalateAt])
+        expect(localDate(new Date(instant))).not.toBe(`${year}-01-01`);
     }
     const calendar = await invoke(registry, registryRoutes.routes.getCalendar, { params: { year: String(year) } });
-    expect(calendar).toMatchObject({ status: 200, body: { year, source: 'provisional', holidays: expect.arrayContaining([`${year}-01-01`, `${year}-10-01`]), note: expect.stringContaining('statutory') } });
-    const provisionalAlerts = () => sinkAlerts(inject('runtime').dataDir).filter((alert) => alert.kind === 'calendar-provisional' && alert.subject.id === String(year));
+    expect(calendar).toMatchObject({
+      status: 200,
+      body: {
+        year,
+        source: 'provisional',
+        holidays: expect.arrayContaining([`${year}-01-01`, `${year}-10-01`]),
+        note: expect.stringContaining('statutory'),
+      },
+    });
+    const provisionalAlerts = () =>
+      sinkAlerts(inject('runtime').dataDir).filter((alert) => alert.kind === 'calendar-provisional' && alert.subject.id === String(year));
     await eventually(() => expect(provisionalAlerts().length).toBeGreaterThan(0));
     expect(provisionalAlerts()).toHaveLength(1);
   });
@@ -62,7 +84,12 @@ describe('working time, through one rule', () => {
   it('warns after a delay notice of 24 September moving the answer to 9 October on a working day, not on 4 October', async () => {
     const dept = await department();
     const filed = await fileAt(dept, cst(`${year}-09-22T10:00:00`));
-    const notice = await complaintService.giveDelayNotice(filed.id, { reason: 'The site survey is after the holiday.', expectedBy: `${year}-10-09` }, clerk(dept) as never, { now: cst(`${year}-09-24T10:00:00`), newId });
+    const notice = await complaintService.giveDelayNotice(
+      filed.id,
+      { reason: 'The site survey is after the holiday.', expectedBy: `${year}-10-09` },
+      clerk(dept) as never,
+      { now: cst(`${year}-09-24T10:00:00`), newId },
+    );
     const { timeline } = notice.deadlines.resolution;
     const warnDay = localDate(new Date(timeline.warnAt));
     expect(warnDay).not.toBe(`${year}-10-04`);
@@ -82,7 +109,11 @@ describe('a calendar the office sets', () => {
     expect(before.deadlines.resolution.version).toBe(1);
     // The office gives the first two weeks of the year off.
     const holidays = Array.from({ length: 14 }, (_, index) => `${year}-01-${String(index + 1).padStart(2, '0')}`);
-    const put = await invoke(registry, registryRoutes.routes.putCalendar, { params: { year: String(year) }, json: { holidays, workdays: [] }, caller: office });
+    const put = await invoke(registry, registryRoutes.routes.putCalendar, {
+      params: { year: String(year) },
+      json: { holidays, workdays: [] },
+      caller: office,
+    });
     expect(put).toMatchObject({ status: 200, body: { source: 'office' } });
     const after = await eventually(async () => {
       const complaint = await storedComplaint(filed.id);
@@ -103,14 +134,28 @@ describe('a year the shipped data comes to publish', () => {
     const year = lastPublished;
     const dept = await department();
     const filed = await fileAt(dept, cst(`${year}-09-22T10:00:00`));
-    const stale = { ...(await storedComplaint(filed.id)).deadlines.resolution.timeline, deadline: cst(`${year}-09-29T10:00:00`).toISOString() };
-    await db.send(new UpdateCommand({
-      TableName: tableName, Key: keys.complaint(filed.id),
-      UpdateExpression: 'SET deadlines.resolution.timeline = :stale', ExpressionAttributeValues: { ':stale': stale },
-    }));
-    await db.send(new PutCommand({ TableName: tableName, Item: { ...keys.calendarUnpublishedAlerted(year), source: 'provisional', alertedAt: new Date().toISOString() } }));
+    const stale = {
+      ...(await storedComplaint(filed.id)).deadlines.resolution.timeline,
+      deadline: cst(`${year}-09-29T10:00:00`).toISOString(),
+    };
+    await db.send(
+      new UpdateCommand({
+        TableName: tableName,
+        Key: keys.complaint(filed.id),
+        UpdateExpression: 'SET deadlines.resolution.timeline = :stale',
+        ExpressionAttributeValues: { ':stale': stale },
+      }),
+    );
+    await db.send(
+      new PutCommand({
+        TableName: tableName,
+        Item: { ...keys.calendarUnpublishedAlerted(year), source: 'provisional', alertedAt: new Date().toISOString() },
+      }),
+    );
     expect((await calendarYear(year)).source).toBe('official');
-    const marker = await db.send(new GetCommand({ TableName: tableName, Key: keys.calendarUnpublishedAlerted(year), ConsistentRead: true }));
+    const marker = await db.send(
+      new GetCommand({ TableName: tableName, Key: keys.calendarUnpublishedAlerted(year), ConsistentRead: true }),
+    );
     expect(marker.Item).toMatchObject({ publishedAs: 'official' });
     const after = await eventually(async () => {
       const complaint = await storedComplaint(filed.id);
@@ -118,6 +163,10 @@ describe('a year the shipped data comes to publish', () => {
       return complaint;
     });
     const official = timelineOf(stale.timing, workingDays([officialCalendar(year)!]));
-    expect(after.deadlines.resolution.timeline).toMatchObject({ warnAt: official.warnAt, deadline: official.deadline, escalateAt: official.escalateAt });
+    expect(after.deadlines.resolution.timeline).toMatchObject({
+      warnAt: official.warnAt,
+      deadline: official.deadline,
+      escalateAt: official.escalateAt,
+    });
   });
 });

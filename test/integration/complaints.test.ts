@@ -28,24 +28,53 @@ const clerk = (dept: string, sub = `clerk@${dept}`) => ({ roles: ['department'],
 
 async function department(handlers?: { id: string; name: string; available: boolean; absences?: { from: string; to: string }[] }[]) {
   const dept = newDeptId('bureau');
-  await invoke(registry, registryRoutes.routes.putDepartment, { params: { deptId: dept }, json: { name: `Bureau ${dept}` }, caller: office });
+  await invoke(registry, registryRoutes.routes.putDepartment, {
+    params: { deptId: dept },
+    json: { name: `Bureau ${dept}` },
+    caller: office,
+  });
   if (handlers) await invoke(handler, routes.putHandlers, { params: { deptId: dept }, json: { handlers }, caller: clerk(dept) });
   return dept;
 }
 /** `sourceIp`: the address API Gateway reports (a random one otherwise). */
-const file = (dept: string, extra: object = {}, headers: Record<string, string> = {}, sourceIp?: string) => invoke(handler, routes.fileComplaint, {
-  json: { againstDept: dept, category: 'inaction', description: 'My business licence renewal has waited for three weeks.', contact: 'Chen Jie, 138-0000-1234', ...extra }, headers,
-  ...(sourceIp ? { sourceIp } : {}),
-});
+const file = (dept: string, extra: object = {}, headers: Record<string, string> = {}, sourceIp?: string) =>
+  invoke(handler, routes.fileComplaint, {
+    json: {
+      againstDept: dept,
+      category: 'inaction',
+      description: 'My business licence renewal has waited for three weeks.',
+      contact: 'Chen Jie, 138-0000-1234',
+      ...extra,
+    },
+    headers,
+    ...(sourceIp ? { sourceIp } : {}),
+  });
 
 describe('A/B/C posts by identity (AB岗)', () => {
   it('a breach moves the complaint to the post after the person holding it, even after the roster was reordered', async () => {
-    const dept = await department([{ id: 'zhang', name: 'Zhang Wei', available: true }, { id: 'wang', name: 'Wang Fang', available: true }, { id: 'zhao', name: 'Zhao Lei', available: true }]);
+    const dept = await department([
+      { id: 'zhang', name: 'Zhang Wei', available: true },
+      { id: 'wang', name: 'Wang Fang', available: true },
+      { id: 'zhao', name: 'Zhao Lei', available: true },
+    ]);
     const filed = await file(dept);
     // Zhang holds it at post A; the department then puts Wang on top: Wang, Zhang, Zhao.
-    await invoke(handler, routes.putHandlers, { params: { deptId: dept }, json: { handlers: [{ id: 'wang', name: 'Wang Fang', available: true }, { id: 'zhang', name: 'Zhang Wei', available: true }, { id: 'zhao', name: 'Zhao Lei', available: true }] }, caller: clerk(dept) });
+    await invoke(handler, routes.putHandlers, {
+      params: { deptId: dept },
+      json: {
+        handlers: [
+          { id: 'wang', name: 'Wang Fang', available: true },
+          { id: 'zhang', name: 'Zhang Wei', available: true },
+          { id: 'zhao', name: 'Zhao Lei', available: true },
+        ],
+      },
+      caller: clerk(dept),
+    });
     const result = await checkComplaintMatter(acknowledgementMatter({ id: filed.body.id, againstDept: dept }, 1), 'breach', new Date());
-    expect(result).toMatchObject({ open: true, alert: { kind: 'acknowledgement-breach-reassigned', title: expect.stringContaining('from post A to post C') } });
+    expect(result).toMatchObject({
+      open: true,
+      alert: { kind: 'acknowledgement-breach-reassigned', title: expect.stringContaining('from post A to post C') },
+    });
     const seen = await invoke(handler, routes.getComplaint, { params: { id: filed.body.id }, caller: clerk(dept) });
     expect(seen.body.assignment).toMatchObject({ post: 'C', handlerId: 'zhao' });
   });
@@ -64,29 +93,53 @@ describe('A/B/C posts by identity (AB岗)', () => {
   it('refuses an absence that ends before it begins, and stores nothing', async () => {
     const today = localDate(new Date());
     const dept = await department([{ id: 'zhang', name: 'Zhang Wei', available: true }]);
-    const bad = await invoke(handler, routes.putHandlers, { params: { deptId: dept }, json: { handlers: [{ id: 'zhang', name: 'Zhang Wei', available: true, absences: [{ from: addDays(today, 3), to: today }] }] }, caller: clerk(dept) });
+    const bad = await invoke(handler, routes.putHandlers, {
+      params: { deptId: dept },
+      json: { handlers: [{ id: 'zhang', name: 'Zhang Wei', available: true, absences: [{ from: addDays(today, 3), to: today }] }] },
+      caller: clerk(dept),
+    });
     expect(bad.status).toBe(400);
     const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: keys.roster(dept) }));
     expect(Item?.handlers[0].absences).toBeUndefined();
   });
 });
 
-describe('absence (外出告知) hands a post\'s open matters and new ones to the next post for its dates', () => {
-  const roster = [{ id: 'zhang', name: 'Zhang Wei', available: true }, { id: 'wang', name: 'Wang Fang', available: true }, { id: 'zhao', name: 'Zhao Lei', available: true }];
+describe("absence (外出告知) hands a post's open matters and new ones to the next post for its dates", () => {
+  const roster = [
+    { id: 'zhang', name: 'Zhang Wei', available: true },
+    { id: 'wang', name: 'Wang Fang', available: true },
+    { id: 'zhao', name: 'Zhao Lei', available: true },
+  ];
   const declare = (dept: string, handlerId: string, json: object, caller: object = clerk(dept)) =>
     invoke(handler, routes.declareAbsence, { params: { deptId: dept, handlerId }, json, caller: caller as never });
-  const holderOf = async (dept: string, id: string) => (await invoke(handler, routes.getComplaint, { params: { id }, caller: clerk(dept) })).body.assignment;
+  const holderOf = async (dept: string, id: string) =>
+    (await invoke(handler, routes.getComplaint, { params: { id }, caller: clerk(dept) })).body.assignment;
 
-  it('shows Zhang\'s open complaint with Wang while Zhang is away, sends a new one to Wang, and survives a roster PUT', async () => {
+  it("shows Zhang's open complaint with Wang while Zhang is away, sends a new one to Wang, and survives a roster PUT", async () => {
     const today = localDate(new Date());
     const dept = await department(roster);
     const held = await file(dept);
     expect(await holderOf(dept, held.body.id)).toMatchObject({ post: 'A', handlerId: 'zhang' });
 
     const declared = await declare(dept, 'zhang', { from: today, to: addDays(today, 1), reason: '到市局参加培训' });
-    expect(declared).toMatchObject({ status: 201, body: { deptId: dept, handlerId: 'zhang', from: today, to: addDays(today, 1), reason: '到市局参加培训', declaredBy: `clerk@${dept}`, coveredBy: { post: 'B', handlerId: 'wang' } } });
+    expect(declared).toMatchObject({
+      status: 201,
+      body: {
+        deptId: dept,
+        handlerId: 'zhang',
+        from: today,
+        to: addDays(today, 1),
+        reason: '到市局参加培训',
+        declaredBy: `clerk@${dept}`,
+        coveredBy: { post: 'B', handlerId: 'wang' },
+      },
+    });
 
-    expect(await holderOf(dept, held.body.id)).toMatchObject({ post: 'B', handlerId: 'wang', coveringFor: { post: 'A', handlerId: 'zhang' } });
+    expect(await holderOf(dept, held.body.id)).toMatchObject({
+      post: 'B',
+      handlerId: 'wang',
+      coveringFor: { post: 'A', handlerId: 'zhang' },
+    });
     const listed = await invoke(handler, routes.listComplaints, { query: {}, caller: clerk(dept) });
     expect(listed.body.items.find((item: { id: string }) => item.id === held.body.id).assignment).toMatchObject({ handlerId: 'wang' });
     const fresh = await file(dept);
@@ -102,11 +155,13 @@ describe('absence (外出告知) hands a post\'s open matters and new ones to th
     expect(await holderOf(dept, (await file(dept)).body.id)).toMatchObject({ handlerId: 'wang' });
   });
 
-  it('an absence from tomorrow leaves today\'s matters with the holder; a breach while away moves on from the covering post', async () => {
+  it("an absence from tomorrow leaves today's matters with the holder; a breach while away moves on from the covering post", async () => {
     const today = localDate(new Date());
     const dept = await department(roster);
     const later = await file(dept);
-    expect((await declare(dept, 'zhang', { from: addDays(today, 1), to: addDays(today, 3), reason: 'Annual leave' })).body.coveredBy).toMatchObject({ handlerId: 'wang' });
+    expect(
+      (await declare(dept, 'zhang', { from: addDays(today, 1), to: addDays(today, 3), reason: 'Annual leave' })).body.coveredBy,
+    ).toMatchObject({ handlerId: 'wang' });
     expect(await holderOf(dept, later.body.id)).toMatchObject({ handlerId: 'zhang' });
 
     const away = await department(roster);
@@ -117,15 +172,25 @@ describe('absence (外出告知) hands a post\'s open matters and new ones to th
     expect(await holderOf(away, held.body.id)).toMatchObject({ post: 'C', handlerId: 'zhao' });
   });
 
-  it('is for the department\'s own posts: another department 404, an unregistered one or the office 403, an unknown post 404', async () => {
+  it("is for the department's own posts: another department 404, an unregistered one or the office 403, an unknown post 404", async () => {
     const today = localDate(new Date());
     const dept = await department(roster);
     const other = await department(roster);
     const body = { from: today, to: today, reason: 'Training' };
-    expect(await declare(dept, 'zhang', body, clerk(other))).toMatchObject({ status: 404, contentType: 'application/problem+json', body: { type: 'urn:soft-env:problem:not-found' } });
-    expect(await declare(dept, 'zhang', body, clerk(newDeptId()))).toMatchObject({ status: 403, body: { type: 'urn:soft-env:problem:forbidden' } });
+    expect(await declare(dept, 'zhang', body, clerk(other))).toMatchObject({
+      status: 404,
+      contentType: 'application/problem+json',
+      body: { type: 'urn:soft-env:problem:not-found' },
+    });
+    expect(await declare(dept, 'zhang', body, clerk(newDeptId()))).toMatchObject({
+      status: 403,
+      body: { type: 'urn:soft-env:problem:forbidden' },
+    });
     expect(await declare(dept, 'zhang', body, office)).toMatchObject({ status: 403, body: { type: 'urn:soft-env:problem:forbidden' } });
-    expect(await declare(dept, 'nobody', body)).toMatchObject({ status: 404, body: { type: 'urn:soft-env:problem:not-found', detail: expect.stringContaining('nobody') } });
+    expect(await declare(dept, 'nobody', body)).toMatchObject({
+      status: 404,
+      body: { type: 'urn:soft-env:problem:not-found', detail: expect.stringContaining('nobody') },
+    });
     const filed = await file(dept);
     expect(await holderOf(dept, filed.body.id)).toMatchObject({ handlerId: 'zhang' });
   });
@@ -140,25 +205,46 @@ describe('absence (外出告知) hands a post\'s open matters and new ones to th
     const today = localDate(new Date());
     const dept = await department(roster);
     const refused = await declare(dept, 'zhang', { ...dates(today), reason: 'Leave' });
-    expect(refused).toMatchObject({ status: 400, contentType: 'application/problem+json', body: { type: 'urn:soft-env:problem:invalid-request', errors: expect.arrayContaining([expect.objectContaining({ path })]) } });
-    const { Items } = await db.send(new QueryCommand({ TableName: tableName, KeyConditionExpression: 'pk = :pk AND begins_with(sk, :absence)', ExpressionAttributeValues: { ':pk': `DEPT#${dept}`, ':absence': 'ABSENCE#' } }));
+    expect(refused).toMatchObject({
+      status: 400,
+      contentType: 'application/problem+json',
+      body: { type: 'urn:soft-env:problem:invalid-request', errors: expect.arrayContaining([expect.objectContaining({ path })]) },
+    });
+    const { Items } = await db.send(
+      new QueryCommand({
+        TableName: tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :absence)',
+        ExpressionAttributeValues: { ':pk': `DEPT#${dept}`, ':absence': 'ABSENCE#' },
+      }),
+    );
     expect(Items).toEqual([]);
   });
 });
 
 describe('intake', () => {
   it('stores the complaint with its tracking code as a hash only, assigned to post A, with its limits watched', async () => {
-    const dept = await department([{ id: 'zhang', name: 'Zhang Wei', available: true }, { id: 'wang', name: 'Wang Fang', available: true }]);
+    const dept = await department([
+      { id: 'zhang', name: 'Zhang Wei', available: true },
+      { id: 'wang', name: 'Wang Fang', available: true },
+    ]);
     const filed = await file(dept);
-    expect(filed).toMatchObject({ status: 201, body: { id: expect.any(String), trackingCode: expect.stringMatching(/^[A-Za-z0-9_-]{32}$/), status: 'received' } });
+    expect(filed).toMatchObject({
+      status: 201,
+      body: { id: expect.any(String), trackingCode: expect.stringMatching(/^[A-Za-z0-9_-]{32}$/), status: 'received' },
+    });
     const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: keys.complaint(filed.body.id) }));
-    expect(Item).toMatchObject({ routedTo: 'department', assignment: { post: 'A', handlerId: 'zhang' }, trackingHash: trackingHash(filed.body.trackingCode), complainant: { contact: 'Chen Jie, 138-0000-1234' } });
+    expect(Item).toMatchObject({
+      routedTo: 'department',
+      assignment: { post: 'A', handlerId: 'zhang' },
+      trackingHash: trackingHash(filed.body.trackingCode),
+      complainant: { contact: 'Chen Jie, 138-0000-1234' },
+    });
     expect(JSON.stringify(Item)).not.toContain(filed.body.trackingCode);
     const tracked = await db.send(new GetCommand({ TableName: tableName, Key: keys.tracking(trackingHash(filed.body.trackingCode)) }));
     expect(tracked.Item).toMatchObject({ complaintId: filed.body.id });
   });
 
-  it('assigns the department head\'s post when no post is available', async () => {
+  it("assigns the department head's post when no post is available", async () => {
     const dept = await department([{ id: 'zhang', name: 'Zhang Wei', available: false }]);
     const filed = await file(dept);
     const seen = await invoke(handler, routes.getComplaint, { params: { id: filed.body.id }, caller: clerk(dept) });
@@ -189,7 +275,11 @@ describe('intake', () => {
 
   it('refuses an unknown department and an unknown category (400, naming the field)', async () => {
     const unknown = await file(newDeptId('nobody'));
-    expect(unknown).toMatchObject({ status: 400, contentType: 'application/problem+json', body: { type: 'urn:soft-env:problem:invalid-request', errors: [{ path: 'body.againstDept' }] } });
+    expect(unknown).toMatchObject({
+      status: 400,
+      contentType: 'application/problem+json',
+      body: { type: 'urn:soft-env:problem:invalid-request', errors: [{ path: 'body.againstDept' }] },
+    });
     const dept = await department();
     const bad = await file(dept, { category: 'rudeness' });
     expect(bad).toMatchObject({ status: 400, body: { errors: [{ path: 'body.category' }] } });
@@ -204,14 +294,19 @@ describe('intake', () => {
       expect((await invoke(handler, routes.getComplaint, { params: { id: filed.body.id }, caller: clerk(dept) })).status).toBe(404);
       const forSupervisors = await invoke(handler, routes.listComplaints, { query: { dept }, caller: supervisor });
       expect(forSupervisors.body.items).toContainEqual(expect.objectContaining({ id: filed.body.id, routedTo: 'supervisors', category }));
-      await alertDelivered(runtime.dataDir, { kind: 'integrity-complaint-received', concern: 'complaints', department: dept, subject: { type: 'complaint', id: filed.body.id } });
+      await alertDelivered(runtime.dataDir, {
+        kind: 'integrity-complaint-received',
+        concern: 'complaints',
+        department: dept,
+        subject: { type: 'complaint', id: filed.body.id },
+      });
     }
     // The alert carries no trace of the complainant.
     expect(JSON.stringify(sinkAlerts(runtime.dataDir).filter((alert) => alert.department === dept))).not.toContain('138-0000-1234');
   });
 });
 
-describe('the per-client intake limit behind the console\'s CloudFront', () => {
+describe("the per-client intake limit behind the console's CloudFront", () => {
   const octet = () => 1 + Math.floor(Math.random() * 250);
   const address = (prefix: string) => `${prefix}.${octet()}.${octet()}`;
   it('counts each viewer CloudFront vouches for (with the edge secret), and a caller without the secret by its own address whatever it claims', async () => {
@@ -220,7 +315,7 @@ describe('the per-client intake limit behind the console\'s CloudFront', () => {
     const before = process.env.EDGE_SECRET;
     process.env.EDGE_SECRET = secret;
     try {
-      const edge = address('130.176');    // CloudFront's address, as API Gateway sees it
+      const edge = address('130.176'); // CloudFront's address, as API Gateway sees it
       const [viewer, neighbour] = [address('198.51'), address('203.0')];
       const statuses = async (send: () => Promise<{ status?: number }>, times: number) => {
         const answers: (number | undefined)[] = [];
@@ -228,15 +323,20 @@ describe('the per-client intake limit behind the console\'s CloudFront', () => {
         return answers;
       };
       const sendVia = (from: string) => file(dept, {}, { [EDGE_VIEWER_HEADER]: from, [EDGE_SECRET_HEADER]: secret }, edge);
-      expect(await statuses(() => sendVia(viewer), INTAKE_PER_CLIENT.requests + 1)).toEqual([...Array(INTAKE_PER_CLIENT.requests).fill(201), 429]);
+      expect(await statuses(() => sendVia(viewer), INTAKE_PER_CLIENT.requests + 1)).toEqual([
+        ...Array(INTAKE_PER_CLIENT.requests).fill(201),
+        429,
+      ]);
       // Another citizen at the same edge is not turned away.
       expect(await statuses(() => sendVia(neighbour), 2)).toEqual([201, 201]);
       // A caller of execute-api itself cannot pick a fresh address per request: without the secret, or with a wrong one, its own counts.
       const direct = address('192.0');
-      const forged = () => file(dept, {}, { [EDGE_VIEWER_HEADER]: address('100.64'), [EDGE_SECRET_HEADER]: Math.random() < 0.5 ? 'guessed' : '' }, direct);
+      const forged = () =>
+        file(dept, {}, { [EDGE_VIEWER_HEADER]: address('100.64'), [EDGE_SECRET_HEADER]: Math.random() < 0.5 ? 'guessed' : '' }, direct);
       expect(await statuses(forged, INTAKE_PER_CLIENT.requests + 1)).toEqual([...Array(INTAKE_PER_CLIENT.requests).fill(201), 429]);
     } finally {
-      if (before === undefined) delete process.env.EDGE_SECRET; else process.env.EDGE_SECRET = before;
+      if (before === undefined) delete process.env.EDGE_SECRET;
+      else process.env.EDGE_SECRET = before;
     }
   });
 });
@@ -248,26 +348,63 @@ describe('handling', () => {
     const acknowledged = await invoke(handler, routes.acknowledge, { params: { id: filed.body.id }, caller: clerk(dept, 'zhang') });
     expect(acknowledged).toMatchObject({ status: 200, body: { status: 'acknowledged', owner: { sub: 'zhang', post: 'A' } } });
     expect((await invoke(handler, routes.acknowledge, { params: { id: filed.body.id }, caller: clerk(dept) })).status).toBe(409);
-    const resolved = await invoke(handler, routes.resolve, { params: { id: filed.body.id }, json: { summary: 'The licence was renewed on 3 December.' }, caller: clerk(dept) });
+    const resolved = await invoke(handler, routes.resolve, {
+      params: { id: filed.body.id },
+      json: { summary: 'The licence was renewed on 3 December.' },
+      caller: clerk(dept),
+    });
     expect(resolved.body.status).toBe('resolved');
-    expect((await invoke(handler, routes.resolve, { params: { id: filed.body.id }, json: { summary: 'again' }, caller: clerk(dept) })).status).toBe(409);
-    const verdict = await invoke(handler, routes.verdict, { params: { id: filed.body.id }, json: { finding: 'substantiated', action: 'The section head was admonished.' }, caller: supervisor });
+    expect(
+      (await invoke(handler, routes.resolve, { params: { id: filed.body.id }, json: { summary: 'again' }, caller: clerk(dept) })).status,
+    ).toBe(409);
+    const verdict = await invoke(handler, routes.verdict, {
+      params: { id: filed.body.id },
+      json: { finding: 'substantiated', action: 'The section head was admonished.' },
+      caller: supervisor,
+    });
     expect(verdict).toMatchObject({ status: 200, body: { status: 'closed', verdict: { finding: 'substantiated' } } });
-    expect((await invoke(handler, routes.verdict, { params: { id: filed.body.id }, json: { finding: 'unsubstantiated', action: 'x' }, caller: supervisor })).status).toBe(409);
+    expect(
+      (
+        await invoke(handler, routes.verdict, {
+          params: { id: filed.body.id },
+          json: { finding: 'unsubstantiated', action: 'x' },
+          caller: supervisor,
+        })
+      ).status,
+    ).toBe(409);
     const tracked = await invoke(handler, routes.trackComplaint, { params: { trackingCode: filed.body.trackingCode } });
     expect(tracked.body.timeline.map((event: any) => event.event)).toEqual(['received', 'acknowledged', 'resolved', 'closed']);
-    expect(tracked.body).toMatchObject({ status: 'closed', answer: { summary: 'The licence was renewed on 3 December.' }, verdict: { finding: 'substantiated' } });
+    expect(tracked.body).toMatchObject({
+      status: 'closed',
+      answer: { summary: 'The licence was renewed on 3 December.' },
+      verdict: { finding: 'substantiated' },
+    });
   });
 
   it('takes one delay notice before the limit, moving the limit by at most the original limit', async () => {
     const dept = await department();
     const filed = await file(dept);
     const today = localDate(new Date());
-    const tooLate = await invoke(handler, routes.delayNotice, { params: { id: filed.body.id }, json: { reason: 'Awaiting a survey', expectedBy: addDays(today, 40) }, caller: clerk(dept) });
+    const tooLate = await invoke(handler, routes.delayNotice, {
+      params: { id: filed.body.id },
+      json: { reason: 'Awaiting a survey', expectedBy: addDays(today, 40) },
+      caller: clerk(dept),
+    });
     expect(tooLate).toMatchObject({ status: 422, body: { type: 'urn:soft-env:problem:delay-too-long' } });
-    const notice = await invoke(handler, routes.delayNotice, { params: { id: filed.body.id }, json: { reason: 'The site survey is on the 9th.', expectedBy: addDays(today, 9) }, caller: clerk(dept) });
-    expect(notice).toMatchObject({ status: 200, body: { delayNotice: { expectedBy: addDays(today, 9) }, deadlines: { resolution: { version: 2 } } } });
-    const again = await invoke(handler, routes.delayNotice, { params: { id: filed.body.id }, json: { reason: 'More time', expectedBy: addDays(today, 10) }, caller: clerk(dept) });
+    const notice = await invoke(handler, routes.delayNotice, {
+      params: { id: filed.body.id },
+      json: { reason: 'The site survey is on the 9th.', expectedBy: addDays(today, 9) },
+      caller: clerk(dept),
+    });
+    expect(notice).toMatchObject({
+      status: 200,
+      body: { delayNotice: { expectedBy: addDays(today, 9) }, deadlines: { resolution: { version: 2 } } },
+    });
+    const again = await invoke(handler, routes.delayNotice, {
+      params: { id: filed.body.id },
+      json: { reason: 'More time', expectedBy: addDays(today, 10) },
+      caller: clerk(dept),
+    });
     expect(again).toMatchObject({ status: 422, body: { type: 'urn:soft-env:problem:delay-notice-given' } });
     const tracked = await invoke(handler, routes.trackComplaint, { params: { trackingCode: filed.body.trackingCode } });
     expect(tracked.body.delayNotice).toMatchObject({ reason: 'The site survey is on the 9th.', expectedBy: addDays(today, 9) });
@@ -275,9 +412,22 @@ describe('handling', () => {
 
   it('keeps a roster per department: its own department or the office may set it', async () => {
     const dept = await department();
-    const other = await invoke(handler, routes.putHandlers, { params: { deptId: dept }, json: { handlers: [] }, caller: clerk(newDeptId()) });
+    const other = await invoke(handler, routes.putHandlers, {
+      params: { deptId: dept },
+      json: { handlers: [] },
+      caller: clerk(newDeptId()),
+    });
     expect(other.status).toBe(404);
-    const duplicate = await invoke(handler, routes.putHandlers, { params: { deptId: dept }, json: { handlers: [{ id: 'a', name: 'A', available: true }, { id: 'a', name: 'B', available: true }] }, caller: office });
+    const duplicate = await invoke(handler, routes.putHandlers, {
+      params: { deptId: dept },
+      json: {
+        handlers: [
+          { id: 'a', name: 'A', available: true },
+          { id: 'a', name: 'B', available: true },
+        ],
+      },
+      caller: office,
+    });
     expect(duplicate.status).toBe(400);
   });
 });
@@ -295,7 +445,11 @@ describe('privacy', () => {
       await invoke(handler, routes.listComplaints, { caller: clerk(dept) }),
       await invoke(handler, routes.getComplaint, { params: { id }, caller: clerk(dept) }),
       await invoke(handler, routes.acknowledge, { params: { id }, caller: clerk(dept) }),
-      await invoke(handler, routes.delayNotice, { params: { id }, json: { reason: 'Survey', expectedBy: addDays(localDate(new Date()), 9) }, caller: clerk(dept) }),
+      await invoke(handler, routes.delayNotice, {
+        params: { id },
+        json: { reason: 'Survey', expectedBy: addDays(localDate(new Date()), 9) },
+        caller: clerk(dept),
+      }),
       await invoke(handler, routes.resolve, { params: { id }, json: { summary: 'Done.' }, caller: clerk(dept) }),
       await invoke(handler, routes.listComplaints, { query: { status: 'resolved' }, caller: clerk(dept) }),
       await invoke(registry, registryRoutes.routes.listAlerts, { caller: clerk(dept) }),
@@ -303,7 +457,15 @@ describe('privacy', () => {
     expect(answers.map((answer) => answer.status)).toEqual([200, 200, 200, 200, 200, 200, 403]);
     expect(answers[0]!.body.items.map((item: any) => item.id)).toContain(id);
     const everything = JSON.stringify(answers);
-    for (const secret of [contact, '139-1111-2222', 'secret-owner-sub', enterpriseId, filed.body.trackingCode, 'complainant', 'trackingHash']) {
+    for (const secret of [
+      contact,
+      '139-1111-2222',
+      'secret-owner-sub',
+      enterpriseId,
+      filed.body.trackingCode,
+      'complainant',
+      'trackingHash',
+    ]) {
       expect(everything).not.toContain(secret);
     }
     // The supervisors do see who complained.
@@ -311,19 +473,25 @@ describe('privacy', () => {
     expect(forSupervisor.body.complainant).toEqual({ sub: 'secret-owner-sub', enterpriseId, contact });
   });
 
-  it('lets an enterprise list the complaints it made, and only those, as their tracking page shows them: no one\'s identity', async () => {
+  it("lets an enterprise list the complaints it made, and only those, as their tracking page shows them: no one's identity", async () => {
     const dept = await department([{ id: 'zhang', name: 'Zhang Wei', available: true }]);
     const other = await department();
     const keys = await loadOrCreateKeys(runtime.dataDir);
     const [ours, theirs] = [newCreditCode(), newCreditCode()];
-    const bearer = async (sub: string, ent: string) => ({ authorization: `Bearer ${await signToken(keys, { sub, roles: ['enterprise'], ent })}` });
+    const bearer = async (sub: string, ent: string) => ({
+      authorization: `Bearer ${await signToken(keys, { sub, roles: ['enterprise'], ent })}`,
+    });
     const contact = 'Lin Hua, phone 137-2222-3333';
     const first = await file(dept, { contact, description: 'Our permit has waited five weeks.' }, await bearer('owner-sub-ours', ours));
     const second = await file(other, { description: 'A fee we never saw on the list.' }, await bearer('owner-sub-ours', ours));
     const notOurs = await file(dept, { description: 'Theirs, not ours.' }, await bearer('owner-sub-theirs', theirs));
     const anonymous = await file(dept, { description: 'Someone without a token.' });
     await invoke(handler, routes.acknowledge, { params: { id: first.body.id }, caller: clerk(dept, 'zhang') });
-    await invoke(handler, routes.resolve, { params: { id: first.body.id }, json: { summary: 'The permit was issued today.' }, caller: clerk(dept, 'zhang') });
+    await invoke(handler, routes.resolve, {
+      params: { id: first.body.id },
+      json: { summary: 'The permit was issued today.' },
+      caller: clerk(dept, 'zhang'),
+    });
 
     const owner = { roles: ['enterprise'], ent: ours, sub: 'owner-sub-ours' };
     const listed = await invoke(handler, routes.listComplaints, { caller: owner });
@@ -331,12 +499,30 @@ describe('privacy', () => {
     // Newest first; what it wrote, the status and the department's public answer.
     expect(listed.body.items.map((item: any) => item.id)).toEqual([second.body.id, first.body.id]);
     expect(listed.body.items[1]).toMatchObject({
-      id: first.body.id, againstDept: dept, description: 'Our permit has waited five weeks.', source: 'public', status: 'resolved',
+      id: first.body.id,
+      againstDept: dept,
+      description: 'Our permit has waited five weeks.',
+      source: 'public',
+      status: 'resolved',
       answer: { summary: 'The permit was issued today.' },
     });
     expect(listed.body.items[1].timeline.map((event: any) => event.event)).toEqual(['received', 'acknowledged', 'resolved']);
     const text = JSON.stringify(listed.body);
-    for (const hidden of [notOurs.body.id, anonymous.body.id, 'Theirs, not ours', contact, 'owner-sub-ours', 'zhang', 'Zhang Wei', 'post A', 'complainant', 'owner', 'assignment', 'trackingHash', first.body.trackingCode]) {
+    for (const hidden of [
+      notOurs.body.id,
+      anonymous.body.id,
+      'Theirs, not ours',
+      contact,
+      'owner-sub-ours',
+      'zhang',
+      'Zhang Wei',
+      'post A',
+      'complainant',
+      'owner',
+      'assignment',
+      'trackingHash',
+      first.body.trackingCode,
+    ]) {
       expect(text).not.toContain(hidden);
     }
     // Filters: against one department, in one status.
@@ -345,10 +531,15 @@ describe('privacy', () => {
     const resolved = await invoke(handler, routes.listComplaints, { query: { status: 'resolved' }, caller: owner });
     expect(resolved.body.items.map((item: any) => item.id)).toEqual([first.body.id]);
     // The other enterprise sees its own only.
-    const forTheirs = await invoke(handler, routes.listComplaints, { caller: { roles: ['enterprise'], ent: theirs, sub: 'owner-sub-theirs' } });
+    const forTheirs = await invoke(handler, routes.listComplaints, {
+      caller: { roles: ['enterprise'], ent: theirs, sub: 'owner-sub-theirs' },
+    });
     expect(forTheirs.body.items.map((item: any) => item.id)).toEqual([notOurs.body.id]);
     // An enterprise token without its credit code lists nothing (403); one complaint by id stays the handlers' (403); the park office may not list.
-    expect(await invoke(handler, routes.listComplaints, { caller: { roles: ['enterprise'], sub: 'no-ent' } })).toMatchObject({ status: 403, body: { type: 'urn:soft-env:problem:forbidden' } });
+    expect(await invoke(handler, routes.listComplaints, { caller: { roles: ['enterprise'], sub: 'no-ent' } })).toMatchObject({
+      status: 403,
+      body: { type: 'urn:soft-env:problem:forbidden' },
+    });
     expect((await invoke(handler, routes.getComplaint, { params: { id: first.body.id }, caller: owner })).status).toBe(403);
     expect((await invoke(handler, routes.listComplaints, { caller: { roles: ['park-office'], sub: 'park' } })).status).toBe(403);
   });
@@ -361,7 +552,9 @@ describe('privacy', () => {
     const text = JSON.stringify(tracked.body);
     for (const hidden of ['Zhang Wei', 'zhang', 'Chen Jie', 'post A', 'assigned', 'complainant']) expect(text).not.toContain(hidden);
     const lastChar = filed.body.trackingCode.slice(-1);
-    const wrong = await invoke(handler, routes.trackComplaint, { params: { trackingCode: `${filed.body.trackingCode.slice(0, -1)}${lastChar === 'x' ? 'y' : 'x'}` } });
+    const wrong = await invoke(handler, routes.trackComplaint, {
+      params: { trackingCode: `${filed.body.trackingCode.slice(0, -1)}${lastChar === 'x' ? 'y' : 'x'}` },
+    });
     const unknown = await invoke(handler, routes.trackComplaint, { params: { trackingCode: 'abcdefghijklmnopqrstuvwxyz012345' } });
     const malformed = await invoke(handler, routes.trackComplaint, { params: { trackingCode: 'short' } });
     expect(wrong).toEqual(unknown);

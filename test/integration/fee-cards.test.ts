@@ -10,19 +10,42 @@ import { invoke } from '../support/invoke.ts';
 import { newCode, newCreditCode } from '../support/data.ts';
 import { addDays } from '#shared/time/clock';
 import {
-  COLLECTION_DAY, COLLECTION_MONTH, PUBLISHED_ON, collection, departmentCaller, today, enterpriseCaller, feeCards, feeScenario, office, park, routes, supervisor,
+  COLLECTION_DAY,
+  COLLECTION_MONTH,
+  PUBLISHED_ON,
+  collection,
+  departmentCaller,
+  today,
+  enterpriseCaller,
+  feeCards,
+  feeScenario,
+  office,
+  park,
+  routes,
+  supervisor,
 } from '../support/fees.ts';
 
-const cardItems = async (enterpriseId: string) => (await db.send(new QueryCommand({
-  TableName: tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.cardPartition(enterpriseId) },
-}))).Items ?? [];
+const cardItems = async (enterpriseId: string) =>
+  (
+    await db.send(
+      new QueryCommand({
+        TableName: tableName,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': keys.cardPartition(enterpriseId) },
+      }),
+    )
+  ).Items ?? [];
 
 describe('recording fees on a card', () => {
   it('stores the entry, its receipt number, the chain head and the day total in one go', async () => {
     const { dept, code, enterpriseId } = await feeScenario();
     const input = collection(code, 12000);
     const result = await invoke(feeCards, routes.recordEntry, { params: { enterpriseId }, json: input, caller: departmentCaller(dept) });
-    expect(result).toMatchObject({ status: 201, contentType: 'application/json', body: { entryId: '00000001', unit: dept, amount: 12000, feeItemCode: code } });
+    expect(result).toMatchObject({
+      status: 201,
+      contentType: 'application/json',
+      body: { entryId: '00000001', unit: dept, amount: 12000, feeItemCode: code },
+    });
 
     const items = await cardItems(enterpriseId);
     const card = items.find((item) => item.sk === 'CARD');
@@ -31,16 +54,28 @@ describe('recording fees on a card', () => {
     expect(entry).toMatchObject({ amount: 12000, unit: dept, receiptNo: input.receiptNo, gsi1pk: `FEEAUDIT#${COLLECTION_MONTH}` });
     const receipt = await db.send(new GetCommand({ TableName: tableName, Key: keys.receipt(dept, input.receiptNo) }));
     expect(receipt.Item).toMatchObject({ enterpriseId, entryId: '00000001' });
-    const total = await db.send(new GetCommand({ TableName: tableName, Key: keys.feeTotals(COLLECTION_MONTH, COLLECTION_DAY, 'ENTRY', dept, code) }));
+    const total = await db.send(
+      new GetCommand({ TableName: tableName, Key: keys.feeTotals(COLLECTION_MONTH, COLLECTION_DAY, 'ENTRY', dept, code) }),
+    );
     expect(total.Item).toMatchObject({ count: 1, amount: 12000 });
   });
 
   it('refuses a repeated receipt number with 409 and writes nothing more', async () => {
     const { dept, code, enterpriseId } = await feeScenario();
     const input = collection(code);
-    expect((await invoke(feeCards, routes.recordEntry, { params: { enterpriseId }, json: input, caller: departmentCaller(dept) })).status).toBe(201);
-    const again = await invoke(feeCards, routes.recordEntry, { params: { enterpriseId }, json: { ...input, amount: 13000 }, caller: departmentCaller(dept) });
-    expect(again).toMatchObject({ status: 409, contentType: 'application/problem+json', body: { type: 'urn:soft-env:problem:duplicate-receipt' } });
+    expect(
+      (await invoke(feeCards, routes.recordEntry, { params: { enterpriseId }, json: input, caller: departmentCaller(dept) })).status,
+    ).toBe(201);
+    const again = await invoke(feeCards, routes.recordEntry, {
+      params: { enterpriseId },
+      json: { ...input, amount: 13000 },
+      caller: departmentCaller(dept),
+    });
+    expect(again).toMatchObject({
+      status: 409,
+      contentType: 'application/problem+json',
+      body: { type: 'urn:soft-env:problem:duplicate-receipt' },
+    });
     const items = await cardItems(enterpriseId);
     expect(items.filter((item) => String(item.sk).startsWith('ENTRY#'))).toHaveLength(1);
     expect(items.find((item) => item.sk === 'CARD')).toMatchObject({ entryCount: 1 });
@@ -50,18 +85,36 @@ describe('recording fees on a card', () => {
     const { dept, code, enterpriseId } = await feeScenario();
     const input = collection(code);
     const headers = { 'idempotency-key': `key-${input.receiptNo}` };
-    const first = await invoke(feeCards, routes.recordEntry, { params: { enterpriseId }, json: input, headers, caller: departmentCaller(dept) });
-    const retry = await invoke(feeCards, routes.recordEntry, { params: { enterpriseId }, json: input, headers, caller: departmentCaller(dept) });
+    const first = await invoke(feeCards, routes.recordEntry, {
+      params: { enterpriseId },
+      json: input,
+      headers,
+      caller: departmentCaller(dept),
+    });
+    const retry = await invoke(feeCards, routes.recordEntry, {
+      params: { enterpriseId },
+      json: input,
+      headers,
+      caller: departmentCaller(dept),
+    });
     expect(retry).toEqual(first);
-    const other = await invoke(feeCards, routes.recordEntry, { params: { enterpriseId }, json: { ...input, amount: 6000 }, headers, caller: departmentCaller(dept) });
+    const other = await invoke(feeCards, routes.recordEntry, {
+      params: { enterpriseId },
+      json: { ...input, amount: 6000 },
+      headers,
+      caller: departmentCaller(dept),
+    });
     expect(other).toMatchObject({ status: 409, body: { type: 'urn:soft-env:problem:idempotency-key-reused' } });
     expect((await cardItems(enterpriseId)).filter((item) => String(item.sk).startsWith('ENTRY#'))).toHaveLength(1);
   });
 
   it('absorbs 30 simultaneous entries on one card, none refused as busy, in one unbroken chain', async () => {
     const { dept, code, enterpriseId } = await feeScenario();
-    const results = await Promise.all(Array.from({ length: 30 }, () =>
-      invoke(feeCards, routes.recordEntry, { params: { enterpriseId }, json: collection(code), caller: departmentCaller(dept) })));
+    const results = await Promise.all(
+      Array.from({ length: 30 }, () =>
+        invoke(feeCards, routes.recordEntry, { params: { enterpriseId }, json: collection(code), caller: departmentCaller(dept) }),
+      ),
+    );
     expect(results.map((result) => result.status)).toEqual(Array(30).fill(201));
     expect(new Set(results.map((result) => result.body.entryId)).size).toBe(30);
     const card = await invoke(feeCards, routes.getCard, { params: { enterpriseId }, caller: supervisor });
@@ -75,10 +128,17 @@ describe('recording fees on a card', () => {
     const { dept, code, enterpriseId } = await feeScenario();
     const input = makeInput(code);
     const result = await invoke(feeCards, routes.recordEntry, { params: { enterpriseId }, json: input, caller: departmentCaller(dept) });
-    expect(result).toMatchObject({ status: 422, contentType: 'application/problem+json', body: { type: `urn:soft-env:problem:${rule}`, status: 422 } });
+    expect(result).toMatchObject({
+      status: 422,
+      contentType: 'application/problem+json',
+      body: { type: `urn:soft-env:problem:${rule}`, status: 422 },
+    });
     expect(result.body.detail).toEqual(expect.any(String));
     expect((await cardItems(enterpriseId)).filter((item) => String(item.sk).startsWith('ENTRY#'))).toHaveLength(0);
-    const audit = await invoke(feeCards, routes.feeAudit, { query: { from: COLLECTION_DAY, to: COLLECTION_DAY, limit: '200' }, caller: office });
+    const audit = await invoke(feeCards, routes.feeAudit, {
+      query: { from: COLLECTION_DAY, to: COLLECTION_DAY, limit: '200' },
+      caller: office,
+    });
     const attempt = audit.body.items.find((item: any) => item.kind === 'rejected-attempt' && item.receiptNo === input.receiptNo);
     expect(attempt).toMatchObject({ unit: dept, enterpriseId, rule, amount: input.amount });
     expect(audit.body.totals.byUnit).toContainEqual(expect.objectContaining({ unit: dept, rejectedAttempts: 1, entries: 0 }));
@@ -87,15 +147,27 @@ describe('recording fees on a card', () => {
   it("refuses another unit's fee item", async () => {
     const first = await feeScenario();
     const second = await feeScenario();
-    const result = await invoke(feeCards, routes.recordEntry, { params: { enterpriseId: first.enterpriseId }, json: collection(second.code), caller: departmentCaller(first.dept) });
+    const result = await invoke(feeCards, routes.recordEntry, {
+      params: { enterpriseId: first.enterpriseId },
+      json: collection(second.code),
+      caller: departmentCaller(first.dept),
+    });
     expect(result).toMatchObject({ status: 422, body: { type: 'urn:soft-env:problem:fee-item-of-another-unit' } });
   });
 
   it('404s an entry on an enterprise without a card, and 400s an invalid credit code', async () => {
     const { dept, code } = await feeScenario();
-    const noCard = await invoke(feeCards, routes.recordEntry, { params: { enterpriseId: newCreditCode() }, json: collection(code), caller: departmentCaller(dept) });
+    const noCard = await invoke(feeCards, routes.recordEntry, {
+      params: { enterpriseId: newCreditCode() },
+      json: collection(code),
+      caller: departmentCaller(dept),
+    });
     expect(noCard.status).toBe(404);
-    const badCode = await invoke(feeCards, routes.recordEntry, { params: { enterpriseId: '91350100M000100Y44' }, json: collection(code), caller: departmentCaller(dept) });
+    const badCode = await invoke(feeCards, routes.recordEntry, {
+      params: { enterpriseId: '91350100M000100Y44' },
+      json: collection(code),
+      caller: departmentCaller(dept),
+    });
     expect(badCode).toMatchObject({ status: 400, body: { errors: [{ path: 'path.enterpriseId' }] } });
   });
 
@@ -112,7 +184,11 @@ describe('who sees a card', () => {
     const other = await feeScenario();
     // The other department collects its own fee at the same enterprise.
     await invoke(feeCards, routes.recordEntry, { params: { enterpriseId }, json: collection(code), caller: departmentCaller(dept) });
-    await invoke(feeCards, routes.recordEntry, { params: { enterpriseId }, json: collection(other.code), caller: departmentCaller(other.dept) });
+    await invoke(feeCards, routes.recordEntry, {
+      params: { enterpriseId },
+      json: collection(other.code),
+      caller: departmentCaller(other.dept),
+    });
     const own = await invoke(feeCards, routes.getCard, { params: { enterpriseId }, caller: departmentCaller(dept) });
     expect(own.body.entries.map((entry: any) => entry.unit)).toEqual([dept]);
     expect(own.body.chain).toEqual({ valid: true, entries: 2 });
@@ -130,7 +206,11 @@ describe('paging a card', () => {
     const other = await feeScenario();
     for (let seq = 1; seq <= 7; seq += 1) {
       const [code, dept] = seq === 3 || seq === 6 ? [other.code, other.dept] : [scenario.code, scenario.dept];
-      const recorded = await invoke(feeCards, routes.recordEntry, { params: { enterpriseId: scenario.enterpriseId }, json: collection(code, 10000 + seq), caller: departmentCaller(dept) });
+      const recorded = await invoke(feeCards, routes.recordEntry, {
+        params: { enterpriseId: scenario.enterpriseId },
+        json: collection(code, 10000 + seq),
+        caller: departmentCaller(dept),
+      });
       expect(recorded.status).toBe(201);
     }
     return { ...scenario, otherDept: other.dept };
@@ -140,7 +220,11 @@ describe('paging a card', () => {
     const pages: any[] = [];
     let cursor: string | undefined;
     do {
-      const page = await invoke(feeCards, routes.getCard, { params: { enterpriseId }, query: { limit, ...(cursor ? { cursor } : {}) }, caller: caller as any });
+      const page = await invoke(feeCards, routes.getCard, {
+        params: { enterpriseId },
+        query: { limit, ...(cursor ? { cursor } : {}) },
+        caller: caller as any,
+      });
       expect(page.status).toBe(200);
       pages.push(page.body);
       cursor = page.body.nextCursor;
@@ -148,10 +232,18 @@ describe('paging a card', () => {
     return pages;
   }
 
-  it('pages the entries: concatenated pages are every entry in order, each page with the whole chain\'s status', async () => {
+  it("pages the entries: concatenated pages are every entry in order, each page with the whole chain's status", async () => {
     const { enterpriseId } = await cardWithSevenEntries();
     const whole = await invoke(feeCards, routes.getCard, { params: { enterpriseId }, caller: office });
-    expect(whole.body.entries.map((entry: any) => entry.entryId)).toEqual(['00000001', '00000002', '00000003', '00000004', '00000005', '00000006', '00000007']);
+    expect(whole.body.entries.map((entry: any) => entry.entryId)).toEqual([
+      '00000001',
+      '00000002',
+      '00000003',
+      '00000004',
+      '00000005',
+      '00000006',
+      '00000007',
+    ]);
     expect(whole.body.nextCursor).toBeUndefined();
     const pages = await allPages(enterpriseId, office, '3');
     expect(pages.map((page) => page.entries.length)).toEqual([3, 3, 1]);
@@ -160,7 +252,7 @@ describe('paging a card', () => {
     expect(pages.at(-1).nextCursor).toBeUndefined();
   });
 
-  it('pages a department\'s own entries only, still with the whole chain\'s status', async () => {
+  it("pages a department's own entries only, still with the whole chain's status", async () => {
     const { enterpriseId, dept, otherDept } = await cardWithSevenEntries();
     const own = await allPages(enterpriseId, departmentCaller(dept), '2');
     expect(own.map((page) => page.entries.length)).toEqual([2, 2, 1]);
@@ -171,20 +263,33 @@ describe('paging a card', () => {
     const theirs = await allPages(enterpriseId, departmentCaller(otherDept), '1');
     expect(theirs.flatMap((page) => page.entries.map((entry: any) => entry.entryId))).toEqual(['00000003', '00000006']);
     // A department's cursor is bound to its own view: it cannot continue the whole card's listing.
-    const ownFirst = await invoke(feeCards, routes.getCard, { params: { enterpriseId }, query: { limit: '1' }, caller: departmentCaller(dept) });
-    const replayed = await invoke(feeCards, routes.getCard, { params: { enterpriseId }, query: { limit: '1', cursor: ownFirst.body.nextCursor }, caller: office });
+    const ownFirst = await invoke(feeCards, routes.getCard, {
+      params: { enterpriseId },
+      query: { limit: '1' },
+      caller: departmentCaller(dept),
+    });
+    const replayed = await invoke(feeCards, routes.getCard, {
+      params: { enterpriseId },
+      query: { limit: '1', cursor: ownFirst.body.nextCursor },
+      caller: office,
+    });
     expect(replayed).toMatchObject({ status: 400, body: { errors: [{ path: 'query.cursor' }] } });
   });
 
   it('reports a tampered entry on every page, also when the entry is not on it', async () => {
     const { enterpriseId } = await cardWithSevenEntries();
-    await db.send(new UpdateCommand({
-      TableName: tableName, Key: { pk: keys.cardPartition(enterpriseId), sk: keys.entrySk(6) },
-      UpdateExpression: 'SET amount = :a', ExpressionAttributeValues: { ':a': 1 },
-    }));
+    await db.send(
+      new UpdateCommand({
+        TableName: tableName,
+        Key: { pk: keys.cardPartition(enterpriseId), sk: keys.entrySk(6) },
+        UpdateExpression: 'SET amount = :a',
+        ExpressionAttributeValues: { ':a': 1 },
+      }),
+    );
     const pages = await allPages(enterpriseId, enterpriseCaller(enterpriseId), '2');
     expect(pages[0].entries.map((entry: any) => entry.entryId)).toEqual(['00000001', '00000002']);
-    for (const page of pages) expect(page.chain).toEqual({ valid: false, entries: 7, problem: 'entry 00000006 was altered after it was recorded' });
+    for (const page of pages)
+      expect(page.chain).toEqual({ valid: false, entries: 7, problem: 'entry 00000006 was altered after it was recorded' });
   });
 
   it('reports an entry deleted beyond the page', async () => {
@@ -199,33 +304,51 @@ describe('paging a card', () => {
     ['a limit above 200', { limit: '201' }, 'query.limit'],
     ['a limit that is not a number', { limit: 'ten' }, 'query.limit'],
     ['an empty forged cursor', { cursor: 'e30' }, 'query.cursor'],
-    ['a cursor naming a key of another card', { cursor: Buffer.from(JSON.stringify({ pk: 'CARD#x', sk: 'ENTRY#00000001' })).toString('base64url') }, 'query.cursor'],
+    [
+      'a cursor naming a key of another card',
+      { cursor: Buffer.from(JSON.stringify({ pk: 'CARD#x', sk: 'ENTRY#00000001' })).toString('base64url') },
+      'query.cursor',
+    ],
   ])('refuses %s with 400 problem+json', async (_name, query, path) => {
     const { enterpriseId } = await feeScenario();
     const answer = await invoke(feeCards, routes.getCard, { params: { enterpriseId }, query, caller: office });
-    expect(answer).toMatchObject({ status: 400, contentType: 'application/problem+json', body: { errors: [expect.objectContaining({ path })] } });
+    expect(answer).toMatchObject({
+      status: 400,
+      contentType: 'application/problem+json',
+      body: { errors: [expect.objectContaining({ path })] },
+    });
   });
 
   it('refuses a real cursor of another card with 400', async () => {
     const { enterpriseId } = await cardWithSevenEntries();
     const { enterpriseId: otherCard } = await feeScenario();
     const first = await invoke(feeCards, routes.getCard, { params: { enterpriseId }, query: { limit: '1' }, caller: office });
-    const foreign = await invoke(feeCards, routes.getCard, { params: { enterpriseId: otherCard }, query: { cursor: first.body.nextCursor }, caller: office });
+    const foreign = await invoke(feeCards, routes.getCard, {
+      params: { enterpriseId: otherCard },
+      query: { cursor: first.body.nextCursor },
+      caller: office,
+    });
     expect(foreign).toMatchObject({ status: 400, body: { errors: [{ path: 'query.cursor' }] } });
   });
 });
 
 describe('revising a fee item', () => {
   const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3_600_000).toISOString();
-  const revise = (dept: string, code: string, standard: object, extra: object = {}) => invoke(feeCards, routes.putFeeItem, {
-    params: { code }, caller: office, json: { unit: dept, name: 'Verification of weights', legalBasis: 'Metrology Law art. 9', standard, ...extra },
-  });
+  const revise = (dept: string, code: string, standard: object, extra: object = {}) =>
+    invoke(feeCards, routes.putFeeItem, {
+      params: { code },
+      caller: office,
+      json: { unit: dept, name: 'Verification of weights', legalBasis: 'Metrology Law art. 9', standard, ...extra },
+    });
 
   it('checks each collection against the standard in force when it was collected, and never re-judges older entries', async () => {
     const { dept, code, enterpriseId } = await feeScenario({ kind: 'fixed', amount: 100 });
-    const record = (amount: number, collectedAt: string) => invoke(feeCards, routes.recordEntry, {
-      params: { enterpriseId }, json: collection(code, amount, { collectedAt }), caller: departmentCaller(dept),
-    });
+    const record = (amount: number, collectedAt: string) =>
+      invoke(feeCards, routes.recordEntry, {
+        params: { enterpriseId },
+        json: collection(code, amount, { collectedAt }),
+        caller: departmentCaller(dept),
+      });
     expect((await record(100, hoursAgo(3))).status).toBe(201);
 
     const revised = await revise(dept, code, { kind: 'fixed', amount: 80 });
@@ -241,7 +364,10 @@ describe('revising a fee item', () => {
     const after = await record(100, new Date().toISOString());
     expect(after).toMatchObject({ status: 422, body: { type: 'urn:soft-env:problem:amount-outside-standard' } });
     expect(after.body.detail).toContain('exactly 0.80 yuan; 1.00 yuan was recorded');
-    expect(await record(80, new Date().toISOString())).toMatchObject({ status: 201, body: { entryId: '00000003', standard: { kind: 'fixed', amount: 80 } } });
+    expect(await record(80, new Date().toISOString())).toMatchObject({
+      status: 201,
+      body: { entryId: '00000003', standard: { kind: 'fixed', amount: 80 } },
+    });
     // Collected before the item was first published (in force from PUBLISHED_ON): not on the list then.
     const unpublished = await record(100, `${addDays(PUBLISHED_ON, -1)}T10:00:00+08:00`);
     expect(unpublished).toMatchObject({ status: 422, body: { type: 'urn:soft-env:problem:fee-item-not-published' } });
@@ -249,17 +375,28 @@ describe('revising a fee item', () => {
     // The older entries stay valid on the card and in the audit, each with the standard it met.
     const card = await invoke(feeCards, routes.getCard, { params: { enterpriseId }, caller: office });
     expect(card.body.chain).toEqual({ valid: true, entries: 3 });
-    expect(card.body.entries.map((entry: any) => [entry.amount, entry.standard.amount])).toEqual([[100, 100], [100, 100], [80, 80]]);
+    expect(card.body.entries.map((entry: any) => [entry.amount, entry.standard.amount])).toEqual([
+      [100, 100],
+      [100, 100],
+      [80, 80],
+    ]);
     const mine: any[] = [];
     const chains: any[] = [];
     let cursor: string | undefined;
     do {
-      const audit = await invoke(feeCards, routes.feeAudit, { query: { from: addDays(today(), -1), to: today(), limit: '200', ...(cursor ? { cursor } : {}) }, caller: supervisor });
+      const audit = await invoke(feeCards, routes.feeAudit, {
+        query: { from: addDays(today(), -1), to: today(), limit: '200', ...(cursor ? { cursor } : {}) },
+        caller: supervisor,
+      });
       mine.push(...audit.body.items.filter((item: any) => item.enterpriseId === enterpriseId && item.kind === 'entry'));
       chains.push(...audit.body.chains.filter((chain: any) => chain.enterpriseId === enterpriseId));
       cursor = audit.body.nextCursor;
     } while (cursor);
-    expect(mine.map((item: any) => [item.entryId, item.amount, item.standard.amount])).toEqual([['00000001', 100, 100], ['00000002', 100, 100], ['00000003', 80, 80]]);
+    expect(mine.map((item: any) => [item.entryId, item.amount, item.standard.amount])).toEqual([
+      ['00000001', 100, 100],
+      ['00000002', 100, 100],
+      ['00000003', 80, 80],
+    ]);
     expect(chains[0]).toEqual({ enterpriseId, valid: true, entries: 3 });
   });
 
@@ -269,7 +406,9 @@ describe('revising a fee item', () => {
     expect(revised).toMatchObject({ status: 200, body: { revision: 2, validFrom: addDays(today(), -30) } });
     expect(Date.parse(revised.body.inForceFrom)).toBeGreaterThan(Date.now() - 60_000);
     const earlier = await invoke(feeCards, routes.recordEntry, {
-      params: { enterpriseId }, json: collection(code, 100, { collectedAt: hoursAgo(2) }), caller: departmentCaller(dept),
+      params: { enterpriseId },
+      json: collection(code, 100, { collectedAt: hoursAgo(2) }),
+      caller: departmentCaller(dept),
     });
     expect(earlier).toMatchObject({ status: 201, body: { standard: { kind: 'fixed', amount: 100 } } });
   });
@@ -277,16 +416,29 @@ describe('revising a fee item', () => {
   it('checks against an item published before revisions were kept, from its publication', async () => {
     const { dept, enterpriseId } = await feeScenario();
     const code = newCode('OLD');
-    await db.send(new PutCommand({
-      TableName: tableName,
-      Item: {
-        ...keys.feeItem(code), ...keys.feeItemsIndex(dept, code), type: 'fee-item', code, unit: dept, name: 'Old fee', legalBasis: 'Old rules',
-        standard: { kind: 'fixed', amount: 3000 }, revision: 1, publishedAt: new Date(Date.now() - 5 * 3_600_000).toISOString(),
-      },
-    }));
-    const record = (amount: number, collectedAt: string) => invoke(feeCards, routes.recordEntry, {
-      params: { enterpriseId }, json: collection(code, amount, { collectedAt }), caller: departmentCaller(dept),
-    });
+    await db.send(
+      new PutCommand({
+        TableName: tableName,
+        Item: {
+          ...keys.feeItem(code),
+          ...keys.feeItemsIndex(dept, code),
+          type: 'fee-item',
+          code,
+          unit: dept,
+          name: 'Old fee',
+          legalBasis: 'Old rules',
+          standard: { kind: 'fixed', amount: 3000 },
+          revision: 1,
+          publishedAt: new Date(Date.now() - 5 * 3_600_000).toISOString(),
+        },
+      }),
+    );
+    const record = (amount: number, collectedAt: string) =>
+      invoke(feeCards, routes.recordEntry, {
+        params: { enterpriseId },
+        json: collection(code, amount, { collectedAt }),
+        caller: departmentCaller(dept),
+      });
     expect(await record(3000, hoursAgo(1))).toMatchObject({ status: 201, body: { standard: { kind: 'fixed', amount: 3000 } } });
     expect(await record(3000, hoursAgo(6))).toMatchObject({ status: 422, body: { type: 'urn:soft-env:problem:fee-item-not-published' } });
     expect(await record(2000, hoursAgo(1))).toMatchObject({ status: 422, body: { type: 'urn:soft-env:problem:amount-outside-standard' } });
@@ -295,11 +447,20 @@ describe('revising a fee item', () => {
   it('keeps every revision in the table, each in force from its own instant', async () => {
     const { dept, code } = await feeScenario({ kind: 'fixed', amount: 100 });
     await revise(dept, code, { kind: 'fixed', amount: 80 });
-    const revisions = (await db.send(new QueryCommand({
-      TableName: tableName, KeyConditionExpression: 'pk = :pk AND begins_with(sk, :revision)',
-      ExpressionAttributeValues: { ':pk': keys.feeItem(code).pk, ':revision': keys.feeItemRevisionSkPrefix },
-    }))).Items ?? [];
-    expect(revisions.map((item) => [item.revision, item.standard.amount])).toEqual([[1, 100], [2, 80]]);
+    const revisions =
+      (
+        await db.send(
+          new QueryCommand({
+            TableName: tableName,
+            KeyConditionExpression: 'pk = :pk AND begins_with(sk, :revision)',
+            ExpressionAttributeValues: { ':pk': keys.feeItem(code).pk, ':revision': keys.feeItemRevisionSkPrefix },
+          }),
+        )
+      ).Items ?? [];
+    expect(revisions.map((item) => [item.revision, item.standard.amount])).toEqual([
+      [1, 100],
+      [2, 80],
+    ]);
     expect(revisions[0]!.inForceFrom).toBe(`${PUBLISHED_ON}T00:00:00.000+08:00`);
   });
 });
@@ -308,19 +469,28 @@ describe('tamper evidence', () => {
   async function cardWithThreeEntries() {
     const scenario = await feeScenario();
     for (let i = 0; i < 3; i += 1) {
-      await invoke(feeCards, routes.recordEntry, { params: { enterpriseId: scenario.enterpriseId }, json: collection(scenario.code), caller: departmentCaller(scenario.dept) });
+      await invoke(feeCards, routes.recordEntry, {
+        params: { enterpriseId: scenario.enterpriseId },
+        json: collection(scenario.code),
+        caller: departmentCaller(scenario.dept),
+      });
     }
     return scenario;
   }
-  const chainOf = async (enterpriseId: string) => (await invoke(feeCards, routes.getCard, { params: { enterpriseId }, caller: office })).body.chain;
+  const chainOf = async (enterpriseId: string) =>
+    (await invoke(feeCards, routes.getCard, { params: { enterpriseId }, caller: office })).body.chain;
 
   it('detects an entry altered in the table', async () => {
     const { enterpriseId } = await cardWithThreeEntries();
     expect(await chainOf(enterpriseId)).toEqual({ valid: true, entries: 3 });
-    await db.send(new UpdateCommand({
-      TableName: tableName, Key: { pk: keys.cardPartition(enterpriseId), sk: keys.entrySk(2) },
-      UpdateExpression: 'SET amount = :a', ExpressionAttributeValues: { ':a': 100 },
-    }));
+    await db.send(
+      new UpdateCommand({
+        TableName: tableName,
+        Key: { pk: keys.cardPartition(enterpriseId), sk: keys.entrySk(2) },
+        UpdateExpression: 'SET amount = :a',
+        ExpressionAttributeValues: { ':a': 100 },
+      }),
+    );
     expect(await chainOf(enterpriseId)).toMatchObject({ valid: false, problem: 'entry 00000002 was altered after it was recorded' });
   });
 
@@ -329,7 +499,10 @@ describe('tamper evidence', () => {
     await db.send(new DeleteCommand({ TableName: tableName, Key: { pk: keys.cardPartition(enterpriseId), sk: keys.entrySk(seq) } }));
     const chain = await chainOf(enterpriseId);
     expect(chain.valid).toBe(false);
-    const audit = await invoke(feeCards, routes.feeAudit, { query: { from: COLLECTION_DAY, to: COLLECTION_DAY, limit: '200' }, caller: office });
+    const audit = await invoke(feeCards, routes.feeAudit, {
+      query: { from: COLLECTION_DAY, to: COLLECTION_DAY, limit: '200' },
+      caller: office,
+    });
     expect(audit.body.chains).toContainEqual(expect.objectContaining({ enterpriseId, valid: false }));
   });
 });
@@ -340,17 +513,30 @@ describe('the audit', () => {
     const day = addDays(today(), -20);
     for (let i = 0; i < 3; i += 1) {
       await invoke(feeCards, routes.recordEntry, {
-        params: { enterpriseId }, json: collection(code, 10000, { collectedAt: `${day}T0${i + 1}:00:00+08:00` }), caller: departmentCaller(dept),
+        params: { enterpriseId },
+        json: collection(code, 10000, { collectedAt: `${day}T0${i + 1}:00:00+08:00` }),
+        caller: departmentCaller(dept),
       });
     }
     const mine: any[] = [];
     let cursor: string | undefined;
     let pages = 0;
     do {
-      const page = await invoke(feeCards, routes.feeAudit, { query: { from: day, to: day, limit: '1', ...(cursor ? { cursor } : {}) }, caller: supervisor });
+      const page = await invoke(feeCards, routes.feeAudit, {
+        query: { from: day, to: day, limit: '1', ...(cursor ? { cursor } : {}) },
+        caller: supervisor,
+      });
       expect(page.status).toBe(200);
       expect(page.body.items.length).toBeLessThanOrEqual(1);
-      expect(page.body.totals.byUnitAndItem).toContainEqual({ unit: dept, feeItemCode: code, entries: 3, amount: 30000, refused: 0, refusedAmount: 0, rejectedAttempts: 0 });
+      expect(page.body.totals.byUnitAndItem).toContainEqual({
+        unit: dept,
+        feeItemCode: code,
+        entries: 3,
+        amount: 30000,
+        refused: 0,
+        refusedAmount: 0,
+        rejectedAttempts: 0,
+      });
       mine.push(...page.body.items.filter((item: any) => item.enterpriseId === enterpriseId));
       cursor = page.body.nextCursor;
       pages += 1;
@@ -362,18 +548,26 @@ describe('the audit', () => {
     const { dept, code, enterpriseId } = await feeScenario();
     const firstOfMonth = `${addDays(today(), -25).slice(0, 7)}-01`;
     await invoke(feeCards, routes.recordEntry, {
-      params: { enterpriseId }, json: collection(code, 7000, { collectedAt: `${firstOfMonth}T00:30:00+08:00` }), caller: departmentCaller(dept),
+      params: { enterpriseId },
+      json: collection(code, 7000, { collectedAt: `${firstOfMonth}T00:30:00+08:00` }),
+      caller: departmentCaller(dept),
     });
     // 00:30 on the 1st in China is still the last day of the month before in UTC.
     const lastOfMonthBefore = addDays(firstOfMonth, -1);
-    const april = await invoke(feeCards, routes.feeAudit, { query: { from: `${lastOfMonthBefore.slice(0, 7)}-01`, to: lastOfMonthBefore }, caller: office });
+    const april = await invoke(feeCards, routes.feeAudit, {
+      query: { from: `${lastOfMonthBefore.slice(0, 7)}-01`, to: lastOfMonthBefore },
+      caller: office,
+    });
     const may = await invoke(feeCards, routes.feeAudit, { query: { from: firstOfMonth, to: firstOfMonth }, caller: office });
     expect(april.body.totals.byUnit.find((row: any) => row.unit === dept)).toBeUndefined();
     expect(may.body.totals.byUnit).toContainEqual(expect.objectContaining({ unit: dept, entries: 1, amount: 7000 }));
   });
 
   it('is for the office and supervisors only, and refuses a reversed or over-long range', async () => {
-    const denied = await invoke(feeCards, routes.feeAudit, { query: { from: '2026-01-01', to: '2026-01-02' }, caller: departmentCaller('tax') });
+    const denied = await invoke(feeCards, routes.feeAudit, {
+      query: { from: '2026-01-01', to: '2026-01-02' },
+      caller: departmentCaller('tax'),
+    });
     expect(denied.status).toBe(403);
     const reversed = await invoke(feeCards, routes.feeAudit, { query: { from: '2026-02-01', to: '2026-01-01' }, caller: office });
     expect(reversed).toMatchObject({ status: 400, body: { errors: [{ path: 'query.to' }] } });

@@ -13,18 +13,31 @@ const runtime = inject('runtime');
 describe('refusing a recorded charge', () => {
   it('marks the entry refused, opens a complaint routed to the supervisors, and alerts them', async () => {
     const { dept, code, enterpriseId } = await feeScenario();
-    const entry = await invoke(feeCards, routes.recordEntry, { params: { enterpriseId }, json: collection(code), caller: departmentCaller(dept) });
+    const entry = await invoke(feeCards, routes.recordEntry, {
+      params: { enterpriseId },
+      json: collection(code),
+      caller: departmentCaller(dept),
+    });
     const refusal = await invoke(feeCards, routes.refuseEntry, {
       params: { enterpriseId, entryId: entry.body.entryId },
       json: { reason: 'Charged for an inspection that never took place', category: 'fee-without-service' },
       caller: enterpriseCaller(enterpriseId),
     });
-    expect(refusal).toMatchObject({ status: 201, body: { entryId: '00000001', unit: dept, category: 'fee-without-service', complaintId: expect.any(String) } });
+    expect(refusal).toMatchObject({
+      status: 201,
+      body: { entryId: '00000001', unit: dept, category: 'fee-without-service', complaintId: expect.any(String) },
+    });
 
     const complaint = await db.send(new GetCommand({ TableName: tableName, Key: keys.complaint(refusal.body.complaintId) }));
     expect(complaint.Item).toMatchObject({
-      againstDept: dept, category: 'fee-without-service', source: 'fee-refusal', routedTo: 'supervisors', status: 'received',
-      complainant: { enterpriseId }, subject: { type: 'fee-entry', id: `${enterpriseId}/00000001` }, gsi1pk: `COMPLAINTS#${dept}`,
+      againstDept: dept,
+      category: 'fee-without-service',
+      source: 'fee-refusal',
+      routedTo: 'supervisors',
+      status: 'received',
+      complainant: { enterpriseId },
+      subject: { type: 'fee-entry', id: `${enterpriseId}/00000001` },
+      gsi1pk: `COMPLAINTS#${dept}`,
     });
     const stored = await db.send(new GetCommand({ TableName: tableName, Key: keys.alert(refusal.body.alertId) }));
     expect(stored.Item).toMatchObject({ severity: 'warning', concern: 'fee-cards', department: dept, kind: 'fee-entry-refused' });
@@ -43,12 +56,23 @@ describe('refusing a recorded charge', () => {
     const other = await feeScenario();
     await invoke(feeCards, routes.recordEntry, { params: { enterpriseId }, json: collection(code), caller: departmentCaller(dept) });
     const params = { enterpriseId, entryId: '00000001' };
-    expect((await invoke(feeCards, routes.refuseEntry, { params, json: { reason: 'not on my list' }, caller: enterpriseCaller(enterpriseId) })).status).toBe(201);
+    expect(
+      (await invoke(feeCards, routes.refuseEntry, { params, json: { reason: 'not on my list' }, caller: enterpriseCaller(enterpriseId) }))
+        .status,
+    ).toBe(201);
     const twice = await invoke(feeCards, routes.refuseEntry, { params, json: { reason: 'again' }, caller: enterpriseCaller(enterpriseId) });
     expect(twice).toMatchObject({ status: 409, body: { type: 'urn:soft-env:problem:already-refused' } });
-    const stranger = await invoke(feeCards, routes.refuseEntry, { params, json: { reason: 'x' }, caller: enterpriseCaller(other.enterpriseId) });
+    const stranger = await invoke(feeCards, routes.refuseEntry, {
+      params,
+      json: { reason: 'x' },
+      caller: enterpriseCaller(other.enterpriseId),
+    });
     expect(stranger.status).toBe(404);
-    const missing = await invoke(feeCards, routes.refuseEntry, { params: { enterpriseId, entryId: '00000009' }, json: { reason: 'x' }, caller: enterpriseCaller(enterpriseId) });
+    const missing = await invoke(feeCards, routes.refuseEntry, {
+      params: { enterpriseId, entryId: '00000009' },
+      json: { reason: 'x' },
+      caller: enterpriseCaller(enterpriseId),
+    });
     expect(missing.status).toBe(404);
     const audit = await invoke(feeCards, routes.feeAudit, { query: { from: COLLECTION_DAY, to: localDate(new Date()) }, caller: office });
     expect(audit.body.totals.byUnit).toContainEqual(expect.objectContaining({ unit: dept, entries: 1, refused: 1, refusedAmount: 12000 }));

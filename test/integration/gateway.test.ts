@@ -14,7 +14,11 @@ const runtime = inject('runtime');
 const calls: string[] = [];
 const echo: LambdaHandler = async (event) => {
   calls.push(event.routeKey);
-  return { statusCode: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ routeKey: event.routeKey, params: event.pathParameters ?? null }) };
+  return {
+    statusCode: 200,
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ routeKey: event.routeKey, params: event.pathParameters ?? null }),
+  };
 };
 let url: string;
 let server: ReturnType<typeof createGateway>;
@@ -30,11 +34,16 @@ afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 describe('the local gateway', () => {
   it('throttles complaint intake at its declared burst, with a problem+json 429, before the Lambda runs', async () => {
     const before = calls.filter((key) => key === 'POST /complaints').length;
-    const responses = await Promise.all(Array.from({ length: INTAKE_THROTTLE.burstLimit + 10 }, () =>
-      fetch(`${url}/complaints`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })));
+    const responses = await Promise.all(
+      Array.from({ length: INTAKE_THROTTLE.burstLimit + 10 }, () =>
+        fetch(`${url}/complaints`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' }),
+      ),
+    );
     const statuses = responses.map((response) => response.status);
     // The bucket refills while the requests arrive: at most a quarter second's worth more than the burst.
-    expect(statuses.filter((status) => status === 200).length).toBeLessThanOrEqual(INTAKE_THROTTLE.burstLimit + INTAKE_THROTTLE.rateLimit / 4);
+    expect(statuses.filter((status) => status === 200).length).toBeLessThanOrEqual(
+      INTAKE_THROTTLE.burstLimit + INTAKE_THROTTLE.rateLimit / 4,
+    );
     expect(statuses.filter((status) => status === 429).length).toBeGreaterThanOrEqual(10 - INTAKE_THROTTLE.rateLimit / 4);
     const throttled = responses.find((response) => response.status === 429)!;
     expect(throttled.headers.get('content-type')).toBe('application/problem+json');

@@ -46,11 +46,27 @@ describe('the HTTP middleware stack', () => {
   it('answers 401 without claims and 403 for a wrong role, writing nothing', async () => {
     const deptId = newDeptId();
     const anonymous = await invoke(handler, putDepartment, { params: { deptId }, json: { name: 'x' } });
-    expect(anonymous).toMatchObject({ status: 401, contentType: 'application/problem+json', body: { status: 401, title: 'Not signed in' } });
-    const wrongRole = await invoke(handler, putDepartment, { params: { deptId }, json: { name: 'x' }, caller: { roles: ['department'], dept: 'tax' } });
-    expect(wrongRole).toMatchObject({ status: 403, contentType: 'application/problem+json', body: { type: 'urn:soft-env:problem:forbidden' } });
+    expect(anonymous).toMatchObject({
+      status: 401,
+      contentType: 'application/problem+json',
+      body: { status: 401, title: 'Not signed in' },
+    });
+    const wrongRole = await invoke(handler, putDepartment, {
+      params: { deptId },
+      json: { name: 'x' },
+      caller: { roles: ['department'], dept: 'tax' },
+    });
+    expect(wrongRole).toMatchObject({
+      status: 403,
+      contentType: 'application/problem+json',
+      body: { type: 'urn:soft-env:problem:forbidden' },
+    });
     expect(await stored(deptId)).toBeUndefined();
-    const noScope = await invoke(handler, putDepartment, { params: { deptId }, json: { name: 'x' }, caller: { roles: ['soft-env-office', 'department'] } });
+    const noScope = await invoke(handler, putDepartment, {
+      params: { deptId },
+      json: { name: 'x' },
+      caller: { roles: ['soft-env-office', 'department'] },
+    });
     // The office role suffices; the department role without its department claim adds nothing.
     // 201, not 200: the refused requests before it registered nothing under this id.
     expect(noScope.status).toBe(201);
@@ -58,21 +74,37 @@ describe('the HTTP middleware stack', () => {
   });
 
   it('names every failing field, including unknown ones (400)', async () => {
-    const result = await invoke(handler, putDepartment, { params: { deptId: 'Bad Id' }, json: { name: '', colour: 'red' }, caller: office });
+    const result = await invoke(handler, putDepartment, {
+      params: { deptId: 'Bad Id' },
+      json: { name: '', colour: 'red' },
+      caller: office,
+    });
     expect(result.status).toBe(400);
     expect(result.contentType).toBe('application/problem+json');
-    expect(result.body.errors).toEqual(expect.arrayContaining([
-      expect.objectContaining({ path: 'path.deptId' }),
-      expect.objectContaining({ path: 'body.name' }),
-      { path: 'body.colour', message: 'Unknown field' },
-    ]));
+    expect(result.body.errors).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ path: 'path.deptId' }),
+        expect.objectContaining({ path: 'body.name' }),
+        { path: 'body.colour', message: 'Unknown field' },
+      ]),
+    );
   });
 
   it('refuses malformed JSON (400), a wrong content type (415) and a body over 64 KiB (413)', async () => {
     const deptId = newDeptId();
-    const malformed = await invoke(handler, putDepartment, { params: { deptId }, body: '{"name": ', headers: { 'content-type': 'application/json' }, caller: office });
+    const malformed = await invoke(handler, putDepartment, {
+      params: { deptId },
+      body: '{"name": ',
+      headers: { 'content-type': 'application/json' },
+      caller: office,
+    });
     expect(malformed).toMatchObject({ status: 400, body: { detail: 'The body is not valid JSON.' } });
-    const wrongType = await invoke(handler, putDepartment, { params: { deptId }, body: 'name=x', headers: { 'content-type': 'application/x-www-form-urlencoded' }, caller: office });
+    const wrongType = await invoke(handler, putDepartment, {
+      params: { deptId },
+      body: 'name=x',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      caller: office,
+    });
     expect(wrongType).toMatchObject({ status: 415, contentType: 'application/problem+json' });
     const huge = await invoke(handler, putDepartment, { params: { deptId }, json: { name: 'x'.repeat(70 * 1024) }, caller: office });
     expect(huge).toMatchObject({ status: 413, contentType: 'application/problem+json' });

@@ -42,7 +42,12 @@ function quietDay(): string {
   return `${next.slice(0, 8)}10`;
 }
 const inspection = (enterpriseId: string, plannedDate: string, category = 'routine') => ({
-  enterpriseId, plannedDate, category, reason: 'Verify the boiler certificate', legalBasis: 'Special Equipment Safety Law art. 57', inspectors: ['Li Ming', 'Zhao Hua'],
+  enterpriseId,
+  plannedDate,
+  category,
+  reason: 'Verify the boiler certificate',
+  legalBasis: 'Special Equipment Safety Law art. 57',
+  inspectors: ['Li Ming', 'Zhao Hua'],
 });
 
 describe('filing an inspection', () => {
@@ -50,25 +55,53 @@ describe('filing an inspection', () => {
     const dept = await registeredDept();
     const enterpriseId = newCreditCode();
     const result = await invoke(handler, routes.fileInspection, { json: inspection(enterpriseId, afterThe25th()), caller: clerk(dept) });
-    expect(result).toMatchObject({ status: 201, body: { status: 'pending-approval', department: dept, version: 1, approval: { limitDays: 1 } } });
+    expect(result).toMatchObject({
+      status: 201,
+      body: { status: 'pending-approval', department: dept, version: 1, approval: { limitDays: 1 } },
+    });
     const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: keys.inspection(result.body.id) }));
-    expect(Item).toMatchObject({ gsi1pk: `INSPECTIONS#DEPT#${dept}`, gsi2pk: `INSPECTIONS#ENT#${enterpriseId}`, gsi3pk: 'INSPECTIONS', status: 'pending-approval' });
-    await eventually(() => expect(executions(runtime.dataDir)).toContainEqual(expect.objectContaining({ name: executionName(approvalMatter(result.body)), status: 'RUNNING' })));
+    expect(Item).toMatchObject({
+      gsi1pk: `INSPECTIONS#DEPT#${dept}`,
+      gsi2pk: `INSPECTIONS#ENT#${enterpriseId}`,
+      gsi3pk: 'INSPECTIONS',
+      status: 'pending-approval',
+    });
+    await eventually(() =>
+      expect(executions(runtime.dataDir)).toContainEqual(
+        expect.objectContaining({ name: executionName(approvalMatter(result.body)), status: 'RUNNING' }),
+      ),
+    );
   });
 
   it('on a quiet day: refuses routine (422), files a safety inspection and tells the office', async () => {
     const dept = await registeredDept();
     const enterpriseId = newCreditCode();
     const refused = await invoke(handler, routes.fileInspection, { json: inspection(enterpriseId, quietDay()), caller: clerk(dept) });
-    expect(refused).toMatchObject({ status: 422, contentType: 'application/problem+json', body: { type: 'urn:soft-env:problem:quiet-production-day' } });
-    const filed = await invoke(handler, routes.fileInspection, { json: inspection(enterpriseId, quietDay(), 'safety'), caller: clerk(dept) });
+    expect(refused).toMatchObject({
+      status: 422,
+      contentType: 'application/problem+json',
+      body: { type: 'urn:soft-env:problem:quiet-production-day' },
+    });
+    const filed = await invoke(handler, routes.fileInspection, {
+      json: inspection(enterpriseId, quietDay(), 'safety'),
+      caller: clerk(dept),
+    });
     expect(filed).toMatchObject({ status: 201, body: { status: 'filed' } });
     expect(filed.body.approval).toBeUndefined();
-    await alertDelivered(runtime.dataDir, { severity: 'info', concern: 'inspections', department: dept, kind: 'quiet-day-exception-filed', subject: { type: 'inspection', id: filed.body.id } });
+    await alertDelivered(runtime.dataDir, {
+      severity: 'info',
+      concern: 'inspections',
+      department: dept,
+      kind: 'quiet-day-exception-filed',
+      subject: { type: 'inspection', id: filed.body.id },
+    });
   });
 
   it('refuses a planned date in the past (400)', async () => {
-    const result = await invoke(handler, routes.fileInspection, { json: inspection(newCreditCode(), addDays(today(), -1), 'safety'), caller: clerk(await registeredDept()) });
+    const result = await invoke(handler, routes.fileInspection, {
+      json: inspection(newCreditCode(), addDays(today(), -1), 'safety'),
+      caller: clerk(await registeredDept()),
+    });
     expect(result).toMatchObject({ status: 400, body: { errors: [{ path: 'body.plannedDate' }] } });
   });
 
@@ -80,10 +113,19 @@ describe('filing an inspection', () => {
     await invoke(handler, routes.fileInspection, { json: inspection(enterpriseId, date), caller: clerk(dept) });
     const third = await invoke(handler, routes.fileInspection, { json: inspection(enterpriseId, date), caller: clerk(dept) });
     expect(third).toMatchObject({ status: 422, body: { type: 'urn:soft-env:problem:routine-inspection-cap' } });
-    expect((await invoke(handler, routes.fileInspection, { json: inspection(enterpriseId, date, 'major-case'), caller: clerk(dept) })).status).toBe(201);
-    expect((await invoke(handler, routes.fileInspection, { json: inspection(enterpriseId, date), caller: clerk(await registeredDept()) })).status).toBe(201);
+    expect(
+      (await invoke(handler, routes.fileInspection, { json: inspection(enterpriseId, date, 'major-case'), caller: clerk(dept) })).status,
+    ).toBe(201);
+    expect(
+      (await invoke(handler, routes.fileInspection, { json: inspection(enterpriseId, date), caller: clerk(await registeredDept()) }))
+        .status,
+    ).toBe(201);
     // A rejected routine inspection gives its place back.
-    await invoke(handler, routes.decideInspection, { params: { id: first.body.id }, json: { decision: 'reject', comment: 'Not justified' }, caller: office });
+    await invoke(handler, routes.decideInspection, {
+      params: { id: first.body.id },
+      json: { decision: 'reject', comment: 'Not justified' },
+      caller: office,
+    });
     expect((await invoke(handler, routes.fileInspection, { json: inspection(enterpriseId, date), caller: clerk(dept) })).status).toBe(201);
   });
 });
@@ -107,14 +149,20 @@ describe('an approval not given by the planned day', () => {
     expect(result).toMatchObject({ open: true, alert: { kind: 'approval-lapsed', subject: { type: 'inspection', id: first.body.id } } });
     const seen = await invoke(handler, routes.getInspection, { params: { id: first.body.id }, caller: clerk(dept) });
     expect(seen.body).toMatchObject({ status: 'lapsed', lapsedAt: expect.any(String) });
-    const late = await invoke(handler, routes.decideInspection, { params: { id: first.body.id }, json: { decision: 'approve', comment: 'Late' }, caller: office });
+    const late = await invoke(handler, routes.decideInspection, {
+      params: { id: first.body.id },
+      json: { decision: 'approve', comment: 'Late' },
+      caller: office,
+    });
     expect(late).toMatchObject({ status: 409, body: { type: 'urn:soft-env:problem:not-pending' } });
     // Its place under the yearly cap is free again, and a lapsed inspection lets nobody in.
     expect((await invoke(handler, routes.fileInspection, { json: inspection(enterpriseId, date), caller: clerk(dept) })).status).toBe(201);
     const visit = await invoke(handler, routes.recordVisit, { params: { id: first.body.id }, json: {}, caller: owner(enterpriseId) });
     expect(visit.body).toMatchObject({ allowed: false, reason: expect.stringContaining('lapsed') });
     // A check of the lapsed inspection ends quietly.
-    expect(await checkInspectionMatter(approvalMatter(first.body), 'escalation', new Date(plannedDayEnd.getTime() + 120_000))).toEqual({ open: false });
+    expect(await checkInspectionMatter(approvalMatter(first.body), 'escalation', new Date(plannedDayEnd.getTime() + 120_000))).toEqual({
+      open: false,
+    });
   });
 });
 
@@ -122,20 +170,46 @@ describe('the office decides', () => {
   it('approves once: the decision is stored as evidence and the deadline execution stops', async () => {
     const dept = await registeredDept();
     const filed = await invoke(handler, routes.fileInspection, { json: inspection(newCreditCode(), afterThe25th()), caller: clerk(dept) });
-    const decided = await invoke(handler, routes.decideInspection, { params: { id: filed.body.id }, json: { decision: 'approve', comment: 'Justified by last month\'s complaint' }, caller: office });
-    expect(decided).toMatchObject({ status: 200, body: { status: 'approved', version: 2, decision: { decision: 'approve', decidedBy: 'office-clerk' } } });
+    const decided = await invoke(handler, routes.decideInspection, {
+      params: { id: filed.body.id },
+      json: { decision: 'approve', comment: "Justified by last month's complaint" },
+      caller: office,
+    });
+    expect(decided).toMatchObject({
+      status: 200,
+      body: { status: 'approved', version: 2, decision: { decision: 'approve', decidedBy: 'office-clerk' } },
+    });
     const evidence = await db.send(new GetCommand({ TableName: tableName, Key: keys.decision(filed.body.id) }));
     expect(evidence.Item).toMatchObject({ decision: 'approve', inspectionId: filed.body.id });
-    await eventually(() => expect(executions(runtime.dataDir)).toContainEqual(expect.objectContaining({ name: executionName(approvalMatter(filed.body)), status: 'ABORTED' })));
-    const again = await invoke(handler, routes.decideInspection, { params: { id: filed.body.id }, json: { decision: 'reject', comment: 'x' }, caller: office });
+    await eventually(() =>
+      expect(executions(runtime.dataDir)).toContainEqual(
+        expect.objectContaining({ name: executionName(approvalMatter(filed.body)), status: 'ABORTED' }),
+      ),
+    );
+    const again = await invoke(handler, routes.decideInspection, {
+      params: { id: filed.body.id },
+      json: { decision: 'reject', comment: 'x' },
+      caller: office,
+    });
     expect(again).toMatchObject({ status: 409, body: { type: 'urn:soft-env:problem:not-pending' } });
   });
 
   it('lets exactly one of two simultaneous decisions win', async () => {
-    const filed = await invoke(handler, routes.fileInspection, { json: inspection(newCreditCode(), afterThe25th()), caller: clerk(await registeredDept()) });
+    const filed = await invoke(handler, routes.fileInspection, {
+      json: inspection(newCreditCode(), afterThe25th()),
+      caller: clerk(await registeredDept()),
+    });
     const [a, b] = await Promise.all([
-      invoke(handler, routes.decideInspection, { params: { id: filed.body.id }, json: { decision: 'approve', comment: 'yes' }, caller: office }),
-      invoke(handler, routes.decideInspection, { params: { id: filed.body.id }, json: { decision: 'reject', comment: 'no' }, caller: { ...office, sub: 'other-clerk' } }),
+      invoke(handler, routes.decideInspection, {
+        params: { id: filed.body.id },
+        json: { decision: 'approve', comment: 'yes' },
+        caller: office,
+      }),
+      invoke(handler, routes.decideInspection, {
+        params: { id: filed.body.id },
+        json: { decision: 'reject', comment: 'no' },
+        caller: { ...office, sub: 'other-clerk' },
+      }),
     ]);
     expect([a.status, b.status].sort()).toEqual([200, 409]);
     const stored = await db.send(new GetCommand({ TableName: tableName, Key: keys.inspection(filed.body.id) }));
@@ -146,16 +220,37 @@ describe('the office decides', () => {
   it('refuses a decision once the planned date has passed (422)', async () => {
     const id = crypto.randomUUID();
     const past = addDays(today(), -2);
-    await createInspection({
-      id, enterpriseId: newCreditCode(), department: 'late-dept', plannedDate: past, category: 'safety', reason: 'r', legalBasis: 'l',
-      inspectors: ['x'], status: 'pending-approval', filedAt: `${past}T09:00:00+08:00`, filedBy: 'clerk', version: 1,
-    }, undefined);
-    const result = await invoke(handler, routes.decideInspection, { params: { id }, json: { decision: 'approve', comment: 'late' }, caller: office });
+    await createInspection(
+      {
+        id,
+        enterpriseId: newCreditCode(),
+        department: 'late-dept',
+        plannedDate: past,
+        category: 'safety',
+        reason: 'r',
+        legalBasis: 'l',
+        inspectors: ['x'],
+        status: 'pending-approval',
+        filedAt: `${past}T09:00:00+08:00`,
+        filedBy: 'clerk',
+        version: 1,
+      },
+      undefined,
+    );
+    const result = await invoke(handler, routes.decideInspection, {
+      params: { id },
+      json: { decision: 'approve', comment: 'late' },
+      caller: office,
+    });
     expect(result).toMatchObject({ status: 422, body: { type: 'urn:soft-env:problem:planned-date-passed' } });
   });
 
-  it('is the office\'s alone (403 for a department)', async () => {
-    const result = await invoke(handler, routes.decideInspection, { params: { id: crypto.randomUUID() }, json: { decision: 'approve', comment: 'x' }, caller: clerk('tax') });
+  it("is the office's alone (403 for a department)", async () => {
+    const result = await invoke(handler, routes.decideInspection, {
+      params: { id: crypto.randomUUID() },
+      json: { decision: 'approve', comment: 'x' },
+      caller: clerk('tax'),
+    });
     expect(result.status).toBe(403);
   });
 });
@@ -164,7 +259,11 @@ describe('the office decides', () => {
 async function inspectionForToday(dept: string, enterpriseId: string) {
   const filed = await invoke(handler, routes.fileInspection, { json: inspection(enterpriseId, today(), 'safety'), caller: clerk(dept) });
   if (filed.body.status === 'pending-approval') {
-    await invoke(handler, routes.decideInspection, { params: { id: filed.body.id }, json: { decision: 'approve', comment: 'ok' }, caller: office });
+    await invoke(handler, routes.decideInspection, {
+      params: { id: filed.body.id },
+      json: { decision: 'approve', comment: 'ok' },
+      caller: office,
+    });
   }
   return filed.body.id as string;
 }
@@ -182,13 +281,32 @@ describe('inspectors at the door', () => {
     const dept = await registeredDept();
     const enterpriseId = newCreditCode();
     const filed = await invoke(handler, routes.fileInspection, { json: inspection(enterpriseId, afterThe25th()), caller: clerk(dept) });
-    const visit = await invoke(handler, routes.recordVisit, { params: { id: filed.body.id }, json: { note: 'Two officers, no papers' }, caller: owner(enterpriseId) });
-    expect(visit).toMatchObject({ status: 201, body: { allowed: false, reason: 'This inspection has not been approved by the soft-environment office.' } });
+    const visit = await invoke(handler, routes.recordVisit, {
+      params: { id: filed.body.id },
+      json: { note: 'Two officers, no papers' },
+      caller: owner(enterpriseId),
+    });
+    expect(visit).toMatchObject({
+      status: 201,
+      body: { allowed: false, reason: 'This inspection has not been approved by the soft-environment office.' },
+    });
     const complaint = await db.send(new GetCommand({ TableName: tableName, Key: keys.complaint(visit.body.complaintId) }));
-    expect(complaint.Item).toMatchObject({ category: 'quiet-day-violation', againstDept: dept, source: 'inspection-visit', routedTo: 'supervisors' });
-    await alertDelivered(runtime.dataDir, { kind: 'visit-not-allowed', severity: 'breach', department: dept, subject: { type: 'inspection', id: filed.body.id } });
+    expect(complaint.Item).toMatchObject({
+      category: 'quiet-day-violation',
+      againstDept: dept,
+      source: 'inspection-visit',
+      routedTo: 'supervisors',
+    });
+    await alertDelivered(runtime.dataDir, {
+      kind: 'visit-not-allowed',
+      severity: 'breach',
+      department: dept,
+      subject: { type: 'inspection', id: filed.body.id },
+    });
     const seen = await invoke(handler, routes.getInspection, { params: { id: filed.body.id }, caller: supervisor });
-    expect(seen.body.visits).toEqual([expect.objectContaining({ allowed: false, note: 'Two officers, no papers', recordedBy: expect.any(String) })]);
+    expect(seen.body.visits).toEqual([
+      expect.objectContaining({ allowed: false, note: 'Two officers, no papers', recordedBy: expect.any(String) }),
+    ]);
     // The department inspected sees the visit, not who at the enterprise reported it.
     const byDepartment = await invoke(handler, routes.getInspection, { params: { id: filed.body.id }, caller: clerk(dept) });
     expect(byDepartment.body.visits).toEqual([expect.objectContaining({ allowed: false, note: 'Two officers, no papers' })]);
@@ -200,15 +318,34 @@ describe('inspectors at the door', () => {
     const enterpriseId = newCreditCode();
     const filed = await invoke(handler, routes.fileInspection, { json: inspection(enterpriseId, afterThe25th()), caller: clerk(dept) });
     const reports = [];
-    for (let i = 0; i < 5; i += 1) reports.push(await invoke(handler, routes.recordVisit, { params: { id: filed.body.id }, json: { note: `Report ${i + 1}` }, caller: owner(enterpriseId) }));
+    for (let i = 0; i < 5; i += 1)
+      reports.push(
+        await invoke(handler, routes.recordVisit, {
+          params: { id: filed.body.id },
+          json: { note: `Report ${i + 1}` },
+          caller: owner(enterpriseId),
+        }),
+      );
     expect(reports.map((report) => report.status)).toEqual([201, 201, 201, 201, 201]);
     const complaintId = reports[0]!.body.complaint.id as string;
     expect(reports[0]!.body.complaint.trackingCode).toEqual(expect.any(String));
     for (const [i, repeat] of reports.slice(1).entries()) {
-      expect(repeat.body).toMatchObject({ allowed: false, complaintId, repeatOf: complaintId, reportsToday: i + 2, complaint: { id: complaintId } });
+      expect(repeat.body).toMatchObject({
+        allowed: false,
+        complaintId,
+        repeatOf: complaintId,
+        reportsToday: i + 2,
+        complaint: { id: complaintId },
+      });
     }
     const seen = await invoke(handler, routes.getInspection, { params: { id: filed.body.id }, caller: supervisor });
-    expect(seen.body.visits.map((visit: { note: string }) => visit.note).sort()).toEqual(['Report 1', 'Report 2', 'Report 3', 'Report 4', 'Report 5']);
+    expect(seen.body.visits.map((visit: { note: string }) => visit.note).sort()).toEqual([
+      'Report 1',
+      'Report 2',
+      'Report 3',
+      'Report 4',
+      'Report 5',
+    ]);
     const count = await db.send(new GetCommand({ TableName: tableName, Key: keys.evaluation(quarterOf(new Date()), dept) }));
     expect(count.Item?.visitsNotAllowed).toBe(1);
     // Another inspection's unlawful visit, reported after them: once its alert is delivered, the stream has passed the five.
@@ -220,7 +357,10 @@ describe('inspectors at the door', () => {
   });
 
   it('are reported by the inspected enterprise only (404 for another)', async () => {
-    const filed = await invoke(handler, routes.fileInspection, { json: inspection(newCreditCode(), afterThe25th()), caller: clerk(await registeredDept()) });
+    const filed = await invoke(handler, routes.fileInspection, {
+      json: inspection(newCreditCode(), afterThe25th()),
+      caller: clerk(await registeredDept()),
+    });
     const result = await invoke(handler, routes.recordVisit, { params: { id: filed.body.id }, caller: owner(newCreditCode()) });
     expect(result.status).toBe(404);
   });
@@ -233,16 +373,35 @@ describe('outcomes and the register of findings', () => {
     const id = await inspectionForToday(dept, enterpriseId);
     // A minor finding of this department 340 days before the inspection: within its 12 months.
     const earlier = addDays(today(), -340);
-    await db.send(new PutCommand({
-      TableName: tableName,
-      Item: { ...keys.finding(enterpriseId, earlier, 'older-inspection', 1), type: 'finding', enterpriseId, department: dept, inspectionId: 'older-inspection', date: earlier, description: 'Sign missing', severity: 'minor', fine: 0 },
-    }));
+    await db.send(
+      new PutCommand({
+        TableName: tableName,
+        Item: {
+          ...keys.finding(enterpriseId, earlier, 'older-inspection', 1),
+          type: 'finding',
+          enterpriseId,
+          department: dept,
+          inspectionId: 'older-inspection',
+          date: earlier,
+          description: 'Sign missing',
+          severity: 'minor',
+          fine: 0,
+        },
+      }),
+    );
     // Written down 40 days after the inspection: counted from that day, the earlier finding would fall outside.
     const writtenLater = new Date(Date.now() + 40 * 86_400_000);
-    const outcome = await inspectionService.recordOutcome(id, { findings: [{ description: 'Sign missing again', severity: 'minor', fine: 20000 }] }, { roles: ['department'], dept, sub: `clerk@${dept}` }, { now: writtenLater, newId });
+    const outcome = await inspectionService.recordOutcome(
+      id,
+      { findings: [{ description: 'Sign missing again', severity: 'minor', fine: 20000 }] },
+      { roles: ['department'], dept, sub: `clerk@${dept}` },
+      { now: writtenLater, newId },
+    );
     expect(outcome.status).toBe('completed');
     const register = await invoke(handler, routes.findingsRegister, { params: { enterpriseId }, caller: supervisor });
-    expect(register.body.items).toEqual(expect.arrayContaining([expect.objectContaining({ inspectionId: id, date: today(), fine: 20000 })]));
+    expect(register.body.items).toEqual(
+      expect.arrayContaining([expect.objectContaining({ inspectionId: id, date: today(), fine: 20000 })]),
+    );
   });
 
   it('refuses a fine for a first minor violation, takes it after a minor finding within a year', async () => {
@@ -250,11 +409,15 @@ describe('outcomes and the register of findings', () => {
     const enterpriseId = newCreditCode();
     const first = await inspectionForToday(dept, enterpriseId);
     const fined = await invoke(handler, routes.recordOutcome, {
-      params: { id: first }, json: { findings: [{ description: 'Fire exit blocked by boxes', severity: 'minor', fine: 50000 }] }, caller: clerk(dept),
+      params: { id: first },
+      json: { findings: [{ description: 'Fire exit blocked by boxes', severity: 'minor', fine: 50000 }] },
+      caller: clerk(dept),
     });
     expect(fined).toMatchObject({ status: 422, body: { type: 'urn:soft-env:problem:first-minor-violation-no-fine' } });
     const guided = await invoke(handler, routes.recordOutcome, {
-      params: { id: first }, json: { findings: [{ description: 'Fire exit blocked by boxes', severity: 'minor', fine: 0 }] }, caller: clerk(dept),
+      params: { id: first },
+      json: { findings: [{ description: 'Fire exit blocked by boxes', severity: 'minor', fine: 0 }] },
+      caller: clerk(dept),
     });
     expect(guided).toMatchObject({ status: 201, body: { status: 'completed' } });
     const twice = await invoke(handler, routes.recordOutcome, { params: { id: first }, json: { findings: [] }, caller: clerk(dept) });
@@ -262,7 +425,9 @@ describe('outcomes and the register of findings', () => {
 
     const second = await inspectionForToday(dept, enterpriseId);
     const repeat = await invoke(handler, routes.recordOutcome, {
-      params: { id: second }, json: { findings: [{ description: 'Fire exit blocked again', severity: 'minor', fine: 50000 }] }, caller: clerk(dept),
+      params: { id: second },
+      json: { findings: [{ description: 'Fire exit blocked again', severity: 'minor', fine: 50000 }] },
+      caller: clerk(dept),
     });
     expect(repeat.status).toBe(201);
 
@@ -270,12 +435,17 @@ describe('outcomes and the register of findings', () => {
     const otherDept = await registeredDept();
     const third = await inspectionForToday(otherDept, enterpriseId);
     const other = await invoke(handler, routes.recordOutcome, {
-      params: { id: third }, json: { findings: [{ description: 'Sign missing', severity: 'minor', fine: 10000 }] }, caller: clerk(otherDept),
+      params: { id: third },
+      json: { findings: [{ description: 'Sign missing', severity: 'minor', fine: 10000 }] },
+      caller: clerk(otherDept),
     });
     expect(other.status).toBe(422);
 
     const register = await invoke(handler, routes.findingsRegister, { params: { enterpriseId }, caller: owner(enterpriseId) });
-    expect(register.body.items.map((finding: any) => finding.description).sort()).toEqual(['Fire exit blocked again', 'Fire exit blocked by boxes']);
+    expect(register.body.items.map((finding: any) => finding.description).sort()).toEqual([
+      'Fire exit blocked again',
+      'Fire exit blocked by boxes',
+    ]);
     const forOther = await invoke(handler, routes.findingsRegister, { params: { enterpriseId }, caller: clerk(otherDept) });
     expect(forOther.body.items).toEqual([]);
   });
@@ -287,14 +457,20 @@ describe('listings', () => {
     const enterpriseId = newCreditCode();
     const date = afterThe25th();
     const mine = await invoke(handler, routes.fileInspection, { json: inspection(enterpriseId, date, 'safety'), caller: clerk(dept) });
-    const theirs = await invoke(handler, routes.fileInspection, { json: inspection(enterpriseId, date, 'safety'), caller: clerk(await registeredDept()) });
+    const theirs = await invoke(handler, routes.fileInspection, {
+      json: inspection(enterpriseId, date, 'safety'),
+      caller: clerk(await registeredDept()),
+    });
     const own = await invoke(handler, routes.listInspections, { caller: clerk(dept) });
     expect(own.body.items.map((item: any) => item.id)).toEqual([mine.body.id]);
     const enterprise = await invoke(handler, routes.listInspections, { caller: owner(enterpriseId) });
     expect(enterprise.body.items.map((item: any) => item.id).sort()).toEqual([mine.body.id, theirs.body.id].sort());
     const otherEnterprise = await invoke(handler, routes.listInspections, { query: { enterpriseId }, caller: owner(newCreditCode()) });
     expect(otherEnterprise.body.items).toEqual([]);
-    const byMonth = await invoke(handler, routes.listInspections, { query: { month: date.slice(0, 7), status: 'pending-approval', enterpriseId, limit: '200' }, caller: office });
+    const byMonth = await invoke(handler, routes.listInspections, {
+      query: { month: date.slice(0, 7), status: 'pending-approval', enterpriseId, limit: '200' },
+      caller: office,
+    });
     expect(byMonth.body.items.map((item: any) => item.id).sort()).toEqual([mine.body.id, theirs.body.id].sort());
     const hidden = await invoke(handler, routes.getInspection, { params: { id: theirs.body.id }, caller: clerk(dept) });
     expect(hidden.status).toBe(404);

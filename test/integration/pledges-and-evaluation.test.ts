@@ -31,34 +31,81 @@ const office = { roles: ['soft-env-office'], sub: 'office-clerk' };
 const supervisor = { roles: ['supervisor'], sub: 'supervisor-1' };
 const clerk = (dept: string) => ({ roles: ['department'], dept, sub: `clerk@${dept}` });
 const today = () => localDate(new Date());
-const registerDept = async (dept: string) => invoke(registry, registryRoutes.routes.putDepartment, { params: { deptId: dept }, json: { name: `Bureau ${dept}` }, caller: office });
-const pledgeBody = (extra: object = {}) => ({ title: 'Business licences in 3 working days', description: 'Counted from a complete application.', dueDate: addDays(today(), 60), ...extra });
+const registerDept = async (dept: string) =>
+  invoke(registry, registryRoutes.routes.putDepartment, { params: { deptId: dept }, json: { name: `Bureau ${dept}` }, caller: office });
+const pledgeBody = (extra: object = {}) => ({
+  title: 'Business licences in 3 working days',
+  description: 'Counted from a complete application.',
+  dueDate: addDays(today(), 60),
+  ...extra,
+});
 
 describe('pledges', () => {
   it('are public, and refuse a pledged limit above two thirds of the statutory one (422)', async () => {
     const dept = await registeredDept();
-    const made = await invoke(pledges, pledgeRoutes.routes.makePledge, { json: pledgeBody({ serviceCode: 'business-licence', statutoryLimitDays: 5, pledgedLimitDays: 3 }), caller: clerk(dept) });
+    const made = await invoke(pledges, pledgeRoutes.routes.makePledge, {
+      json: pledgeBody({ serviceCode: 'business-licence', statutoryLimitDays: 5, pledgedLimitDays: 3 }),
+      caller: clerk(dept),
+    });
     expect(made).toMatchObject({ status: 201, body: { status: 'open', department: dept, final: false, overdue: false } });
-    const tooLong = await invoke(pledges, pledgeRoutes.routes.makePledge, { json: pledgeBody({ statutoryLimitDays: 5, pledgedLimitDays: 4 }), caller: clerk(dept) });
+    const tooLong = await invoke(pledges, pledgeRoutes.routes.makePledge, {
+      json: pledgeBody({ statutoryLimitDays: 5, pledgedLimitDays: 4 }),
+      caller: clerk(dept),
+    });
     expect(tooLong).toMatchObject({ status: 422, body: { type: 'urn:soft-env:problem:two-thirds-rule' } });
-    const half = await invoke(pledges, pledgeRoutes.routes.makePledge, { json: pledgeBody({ statutoryLimitDays: 5 }), caller: clerk(dept) });
+    const half = await invoke(pledges, pledgeRoutes.routes.makePledge, {
+      json: pledgeBody({ statutoryLimitDays: 5 }),
+      caller: clerk(dept),
+    });
     expect(half).toMatchObject({ status: 400, body: { errors: [{ path: 'body.pledgedLimitDays' }] } });
     const listed = await invoke(pledges, pledgeRoutes.routes.listPledges, { query: { dept } });
     expect(listed.body.items.map((pledge: any) => pledge.id)).toEqual([made.body.id]);
-    expect((await invoke(pledges, pledgeRoutes.routes.getPledge, { params: { id: made.body.id } })).body.title).toBe('Business licences in 3 working days');
+    expect((await invoke(pledges, pledgeRoutes.routes.getPledge, { params: { id: made.body.id } })).body.title).toBe(
+      'Business licences in 3 working days',
+    );
   });
 
-  it('take reviews; the office\'s verdict is final; broken alerts the supervisors', async () => {
+  it("take reviews; the office's verdict is final; broken alerts the supervisors", async () => {
     const dept = await registeredDept();
     const made = await invoke(pledges, pledgeRoutes.routes.makePledge, { json: pledgeBody(), caller: clerk(dept) });
     const id = made.body.id;
-    const progress = await invoke(pledges, pledgeRoutes.routes.reviewPledge, { params: { id }, json: { verdict: 'in-progress', evidence: 'Half the windows trained.' }, caller: clerk(dept) });
+    const progress = await invoke(pledges, pledgeRoutes.routes.reviewPledge, {
+      params: { id },
+      json: { verdict: 'in-progress', evidence: 'Half the windows trained.' },
+      caller: clerk(dept),
+    });
     expect(progress.body).toMatchObject({ status: 'in-progress', final: false });
-    expect((await invoke(pledges, pledgeRoutes.routes.reviewPledge, { params: { id }, json: { verdict: 'kept', evidence: 'x' }, caller: clerk(await registeredDept()) })).status).toBe(404);
-    const broken = await invoke(pledges, pledgeRoutes.routes.reviewPledge, { params: { id }, json: { verdict: 'broken', evidence: 'Sampled files took 6 days.' }, caller: office });
-    expect(broken.body).toMatchObject({ status: 'broken', final: true, reviews: [{ verdict: 'in-progress' }, { verdict: 'broken', byOffice: true }] });
-    await alertDelivered(inject('runtime').dataDir, { kind: 'pledge-broken', severity: 'breach', concern: 'pledges', department: dept, subject: { type: 'pledge', id } });
-    const after = await invoke(pledges, pledgeRoutes.routes.reviewPledge, { params: { id }, json: { verdict: 'kept', evidence: 'Appeal' }, caller: clerk(dept) });
+    expect(
+      (
+        await invoke(pledges, pledgeRoutes.routes.reviewPledge, {
+          params: { id },
+          json: { verdict: 'kept', evidence: 'x' },
+          caller: clerk(await registeredDept()),
+        })
+      ).status,
+    ).toBe(404);
+    const broken = await invoke(pledges, pledgeRoutes.routes.reviewPledge, {
+      params: { id },
+      json: { verdict: 'broken', evidence: 'Sampled files took 6 days.' },
+      caller: office,
+    });
+    expect(broken.body).toMatchObject({
+      status: 'broken',
+      final: true,
+      reviews: [{ verdict: 'in-progress' }, { verdict: 'broken', byOffice: true }],
+    });
+    await alertDelivered(inject('runtime').dataDir, {
+      kind: 'pledge-broken',
+      severity: 'breach',
+      concern: 'pledges',
+      department: dept,
+      subject: { type: 'pledge', id },
+    });
+    const after = await invoke(pledges, pledgeRoutes.routes.reviewPledge, {
+      params: { id },
+      json: { verdict: 'kept', evidence: 'Appeal' },
+      caller: clerk(dept),
+    });
     expect(after).toMatchObject({ status: 409, body: { type: 'urn:soft-env:problem:review-final' } });
   });
 
@@ -66,14 +113,29 @@ describe('pledges', () => {
     const dept = await registeredDept();
     await registerDept(dept);
     const made = await invoke(pledges, pledgeRoutes.routes.makePledge, {
-      json: pledgeBody({ title: 'Acknowledge complaints within half a day', serviceCode: 'complaint-acknowledgement', statutoryLimitDays: 1, pledgedLimitDays: 0.5 }), caller: clerk(dept),
+      json: pledgeBody({
+        title: 'Acknowledge complaints within half a day',
+        serviceCode: 'complaint-acknowledgement',
+        statutoryLimitDays: 1,
+        pledgedLimitDays: 0.5,
+      }),
+      caller: clerk(dept),
     });
     for (let i = 0; i < 2; i += 1) {
-      const filed = await invoke(complaints, complaintRoutes.routes.fileComplaint, { json: { againstDept: dept, category: 'inaction', description: `Case ${i}` } });
+      const filed = await invoke(complaints, complaintRoutes.routes.fileComplaint, {
+        json: { againstDept: dept, category: 'inaction', description: `Case ${i}` },
+      });
       await invoke(complaints, complaintRoutes.routes.acknowledge, { params: { id: filed.body.id }, caller: clerk(dept) });
     }
     const seen = await invoke(pledges, pledgeRoutes.routes.getPledge, { params: { id: made.body.id } });
-    expect(seen.body.measured).toEqual({ service: 'complaint-acknowledgement', pledgedLimitDays: 0.5, cases: 2, withinLimit: 2, share: 1, proposal: 'kept' });
+    expect(seen.body.measured).toEqual({
+      service: 'complaint-acknowledgement',
+      pledgedLimitDays: 0.5,
+      cases: 2,
+      withinLimit: 2,
+      share: 1,
+      proposal: 'kept',
+    });
   });
 });
 
@@ -87,25 +149,63 @@ describe('the quarterly evaluation', () => {
 
     const filed = [];
     for (let i = 0; i < 3; i += 1) {
-      filed.push((await invoke(complaints, complaintRoutes.routes.fileComplaint, { json: { againstDept: troubled, category: 'shirking', description: `Sent away, case ${i}` } })).body.id as string);
+      filed.push(
+        (
+          await invoke(complaints, complaintRoutes.routes.fileComplaint, {
+            json: { againstDept: troubled, category: 'shirking', description: `Sent away, case ${i}` },
+          })
+        ).body.id as string,
+      );
     }
     await invoke(complaints, complaintRoutes.routes.acknowledge, { params: { id: filed[0]! }, caller: clerk(troubled) });
-    await invoke(complaints, complaintRoutes.routes.delayNotice, { params: { id: filed[0]! }, json: { reason: 'Waiting for files', expectedBy: addDays(today(), 8) }, caller: clerk(troubled) });
-    await invoke(complaints, complaintRoutes.routes.resolve, { params: { id: filed[0]! }, json: { summary: 'Apologised and served.' }, caller: clerk(troubled) });
-    await invoke(complaints, complaintRoutes.routes.verdict, { params: { id: filed[0]! }, json: { finding: 'substantiated', action: 'Admonished.' }, caller: supervisor });
-    await invoke(complaints, complaintRoutes.routes.verdict, { params: { id: filed[1]! }, json: { finding: 'unsubstantiated', action: 'None.' }, caller: supervisor });
-    await invoke(feeCards, feeRoutes.recordEntry, { params: { enterpriseId }, json: collection(code, 99999999), caller: departmentCaller(troubled) });
+    await invoke(complaints, complaintRoutes.routes.delayNotice, {
+      params: { id: filed[0]! },
+      json: { reason: 'Waiting for files', expectedBy: addDays(today(), 8) },
+      caller: clerk(troubled),
+    });
+    await invoke(complaints, complaintRoutes.routes.resolve, {
+      params: { id: filed[0]! },
+      json: { summary: 'Apologised and served.' },
+      caller: clerk(troubled),
+    });
+    await invoke(complaints, complaintRoutes.routes.verdict, {
+      params: { id: filed[0]! },
+      json: { finding: 'substantiated', action: 'Admonished.' },
+      caller: supervisor,
+    });
+    await invoke(complaints, complaintRoutes.routes.verdict, {
+      params: { id: filed[1]! },
+      json: { finding: 'unsubstantiated', action: 'None.' },
+      caller: supervisor,
+    });
+    await invoke(feeCards, feeRoutes.recordEntry, {
+      params: { enterpriseId },
+      json: collection(code, 99999999),
+      caller: departmentCaller(troubled),
+    });
     await invoke(feeCards, feeRoutes.recordEntry, { params: { enterpriseId }, json: collection(code), caller: departmentCaller(troubled) });
-    await invoke(feeCards, feeRoutes.refuseEntry, { params: { enterpriseId, entryId: '00000001' }, json: { reason: 'Never served' }, caller: enterpriseCaller(enterpriseId) });
+    await invoke(feeCards, feeRoutes.refuseEntry, {
+      params: { enterpriseId, entryId: '00000001' },
+      json: { reason: 'Never served' },
+      caller: enterpriseCaller(enterpriseId),
+    });
     const visited = newCreditCode();
     let plannedDate = addDays(today(), 1);
     while (Number(plannedDate.slice(8)) <= 25) plannedDate = addDays(plannedDate, 1);
     const inspection = await invoke(inspections, inspectionRoutes.routes.fileInspection, {
-      json: { enterpriseId: visited, plannedDate, category: 'safety', reason: 'r', legalBasis: 'l', inspectors: ['x'] }, caller: clerk(troubled),
+      json: { enterpriseId: visited, plannedDate, category: 'safety', reason: 'r', legalBasis: 'l', inspectors: ['x'] },
+      caller: clerk(troubled),
     });
-    await invoke(inspections, inspectionRoutes.routes.recordVisit, { params: { id: inspection.body.id }, caller: { roles: ['enterprise'], ent: visited } });
+    await invoke(inspections, inspectionRoutes.routes.recordVisit, {
+      params: { id: inspection.body.id },
+      caller: { roles: ['enterprise'], ent: visited },
+    });
     const pledge = await invoke(pledges, pledgeRoutes.routes.makePledge, { json: pledgeBody(), caller: clerk(troubled) });
-    await invoke(pledges, pledgeRoutes.routes.reviewPledge, { params: { id: pledge.body.id }, json: { verdict: 'broken', evidence: 'Missed.' }, caller: office });
+    await invoke(pledges, pledgeRoutes.routes.reviewPledge, {
+      params: { id: pledge.body.id },
+      json: { verdict: 'broken', evidence: 'Missed.' },
+      caller: office,
+    });
 
     const evaluation = await invoke(evaluations, evaluationRoutes.routes.evaluation, { params: { quarter } });
     expect(evaluation.status).toBe(200);
@@ -113,12 +213,19 @@ describe('the quarterly evaluation', () => {
     const cleanRow = evaluation.body.departments.find((entry: any) => entry.deptId === clean);
 
     // The records, counted directly.
-    const records = (await invoke(complaints, complaintRoutes.routes.listComplaints, { query: { dept: troubled, limit: '200' }, caller: supervisor })).body.items as any[];
+    const records = (
+      await invoke(complaints, complaintRoutes.routes.listComplaints, { query: { dept: troubled, limit: '200' }, caller: supervisor })
+    ).body.items as any[];
     const quarterStart = `${today().slice(0, 5)}${String((Number(quarter.slice(-1)) - 1) * 3 + 1).padStart(2, '0')}-01`;
-    const audit = (await invoke(feeCards, feeRoutes.feeAudit, { query: { from: quarterStart, to: today(), limit: '200' }, caller: supervisor })).body;
+    const audit = (
+      await invoke(feeCards, feeRoutes.feeAudit, { query: { from: quarterStart, to: today(), limit: '200' }, caller: supervisor })
+    ).body;
     const unitRow = audit.totals.byUnit.find((unit: any) => unit.unit === troubled) ?? { refused: 0, rejectedAttempts: 0 };
-    const visits = (await invoke(inspections, inspectionRoutes.routes.getInspection, { params: { id: inspection.body.id }, caller: supervisor })).body.visits as any[];
-    const brokenPledges = (await invoke(pledges, pledgeRoutes.routes.listPledges, { query: { dept: troubled, status: 'broken' } })).body.items;
+    const visits = (
+      await invoke(inspections, inspectionRoutes.routes.getInspection, { params: { id: inspection.body.id }, caller: supervisor })
+    ).body.visits as any[];
+    const brokenPledges = (await invoke(pledges, pledgeRoutes.routes.listPledges, { query: { dept: troubled, status: 'broken' } })).body
+      .items;
     const acknowledged = records.filter((complaint) => complaint.owner).length;
     const resolved = records.filter((complaint) => complaint.resolution).length;
     expect(row.figures).toEqual({
@@ -134,38 +241,75 @@ describe('the quarterly evaluation', () => {
       handled: acknowledged + resolved,
       handledInTime: acknowledged + resolved,
       // No applications here (test/integration/applications.test.ts counts them).
-      applicationsDecided: 0, applicationsOnTime: 0, ratings: 0, ratingPoints: 0, poorRatings: 0,
+      applicationsDecided: 0,
+      applicationsOnTime: 0,
+      ratings: 0,
+      ratingPoints: 0,
+      poorRatings: 0,
     });
     // Three public complaints, and the two the refusal and the visit opened.
-    expect(row.figures).toMatchObject({ complaintsReceived: 5, complaintsSubstantiated: 1, delayNotices: 1, brokenPledges: 1, refusedFeeEntries: 1, rejectedFeeAttempts: 1, visitsNotAllowed: 1, handled: 2 });
+    expect(row.figures).toMatchObject({
+      complaintsReceived: 5,
+      complaintsSubstantiated: 1,
+      delayNotices: 1,
+      brokenPledges: 1,
+      refusedFeeEntries: 1,
+      rejectedFeeAttempts: 1,
+      visitsNotAllowed: 1,
+      handled: 2,
+    });
     expect(row.score).toBe(100 - 10 - 8 - 5 - 3 - 2);
     expect(cleanRow).toMatchObject({ score: 100, rank: 1, shareHandledInTime: null });
     expect(row.rank).toBeGreaterThan(1);
-    expect(evaluation.body.departments.map((entry: any) => entry.score)).toEqual([...evaluation.body.departments.map((entry: any) => entry.score)].sort((a, b) => b - a));
+    expect(evaluation.body.departments.map((entry: any) => entry.score)).toEqual(
+      [...evaluation.body.departments.map((entry: any) => entry.score)].sort((a, b) => b - a),
+    );
   });
 
   it('refuses a malformed quarter (400)', async () => {
-    expect((await invoke(evaluations, evaluationRoutes.routes.evaluation, { params: { quarter: `${new Date().getUTCFullYear()}-Q5` } })).status).toBe(400);
+    expect(
+      (await invoke(evaluations, evaluationRoutes.routes.evaluation, { params: { quarter: `${new Date().getUTCFullYear()}-Q5` } })).status,
+    ).toBe(400);
   });
 });
 
-describe('only the office\'s verdict is final', () => {
+describe("only the office's verdict is final", () => {
   const check = (matter: object, stage: string) => deadlineCheck({ matter, stage });
 
   it('a department\'s own "kept" does not end the watch: past its due date without the office\'s verdict it breaches, until the office judges it', async () => {
     const dept = await registeredDept();
     const made = await invoke(pledges, pledgeRoutes.routes.makePledge, { json: pledgeBody(), caller: clerk(dept) });
     const id = made.body.id;
-    const kept = await invoke(pledges, pledgeRoutes.routes.reviewPledge, { params: { id }, json: { verdict: 'kept', evidence: 'Done early.' }, caller: clerk(dept) });
+    const kept = await invoke(pledges, pledgeRoutes.routes.reviewPledge, {
+      params: { id },
+      json: { verdict: 'kept', evidence: 'Done early.' },
+      caller: clerk(dept),
+    });
     expect(kept.body).toMatchObject({ status: 'kept', final: false });
     const matter = { concern: 'pledges', kind: 'due-date', id, version: 1, department: dept };
     const breach = await check(matter, 'breach');
-    expect(breach).toMatchObject({ open: true, publish: true, alert: { kind: 'pledge-breach', severity: 'breach', department: dept, subject: { type: 'pledge', id } } });
+    expect(breach).toMatchObject({
+      open: true,
+      publish: true,
+      alert: { kind: 'pledge-breach', severity: 'breach', department: dept, subject: { type: 'pledge', id } },
+    });
     expect(breach.alert?.detail).toContain('reports "kept"');
-    expect((await invoke(pledges, pledgeRoutes.routes.getPledge, { params: { id } })).body).toMatchObject({ status: 'kept', final: false, overdue: true });
-    await invoke(pledges, pledgeRoutes.routes.reviewPledge, { params: { id }, json: { verdict: 'kept', evidence: 'Sampled 40 files: all in time.' }, caller: office });
+    expect((await invoke(pledges, pledgeRoutes.routes.getPledge, { params: { id } })).body).toMatchObject({
+      status: 'kept',
+      final: false,
+      overdue: true,
+    });
+    await invoke(pledges, pledgeRoutes.routes.reviewPledge, {
+      params: { id },
+      json: { verdict: 'kept', evidence: 'Sampled 40 files: all in time.' },
+      caller: office,
+    });
     expect(await check(matter, 'escalation')).toEqual({ open: false, publish: false });
-    await eventually(() => expect(executions(inject('runtime').dataDir)).toContainEqual(expect.objectContaining({ name: `pledges-due-date-${id}-v1`, status: 'ABORTED' })));
+    await eventually(() =>
+      expect(executions(inject('runtime').dataDir)).toContainEqual(
+        expect.objectContaining({ name: `pledges-due-date-${id}-v1`, status: 'ABORTED' }),
+      ),
+    );
   });
 });
 
@@ -179,11 +323,24 @@ describe('a broken pledge reversed in a later quarter', () => {
     let earlier = new Date(now.getTime() - 10 * 86_400_000);
     while (quarterOf(earlier) === current) earlier = new Date(earlier.getTime() - 10 * 86_400_000);
     const previous = quarterOf(earlier);
-    const made = await pledgeService.makePledge(pledgeBody({ dueDate: addDays(today(), 30) }), clerk(dept) as never, { now: earlier, newId });
-    await pledgeService.review(made.id, { verdict: 'broken', evidence: 'Files took 6 days.' }, clerk(dept) as never, { now: earlier, newId });
-    const figures = async (quarter: string) => (await invoke(evaluations, evaluationRoutes.routes.evaluation, { params: { quarter } })).body.departments.find((row: any) => row.deptId === dept).figures;
+    const made = await pledgeService.makePledge(pledgeBody({ dueDate: addDays(today(), 30) }), clerk(dept) as never, {
+      now: earlier,
+      newId,
+    });
+    await pledgeService.review(made.id, { verdict: 'broken', evidence: 'Files took 6 days.' }, clerk(dept) as never, {
+      now: earlier,
+      newId,
+    });
+    const figures = async (quarter: string) =>
+      (await invoke(evaluations, evaluationRoutes.routes.evaluation, { params: { quarter } })).body.departments.find(
+        (row: any) => row.deptId === dept,
+      ).figures;
     expect((await figures(previous)).brokenPledges).toBe(1);
-    const reversed = await invoke(pledges, pledgeRoutes.routes.reviewPledge, { params: { id: made.id }, json: { verdict: 'kept', evidence: 'The slow files were the applicant\'s.' }, caller: office });
+    const reversed = await invoke(pledges, pledgeRoutes.routes.reviewPledge, {
+      params: { id: made.id },
+      json: { verdict: 'kept', evidence: "The slow files were the applicant's." },
+      caller: office,
+    });
     expect(reversed.body).toMatchObject({ status: 'kept', final: true });
     expect((await figures(previous)).brokenPledges).toBe(0);
     expect((await figures(current)).brokenPledges).toBe(0);
@@ -193,22 +350,36 @@ describe('a broken pledge reversed in a later quarter', () => {
     const dept = await registeredDept();
     await registerDept(dept);
     const quarter = quarterOf(new Date());
-    await db.send(new PutCommand({ TableName: tableName, Item: { ...keys.evaluation(quarter, dept), department: dept, brokenPledges: -1 } }));
-    const row = (await invoke(evaluations, evaluationRoutes.routes.evaluation, { params: { quarter } })).body.departments.find((entry: any) => entry.deptId === dept);
+    await db.send(
+      new PutCommand({ TableName: tableName, Item: { ...keys.evaluation(quarter, dept), department: dept, brokenPledges: -1 } }),
+    );
+    const row = (await invoke(evaluations, evaluationRoutes.routes.evaluation, { params: { quarter } })).body.departments.find(
+      (entry: any) => entry.deptId === dept,
+    );
     expect(row).toMatchObject({ figures: { brokenPledges: 0 }, score: 100 });
   });
 });
 
-describe('a pledge\'s due date', () => {
+describe("a pledge's due date", () => {
   it('is bounded by what one watch can hold (a Step Functions execution runs at most a year): 400 naming the field, nothing stored', async () => {
     const dept = await registeredDept();
     // Past one watch's reach: the pledge rule says how far; past any sane date, the schema's bound.
-    for (const [dueDate, says] of [[addDays(today(), 400), 'at most'], ['9999-12-31', 'between']] as const) {
+    for (const [dueDate, says] of [
+      [addDays(today(), 400), 'at most'],
+      ['9999-12-31', 'between'],
+    ] as const) {
       const refused = await invoke(pledges, pledgeRoutes.routes.makePledge, { json: pledgeBody({ dueDate }), caller: clerk(dept) });
-      expect(refused).toMatchObject({ status: 400, contentType: 'application/problem+json', body: { errors: [{ path: 'body.dueDate', message: expect.stringContaining(says) }] } });
+      expect(refused).toMatchObject({
+        status: 400,
+        contentType: 'application/problem+json',
+        body: { errors: [{ path: 'body.dueDate', message: expect.stringContaining(says) }] },
+      });
     }
     expect((await invoke(pledges, pledgeRoutes.routes.listPledges, { query: { dept } })).body.items).toEqual([]);
-    const inReach = await invoke(pledges, pledgeRoutes.routes.makePledge, { json: pledgeBody({ dueDate: addDays(today(), 300) }), caller: clerk(dept) });
+    const inReach = await invoke(pledges, pledgeRoutes.routes.makePledge, {
+      json: pledgeBody({ dueDate: addDays(today(), 300) }),
+      caller: clerk(dept),
+    });
     expect(inReach.status).toBe(201);
     expect(Date.parse(inReach.body.deadline.timeline.escalateAt) - Date.now()).toBeLessThan(365 * 86_400_000);
   });

@@ -20,7 +20,12 @@ const clerk = (dept: string) => ({ roles: ['department'], dept, sub: `clerk@${de
 const today = () => localDate(new Date());
 const pledge = { title: 'Answer within a day', description: 'Published in the hall.', dueDate: addDays(today(), 20) };
 const inspection = (enterpriseId: string) => ({
-  enterpriseId, plannedDate: addDays(today(), 1), category: 'safety', reason: 'Boiler check', legalBasis: 'Safety Law art. 1', inspectors: ['Li Ming'],
+  enterpriseId,
+  plannedDate: addDays(today(), 1),
+  category: 'safety',
+  reason: 'Boiler check',
+  legalBasis: 'Safety Law art. 1',
+  inspectors: ['Li Ming'],
 });
 
 describe('a department token for an unregistered department', () => {
@@ -28,27 +33,49 @@ describe('a department token for an unregistered department', () => {
     const ghost = newDeptId('ghost');
     const enterpriseId = newCreditCode();
     const pledged = await invoke(pledges, pledgeRoutes.routes.makePledge, { json: pledge, caller: clerk(ghost) });
-    expect(pledged).toMatchObject({ status: 403, contentType: 'application/problem+json', body: { type: 'urn:soft-env:problem:forbidden' } });
+    expect(pledged).toMatchObject({
+      status: 403,
+      contentType: 'application/problem+json',
+      body: { type: 'urn:soft-env:problem:forbidden' },
+    });
     expect(pledged.body.detail).toContain(ghost);
-    const filed = await invoke(inspections, inspectionRoutes.routes.fileInspection, { json: inspection(enterpriseId), caller: clerk(ghost) });
+    const filed = await invoke(inspections, inspectionRoutes.routes.fileInspection, {
+      json: inspection(enterpriseId),
+      caller: clerk(ghost),
+    });
     expect(filed).toMatchObject({ status: 403, contentType: 'application/problem+json', body: { type: 'urn:soft-env:problem:forbidden' } });
     expect((await invoke(pledges, pledgeRoutes.routes.listPledges, { query: { dept: ghost } })).body.items).toEqual([]);
-    expect((await invoke(inspections, inspectionRoutes.routes.listInspections, { query: { enterpriseId }, caller: office })).body.items).toEqual([]);
+    expect(
+      (await invoke(inspections, inspectionRoutes.routes.listInspections, { query: { enterpriseId }, caller: office })).body.items,
+    ).toEqual([]);
   });
 
   it('is let in once the office registers the department', async () => {
     const dept = await registeredDept('real');
     expect((await invoke(pledges, pledgeRoutes.routes.makePledge, { json: pledge, caller: clerk(dept) })).status).toBe(201);
-    expect((await invoke(inspections, inspectionRoutes.routes.fileInspection, { json: inspection(newCreditCode()), caller: clerk(dept) })).status).toBe(201);
+    expect(
+      (await invoke(inspections, inspectionRoutes.routes.fileInspection, { json: inspection(newCreditCode()), caller: clerk(dept) }))
+        .status,
+    ).toBe(201);
   });
 });
 
 describe('a fee item for an unregistered unit', () => {
   it('is a 400 naming body.unit, not a rule violation', async () => {
     const published = await invoke(feeCards, feeCardRoutes.routes.putFeeItem, {
-      params: { code: newCode() }, caller: office,
-      json: { unit: newDeptId('ghost'), name: 'Verification', legalBasis: 'Metrology Law art. 9', standard: { kind: 'fixed', amount: 1000 } },
+      params: { code: newCode() },
+      caller: office,
+      json: {
+        unit: newDeptId('ghost'),
+        name: 'Verification',
+        legalBasis: 'Metrology Law art. 9',
+        standard: { kind: 'fixed', amount: 1000 },
+      },
     });
-    expect(published).toMatchObject({ status: 400, contentType: 'application/problem+json', body: { type: 'urn:soft-env:problem:invalid-request', errors: [{ path: 'body.unit' }] } });
+    expect(published).toMatchObject({
+      status: 400,
+      contentType: 'application/problem+json',
+      body: { type: 'urn:soft-env:problem:invalid-request', errors: [{ path: 'body.unit' }] },
+    });
   });
 });

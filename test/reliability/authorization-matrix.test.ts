@@ -8,19 +8,54 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { localDate } from '#shared/time/clock';
 import type { Role } from '#shared/http/auth';
-import { buildWorld, CALLER_KINDS, declaredRoutes, freshAddress, pathOf, samples, send, type Answer, type CallerKind, type World } from './support.ts';
+import {
+  buildWorld,
+  CALLER_KINDS,
+  declaredRoutes,
+  freshAddress,
+  pathOf,
+  samples,
+  send,
+  type Answer,
+  type CallerKind,
+  type World,
+} from './support.ts';
 
 /** The role a kind of caller holds. */
 const ROLE_OF: Partial<Record<CallerKind, Role>> = {
-  'department': 'department', 'other-department': 'department', 'soft-env-office': 'soft-env-office', 'supervisor': 'supervisor',
-  'park-office': 'park-office', 'enterprise': 'enterprise', 'other-enterprise': 'enterprise', 'department-without-dept': 'department',
+  department: 'department',
+  'other-department': 'department',
+  'soft-env-office': 'soft-env-office',
+  supervisor: 'supervisor',
+  'park-office': 'park-office',
+  enterprise: 'enterprise',
+  'other-enterprise': 'enterprise',
+  'department-without-dept': 'department',
 };
 
 /** Routes on one department's or enterprise's records: the other department or enterprise gets no 2xx. */
 const OWNED_RECORDS = new Set([
-  'getInspection', 'recordVisit', 'recordOutcome', 'findingsRegister', 'getComplaint', 'acknowledge', 'delayNotice', 'resolve',
-  'putHandlers', 'declareAbsence', 'reviewPledge', 'getCard', 'refuseEntry', 'getAppointment', 'confirmAppointment',
-  'getApplication', 'acceptApplication', 'supplyApplicationMaterials', 'applicationDelayNotice', 'decideApplication', 'rateApplication',
+  'getInspection',
+  'recordVisit',
+  'recordOutcome',
+  'findingsRegister',
+  'getComplaint',
+  'acknowledge',
+  'delayNotice',
+  'resolve',
+  'putHandlers',
+  'declareAbsence',
+  'reviewPledge',
+  'getCard',
+  'refuseEntry',
+  'getAppointment',
+  'confirmAppointment',
+  'getApplication',
+  'acceptApplication',
+  'supplyApplicationMaterials',
+  'applicationDelayNotice',
+  'decideApplication',
+  'rateApplication',
 ]);
 /** Of those, the ones where the other department is answered (its own part, checked by what it shows). */
 const OWN_PART_FOR_OTHER_DEPARTMENT = new Set(['getCard', 'findingsRegister']);
@@ -49,18 +84,24 @@ describe('the authorization matrix over every declared route', () => {
     expect(declaredRoutes.filter(({ name }) => !known[name]).map(({ name }) => name)).toEqual([]);
   });
 
-  it('gives no unauthorized 2xx, no other party\'s records, no 5xx, and problem+json refusals', async () => {
+  it("gives no unauthorized 2xx, no other party's records, no 5xx, and problem+json refusals", async () => {
     const today = localDate(new Date());
     const known = samples(world);
     const failures: string[] = [];
     // Those who may not act go first, so the records are still in the state a real attacker meets.
-    const order = [...CALLER_KINDS].sort((a, b) => Number(a === 'department' || a === 'soft-env-office' || a === 'supervisor') - Number(b === 'department' || b === 'soft-env-office' || b === 'supervisor'));
+    const order = [...CALLER_KINDS].sort(
+      (a, b) =>
+        Number(a === 'department' || a === 'soft-env-office' || a === 'supervisor') -
+        Number(b === 'department' || b === 'soft-env-office' || b === 'supervisor'),
+    );
     for (const { name, route } of declaredRoutes) {
       const sample = known[name]!(today);
       for (const kind of order) {
         const token = kind === 'anonymous' ? undefined : world.tokens[kind];
         const answer = await send(route.method, pathOf(route, sample.params, sample.query), {
-          token, from: freshAddress(), ...(route.method === 'GET' ? {} : { json: sample.json ?? {} }),
+          token,
+          from: freshAddress(),
+          ...(route.method === 'GET' ? {} : { json: sample.json ?? {} }),
         });
         answers.push({ route: name, kind, answer });
         const where = `${route.method} ${route.path} as ${kind}: ${answer.status} ${answer.text.slice(0, 200)}`;
@@ -74,7 +115,8 @@ describe('the authorization matrix over every declared route', () => {
           const entitled = role !== undefined && route.roles.includes(role) && kind !== 'department-without-dept';
           if (!entitled && ok) failures.push(`unauthorized 2xx: ${where}`);
           if (kind === 'anonymous' && answer.status !== 401) failures.push(`anonymous not 401: ${where}`);
-          if (!entitled && kind !== 'anonymous' && answer.status !== 403 && answer.status !== 401) failures.push(`not refused 403: ${where}`);
+          if (!entitled && kind !== 'anonymous' && answer.status !== 403 && answer.status !== 401)
+            failures.push(`not refused 403: ${where}`);
         }
         const isOther = kind === 'other-department' || kind === 'other-enterprise';
         if (isOther && ok && OWNED_RECORDS.has(name) && !(kind === 'other-department' && OWN_PART_FOR_OTHER_DEPARTMENT.has(name))) {

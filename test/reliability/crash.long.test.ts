@@ -23,11 +23,17 @@ async function start(): Promise<string> {
   rmSync(path.join(dataDir, 'runtime.json'), { force: true });
   let output = '';
   child = spawn(path.join(root, 'node_modules/.bin/tsx'), ['infra/local/main.ts'], {
-    cwd: root, detached: true, stdio: ['ignore', 'pipe', 'pipe'],
+    cwd: root,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, PORT: '0', DATA_DIR: dataDir, POWERTOOLS_LOG_LEVEL: 'ERROR' },
   });
-  child.stdout?.on('data', (chunk: Buffer) => { output += chunk.toString(); });
-  child.stderr?.on('data', (chunk: Buffer) => { output += chunk.toString(); });
+  child.stdout?.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  child.stderr?.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+  });
   const deadline = Date.now() + 120_000;
   while (!existsSync(path.join(dataDir, 'runtime.json'))) {
     if (child.exitCode !== null || Date.now() > deadline) throw new Error(`The runtime did not start again:\n${output}`);
@@ -66,14 +72,24 @@ describe('kill -9 of the local runtime during writes', () => {
       // Armed after a while, the next acknowledged transaction (a pledge) triggers the kill at once.
       let armed = false;
       let trigger!: () => void;
-      const acknowledgedWhileArmed = new Promise<void>((resolve) => { trigger = resolve; });
+      const acknowledgedWhileArmed = new Promise<void>((resolve) => {
+        trigger = resolve;
+      });
       // Mixed load: pledges (a transaction with their outbox) and departments (a single put).
       const writer = async (n: number) => {
         for (let i = 0; writing; i += 1) {
           figures.writes += 1;
           try {
             if ((n + i) % 2 === 0) {
-              const answer = await send('POST', '/pledges', { token: clerk, json: { title: `Pledge ${cycle}-${n}-${i}`, description: 'Under load.', dueDate: addDays(localDate(new Date()), 30) } }, url);
+              const answer = await send(
+                'POST',
+                '/pledges',
+                {
+                  token: clerk,
+                  json: { title: `Pledge ${cycle}-${n}-${i}`, description: 'Under load.', dueDate: addDays(localDate(new Date()), 30) },
+                },
+                url,
+              );
               if (answer.status === 201) {
                 acknowledged.push({ kind: 'pledge', id: answer.body.id });
                 if (armed) trigger();
@@ -118,7 +134,9 @@ describe('kill -9 of the local runtime during writes', () => {
       figures.lostAfterKill.push(lostNow);
     }
     figures.acknowledged = acknowledged.length;
-    console.log(`kill -9: ${CYCLES} kills, ${figures.writes} writes sent, ${figures.acknowledged} acknowledged (per kill: ${figures.acknowledgedPerKill.join(', ')}), ${figures.lost} lost (per kill: ${figures.lostAfterKill.join(', ')})`);
+    console.log(
+      `kill -9: ${CYCLES} kills, ${figures.writes} writes sent, ${figures.acknowledged} acknowledged (per kill: ${figures.acknowledgedPerKill.join(', ')}), ${figures.lost} lost (per kill: ${figures.lostAfterKill.join(', ')})`,
+    );
     // Each kill came in the middle of acknowledged writes.
     expect(figures.acknowledgedPerKill.every((count) => count > 0)).toBe(true);
     expect(figures.lost).toBe(0);

@@ -12,16 +12,39 @@ import { runtime } from '../support/http.ts';
 import { afterThe25th, buildWorld, declaredRoutes, freshAddress, pathOf, samples, send, type World } from './support.ts';
 
 let world: World;
-beforeAll(async () => { world = await buildWorld(); }, 120_000);
+beforeAll(async () => {
+  world = await buildWorld();
+}, 120_000);
 
 const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
-const listings = declaredRoutes.filter(({ route }) => route.method === 'GET' && Object.keys((route.query as any)?.def?.shape ?? {}).includes('cursor'));
+const listings = declaredRoutes.filter(
+  ({ route }) => route.method === 'GET' && Object.keys((route.query as any)?.def?.shape ?? {}).includes('cursor'),
+);
 const tokenOf = (roles: World['tokens'], route: (typeof listings)[number]['route']) =>
-  route.roles === 'public' ? undefined : route.roles.includes('soft-env-office') ? roles['soft-env-office'] : route.roles.includes('supervisor') ? roles.supervisor : roles.department;
+  route.roles === 'public'
+    ? undefined
+    : route.roles.includes('soft-env-office')
+      ? roles['soft-env-office']
+      : route.roles.includes('supervisor')
+        ? roles.supervisor
+        : roles.department;
 
 describe('cursors', () => {
   it('are checked on every listing: forged, foreign or tampered ones are a 400 naming query.cursor, never a 5xx', async () => {
-    expect(listings.map(({ name }) => name).sort()).toEqual(['feeAudit', 'findingsRegister', 'getCard', 'listAlerts', 'listApplications', 'listAppointments', 'listComplaints', 'listDepartments', 'listFeeItems', 'listInspections', 'listItems', 'listPledges']);
+    expect(listings.map(({ name }) => name).sort()).toEqual([
+      'feeAudit',
+      'findingsRegister',
+      'getCard',
+      'listAlerts',
+      'listApplications',
+      'listAppointments',
+      'listComplaints',
+      'listDepartments',
+      'listFeeItems',
+      'listInspections',
+      'listItems',
+      'listPledges',
+    ]);
     const departments = await send('GET', '/departments?limit=1');
     const real = departments.body.nextCursor as string;
     expect(real).toEqual(expect.any(String));
@@ -32,7 +55,9 @@ describe('cursors', () => {
       b64({ l: decoded.l, k: { ...decoded.k, gsi1pk: 'PLEDGES' } }), // this listing's binding, another partition
       b64({ l: decoded.l, k: { ...decoded.k, extra: 'x' } }),
       b64({ l: decoded.l, k: { ...decoded.k, sk: { S: 'x' } } }),
-      b64([1, 2]), 'not json at all', 'AAAA',
+      b64([1, 2]),
+      'not json at all',
+      'AAAA',
     ];
     const today = localDate(new Date());
     for (const { name, route } of listings) {
@@ -54,46 +79,155 @@ describe('cursors', () => {
     expect((await send('GET', `/departments?limit=2&cursor=${real}`)).status).toBe(200);
   });
 
-  it('binds the audit\'s cursor to its range, month by month', async () => {
+  it("binds the audit's cursor to its range, month by month", async () => {
     const today = localDate(new Date());
     const office = world.tokens['soft-env-office'];
     const first = await send('GET', `/fee-audit?from=${addDays(today, -40)}&to=${today}&limit=1`, { token: office });
     expect(first.status).toBe(200);
     expect(first.body.nextCursor).toEqual(expect.any(String));
-    expect((await send('GET', `/fee-audit?from=${addDays(today, -40)}&to=${today}&limit=1&cursor=${first.body.nextCursor}`, { token: office })).status).toBe(200);
-    const otherRange = await send('GET', `/fee-audit?from=${addDays(today, -41)}&to=${today}&limit=1&cursor=${first.body.nextCursor}`, { token: office });
+    expect(
+      (await send('GET', `/fee-audit?from=${addDays(today, -40)}&to=${today}&limit=1&cursor=${first.body.nextCursor}`, { token: office }))
+        .status,
+    ).toBe(200);
+    const otherRange = await send('GET', `/fee-audit?from=${addDays(today, -41)}&to=${today}&limit=1&cursor=${first.body.nextCursor}`, {
+      token: office,
+    });
     expect(otherRange).toMatchObject({ status: 400, body: { errors: [{ path: 'query.cursor' }] } });
   });
 });
 
 describe('dates', () => {
   it.each([
-    ['POST /pledges', 'body.dueDate', () => ({ method: 'POST', path: '/pledges', token: world.tokens.department, json: { title: 'T', description: 'D', dueDate: '9999-12-31' } })],
-    ['POST /inspections', 'body.plannedDate', () => ({ method: 'POST', path: '/inspections', token: world.tokens.department, json: { enterpriseId: world.entA, plannedDate: '2100-01-27', category: 'safety', reason: 'R', legalBasis: 'L', inspectors: ['Li'] } })],
-    ['POST /fee-cards/{id}/entries', 'body.collectedAt', () => ({ method: 'POST', path: `/fee-cards/${world.entA}/entries`, token: world.tokens.department, json: { feeItemCode: world.feeItemCode, amount: 12000, collector: 'W', collectedAt: '9999-12-31T00:00:00Z', receiptNo: 'R-far' } })],
-    ['GET /fee-audit', 'query.from', () => ({ method: 'GET', path: `/fee-audit?from=1000-01-01&to=${localDate(new Date())}`, token: world.tokens['soft-env-office'] })],
-    ['POST /appointments', 'body.requestedAt', () => ({ method: 'POST', path: '/appointments', token: world.tokens.enterprise, json: { dept: world.deptA, topic: 'T', requestedAt: '9999-12-31T03:00:00+08:00' } })],
-    ['POST /departments/{id}/handlers/{id}/absence', 'body.to', () => ({ method: 'POST', path: `/departments/${world.deptA}/handlers/zhang/absence`, token: world.tokens.department, json: { from: localDate(new Date()), to: '2100-01-01', reason: 'R' } })],
-    ['POST /complaints', 'body.occurredAt', () => ({ method: 'POST', path: '/complaints', json: { againstDept: world.deptA, category: 'inaction', description: 'Long ago.', occurredAt: '1900-01-01T00:00:00+08:00' } })],
+    [
+      'POST /pledges',
+      'body.dueDate',
+      () => ({
+        method: 'POST',
+        path: '/pledges',
+        token: world.tokens.department,
+        json: { title: 'T', description: 'D', dueDate: '9999-12-31' },
+      }),
+    ],
+    [
+      'POST /inspections',
+      'body.plannedDate',
+      () => ({
+        method: 'POST',
+        path: '/inspections',
+        token: world.tokens.department,
+        json: { enterpriseId: world.entA, plannedDate: '2100-01-27', category: 'safety', reason: 'R', legalBasis: 'L', inspectors: ['Li'] },
+      }),
+    ],
+    [
+      'POST /fee-cards/{id}/entries',
+      'body.collectedAt',
+      () => ({
+        method: 'POST',
+        path: `/fee-cards/${world.entA}/entries`,
+        token: world.tokens.department,
+        json: { feeItemCode: world.feeItemCode, amount: 12000, collector: 'W', collectedAt: '9999-12-31T00:00:00Z', receiptNo: 'R-far' },
+      }),
+    ],
+    [
+      'GET /fee-audit',
+      'query.from',
+      () => ({ method: 'GET', path: `/fee-audit?from=1000-01-01&to=${localDate(new Date())}`, token: world.tokens['soft-env-office'] }),
+    ],
+    [
+      'POST /appointments',
+      'body.requestedAt',
+      () => ({
+        method: 'POST',
+        path: '/appointments',
+        token: world.tokens.enterprise,
+        json: { dept: world.deptA, topic: 'T', requestedAt: '9999-12-31T03:00:00+08:00' },
+      }),
+    ],
+    [
+      'POST /departments/{id}/handlers/{id}/absence',
+      'body.to',
+      () => ({
+        method: 'POST',
+        path: `/departments/${world.deptA}/handlers/zhang/absence`,
+        token: world.tokens.department,
+        json: { from: localDate(new Date()), to: '2100-01-01', reason: 'R' },
+      }),
+    ],
+    [
+      'POST /complaints',
+      'body.occurredAt',
+      () => ({
+        method: 'POST',
+        path: '/complaints',
+        json: { againstDept: world.deptA, category: 'inaction', description: 'Long ago.', occurredAt: '1900-01-01T00:00:00+08:00' },
+      }),
+    ],
   ])('%s refuses a date out of range with a 400 naming %s', async (_route, field, build) => {
     const { method, path, token, json } = build() as { method: string; path: string; token?: string; json?: unknown };
     const answer = await send(method, path, { token, json, from: freshAddress() });
     expect(answer.status).toBe(400);
     expect(answer.contentType).toMatch(/^application\/problem\+json/);
-    expect(answer.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ path: field, message: expect.stringMatching(/between 2000-01-01 and 2099-12-31/) })]));
+    expect(answer.body.errors).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ path: field, message: expect.stringMatching(/between 2000-01-01 and 2099-12-31/) }),
+      ]),
+    );
   });
 
   it('answers the far ends of the range with a 2xx or a problem+json 4xx, never a 5xx', async () => {
     const requests = [
       { method: 'POST', path: '/pledges', token: world.tokens.department, json: { title: 'Far', description: 'D', dueDate: '2099-12-31' } },
-      { method: 'POST', path: '/pledges', token: world.tokens.department, json: { title: 'Past', description: 'D', dueDate: '2000-01-01' } },
-      { method: 'POST', path: '/inspections', token: world.tokens.department, json: { enterpriseId: world.entA, plannedDate: '2099-12-28', category: 'routine', reason: 'R', legalBasis: 'L', inspectors: ['Li'] } },
-      { method: 'POST', path: `/fee-cards/${world.entA}/entries`, token: world.tokens.department, json: { feeItemCode: world.feeItemCode, amount: 12000, collector: 'W', collectedAt: '2099-12-31T23:59:59+08:00', receiptNo: 'R-end' } },
+      {
+        method: 'POST',
+        path: '/pledges',
+        token: world.tokens.department,
+        json: { title: 'Past', description: 'D', dueDate: '2000-01-01' },
+      },
+      {
+        method: 'POST',
+        path: '/inspections',
+        token: world.tokens.department,
+        json: {
+          enterpriseId: world.entA,
+          plannedDate: '2099-12-28',
+          category: 'routine',
+          reason: 'R',
+          legalBasis: 'L',
+          inspectors: ['Li'],
+        },
+      },
+      {
+        method: 'POST',
+        path: `/fee-cards/${world.entA}/entries`,
+        token: world.tokens.department,
+        json: {
+          feeItemCode: world.feeItemCode,
+          amount: 12000,
+          collector: 'W',
+          collectedAt: '2099-12-31T23:59:59+08:00',
+          receiptNo: 'R-end',
+        },
+      },
       { method: 'GET', path: '/fee-audit?from=2099-01-01&to=2099-12-31', token: world.tokens['soft-env-office'] },
       { method: 'PUT', path: '/calendar/2099', token: world.tokens['soft-env-office'], json: { holidays: ['2099-01-01'], workdays: [] } },
-      { method: 'POST', path: `/complaints/${world.complaintId}/delay-notice`, token: world.tokens.department, json: { reason: 'Far away.', expectedBy: '2099-12-31' } },
-      { method: 'POST', path: '/appointments', token: world.tokens.enterprise, json: { dept: world.deptA, topic: 'Far', requestedAt: '2099-12-31T23:59:59+08:00' } },
-      { method: 'POST', path: `/departments/${world.deptA}/handlers/zhang/absence`, token: world.tokens.department, json: { from: '2099-12-30', to: '2099-12-31', reason: 'Far' } },
+      {
+        method: 'POST',
+        path: `/complaints/${world.complaintId}/delay-notice`,
+        token: world.tokens.department,
+        json: { reason: 'Far away.', expectedBy: '2099-12-31' },
+      },
+      {
+        method: 'POST',
+        path: '/appointments',
+        token: world.tokens.enterprise,
+        json: { dept: world.deptA, topic: 'Far', requestedAt: '2099-12-31T23:59:59+08:00' },
+      },
+      {
+        method: 'POST',
+        path: `/departments/${world.deptA}/handlers/zhang/absence`,
+        token: world.tokens.department,
+        json: { from: '2099-12-30', to: '2099-12-31', reason: 'Far' },
+      },
     ];
     for (const { method, path, token, json } of requests) {
       const answer = await send(method, path, { token, json, from: freshAddress() });
@@ -106,8 +240,11 @@ describe('dates', () => {
 describe('tokens and headers', () => {
   const sign = async (claims: { exp?: number; iat?: number }) => {
     const keys = await loadOrCreateKeys(runtime.dataDir);
-    const jwt = new SignJWT({ roles: ['supervisor'] }).setProtectedHeader({ alg: 'ES256', kid: 'soft-env-local' })
-      .setSubject('supervisor-x').setIssuer(LOCAL_ISSUER).setAudience(LOCAL_AUDIENCE);
+    const jwt = new SignJWT({ roles: ['supervisor'] })
+      .setProtectedHeader({ alg: 'ES256', kid: 'soft-env-local' })
+      .setSubject('supervisor-x')
+      .setIssuer(LOCAL_ISSUER)
+      .setAudience(LOCAL_AUDIENCE);
     if (claims.iat !== undefined) jwt.setIssuedAt(claims.iat);
     if (claims.exp !== undefined) jwt.setExpirationTime(claims.exp);
     return jwt.sign(keys.privateKey);
@@ -135,7 +272,11 @@ describe('tokens and headers', () => {
     const gateway = await send('GET', '/alerts?limit=1', { token });
     expect(gateway.status).toBe(401);
     expect(gateway.headers['x-content-type-options']).toBe('nosniff');
-    const intake = await send('POST', '/complaints', { token, from: freshAddress(), json: { againstDept: world.deptA, category: 'inaction', description: 'With a bad token.' } });
+    const intake = await send('POST', '/complaints', {
+      token,
+      from: freshAddress(),
+      json: { againstDept: world.deptA, category: 'inaction', description: 'With a bad token.' },
+    });
     expect(intake.status).toBe(401);
     expect(intake.contentType).toMatch(/^application\/problem\+json/);
   });
@@ -144,7 +285,11 @@ describe('tokens and headers', () => {
 describe('flooding the public intake', () => {
   it('turns one client away with 429 and Retry-After once past its limit, and not the other citizens', async () => {
     const flooder = freshAddress();
-    const file = (from: string, n: number) => send('POST', '/complaints', { from, json: { againstDept: world.deptA, category: 'inaction', description: `Complaint ${n} from ${from}` } });
+    const file = (from: string, n: number) =>
+      send('POST', '/complaints', {
+        from,
+        json: { againstDept: world.deptA, category: 'inaction', description: `Complaint ${n} from ${from}` },
+      });
     const burst = await Promise.all(Array.from({ length: INTAKE_PER_CLIENT.requests + 5 }, (_, n) => file(flooder, n)));
     const statuses = burst.map((answer) => answer.status);
     expect(statuses.filter((status) => status === 201)).toHaveLength(INTAKE_PER_CLIENT.requests);
@@ -168,10 +313,21 @@ describe('two decisions at once', () => {
   it('lets exactly one office decision on an inspection win; the other is a 409 and one decision is stored', async () => {
     const filed = await send('POST', '/inspections', {
       token: world.tokens.department,
-      json: { enterpriseId: world.entA, plannedDate: afterThe25th(localDate(new Date())), category: 'safety', reason: 'Check', legalBasis: 'Safety Law art. 1', inspectors: ['Li Ming'] },
+      json: {
+        enterpriseId: world.entA,
+        plannedDate: afterThe25th(localDate(new Date())),
+        category: 'safety',
+        reason: 'Check',
+        legalBasis: 'Safety Law art. 1',
+        inspectors: ['Li Ming'],
+      },
     });
     expect(filed.body.status).toBe('pending-approval');
-    const decide = (decision: string) => send('POST', `/inspections/${filed.body.id}/decision`, { token: world.tokens['soft-env-office'], json: { decision, comment: `Office says ${decision}` } });
+    const decide = (decision: string) =>
+      send('POST', `/inspections/${filed.body.id}/decision`, {
+        token: world.tokens['soft-env-office'],
+        json: { decision, comment: `Office says ${decision}` },
+      });
     const answers = await Promise.all([decide('approve'), decide('reject'), decide('approve'), decide('reject')]);
     const statuses = answers.map((answer) => answer.status).sort();
     expect(statuses).toEqual([200, 409, 409, 409]);

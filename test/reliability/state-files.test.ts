@@ -11,8 +11,14 @@ import { readStateFile, writeStateFile } from '../../infra/local/state-file.ts';
 import { LocalWorkflows } from '../../infra/local/step-functions.ts';
 
 const folders: string[] = [];
-const folder = () => { const dir = mkdtempSync(path.join(tmpdir(), 'soft-env-state-')); folders.push(dir); return dir; };
-afterEach(() => { for (const dir of folders.splice(0)) rmSync(dir, { recursive: true, force: true }); });
+const folder = () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'soft-env-state-'));
+  folders.push(dir);
+  return dir;
+};
+afterEach(() => {
+  for (const dir of folders.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
 const isRecord = (value: unknown): value is Record<string, string> => !!value && typeof value === 'object' && !Array.isArray(value);
 
 describe('state files', () => {
@@ -24,7 +30,11 @@ describe('state files', () => {
     expect(readdirSync(path.dirname(file))).toEqual(['stream-checkpoint.json']);
   });
 
-  it.each([['empty', ''], ['truncated', '{"shard":"1'], ['of the wrong shape', '[1,2]']])('read tolerantly when %s: the fallback, the damaged file kept aside, a log line', (_what, content) => {
+  it.each([
+    ['empty', ''],
+    ['truncated', '{"shard":"1'],
+    ['of the wrong shape', '[1,2]'],
+  ])('read tolerantly when %s: the fallback, the damaged file kept aside, a log line', (_what, content) => {
     const file = path.join(folder(), 'stream-checkpoint.json');
     writeFileSync(file, content);
     const logged: string[] = [];
@@ -38,8 +48,10 @@ describe('state files', () => {
     const file = path.join(folder(), 'executions.json');
     writeFileSync(file, '');
     const workflows = new LocalWorkflows({
-      definition: { StartAt: 'Done', States: { Done: { Type: 'Succeed' } } }, stateMachineArn: 'arn:aws:states:local:000000000000:stateMachine:test',
-      taskHandlers: {}, stateFile: file,
+      definition: { StartAt: 'Done', States: { Done: { Type: 'Succeed' } } },
+      stateMachineArn: 'arn:aws:states:local:000000000000:stateMachine:test',
+      taskHandlers: {},
+      stateFile: file,
     });
     expect(workflows.resume()).toBe(0);
     workflows.start('matter-1', '{}');

@@ -11,13 +11,24 @@ import { addDays, localDate } from '#shared/time/clock';
 import { newCreditCode, newDeptId, uniqueSuffix } from '../support/data.ts';
 import { requestParts, runtime, tokenFor } from '../support/http.ts';
 
-export interface DeclaredRoute { concern: string; name: string; route: RouteSpec }
+export interface DeclaredRoute {
+  concern: string;
+  name: string;
+  route: RouteSpec;
+}
 
 /** Every route, from the same declarations the gateway, the CDK API and OpenAPI are built from. */
 export const declaredRoutes: DeclaredRoute[] = concerns.flatMap((concern) =>
-  Object.entries(concern.api.routes).map(([name, route]) => ({ concern: concern.name, name, route })));
+  Object.entries(concern.api.routes).map(([name, route]) => ({ concern: concern.name, name, route })),
+);
 
-export interface Answer { status: number; contentType: string; headers: Record<string, string | string[] | undefined>; text: string; body: any }
+export interface Answer {
+  status: number;
+  contentType: string;
+  headers: Record<string, string | string[] | undefined>;
+  text: string;
+  body: any;
+}
 
 export interface Send {
   token?: string;
@@ -33,19 +44,33 @@ export function send(method: string, path: string, options: Send = {}, base = ru
   const url = new URL(path, base);
   const { headers, body } = requestParts(options);
   return new Promise((resolve, reject) => {
-    const req = httpRequest({
-      host: url.hostname, port: url.port, path: `${url.pathname}${url.search}`, method, headers, localAddress: options.from ?? '127.0.0.1',
-    }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => {
-        const text = Buffer.concat(chunks).toString('utf8');
-        const contentType = res.headers['content-type'] ?? '';
-        let parsed: unknown = text;
-        if (text && contentType.includes('json')) { try { parsed = JSON.parse(text); } catch { parsed = text; } }
-        resolve({ status: res.statusCode ?? 0, contentType, headers: res.headers, text, body: parsed });
-      });
-    });
+    const req = httpRequest(
+      {
+        host: url.hostname,
+        port: url.port,
+        path: `${url.pathname}${url.search}`,
+        method,
+        headers,
+        localAddress: options.from ?? '127.0.0.1',
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          const contentType = res.headers['content-type'] ?? '';
+          let parsed: unknown = text;
+          if (text && contentType.includes('json')) {
+            try {
+              parsed = JSON.parse(text);
+            } catch {
+              parsed = text;
+            }
+          }
+          resolve({ status: res.statusCode ?? 0, contentType, headers: res.headers, text, body: parsed });
+        });
+      },
+    );
     req.on('error', reject);
     if (body !== undefined) req.write(body);
     req.end();
@@ -56,20 +81,40 @@ export function send(method: string, path: string, options: Send = {}, base = ru
 let nextAddress = Math.floor(Math.random() * 200);
 export const freshAddress = (): string => {
   nextAddress += 1;
-  return `127.${10 + (nextAddress >> 16) % 200}.${(nextAddress >> 8) & 255}.${(nextAddress & 255) || 1}`;
+  return `127.${10 + ((nextAddress >> 16) % 200)}.${(nextAddress >> 8) & 255}.${nextAddress & 255 || 1}`;
 };
 
 /** The kinds of caller the matrix tries on every route. */
 export const CALLER_KINDS = [
-  'anonymous', 'department', 'other-department', 'soft-env-office', 'supervisor', 'park-office', 'enterprise', 'other-enterprise',
-  'department-without-dept', 'no-known-role',
+  'anonymous',
+  'department',
+  'other-department',
+  'soft-env-office',
+  'supervisor',
+  'park-office',
+  'enterprise',
+  'other-enterprise',
+  'department-without-dept',
+  'no-known-role',
 ] as const;
 export type CallerKind = (typeof CALLER_KINDS)[number];
 
 export interface World {
-  deptA: string; deptB: string; entA: string; entB: string;
-  feeItemCode: string; receiptNo: string; entryId: string; approvalItemCode: string;
-  inspectionId: string; complaintId: string; complaintContact: string; trackingCode: string; pledgeId: string; appointmentId: string; applicationId: string;
+  deptA: string;
+  deptB: string;
+  entA: string;
+  entB: string;
+  feeItemCode: string;
+  receiptNo: string;
+  entryId: string;
+  approvalItemCode: string;
+  inspectionId: string;
+  complaintId: string;
+  complaintContact: string;
+  trackingCode: string;
+  pledgeId: string;
+  appointmentId: string;
+  applicationId: string;
   tokens: Record<Exclude<CallerKind, 'anonymous'>, string>;
 }
 
@@ -91,12 +136,12 @@ export async function buildWorld(): Promise<World> {
   const entA = newCreditCode();
   const entB = newCreditCode();
   const tokens: World['tokens'] = {
-    'department': await tokenFor({ roles: ['department'], dept: deptA, sub: `clerk-${deptA}` }),
+    department: await tokenFor({ roles: ['department'], dept: deptA, sub: `clerk-${deptA}` }),
     'other-department': await tokenFor({ roles: ['department'], dept: deptB, sub: `clerk-${deptB}` }),
     'soft-env-office': await tokenFor({ roles: ['soft-env-office'], sub: 'office-rel' }),
-    'supervisor': await tokenFor({ roles: ['supervisor'], sub: 'supervisor-rel' }),
+    supervisor: await tokenFor({ roles: ['supervisor'], sub: 'supervisor-rel' }),
     'park-office': await tokenFor({ roles: ['park-office'], sub: 'park-rel' }),
-    'enterprise': await tokenFor({ roles: ['enterprise'], ent: entA, sub: `owner-${entA}` }),
+    enterprise: await tokenFor({ roles: ['enterprise'], ent: entA, sub: `owner-${entA}` }),
     'other-enterprise': await tokenFor({ roles: ['enterprise'], ent: entB, sub: `owner-${entB}` }),
     'department-without-dept': await tokenFor({ roles: ['department'], sub: 'clerk-nowhere' }),
     'no-known-role': await tokenFor({ roles: ['citizen'], sub: 'somebody' }),
@@ -105,53 +150,139 @@ export async function buildWorld(): Promise<World> {
   const from = freshAddress();
   for (const dept of [deptA, deptB]) {
     expectOk(await send('PUT', `/departments/${dept}`, { token: office, json: { name: `Bureau ${dept}` }, from }), 'a department');
-    expectOk(await send('PUT', `/departments/${dept}/handlers`, { token: office, json: { handlers: [{ id: 'zhang', name: 'Zhang Wei', available: true }] }, from }), 'a roster');
+    expectOk(
+      await send('PUT', `/departments/${dept}/handlers`, {
+        token: office,
+        json: { handlers: [{ id: 'zhang', name: 'Zhang Wei', available: true }] },
+        from,
+      }),
+      'a roster',
+    );
   }
   const feeItemCode = `REL-${uniqueSuffix()}`;
-  expectOk(await send('PUT', `/fee-items/${feeItemCode}`, {
-    // In force since yesterday, so the world's entry an hour ago was collected under it.
-    token: office, from, json: { unit: deptA, name: 'Verification', legalBasis: 'Metrology Law art. 9', standard: { kind: 'range', min: 1000, max: 50000 }, validFrom: addDays(localDate(new Date()), -1) },
-  }), 'a fee item');
+  expectOk(
+    await send('PUT', `/fee-items/${feeItemCode}`, {
+      // In force since yesterday, so the world's entry an hour ago was collected under it.
+      token: office,
+      from,
+      json: {
+        unit: deptA,
+        name: 'Verification',
+        legalBasis: 'Metrology Law art. 9',
+        standard: { kind: 'range', min: 1000, max: 50000 },
+        validFrom: addDays(localDate(new Date()), -1),
+      },
+    }),
+    'a fee item',
+  );
   const approvalItemCode = `REL-${uniqueSuffix()}`;
-  expectOk(await send('PUT', `/approval-items/${approvalItemCode}`, {
-    token: office, from, json: { dept: deptA, name: 'Business licence', legalBasis: 'Registration Regulations art. 19', statutoryDays: 15, pledgedDays: 10, materials: ['application form'] },
-  }), 'an approval item');
+  expectOk(
+    await send('PUT', `/approval-items/${approvalItemCode}`, {
+      token: office,
+      from,
+      json: {
+        dept: deptA,
+        name: 'Business licence',
+        legalBasis: 'Registration Regulations art. 19',
+        statutoryDays: 15,
+        pledgedDays: 10,
+        materials: ['application form'],
+      },
+    }),
+    'an approval item',
+  );
   for (const ent of [entA, entB]) {
-    expectOk(await send('POST', '/fee-cards', { token: tokens['park-office'], json: { enterpriseId: ent, enterpriseName: `Enterprise ${ent}` }, from }), 'a card');
+    expectOk(
+      await send('POST', '/fee-cards', {
+        token: tokens['park-office'],
+        json: { enterpriseId: ent, enterpriseName: `Enterprise ${ent}` },
+        from,
+      }),
+      'a card',
+    );
   }
   const receiptNo = `RCPT-${uniqueSuffix()}`;
-  const entry = expectOk(await send('POST', `/fee-cards/${entA}/entries`, {
-    token: tokens.department, from,
-    json: { feeItemCode, amount: 12000, collector: 'Wang Li', collectedAt: new Date(Date.now() - 3_600_000).toISOString(), receiptNo },
-  }), 'a fee entry');
+  const entry = expectOk(
+    await send('POST', `/fee-cards/${entA}/entries`, {
+      token: tokens.department,
+      from,
+      json: { feeItemCode, amount: 12000, collector: 'Wang Li', collectedAt: new Date(Date.now() - 3_600_000).toISOString(), receiptNo },
+    }),
+    'a fee entry',
+  );
   const today = localDate(new Date());
-  const inspection = expectOk(await send('POST', '/inspections', {
-    token: tokens.department, from,
-    json: { enterpriseId: entA, plannedDate: afterThe25th(today), category: 'safety', reason: 'Boiler check', legalBasis: 'Safety Law art. 1', inspectors: ['Li Ming'] },
-  }), 'an inspection');
+  const inspection = expectOk(
+    await send('POST', '/inspections', {
+      token: tokens.department,
+      from,
+      json: {
+        enterpriseId: entA,
+        plannedDate: afterThe25th(today),
+        category: 'safety',
+        reason: 'Boiler check',
+        legalBasis: 'Safety Law art. 1',
+        inspectors: ['Li Ming'],
+      },
+    }),
+    'an inspection',
+  );
   const complaintContact = `contact-${uniqueSuffix()}`;
-  const complaint = expectOk(await send('POST', '/complaints', {
-    from, json: { againstDept: deptA, category: 'inaction', description: 'No answer for three weeks.', contact: complaintContact },
-  }), 'a complaint');
-  const pledge = expectOk(await send('POST', '/pledges', {
-    token: tokens.department, from, json: { title: 'Answer within a day', description: 'Published.', dueDate: addDays(today, 30) },
-  }), 'a pledge');
-  const appointment = expectOk(await send('POST', '/appointments', {
-    token: tokens.enterprise, from, json: { dept: deptA, topic: 'On-site check for a food licence', requestedAt: new Date(Date.now() + 30 * 3_600_000).toISOString() },
-  }), 'an appointment');
-  const application = expectOk(await send('POST', '/applications', {
-    token: tokens.enterprise, from, json: { itemCode: approvalItemCode, materials: ['application form'] },
-  }), 'an application');
+  const complaint = expectOk(
+    await send('POST', '/complaints', {
+      from,
+      json: { againstDept: deptA, category: 'inaction', description: 'No answer for three weeks.', contact: complaintContact },
+    }),
+    'a complaint',
+  );
+  const pledge = expectOk(
+    await send('POST', '/pledges', {
+      token: tokens.department,
+      from,
+      json: { title: 'Answer within a day', description: 'Published.', dueDate: addDays(today, 30) },
+    }),
+    'a pledge',
+  );
+  const appointment = expectOk(
+    await send('POST', '/appointments', {
+      token: tokens.enterprise,
+      from,
+      json: { dept: deptA, topic: 'On-site check for a food licence', requestedAt: new Date(Date.now() + 30 * 3_600_000).toISOString() },
+    }),
+    'an appointment',
+  );
+  const application = expectOk(
+    await send('POST', '/applications', {
+      token: tokens.enterprise,
+      from,
+      json: { itemCode: approvalItemCode, materials: ['application form'] },
+    }),
+    'an application',
+  );
   return {
     appointmentId: appointment.body.id,
     applicationId: application.body.id,
-    deptA, deptB, entA, entB, feeItemCode, receiptNo, entryId: entry.body.entryId, approvalItemCode,
-    inspectionId: inspection.body.id, complaintId: complaint.body.id, complaintContact, trackingCode: complaint.body.trackingCode,
-    pledgeId: pledge.body.id, tokens,
+    deptA,
+    deptB,
+    entA,
+    entB,
+    feeItemCode,
+    receiptNo,
+    entryId: entry.body.entryId,
+    approvalItemCode,
+    inspectionId: inspection.body.id,
+    complaintId: complaint.body.id,
+    complaintContact,
+    trackingCode: complaint.body.trackingCode,
+    pledgeId: pledge.body.id,
+    tokens,
   };
 }
 
-export interface Sample { params?: Record<string, string>; query?: Record<string, string>; json?: unknown }
+export interface Sample {
+  params?: Record<string, string>;
+  query?: Record<string, string>;
+  json?: unknown;
+}
 
 /**
  * A request each route's legitimate caller would send, on the world's records. The matrix test
@@ -165,17 +296,40 @@ export function samples(world: World): Record<string, (today: string) => Sample>
     putCalendar: (today) => ({ params: { year: String(Number(today.slice(0, 4)) + 5) }, json: { holidays: [], workdays: [] } }),
     getCalendar: (today) => ({ params: { year: today.slice(0, 4) } }),
     listAlerts: () => ({ query: { limit: '5' } }),
-    putFeeItem: () => ({ params: { code: world.feeItemCode }, json: { unit: world.deptA, name: 'Verification', legalBasis: 'Metrology Law art. 9', standard: { kind: 'range', min: 1000, max: 50000 } } }),
+    putFeeItem: () => ({
+      params: { code: world.feeItemCode },
+      json: {
+        unit: world.deptA,
+        name: 'Verification',
+        legalBasis: 'Metrology Law art. 9',
+        standard: { kind: 'range', min: 1000, max: 50000 },
+      },
+    }),
     listFeeItems: () => ({ query: { unit: world.deptA } }),
     issueCard: () => ({ json: { enterpriseId: newCreditCode(), enterpriseName: 'New Co.' } }),
     getCard: () => ({ params: { enterpriseId: world.entA } }),
     recordEntry: () => ({
       params: { enterpriseId: world.entA },
-      json: { feeItemCode: world.feeItemCode, amount: 15000, collector: 'Wang Li', collectedAt: new Date(Date.now() - 60_000).toISOString(), receiptNo: `R-${uniqueSuffix()}` },
+      json: {
+        feeItemCode: world.feeItemCode,
+        amount: 15000,
+        collector: 'Wang Li',
+        collectedAt: new Date(Date.now() - 60_000).toISOString(),
+        receiptNo: `R-${uniqueSuffix()}`,
+      },
     }),
     refuseEntry: () => ({ params: { enterpriseId: world.entA, entryId: world.entryId }, json: { reason: 'No service was given.' } }),
     feeAudit: (today) => ({ query: { from: addDays(today, -30), to: today } }),
-    fileInspection: (today) => ({ json: { enterpriseId: world.entA, plannedDate: afterThe25th(today), category: 'safety', reason: 'Check', legalBasis: 'Safety Law art. 1', inspectors: ['Li Ming'] } }),
+    fileInspection: (today) => ({
+      json: {
+        enterpriseId: world.entA,
+        plannedDate: afterThe25th(today),
+        category: 'safety',
+        reason: 'Check',
+        legalBasis: 'Safety Law art. 1',
+        inspectors: ['Li Ming'],
+      },
+    }),
     listInspections: () => ({ query: { limit: '50' } }),
     getInspection: () => ({ params: { id: world.inspectionId } }),
     decideInspection: () => ({ params: { id: world.inspectionId }, json: { decision: 'approve', comment: 'Justified.' } }),
@@ -187,28 +341,52 @@ export function samples(world: World): Record<string, (today: string) => Sample>
     listComplaints: () => ({ query: { limit: '200' } }),
     getComplaint: () => ({ params: { id: world.complaintId } }),
     putHandlers: () => ({ params: { deptId: world.deptA }, json: { handlers: [{ id: 'zhang', name: 'Zhang Wei', available: true }] } }),
-    declareAbsence: (today) => ({ params: { deptId: world.deptA, handlerId: 'zhang' }, json: { from: today, to: addDays(today, 1), reason: 'Training at the city bureau.' } }),
+    declareAbsence: (today) => ({
+      params: { deptId: world.deptA, handlerId: 'zhang' },
+      json: { from: today, to: addDays(today, 1), reason: 'Training at the city bureau.' },
+    }),
     acknowledge: () => ({ params: { id: world.complaintId }, json: {} }),
-    delayNotice: (today) => ({ params: { id: world.complaintId }, json: { reason: 'Files are at the archive.', expectedBy: addDays(today, 7) } }),
+    delayNotice: (today) => ({
+      params: { id: world.complaintId },
+      json: { reason: 'Files are at the archive.', expectedBy: addDays(today, 7) },
+    }),
     resolve: () => ({ params: { id: world.complaintId }, json: { summary: 'Answered in writing.' } }),
     verdict: () => ({ params: { id: world.complaintId }, json: { finding: 'unsubstantiated', action: 'None needed.' } }),
     makePledge: (today) => ({ json: { title: 'Answer faster', description: 'Published.', dueDate: addDays(today, 20) } }),
     listPledges: () => ({ query: { dept: world.deptA } }),
     getPledge: () => ({ params: { id: world.pledgeId } }),
     reviewPledge: () => ({ params: { id: world.pledgeId }, json: { verdict: 'in-progress', evidence: 'Windows briefed.' } }),
-    putItem: () => ({ params: { code: world.approvalItemCode }, json: { dept: world.deptA, name: 'Business licence', legalBasis: 'Registration Regulations art. 19', statutoryDays: 15, pledgedDays: 9, materials: ['application form'] } }),
+    putItem: () => ({
+      params: { code: world.approvalItemCode },
+      json: {
+        dept: world.deptA,
+        name: 'Business licence',
+        legalBasis: 'Registration Regulations art. 19',
+        statutoryDays: 15,
+        pledgedDays: 9,
+        materials: ['application form'],
+      },
+    }),
     listItems: () => ({ query: { dept: world.deptA } }),
     getItem: () => ({ params: { code: world.approvalItemCode } }),
-    requestAppointment: () => ({ json: { dept: world.deptA, topic: 'A night-time check', requestedAt: new Date(Date.now() + 40 * 3_600_000).toISOString() } }),
+    requestAppointment: () => ({
+      json: { dept: world.deptA, topic: 'A night-time check', requestedAt: new Date(Date.now() + 40 * 3_600_000).toISOString() },
+    }),
     listAppointments: () => ({ query: { limit: '50' } }),
     getAppointment: () => ({ params: { id: world.appointmentId } }),
-    confirmAppointment: () => ({ params: { id: world.appointmentId }, json: { at: new Date(Date.now() + 30 * 3_600_000).toISOString(), place: 'Service centre, window 3', staff: ['Li Ming'] } }),
+    confirmAppointment: () => ({
+      params: { id: world.appointmentId },
+      json: { at: new Date(Date.now() + 30 * 3_600_000).toISOString(), place: 'Service centre, window 3', staff: ['Li Ming'] },
+    }),
     fileApplication: () => ({ json: { itemCode: world.approvalItemCode, enterpriseId: world.entA, materials: ['application form'] } }),
     listApplications: () => ({ query: { limit: '50' } }),
     getApplication: () => ({ params: { id: world.applicationId } }),
     acceptApplication: () => ({ params: { id: world.applicationId }, json: { accepted: true } }),
     supplyApplicationMaterials: () => ({ params: { id: world.applicationId }, json: { materials: ['lease'] } }),
-    applicationDelayNotice: (today) => ({ params: { id: world.applicationId }, json: { reason: 'A site visit is needed.', expectedBy: addDays(today, 16) } }),
+    applicationDelayNotice: (today) => ({
+      params: { id: world.applicationId },
+      json: { reason: 'A site visit is needed.', expectedBy: addDays(today, 16) },
+    }),
     decideApplication: () => ({ params: { id: world.applicationId }, json: { decision: 'approved', reason: 'Complete.' } }),
     rateApplication: () => ({ params: { id: world.applicationId }, json: { score: 4, comment: 'Quick.' } }),
     evaluation: (today) => ({ params: { quarter: `${today.slice(0, 4)}-Q${Math.floor((Number(today.slice(5, 7)) - 1) / 3) + 1}` } }),

@@ -13,18 +13,31 @@ export const ARTIFACTS = path.resolve(import.meta.dirname, '../../test-artifacts
 export const launchBrowser = (): Promise<Browser> =>
   chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--headless', '--no-sandbox', '--disable-gpu'] });
 
-export interface WatchedPage { page: Page; errors: string[]; screenshot: (name: string) => Promise<void> }
+export interface WatchedPage {
+  page: Page;
+  errors: string[];
+  screenshot: (name: string) => Promise<void>;
+}
 
 /** A fresh page (its own storage) that records console errors and uncaught exceptions. */
 export async function openPage(browser: Browser, options: { mobile?: boolean } = {}): Promise<WatchedPage> {
-  const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: options.mobile ? { width: 390, height: 844 } : { width: 1280, height: 900 } });
+  const context = await browser.newContext({
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    viewport: options.mobile ? { width: 390, height: 844 } : { width: 1280, height: 900 },
+  });
   const page = await context.newPage();
   const errors: string[] = [];
-  page.on('console', (message) => { if (message.type() === 'error') errors.push(message.text()); });
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
   page.on('pageerror', (error) => errors.push(error.message));
-  page.on('response', (response) => { if (response.status() >= 400) errors.push(`${response.status()} ${response.request().method()} ${response.url()}`); });
+  page.on('response', (response) => {
+    if (response.status() >= 400) errors.push(`${response.status()} ${response.request().method()} ${response.url()}`);
+  });
   return {
-    page, errors,
+    page,
+    errors,
     screenshot: async (name) => {
       mkdirSync(ARTIFACTS, { recursive: true });
       await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });

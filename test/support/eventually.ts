@@ -29,7 +29,13 @@ export async function until<T>(what: string, probe: () => Promise<T | undefined>
 /** The alerts a local runtime's sink received (alerts.jsonl under its DATA_DIR). */
 export function sinkAlerts(dataDir: string): any[] {
   const file = path.join(dataDir, 'alerts.jsonl');
-  return existsSync(file) ? readFileSync(file, 'utf8').trim().split('\n').filter(Boolean).map((line) => JSON.parse(line)) : [];
+  return existsSync(file)
+    ? readFileSync(file, 'utf8')
+        .trim()
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => JSON.parse(line))
+    : [];
 }
 
 /** Waits until the runtime's sink holds an alert like `expected`. */

@@ -28,7 +28,8 @@ export async function feeScenario(standard: object = { kind: 'range', min: 5000,
   const enterpriseId = newCreditCode();
   await invoke(registry, registryRoutes.routes.putDepartment, { params: { deptId: dept }, json: { name: `Unit ${dept}` }, caller: office });
   const item = await invoke(feeCards, routes.putFeeItem, {
-    params: { code }, caller: office,
+    params: { code },
+    caller: office,
     json: { unit: dept, name: 'Verification of weights', legalBasis: 'Metrology Law art. 9', standard, validFrom: PUBLISHED_ON },
   });
   if (item.status !== 201) throw new Error(`fee item not published: ${JSON.stringify(item.body)}`);
@@ -39,5 +40,10 @@ export async function feeScenario(standard: object = { kind: 'range', min: 5000,
 
 let receipt = 0;
 export const collection = (code: string, amount = 12000, extra: object = {}) => ({
-  feeItemCode: code, amount, collector: 'Wang Li', collectedAt: `${COLLECTION_DAY}T10:00:00+08:00`, receiptNo: `R-${Date.now()}-${(receipt += 1)}`, ...extra,
+  feeItemCode: code,
+  amount,
+  collector: 'Wang Li',
+  collectedAt: `${COLLECTION_DAY}T10:00:00+08:00`,
+  receiptNo: `R-${Date.now()}-${(receipt += 1)}`,
+  ...extra,
 });

@@ -11,14 +11,19 @@ import { ensureWebBuild } from '../../infra/web-build.ts';
 import { startRuntimeProcess, type RuntimeInfo, type RuntimeProcess } from '../../infra/local/child.ts';
 
 declare module 'vitest' {
-  export interface ProvidedContext { runtime: RuntimeInfo }
+  export interface ProvidedContext {
+    runtime: RuntimeInfo;
+  }
 }
 
 /**
  * Vitest loads this file once per project (each project has its own module instances), all in
  * the one main process: the shared runtime is kept on the process, not in a module variable.
  */
-interface Shared { starting: Promise<RuntimeProcess>; users: number }
+interface Shared {
+  starting: Promise<RuntimeProcess>;
+  users: number;
+}
 const store = globalThis as typeof globalThis & { softEnvTestRuntime?: Shared };
 
 async function start(): Promise<RuntimeProcess> {

@@ -13,13 +13,23 @@ export async function clientFor(target: { url: string; dataDir: string }) {
   return { tokenFor, call };
 }
 
-export interface CallOptions { token?: string; json?: unknown; body?: string; headers?: Record<string, string> }
+export interface CallOptions {
+  token?: string;
+  json?: unknown;
+  body?: string;
+  headers?: Record<string, string>;
+}
 
 const shared = await clientFor(runtime);
 export const tokenFor = shared.tokenFor;
 export const call = shared.call;
 
-export interface Response<T = any> { status: number; contentType: string; body: T; headers: Headers }
+export interface Response<T = any> {
+  status: number;
+  contentType: string;
+  body: T;
+  headers: Headers;
+}
 
 /** The headers and body of a test request: a bearer token, and JSON sent as JSON. */
 export function requestParts(options: CallOptions): { headers: Record<string, string>; body: string | undefined } {
@@ -35,5 +45,10 @@ async function request<T = any>(base: string, method: string, path: string, opti
   const response = await fetch(`${base}${path}`, { method, headers, body });
   const text = await response.text();
   const contentType = response.headers.get('content-type') ?? '';
-  return { status: response.status, contentType, body: (text && contentType.includes('json') ? JSON.parse(text) : text) as T, headers: response.headers };
+  return {
+    status: response.status,
+    contentType,
+    body: (text && contentType.includes('json') ? JSON.parse(text) : text) as T,
+    headers: response.headers,
+  };
 }

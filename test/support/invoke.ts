@@ -29,9 +29,24 @@ export async function invoke(handler: LambdaHandler, route: RouteSpec, input: In
     headers['content-type'] ??= 'application/json';
   }
   const claims = input.caller
-    ? { sub: input.caller.sub ?? 'tester', roles: `[${input.caller.roles.join(' ')}]`, ...(input.caller.dept ? { dept: input.caller.dept } : {}), ...(input.caller.ent ? { ent: input.caller.ent } : {}) }
+    ? {
+        sub: input.caller.sub ?? 'tester',
+        roles: `[${input.caller.roles.join(' ')}]`,
+        ...(input.caller.dept ? { dept: input.caller.dept } : {}),
+        ...(input.caller.ent ? { ent: input.caller.ent } : {}),
+      }
     : undefined;
-  const event = toLambdaEvent({ routeKey: routeKey(route), method: route.method, path, headers, query: input.query, params: input.params, body, claims, sourceIp: input.sourceIp ?? `198.18.${randomInt(256)}.${randomInt(1, 255)}` });
+  const event = toLambdaEvent({
+    routeKey: routeKey(route),
+    method: route.method,
+    path,
+    headers,
+    query: input.query,
+    params: input.params,
+    body,
+    claims,
+    sourceIp: input.sourceIp ?? `198.18.${randomInt(256)}.${randomInt(1, 255)}`,
+  });
   const result = await handler(event, lambdaContext('test', event.requestContext.requestId));
   const contentType = String(result.headers?.['content-type'] ?? '');
   return { status: result.statusCode, contentType, headers: result.headers ?? {}, body: result.body ? JSON.parse(result.body) : undefined };

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { officialCalendar, workingDays } from '#shared/time/calendar';
 import {
-  applicationDelayRule, applicationTimeline, decisionRecord, medianFromHistogram, oneTimeNoticeRule, pledgedLimitRule, ratingAlertsOffice, ratingRule, statutoryDeadline,
+  applicationDelayRule,
+  applicationTimeline,
+  decisionRecord,
+  medianFromHistogram,
+  oneTimeNoticeRule,
+  pledgedLimitRule,
+  ratingAlertsOffice,
+  ratingRule,
+  statutoryDeadline,
 } from '../../functions/applications/rules.ts';
 
 // The published State Council calendar: the National Day week off, Saturday 10 October worked (调休).
@@ -13,7 +21,10 @@ describe('the catalogue: a pledge cuts the statutory limit by at least a third',
   it('accepts two thirds or less, and refuses more with the rule named', () => {
     expect(pledgedLimitRule({ statutoryDays: 9, pledgedDays: 6 })).toBeUndefined();
     expect(pledgedLimitRule({ statutoryDays: 20, pledgedDays: 13 })).toBeUndefined();
-    expect(pledgedLimitRule({ statutoryDays: 20, pledgedDays: 14 })).toMatchObject({ rule: 'two-thirds-rule', detail: expect.stringContaining('at most 13') });
+    expect(pledgedLimitRule({ statutoryDays: 20, pledgedDays: 14 })).toMatchObject({
+      rule: 'two-thirds-rule',
+      detail: expect.stringContaining('at most 13'),
+    });
     expect(pledgedLimitRule({ statutoryDays: 9, pledgedDays: 7 })).toMatchObject({ rule: 'two-thirds-rule' });
   });
 });
@@ -26,20 +37,30 @@ describe('the time limits of an application, in working days from acceptance', (
       deadline: iso('2026-10-12T10:00:00'), // + Saturday 10 Oct (worked) and Monday 12 Oct
       escalateAt: iso('2026-10-15T10:00:00'), // the statutory 9 working days
     });
-    expect(statutoryDeadline(cst('2026-09-28T10:00:00'), { statutoryDays: 9, pledgedDays: 6 }, isWorkingDay).toISOString()).toBe(timeline.escalateAt);
+    expect(statutoryDeadline(cst('2026-09-28T10:00:00'), { statutoryDays: 9, pledgedDays: 6 }, isWorkingDay).toISOString()).toBe(
+      timeline.escalateAt,
+    );
   });
 
   it('skip an ordinary weekend, and warn at two thirds counted in working time', () => {
     const timeline = applicationTimeline(cst('2026-11-27T10:00:00'), { statutoryDays: 3, pledgedDays: 2 }, isWorkingDay);
-    expect(timeline).toMatchObject({ warnAt: iso('2026-11-30T18:00:00'), deadline: iso('2026-12-01T10:00:00'), escalateAt: iso('2026-12-02T10:00:00') });
+    expect(timeline).toMatchObject({
+      warnAt: iso('2026-11-30T18:00:00'),
+      deadline: iso('2026-12-01T10:00:00'),
+      escalateAt: iso('2026-12-02T10:00:00'),
+    });
   });
 });
 
 describe('the one-time notice (一次性告知)', () => {
   it('is given once, before acceptance, naming what is missing; a second is refused', () => {
     expect(oneTimeNoticeRule({ status: 'received', noticeGiven: false, missing: ['site plan', 'fire safety opinion'] })).toBeUndefined();
-    expect(oneTimeNoticeRule({ status: 'incomplete', noticeGiven: true, missing: ['lease'] })).toMatchObject({ rule: 'one-time-notice-given' });
-    expect(oneTimeNoticeRule({ status: 'accepted', noticeGiven: false, missing: ['lease'] })).toMatchObject({ rule: 'not-awaiting-acceptance' });
+    expect(oneTimeNoticeRule({ status: 'incomplete', noticeGiven: true, missing: ['lease'] })).toMatchObject({
+      rule: 'one-time-notice-given',
+    });
+    expect(oneTimeNoticeRule({ status: 'accepted', noticeGiven: false, missing: ['lease'] })).toMatchObject({
+      rule: 'not-awaiting-acceptance',
+    });
     expect(oneTimeNoticeRule({ status: 'received', noticeGiven: false, missing: [] })).toMatchObject({ rule: 'nothing-missing' });
   });
 });
@@ -61,8 +82,14 @@ describe('the delay notice of an application', () => {
 
 describe('a decision and its rating', () => {
   it('records on time and the working days taken, holidays not counted', () => {
-    expect(decisionRecord(cst('2026-09-28T10:00:00'), cst('2026-10-09T10:00:00'), cst('2026-10-12T10:00:00'), isWorkingDay)).toEqual({ onTime: true, workingDays: 4 });
-    expect(decisionRecord(cst('2026-09-28T10:00:00'), cst('2026-10-13T10:00:00'), cst('2026-10-12T10:00:00'), isWorkingDay)).toEqual({ onTime: false, workingDays: 7 });
+    expect(decisionRecord(cst('2026-09-28T10:00:00'), cst('2026-10-09T10:00:00'), cst('2026-10-12T10:00:00'), isWorkingDay)).toEqual({
+      onTime: true,
+      workingDays: 4,
+    });
+    expect(decisionRecord(cst('2026-09-28T10:00:00'), cst('2026-10-13T10:00:00'), cst('2026-10-12T10:00:00'), isWorkingDay)).toEqual({
+      onTime: false,
+      workingDays: 7,
+    });
   });
 
   it('is rated once, after the decision, 1 to 5; 1 and 2 alert the office', () => {
@@ -75,7 +102,7 @@ describe('a decision and its rating', () => {
   });
 });
 
-describe('the catalogue\'s median, from the histogram kept with each decision', () => {
+describe("the catalogue's median, from the histogram kept with each decision", () => {
   it('is the middle decision, or the mean of the two middle ones; none without decisions', () => {
     expect(medianFromHistogram({})).toBeNull();
     expect(medianFromHistogram({ 3: 0 })).toBeNull();

@@ -28,13 +28,15 @@ describe('24-hour appointments (24小时预约服务)', () => {
     expect(confirmationTiming(received, new Date(received.getTime() + 30.25 * HOUR))).toEqual({ late: true, hoursTaken: 30.3 });
   });
 
-  it('takes a time at any hour from now (15 minutes\' leeway) up to 90 days ahead', () => {
+  it("takes a time at any hour from now (15 minutes' leeway) up to 90 days ahead", () => {
     const now = new Date();
     const at = (ms: number) => new Date(now.getTime() + ms).toISOString();
     expect(appointmentTimeErrors(at(3 * HOUR), now, 'at')).toEqual([]);
     expect(appointmentTimeErrors(at(-10 * 60_000), now, 'at')).toEqual([]);
     expect(appointmentTimeErrors(at(-20 * 60_000), now, 'at')).toEqual([{ field: 'at', message: 'In the past' }]);
     expect(appointmentTimeErrors(at(90 * 24 * HOUR), now, 'requestedAt')).toEqual([]);
-    expect(appointmentTimeErrors(at(90 * 24 * HOUR + 1000), now, 'requestedAt')).toEqual([{ field: 'requestedAt', message: 'More than 90 days ahead' }]);
+    expect(appointmentTimeErrors(at(90 * 24 * HOUR + 1000), now, 'requestedAt')).toEqual([
+      { field: 'requestedAt', message: 'More than 90 days ahead' },
+    ]);
   });
 });

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { addWorkingTime, bundledCalendar, fallbackCalendar, officialCalendar, timelineFor, timelineOf, workingDays, workingDaysBetween, yearsOf } from '#shared/time/calendar';
+import {
+  addWorkingTime,
+  bundledCalendar,
+  fallbackCalendar,
+  officialCalendar,
+  timelineFor,
+  timelineOf,
+  workingDays,
+  workingDaysBetween,
+  yearsOf,
+} from '#shared/time/calendar';
 import { addDays, localDate, startOfLocalDate } from '#shared/time/clock';
 // @ts-expect-error: a plain JavaScript build script
 import { statutoryHolidays } from '../../scripts/official-calendar.mjs';
@@ -48,7 +58,7 @@ describe('working-day arithmetic in China Standard Time', () => {
     expect(addWorkingTime(cst('2026-10-03T15:00:00'), 1, isWorkingDay).toISOString()).toBe(cst('2026-10-09T00:00:00').toISOString());
   });
 
-  it('crosses the year end: weekends only for an unpublished year, the office\'s days once it sets them', () => {
+  it("crosses the year end: weekends only for an unpublished year, the office's days once it sets them", () => {
     const fallback = workingDays([official2026, fallbackCalendar(2027)]);
     expect(addWorkingTime(cst('2026-12-31T10:00:00'), 2, fallback).toISOString()).toBe(cst('2027-01-04T10:00:00').toISOString());
     const set = workingDays([official2026, { year: 2027, holidays: ['2027-01-01'], workdays: [], source: 'office' }]);
@@ -77,7 +87,11 @@ describe('the shipped official calendar data', () => {
 });
 
 /** The latest year the State Council has published here (this year or an earlier one). */
-const lastPublished = (() => { let year = thisYear + 1; while (!officialCalendar(year)) year -= 1; return year; })();
+const lastPublished = (() => {
+  let year = thisYear + 1;
+  while (!officialCalendar(year)) year -= 1;
+  return year;
+})();
 
 describe('a year the State Council has not published yet (provisional)', () => {
   const year = lastPublished + 1;
@@ -86,7 +100,9 @@ describe('a year the State Council has not published yet (provisional)', () => {
   it('stands on the statutory holidays, the lunar ones computed, and says it is provisional', () => {
     expect(provisional.source).toBe('provisional');
     expect(provisional.workdays).toEqual([]);
-    expect(provisional.holidays).toEqual(expect.arrayContaining([`${year}-01-01`, `${year}-05-01`, `${year}-05-02`, `${year}-10-01`, `${year}-10-02`, `${year}-10-03`]));
+    expect(provisional.holidays).toEqual(
+      expect.arrayContaining([`${year}-01-01`, `${year}-05-01`, `${year}-05-02`, `${year}-10-01`, `${year}-10-02`, `${year}-10-03`]),
+    );
     // The Spring Festival: four consecutive days between 20 January and 21 February.
     const spring = provisional.holidays.filter((date) => date >= `${year}-01-20` && date <= `${year}-02-24`);
     expect(spring.length).toBeGreaterThanOrEqual(4);
@@ -102,7 +118,7 @@ describe('a year the State Council has not published yet (provisional)', () => {
     }
   });
 
-  it('gives New Year\'s Day off: a limit from 31 December does not end on 1 January', () => {
+  it("gives New Year's Day off: a limit from 31 December does not end on 1 January", () => {
     const isWorkingDay = workingDays([officialCalendar(lastPublished)!, provisional]);
     const deadline = addWorkingTime(cst(`${lastPublished}-12-31T10:00:00`), 1, isWorkingDay);
     expect(localDate(deadline) > `${year}-01-01`).toBe(true);
@@ -128,7 +144,10 @@ describe('one rule for every limit and warning, in working time', () => {
     expect(warnDay).not.toBe(`${year}-10-04`);
     expect(isWorkingDay(warnDay)).toBe(true);
     // Two thirds of the working time, not of the calendar time.
-    expect(workingDaysBetween(start, new Date(timeline.warnAt), isWorkingDay)).toBeCloseTo((workingDaysBetween(start, until, isWorkingDay) * 2) / 3, 6);
+    expect(workingDaysBetween(start, new Date(timeline.warnAt), isWorkingDay)).toBeCloseTo(
+      (workingDaysBetween(start, until, isWorkingDay) * 2) / 3,
+      6,
+    );
     expect(isWorkingDay(localDate(new Date(new Date(timeline.escalateAt).getTime() - 1)))).toBe(true);
   });
 

@@ -18,15 +18,23 @@ describe('the client a per-client limit counts', () => {
 
 describe('the address a per-client limit counts', () => {
   const secret = 'edge-secret-0123456789abcdef';
-  it('is the viewer\'s as CloudFront saw it when the request carries the edge secret', () => {
-    expect(clientAddress({ [EDGE_VIEWER_HEADER]: '198.51.100.4', [EDGE_SECRET_HEADER]: secret }, '130.176.1.1', secret)).toBe('198.51.100.4');
+  it("is the viewer's as CloudFront saw it when the request carries the edge secret", () => {
+    expect(clientAddress({ [EDGE_VIEWER_HEADER]: '198.51.100.4', [EDGE_SECRET_HEADER]: secret }, '130.176.1.1', secret)).toBe(
+      '198.51.100.4',
+    );
   });
 
-  it('is API Gateway\'s source address when the viewer header comes without the secret, with a wrong one, or with no secret configured', () => {
+  it("is API Gateway's source address when the viewer header comes without the secret, with a wrong one, or with no secret configured", () => {
     expect(clientAddress({ [EDGE_VIEWER_HEADER]: '198.51.100.4' }, '203.0.113.9', secret)).toBe('203.0.113.9');
-    expect(clientAddress({ [EDGE_VIEWER_HEADER]: '198.51.100.4', [EDGE_SECRET_HEADER]: 'guessed' }, '203.0.113.9', secret)).toBe('203.0.113.9');
-    expect(clientAddress({ [EDGE_VIEWER_HEADER]: '198.51.100.4', [EDGE_SECRET_HEADER]: `${secret.slice(0, -1)}x` }, '203.0.113.9', secret)).toBe('203.0.113.9');
-    expect(clientAddress({ [EDGE_VIEWER_HEADER]: '198.51.100.4', [EDGE_SECRET_HEADER]: secret }, '203.0.113.9', undefined)).toBe('203.0.113.9');
+    expect(clientAddress({ [EDGE_VIEWER_HEADER]: '198.51.100.4', [EDGE_SECRET_HEADER]: 'guessed' }, '203.0.113.9', secret)).toBe(
+      '203.0.113.9',
+    );
+    expect(
+      clientAddress({ [EDGE_VIEWER_HEADER]: '198.51.100.4', [EDGE_SECRET_HEADER]: `${secret.slice(0, -1)}x` }, '203.0.113.9', secret),
+    ).toBe('203.0.113.9');
+    expect(clientAddress({ [EDGE_VIEWER_HEADER]: '198.51.100.4', [EDGE_SECRET_HEADER]: secret }, '203.0.113.9', undefined)).toBe(
+      '203.0.113.9',
+    );
     expect(clientAddress(undefined, '203.0.113.9', secret)).toBe('203.0.113.9');
   });
 });

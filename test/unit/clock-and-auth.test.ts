@@ -40,6 +40,9 @@ describe('roles from verified claims', () => {
     expect(callerFromClaims({ roles: '[supervisor]' })).toBeUndefined();
     expect(callerFromClaims({ sub: 'u1', roles: '[department]', dept: 'tax' })).toEqual({ sub: 'u1', roles: ['department'], dept: 'tax' });
     // A county's own issuer may name the claim otherwise (-c rolesClaim=groups); then `roles` is not read.
-    expect(callerFromClaims({ sub: 'u2', groups: ['supervisor'], roles: '[soft-env-office]' }, 'groups')).toEqual({ sub: 'u2', roles: ['supervisor'] });
+    expect(callerFromClaims({ sub: 'u2', groups: ['supervisor'], roles: '[soft-env-office]' }, 'groups')).toEqual({
+      sub: 'u2',
+      roles: ['supervisor'],
+    });
   });
 });

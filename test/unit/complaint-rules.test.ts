@@ -5,8 +5,16 @@ import { notTheDepartmentsLimit } from '#shared/outbox/matters';
 describe('routing a complaint', () => {
   it('sends money and integrity matters to the supervisors, the rest to the department', () => {
     for (const category of [
-      'petty-corruption', 'tie-in-charge', 'levy', 'fee-without-service', 'arbitrary-fine', 'unregistered-fee',
-      'seized-property', 'forced-intermediary', 'abusive-enforcement', 'quiet-day-violation',
+      'petty-corruption',
+      'tie-in-charge',
+      'levy',
+      'fee-without-service',
+      'arbitrary-fine',
+      'unregistered-fee',
+      'seized-property',
+      'forced-intermediary',
+      'abusive-enforcement',
+      'quiet-day-violation',
     ] as const) {
       expect(routeComplaint(category)).toBe('supervisors');
     }
@@ -24,7 +32,13 @@ describe('routing a complaint', () => {
 describe('the delay notice', () => {
   const deadline = new Date('2026-12-07T09:00:00Z');
   const latestAllowed = new Date('2026-12-14T09:00:00Z');
-  const base = { now: new Date('2026-12-04T09:00:00Z'), deadline, latestAllowed, expectedByEnd: new Date('2026-12-10T16:00:00Z'), alreadyGiven: false };
+  const base = {
+    now: new Date('2026-12-04T09:00:00Z'),
+    deadline,
+    latestAllowed,
+    expectedByEnd: new Date('2026-12-10T16:00:00Z'),
+    alreadyGiven: false,
+  };
 
   it('is accepted before the limit, once, for a later date within the original limit again', () => {
     expect(delayNoticeRule(base)).toBeUndefined();
@@ -40,7 +54,7 @@ describe('the delay notice', () => {
 });
 
 describe('whose limit a matter is', () => {
-  it('leaves the office\'s approvals and the supervisors\' verdicts out of a department\'s figures', () => {
+  it("leaves the office's approvals and the supervisors' verdicts out of a department's figures", () => {
     const matter = (concern: any, kind: string) => ({ concern, kind, id: 'x', version: 1, department: 'tax' });
     expect(notTheDepartmentsLimit(matter('inspections', 'approval'))).toBe(true);
     expect(notTheDepartmentsLimit(matter('complaints', 'verdict'))).toBe(true);

@@ -22,15 +22,29 @@ const { alertFromSnsMessage } = await import('#shared/alerts/alerts');
 
 const sns = mockClient(SNSClient);
 const sfn = mockClient(SFNClient);
-beforeEach(() => { sns.reset(); sfn.reset(); });
+beforeEach(() => {
+  sns.reset();
+  sfn.reset();
+});
 
 const now = new Date();
 const alert = {
-  id: 'alert-1', at: now.toISOString(), severity: 'breach' as const, concern: 'inspections' as const, department: 'market-supervision',
-  kind: 'approval-overdue', title: '入企检查审批超时', detail: '检查申请 x 已超过审批时限。', subject: { type: 'inspection', id: 'insp-42' },
+  id: 'alert-1',
+  at: now.toISOString(),
+  severity: 'breach' as const,
+  concern: 'inspections' as const,
+  department: 'market-supervision',
+  kind: 'approval-overdue',
+  title: '入企检查审批超时',
+  detail: '检查申请 x 已超过审批时限。',
+  subject: { type: 'inspection', id: 'insp-42' },
 };
 const matter = { concern: 'inspections' as const, kind: 'approval', id: 'insp-42', version: 2, department: 'market-supervision' };
-const timeline = { warnAt: new Date(now.getTime() + 3_600_000).toISOString(), deadline: new Date(now.getTime() + 7_200_000).toISOString(), escalateAt: new Date(now.getTime() + 10_800_000).toISOString() };
+const timeline = {
+  warnAt: new Date(now.getTime() + 3_600_000).toISOString(),
+  deadline: new Date(now.getTime() + 7_200_000).toISOString(),
+  escalateAt: new Date(now.getTime() + 10_800_000).toISOString(),
+};
 
 let sequence = 0;
 const record = (effect: unknown) => ({
@@ -43,7 +57,13 @@ describe('the effects worker', () => {
   it('passes by every item that is not a new outbox item, even one the local stream hands over in a shape unmarshall refuses', async () => {
     sns.on(PublishCommand).resolves({ MessageId: 'm-1' });
     // DynamoDB Local's stream gives an empty map as {} (an approval item's histogram before any decision).
-    const other = { eventName: 'INSERT' as const, dynamodb: { SequenceNumber: String(++sequence), NewImage: { pk: { S: 'APPROVALITEM#SC-1' }, sk: { S: 'ITEM' }, daysHistogram: {} } as never } };
+    const other = {
+      eventName: 'INSERT' as const,
+      dynamodb: {
+        SequenceNumber: String(++sequence),
+        NewImage: { pk: { S: 'APPROVALITEM#SC-1' }, sk: { S: 'ITEM' }, daysHistogram: {} } as never,
+      },
+    };
     const event = { Records: [other, record({ type: 'publish-alert', alert })] } as DynamoDBStreamEvent;
     expect(await handler(event)).toEqual({ batchItemFailures: [] });
     expect(sns).toHaveReceivedCommandTimes(PublishCommand, 1);
@@ -70,17 +90,24 @@ describe('the effects worker', () => {
     expect(email.indexOf('入企检查审批超时')).toBeLessThan(email.indexOf('Record: inspection insp-42'));
     expect(email).toContain('部门：market-supervision');
     expect(email).toContain(`Raised at: ${alert.at}`);
-    expect((JSON.parse(message) as { sms: string }).sms).toBe('【soft-env 超时】入企检查审批超时（inspection insp-42，market-supervision）');
+    expect((JSON.parse(message) as { sms: string }).sms).toBe(
+      '【soft-env 超时】入企检查审批超时（inspection insp-42，market-supervision）',
+    );
   });
 
   it('starts a deadline execution named after the matter and its version, and stops one', async () => {
     sfn.on(StartExecutionCommand).resolves({ executionArn: 'e' }).on(StopExecutionCommand).resolves({});
-    expect(await handler(batch({ type: 'start-deadline', matter, timeline }, { type: 'stop-deadline', matter, cause: 'approved' }))).toEqual({ batchItemFailures: [] });
+    expect(
+      await handler(batch({ type: 'start-deadline', matter, timeline }, { type: 'stop-deadline', matter, cause: 'approved' })),
+    ).toEqual({ batchItemFailures: [] });
     expect(sfn).toHaveReceivedCommandWith(StartExecutionCommand, {
-      stateMachineArn: MACHINE, name: 'inspections-approval-insp-42-v2', input: JSON.stringify({ matter, timeline }),
+      stateMachineArn: MACHINE,
+      name: 'inspections-approval-insp-42-v2',
+      input: JSON.stringify({ matter, timeline }),
     });
     expect(sfn).toHaveReceivedCommandWith(StopExecutionCommand, {
-      executionArn: 'arn:aws:states:ap-southeast-1:111111111111:execution:soft-env-deadlines:inspections-approval-insp-42-v2', cause: 'approved',
+      executionArn: 'arn:aws:states:ap-southeast-1:111111111111:execution:soft-env-deadlines:inspections-approval-insp-42-v2',
+      cause: 'approved',
     });
   });
 
@@ -93,7 +120,11 @@ describe('the effects worker', () => {
     const throttled = Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException', $metadata: { httpStatusCode: 400 } });
     sns.on(PublishCommand).resolvesOnce({ MessageId: 'm-1' }).rejects(throttled);
     sfn.on(StartExecutionCommand).resolves({ executionArn: 'e' });
-    const event = batch({ type: 'publish-alert', alert }, { type: 'publish-alert', alert: { ...alert, id: 'alert-2' } }, { type: 'start-deadline', matter, timeline });
+    const event = batch(
+      { type: 'publish-alert', alert },
+      { type: 'publish-alert', alert: { ...alert, id: 'alert-2' } },
+      { type: 'start-deadline', matter, timeline },
+    );
     const response = await handler(event);
     expect(response).toEqual({ batchItemFailures: [{ itemIdentifier: event.Records[1]!.dynamodb!.SequenceNumber }] });
     // The record after the failure was not done: Lambda retries from the failed record, in order.
@@ -102,7 +133,9 @@ describe('the effects worker', () => {
   });
 
   it('hands back a record whose execution could not be started (access denied), not the batch before it', async () => {
-    sfn.on(StartExecutionCommand).rejects(Object.assign(new Error('not authorized'), { name: 'AccessDeniedException', $metadata: { httpStatusCode: 400 } }));
+    sfn
+      .on(StartExecutionCommand)
+      .rejects(Object.assign(new Error('not authorized'), { name: 'AccessDeniedException', $metadata: { httpStatusCode: 400 } }));
     const event = batch({ type: 'start-deadline', matter, timeline });
     expect(await handler(event)).toEqual({ batchItemFailures: [{ itemIdentifier: event.Records[0]!.dynamodb!.SequenceNumber }] });
   });

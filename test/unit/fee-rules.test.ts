@@ -1,12 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import {
-  checkCollection, entryHash, genesisHash, inForceFrom, meetsStandard, verifyChain, type ChainedEntry, type FeeItem,
+  checkCollection,
+  entryHash,
+  genesisHash,
+  inForceFrom,
+  meetsStandard,
+  verifyChain,
+  type ChainedEntry,
+  type FeeItem,
 } from '../../functions/fee-cards/rules.ts';
 
 const item: FeeItem = {
-  code: 'MR-001', unit: 'market-regulation', name: 'Verification of weights', legalBasis: 'Metrology Law art. 9',
-  standard: { kind: 'range', min: 5000, max: 20000 }, validFrom: '2026-01-01', validTo: '2026-12-31',
-  revision: 1, publishedAt: '2026-01-01T00:00:00+08:00',
+  code: 'MR-001',
+  unit: 'market-regulation',
+  name: 'Verification of weights',
+  legalBasis: 'Metrology Law art. 9',
+  standard: { kind: 'range', min: 5000, max: 20000 },
+  validFrom: '2026-01-01',
+  validTo: '2026-12-31',
+  revision: 1,
+  publishedAt: '2026-01-01T00:00:00+08:00',
 };
 const collection = { feeItemCode: 'MR-001', unit: 'market-regulation', amount: 12000, collectedOn: '2026-11-10' };
 
@@ -52,10 +65,20 @@ describe('the hash chain of a card', () => {
     let prevHash = genesisHash(enterpriseId);
     amounts.forEach((amount, index) => {
       const record = {
-        entryId: String(index + 1).padStart(8, '0'), enterpriseId, unit: 'market-regulation', feeItemCode: 'MR-001',
-        feeItemName: 'Verification', legalBasis: 'law', standard: { kind: 'fixed' as const, amount }, amount,
-        collector: 'Wang', collectedAt: '2026-11-10T10:00:00.000+08:00', receiptNo: `R-${index}`,
-        recordedAt: '2026-11-10T10:00:01.000+08:00', recordedBy: 'clerk', prevHash,
+        entryId: String(index + 1).padStart(8, '0'),
+        enterpriseId,
+        unit: 'market-regulation',
+        feeItemCode: 'MR-001',
+        feeItemName: 'Verification',
+        legalBasis: 'law',
+        standard: { kind: 'fixed' as const, amount },
+        amount,
+        collector: 'Wang',
+        collectedAt: '2026-11-10T10:00:00.000+08:00',
+        receiptNo: `R-${index}`,
+        recordedAt: '2026-11-10T10:00:01.000+08:00',
+        recordedBy: 'clerk',
+        prevHash,
       };
       const hash = entryHash(record);
       entries.push({ ...record, hash });
@@ -75,7 +98,10 @@ describe('the hash chain of a card', () => {
     const entries = chain([100, 200, 300]);
     const head = headOf(entries);
     entries[1] = { ...entries[1]!, amount: 1 };
-    expect(verifyChain(enterpriseId, head, entries)).toMatchObject({ valid: false, problem: 'entry 00000002 was altered after it was recorded' });
+    expect(verifyChain(enterpriseId, head, entries)).toMatchObject({
+      valid: false,
+      problem: 'entry 00000002 was altered after it was recorded',
+    });
   });
 
   it('detects an altered entry whose hash was recomputed (the next link breaks)', () => {
@@ -83,14 +109,23 @@ describe('the hash chain of a card', () => {
     const head = headOf(entries);
     const forged = { ...entries[0]!, amount: 1 };
     entries[0] = { ...forged, hash: entryHash(forged) };
-    expect(verifyChain(enterpriseId, head, entries)).toMatchObject({ valid: false, problem: 'entry 00000002 does not link to the entry before it' });
+    expect(verifyChain(enterpriseId, head, entries)).toMatchObject({
+      valid: false,
+      problem: 'entry 00000002 does not link to the entry before it',
+    });
   });
 
   it('detects a deleted entry in the middle and at the end', () => {
     const entries = chain([100, 200, 300]);
     const head = headOf(entries);
-    expect(verifyChain(enterpriseId, head, [entries[0]!, entries[2]!])).toMatchObject({ valid: false, problem: 'entry 00000002 is missing' });
-    expect(verifyChain(enterpriseId, head, entries.slice(0, 2))).toMatchObject({ valid: false, problem: 'the card records 3 entries but 2 remain' });
+    expect(verifyChain(enterpriseId, head, [entries[0]!, entries[2]!])).toMatchObject({
+      valid: false,
+      problem: 'entry 00000002 is missing',
+    });
+    expect(verifyChain(enterpriseId, head, entries.slice(0, 2))).toMatchObject({
+      valid: false,
+      problem: 'the card records 3 entries but 2 remain',
+    });
   });
 
   it("detects a chain copied from another enterprise's card", () => {
@@ -110,7 +145,8 @@ describe('from when a publication of a fee item is in force', () => {
     const previous = { publishedAt: '2026-06-01T09:00:00.000+08:00', inForceFrom: '2026-05-01T00:00:00.000+08:00' };
     expect(inForceFrom(previous, '2026-01-01', now)).toEqual(now);
     // Never before the revision it follows, even with a clock a little behind.
-    expect(inForceFrom({ publishedAt: '2026-06-15T10:00:01.000+08:00', inForceFrom: '2026-06-15T10:00:01.000+08:00' }, undefined, now))
-      .toEqual(new Date('2026-06-15T02:00:01Z'));
+    expect(
+      inForceFrom({ publishedAt: '2026-06-15T10:00:01.000+08:00', inForceFrom: '2026-06-15T10:00:01.000+08:00' }, undefined, now),
+    ).toEqual(new Date('2026-06-15T02:00:01Z'));
   });
 });

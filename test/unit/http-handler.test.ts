@@ -8,8 +8,12 @@ const reply = async () => ({ status: 201, body: {} });
 
 describe('createHttpHandler', () => {
   it('refuses a concern with routes that create but no Idempotency-Key handling, so no create loses it', () => {
-    const routes = defineRoutes('widgets', { makeWidget: { method: 'POST', path: '/widgets', roles: 'public', summary: 'Make one', creates: true } });
-    expect(() => createHttpHandler({ concern: routes, operations: { makeWidget: reply } })).toThrow('widgets has routes that create but no idempotency');
+    const routes = defineRoutes('widgets', {
+      makeWidget: { method: 'POST', path: '/widgets', roles: 'public', summary: 'Make one', creates: true },
+    });
+    expect(() => createHttpHandler({ concern: routes, operations: { makeWidget: reply } })).toThrow(
+      'widgets has routes that create but no idempotency',
+    );
     expect(createHttpHandler({ concern: routes, operations: { makeWidget: reply }, idempotency })).toBeTypeOf('function');
   });
 

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { localDate } from '#shared/time/clock';
-import { approvalTimelineWithin, firstMinorViolationRule, isQuietProductionDay, oneYearBefore, quietDayRule, visitVerdict } from '../../functions/inspections/rules.ts';
+import {
+  approvalTimelineWithin,
+  firstMinorViolationRule,
+  isQuietProductionDay,
+  oneYearBefore,
+  quietDayRule,
+  visitVerdict,
+} from '../../functions/inspections/rules.ts';
 
 describe('the quiet-day rule', () => {
   it('turns at midnight China time, not UTC: the 25th at 23:59 is quiet, the 26th at 00:00 is not', () => {
@@ -42,7 +49,10 @@ describe('inspectors at the door', () => {
   it('are let in on the planned day of an approved or filed inspection only', () => {
     expect(visitVerdict({ status: 'approved', plannedDate: '2026-12-28' }, '2026-12-28').allowed).toBe(true);
     expect(visitVerdict({ status: 'filed', plannedDate: '2026-12-03' }, '2026-12-03').allowed).toBe(true);
-    expect(visitVerdict({ status: 'approved', plannedDate: '2026-12-28' }, '2026-12-27')).toEqual({ allowed: false, reason: 'This inspection is planned for 2026-12-28, not today (2026-12-27).' });
+    expect(visitVerdict({ status: 'approved', plannedDate: '2026-12-28' }, '2026-12-27')).toEqual({
+      allowed: false,
+      reason: 'This inspection is planned for 2026-12-28, not today (2026-12-27).',
+    });
     expect(visitVerdict({ status: 'pending-approval', plannedDate: '2026-12-28' }, '2026-12-28').allowed).toBe(false);
     expect(visitVerdict({ status: 'rejected', plannedDate: '2026-12-28' }, '2026-12-28').allowed).toBe(false);
     expect(visitVerdict({ status: 'completed', plannedDate: '2026-12-28' }, '2026-12-28').allowed).toBe(false);
@@ -52,7 +62,10 @@ describe('inspectors at the door', () => {
 describe('first minor violation, no fine', () => {
   const minorFined = { description: 'Label missing', severity: 'minor' as const, fine: 50000 };
   it('refuses a fine on a first minor violation', () => {
-    expect(firstMinorViolationRule([minorFined], false)).toMatchObject({ rule: 'first-minor-violation-no-fine', detail: expect.stringContaining('Finding 1') });
+    expect(firstMinorViolationRule([minorFined], false)).toMatchObject({
+      rule: 'first-minor-violation-no-fine',
+      detail: expect.stringContaining('Finding 1'),
+    });
   });
   it('allows it after a minor finding in the past year, and always allows minor findings without a fine and serious ones with one', () => {
     expect(firstMinorViolationRule([minorFined], true)).toBeUndefined();
@@ -73,12 +86,17 @@ describe('an approval is due by the end of the planned day', () => {
 
   it('cuts the deadline to the end of the planned day, warns at two thirds of what is left, and escalates (lapses) then', () => {
     expect(approvalTimelineWithin(limit, filedAt, plannedDayEnd)).toEqual({
-      warnAt: '2030-12-28T13:00:00.000Z', deadline: '2030-12-28T16:00:00.000Z', escalateAt: '2030-12-28T16:00:00.000Z',
+      warnAt: '2030-12-28T13:00:00.000Z',
+      deadline: '2030-12-28T16:00:00.000Z',
+      escalateAt: '2030-12-28T16:00:00.000Z',
     });
   });
 
   it('keeps a limit that ends before the planned day, escalating when the day ends', () => {
     const early = { warnAt: '2030-12-20T05:00:00.000Z', deadline: '2030-12-20T07:00:00.000Z', escalateAt: '2030-12-21T07:00:00.000Z' };
-    expect(approvalTimelineWithin(early, new Date('2030-12-19T15:00:00+08:00'), plannedDayEnd)).toEqual({ ...early, escalateAt: '2030-12-28T16:00:00.000Z' });
+    expect(approvalTimelineWithin(early, new Date('2030-12-19T15:00:00+08:00'), plannedDayEnd)).toEqual({
+      ...early,
+      escalateAt: '2030-12-28T16:00:00.000Z',
+    });
   });
 });

@@ -23,21 +23,24 @@ describe('a measured pledge', () => {
     expect(measure([], 2)).toEqual({ cases: 0, withinLimit: 0, share: null, proposal: null });
   });
 
-  it('is final once the office says kept or broken, never on the department\'s word', () => {
+  it("is final once the office says kept or broken, never on the department's word", () => {
     expect(afterReview('kept', true)).toEqual({ status: 'kept', final: true });
     expect(afterReview('in-progress', true)).toEqual({ status: 'in-progress', final: false });
     expect(afterReview('broken', false)).toEqual({ status: 'broken', final: false });
   });
 });
 
-const figures = (values: Partial<Figures>): Figures => ({ ...Object.fromEntries(METRICS.map((metric) => [metric, 0])), ...values }) as Figures;
+const figures = (values: Partial<Figures>): Figures =>
+  ({ ...Object.fromEntries(METRICS.map((metric) => [metric, 0])), ...values }) as Figures;
 
 describe('the evaluation score', () => {
   it('starts at 100 and takes off the documented points', () => {
     expect(scoreOf(figures({}))).toBe(100);
     expect(scoreOf(figures({ complaintsReceived: 9, delayNotices: 3 }))).toBe(100);
     expect(scoreOf(figures({ complaintsSubstantiated: 1, breaches: 2, warnings: 3 }))).toBe(100 - 10 - 10 - 3);
-    expect(scoreOf(figures({ brokenPledges: 1, visitsNotAllowed: 1, refusedFeeEntries: 1, rejectedFeeAttempts: 1 }))).toBe(100 - 8 - 5 - 3 - 2);
+    expect(scoreOf(figures({ brokenPledges: 1, visitsNotAllowed: 1, refusedFeeEntries: 1, rejectedFeeAttempts: 1 }))).toBe(
+      100 - 8 - 5 - 3 - 2,
+    );
     expect(scoreOf(figures({ handled: 4, handledInTime: 3 }))).toBe(95);
   });
 
@@ -52,8 +55,21 @@ describe('the evaluation score', () => {
   });
 
   it('ranks by score with ties sharing a rank, and names the last placed', () => {
-    const ranked = rank([{ id: 'a', s: 90 }, { id: 'b', s: 100 }, { id: 'c', s: 90 }, { id: 'd', s: 70 }], (row) => row.s);
-    expect(ranked.map((entry) => [entry.row.id, entry.rank])).toEqual([['b', 1], ['a', 2], ['c', 2], ['d', 4]]);
+    const ranked = rank(
+      [
+        { id: 'a', s: 90 },
+        { id: 'b', s: 100 },
+        { id: 'c', s: 90 },
+        { id: 'd', s: 70 },
+      ],
+      (row) => row.s,
+    );
+    expect(ranked.map((entry) => [entry.row.id, entry.rank])).toEqual([
+      ['b', 1],
+      ['a', 2],
+      ['c', 2],
+      ['d', 4],
+    ]);
     expect(lastPlaced(ranked).map((entry) => entry.row.id)).toEqual(['d']);
     expect(lastPlaced(rank([{ s: 100 }, { s: 100 }], (row) => row.s))).toEqual([]);
   });
@@ -71,7 +87,10 @@ describe('the broken-pledge count', () => {
     expect(brokenCount({ status: 'broken', brokenCountedIn: quarter }, 'broken', quarter)).toEqual({ writes: [] });
   });
   it('takes a reversal back from the quarter the pledge was counted in, not the quarter of the reversal', () => {
-    expect(brokenCount({ status: 'broken', brokenCountedIn: 'earlier-quarter' }, 'kept', quarter)).toEqual({ writes: [{ quarter: 'earlier-quarter', delta: -1 }], set: { quarter: null } });
+    expect(brokenCount({ status: 'broken', brokenCountedIn: 'earlier-quarter' }, 'kept', quarter)).toEqual({
+      writes: [{ quarter: 'earlier-quarter', delta: -1 }],
+      set: { quarter: null },
+    });
     expect(brokenCount({ status: 'broken' }, 'kept', quarter)).toEqual({ writes: [], set: { quarter: null } });
     expect(brokenCount({ status: 'kept' }, 'kept', quarter)).toEqual({ writes: [] });
   });

@@ -49,22 +49,41 @@ describe('who answers while a post is away (外出告知)', () => {
   it('is the holder on a day they are in, the next available post on a day of their absence', () => {
     const away = { ...zhang, absences: [{ from: today, to: addDays(today, 1) }] };
     expect(effectiveHolder([away, wang, zhao], held, addDays(today, -1))).toEqual(held);
-    expect(effectiveHolder([away, wang, zhao], held, today)).toMatchObject({ post: 'B', handlerId: 'wang', coveringFor: { post: 'A', handlerId: 'zhang' } });
-    expect(effectiveHolder([away, { ...wang, available: false }, zhao], held, addDays(today, 1))).toMatchObject({ post: 'C', handlerId: 'zhao' });
+    expect(effectiveHolder([away, wang, zhao], held, today)).toMatchObject({
+      post: 'B',
+      handlerId: 'wang',
+      coveringFor: { post: 'A', handlerId: 'zhang' },
+    });
+    expect(effectiveHolder([away, { ...wang, available: false }, zhao], held, addDays(today, 1))).toMatchObject({
+      post: 'C',
+      handlerId: 'zhao',
+    });
     expect(effectiveHolder([away, wang, zhao], held, addDays(today, 2))).toEqual(held);
   });
 
-  it('leaves the head\'s matters and those of a holder no longer on the roster where they are', () => {
+  it("leaves the head's matters and those of a holder no longer on the roster where they are", () => {
     expect(effectiveHolder([wang], held, today)).toEqual(held);
     expect(effectiveHolder([{ ...zhang, available: false }], HEAD_POST, today)).toEqual(HEAD_POST);
-    expect(effectiveHolder([{ ...zhang, available: false }], held, today)).toEqual({ ...HEAD_POST, coveringFor: { post: 'A', handlerId: 'zhang', handlerName: 'Zhang Wei' } });
+    expect(effectiveHolder([{ ...zhang, available: false }], held, today)).toEqual({
+      ...HEAD_POST,
+      coveringFor: { post: 'A', handlerId: 'zhang', handlerName: 'Zhang Wei' },
+    });
   });
 
   it('takes absences that end today or later, at most a quarter long and a year ahead', () => {
     expect(absenceDateErrors({ from: addDays(today, -3), to: today }, today)).toEqual([]);
     expect(absenceDateErrors({ from: today, to: addDays(today, ABSENCE_LIMITS.longestDays - 1) }, today)).toEqual([]);
-    expect(absenceDateErrors({ from: today, to: addDays(today, ABSENCE_LIMITS.longestDays) }, today)).toEqual([expect.objectContaining({ field: 'to' })]);
-    expect(absenceDateErrors({ from: addDays(today, -3), to: addDays(today, -1) }, today)).toEqual([expect.objectContaining({ field: 'to' })]);
-    expect(absenceDateErrors({ from: addDays(today, ABSENCE_LIMITS.furthestAheadDays + 1), to: addDays(today, ABSENCE_LIMITS.furthestAheadDays + 1) }, today)).toEqual([expect.objectContaining({ field: 'from' })]);
+    expect(absenceDateErrors({ from: today, to: addDays(today, ABSENCE_LIMITS.longestDays) }, today)).toEqual([
+      expect.objectContaining({ field: 'to' }),
+    ]);
+    expect(absenceDateErrors({ from: addDays(today, -3), to: addDays(today, -1) }, today)).toEqual([
+      expect.objectContaining({ field: 'to' }),
+    ]);
+    expect(
+      absenceDateErrors(
+        { from: addDays(today, ABSENCE_LIMITS.furthestAheadDays + 1), to: addDays(today, ABSENCE_LIMITS.furthestAheadDays + 1) },
+        today,
+      ),
+    ).toEqual([expect.objectContaining({ field: 'from' })]);
   });
 });

@@ -12,17 +12,32 @@ describe('access patterns', () => {
       expect(written[index.partitionKey]).toBe(pattern.partition);
       expect(written[index.sortKey]).toBe('2026-03-02#i1');
     }
-    expect(keys.complaintsIndex('tax', 'T', 'c1')).toEqual({ gsi1pk: 'COMPLAINTS#tax', gsi1sk: 'T#c1', gsi2pk: 'COMPLAINTS', gsi2sk: 'T#c1' });
+    expect(keys.complaintsIndex('tax', 'T', 'c1')).toEqual({
+      gsi1pk: 'COMPLAINTS#tax',
+      gsi1sk: 'T#c1',
+      gsi2pk: 'COMPLAINTS',
+      gsi2sk: 'T#c1',
+    });
     expect(lists.departments.entry('tax')).toEqual({ gsi1pk: 'DEPARTMENTS', gsi1sk: 'tax' });
   });
 
-  it('keep the keys records were stored under, and read them back: applications, appointments, an enterprise\'s complaints, a unit\'s card entries', () => {
+  it("keep the keys records were stored under, and read them back: applications, appointments, an enterprise's complaints, a unit's card entries", () => {
     // The deployed layout: records written before the kit must still be found.
     expect(keys.applicationIndexes('tax', 'E1', 'T', 'a1')).toEqual({
-      gsi1pk: 'APPLICATIONS#DEPT#tax', gsi1sk: 'T#a1', gsi2pk: 'APPLICATIONS#ENT#E1', gsi2sk: 'T#a1', gsi3pk: 'APPLICATIONS', gsi3sk: 'T#a1',
+      gsi1pk: 'APPLICATIONS#DEPT#tax',
+      gsi1sk: 'T#a1',
+      gsi2pk: 'APPLICATIONS#ENT#E1',
+      gsi2sk: 'T#a1',
+      gsi3pk: 'APPLICATIONS',
+      gsi3sk: 'T#a1',
     });
     expect(keys.appointmentIndexes('tax', 'E1', 'T', 'p1')).toEqual({
-      gsi1pk: 'APPOINTMENTS#DEPT#tax', gsi1sk: 'T#p1', gsi2pk: 'APPOINTMENTS#ENT#E1', gsi2sk: 'T#p1', gsi3pk: 'APPOINTMENTS', gsi3sk: 'T#p1',
+      gsi1pk: 'APPOINTMENTS#DEPT#tax',
+      gsi1sk: 'T#p1',
+      gsi2pk: 'APPOINTMENTS#ENT#E1',
+      gsi2sk: 'T#p1',
+      gsi3pk: 'APPOINTMENTS',
+      gsi3sk: 'T#p1',
     });
     expect(keys.complaintsIndex('tax', 'T', 'c1', 'E1')).toMatchObject({ gsi3pk: 'COMPLAINTS#ENT#E1', gsi3sk: 'T#c1' });
     expect(lists.unitEntriesOfCard('E1', 'tax').entry(keys.entrySk(3))).toEqual({ gsi2pk: 'CARDENTRIES#E1#tax', gsi2sk: 'ENTRY#00000003' });
@@ -41,19 +56,26 @@ describe('access patterns', () => {
     }
     const today = new Date().toISOString().slice(0, 10);
     expect(keyCondition(patterns.rosterWithAbsences('tax', today))).toEqual({
-      KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to', ExpressionAttributeValues: { ':pk': 'DEPT#tax', ':from': `ABSENCE#${today}`, ':to': 'HANDLERS' },
+      KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+      ExpressionAttributeValues: { ':pk': 'DEPT#tax', ':from': `ABSENCE#${today}`, ':to': 'HANDLERS' },
     });
   });
 
   it('turn into the key condition of a Query: index, partition, sort condition, order', () => {
     expect(keyCondition(patterns.inspectionsOfDepartment('tax', '2026-03'))).toEqual({
-      IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :sk)', ExpressionAttributeValues: { ':pk': 'INSPECTIONS#DEPT#tax', ':sk': '2026-03' },
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :sk)',
+      ExpressionAttributeValues: { ':pk': 'INSPECTIONS#DEPT#tax', ':sk': '2026-03' },
     });
     expect(keyCondition(patterns.alerts())).toMatchObject({ IndexName: 'gsi1', ScanIndexForward: false });
     expect(keyCondition(patterns.findingsOfEnterpriseBetween('E', '2026-01-01', '2026-12-31'))).toEqual({
-      KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to', ExpressionAttributeValues: { ':pk': 'FINDINGS#E', ':from': '2026-01-01', ':to': '2026-12-31~' },
+      KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+      ExpressionAttributeValues: { ':pk': 'FINDINGS#E', ':from': '2026-01-01', ':to': '2026-12-31~' },
     });
-    expect(keyCondition(patterns.watchesEscalatingFrom('X'))).toMatchObject({ IndexName: 'gsi3', KeyConditionExpression: 'gsi3pk = :pk AND gsi3sk >= :from' });
+    expect(keyCondition(patterns.watchesEscalatingFrom('X'))).toMatchObject({
+      IndexName: 'gsi3',
+      KeyConditionExpression: 'gsi3pk = :pk AND gsi3sk >= :from',
+    });
   });
 });
 

@@ -10,7 +10,11 @@ export const standardText = (standard: Standard): string =>
 
 /** An instant shown in China Standard Time, whatever the browser's zone. */
 export function dateTime(iso: string): string {
-  return new Date(iso).toLocaleString(lang.get() === 'zh' ? 'zh-CN' : 'en-GB', { timeZone: 'Asia/Shanghai', dateStyle: 'medium', timeStyle: 'short' });
+  return new Date(iso).toLocaleString(lang.get() === 'zh' ? 'zh-CN' : 'en-GB', {
+    timeZone: 'Asia/Shanghai',
+    dateStyle: 'medium',
+    timeStyle: 'short',
+  });
 }
 export const today = (): string => localDate(new Date());
 

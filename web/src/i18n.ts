@@ -62,7 +62,10 @@ export const W = {
   submitComplaint: ['提交投诉', 'Submit the complaint'],
   chooseOne: ['请选择', 'Choose'],
   yourTrackingCode: ['您的投诉查询码', 'Your tracking code'],
-  keepCode: ['请妥善保存查询码,凭此码查询办理进度(企业登录后也可在“我的投诉”中查看)。', 'Keep this code to follow your complaint (a signed-in enterprise also finds it under My complaints).'],
+  keepCode: [
+    '请妥善保存查询码,凭此码查询办理进度(企业登录后也可在“我的投诉”中查看)。',
+    'Keep this code to follow your complaint (a signed-in enterprise also finds it under My complaints).',
+  ],
   followIt: ['查看办理进度', 'Follow its progress'],
   answerDueBy: ['答复期限', 'Answer due by'],
   // Tracking
@@ -70,13 +73,13 @@ export const W = {
   lookUp: ['查询', 'Look up'],
   timeline: ['办理过程', 'Timeline'],
   delayNotice: ['滞后反馈告知', 'Delay notice'],
-  answer: ['部门答复', 'The department\'s answer'],
+  answer: ['部门答复', "The department's answer"],
   verdict: ['监督结论', 'Verdict'],
   expectedBy: ['预计答复日期', 'Expected by'],
   reason: ['理由', 'Reason'],
   // Console: enterprise
   feeCard: ['企业付费登记卡', 'Fee registration card'],
-  noCard: ['园区办尚未发放企业付费登记卡。', 'The park office has not issued this enterprise\'s fee card yet.'],
+  noCard: ['园区办尚未发放企业付费登记卡。', "The park office has not issued this enterprise's fee card yet."],
   chain: ['登记链校验', 'Chain check'],
   chainValid: ['完整,未被篡改', 'Intact'],
   chainBroken: ['异常', 'Broken'],
@@ -93,7 +96,10 @@ export const W = {
   plannedDate: ['计划日期', 'Planned date'],
   inspectors: ['检查人员', 'Inspectors'],
   checkIn: ['扫码入企', 'Check-in at the door'],
-  checkInHelp: ['检查人员到企业时扫描此码,核验本次检查是否经批准、是否在计划日期。', 'Inspectors at the door scan this code: it checks the visit is approved and on its planned day.'],
+  checkInHelp: [
+    '检查人员到企业时扫描此码,核验本次检查是否经批准、是否在计划日期。',
+    'Inspectors at the door scan this code: it checks the visit is approved and on its planned day.',
+  ],
   recordVisit: ['核验本次入企', 'Check this visit'],
   visitAllowed: ['允许入企', 'Visit allowed'],
   visitNotAllowed: ['不允许入企,已通知监督人员', 'Visit not allowed; supervisors have been told'],
@@ -177,28 +183,53 @@ export const COMPLAINT_CATEGORY: Record<string, Words> = {
 };
 
 export const COMPLAINT_STATUS: Record<string, Words> = {
-  received: ['已收到', 'Received'], acknowledged: ['已受理', 'Acknowledged'], resolved: ['已答复', 'Answered'], closed: ['已办结', 'Closed'],
+  received: ['已收到', 'Received'],
+  acknowledged: ['已受理', 'Acknowledged'],
+  resolved: ['已答复', 'Answered'],
+  closed: ['已办结', 'Closed'],
 };
 export const PLEDGE_STATUS: Record<string, Words> = {
-  open: ['进行中', 'Open'], 'in-progress': ['审核中', 'Under review'], kept: ['已兑现', 'Kept'], broken: ['未兑现', 'Broken'], overdue: ['已逾期', 'Overdue'],
+  open: ['进行中', 'Open'],
+  'in-progress': ['审核中', 'Under review'],
+  kept: ['已兑现', 'Kept'],
+  broken: ['未兑现', 'Broken'],
+  overdue: ['已逾期', 'Overdue'],
 };
 export const INSPECTION_STATUS: Record<string, Words> = {
-  filed: ['已报备', 'Filed'], 'pending-approval': ['待审批', 'Awaiting approval'], approved: ['已批准', 'Approved'], rejected: ['未批准', 'Rejected'], lapsed: ['审批逾期失效', 'Lapsed'], completed: ['已完成', 'Completed'],
+  filed: ['已报备', 'Filed'],
+  'pending-approval': ['待审批', 'Awaiting approval'],
+  approved: ['已批准', 'Approved'],
+  rejected: ['未批准', 'Rejected'],
+  lapsed: ['审批逾期失效', 'Lapsed'],
+  completed: ['已完成', 'Completed'],
 };
 export const INSPECTION_CATEGORY: Record<string, Words> = {
-  routine: ['日常检查', 'Routine'], 'major-case': ['重大案件查处', 'Major case'], safety: ['安全生产检查', 'Safety'], 'complaint-follow-up': ['投诉核查', 'Complaint follow-up'],
+  routine: ['日常检查', 'Routine'],
+  'major-case': ['重大案件查处', 'Major case'],
+  safety: ['安全生产检查', 'Safety'],
+  'complaint-follow-up': ['投诉核查', 'Complaint follow-up'],
 };
 export const SEVERITY: Record<string, Words> = {
-  info: ['提示', 'Info'], warning: ['预警', 'Warning'], breach: ['超时', 'Breach'], escalation: ['升级督办', 'Escalation'],
+  info: ['提示', 'Info'],
+  warning: ['预警', 'Warning'],
+  breach: ['超时', 'Breach'],
+  escalation: ['升级督办', 'Escalation'],
 };
 export const FINDING: Record<string, Words> = { substantiated: ['查实', 'Substantiated'], unsubstantiated: ['不属实', 'Unsubstantiated'] };
 export const ROLE: Record<string, Words> = {
-  department: ['部门', 'Department'], 'soft-env-office': ['软环境办', 'Soft-environment office'], supervisor: ['监督人员', 'Supervisor'],
-  'park-office': ['园区办', 'Park office'], enterprise: ['企业', 'Enterprise'],
+  department: ['部门', 'Department'],
+  'soft-env-office': ['软环境办', 'Soft-environment office'],
+  supervisor: ['监督人员', 'Supervisor'],
+  'park-office': ['园区办', 'Park office'],
+  enterprise: ['企业', 'Enterprise'],
 };
 export const TIMELINE_EVENT: Record<string, Words> = {
-  received: ['收到投诉', 'Complaint received'], acknowledged: ['部门已受理', 'Taken on by the department'], 'delay-notice': ['滞后反馈告知', 'Delay notice'],
-  resolved: ['部门已答复', 'The department answered'], verdict: ['监督结论', 'Verdict'], closed: ['已办结', 'Closed'],
+  received: ['收到投诉', 'Complaint received'],
+  acknowledged: ['部门已受理', 'Taken on by the department'],
+  'delay-notice': ['滞后反馈告知', 'Delay notice'],
+  resolved: ['部门已答复', 'The department answered'],
+  verdict: ['监督结论', 'Verdict'],
+  closed: ['已办结', 'Closed'],
 };
 
 /** Problem types of the API named in Chinese; the API's own detail is shown beside it. */
@@ -206,7 +237,7 @@ export const PROBLEM: Record<string, Words> = {
   'quiet-production-day': ['企业宁静生产日(每月1日至25日)不得开展日常检查', 'Days 1 to 25 are quiet production days'],
   'amount-outside-standard': ['收费金额不符合收费标准', 'The amount does not meet the standard'],
   'fee-item-not-published': ['收费项目未列入收费目录', 'The fee item is not on the fee list'],
-  'fee-item-of-another-unit': ['不是本部门的收费项目', 'The fee item is another department\'s'],
+  'fee-item-of-another-unit': ['不是本部门的收费项目', "The fee item is another department's"],
   'fee-item-not-valid-on-date': ['收费项目在该日期无效', 'The fee item is not in force on that date'],
   'duplicate-receipt': ['票据号重复', 'Duplicate receipt number'],
   'delay-notice-given': ['已作过滞后反馈告知', 'A delay notice was already given'],

@@ -24,26 +24,59 @@ function App() {
   const at = useSignal(path);
   const current = useSignal(session);
   useSignal(lang);
-  const nav: [string, string][] = [['/', t(W.home)], ['/complain', t(W.complain)], ['/track', t(W.track)], ['/console', t(W.console)]];
+  const nav: [string, string][] = [
+    ['/', t(W.home)],
+    ['/complain', t(W.complain)],
+    ['/track', t(W.track)],
+    ['/console', t(W.console)],
+  ];
   return (
     <div onClick={onLinkClick}>
-      <a class="skip" href="#main">{lang.get() === 'zh' ? '跳到正文' : 'Skip to content'}</a>
+      <a class="skip" href="#main">
+        {lang.get() === 'zh' ? '跳到正文' : 'Skip to content'}
+      </a>
       <header>
         <p class="brand">{t(W.app)}</p>
         <nav aria-label={lang.get() === 'zh' ? '主导航' : 'Main'}>
-          <ul>{nav.map(([href, label]) => <li key={href}><a href={href} aria-current={at === href || (href === '/track' && at.startsWith('/track')) ? 'page' : undefined}>{label}</a></li>)}</ul>
+          <ul>
+            {nav.map(([href, label]) => (
+              <li key={href}>
+                <a href={href} aria-current={at === href || (href === '/track' && at.startsWith('/track')) ? 'page' : undefined}>
+                  {label}
+                </a>
+              </li>
+            ))}
+          </ul>
         </nav>
         <div class="tools">
-          <button type="button" lang={lang.get() === 'zh' ? 'en' : 'zh-CN'} onClick={() => setLang(lang.get() === 'zh' ? 'en' : 'zh')}>{t(W.language)}</button>
-          {current ? <button type="button" onClick={() => session.set(undefined)}>{t(W.signOut)}</button>
-            : signInHref() ? <a href={signInHref()}>{t(W.signIn)}</a> : config.oauth && <button type="button" onClick={() => void startSignIn()}>{t(W.signIn)}</button>}
+          <button type="button" lang={lang.get() === 'zh' ? 'en' : 'zh-CN'} onClick={() => setLang(lang.get() === 'zh' ? 'en' : 'zh')}>
+            {t(W.language)}
+          </button>
+          {current ? (
+            <button type="button" onClick={() => session.set(undefined)}>
+              {t(W.signOut)}
+            </button>
+          ) : signInHref() ? (
+            <a href={signInHref()}>{t(W.signIn)}</a>
+          ) : (
+            config.oauth && (
+              <button type="button" onClick={() => void startSignIn()}>
+                {t(W.signIn)}
+              </button>
+            )
+          )}
         </div>
       </header>
-      <main id="main" tabIndex={-1}><Page at={at} /></main>
+      <main id="main" tabIndex={-1}>
+        <Page at={at} />
+      </main>
     </div>
   );
 }
 
 document.documentElement.lang = lang.get() === 'zh' ? 'zh-CN' : 'en';
 const root = document.getElementById('app');
-if (root) void loadConfig().then(completeSignIn).then(() => render(<App />, root));
+if (root)
+  void loadConfig()
+    .then(completeSignIn)
+    .then(() => render(<App />, root));

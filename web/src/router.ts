@@ -13,7 +13,8 @@ export function navigate(to: string) {
 /** A plain link that the router follows in place (a new tab still works). */
 export function onLinkClick(event: MouseEvent) {
   const link = (event.target as Element).closest('a');
-  if (!link || link.target || link.hasAttribute('download') || event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) return;
+  if (!link || link.target || link.hasAttribute('download') || event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0)
+    return;
   const url = new URL(link.href);
   if (url.origin !== location.origin || !/^\/($|complain$|track\/|console$)/.test(url.pathname)) return;
   event.preventDefault();

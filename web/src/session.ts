@@ -3,7 +3,14 @@
  */
 import { signal } from './state.ts';
 
-export interface Session { token: string; sub: string; roles: string[]; dept?: string; ent?: string; expiresAt: number }
+export interface Session {
+  token: string;
+  sub: string;
+  roles: string[];
+  dept?: string;
+  ent?: string;
+  expiresAt: number;
+}
 const STORED = 'soft-env.token';
 
 /** The session a token gives, undefined when it cannot be read or has expired; kept for the tab. */
@@ -16,8 +23,19 @@ export function tokenSession(token: string): Session | undefined {
 function readToken(token: string): Session | undefined {
   try {
     const bytes = Uint8Array.from(atob((token.split('.')[1] ?? '').replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0));
-    const payload = JSON.parse(new TextDecoder().decode(bytes)) as { sub?: string; roles?: string[] | string; 'cognito:groups'?: string[]; dept?: string; ent?: string; exp?: number };
-    const roles = Array.isArray(payload.roles) ? payload.roles : typeof payload.roles === 'string' ? payload.roles.split(/[ ,]/) : payload['cognito:groups'] ?? [];
+    const payload = JSON.parse(new TextDecoder().decode(bytes)) as {
+      sub?: string;
+      roles?: string[] | string;
+      'cognito:groups'?: string[];
+      dept?: string;
+      ent?: string;
+      exp?: number;
+    };
+    const roles = Array.isArray(payload.roles)
+      ? payload.roles
+      : typeof payload.roles === 'string'
+        ? payload.roles.split(/[ ,]/)
+        : (payload['cognito:groups'] ?? []);
     const session = { token, sub: payload.sub ?? '', roles, dept: payload.dept, ent: payload.ent, expiresAt: (payload.exp ?? 0) * 1000 };
     return session.expiresAt > Date.now() ? session : undefined;
   } catch {
@@ -36,5 +54,7 @@ function initial(): Session | undefined {
 }
 
 export const session = signal<Session | undefined>(initial());
-session.subscribe(() => { if (!session.get()) sessionStorage.removeItem(STORED); });
+session.subscribe(() => {
+  if (!session.get()) sessionStorage.removeItem(STORED);
+});
 export const hasRole = (role: string): boolean => session.get()?.roles.includes(role) ?? false;

@@ -11,7 +11,11 @@ const VERIFIER = 'soft-env.pkce-verifier';
 const STATE = 'soft-env.pkce-state';
 const redirectUri = () => `${location.origin}/console`;
 
-const base64url = (bytes: Uint8Array): string => btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+const base64url = (bytes: Uint8Array): string =>
+  btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
 const randomText = (): string => base64url(crypto.getRandomValues(new Uint8Array(32)));
 
 /** Where the sign-in link goes (a page), or undefined when signing in starts a PKCE redirect. */
@@ -19,15 +23,23 @@ export const signInHref = (): string | undefined => (config.oauth ? undefined : 
 
 export async function startSignIn(): Promise<void> {
   const oauth = config.oauth;
-  if (!oauth) { if (config.signInUrl) location.assign(config.signInUrl); return; }
+  if (!oauth) {
+    if (config.signInUrl) location.assign(config.signInUrl);
+    return;
+  }
   const verifier = randomText();
   const state = randomText();
   sessionStorage.setItem(VERIFIER, verifier);
   sessionStorage.setItem(STATE, state);
   const challenge = base64url(new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier))));
   const query = new URLSearchParams({
-    response_type: 'code', client_id: oauth.clientId, redirect_uri: redirectUri(), scope: oauth.scope ?? 'openid email',
-    code_challenge: challenge, code_challenge_method: 'S256', state,
+    response_type: 'code',
+    client_id: oauth.clientId,
+    redirect_uri: redirectUri(),
+    scope: oauth.scope ?? 'openid email',
+    code_challenge: challenge,
+    code_challenge_method: 'S256',
+    state,
   });
   location.assign(`${oauth.authorizeUrl}?${query}`);
 }
@@ -44,8 +56,15 @@ export async function completeSignIn(): Promise<void> {
   history.replaceState(null, '', location.pathname);
   if (!verifier || params.get('state') !== expected) return;
   const response = await fetch(config.oauth.tokenUrl, {
-    method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ grant_type: 'authorization_code', client_id: config.oauth.clientId, code, redirect_uri: redirectUri(), code_verifier: verifier }),
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({
+      grant_type: 'authorization_code',
+      client_id: config.oauth.clientId,
+      code,
+      redirect_uri: redirectUri(),
+      code_verifier: verifier,
+    }),
   });
   if (!response.ok) return;
   const { id_token: idToken } = (await response.json()) as { id_token?: string };

@@ -29,14 +29,23 @@ export async function loadConfig(): Promise<void> {
 
 /** A problem (RFC 9457) the API answered. */
 export class ApiProblem extends Error {
-  constructor(readonly status: number, readonly type: string, readonly title: string, readonly detail: string, readonly errors: { path: string; message: string }[] = []) {
+  constructor(
+    readonly status: number,
+    readonly type: string,
+    readonly title: string,
+    readonly detail: string,
+    readonly errors: { path: string; message: string }[] = [],
+  ) {
     super(detail || title);
   }
   /** The rule's or the problem's name: the last part of its type URN. */
-  get rule(): string { return this.type.split(':').pop() ?? ''; }
+  get rule(): string {
+    return this.type.split(':').pop() ?? '';
+  }
 }
 
-const newKey = (): string => (typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `${Date.now()}-${Math.random().toString(36).slice(2)}`);
+const newKey = (): string =>
+  typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `${Date.now()}-${Math.random().toString(36).slice(2)}`;
 
 const headers: Middleware = {
   onRequest({ request }) {
@@ -55,7 +64,11 @@ function makeClient() {
 }
 export let api = makeClient();
 
-interface Answer { data?: unknown; error?: unknown; response: Response }
+interface Answer {
+  data?: unknown;
+  error?: unknown;
+  response: Response;
+}
 
 /** The answer's body, or an ApiProblem. The view types are the console's own reading of the answers. */
 export async function call<T>(request: Promise<Answer>): Promise<T> {
@@ -63,13 +76,21 @@ export async function call<T>(request: Promise<Answer>): Promise<T> {
   if (response.ok) return data as T;
   const problem = (error ?? {}) as { type?: string; title?: string; detail?: string; errors?: { path: string; message: string }[] };
   if (response.status === 401) session.set(undefined);
-  throw new ApiProblem(response.status, problem.type ?? `urn:soft-env:problem:http-${response.status}`, problem.title ?? response.statusText, problem.detail ?? '', problem.errors ?? []);
+  throw new ApiProblem(
+    response.status,
+    problem.type ?? `urn:soft-env:problem:http-${response.status}`,
+    problem.title ?? response.statusText,
+    problem.detail ?? '',
+    problem.errors ?? [],
+  );
 }
 
 /** A CSV answer (Accept: text/csv), saved as a file. */
 export async function downloadCsv(path: string, fileName: string): Promise<void> {
   const token = session.get()?.token;
-  const response = await fetch(`${config.apiUrl}${path}`, { headers: { accept: 'text/csv', ...(token ? { authorization: `Bearer ${token}` } : {}) } });
+  const response = await fetch(`${config.apiUrl}${path}`, {
+    headers: { accept: 'text/csv', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+  });
   if (!response.ok) throw new ApiProblem(response.status, 'urn:soft-env:problem:csv', response.statusText, await response.text());
   const url = URL.createObjectURL(await response.blob());
   const link = Object.assign(document.createElement('a'), { href: url, download: fileName });

@@ -20,14 +20,21 @@ export function RankingChart({ rows, label, lastPlaced }: { rows: EvaluationRow[
       tooltip: { trigger: 'axis' },
       xAxis: { type: 'value', max: 100 },
       yAxis: { type: 'category', inverse: true, data: ordered.map((row) => row.name) },
-      series: [{
-        name: label, type: 'bar', label: { show: true, position: 'right' },
-        data: ordered.map((row) => ({ value: row.score, itemStyle: { color: lastPlaced.has(row.deptId) ? '#c0392b' : '#1f6feb' } })),
-      }],
+      series: [
+        {
+          name: label,
+          type: 'bar',
+          label: { show: true, position: 'right' },
+          data: ordered.map((row) => ({ value: row.score, itemStyle: { color: lastPlaced.has(row.deptId) ? '#c0392b' : '#1f6feb' } })),
+        },
+      ],
     });
     const resize = () => chart.resize();
     addEventListener('resize', resize);
-    return () => { removeEventListener('resize', resize); chart.dispose(); };
+    return () => {
+      removeEventListener('resize', resize);
+      chart.dispose();
+    };
   }, [rows, label]);
   return <div ref={element} class="chart" role="img" aria-label={label} style={{ height: `${Math.max(160, rows.length * 36 + 40)}px` }} />;
 }

@@ -10,9 +10,17 @@ export function ProblemMessage({ error }: { error: unknown }) {
   const known = problem && PROBLEM[problem.rule];
   return (
     <div class="problem" role="alert">
-      <strong>{known ? t(known) : problem?.title ?? t(W.error)}</strong>
+      <strong>{known ? t(known) : (problem?.title ?? t(W.error))}</strong>
       {problem?.detail ? <p>{problem.detail}</p> : !problem && <p>{error instanceof Error ? error.message : t(W.error)}</p>}
-      {problem?.errors.length ? <ul>{problem.errors.map((e) => <li key={e.path}><code>{e.path}</code>: {e.message}</li>)}</ul> : null}
+      {problem?.errors.length ? (
+        <ul>
+          {problem.errors.map((e) => (
+            <li key={e.path}>
+              <code>{e.path}</code>: {e.message}
+            </li>
+          ))}
+        </ul>
+      ) : null}
     </div>
   );
 }
@@ -23,15 +31,31 @@ export function useLoad<T>(load: () => Promise<T>, deps: unknown[] = []) {
   const [version, setVersion] = useState(0);
   useEffect(() => {
     let live = true;
-    load().then((data) => live && setState({ data, loading: false }), (error: unknown) => live && setState({ error, loading: false }));
-    return () => { live = false; };
+    load().then(
+      (data) => live && setState({ data, loading: false }),
+      (error: unknown) => live && setState({ error, loading: false }),
+    );
+    return () => {
+      live = false;
+    };
   }, [...deps, version]);
   return { ...state, reload: () => setVersion((v) => v + 1) };
 }
 
-export function Loaded<T>({ state, children }: { state: { data?: T; error?: unknown; loading: boolean }; children: (data: T) => ComponentChildren }) {
+export function Loaded<T>({
+  state,
+  children,
+}: {
+  state: { data?: T; error?: unknown; loading: boolean };
+  children: (data: T) => ComponentChildren;
+}) {
   if (state.error) return <ProblemMessage error={state.error} />;
-  if (state.loading || state.data === undefined) return <p class="muted" aria-busy="true">{t(W.loading)}</p>;
+  if (state.loading || state.data === undefined)
+    return (
+      <p class="muted" aria-busy="true">
+        {t(W.loading)}
+      </p>
+    );
   return <>{children(state.data)}</>;
 }
 

@@ -14,29 +14,42 @@ type Category = paths['/complaints']['post']['requestBody']['content']['applicat
 export function ComplainPage() {
   const departments = useDepartments();
   const [filed, setFiled] = useState<Filed>();
-  const submit = useSubmit(async (form) => {
-    const occurredAt = formText(form, 'occurredAt');
-    const contact = formText(form, 'contact');
-    return call<Filed>(api.POST('/complaints', {
-      body: {
-        againstDept: formText(form, 'againstDept'),
-        // The select offers only the plan's categories; the API checks it again.
-        category: formText(form, 'category') as Category,
-        description: formText(form, 'description'),
-        // A datetime-local value is a time in China Standard Time.
-        ...(occurredAt ? { occurredAt: `${occurredAt}:00+08:00` } : {}),
-        ...(contact ? { contact } : {}),
-      },
-    }));
-  }, (answer) => setFiled(answer));
+  const submit = useSubmit(
+    async (form) => {
+      const occurredAt = formText(form, 'occurredAt');
+      const contact = formText(form, 'contact');
+      return call<Filed>(
+        api.POST('/complaints', {
+          body: {
+            againstDept: formText(form, 'againstDept'),
+            // The select offers only the plan's categories; the API checks it again.
+            category: formText(form, 'category') as Category,
+            description: formText(form, 'description'),
+            // A datetime-local value is a time in China Standard Time.
+            ...(occurredAt ? { occurredAt: `${occurredAt}:00+08:00` } : {}),
+            ...(contact ? { contact } : {}),
+          },
+        }),
+      );
+    },
+    (answer) => setFiled(answer),
+  );
 
   if (filed) {
     return (
       <Section id="filed" title={both(W.yourTrackingCode)}>
-        <p class="tracking-code" aria-label={t(W.yourTrackingCode)}>{filed.trackingCode}</p>
+        <p class="tracking-code" aria-label={t(W.yourTrackingCode)}>
+          {filed.trackingCode}
+        </p>
         <p>{t(W.keepCode)}</p>
-        <p>{t(W.answerDueBy)}: {dateTime(filed.answerDueBy)}</p>
-        <p><a class="button" href={`/track/${encodeURIComponent(filed.trackingCode)}`}>{t(W.followIt)}</a></p>
+        <p>
+          {t(W.answerDueBy)}: {dateTime(filed.answerDueBy)}
+        </p>
+        <p>
+          <a class="button" href={`/track/${encodeURIComponent(filed.trackingCode)}`}>
+            {t(W.followIt)}
+          </a>
+        </p>
       </Section>
     );
   }
@@ -46,12 +59,20 @@ export function ComplainPage() {
         <label for="againstDept">{t(W.againstDept)}</label>
         <select id="againstDept" name="againstDept" required>
           <option value="">{t(W.chooseOne)}</option>
-          {departments.data?.map((d) => <option key={d.deptId} value={d.deptId}>{d.name}</option>)}
+          {departments.data?.map((d) => (
+            <option key={d.deptId} value={d.deptId}>
+              {d.name}
+            </option>
+          ))}
         </select>
         <label for="category">{t(W.category)}</label>
         <select id="category" name="category" required>
           <option value="">{t(W.chooseOne)}</option>
-          {Object.entries(COMPLAINT_CATEGORY).map(([value, words]) => <option key={value} value={value}>{t(words)}</option>)}
+          {Object.entries(COMPLAINT_CATEGORY).map(([value, words]) => (
+            <option key={value} value={value}>
+              {t(words)}
+            </option>
+          ))}
         </select>
         <label for="description">{t(W.whatHappened)}</label>
         <textarea id="description" name="description" required maxLength={5000} rows={6} />
@@ -60,7 +81,9 @@ export function ComplainPage() {
         <label for="contact">{t(W.contact)}</label>
         <input id="contact" name="contact" type="text" maxLength={200} autoComplete="tel" />
         <ProblemMessage error={submit.error} />
-        <button type="submit" disabled={submit.busy}>{t(W.submitComplaint)}</button>
+        <button type="submit" disabled={submit.busy}>
+          {t(W.submitComplaint)}
+        </button>
       </form>
     </Section>
   );

@@ -15,15 +15,32 @@ export function ConsolePage() {
     return (
       <Section id="sign-in" title={both(W.console)}>
         <p>{t(W.signInNeeded)}</p>
-        {signInHref() ? <p><a class="button" href={signInHref()}>{t(W.signIn)}</a></p>
-          : config.oauth && <p><button type="button" onClick={() => void startSignIn()}>{t(W.signIn)}</button></p>}
+        {signInHref() ? (
+          <p>
+            <a class="button" href={signInHref()}>
+              {t(W.signIn)}
+            </a>
+          </p>
+        ) : (
+          config.oauth && (
+            <p>
+              <button type="button" onClick={() => void startSignIn()}>
+                {t(W.signIn)}
+              </button>
+            </p>
+          )
+        )}
       </Section>
     );
   }
   const roles = current.roles;
   return (
     <>
-      <p class="who">{t(W.roleOf)}: {roles.map((role) => (ROLE[role] ? t(ROLE[role]) : role)).join('、')}{current.dept ? ` · ${current.dept}` : ''}{current.ent ? ` · ${current.ent}` : ''}</p>
+      <p class="who">
+        {t(W.roleOf)}: {roles.map((role) => (ROLE[role] ? t(ROLE[role]) : role)).join('、')}
+        {current.dept ? ` · ${current.dept}` : ''}
+        {current.ent ? ` · ${current.ent}` : ''}
+      </p>
       {roles.includes('enterprise') && current.ent && <EnterpriseConsole ent={current.ent} />}
       {roles.includes('department') && current.dept && <DepartmentConsole dept={current.dept} />}
       {(roles.includes('soft-env-office') || roles.includes('supervisor')) && (

@@ -27,25 +27,55 @@ export function PublicPage() {
 
   return (
     <>
-      <p class="cta"><a href="/complain" class="button">{t(W.complainLink)}</a></p>
+      <p class="cta">
+        <a href="/complain" class="button">
+          {t(W.complainLink)}
+        </a>
+      </p>
       <Section id="evaluation" title={both(W.evaluation)}>
         <Loaded state={evaluation}>{(data) => <Ranking evaluation={data} />}</Loaded>
       </Section>
       <Section id="fees" title={both(W.feeList)}>
-        <Loaded state={fees}>{(items) => items.length === 0 ? <p>{t(W.none)}</p> : (
-          groupBy(items, (item) => item.unit).map(([unit, unitItems]) => (
-            <div key={unit}>
-              <h3>{deptName(departments.data, unit)}</h3>
-              <div class="scroll"><table>
-                <thead><tr><th>{t(W.code)}</th><th>{t(W.name)}</th><th>{t(W.standard)}</th><th>{t(W.legalBasis)}</th></tr></thead>
-                <tbody>{unitItems.map((item) => <tr key={item.code}><td>{item.code}</td><td>{item.name}</td><td>{standardText(item.standard)}</td><td>{item.legalBasis}</td></tr>)}</tbody>
-              </table></div>
-            </div>
-          )))}
+        <Loaded state={fees}>
+          {(items) =>
+            items.length === 0 ? (
+              <p>{t(W.none)}</p>
+            ) : (
+              groupBy(items, (item) => item.unit).map(([unit, unitItems]) => (
+                <div key={unit}>
+                  <h3>{deptName(departments.data, unit)}</h3>
+                  <div class="scroll">
+                    <table>
+                      <thead>
+                        <tr>
+                          <th>{t(W.code)}</th>
+                          <th>{t(W.name)}</th>
+                          <th>{t(W.standard)}</th>
+                          <th>{t(W.legalBasis)}</th>
+                        </tr>
+                      </thead>
+                      <tbody>
+                        {unitItems.map((item) => (
+                          <tr key={item.code}>
+                            <td>{item.code}</td>
+                            <td>{item.name}</td>
+                            <td>{standardText(item.standard)}</td>
+                            <td>{item.legalBasis}</td>
+                          </tr>
+                        ))}
+                      </tbody>
+                    </table>
+                  </div>
+                </div>
+              ))
+            )
+          }
         </Loaded>
       </Section>
       <Section id="pledges" title={both(W.pledges)}>
-        <Loaded state={pledges}>{(items) => items.length === 0 ? <p>{t(W.none)}</p> : <PledgeTable pledges={items} departments={departments.data} />}</Loaded>
+        <Loaded state={pledges}>
+          {(items) => (items.length === 0 ? <p>{t(W.none)}</p> : <PledgeTable pledges={items} departments={departments.data} />)}
+        </Loaded>
       </Section>
     </>
   );
@@ -53,21 +83,41 @@ export function PublicPage() {
 
 export function PledgeTable({ pledges, departments }: { pledges: Pledge[]; departments?: Department[] }) {
   return (
-    <div class="scroll"><table>
-      <thead><tr><th>{t(W.department)}</th><th>{t(W.name)}</th><th>{t(W.status)}</th><th>{t(W.pledgedVsStatutory)}</th><th>{t(W.dueDate)}</th></tr></thead>
-      <tbody>{pledges.map((pledge) => {
-        const status = pledge.overdue && !pledge.final ? 'overdue' : pledge.status;
-        return (
-          <tr key={pledge.id}>
-            <td>{deptName(departments, pledge.department)}</td>
-            <td>{pledge.title}</td>
-            <td><span class={`badge ${status}`}><Term map={PLEDGE_STATUS} value={status} /></span></td>
-            <td>{pledge.pledgedLimitDays !== undefined ? `${pledge.pledgedLimitDays} / ${pledge.statutoryLimitDays} ${t(W.workingDays)}` : '—'}</td>
-            <td>{pledge.dueDate}</td>
+    <div class="scroll">
+      <table>
+        <thead>
+          <tr>
+            <th>{t(W.department)}</th>
+            <th>{t(W.name)}</th>
+            <th>{t(W.status)}</th>
+            <th>{t(W.pledgedVsStatutory)}</th>
+            <th>{t(W.dueDate)}</th>
           </tr>
-        );
-      })}</tbody>
-    </table></div>
+        </thead>
+        <tbody>
+          {pledges.map((pledge) => {
+            const status = pledge.overdue && !pledge.final ? 'overdue' : pledge.status;
+            return (
+              <tr key={pledge.id}>
+                <td>{deptName(departments, pledge.department)}</td>
+                <td>{pledge.title}</td>
+                <td>
+                  <span class={`badge ${status}`}>
+                    <Term map={PLEDGE_STATUS} value={status} />
+                  </span>
+                </td>
+                <td>
+                  {pledge.pledgedLimitDays !== undefined
+                    ? `${pledge.pledgedLimitDays} / ${pledge.statutoryLimitDays} ${t(W.workingDays)}`
+                    : '—'}
+                </td>
+                <td>{pledge.dueDate}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
@@ -79,19 +129,46 @@ export function Ranking({ evaluation }: { evaluation: Evaluation }) {
     <>
       <p class="quarter">{evaluation.quarter}</p>
       {evaluation.lastPlaced.length > 0 && (
-        <p class="last-placed"><strong>{t(W.lastPlacedNote)}:</strong> {evaluation.lastPlaced.map((d) => d.name).join('、')}</p>
+        <p class="last-placed">
+          <strong>{t(W.lastPlacedNote)}:</strong> {evaluation.lastPlaced.map((d) => d.name).join('、')}
+        </p>
       )}
-      <Suspense fallback={<p class="muted">{t(W.loading)}</p>}><RankingChart rows={rows} label={t(W.rankingChart)} lastPlaced={last} /></Suspense>
-      <div class="scroll"><table>
-        <thead><tr><th>{t(W.rank)}</th><th>{t(W.department)}</th><th>{t(W.score)}</th><th>{t(W.complaintsReceived)}</th><th>{t(W.substantiated)}</th><th>{t(W.breaches)}</th><th>{t(W.brokenPledges)}</th><th>{t(W.inTime)}</th></tr></thead>
-        <tbody>{rows.map((row) => (
-          <tr key={row.deptId} class={last.has(row.deptId) ? 'last' : undefined}>
-            <td>{row.rank}</td><td>{row.name}{last.has(row.deptId) ? ` (${t(W.lastPlaced)})` : ''}</td><td>{row.score}</td>
-            <td>{row.figures.complaintsReceived}</td><td>{row.figures.complaintsSubstantiated}</td><td>{row.figures.breaches}</td><td>{row.figures.brokenPledges}</td>
-            <td>{row.shareHandledInTime === null ? '—' : `${Math.round(row.shareHandledInTime * 100)}%`}</td>
-          </tr>
-        ))}</tbody>
-      </table></div>
+      <Suspense fallback={<p class="muted">{t(W.loading)}</p>}>
+        <RankingChart rows={rows} label={t(W.rankingChart)} lastPlaced={last} />
+      </Suspense>
+      <div class="scroll">
+        <table>
+          <thead>
+            <tr>
+              <th>{t(W.rank)}</th>
+              <th>{t(W.department)}</th>
+              <th>{t(W.score)}</th>
+              <th>{t(W.complaintsReceived)}</th>
+              <th>{t(W.substantiated)}</th>
+              <th>{t(W.breaches)}</th>
+              <th>{t(W.brokenPledges)}</th>
+              <th>{t(W.inTime)}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.deptId} class={last.has(row.deptId) ? 'last' : undefined}>
+                <td>{row.rank}</td>
+                <td>
+                  {row.name}
+                  {last.has(row.deptId) ? ` (${t(W.lastPlaced)})` : ''}
+                </td>
+                <td>{row.score}</td>
+                <td>{row.figures.complaintsReceived}</td>
+                <td>{row.figures.complaintsSubstantiated}</td>
+                <td>{row.figures.breaches}</td>
+                <td>{row.figures.brokenPledges}</td>
+                <td>{row.shareHandledInTime === null ? '—' : `${Math.round(row.shareHandledInTime * 100)}%`}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </>
   );
 }

@@ -9,14 +9,20 @@ import { deptName, useDepartments } from './Public.tsx';
 
 export function TrackPage({ code }: { code: string }) {
   const departments = useDepartments();
-  const tracked = useLoad(() => call<Tracked>(api.GET('/complaints/track/{trackingCode}', { params: { path: { trackingCode: code } } })), [code]);
+  const tracked = useLoad(
+    () => call<Tracked>(api.GET('/complaints/track/{trackingCode}', { params: { path: { trackingCode: code } } })),
+    [code],
+  );
   return (
     <Section id="track" title={both(W.track)}>
-      <form class="form inline" onSubmit={(event) => {
-        event.preventDefault();
-        const value = formText(new FormData(event.currentTarget), 'code');
-        if (value) navigate(`/track/${encodeURIComponent(value)}`);
-      }}>
+      <form
+        class="form inline"
+        onSubmit={(event) => {
+          event.preventDefault();
+          const value = formText(new FormData(event.currentTarget), 'code');
+          if (value) navigate(`/track/${encodeURIComponent(value)}`);
+        }}
+      >
         <label for="code">{t(W.trackingCode)}</label>
         <input id="code" name="code" defaultValue={code} required />
         <button type="submit">{t(W.lookUp)}</button>
@@ -30,18 +36,44 @@ export function TrackPage({ code }: { code: string }) {
 export function TrackedDetails({ complaint, departments }: { complaint: Tracked; departments: Department[] | undefined }) {
   return (
     <div class="tracked">
-      <p class="status-line"><span class={`badge ${complaint.status}`}><Term map={COMPLAINT_STATUS} value={complaint.status} /></span>{' '}
-        {deptName(departments, complaint.againstDept)} · <Term map={COMPLAINT_CATEGORY} value={complaint.category} /></p>
+      <p class="status-line">
+        <span class={`badge ${complaint.status}`}>
+          <Term map={COMPLAINT_STATUS} value={complaint.status} />
+        </span>{' '}
+        {deptName(departments, complaint.againstDept)} · <Term map={COMPLAINT_CATEGORY} value={complaint.category} />
+      </p>
       <dl>
-        <dt>{t(W.answerDueBy)}</dt><dd>{dateTime(complaint.answerDueBy)}</dd>
-        {complaint.delayNotice && <><dt>{t(W.delayNotice)}</dt><dd>{complaint.delayNotice.reason} ({t(W.expectedBy)}: {complaint.delayNotice.expectedBy})</dd></>}
-        {complaint.answer && <><dt>{t(W.answer)}</dt><dd class="answer">{complaint.answer.summary}</dd></>}
-        {complaint.verdict && <><dt>{t(W.verdict)}</dt><dd><Term map={FINDING} value={complaint.verdict.finding} />: {complaint.verdict.action}</dd></>}
+        <dt>{t(W.answerDueBy)}</dt>
+        <dd>{dateTime(complaint.answerDueBy)}</dd>
+        {complaint.delayNotice && (
+          <>
+            <dt>{t(W.delayNotice)}</dt>
+            <dd>
+              {complaint.delayNotice.reason} ({t(W.expectedBy)}: {complaint.delayNotice.expectedBy})
+            </dd>
+          </>
+        )}
+        {complaint.answer && (
+          <>
+            <dt>{t(W.answer)}</dt>
+            <dd class="answer">{complaint.answer.summary}</dd>
+          </>
+        )}
+        {complaint.verdict && (
+          <>
+            <dt>{t(W.verdict)}</dt>
+            <dd>
+              <Term map={FINDING} value={complaint.verdict.finding} />: {complaint.verdict.action}
+            </dd>
+          </>
+        )}
       </dl>
       <h3>{t(W.timeline)}</h3>
       <ol class="timeline">
         {complaint.timeline.map((step, index) => (
-          <li key={index}><time dateTime={step.at}>{dateTime(step.at)}</time> <Term map={TIMELINE_EVENT} value={step.event} /></li>
+          <li key={index}>
+            <time dateTime={step.at}>{dateTime(step.at)}</time> <Term map={TIMELINE_EVENT} value={step.event} />
+          </li>
         ))}
       </ol>
     </div>

@@ -8,7 +8,6 @@ import { dateTime, standardText, today, workingDaysLeft } from '../../format.ts'
 import { both, COMPLAINT_CATEGORY, COMPLAINT_STATUS, INSPECTION_CATEGORY, INSPECTION_STATUS, lang, t, W } from '../../i18n.ts';
 import { PledgeTable } from '../Public.tsx';
 
-
 export function DepartmentConsole({ dept }: { dept: string }) {
   return (
     <>
@@ -23,10 +22,13 @@ export function DepartmentConsole({ dept }: { dept: string }) {
 }
 
 /** The calendars of this year and the next, for working days left. */
-export const useCalendars = () => useLoad(async () => {
-  const year = Number(today().slice(0, 4));
-  return Promise.all([year, year + 1].map((y) => call<CalendarYear>(api.GET('/calendar/{year}', { params: { path: { year: String(y) } } }))));
-});
+export const useCalendars = () =>
+  useLoad(async () => {
+    const year = Number(today().slice(0, 4));
+    return Promise.all(
+      [year, year + 1].map((y) => call<CalendarYear>(api.GET('/calendar/{year}', { params: { path: { year: String(y) } } }))),
+    );
+  });
 
 export function TimeLeft({ deadline, calendars }: { deadline: string; calendars?: CalendarYear[] }) {
   if (!calendars) return <>{dateTime(deadline)}</>;
@@ -34,22 +36,34 @@ export function TimeLeft({ deadline, calendars }: { deadline: string; calendars?
   const days = Math.abs(left).toFixed(1);
   return (
     <span class={left < 0 ? 'late' : left < 1 ? 'soon' : undefined}>
-      {left < 0 ? `${t(W.overdueBy)} ${days}` : `${t(W.timeLeft)} ${days}`} {t(W.workingDays)} <span class="muted">({dateTime(deadline)})</span>
+      {left < 0 ? `${t(W.overdueBy)} ${days}` : `${t(W.timeLeft)} ${days}`} {t(W.workingDays)}{' '}
+      <span class="muted">({dateTime(deadline)})</span>
     </span>
   );
 }
 
 function ComplaintQueue({ dept }: { dept: string }) {
   const calendars = useCalendars();
-  const complaints = useLoad(async () => (await call<Page<Complaint>>(api.GET('/complaints', { params: { query: { dept, limit: '200' } } }))).items, [dept]);
+  const complaints = useLoad(
+    async () => (await call<Page<Complaint>>(api.GET('/complaints', { params: { query: { dept, limit: '200' } } }))).items,
+    [dept],
+  );
   return (
     <Section id="queue" title={both(W.queue)}>
-      <Loaded state={complaints}>{(items) => {
-        const open = items.filter((c) => c.status !== 'closed' && c.status !== 'resolved');
-        return open.length === 0 ? <p>{t(W.none)}</p> : (
-          <ul class="queue">{open.map((complaint) => <QueueItem key={complaint.id} complaint={complaint} calendars={calendars.data} onChange={complaints.reload} />)}</ul>
-        );
-      }}</Loaded>
+      <Loaded state={complaints}>
+        {(items) => {
+          const open = items.filter((c) => c.status !== 'closed' && c.status !== 'resolved');
+          return open.length === 0 ? (
+            <p>{t(W.none)}</p>
+          ) : (
+            <ul class="queue">
+              {open.map((complaint) => (
+                <QueueItem key={complaint.id} complaint={complaint} calendars={calendars.data} onChange={complaints.reload} />
+              ))}
+            </ul>
+          );
+        }}
+      </Loaded>
     </Section>
   );
 }
@@ -57,21 +71,48 @@ function ComplaintQueue({ dept }: { dept: string }) {
 function QueueItem({ complaint, calendars, onChange }: { complaint: Complaint; calendars?: CalendarYear[]; onChange: () => void }) {
   const params = { params: { path: { id: complaint.id } } };
   const acknowledge = useSubmit(() => call(api.POST('/complaints/{id}/acknowledgement', { ...params, body: {} })), onChange);
-  const delay = useSubmit((form) => call(api.POST('/complaints/{id}/delay-notice', { ...params, body: { reason: formText(form, 'reason'), expectedBy: formText(form, 'expectedBy') } })), onChange);
-  const answer = useSubmit((form) => call(api.POST('/complaints/{id}/resolution', { ...params, body: { summary: formText(form, 'summary') } })), onChange);
-  const deadline = complaint.status === 'received' && complaint.deadlines.acknowledgement ? complaint.deadlines.acknowledgement.timeline.deadline : complaint.deadlines.resolution.timeline.deadline;
+  const delay = useSubmit(
+    (form) =>
+      call(
+        api.POST('/complaints/{id}/delay-notice', {
+          ...params,
+          body: { reason: formText(form, 'reason'), expectedBy: formText(form, 'expectedBy') },
+        }),
+      ),
+    onChange,
+  );
+  const answer = useSubmit(
+    (form) => call(api.POST('/complaints/{id}/resolution', { ...params, body: { summary: formText(form, 'summary') } })),
+    onChange,
+  );
+  const deadline =
+    complaint.status === 'received' && complaint.deadlines.acknowledgement
+      ? complaint.deadlines.acknowledgement.timeline.deadline
+      : complaint.deadlines.resolution.timeline.deadline;
   const id = `c-${complaint.id}`;
   return (
     <li class="queue-item" aria-labelledby={`${id}-title`}>
-      <h3 id={`${id}-title`}><Term map={COMPLAINT_CATEGORY} value={complaint.category} />{' '}
-        <span class={`badge ${complaint.status}`}><Term map={COMPLAINT_STATUS} value={complaint.status} /></span></h3>
+      <h3 id={`${id}-title`}>
+        <Term map={COMPLAINT_CATEGORY} value={complaint.category} />{' '}
+        <span class={`badge ${complaint.status}`}>
+          <Term map={COMPLAINT_STATUS} value={complaint.status} />
+        </span>
+      </h3>
       <p class="description">{complaint.description}</p>
-      <p><TimeLeft deadline={deadline} calendars={calendars} /> · <span class="muted">{dateTime(complaint.receivedAt)}</span></p>
-      {complaint.delayNotice && <p class="muted">{t(W.delayNotice)}: {complaint.delayNotice.reason} ({complaint.delayNotice.expectedBy})</p>}
+      <p>
+        <TimeLeft deadline={deadline} calendars={calendars} /> · <span class="muted">{dateTime(complaint.receivedAt)}</span>
+      </p>
+      {complaint.delayNotice && (
+        <p class="muted">
+          {t(W.delayNotice)}: {complaint.delayNotice.reason} ({complaint.delayNotice.expectedBy})
+        </p>
+      )}
       {complaint.status === 'received' && (
         <form onSubmit={acknowledge.onSubmit}>
           <ProblemMessage error={acknowledge.error} />
-          <button type="submit" disabled={acknowledge.busy}>{t(W.acknowledge)}</button>
+          <button type="submit" disabled={acknowledge.busy}>
+            {t(W.acknowledge)}
+          </button>
         </form>
       )}
       {complaint.status === 'acknowledged' && (
@@ -80,7 +121,9 @@ function QueueItem({ complaint, calendars, onChange }: { complaint: Complaint; c
             <label for={`${id}-summary`}>{t(W.answerText)}</label>
             <textarea id={`${id}-summary`} name="summary" required rows={3} />
             <ProblemMessage error={answer.error} />
-            <button type="submit" disabled={answer.busy}>{t(W.sendAnswer)}</button>
+            <button type="submit" disabled={answer.busy}>
+              {t(W.sendAnswer)}
+            </button>
           </form>
           {!complaint.delayNotice && (
             <details>
@@ -91,7 +134,9 @@ function QueueItem({ complaint, calendars, onChange }: { complaint: Complaint; c
                 <label for={`${id}-expected`}>{t(W.expectedBy)}</label>
                 <input id={`${id}-expected`} name="expectedBy" type="date" required min={today()} />
                 <ProblemMessage error={delay.error} />
-                <button type="submit" disabled={delay.busy}>{t(W.giveDelayNotice)}</button>
+                <button type="submit" disabled={delay.busy}>
+                  {t(W.giveDelayNotice)}
+                </button>
               </form>
             </details>
           )}
@@ -102,27 +147,48 @@ function QueueItem({ complaint, calendars, onChange }: { complaint: Complaint; c
 }
 
 function RecordFee({ dept }: { dept: string }) {
-  const items = useLoad(async () => (await call<Page<FeeItem>>(api.GET('/fee-items', { params: { query: { unit: dept, limit: '200' } } }))).items, [dept]);
+  const items = useLoad(
+    async () => (await call<Page<FeeItem>>(api.GET('/fee-items', { params: { query: { unit: dept, limit: '200' } } }))).items,
+    [dept],
+  );
   const [recorded, setRecorded] = useState<string>();
-  const submit = useSubmit((form) => {
-    const enterpriseId = formText(form, 'enterpriseId');
-    return call<{ entryId: string }>(api.POST('/fee-cards/{enterpriseId}/entries', {
-      params: { path: { enterpriseId } },
-      body: {
-        feeItemCode: formText(form, 'feeItemCode'), amount: Math.round(Number(formText(form, 'amount')) * 100), collector: formText(form, 'collector'),
-        collectedAt: `${formText(form, 'collectedAt')}:00+08:00`, receiptNo: formText(form, 'receiptNo'),
-      },
-    }));
-  }, (entry) => setRecorded(entry.entryId));
+  const submit = useSubmit(
+    (form) => {
+      const enterpriseId = formText(form, 'enterpriseId');
+      return call<{ entryId: string }>(
+        api.POST('/fee-cards/{enterpriseId}/entries', {
+          params: { path: { enterpriseId } },
+          body: {
+            feeItemCode: formText(form, 'feeItemCode'),
+            amount: Math.round(Number(formText(form, 'amount')) * 100),
+            collector: formText(form, 'collector'),
+            collectedAt: `${formText(form, 'collectedAt')}:00+08:00`,
+            receiptNo: formText(form, 'receiptNo'),
+          },
+        }),
+      );
+    },
+    (entry) => setRecorded(entry.entryId),
+  );
   return (
     <Section id="record-fee" title={both(W.recordFee)}>
-      <form class="form" onSubmit={(event) => { setRecorded(undefined); submit.onSubmit(event); }}>
+      <form
+        class="form"
+        onSubmit={(event) => {
+          setRecorded(undefined);
+          submit.onSubmit(event);
+        }}
+      >
         <label for="fee-ent">{t(W.enterpriseId)}</label>
         <input id="fee-ent" name="enterpriseId" required pattern="[0-9A-HJ-NPQRTUWXY]{18}" maxLength={18} autoComplete="off" />
         <label for="fee-item">{t(W.feeItem)}</label>
         <select id="fee-item" name="feeItemCode" required>
           <option value="">{t(W.chooseOne)}</option>
-          {items.data?.map((item) => <option key={item.code} value={item.code}>{item.code} {item.name} ({standardText(item.standard)})</option>)}
+          {items.data?.map((item) => (
+            <option key={item.code} value={item.code}>
+              {item.code} {item.name} ({standardText(item.standard)})
+            </option>
+          ))}
         </select>
         <label for="fee-amount">{t(W.amount)}</label>
         <input id="fee-amount" name="amount" type="number" step="0.01" min="0" required inputMode="decimal" />
@@ -133,8 +199,14 @@ function RecordFee({ dept }: { dept: string }) {
         <label for="fee-receipt">{t(W.receiptNo)}</label>
         <input id="fee-receipt" name="receiptNo" required />
         <ProblemMessage error={submit.error} />
-        {recorded && <p role="status" class="ok">{t(W.recorded)} #{recorded}</p>}
-        <button type="submit" disabled={submit.busy}>{t(W.record)}</button>
+        {recorded && (
+          <p role="status" class="ok">
+            {t(W.recorded)} #{recorded}
+          </p>
+        )}
+        <button type="submit" disabled={submit.busy}>
+          {t(W.record)}
+        </button>
       </form>
     </Section>
   );
@@ -145,9 +217,24 @@ function quietDayHint(plannedDate: string, category: InspectionCategory): { ok: 
   if (!/^\d{4}-\d{2}-\d{2}$/.test(plannedDate)) return undefined;
   const outcome = quietDayRule(plannedDate, category);
   const zh = lang.get() === 'zh';
-  if ('violation' in outcome) return { ok: false, text: zh ? '每月1日至25日为企业宁静生产日,不得开展日常检查和投诉核查;请改在25日以后,并报软环境办审批。' : outcome.violation.detail };
-  if (outcome.status === 'pending-approval') return { ok: true, text: zh ? '25日以后的检查须经软环境办审批(1个工作日内)后方可进行。' : 'After the 25th every inspection waits for the soft-environment office\'s approval (within 1 working day).' };
-  return { ok: true, text: zh ? '宁静生产日内仅重大案件查处和安全生产检查可以进行,报备后软环境办将收到提示。' : 'On a quiet day only major cases and safety inspections may go ahead; the office is told when it is filed.' };
+  if ('violation' in outcome)
+    return {
+      ok: false,
+      text: zh ? '每月1日至25日为企业宁静生产日,不得开展日常检查和投诉核查;请改在25日以后,并报软环境办审批。' : outcome.violation.detail,
+    };
+  if (outcome.status === 'pending-approval')
+    return {
+      ok: true,
+      text: zh
+        ? '25日以后的检查须经软环境办审批(1个工作日内)后方可进行。'
+        : "After the 25th every inspection waits for the soft-environment office's approval (within 1 working day).",
+    };
+  return {
+    ok: true,
+    text: zh
+      ? '宁静生产日内仅重大案件查处和安全生产检查可以进行,报备后软环境办将收到提示。'
+      : 'On a quiet day only major cases and safety inspections may go ahead; the office is told when it is filed.',
+  };
 }
 
 function FileInspection() {
@@ -155,41 +242,95 @@ function FileInspection() {
   const [category, setCategory] = useState<InspectionCategory>('routine');
   const [filed, setFiled] = useState<{ status: string }>();
   const hint = quietDayHint(plannedDate, category);
-  const submit = useSubmit((form) => call<{ status: string }>(api.POST('/inspections', {
-    body: {
-      enterpriseId: formText(form, 'enterpriseId'), plannedDate, category, reason: formText(form, 'reason'), legalBasis: formText(form, 'legalBasis'),
-      inspectors: formText(form, 'inspectors').split('\n').map((line) => line.trim()).filter(Boolean),
-    },
-  })), setFiled);
+  const submit = useSubmit(
+    (form) =>
+      call<{ status: string }>(
+        api.POST('/inspections', {
+          body: {
+            enterpriseId: formText(form, 'enterpriseId'),
+            plannedDate,
+            category,
+            reason: formText(form, 'reason'),
+            legalBasis: formText(form, 'legalBasis'),
+            inspectors: formText(form, 'inspectors')
+              .split('\n')
+              .map((line) => line.trim())
+              .filter(Boolean),
+          },
+        }),
+      ),
+    setFiled,
+  );
   return (
     <Section id="file-inspection" title={both(W.fileInspection)}>
-      <form class="form" onSubmit={(event) => { setFiled(undefined); submit.onSubmit(event); }}>
+      <form
+        class="form"
+        onSubmit={(event) => {
+          setFiled(undefined);
+          submit.onSubmit(event);
+        }}
+      >
         <label for="insp-ent">{t(W.enterpriseId)}</label>
         <input id="insp-ent" name="enterpriseId" required maxLength={18} autoComplete="off" />
         <label for="insp-date">{t(W.plannedDate)}</label>
-        <input id="insp-date" name="plannedDate" type="date" required min={today()} value={plannedDate} onInput={(e) => setPlannedDate(e.currentTarget.value)} aria-describedby="quiet-day" />
+        <input
+          id="insp-date"
+          name="plannedDate"
+          type="date"
+          required
+          min={today()}
+          value={plannedDate}
+          onInput={(e) => setPlannedDate(e.currentTarget.value)}
+          aria-describedby="quiet-day"
+        />
         <label for="insp-category">{t(W.inspectionCategory)}</label>
-        <select id="insp-category" name="category" value={category} onChange={(e) => setCategory(e.currentTarget.value as InspectionCategory)} aria-describedby="quiet-day">
-          {INSPECTION_CATEGORIES.map((value) => <option key={value} value={value}>{t(INSPECTION_CATEGORY[value] ?? [value, value])}</option>)}
+        <select
+          id="insp-category"
+          name="category"
+          value={category}
+          onChange={(e) => setCategory(e.currentTarget.value as InspectionCategory)}
+          aria-describedby="quiet-day"
+        >
+          {INSPECTION_CATEGORIES.map((value) => (
+            <option key={value} value={value}>
+              {t(INSPECTION_CATEGORY[value] ?? [value, value])}
+            </option>
+          ))}
         </select>
         <p id="quiet-day" class={`rule ${hint && !hint.ok ? 'problem' : ''}`} aria-live="polite">
-          <strong>{t(W.quietDayRule)}:</strong> {hint ? hint.text : (lang.get() === 'zh' ? '每月1日至25日为企业宁静生产日。' : 'Days 1 to 25 of every month are quiet production days.')}
+          <strong>{t(W.quietDayRule)}:</strong>{' '}
+          {hint
+            ? hint.text
+            : lang.get() === 'zh'
+              ? '每月1日至25日为企业宁静生产日。'
+              : 'Days 1 to 25 of every month are quiet production days.'}
         </p>
         <label for="insp-reason">{t(W.inspectionReason)}</label>
         <textarea id="insp-reason" name="reason" required rows={2} />
         <label for="insp-basis">{t(W.inspectionBasis)}</label>
         <input id="insp-basis" name="legalBasis" required />
-        <label for="insp-inspectors">{t(W.inspectors)} ({t(W.inspectorsHelp)})</label>
+        <label for="insp-inspectors">
+          {t(W.inspectors)} ({t(W.inspectorsHelp)})
+        </label>
         <textarea id="insp-inspectors" name="inspectors" required rows={2} />
         <ProblemMessage error={submit.error} />
-        {filed && <p role="status" class="ok"><Term map={INSPECTION_STATUS} value={filed.status} /></p>}
-        <button type="submit" disabled={submit.busy}>{t(W.file)}</button>
+        {filed && (
+          <p role="status" class="ok">
+            <Term map={INSPECTION_STATUS} value={filed.status} />
+          </p>
+        )}
+        <button type="submit" disabled={submit.busy}>
+          {t(W.file)}
+        </button>
       </form>
     </Section>
   );
 }
 
 function DeptPledges({ dept }: { dept: string }) {
-  const pledges = useLoad(async () => (await call<Page<Pledge>>(api.GET('/pledges', { params: { query: { dept, limit: '200' } } }))).items, [dept]);
-  return <Loaded state={pledges}>{(items) => items.length === 0 ? <p>{t(W.none)}</p> : <PledgeTable pledges={items} />}</Loaded>;
+  const pledges = useLoad(
+    async () => (await call<Page<Pledge>>(api.GET('/pledges', { params: { query: { dept, limit: '200' } } }))).items,
+    [dept],
+  );
+  return <Loaded state={pledges}>{(items) => (items.length === 0 ? <p>{t(W.none)}</p> : <PledgeTable pledges={items} />)}</Loaded>;
 }

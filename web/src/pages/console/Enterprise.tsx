@@ -14,46 +14,100 @@ const REFUSAL_CATEGORIES = ['unregistered-fee', 'fee-without-service', 'tie-in-c
 export function EnterpriseConsole({ ent }: { ent: string }) {
   const departments = useDepartments();
   // No card yet (404) is a state, not an error: the park office has not issued it.
-  const card = useLoad(() => wholeCard(ent)
-    .catch((error: unknown) => { if (error instanceof ApiProblem && error.status === 404) return null; throw error; }), [ent]);
-  const inspections = useLoad(async () => (await call<Page<Inspection>>(api.GET('/inspections', { params: { query: { enterpriseId: ent } } }))).items, [ent]);
+  const card = useLoad(
+    () =>
+      wholeCard(ent).catch((error: unknown) => {
+        if (error instanceof ApiProblem && error.status === 404) return null;
+        throw error;
+      }),
+    [ent],
+  );
+  const inspections = useLoad(
+    async () => (await call<Page<Inspection>>(api.GET('/inspections', { params: { query: { enterpriseId: ent } } }))).items,
+    [ent],
+  );
   // The complaints it made: filed signed in, charges it refused, visits not allowed (the API keeps them by enterprise).
   const complaints = useLoad(async () => (await call<Page<OwnComplaint>>(api.GET('/complaints'))).items, [ent]);
   return (
     <>
       <Section id="card" title={both(W.feeCard)}>
-        <Loaded state={card}>{(data) => !data ? <p>{t(W.noCard)}</p> : (
-          <>
-            <p>{data.enterpriseName} · {data.enterpriseId}</p>
-            <p>{t(W.chain)}: <span class={`badge ${data.chain.valid ? 'kept' : 'broken'}`}>{t(data.chain.valid ? W.chainValid : W.chainBroken)}</span>{' '}
-              ({data.chain.entries} {t(W.entries)}){data.chain.problem ? ` ${data.chain.problem}` : ''}</p>
-            {data.entries.length === 0 ? <p>{t(W.none)}</p> : (
-              <ul class="entries">{data.entries.map((entry) => (
-                <EntryRow key={entry.entryId} entry={entry} ent={ent} unitName={deptName(departments.data, entry.unit)}
-                  onRefused={() => { card.reload(); complaints.reload(); }} />
-              ))}</ul>
-            )}
-          </>
-        )}</Loaded>
+        <Loaded state={card}>
+          {(data) =>
+            !data ? (
+              <p>{t(W.noCard)}</p>
+            ) : (
+              <>
+                <p>
+                  {data.enterpriseName} · {data.enterpriseId}
+                </p>
+                <p>
+                  {t(W.chain)}:{' '}
+                  <span class={`badge ${data.chain.valid ? 'kept' : 'broken'}`}>{t(data.chain.valid ? W.chainValid : W.chainBroken)}</span>{' '}
+                  ({data.chain.entries} {t(W.entries)}){data.chain.problem ? ` ${data.chain.problem}` : ''}
+                </p>
+                {data.entries.length === 0 ? (
+                  <p>{t(W.none)}</p>
+                ) : (
+                  <ul class="entries">
+                    {data.entries.map((entry) => (
+                      <EntryRow
+                        key={entry.entryId}
+                        entry={entry}
+                        ent={ent}
+                        unitName={deptName(departments.data, entry.unit)}
+                        onRefused={() => {
+                          card.reload();
+                          complaints.reload();
+                        }}
+                      />
+                    ))}
+                  </ul>
+                )}
+              </>
+            )
+          }
+        </Loaded>
       </Section>
       <Section id="inspections" title={`${both(W.inspections)} · ${t(W.checkIn)}`}>
-        <Loaded state={inspections}>{(items) => items.length === 0 ? <p>{t(W.none)}</p> : (
-          <ul class="inspections">{items.map((inspection) => (
-            <InspectionRow key={inspection.id} inspection={inspection} unitName={deptName(departments.data, inspection.department)}
-              onVisit={complaints.reload} />
-          ))}</ul>
-        )}</Loaded>
+        <Loaded state={inspections}>
+          {(items) =>
+            items.length === 0 ? (
+              <p>{t(W.none)}</p>
+            ) : (
+              <ul class="inspections">
+                {items.map((inspection) => (
+                  <InspectionRow
+                    key={inspection.id}
+                    inspection={inspection}
+                    unitName={deptName(departments.data, inspection.department)}
+                    onVisit={complaints.reload}
+                  />
+                ))}
+              </ul>
+            )
+          }
+        </Loaded>
       </Section>
       <Section id="my-complaints" title={both(W.myComplaints)}>
-        <Loaded state={complaints}>{(items) => items.length === 0 ? <p>{t(W.none)}</p> : (
-          <ul class="own-complaints">{items.map((complaint) => (
-            <li key={complaint.id}>
-              <p class="muted">{t(W.receivedAt)} {dateTime(complaint.receivedAt)}</p>
-              <p class="description">{complaint.description}</p>
-              <TrackedDetails complaint={complaint} departments={departments.data} />
-            </li>
-          ))}</ul>
-        )}</Loaded>
+        <Loaded state={complaints}>
+          {(items) =>
+            items.length === 0 ? (
+              <p>{t(W.none)}</p>
+            ) : (
+              <ul class="own-complaints">
+                {items.map((complaint) => (
+                  <li key={complaint.id}>
+                    <p class="muted">
+                      {t(W.receivedAt)} {dateTime(complaint.receivedAt)}
+                    </p>
+                    <p class="description">{complaint.description}</p>
+                    <TrackedDetails complaint={complaint} departments={departments.data} />
+                  </li>
+                ))}
+              </ul>
+            )
+          }
+        </Loaded>
       </Section>
     </>
   );
@@ -61,9 +115,12 @@ export function EnterpriseConsole({ ent }: { ent: string }) {
 
 /** The card with every entry: the API answers a page of them at a time. */
 async function wholeCard(ent: string): Promise<FeeCard> {
-  const page = (cursor?: string) => call<FeeCard>(api.GET('/fee-cards/{enterpriseId}', {
-    params: { path: { enterpriseId: ent }, query: { limit: '200', ...(cursor ? { cursor } : {}) } },
-  }));
+  const page = (cursor?: string) =>
+    call<FeeCard>(
+      api.GET('/fee-cards/{enterpriseId}', {
+        params: { path: { enterpriseId: ent }, query: { limit: '200', ...(cursor ? { cursor } : {}) } },
+      }),
+    );
   const first = await page();
   const entries = [...first.entries];
   for (let cursor = first.nextCursor; cursor;) {
@@ -76,29 +133,51 @@ async function wholeCard(ent: string): Promise<FeeCard> {
 
 function EntryRow({ entry, ent, unitName, onRefused }: { entry: FeeEntry; ent: string; unitName: string; onRefused: () => void }) {
   const [open, setOpen] = useState(false);
-  const submit = useSubmit((form) => call<unknown>(api.POST('/fee-cards/{enterpriseId}/entries/{entryId}/refusal', {
-    params: { path: { enterpriseId: ent, entryId: entry.entryId } },
-    body: { reason: formText(form, 'reason'), category: formText(form, 'category') as (typeof REFUSAL_CATEGORIES)[number] },
-  })), () => { setOpen(false); onRefused(); });
+  const submit = useSubmit(
+    (form) =>
+      call<unknown>(
+        api.POST('/fee-cards/{enterpriseId}/entries/{entryId}/refusal', {
+          params: { path: { enterpriseId: ent, entryId: entry.entryId } },
+          body: { reason: formText(form, 'reason'), category: formText(form, 'category') as (typeof REFUSAL_CATEGORIES)[number] },
+        }),
+      ),
+    () => {
+      setOpen(false);
+      onRefused();
+    },
+  );
   const id = `refuse-${entry.entryId}`;
   return (
     <li class="entry">
       <div class="entry-line">
         <strong>{entry.feeItemName}</strong> <span class="amount">{yuan(entry.amount)}</span>
-        <span class="muted">{unitName} · {t(W.collector)} {entry.collector} · {dateTime(entry.collectedAt)} · {t(W.receiptNo)} {entry.receiptNo}</span>
-        {entry.refused ? <span class="badge broken">{t(W.refused)}</span>
-          : <button type="button" aria-expanded={open} aria-controls={id} onClick={() => setOpen(!open)}>{t(W.refuse)}</button>}
+        <span class="muted">
+          {unitName} · {t(W.collector)} {entry.collector} · {dateTime(entry.collectedAt)} · {t(W.receiptNo)} {entry.receiptNo}
+        </span>
+        {entry.refused ? (
+          <span class="badge broken">{t(W.refused)}</span>
+        ) : (
+          <button type="button" aria-expanded={open} aria-controls={id} onClick={() => setOpen(!open)}>
+            {t(W.refuse)}
+          </button>
+        )}
       </div>
       {open && !entry.refused && (
         <form id={id} class="form" onSubmit={submit.onSubmit}>
           <label for={`${id}-category`}>{t(W.refusalCategory)}</label>
           <select id={`${id}-category`} name="category">
-            {REFUSAL_CATEGORIES.map((value) => <option key={value} value={value}>{t(COMPLAINT_CATEGORY[value] ?? [value, value])}</option>)}
+            {REFUSAL_CATEGORIES.map((value) => (
+              <option key={value} value={value}>
+                {t(COMPLAINT_CATEGORY[value] ?? [value, value])}
+              </option>
+            ))}
           </select>
           <label for={`${id}-reason`}>{t(W.refusalReason)}</label>
           <textarea id={`${id}-reason`} name="reason" required rows={3} />
           <ProblemMessage error={submit.error} />
-          <button type="submit" disabled={submit.busy}>{t(W.submitRefusal)}</button>
+          <button type="submit" disabled={submit.busy}>
+            {t(W.submitRefusal)}
+          </button>
         </form>
       )}
     </li>
@@ -107,8 +186,16 @@ function EntryRow({ entry, ent, unitName, onRefused }: { entry: FeeEntry; ent: s
 
 function InspectionRow({ inspection, unitName, onVisit }: { inspection: Inspection; unitName: string; onVisit: () => void }) {
   const [verdict, setVerdict] = useState<{ allowed: boolean; reason: string }>();
-  const visit = useSubmit(() => call<{ allowed: boolean; reason: string }>(api.POST('/inspections/{id}/visits', { params: { path: { id: inspection.id } }, body: {} })),
-    (answer) => { setVerdict(answer); onVisit(); });
+  const visit = useSubmit(
+    () =>
+      call<{ allowed: boolean; reason: string }>(
+        api.POST('/inspections/{id}/visits', { params: { path: { id: inspection.id } }, body: {} }),
+      ),
+    (answer) => {
+      setVerdict(answer);
+      onVisit();
+    },
+  );
   const checkable = inspection.status === 'approved' || inspection.status === 'filed';
   // The code opens this console on the inspection: the enterprise, signed in, checks the visit there.
   const checkUrl = `${location.origin}/console?visit=${encodeURIComponent(inspection.id)}`;
@@ -117,16 +204,28 @@ function InspectionRow({ inspection, unitName, onVisit }: { inspection: Inspecti
     <li class={`inspection${focused ? ' focused' : ''}`}>
       <div>
         <strong>{inspection.plannedDate}</strong> {unitName} · <Term map={INSPECTION_CATEGORY} value={inspection.category} />{' '}
-        <span class={`badge ${inspection.status}`}><Term map={INSPECTION_STATUS} value={inspection.status} /></span>
-        <p class="muted">{inspection.reason} · {t(W.inspectors)}: {inspection.inspectors.join('、')}</p>
+        <span class={`badge ${inspection.status}`}>
+          <Term map={INSPECTION_STATUS} value={inspection.status} />
+        </span>
+        <p class="muted">
+          {inspection.reason} · {t(W.inspectors)}: {inspection.inspectors.join('、')}
+        </p>
       </div>
       {checkable && (
         <div class="check-in">
           <QrCode text={checkUrl} label={`${t(W.checkIn)} ${inspection.plannedDate}`} />
           <p class="muted">{t(W.checkInHelp)}</p>
-          <form onSubmit={visit.onSubmit}><button type="submit" disabled={visit.busy}>{t(W.recordVisit)}</button></form>
+          <form onSubmit={visit.onSubmit}>
+            <button type="submit" disabled={visit.busy}>
+              {t(W.recordVisit)}
+            </button>
+          </form>
           <ProblemMessage error={visit.error} />
-          {verdict && <p role="status" class={verdict.allowed ? 'ok' : 'problem'}><strong>{t(verdict.allowed ? W.visitAllowed : W.visitNotAllowed)}</strong> {verdict.reason}</p>}
+          {verdict && (
+            <p role="status" class={verdict.allowed ? 'ok' : 'problem'}>
+              <strong>{t(verdict.allowed ? W.visitAllowed : W.visitNotAllowed)}</strong> {verdict.reason}
+            </p>
+          )}
         </div>
       )}
     </li>

@@ -17,27 +17,59 @@ const ALERT_POLL_MS = 3000;
 
 export function OversightConsole({ office, supervisor }: { office: boolean; supervisor: boolean }) {
   const calendars = useCalendars();
-  const pending = useLoad(async () => (await call<Page<Inspection>>(api.GET('/inspections', { params: { query: { status: 'pending-approval', limit: '200' } } }))).items);
-  const complaints = useLoad(async () => (await call<Page<Complaint>>(api.GET('/complaints', { params: { query: { limit: '200' } } }))).items);
+  const pending = useLoad(
+    async () =>
+      (await call<Page<Inspection>>(api.GET('/inspections', { params: { query: { status: 'pending-approval', limit: '200' } } }))).items,
+  );
+  const complaints = useLoad(
+    async () => (await call<Page<Complaint>>(api.GET('/complaints', { params: { query: { limit: '200' } } }))).items,
+  );
   const departments = useDepartments();
   const nameOf = (id: string) => deptName(departments.data, id);
   return (
     <>
       <LiveAlerts />
       <Section id="approvals" title={both(W.approvals)}>
-        <Loaded state={pending}>{(items) => items.length === 0 ? <p>{t(W.none)}</p> : (
-          <ul class="queue">{items.map((inspection) => <Approval key={inspection.id} inspection={inspection} deptName={nameOf(inspection.department)} calendars={calendars.data} office={office} onDecided={pending.reload} />)}</ul>
-        )}</Loaded>
+        <Loaded state={pending}>
+          {(items) =>
+            items.length === 0 ? (
+              <p>{t(W.none)}</p>
+            ) : (
+              <ul class="queue">
+                {items.map((inspection) => (
+                  <Approval
+                    key={inspection.id}
+                    inspection={inspection}
+                    deptName={nameOf(inspection.department)}
+                    calendars={calendars.data}
+                    office={office}
+                    onDecided={pending.reload}
+                  />
+                ))}
+              </ul>
+            )
+          }
+        </Loaded>
       </Section>
       <Section id="near" title={both(W.nearDeadline)}>
         <Loaded state={complaints}>{(items) => <NearDeadline complaints={items} calendars={calendars.data} nameOf={nameOf} />}</Loaded>
       </Section>
       {supervisor && (
         <Section id="verdicts" title={both(W.verdicts)}>
-          <Loaded state={complaints}>{(items) => {
-            const waiting = items.filter((c) => c.status === 'resolved' || (c.routedTo === 'supervisors' && c.status !== 'closed'));
-            return waiting.length === 0 ? <p>{t(W.none)}</p> : <ul class="queue">{waiting.map((c) => <Verdict key={c.id} complaint={c} deptName={nameOf(c.againstDept)} onDone={complaints.reload} />)}</ul>;
-          }}</Loaded>
+          <Loaded state={complaints}>
+            {(items) => {
+              const waiting = items.filter((c) => c.status === 'resolved' || (c.routedTo === 'supervisors' && c.status !== 'closed'));
+              return waiting.length === 0 ? (
+                <p>{t(W.none)}</p>
+              ) : (
+                <ul class="queue">
+                  {waiting.map((c) => (
+                    <Verdict key={c.id} complaint={c} deptName={nameOf(c.againstDept)} onDone={complaints.reload} />
+                  ))}
+                </ul>
+              );
+            }}
+          </Loaded>
         </Section>
       )}
       <Audit nameOf={nameOf} />
@@ -55,14 +87,20 @@ function LiveAlerts() {
     const poll = async () => {
       try {
         const page = await call<Page<Alert>>(api.GET('/alerts', { params: { query: { limit: '50' } } }));
-        if (live) { setAlerts(page.items); setError(undefined); }
+        if (live) {
+          setAlerts(page.items);
+          setError(undefined);
+        }
       } catch (caught) {
         if (live) setError(caught);
       }
     };
     void poll();
     const timer = setInterval(() => void poll(), ALERT_POLL_MS);
-    return () => { live = false; clearInterval(timer); };
+    return () => {
+      live = false;
+      clearInterval(timer);
+    };
   }, []);
   return (
     <Section id="alerts" title={both(W.liveAlerts)}>
@@ -72,8 +110,13 @@ function LiveAlerts() {
         {alerts?.length === 0 && <li>{t(W.none)}</li>}
         {alerts?.map((alert) => (
           <li key={alert.id} class={`alert ${alert.severity}`}>
-            <span class={`badge ${alert.severity}`}><Term map={SEVERITY} value={alert.severity} /></span>{' '}
-            <strong>{alert.title}</strong> <span class="muted">{deptName(departments.data, alert.department)} · {dateTime(alert.at)}</span>
+            <span class={`badge ${alert.severity}`}>
+              <Term map={SEVERITY} value={alert.severity} />
+            </span>{' '}
+            <strong>{alert.title}</strong>{' '}
+            <span class="muted">
+              {deptName(departments.data, alert.department)} · {dateTime(alert.at)}
+            </span>
             <p>{alert.detail}</p>
           </li>
         ))}
@@ -82,27 +125,60 @@ function LiveAlerts() {
   );
 }
 
-function Approval({ inspection, deptName: name, calendars, office, onDecided }: { inspection: Inspection; deptName: string; calendars?: CalendarYear[]; office: boolean; onDecided: () => void }) {
-  const decide = useSubmit((form) => call(api.POST('/inspections/{id}/decision', {
-    params: { path: { id: inspection.id } }, body: { decision: formText(form, 'decision') as 'approve' | 'reject', comment: formText(form, 'comment') },
-  })), onDecided);
+function Approval({
+  inspection,
+  deptName: name,
+  calendars,
+  office,
+  onDecided,
+}: {
+  inspection: Inspection;
+  deptName: string;
+  calendars?: CalendarYear[];
+  office: boolean;
+  onDecided: () => void;
+}) {
+  const decide = useSubmit(
+    (form) =>
+      call(
+        api.POST('/inspections/{id}/decision', {
+          params: { path: { id: inspection.id } },
+          body: { decision: formText(form, 'decision') as 'approve' | 'reject', comment: formText(form, 'comment') },
+        }),
+      ),
+    onDecided,
+  );
   const id = `a-${inspection.id}`;
   return (
     <li class="queue-item">
-      <h3>{inspection.plannedDate} · {name} · <Term map={INSPECTION_CATEGORY} value={inspection.category} /></h3>
-      <p>{inspection.reason} · {inspection.enterpriseId}</p>
-      {inspection.approval && <p>{t(W.decisionLimit)}: <TimeLeft deadline={inspection.approval.timeline.deadline} calendars={calendars} /></p>}
+      <h3>
+        {inspection.plannedDate} · {name} · <Term map={INSPECTION_CATEGORY} value={inspection.category} />
+      </h3>
+      <p>
+        {inspection.reason} · {inspection.enterpriseId}
+      </p>
+      {inspection.approval && (
+        <p>
+          {t(W.decisionLimit)}: <TimeLeft deadline={inspection.approval.timeline.deadline} calendars={calendars} />
+        </p>
+      )}
       {office && (
         <form class="form" onSubmit={decide.onSubmit}>
           <fieldset>
             <legend>{t(W.decide)}</legend>
-            <label class="choice"><input type="radio" name="decision" value="approve" required /> {t(W.approve)}</label>
-            <label class="choice"><input type="radio" name="decision" value="reject" /> {t(W.reject)}</label>
+            <label class="choice">
+              <input type="radio" name="decision" value="approve" required /> {t(W.approve)}
+            </label>
+            <label class="choice">
+              <input type="radio" name="decision" value="reject" /> {t(W.reject)}
+            </label>
           </fieldset>
           <label for={`${id}-comment`}>{t(W.comment)}</label>
           <textarea id={`${id}-comment`} name="comment" required rows={2} />
           <ProblemMessage error={decide.error} />
-          <button type="submit" disabled={decide.busy}>{t(W.submit)}</button>
+          <button type="submit" disabled={decide.busy}>
+            {t(W.submit)}
+          </button>
         </form>
       )}
     </li>
@@ -110,32 +186,63 @@ function Approval({ inspection, deptName: name, calendars, office, onDecided }: 
 }
 
 /** Open complaints whose current limit is less than a working day away, or past. */
-function NearDeadline({ complaints, calendars, nameOf }: { complaints: Complaint[]; calendars?: CalendarYear[]; nameOf: (id: string) => string }) {
+function NearDeadline({
+  complaints,
+  calendars,
+  nameOf,
+}: {
+  complaints: Complaint[];
+  calendars?: CalendarYear[];
+  nameOf: (id: string) => string;
+}) {
   if (!calendars) return <p class="muted">{t(W.loading)}</p>;
-  const near = complaints.flatMap((c) => {
-    if (c.status === 'closed') return [];
-    const deadline = c.status === 'received' && c.deadlines.acknowledgement ? c.deadlines.acknowledgement.timeline.deadline : c.deadlines.resolution.timeline.deadline;
-    const left = workingDaysLeft(deadline, calendars);
-    return left < 1 ? [{ complaint: c, deadline, left }] : [];
-  }).sort((a, b) => a.left - b.left);
+  const near = complaints
+    .flatMap((c) => {
+      if (c.status === 'closed') return [];
+      const deadline =
+        c.status === 'received' && c.deadlines.acknowledgement
+          ? c.deadlines.acknowledgement.timeline.deadline
+          : c.deadlines.resolution.timeline.deadline;
+      const left = workingDaysLeft(deadline, calendars);
+      return left < 1 ? [{ complaint: c, deadline, left }] : [];
+    })
+    .sort((a, b) => a.left - b.left);
   if (near.length === 0) return <p>{t(W.none)}</p>;
   return (
-    <ul>{near.map(({ complaint, deadline }) => (
-      <li key={complaint.id}><Term map={COMPLAINT_CATEGORY} value={complaint.category} /> · {nameOf(complaint.againstDept)} · <Term map={COMPLAINT_STATUS} value={complaint.status} /> · <TimeLeft deadline={deadline} calendars={calendars} /></li>
-    ))}</ul>
+    <ul>
+      {near.map(({ complaint, deadline }) => (
+        <li key={complaint.id}>
+          <Term map={COMPLAINT_CATEGORY} value={complaint.category} /> · {nameOf(complaint.againstDept)} ·{' '}
+          <Term map={COMPLAINT_STATUS} value={complaint.status} /> · <TimeLeft deadline={deadline} calendars={calendars} />
+        </li>
+      ))}
+    </ul>
   );
 }
 
 function Verdict({ complaint, deptName: name, onDone }: { complaint: Complaint; deptName: string; onDone: () => void }) {
-  const submit = useSubmit((form) => call(api.POST('/complaints/{id}/verdict', {
-    params: { path: { id: complaint.id } }, body: { finding: formText(form, 'finding') as 'substantiated' | 'unsubstantiated', action: formText(form, 'action') },
-  })), onDone);
+  const submit = useSubmit(
+    (form) =>
+      call(
+        api.POST('/complaints/{id}/verdict', {
+          params: { path: { id: complaint.id } },
+          body: { finding: formText(form, 'finding') as 'substantiated' | 'unsubstantiated', action: formText(form, 'action') },
+        }),
+      ),
+    onDone,
+  );
   const id = `v-${complaint.id}`;
   return (
     <li class="queue-item">
-      <h3><Term map={COMPLAINT_CATEGORY} value={complaint.category} /> · {name}</h3>
+      <h3>
+        <Term map={COMPLAINT_CATEGORY} value={complaint.category} /> · {name}
+      </h3>
       <p class="description">{complaint.description}</p>
-      {complaint.resolution && <p>{t(W.answer)}: {complaint.resolution.summary}</p>}
+      {complaint.resolution && (
+        <p>
+          {t(W.answer)}: {complaint.resolution.summary}
+        </p>
+      )}
       <form class="form" onSubmit={submit.onSubmit}>
         <label for={`${id}-finding`}>{t(W.finding)}</label>
         <select id={`${id}-finding`} name="finding" required>
@@ -145,7 +252,9 @@ function Verdict({ complaint, deptName: name, onDone }: { complaint: Complaint; 
         <label for={`${id}-action`}>{t(W.action)}</label>
         <textarea id={`${id}-action`} name="action" required rows={2} />
         <ProblemMessage error={submit.error} />
-        <button type="submit" disabled={submit.busy}>{t(W.giveVerdict)}</button>
+        <button type="submit" disabled={submit.busy}>
+          {t(W.giveVerdict)}
+        </button>
       </form>
     </li>
   );
@@ -158,25 +267,63 @@ function Audit({ nameOf }: { nameOf: (id: string) => string }) {
   const [csvError, setCsvError] = useState<unknown>();
   return (
     <Section id="audit" title={both(W.feeAudit)}>
-      <form class="form inline" onSubmit={(event) => {
-        event.preventDefault();
-        const form = new FormData(event.currentTarget);
-        setRange({ from: formText(form, 'from'), to: formText(form, 'to') });
-      }}>
-        <label for="audit-from">{t(W.from)}</label><input id="audit-from" name="from" type="date" defaultValue={range.from} required />
-        <label for="audit-to">{t(W.to)}</label><input id="audit-to" name="to" type="date" defaultValue={range.to} required />
+      <form
+        class="form inline"
+        onSubmit={(event) => {
+          event.preventDefault();
+          const form = new FormData(event.currentTarget);
+          setRange({ from: formText(form, 'from'), to: formText(form, 'to') });
+        }}
+      >
+        <label for="audit-from">{t(W.from)}</label>
+        <input id="audit-from" name="from" type="date" defaultValue={range.from} required />
+        <label for="audit-to">{t(W.to)}</label>
+        <input id="audit-to" name="to" type="date" defaultValue={range.to} required />
         <button type="submit">{t(W.show)}</button>
-        <button type="button" onClick={() => { downloadCsv(`/fee-audit?from=${range.from}&to=${range.to}`, `fee-audit-${range.from}-${range.to}.csv`).catch(setCsvError); }}>{t(W.downloadCsv)}</button>
+        <button
+          type="button"
+          onClick={() => {
+            downloadCsv(`/fee-audit?from=${range.from}&to=${range.to}`, `fee-audit-${range.from}-${range.to}.csv`).catch(setCsvError);
+          }}
+        >
+          {t(W.downloadCsv)}
+        </button>
       </form>
       <ProblemMessage error={csvError} />
-      <Loaded state={audit}>{(data) => data.totals.byUnit.length === 0 ? <p>{t(W.none)}</p> : (
-        <div class="scroll"><table>
-          <thead><tr><th>{t(W.department)}</th><th>{t(W.entries)}</th><th>{t(W.total)}</th><th>{t(W.refused)}</th><th>{t(W.rejectedAttempts)}</th></tr></thead>
-          <tbody>{data.totals.byUnit.map((row) => (
-            <tr key={row.unit}><td>{nameOf(row.unit)}</td><td>{row.entries}</td><td>{yuan(row.amount)}</td><td>{row.refused} ({yuan(row.refusedAmount)})</td><td>{row.rejectedAttempts}</td></tr>
-          ))}</tbody>
-        </table></div>
-      )}</Loaded>
+      <Loaded state={audit}>
+        {(data) =>
+          data.totals.byUnit.length === 0 ? (
+            <p>{t(W.none)}</p>
+          ) : (
+            <div class="scroll">
+              <table>
+                <thead>
+                  <tr>
+                    <th>{t(W.department)}</th>
+                    <th>{t(W.entries)}</th>
+                    <th>{t(W.total)}</th>
+                    <th>{t(W.refused)}</th>
+                    <th>{t(W.rejectedAttempts)}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {data.totals.byUnit.map((row) => (
+                    <tr key={row.unit}>
+                      <td>{nameOf(row.unit)}</td>
+                      <td>{row.entries}</td>
+                      <td>{yuan(row.amount)}</td>
+                      <td>
+                        {row.refused} ({yuan(row.refusedAmount)})
+                      </td>
+                      <td>{row.rejectedAttempts}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )
+        }
+      </Loaded>
     </Section>
   );
 }
@@ -187,7 +334,16 @@ function EvaluationSection() {
   const [csvError, setCsvError] = useState<unknown>();
   return (
     <Section id="console-evaluation" title={both(W.evaluation)}>
-      <p><button type="button" onClick={() => { downloadCsv(`/evaluations/${quarter}`, `evaluation-${quarter}.csv`).catch(setCsvError); }}>{t(W.downloadCsv)}</button></p>
+      <p>
+        <button
+          type="button"
+          onClick={() => {
+            downloadCsv(`/evaluations/${quarter}`, `evaluation-${quarter}.csv`).catch(setCsvError);
+          }}
+        >
+          {t(W.downloadCsv)}
+        </button>
+      </p>
       <ProblemMessage error={csvError} />
       <Loaded state={evaluation}>{(data) => <Ranking evaluation={data} />}</Loaded>
     </Section>
