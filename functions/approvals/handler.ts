@@ -1,4 +1,5 @@
 import { createHttpHandler } from '#shared/http/handler';
+import { reply } from '#shared/http/reply';
 import { pageLimit } from '#shared/http/validation';
 import { approvalRoutes } from './routes.ts';
 import { getItem, itemsPage, putItem } from './store.ts';
@@ -14,13 +15,13 @@ export const handler = createHttpHandler({
       if (violation) throw new RuleViolation(violation);
       await requireNamedDepartment(body.dept, 'dept');
       const { item, created } = await putItem(params.code, body, caller.sub, now);
-      return { status: created ? 201 : 200, body: item };
+      return reply({ status: created ? 201 : 200, body: item });
     },
-    listItems: async ({ query }) => ({ status: 200, body: await itemsPage(query.dept, pageLimit(query.limit), query.cursor) }),
+    listItems: ({ query }) => itemsPage(query.dept, pageLimit(query.limit), query.cursor),
     getItem: async ({ params }) => {
       const item = await getItem(params.code);
       if (!item) throw new NotFound();
-      return { status: 200, body: item };
+      return item;
     },
   },
 });

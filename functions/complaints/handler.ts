@@ -2,7 +2,6 @@ import { createHttpHandler } from '#shared/http/handler';
 import { idempotency } from '#shared/http/idempotency';
 import { verifyBearer } from '#shared/http/token-verifier';
 import { pageLimit } from '#shared/http/validation';
-import { newId } from '#shared/data/ids';
 import { complaintRoutes } from './routes.ts';
 import * as complaints from './service.ts';
 
@@ -11,36 +10,15 @@ export const handler = createHttpHandler({
   idempotency,
   verifyToken: verifyBearer,
   operations: {
-    fileComplaint: async ({ body, caller, now }) => ({ status: 201, body: await complaints.fileComplaint(body, caller, { now, newId }) }),
-    trackComplaint: async ({ params }) => ({ status: 200, body: await complaints.track(params.trackingCode) }),
-    listComplaints: async ({ query, caller, now }) => ({
-      status: 200,
-      body: await complaints.listComplaints({ ...query, limit: pageLimit(query.limit) }, caller, now),
-    }),
-    getComplaint: async ({ params, caller, now }) => ({ status: 200, body: await complaints.viewComplaint(params.id, caller, now) }),
-    declareAbsence: async ({ params, body, caller, now }) => ({
-      status: 201,
-      body: await complaints.declareAbsence(params.deptId, params.handlerId, body, caller, { now, newId }),
-    }),
-    putHandlers: async ({ params, body, caller, now }) => ({
-      status: 200,
-      body: await complaints.setHandlers(params.deptId, body.handlers, caller, { now, newId }),
-    }),
-    acknowledge: async ({ params, caller, now }) => ({
-      status: 200,
-      body: await complaints.acknowledge(params.id, caller, { now, newId }),
-    }),
-    delayNotice: async ({ params, body, caller, now }) => ({
-      status: 200,
-      body: await complaints.giveDelayNotice(params.id, body, caller, { now, newId }),
-    }),
-    resolve: async ({ params, body, caller, now }) => ({
-      status: 200,
-      body: await complaints.resolve(params.id, body, caller, { now, newId }),
-    }),
-    verdict: async ({ params, body, caller, now }) => ({
-      status: 200,
-      body: await complaints.giveVerdict(params.id, body, caller, { now, newId }),
-    }),
+    fileComplaint: ({ body, caller, deps }) => complaints.fileComplaint(body, caller, deps),
+    trackComplaint: ({ params }) => complaints.track(params.trackingCode),
+    listComplaints: ({ query, caller, now }) => complaints.listComplaints({ ...query, limit: pageLimit(query.limit) }, caller, now),
+    getComplaint: ({ params, caller, now }) => complaints.viewComplaint(params.id, caller, now),
+    declareAbsence: ({ params, body, caller, deps }) => complaints.declareAbsence(params.deptId, params.handlerId, body, caller, deps),
+    putHandlers: ({ params, body, caller, deps }) => complaints.setHandlers(params.deptId, body.handlers, caller, deps),
+    acknowledge: ({ params, caller, deps }) => complaints.acknowledge(params.id, caller, deps),
+    delayNotice: ({ params, body, caller, deps }) => complaints.giveDelayNotice(params.id, body, caller, deps),
+    resolve: ({ params, body, caller, deps }) => complaints.resolve(params.id, body, caller, deps),
+    verdict: ({ params, body, caller, deps }) => complaints.giveVerdict(params.id, body, caller, deps),
   },
 });

@@ -16,7 +16,7 @@ export const handler = createHttpHandler({
         const rows = evaluation.departments.map((row) => ({ ...row, lastPlaced: last.has(row.deptId) }));
         return csvReply(evaluationCsv(rows), `evaluation-${params.quarter}.csv`);
       }
-      return { status: 200, body: { quarter: params.quarter, ...evaluation } satisfies z.output<typeof evaluationView> };
+      return { quarter: params.quarter, ...evaluation } satisfies z.output<typeof evaluationView>;
     },
   },
 });

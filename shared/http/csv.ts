@@ -1,3 +1,5 @@
+import { reply } from './reply.ts';
+
 /**
  * CSV for the people who file reports: UTF-8 with a byte order mark (so Excel opens Chinese
  * correctly), CRLF line ends and RFC 4180 quoting. A text cell that a spreadsheet would run as
@@ -39,8 +41,9 @@ export const wantsCsv = (accept: string | undefined): boolean =>
 /** Yuan with two decimals, from fen. */
 export const yuanCell = (fen: number): string => (fen / 100).toFixed(2);
 
-export const csvReply = (csv: string, filename: string) => ({
-  status: 200,
-  text: csv,
-  headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${filename}"` },
-});
+export const csvReply = (csv: string, filename: string) =>
+  reply({
+    status: 200,
+    text: csv,
+    headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${filename}"` },
+  });

@@ -38,6 +38,9 @@ import { toFieldErrors } from './validation.ts';
 import type { IdempotentRunner } from './idempotency.ts';
 import { systemClock, type Clock } from '../time/clock.ts';
 import { config } from '../config.ts';
+import { Reply, type Answer } from './reply.ts';
+import { newId } from '../data/ids.ts';
+import type { Deps } from '../domain/deps.ts';
 
 /* eslint-disable @typescript-eslint/no-unnecessary-condition -- events from the local gateway, the tests and the fuzz may lack what API Gateway always sends (headers, requestContext, an authorizer); the checks below keep them a 4xx */
 export type HttpEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
@@ -51,20 +54,18 @@ export interface Request<R extends RouteSpec> {
   query: QueryOf<R>;
   body: BodyOf<R>;
   now: Date;
+  /** The instant and the id source a service operation is given (shared/domain/deps.ts). */
+  deps: Deps;
   requestId: string;
   /** The Accept header ('' when absent): routes that also answer text/csv read it. */
   accept: string;
 }
 
-/** `body` is sent as JSON; `text` as is (with its content-type in `headers`). */
-export interface Reply {
-  status: number;
-  body?: unknown;
-  text?: string;
-  headers?: Record<string, string>;
-}
-
-export type Operations<R extends RouteSet> = { [K in keyof R]: (request: Request<R[K]>) => Promise<Reply> };
+/**
+ * An operation returns its body, sent as JSON with the route's status (201 on a route that
+ * `creates`, 200 on the others), or a `Reply`.
+ */
+export type Operations<R extends RouteSet> = { [K in keyof R]: (request: Request<R[K]>) => Promise<unknown> };
 
 export function problemResult(problem: HttpProblem, extra: Record<string, unknown> = {}): HttpResult {
   return {
@@ -84,7 +85,7 @@ export function problemResult(problem: HttpProblem, extra: Record<string, unknow
   };
 }
 
-function replyResult(reply: Reply): HttpResult {
+function answerResult(reply: Answer): HttpResult {
   if (reply.text !== undefined) return { statusCode: reply.status, headers: { ...reply.headers }, body: reply.text };
   return {
     statusCode: reply.status,
@@ -201,20 +202,23 @@ export function createHttpHandler<R extends RouteSet>({
       errors.push(...toFieldErrors(result.error, part));
       return undefined;
     };
+    const now = clock();
     const request = {
       caller,
       params: check(route.params, decodeParams(event.pathParameters), 'path'),
       query: check(route.query, decodeParams(event.queryStringParameters), 'query'),
       body: check(route.body, rawBody, 'body'),
-      now: clock(),
+      now,
+      deps: { now, newId },
       requestId: event.requestContext.requestId,
       accept: header(event, 'accept') ?? '',
     };
     if (errors.length) throw new BadRequestError('The request has invalid fields; see errors.', errors);
-    const operation = operations[name] as (request: unknown) => Promise<Reply>;
+    const operation = operations[name] as (request: unknown) => Promise<unknown>;
     const run = async (): Promise<HttpResult> => {
       try {
-        return replyResult(await operation(request));
+        const result = await operation(request);
+        return answerResult(result instanceof Reply ? result.answer : { status: route.creates ? 201 : 200, body: result });
       } catch (error) {
         const problem = error instanceof DomainError ? problemOf(error, request) : error;
         if (problem instanceof HttpProblem && problem.status < 500) return problemResult(problem);
