@@ -18,7 +18,7 @@ import { timelineAt, timelineToDueDate, workingDaysFor } from '#shared/time/cale
 import { workingDaysBetween } from '#shared/time/calendar';
 import { countIn } from '#shared/domain/evaluation';
 import { restartDeadlineEffects, startDeadlineEffect, stopDeadlineEffect } from '#shared/outbox/effects';
-import { alertWrites, newAlert } from '#shared/alerts/alerts';
+import { raiseAlert } from '#shared/alerts/alerts';
 import { getRoster, withCover } from '#shared/domain/roster-store';
 import { nextPost } from '#shared/domain/roster';
 import { requireOwnDepartment } from '../registry/service.ts';
@@ -341,22 +341,17 @@ export async function rate(id: string, input: { score: number; comment?: string 
   const rating = { score: input.score, ...(input.comment ? { comment: input.comment } : {}), at };
   const poor = ratingAlertsOffice(input.score);
   const alert = poor
-    ? alertWrites(
-        newAlert(
-          {
-            severity: 'warning',
-            concern: 'applications',
-            department: application.dept,
-            kind: 'poor-rating',
-            title: `A poor rating (${input.score}/5) for ${application.dept}: ${application.itemName}`,
-            detail: `Enterprise ${application.enterpriseId} rated application ${application.id} (${application.itemCode} ${application.itemName}, ${application.decision?.decision}) ${input.score} of 5${input.comment ? `: ${input.comment}` : '.'}`,
-            subject: { type: 'application', id: application.id },
-          },
-          now,
-          newId(),
-        ),
-        now,
-        newId,
+    ? raiseAlert(
+        {
+          severity: 'warning',
+          concern: 'applications',
+          department: application.dept,
+          kind: 'poor-rating',
+          title: `A poor rating (${input.score}/5) for ${application.dept}: ${application.itemName}`,
+          detail: `Enterprise ${application.enterpriseId} rated application ${application.id} (${application.itemCode} ${application.itemName}, ${application.decision?.decision}) ${input.score} of 5${input.comment ? `: ${input.comment}` : '.'}`,
+          subject: { type: 'application', id: application.id },
+        },
+        { now, newId },
       )
     : [];
   const ok = await store.updateApplication(

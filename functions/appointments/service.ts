@@ -2,7 +2,7 @@
 import { toLocalIso } from '#shared/time/clock';
 import { hasRole, seesAll, type Caller, type DepartmentCaller, type EnterpriseCaller } from '#shared/http/auth';
 import { Conflict, InvalidInput, NotAllowed, NotFound } from '#shared/domain/errors';
-import { alertWrites, newAlert } from '#shared/alerts/alerts';
+import { raiseAlert } from '#shared/alerts/alerts';
 import type { Matter } from '#shared/outbox/matters';
 import { startDeadlineEffect, stopDeadlineEffect } from '#shared/outbox/effects';
 import { countIn } from '#shared/domain/evaluation';
@@ -133,22 +133,17 @@ export async function confirm(
     ...timing,
   };
   const lateAlert = timing.late
-    ? alertWrites(
-        newAlert(
-          {
-            severity: 'info',
-            concern: 'appointments',
-            department: dept,
-            kind: 'confirmation-late',
-            title: 'A 24-hour appointment was confirmed late',
-            detail: `Appointment ${id} of ${appointment.enterpriseId} ("${appointment.topic}") was confirmed ${timing.hoursTaken} hours after the request, for ${confirmation.at} at ${input.place}.`,
-            subject: { type: 'appointment', id },
-          },
-          now,
-          newId(),
-        ),
-        now,
-        newId,
+    ? raiseAlert(
+        {
+          severity: 'info',
+          concern: 'appointments',
+          department: dept,
+          kind: 'confirmation-late',
+          title: 'A 24-hour appointment was confirmed late',
+          detail: `Appointment ${id} of ${appointment.enterpriseId} ("${appointment.topic}") was confirmed ${timing.hoursTaken} hours after the request, for ${confirmation.at} at ${input.place}.`,
+          subject: { type: 'appointment', id },
+        },
+        { now, newId },
       )
     : [];
   const ok = await store.confirmAppointment(appointment, confirmation, [

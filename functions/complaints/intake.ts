@@ -13,7 +13,7 @@ import { deadlineTimeline } from '#shared/time/calendar-store';
 import type { Matter } from '#shared/outbox/matters';
 import { startDeadlineEffect } from '#shared/outbox/effects';
 import { countIn, type Figures } from '#shared/domain/evaluation';
-import { alertWrites, newAlert } from '#shared/alerts/alerts';
+import { raiseAlert } from '#shared/alerts/alerts';
 import type { Timeline } from '#shared/time/calendar';
 import {
   limitsFor,
@@ -137,22 +137,17 @@ export async function prepareComplaint(
   // complaints the system opens itself are alerted by their concern, in the same transaction.)
   const intakeAlert =
     routedTo === 'supervisors' && intake.source === 'public'
-      ? alertWrites(
-          newAlert(
-            {
-              severity: 'warning',
-              concern: 'complaints',
-              department: intake.againstDept,
-              kind: 'integrity-complaint-received',
-              title: `An integrity complaint (${intake.category}) against ${intake.againstDept}`,
-              detail: `Complaint ${id} (${intake.category}) against ${intake.againstDept} was received and routed to the supervisors and the soft-environment office; the verdict is due by ${toLocalIso(new Date(complaint.deadlines.resolution.timeline.deadline))}.`,
-              subject: { type: 'complaint', id },
-            },
-            now,
-            newId(),
-          ),
-          now,
-          newId,
+      ? raiseAlert(
+          {
+            severity: 'warning',
+            concern: 'complaints',
+            department: intake.againstDept,
+            kind: 'integrity-complaint-received',
+            title: `An integrity complaint (${intake.category}) against ${intake.againstDept}`,
+            detail: `Complaint ${id} (${intake.category}) against ${intake.againstDept} was received and routed to the supervisors and the soft-environment office; the verdict is due by ${toLocalIso(new Date(complaint.deadlines.resolution.timeline.deadline))}.`,
+            subject: { type: 'complaint', id },
+          },
+          { now, newId },
         )
       : [];
   return {

@@ -238,7 +238,7 @@ export async function refuseEntry(
     detail: `Enterprise ${enterpriseId} refused entry ${entryId} (${entry.feeItemCode} ${entry.feeItemName}, receipt ${entry.receiptNo}) as ${category}; complaint ${complaintId} is open.`,
     subject: { type: 'fee-entry', id: `${enterpriseId}/${entryId}` },
   };
-  await store.recordRefusal(refusal, Number(entryId), localDate(now), [...complaint.writes, ...alertWrites(alert, now, newId)]);
+  await store.recordRefusal(refusal, Number(entryId), localDate(now), [...complaint.writes, ...alertWrites(alert, { now, newId })]);
   return { ...refusal, alertId: alert.id, complaint: { id: complaintId, trackingCode: complaint.trackingCode } };
 }
 

@@ -11,7 +11,7 @@ import {
   type DepartmentCaller,
   type EnterpriseCaller,
 } from '#shared/http/auth';
-import { alertWrites, newAlert, type Alert } from '#shared/alerts/alerts';
+import { alertWrites, raiseAlert, type Alert } from '#shared/alerts/alerts';
 import { prepareComplaint } from '../complaints/intake.ts';
 import { deadlineTimeline, workingDaysElapsed } from '#shared/time/calendar-store';
 import type { Matter } from '#shared/outbox/matters';
@@ -83,22 +83,17 @@ export async function fileInspection(
     alongside.push(startDeadlineEffect(approvalMatter(inspection), inspection.approval.timeline, newId(), now));
   } else {
     alongside.push(
-      ...alertWrites(
-        newAlert(
-          {
-            severity: 'info',
-            concern: 'inspections',
-            department: inspection.department,
-            kind: 'quiet-day-exception-filed',
-            title: `${inspection.category} inspection filed for a quiet production day`,
-            detail: `${inspection.department} filed a ${inspection.category} inspection of enterprise ${inspection.enterpriseId} on ${inspection.plannedDate} (a quiet production day): ${inspection.reason}`,
-            subject: { type: 'inspection', id: inspection.id },
-          },
-          now,
-          newId(),
-        ),
-        now,
-        newId,
+      ...raiseAlert(
+        {
+          severity: 'info',
+          concern: 'inspections',
+          department: inspection.department,
+          kind: 'quiet-day-exception-filed',
+          title: `${inspection.category} inspection filed for a quiet production day`,
+          detail: `${inspection.department} filed a ${inspection.category} inspection of enterprise ${inspection.enterpriseId} on ${inspection.plannedDate} (a quiet production day): ${inspection.reason}`,
+          subject: { type: 'inspection', id: inspection.id },
+        },
+        { now, newId },
       ),
     );
   }
@@ -209,7 +204,7 @@ export async function recordVisit(
     detail: `Enterprise ${inspection.enterpriseId} reports inspectors of ${inspection.department} at its door for inspection ${id} (${inspection.category}, planned ${inspection.plannedDate}, ${inspection.status}): ${verdict.reason} Complaint ${complaintId} is open.`,
     subject: { type: 'inspection', id },
   };
-  const recorded = await store.recordUnlawfulVisit(visit, localDate(now), [...complaint.writes, ...alertWrites(alert, now, newId)]);
+  const recorded = await store.recordUnlawfulVisit(visit, localDate(now), [...complaint.writes, ...alertWrites(alert, { now, newId })]);
   if (recorded.first) return { ...visit, complaint: { id: complaintId, trackingCode: complaint.trackingCode } };
   // Reported already today: one event, its complaint and alert already made; this report is kept on it.
   return {

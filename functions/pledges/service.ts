@@ -125,7 +125,7 @@ export async function review(id: string, input: { verdict: PledgeVerdict; eviden
   const set: Partial<store.Pledge> = { status, final, ...(broken.set ? { brokenCountedIn: broken.set.quarter } : {}) };
   const ok = await store.updatePledge(pledge, set, reviewRecord, [
     ...broken.writes.map(({ quarter, delta }) => countInQuarter(pledge.department, quarter, { brokenPledges: delta })),
-    ...(alert ? alertWrites(alert, now, newId) : []),
+    ...(alert ? alertWrites(alert, { now, newId }) : []),
     ...(final ? [stopDeadlineEffect(dueDateMatter(pledge), `judged ${status} by the office`, newId(), now)] : []),
   ]);
   if (!ok) throw new Conflict('pledge-changed', 'The pledge changed meanwhile; reload it and try again.');

@@ -9,6 +9,7 @@ import { tableName, type TransactItem } from '../data/db.ts';
 import { keys } from '../data/table.ts';
 import { effectWrite } from '../outbox/effects.ts';
 import type { Concern, Severity } from './alert-types.ts';
+import type { Deps } from '../domain/deps.ts';
 
 export { SEVERITIES, CONCERNS, type Severity, type Concern } from './alert-types.ts';
 
@@ -45,9 +46,12 @@ export function alertRecord(alert: Alert, now: Date): TransactItem {
 }
 
 /** The stored alert and the request to deliver it, for the caller's transaction. */
-export function alertWrites(alert: Alert, now: Date, newId: () => string): TransactItem[] {
+export function alertWrites(alert: Alert, { now, newId }: Deps): TransactItem[] {
   return [alertRecord(alert, now), effectWrite({ type: 'publish-alert', alert }, newId(), now)];
 }
+
+/** A new alert, stored and delivered with the caller's transaction. */
+export const raiseAlert = (input: AlertInput, deps: Deps): TransactItem[] => alertWrites(newAlert(input, deps.now, deps.newId()), deps);
 
 /** How an alert reads in Chinese, by severity (for e-mail subscribers). */
 const SEVERITY_ZH: Record<Severity, string> = { info: '通知', warning: '预警', breach: '超时', escalation: '升级督办' };

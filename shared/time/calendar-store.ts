@@ -124,7 +124,7 @@ async function alertUnpublishedOnce(calendar: CalendarYear, concern: Concern, no
       },
       ifFailed: refused('alerted-already'),
     },
-    ...alertWrites(alert, now, newId),
+    ...alertWrites(alert, { now, newId }),
   ]);
 }
 
