@@ -1,7 +1,8 @@
 // postinstall: DynamoDB Local (the local runtime's database) runs on Java 17 or newer.
 // Installs Debian's headless JRE when it is missing and we may (root with apt-get);
-// otherwise says what to install. Never fails the install.
-import { execSync, spawnSync } from 'node:child_process';
+// otherwise says what to install.
+import { spawnSync } from 'node:child_process';
+import { aptInstall } from './apt-install.mjs';
 
 const javaVersion = () => {
   const result = spawnSync('java', ['-version'], { encoding: 'utf8' });
@@ -11,17 +12,9 @@ const javaVersion = () => {
 };
 
 const version = javaVersion();
-if (version && version >= 17) process.exit(0);
-const canApt = process.getuid?.() === 0 && spawnSync('apt-get', ['--version']).status === 0;
-if (canApt) {
-  console.log('soft-env: installing Java 17 (openjdk-17-jre-headless) for DynamoDB Local...');
-  try {
-    execSync('apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq openjdk-17-jre-headless', { stdio: 'inherit' });
-    process.exit(0);
-  } catch {
-    // fall through to the advice below
-  }
-}
-console.warn(
-  'soft-env: DynamoDB Local needs Java 17 or newer (e.g. `apt-get install openjdk-17-jre-headless`); npm start and npm test need it.',
-);
+if (!(version && version >= 17))
+  aptInstall(
+    'DynamoDB Local',
+    ['openjdk-17-jre-headless'],
+    'DynamoDB Local needs Java 17 or newer (e.g. `apt-get install openjdk-17-jre-headless`); npm start and npm test need it.',
+  );
