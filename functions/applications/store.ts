@@ -5,7 +5,7 @@
 import * as z from 'zod/mini';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { db, queryPage, tableName, updateVersioned, writeAll, type Write } from '#shared/data/db';
-import { keys, patterns } from '#shared/data/table';
+import { keys, patterns, type Scope } from '#shared/data/table';
 import { decoderOf, timelineCodec } from '#shared/data/codecs';
 import type { Timeline } from '#shared/time/calendar';
 import type { Assignment } from '#shared/domain/roster';
@@ -155,7 +155,7 @@ export function itemRecordWrite(itemCode: string, onTime: boolean, workingDays: 
   };
 }
 
-export type ApplicationListing = { by: 'department'; dept: string } | { by: 'enterprise'; enterpriseId: string } | { by: 'all' };
+export type ApplicationListing = Scope;
 
 export async function applicationsPage(
   listing: ApplicationListing,
@@ -163,14 +163,8 @@ export async function applicationsPage(
   limit: number,
   cursor: string | undefined,
 ) {
-  const pattern =
-    listing.by === 'department'
-      ? patterns.applicationsOfDepartment(listing.dept)
-      : listing.by === 'enterprise'
-        ? patterns.applicationsOfEnterprise(listing.enterpriseId)
-        : patterns.allApplications();
   return queryPage(
-    pattern,
+    patterns.applications(listing),
     { limit, cursor, filter: { status: filter.status, dept: listing.by === 'department' ? undefined : filter.dept } },
     clean,
   );

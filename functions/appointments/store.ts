@@ -2,7 +2,7 @@
 import * as z from 'zod/mini';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { db, queryPage, refused, tableName, tryWriteAll, writeAll, type Write } from '#shared/data/db';
-import { keys, patterns } from '#shared/data/table';
+import { keys, patterns, type Scope } from '#shared/data/table';
 import { decoderOf, timelineCodec } from '#shared/data/codecs';
 import type { Timeline } from '#shared/time/calendar';
 import { APPOINTMENT_STATUSES, type AppointmentStatus } from './rules.ts';
@@ -118,7 +118,7 @@ export async function confirmAppointment(
   return outcome === undefined;
 }
 
-export type AppointmentListing = { by: 'department'; dept: string } | { by: 'enterprise'; enterpriseId: string } | { by: 'all' };
+export type AppointmentListing = Scope;
 
 /** A page of appointments, newest request first: a Query of one index partition, filtered by status and department. */
 export async function appointmentsPage(
@@ -127,11 +127,5 @@ export async function appointmentsPage(
   limit: number,
   cursor: string | undefined,
 ) {
-  const pattern =
-    listing.by === 'department'
-      ? patterns.appointmentsOfDepartment(listing.dept)
-      : listing.by === 'enterprise'
-        ? patterns.appointmentsOfEnterprise(listing.enterpriseId)
-        : patterns.allAppointments();
-  return queryPage(pattern, { limit, cursor, filter: { status: filters.status, dept: filters.dept } }, clean);
+  return queryPage(patterns.appointments(listing), { limit, cursor, filter: { status: filters.status, dept: filters.dept } }, clean);
 }

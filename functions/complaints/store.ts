@@ -76,12 +76,7 @@ export type ComplaintListing =
   | { by: 'enterprise'; enterpriseId: string; againstDept?: string };
 
 export async function complaintsPage(listing: ComplaintListing, status: string | undefined, limit: number, cursor: string | undefined) {
-  const pattern =
-    listing.by === 'department'
-      ? patterns.complaintsOfDepartment(listing.dept)
-      : listing.by === 'enterprise'
-        ? patterns.complaintsOfEnterprise(listing.enterpriseId)
-        : patterns.allComplaints();
+  const pattern = patterns.complaints(listing);
   const filter = {
     status,
     routedTo: listing.by === 'department' && listing.departmentRoutedOnly ? 'department' : undefined,

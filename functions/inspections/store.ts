@@ -6,7 +6,7 @@
 import * as z from 'zod/mini';
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { db, queryAll, queryAny, queryPage, refused, tableName, tryWriteAll, writeAll, type Write } from '#shared/data/db';
-import { keys, patterns } from '#shared/data/table';
+import { keys, patterns, type Scope } from '#shared/data/table';
 import { logHandled } from '#shared/domain/evaluation';
 import { decoderOf, timelineCodec } from '#shared/data/codecs';
 import type { Timeline } from '#shared/time/calendar';
@@ -363,7 +363,7 @@ export async function findingsPage(enterpriseId: string, department: string | un
   return queryPage(patterns.findingsOfEnterprise(enterpriseId), { limit, cursor, filter: { department } }, decodeFinding);
 }
 
-export type InspectionListing = { by: 'department'; dept: string } | { by: 'enterprise'; enterpriseId: string } | { by: 'all' };
+export type InspectionListing = Scope;
 
 /** A page of inspections from the list that fits the listing; month and status narrow it. */
 export async function inspectionsPage(
@@ -372,12 +372,7 @@ export async function inspectionsPage(
   limit: number,
   cursor: string | undefined,
 ) {
-  const pattern =
-    listing.by === 'department'
-      ? patterns.inspectionsOfDepartment(listing.dept, filters.month)
-      : listing.by === 'enterprise'
-        ? patterns.inspectionsOfEnterprise(listing.enterpriseId, filters.month)
-        : patterns.allInspections(filters.month);
+  const pattern = patterns.inspections(listing, filters.month);
   // What the chosen list does not already select by its key is filtered.
   const filter = {
     status: filters.status,

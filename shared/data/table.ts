@@ -110,6 +110,25 @@ const list = (index: IndexName, partition: string) => ({
   }),
 });
 
+type List = ReturnType<typeof list>;
+
+/** Whose records a listing reads: one department's, one enterprise's, or the whole county's. */
+export type Scope = { by: 'department'; dept: string } | { by: 'enterprise'; enterpriseId: string } | { by: 'all' };
+
+/** An entity listed three ways: its record joins all three lists (`entries`); a listing reads the one of its scope (`of`). */
+const scopedLists = (ofDepartment: (dept: string) => List, ofEnterprise: (enterpriseId: string) => List, all: List) => ({
+  ofDepartment,
+  ofEnterprise,
+  all,
+  of: (scope: Scope): List =>
+    scope.by === 'department' ? ofDepartment(scope.dept) : scope.by === 'enterprise' ? ofEnterprise(scope.enterpriseId) : all,
+  entries: (dept: string, enterpriseId: string, sortValue: string) => ({
+    ...ofDepartment(dept).entry(sortValue),
+    ...ofEnterprise(enterpriseId).entry(sortValue),
+    ...all.entry(sortValue),
+  }),
+});
+
 /** The lists on the indexes. */
 export const lists = {
   departments: list('ownerLists', 'DEPARTMENTS'),
@@ -119,23 +138,31 @@ export const lists = {
   approvalItemsOfDepartment: (dept: string) => list('ownerLists', `APPROVALITEMS#${dept}`),
   allApprovalItems: list('countyLists', 'APPROVALITEMS'),
   feeAuditOfMonth: (month: string) => list('ownerLists', `FEEAUDIT#${month}`),
-  complaintsOfDepartment: (deptId: string) => list('ownerLists', `COMPLAINTS#${deptId}`),
-  allComplaints: list('countyLists', 'COMPLAINTS'),
-  complaintsOfEnterprise: (enterpriseId: string) => list('datedLists', `COMPLAINTS#ENT#${enterpriseId}`),
+  complaints: scopedLists(
+    (dept) => list('ownerLists', `COMPLAINTS#${dept}`),
+    (enterpriseId) => list('datedLists', `COMPLAINTS#ENT#${enterpriseId}`),
+    list('countyLists', 'COMPLAINTS'),
+  ),
   alerts: list('ownerLists', 'ALERTS'),
   // Every deadline started, until its escalation: found again when a year's calendar changes.
   watches: list('datedLists', 'WATCHES'),
-  inspectionsOfDepartment: (dept: string) => list('ownerLists', `INSPECTIONS#DEPT#${dept}`),
-  inspectionsOfEnterprise: (enterpriseId: string) => list('countyLists', `INSPECTIONS#ENT#${enterpriseId}`),
-  allInspections: list('datedLists', 'INSPECTIONS'),
+  inspections: scopedLists(
+    (dept) => list('ownerLists', `INSPECTIONS#DEPT#${dept}`),
+    (enterpriseId) => list('countyLists', `INSPECTIONS#ENT#${enterpriseId}`),
+    list('datedLists', 'INSPECTIONS'),
+  ),
   pledgesOfDepartment: (dept: string) => list('ownerLists', `PLEDGES#${dept}`),
   allPledges: list('countyLists', 'PLEDGES'),
-  applicationsOfDepartment: (dept: string) => list('ownerLists', `APPLICATIONS#DEPT#${dept}`),
-  applicationsOfEnterprise: (enterpriseId: string) => list('countyLists', `APPLICATIONS#ENT#${enterpriseId}`),
-  allApplications: list('datedLists', 'APPLICATIONS'),
-  appointmentsOfDepartment: (dept: string) => list('ownerLists', `APPOINTMENTS#DEPT#${dept}`),
-  appointmentsOfEnterprise: (enterpriseId: string) => list('countyLists', `APPOINTMENTS#ENT#${enterpriseId}`),
-  allAppointments: list('datedLists', 'APPOINTMENTS'),
+  applications: scopedLists(
+    (dept) => list('ownerLists', `APPLICATIONS#DEPT#${dept}`),
+    (enterpriseId) => list('countyLists', `APPLICATIONS#ENT#${enterpriseId}`),
+    list('datedLists', 'APPLICATIONS'),
+  ),
+  appointments: scopedLists(
+    (dept) => list('ownerLists', `APPOINTMENTS#DEPT#${dept}`),
+    (enterpriseId) => list('countyLists', `APPOINTMENTS#ENT#${enterpriseId}`),
+    list('datedLists', 'APPOINTMENTS'),
+  ),
   // One unit's entries on a card, in order: the department's own view of the card, paged.
   unitEntriesOfCard: (enterpriseId: string, unit: string) => list('countyLists', `CARDENTRIES#${enterpriseId}#${unit}`),
 };
@@ -167,11 +194,8 @@ export const keys = {
   }),
 
   application: (id: string) => ({ pk: `APPLICATION#${id}`, sk: 'APPLICATION' }),
-  applicationIndexes: (dept: string, enterpriseId: string, instant: string, id: string) => ({
-    ...lists.applicationsOfDepartment(dept).entry(`${instant}#${id}`),
-    ...lists.applicationsOfEnterprise(enterpriseId).entry(`${instant}#${id}`),
-    ...lists.allApplications.entry(`${instant}#${id}`),
-  }),
+  applicationIndexes: (dept: string, enterpriseId: string, instant: string, id: string) =>
+    lists.applications.entries(dept, enterpriseId, `${instant}#${id}`),
 
   card: (enterpriseId: string) => ({ pk: `CARD#${enterpriseId}`, sk: 'CARD' }),
   cardPartition: (enterpriseId: string) => `CARD#${enterpriseId}`,
@@ -200,9 +224,9 @@ export const keys = {
   complaint: (id: string) => ({ pk: `COMPLAINT#${id}`, sk: 'COMPLAINT' }),
   /** By department, all, and (when an enterprise complained) by that enterprise. */
   complaintsIndex: (deptId: string, instant: string, id: string, enterpriseId?: string) => ({
-    ...lists.complaintsOfDepartment(deptId).entry(`${instant}#${id}`),
-    ...lists.allComplaints.entry(`${instant}#${id}`),
-    ...(enterpriseId ? lists.complaintsOfEnterprise(enterpriseId).entry(`${instant}#${id}`) : {}),
+    ...lists.complaints.ofDepartment(deptId).entry(`${instant}#${id}`),
+    ...lists.complaints.all.entry(`${instant}#${id}`),
+    ...(enterpriseId ? lists.complaints.ofEnterprise(enterpriseId).entry(`${instant}#${id}`) : {}),
   }),
   tracking: (codeHash: string) => ({ pk: `TRACK#${codeHash}`, sk: 'TRACK' }),
   roster: (deptId: string) => ({ pk: `DEPT#${deptId}`, sk: 'HANDLERS' }),
@@ -230,11 +254,8 @@ export const keys = {
   watchIndex: (escalateAt: string, id: string) => lists.watches.entry(`${escalateAt}#${id}`),
 
   inspection: (id: string) => ({ pk: `INSPECTION#${id}`, sk: 'INSPECTION' }),
-  inspectionIndexes: (dept: string, enterpriseId: string, plannedDate: string, id: string) => ({
-    ...lists.inspectionsOfDepartment(dept).entry(`${plannedDate}#${id}`),
-    ...lists.inspectionsOfEnterprise(enterpriseId).entry(`${plannedDate}#${id}`),
-    ...lists.allInspections.entry(`${plannedDate}#${id}`),
-  }),
+  inspectionIndexes: (dept: string, enterpriseId: string, plannedDate: string, id: string) =>
+    lists.inspections.entries(dept, enterpriseId, `${plannedDate}#${id}`),
   decision: (inspectionId: string) => ({ pk: `INSPECTION#${inspectionId}`, sk: 'DECISION' }),
   visit: (inspectionId: string, instant: string, visitId: string) => ({
     pk: `INSPECTION#${inspectionId}`,
@@ -255,11 +276,8 @@ export const keys = {
   }),
   appointment: (id: string) => ({ pk: `APPOINTMENT#${id}`, sk: 'APPOINTMENT' }),
   /** By department, by enterprise and all, each newest first by when the request was received. */
-  appointmentIndexes: (dept: string, enterpriseId: string, receivedAt: string, id: string) => ({
-    ...lists.appointmentsOfDepartment(dept).entry(`${receivedAt}#${id}`),
-    ...lists.appointmentsOfEnterprise(enterpriseId).entry(`${receivedAt}#${id}`),
-    ...lists.allAppointments.entry(`${receivedAt}#${id}`),
-  }),
+  appointmentIndexes: (dept: string, enterpriseId: string, receivedAt: string, id: string) =>
+    lists.appointments.entries(dept, enterpriseId, `${receivedAt}#${id}`),
   finding: (enterpriseId: string, date: string, inspectionId: string, n: number) => ({
     pk: `FINDINGS#${enterpriseId}`,
     sk: `${date}#${inspectionId}#${n}`,
@@ -282,27 +300,17 @@ export const patterns = {
   allFeeItems: () => read(lists.allFeeItems),
   approvalItemsOfDepartment: (dept: string) => read(lists.approvalItemsOfDepartment(dept)),
   allApprovalItems: () => read(lists.allApprovalItems),
-  complaintsOfDepartment: (dept: string) => read(lists.complaintsOfDepartment(dept), { newestFirst: true }),
-  allComplaints: () => read(lists.allComplaints, { newestFirst: true }),
-  complaintsOfEnterprise: (enterpriseId: string) => read(lists.complaintsOfEnterprise(enterpriseId), { newestFirst: true }),
+  /** Complaints, applications and appointments of a scope, newest received first. */
+  complaints: (scope: Scope) => read(lists.complaints.of(scope), { newestFirst: true }),
+  applications: (scope: Scope) => read(lists.applications.of(scope), { newestFirst: true }),
+  appointments: (scope: Scope) => read(lists.appointments.of(scope), { newestFirst: true }),
   alerts: () => read(lists.alerts, { newestFirst: true }),
   /** The watches escalating at or after an instant. */
   watchesEscalatingFrom: (instant: string) => read(lists.watches, { sort: { atLeast: instant } }),
-  /** A month (YYYY-MM) narrows an inspection list to the inspections planned in it. */
-  inspectionsOfDepartment: (dept: string, month?: string) =>
-    read(lists.inspectionsOfDepartment(dept), month ? { sort: { beginsWith: month } } : {}),
-  inspectionsOfEnterprise: (enterpriseId: string, month?: string) =>
-    read(lists.inspectionsOfEnterprise(enterpriseId), month ? { sort: { beginsWith: month } } : {}),
-  allInspections: (month?: string) => read(lists.allInspections, month ? { sort: { beginsWith: month } } : {}),
+  /** Inspections of a scope by planned date; a month (YYYY-MM) narrows the list to the inspections planned in it. */
+  inspections: (scope: Scope, month?: string) => read(lists.inspections.of(scope), month ? { sort: { beginsWith: month } } : {}),
   pledgesOfDepartment: (dept: string) => read(lists.pledgesOfDepartment(dept)),
   allPledges: () => read(lists.allPledges),
-  /** Applications and appointments, newest received first. */
-  applicationsOfDepartment: (dept: string) => read(lists.applicationsOfDepartment(dept), { newestFirst: true }),
-  applicationsOfEnterprise: (enterpriseId: string) => read(lists.applicationsOfEnterprise(enterpriseId), { newestFirst: true }),
-  allApplications: () => read(lists.allApplications, { newestFirst: true }),
-  appointmentsOfDepartment: (dept: string) => read(lists.appointmentsOfDepartment(dept), { newestFirst: true }),
-  appointmentsOfEnterprise: (enterpriseId: string) => read(lists.appointmentsOfEnterprise(enterpriseId), { newestFirst: true }),
-  allAppointments: () => read(lists.allAppointments, { newestFirst: true }),
 
   // Partitions of the table itself.
   visitsOfInspection: (inspectionId: string): AccessPattern => ({

@@ -7,7 +7,11 @@ import { backoffMs } from '#shared/data/retry';
 describe('access patterns', () => {
   it('read the list a record joins through the same declaration (index and partition)', () => {
     const written = keys.inspectionIndexes('tax', 'ENT1', '2026-03-02', 'i1');
-    for (const pattern of [patterns.inspectionsOfDepartment('tax'), patterns.inspectionsOfEnterprise('ENT1'), patterns.allInspections()]) {
+    for (const pattern of [
+      patterns.inspections({ by: 'department', dept: 'tax' }),
+      patterns.inspections({ by: 'enterprise', enterpriseId: 'ENT1' }),
+      patterns.inspections({ by: 'all' }),
+    ]) {
       const index = TABLE.indexes[pattern.index!];
       expect(written[index.partitionKey]).toBe(pattern.partition);
       expect(written[index.sortKey]).toBe('2026-03-02#i1');
@@ -41,14 +45,14 @@ describe('access patterns', () => {
     });
     expect(keys.complaintsIndex('tax', 'T', 'c1', 'E1')).toMatchObject({ gsi3pk: 'COMPLAINTS#ENT#E1', gsi3sk: 'T#c1' });
     expect(lists.unitEntriesOfCard('E1', 'tax').entry(keys.entrySk(3))).toEqual({ gsi2pk: 'CARDENTRIES#E1#tax', gsi2sk: 'ENTRY#00000003' });
-    const readers: [Record<string, string>, ReturnType<typeof patterns.allApplications>][] = [
-      [keys.applicationIndexes('tax', 'E1', 'T', 'a1'), patterns.applicationsOfDepartment('tax')],
-      [keys.applicationIndexes('tax', 'E1', 'T', 'a1'), patterns.applicationsOfEnterprise('E1')],
-      [keys.applicationIndexes('tax', 'E1', 'T', 'a1'), patterns.allApplications()],
-      [keys.appointmentIndexes('tax', 'E1', 'T', 'p1'), patterns.appointmentsOfDepartment('tax')],
-      [keys.appointmentIndexes('tax', 'E1', 'T', 'p1'), patterns.appointmentsOfEnterprise('E1')],
-      [keys.appointmentIndexes('tax', 'E1', 'T', 'p1'), patterns.allAppointments()],
-      [keys.complaintsIndex('tax', 'T', 'c1', 'E1'), patterns.complaintsOfEnterprise('E1')],
+    const readers: [Record<string, string>, ReturnType<typeof patterns.applications>][] = [
+      [keys.applicationIndexes('tax', 'E1', 'T', 'a1'), patterns.applications({ by: 'department', dept: 'tax' })],
+      [keys.applicationIndexes('tax', 'E1', 'T', 'a1'), patterns.applications({ by: 'enterprise', enterpriseId: 'E1' })],
+      [keys.applicationIndexes('tax', 'E1', 'T', 'a1'), patterns.applications({ by: 'all' })],
+      [keys.appointmentIndexes('tax', 'E1', 'T', 'p1'), patterns.appointments({ by: 'department', dept: 'tax' })],
+      [keys.appointmentIndexes('tax', 'E1', 'T', 'p1'), patterns.appointments({ by: 'enterprise', enterpriseId: 'E1' })],
+      [keys.appointmentIndexes('tax', 'E1', 'T', 'p1'), patterns.appointments({ by: 'all' })],
+      [keys.complaintsIndex('tax', 'T', 'c1', 'E1'), patterns.complaints({ by: 'enterprise', enterpriseId: 'E1' })],
     ];
     for (const [written, pattern] of readers) {
       expect(written[TABLE.indexes[pattern.index!].partitionKey]).toBe(pattern.partition);
@@ -62,7 +66,7 @@ describe('access patterns', () => {
   });
 
   it('turn into the key condition of a Query: index, partition, sort condition, order', () => {
-    expect(keyCondition(patterns.inspectionsOfDepartment('tax', '2026-03'))).toEqual({
+    expect(keyCondition(patterns.inspections({ by: 'department', dept: 'tax' }, '2026-03'))).toEqual({
       IndexName: 'gsi1',
       KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :sk)',
       ExpressionAttributeValues: { ':pk': 'INSPECTIONS#DEPT#tax', ':sk': '2026-03' },
