@@ -99,3 +99,75 @@ export function formText(form: FormData, name: string): string {
   const value = form.get(name);
   return typeof value === 'string' ? value.trim() : '';
 }
+
+/** A form's end: the problem of its last submit, if any, and its submit button (busy while it runs). */
+export function Submit({ state, label }: { state: { busy: boolean; error: unknown }; label: Words }) {
+  return (
+    <>
+      <ProblemMessage error={state.error} />
+      <button type="submit" disabled={state.busy}>
+        {t(label)}
+      </button>
+    </>
+  );
+}
+
+/** A labelled, required text area. */
+export function TextArea({
+  id,
+  name,
+  label,
+  rows,
+  maxLength,
+}: {
+  id: string;
+  name: string;
+  label: Words;
+  rows: number;
+  maxLength?: number;
+}) {
+  return (
+    <>
+      <label for={id}>{t(label)}</label>
+      <textarea id={id} name={name} required rows={rows} maxLength={maxLength} />
+    </>
+  );
+}
+
+/** A table: its column heads, and each row's cells in the same order. */
+export function Table<Row>({
+  head,
+  rows,
+  rowKey,
+  rowClass,
+  cells,
+}: {
+  head: Words[];
+  rows: Row[];
+  rowKey: (row: Row) => string;
+  rowClass?: (row: Row) => string | undefined;
+  cells: (row: Row) => ComponentChildren[];
+}) {
+  return (
+    <div class="scroll">
+      <table>
+        <thead>
+          <tr>
+            {head.map((words) => (
+              <th key={words[1]}>{t(words)}</th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={rowKey(row)} class={rowClass?.(row)}>
+              {cells(row).map((cell, column) => (
+                <td key={column}>{cell}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

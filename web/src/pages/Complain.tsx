@@ -2,7 +2,7 @@
 import { useState } from 'preact/hooks';
 import { api, call } from '../api/client.ts';
 import type { Filed } from '../api/views.ts';
-import { formText, ProblemMessage, Section, useSubmit } from '../components/ui.tsx';
+import { formText, Section, useSubmit, Submit, TextArea } from '../components/ui.tsx';
 import { dateTime } from '../format.ts';
 import { both, COMPLAINT_CATEGORY, t, W } from '../i18n.ts';
 import { useDepartments } from './Public.tsx';
@@ -74,16 +74,12 @@ export function ComplainPage() {
             </option>
           ))}
         </select>
-        <label for="description">{t(W.whatHappened)}</label>
-        <textarea id="description" name="description" required maxLength={5000} rows={6} />
+        <TextArea id="description" name="description" label={W.whatHappened} rows={6} maxLength={5000} />
         <label for="occurredAt">{t(W.occurredAt)}</label>
         <input id="occurredAt" name="occurredAt" type="datetime-local" />
         <label for="contact">{t(W.contact)}</label>
         <input id="contact" name="contact" type="text" maxLength={200} autoComplete="tel" />
-        <ProblemMessage error={submit.error} />
-        <button type="submit" disabled={submit.busy}>
-          {t(W.submitComplaint)}
-        </button>
+        <Submit state={submit} label={W.submitComplaint} />
       </form>
     </Section>
   );

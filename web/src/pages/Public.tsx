@@ -2,14 +2,27 @@
 import { api, call } from '../api/client.ts';
 import type { Department, Evaluation, FeeItem, Page, Pledge } from '../api/views.ts';
 import { lazy, Suspense } from 'preact/compat';
-import { Loaded, Section, Term, useLoad } from '../components/ui.tsx';
+import { Loaded, Section, Term, useLoad, Table } from '../components/ui.tsx';
 import { currentQuarter, previousQuarter, standardText } from '../format.ts';
 import { both, PLEDGE_STATUS, t, W } from '../i18n.ts';
 
 // The chart library loads only where a chart is shown: the complaint form stays light on a phone.
 const RankingChart = lazy(() => import('../components/RankingChart.tsx').then((module) => ({ default: module.RankingChart })));
 
-export const useDepartments = () => useLoad(async () => (await call<Page<Department>>(api.GET('/departments'))).items);
+/** Every department of the county (all pages: the names of any department a page shows are known). */
+export const useDepartments = () =>
+  useLoad(async () => {
+    const departments: Department[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await call<Page<Department>>(
+        api.GET('/departments', { params: { query: { limit: '200', ...(cursor ? { cursor } : {}) } } }),
+      );
+      departments.push(...page.items);
+      cursor = page.nextCursor;
+    } while (cursor);
+    return departments;
+  });
 export const deptName = (departments: Department[] | undefined, id: string) => departments?.find((d) => d.deptId === id)?.name ?? id;
 
 /** The latest quarter that has figures: this one, or else the one before. */
@@ -44,28 +57,12 @@ export function PublicPage() {
               groupBy(items, (item) => item.unit).map(([unit, unitItems]) => (
                 <div key={unit}>
                   <h3>{deptName(departments.data, unit)}</h3>
-                  <div class="scroll">
-                    <table>
-                      <thead>
-                        <tr>
-                          <th>{t(W.code)}</th>
-                          <th>{t(W.name)}</th>
-                          <th>{t(W.standard)}</th>
-                          <th>{t(W.legalBasis)}</th>
-                        </tr>
-                      </thead>
-                      <tbody>
-                        {unitItems.map((item) => (
-                          <tr key={item.code}>
-                            <td>{item.code}</td>
-                            <td>{item.name}</td>
-                            <td>{standardText(item.standard)}</td>
-                            <td>{item.legalBasis}</td>
-                          </tr>
-                        ))}
-                      </tbody>
-                    </table>
-                  </div>
+                  <Table
+                    head={[W.code, W.name, W.standard, W.legalBasis]}
+                    rows={unitItems}
+                    rowKey={(item) => item.code}
+                    cells={(item) => [item.code, item.name, standardText(item.standard), item.legalBasis]}
+                  />
                 </div>
               ))
             )
@@ -82,42 +79,23 @@ export function PublicPage() {
 }
 
 export function PledgeTable({ pledges, departments }: { pledges: Pledge[]; departments?: Department[] }) {
+  const limits = (pledge: Pledge) =>
+    pledge.pledgedLimitDays !== undefined ? `${pledge.pledgedLimitDays} / ${pledge.statutoryLimitDays} ${t(W.workingDays)}` : '—';
   return (
-    <div class="scroll">
-      <table>
-        <thead>
-          <tr>
-            <th>{t(W.department)}</th>
-            <th>{t(W.name)}</th>
-            <th>{t(W.status)}</th>
-            <th>{t(W.pledgedVsStatutory)}</th>
-            <th>{t(W.dueDate)}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {pledges.map((pledge) => {
-            const status = pledge.overdue && !pledge.final ? 'overdue' : pledge.status;
-            return (
-              <tr key={pledge.id}>
-                <td>{deptName(departments, pledge.department)}</td>
-                <td>{pledge.title}</td>
-                <td>
-                  <span class={`badge ${status}`}>
-                    <Term map={PLEDGE_STATUS} value={status} />
-                  </span>
-                </td>
-                <td>
-                  {pledge.pledgedLimitDays !== undefined
-                    ? `${pledge.pledgedLimitDays} / ${pledge.statutoryLimitDays} ${t(W.workingDays)}`
-                    : '—'}
-                </td>
-                <td>{pledge.dueDate}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+    <Table
+      head={[W.department, W.name, W.status, W.pledgedVsStatutory, W.dueDate]}
+      rows={pledges}
+      rowKey={(pledge) => pledge.id}
+      cells={(pledge) => {
+        const status = pledge.overdue && !pledge.final ? 'overdue' : pledge.status;
+        const badge = (
+          <span class={`badge ${status}`}>
+            <Term map={PLEDGE_STATUS} value={status} />
+          </span>
+        );
+        return [deptName(departments, pledge.department), pledge.title, badge, limits(pledge), pledge.dueDate];
+      }}
+    />
   );
 }
 
@@ -136,39 +114,22 @@ export function Ranking({ evaluation }: { evaluation: Evaluation }) {
       <Suspense fallback={<p class="muted">{t(W.loading)}</p>}>
         <RankingChart rows={rows} label={t(W.rankingChart)} lastPlaced={last} />
       </Suspense>
-      <div class="scroll">
-        <table>
-          <thead>
-            <tr>
-              <th>{t(W.rank)}</th>
-              <th>{t(W.department)}</th>
-              <th>{t(W.score)}</th>
-              <th>{t(W.complaintsReceived)}</th>
-              <th>{t(W.substantiated)}</th>
-              <th>{t(W.breaches)}</th>
-              <th>{t(W.brokenPledges)}</th>
-              <th>{t(W.inTime)}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr key={row.deptId} class={last.has(row.deptId) ? 'last' : undefined}>
-                <td>{row.rank}</td>
-                <td>
-                  {row.name}
-                  {last.has(row.deptId) ? ` (${t(W.lastPlaced)})` : ''}
-                </td>
-                <td>{row.score}</td>
-                <td>{row.figures.complaintsReceived}</td>
-                <td>{row.figures.complaintsSubstantiated}</td>
-                <td>{row.figures.breaches}</td>
-                <td>{row.figures.brokenPledges}</td>
-                <td>{row.shareHandledInTime === null ? '—' : `${Math.round(row.shareHandledInTime * 100)}%`}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <Table
+        head={[W.rank, W.department, W.score, W.complaintsReceived, W.substantiated, W.breaches, W.brokenPledges, W.inTime]}
+        rows={rows}
+        rowKey={(row) => row.deptId}
+        rowClass={(row) => (last.has(row.deptId) ? 'last' : undefined)}
+        cells={(row) => [
+          row.rank,
+          `${row.name}${last.has(row.deptId) ? ` (${t(W.lastPlaced)})` : ''}`,
+          row.score,
+          row.figures.complaintsReceived,
+          row.figures.complaintsSubstantiated,
+          row.figures.breaches,
+          row.figures.brokenPledges,
+          row.shareHandledInTime === null ? '—' : `${Math.round(row.shareHandledInTime * 100)}%`,
+        ]}
+      />
     </>
   );
 }

@@ -3,7 +3,7 @@ import { useState } from 'preact/hooks';
 import { quietDayRule, INSPECTION_CATEGORIES, type InspectionCategory } from '#functions/inspections/rules';
 import { api, call } from '../../api/client.ts';
 import type { CalendarYear, Complaint, FeeItem, Page, Pledge } from '../../api/views.ts';
-import { formText, Loaded, ProblemMessage, Section, Term, useLoad, useSubmit } from '../../components/ui.tsx';
+import { formText, Loaded, ProblemMessage, Section, Term, useLoad, useSubmit, Submit, TextArea } from '../../components/ui.tsx';
 import { dateTime, standardText, today, workingDaysLeft } from '../../format.ts';
 import { both, COMPLAINT_CATEGORY, COMPLAINT_STATUS, INSPECTION_CATEGORY, INSPECTION_STATUS, lang, t, W } from '../../i18n.ts';
 import { PledgeTable } from '../Public.tsx';
@@ -109,34 +109,23 @@ function QueueItem({ complaint, calendars, onChange }: { complaint: Complaint; c
       )}
       {complaint.status === 'received' && (
         <form onSubmit={acknowledge.onSubmit}>
-          <ProblemMessage error={acknowledge.error} />
-          <button type="submit" disabled={acknowledge.busy}>
-            {t(W.acknowledge)}
-          </button>
+          <Submit state={acknowledge} label={W.acknowledge} />
         </form>
       )}
       {complaint.status === 'acknowledged' && (
         <div class="actions">
           <form class="form" onSubmit={answer.onSubmit}>
-            <label for={`${id}-summary`}>{t(W.answerText)}</label>
-            <textarea id={`${id}-summary`} name="summary" required rows={3} />
-            <ProblemMessage error={answer.error} />
-            <button type="submit" disabled={answer.busy}>
-              {t(W.sendAnswer)}
-            </button>
+            <TextArea id={`${id}-summary`} name="summary" label={W.answerText} rows={3} />
+            <Submit state={answer} label={W.sendAnswer} />
           </form>
           {!complaint.delayNotice && (
             <details>
               <summary>{t(W.giveDelayNotice)}</summary>
               <form class="form" onSubmit={delay.onSubmit}>
-                <label for={`${id}-reason`}>{t(W.reason)}</label>
-                <textarea id={`${id}-reason`} name="reason" required rows={2} />
+                <TextArea id={`${id}-reason`} name="reason" label={W.reason} rows={2} />
                 <label for={`${id}-expected`}>{t(W.expectedBy)}</label>
                 <input id={`${id}-expected`} name="expectedBy" type="date" required min={today()} />
-                <ProblemMessage error={delay.error} />
-                <button type="submit" disabled={delay.busy}>
-                  {t(W.giveDelayNotice)}
-                </button>
+                <Submit state={delay} label={W.giveDelayNotice} />
               </form>
             </details>
           )}
@@ -305,8 +294,7 @@ function FileInspection() {
               ? '每月1日至25日为企业宁静生产日。'
               : 'Days 1 to 25 of every month are quiet production days.'}
         </p>
-        <label for="insp-reason">{t(W.inspectionReason)}</label>
-        <textarea id="insp-reason" name="reason" required rows={2} />
+        <TextArea id="insp-reason" name="reason" label={W.inspectionReason} rows={2} />
         <label for="insp-basis">{t(W.inspectionBasis)}</label>
         <input id="insp-basis" name="legalBasis" required />
         <label for="insp-inspectors">

@@ -3,7 +3,7 @@ import { useState } from 'preact/hooks';
 import { api, ApiProblem, call } from '../../api/client.ts';
 import type { FeeCard, FeeEntry, Inspection, OwnComplaint, Page } from '../../api/views.ts';
 import { QrCode } from '../../components/QrCode.tsx';
-import { formText, Loaded, ProblemMessage, Section, Term, useLoad, useSubmit } from '../../components/ui.tsx';
+import { formText, Loaded, ProblemMessage, Section, Term, useLoad, useSubmit, Submit, TextArea } from '../../components/ui.tsx';
 import { dateTime, yuan } from '../../format.ts';
 import { both, COMPLAINT_CATEGORY, INSPECTION_CATEGORY, INSPECTION_STATUS, t, W } from '../../i18n.ts';
 import { deptName, useDepartments } from '../Public.tsx';
@@ -172,12 +172,8 @@ function EntryRow({ entry, ent, unitName, onRefused }: { entry: FeeEntry; ent: s
               </option>
             ))}
           </select>
-          <label for={`${id}-reason`}>{t(W.refusalReason)}</label>
-          <textarea id={`${id}-reason`} name="reason" required rows={3} />
-          <ProblemMessage error={submit.error} />
-          <button type="submit" disabled={submit.busy}>
-            {t(W.submitRefusal)}
-          </button>
+          <TextArea id={`${id}-reason`} name="reason" label={W.refusalReason} rows={3} />
+          <Submit state={submit} label={W.submitRefusal} />
         </form>
       )}
     </li>

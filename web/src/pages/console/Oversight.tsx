@@ -6,7 +6,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, call, downloadCsv } from '../../api/client.ts';
 import type { Alert, CalendarYear, Complaint, Evaluation, FeeAudit, Inspection, Page } from '../../api/views.ts';
-import { formText, Loaded, ProblemMessage, Section, Term, useLoad, useSubmit } from '../../components/ui.tsx';
+import { formText, Loaded, ProblemMessage, Section, Term, useLoad, useSubmit, Submit, TextArea, Table } from '../../components/ui.tsx';
 import { currentQuarter, dateTime, today, workingDaysLeft, yuan } from '../../format.ts';
 import { both, COMPLAINT_CATEGORY, COMPLAINT_STATUS, INSPECTION_CATEGORY, SEVERITY, t, W } from '../../i18n.ts';
 import { deptName, Ranking, useDepartments } from '../Public.tsx';
@@ -173,12 +173,8 @@ function Approval({
               <input type="radio" name="decision" value="reject" /> {t(W.reject)}
             </label>
           </fieldset>
-          <label for={`${id}-comment`}>{t(W.comment)}</label>
-          <textarea id={`${id}-comment`} name="comment" required rows={2} />
-          <ProblemMessage error={decide.error} />
-          <button type="submit" disabled={decide.busy}>
-            {t(W.submit)}
-          </button>
+          <TextArea id={`${id}-comment`} name="comment" label={W.comment} rows={2} />
+          <Submit state={decide} label={W.submit} />
         </form>
       )}
     </li>
@@ -249,12 +245,8 @@ function Verdict({ complaint, deptName: name, onDone }: { complaint: Complaint; 
           <option value="substantiated">{t(['查实', 'Substantiated'])}</option>
           <option value="unsubstantiated">{t(['不属实', 'Unsubstantiated'])}</option>
         </select>
-        <label for={`${id}-action`}>{t(W.action)}</label>
-        <textarea id={`${id}-action`} name="action" required rows={2} />
-        <ProblemMessage error={submit.error} />
-        <button type="submit" disabled={submit.busy}>
-          {t(W.giveVerdict)}
-        </button>
+        <TextArea id={`${id}-action`} name="action" label={W.action} rows={2} />
+        <Submit state={submit} label={W.giveVerdict} />
       </form>
     </li>
   );
@@ -295,32 +287,18 @@ function Audit({ nameOf }: { nameOf: (id: string) => string }) {
           data.totals.byUnit.length === 0 ? (
             <p>{t(W.none)}</p>
           ) : (
-            <div class="scroll">
-              <table>
-                <thead>
-                  <tr>
-                    <th>{t(W.department)}</th>
-                    <th>{t(W.entries)}</th>
-                    <th>{t(W.total)}</th>
-                    <th>{t(W.refused)}</th>
-                    <th>{t(W.rejectedAttempts)}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.totals.byUnit.map((row) => (
-                    <tr key={row.unit}>
-                      <td>{nameOf(row.unit)}</td>
-                      <td>{row.entries}</td>
-                      <td>{yuan(row.amount)}</td>
-                      <td>
-                        {row.refused} ({yuan(row.refusedAmount)})
-                      </td>
-                      <td>{row.rejectedAttempts}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <Table
+              head={[W.department, W.entries, W.total, W.refused, W.rejectedAttempts]}
+              rows={data.totals.byUnit}
+              rowKey={(row) => row.unit}
+              cells={(row) => [
+                nameOf(row.unit),
+                row.entries,
+                yuan(row.amount),
+                `${row.refused} (${yuan(row.refusedAmount)})`,
+                row.rejectedAttempts,
+              ]}
+            />
           )
         }
       </Loaded>
