@@ -2,7 +2,8 @@
 import { useState } from 'preact/hooks';
 import { api, call } from '../api/client.ts';
 import type { Filed } from '../api/views.ts';
-import { formText, Section, useSubmit, Submit, TextArea } from '../components/ui.tsx';
+import { Section } from '../components/ui.tsx';
+import { formText, useSubmit, Submit, TextArea } from '../components/form.tsx';
 import { dateTime } from '../format.ts';
 import { both, COMPLAINT_CATEGORY, t, W } from '../i18n.ts';
 import { useDepartments } from './Public.tsx';

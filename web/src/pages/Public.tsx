@@ -2,7 +2,8 @@
 import { api, call } from '../api/client.ts';
 import type { Department, Evaluation, FeeItem, Page, Pledge } from '../api/views.ts';
 import { lazy, Suspense } from 'preact/compat';
-import { Loaded, Section, Term, useLoad, Table } from '../components/ui.tsx';
+import { Section, Term } from '../components/ui.tsx';
+import { Loaded, useLoad, Table, LoadedItems } from '../components/data.tsx';
 import { currentQuarter, previousQuarter, standardText } from '../format.ts';
 import { both, PLEDGE_STATUS, t, W } from '../i18n.ts';
 
@@ -49,30 +50,24 @@ export function PublicPage() {
         <Loaded state={evaluation}>{(data) => <Ranking evaluation={data} />}</Loaded>
       </Section>
       <Section id="fees" title={both(W.feeList)}>
-        <Loaded state={fees}>
+        <LoadedItems state={fees}>
           {(items) =>
-            items.length === 0 ? (
-              <p>{t(W.none)}</p>
-            ) : (
-              groupBy(items, (item) => item.unit).map(([unit, unitItems]) => (
-                <div key={unit}>
-                  <h3>{deptName(departments.data, unit)}</h3>
-                  <Table
-                    head={[W.code, W.name, W.standard, W.legalBasis]}
-                    rows={unitItems}
-                    rowKey={(item) => item.code}
-                    cells={(item) => [item.code, item.name, standardText(item.standard), item.legalBasis]}
-                  />
-                </div>
-              ))
-            )
+            groupBy(items, (item) => item.unit).map(([unit, unitItems]) => (
+              <div key={unit}>
+                <h3>{deptName(departments.data, unit)}</h3>
+                <Table
+                  head={[W.code, W.name, W.standard, W.legalBasis]}
+                  rows={unitItems}
+                  rowKey={(item) => item.code}
+                  cells={(item) => [item.code, item.name, standardText(item.standard), item.legalBasis]}
+                />
+              </div>
+            ))
           }
-        </Loaded>
+        </LoadedItems>
       </Section>
       <Section id="pledges" title={both(W.pledges)}>
-        <Loaded state={pledges}>
-          {(items) => (items.length === 0 ? <p>{t(W.none)}</p> : <PledgeTable pledges={items} departments={departments.data} />)}
-        </Loaded>
+        <LoadedItems state={pledges}>{(items) => <PledgeTable pledges={items} departments={departments.data} />}</LoadedItems>
       </Section>
     </>
   );

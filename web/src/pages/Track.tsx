@@ -1,7 +1,9 @@
 /** `/track/{code}`: a complaint's status and public timeline, with no identities (the API gives none). */
 import { api, call } from '../api/client.ts';
 import type { Department, Tracked } from '../api/views.ts';
-import { formText, Loaded, Section, Term, useLoad } from '../components/ui.tsx';
+import { Section, Term } from '../components/ui.tsx';
+import { Loaded, useLoad } from '../components/data.tsx';
+import { formText } from '../components/form.tsx';
 import { dateTime } from '../format.ts';
 import { navigate } from '../router.ts';
 import { both, COMPLAINT_CATEGORY, COMPLAINT_STATUS, FINDING, t, TIMELINE_EVENT, W } from '../i18n.ts';

@@ -3,7 +3,9 @@ import { useState } from 'preact/hooks';
 import { quietDayRule, INSPECTION_CATEGORIES, type InspectionCategory } from '#functions/inspections/rules';
 import { api, call } from '../../api/client.ts';
 import type { CalendarYear, Complaint, FeeItem, Page, Pledge } from '../../api/views.ts';
-import { formText, Loaded, ProblemMessage, Section, Term, useLoad, useSubmit, Submit, TextArea } from '../../components/ui.tsx';
+import { ProblemMessage, Section, Term } from '../../components/ui.tsx';
+import { Loaded, useLoad, LoadedItems } from '../../components/data.tsx';
+import { formText, useSubmit, Submit, TextArea } from '../../components/form.tsx';
 import { dateTime, standardText, today, workingDaysLeft } from '../../format.ts';
 import { both, COMPLAINT_CATEGORY, COMPLAINT_STATUS, INSPECTION_CATEGORY, INSPECTION_STATUS, lang, t, W } from '../../i18n.ts';
 import { PledgeTable } from '../Public.tsx';
@@ -320,5 +322,5 @@ function DeptPledges({ dept }: { dept: string }) {
     async () => (await call<Page<Pledge>>(api.GET('/pledges', { params: { query: { dept, limit: '200' } } }))).items,
     [dept],
   );
-  return <Loaded state={pledges}>{(items) => (items.length === 0 ? <p>{t(W.none)}</p> : <PledgeTable pledges={items} />)}</Loaded>;
+  return <LoadedItems state={pledges}>{(items) => <PledgeTable pledges={items} />}</LoadedItems>;
 }

@@ -3,7 +3,9 @@ import { useState } from 'preact/hooks';
 import { api, ApiProblem, call } from '../../api/client.ts';
 import type { FeeCard, FeeEntry, Inspection, OwnComplaint, Page } from '../../api/views.ts';
 import { QrCode } from '../../components/QrCode.tsx';
-import { formText, Loaded, ProblemMessage, Section, Term, useLoad, useSubmit, Submit, TextArea } from '../../components/ui.tsx';
+import { ProblemMessage, Section, Term } from '../../components/ui.tsx';
+import { Loaded, useLoad, LoadedItems } from '../../components/data.tsx';
+import { formText, useSubmit, Submit, TextArea } from '../../components/form.tsx';
 import { dateTime, yuan } from '../../format.ts';
 import { both, COMPLAINT_CATEGORY, INSPECTION_CATEGORY, INSPECTION_STATUS, t, W } from '../../i18n.ts';
 import { deptName, useDepartments } from '../Public.tsx';
@@ -69,45 +71,37 @@ export function EnterpriseConsole({ ent }: { ent: string }) {
         </Loaded>
       </Section>
       <Section id="inspections" title={`${both(W.inspections)} · ${t(W.checkIn)}`}>
-        <Loaded state={inspections}>
-          {(items) =>
-            items.length === 0 ? (
-              <p>{t(W.none)}</p>
-            ) : (
-              <ul class="inspections">
-                {items.map((inspection) => (
-                  <InspectionRow
-                    key={inspection.id}
-                    inspection={inspection}
-                    unitName={deptName(departments.data, inspection.department)}
-                    onVisit={complaints.reload}
-                  />
-                ))}
-              </ul>
-            )
-          }
-        </Loaded>
+        <LoadedItems state={inspections}>
+          {(items) => (
+            <ul class="inspections">
+              {items.map((inspection) => (
+                <InspectionRow
+                  key={inspection.id}
+                  inspection={inspection}
+                  unitName={deptName(departments.data, inspection.department)}
+                  onVisit={complaints.reload}
+                />
+              ))}
+            </ul>
+          )}
+        </LoadedItems>
       </Section>
       <Section id="my-complaints" title={both(W.myComplaints)}>
-        <Loaded state={complaints}>
-          {(items) =>
-            items.length === 0 ? (
-              <p>{t(W.none)}</p>
-            ) : (
-              <ul class="own-complaints">
-                {items.map((complaint) => (
-                  <li key={complaint.id}>
-                    <p class="muted">
-                      {t(W.receivedAt)} {dateTime(complaint.receivedAt)}
-                    </p>
-                    <p class="description">{complaint.description}</p>
-                    <TrackedDetails complaint={complaint} departments={departments.data} />
-                  </li>
-                ))}
-              </ul>
-            )
-          }
-        </Loaded>
+        <LoadedItems state={complaints}>
+          {(items) => (
+            <ul class="own-complaints">
+              {items.map((complaint) => (
+                <li key={complaint.id}>
+                  <p class="muted">
+                    {t(W.receivedAt)} {dateTime(complaint.receivedAt)}
+                  </p>
+                  <p class="description">{complaint.description}</p>
+                  <TrackedDetails complaint={complaint} departments={departments.data} />
+                </li>
+              ))}
+            </ul>
+          )}
+        </LoadedItems>
       </Section>
     </>
   );

@@ -6,7 +6,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, call, downloadCsv } from '../../api/client.ts';
 import type { Alert, CalendarYear, Complaint, Evaluation, FeeAudit, Inspection, Page } from '../../api/views.ts';
-import { formText, Loaded, ProblemMessage, Section, Term, useLoad, useSubmit, Submit, TextArea, Table } from '../../components/ui.tsx';
+import { ProblemMessage, Section, Term } from '../../components/ui.tsx';
+import { Loaded, useLoad, Table, LoadedItems } from '../../components/data.tsx';
+import { formText, useSubmit, Submit, TextArea } from '../../components/form.tsx';
 import { currentQuarter, dateTime, today, workingDaysLeft, yuan } from '../../format.ts';
 import { both, COMPLAINT_CATEGORY, COMPLAINT_STATUS, INSPECTION_CATEGORY, SEVERITY, t, W } from '../../i18n.ts';
 import { deptName, Ranking, useDepartments } from '../Public.tsx';
@@ -30,26 +32,22 @@ export function OversightConsole({ office, supervisor }: { office: boolean; supe
     <>
       <LiveAlerts />
       <Section id="approvals" title={both(W.approvals)}>
-        <Loaded state={pending}>
-          {(items) =>
-            items.length === 0 ? (
-              <p>{t(W.none)}</p>
-            ) : (
-              <ul class="queue">
-                {items.map((inspection) => (
-                  <Approval
-                    key={inspection.id}
-                    inspection={inspection}
-                    deptName={nameOf(inspection.department)}
-                    calendars={calendars.data}
-                    office={office}
-                    onDecided={pending.reload}
-                  />
-                ))}
-              </ul>
-            )
-          }
-        </Loaded>
+        <LoadedItems state={pending}>
+          {(items) => (
+            <ul class="queue">
+              {items.map((inspection) => (
+                <Approval
+                  key={inspection.id}
+                  inspection={inspection}
+                  deptName={nameOf(inspection.department)}
+                  calendars={calendars.data}
+                  office={office}
+                  onDecided={pending.reload}
+                />
+              ))}
+            </ul>
+          )}
+        </LoadedItems>
       </Section>
       <Section id="near" title={both(W.nearDeadline)}>
         <Loaded state={complaints}>{(items) => <NearDeadline complaints={items} calendars={calendars.data} nameOf={nameOf} />}</Loaded>

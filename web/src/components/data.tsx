@@ -1,0 +1,88 @@
+/** What the API answered, shown: loading, the answer or its problem, lists and tables. */
+import type { ComponentChildren } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { t, W, type Words } from '../i18n.ts';
+import { ProblemMessage } from './ui.tsx';
+
+/** Loads on mount and when `deps` change; `reload()` fetches again. */
+export function useLoad<T>(load: () => Promise<T>, deps: unknown[] = []) {
+  const [state, setState] = useState<{ data?: T; error?: unknown; loading: boolean }>({ loading: true });
+  const [version, setVersion] = useState(0);
+  useEffect(() => {
+    let live = true;
+    load().then(
+      (data) => live && setState({ data, loading: false }),
+      (error: unknown) => live && setState({ error, loading: false }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [...deps, version]);
+  return { ...state, reload: () => setVersion((v) => v + 1) };
+}
+
+export function Loaded<T>({
+  state,
+  children,
+}: {
+  state: { data?: T; error?: unknown; loading: boolean };
+  children: (data: T) => ComponentChildren;
+}) {
+  if (state.error) return <ProblemMessage error={state.error} />;
+  if (state.loading || state.data === undefined)
+    return (
+      <p class="muted" aria-busy="true">
+        {t(W.loading)}
+      </p>
+    );
+  return <>{children(state.data)}</>;
+}
+
+/** Loaded, for a list: 暂无 (none) when it is empty. */
+export function LoadedItems<T>({
+  state,
+  children,
+}: {
+  state: { data?: T[]; error?: unknown; loading: boolean };
+  children: (items: T[]) => ComponentChildren;
+}) {
+  return <Loaded state={state}>{(items) => (items.length === 0 ? <p>{t(W.none)}</p> : children(items))}</Loaded>;
+}
+
+/** A table: its column heads, and each row's cells in the same order. */
+export function Table<Row>({
+  head,
+  rows,
+  rowKey,
+  rowClass,
+  cells,
+}: {
+  head: Words[];
+  rows: Row[];
+  rowKey: (row: Row) => string;
+  rowClass?: (row: Row) => string | undefined;
+  cells: (row: Row) => ComponentChildren[];
+}) {
+  return (
+    <div class="scroll">
+      <table>
+        <thead>
+          <tr>
+            {head.map((words) => (
+              <th key={words[1]}>{t(words)}</th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={rowKey(row)} class={rowClass?.(row)}>
+              {cells(row).map((cell, column) => (
+                <td key={column}>{cell}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
