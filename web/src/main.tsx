@@ -1,6 +1,6 @@
 /** The console: one page app over the API, Chinese first. */
 import { render } from 'preact';
-import { config, loadConfig } from './api/client.ts';
+import { loadConfig } from './api/client.ts';
 import { lang, setLang, t, W } from './i18n.ts';
 import { ComplainPage } from './pages/Complain.tsx';
 import { ConsolePage } from './pages/Console.tsx';
@@ -8,7 +8,8 @@ import { PublicPage } from './pages/Public.tsx';
 import { TrackPage } from './pages/Track.tsx';
 import { onLinkClick, path } from './router.ts';
 import { session } from './session.ts';
-import { completeSignIn, signInHref, startSignIn } from './sign-in.ts';
+import { completeSignIn } from './sign-in.ts';
+import { SignIn } from './components/SignIn.tsx';
 import { useSignal } from './state.ts';
 import './style.css';
 
@@ -56,14 +57,8 @@ function App() {
             <button type="button" onClick={() => session.set(undefined)}>
               {t(W.signOut)}
             </button>
-          ) : signInHref() ? (
-            <a href={signInHref()}>{t(W.signIn)}</a>
           ) : (
-            config.oauth && (
-              <button type="button" onClick={() => void startSignIn()}>
-                {t(W.signIn)}
-              </button>
-            )
+            <SignIn />
           )}
         </div>
       </header>

@@ -1,6 +1,5 @@
 /** `/console`: what the signed-in person works on, by role. */
-import { config } from '../api/client.ts';
-import { signInHref, startSignIn } from '../sign-in.ts';
+import { canSignIn, SignIn } from '../components/SignIn.tsx';
 import { Section } from '../components/ui.tsx';
 import { both, ROLE, t, W } from '../i18n.ts';
 import { session } from '../session.ts';
@@ -15,20 +14,10 @@ export function ConsolePage() {
     return (
       <Section id="sign-in" title={both(W.console)}>
         <p>{t(W.signInNeeded)}</p>
-        {signInHref() ? (
+        {canSignIn() && (
           <p>
-            <a class="button" href={signInHref()}>
-              {t(W.signIn)}
-            </a>
+            <SignIn linkClass="button" />
           </p>
-        ) : (
-          config.oauth && (
-            <p>
-              <button type="button" onClick={() => void startSignIn()}>
-                {t(W.signIn)}
-              </button>
-            </p>
-          )
         )}
       </Section>
     );
