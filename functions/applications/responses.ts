@@ -1,20 +1,13 @@
 /** What the application routes answer (see shared/http/responses.ts). */
 import * as z from 'zod/mini';
-import { dateOut, instantOut, pageOf, timelineOut } from '#shared/http/responses';
-import { APPLICATION_STATUSES } from './rules.ts';
+import { dateOut, instantOut, pageOf, shown, timelineOut } from '#shared/http/responses';
+import { applicationFields } from './records.ts';
 
 const post = z.looseObject({ post: z.string(), handlerId: z.string(), handlerName: z.string() });
 
 export const applicationView = z
   .looseObject({
-    id: z.string(),
-    itemCode: z.string(),
-    itemName: z.string(),
-    dept: z.string(),
-    enterpriseId: z.string(),
-    materials: z.array(z.string()),
-    status: z.enum(APPLICATION_STATUSES),
-    receivedAt: instantOut,
+    ...applicationFields(shown),
     version: z.int(),
     limits: z.looseObject({ statutoryDays: z.int(), pledgedDays: z.int() }),
     /** The post that does the work now (AB岗, from the roster). */

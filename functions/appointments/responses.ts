@@ -1,19 +1,11 @@
 /** What the appointment routes answer (see shared/http/responses.ts). */
 import * as z from 'zod/mini';
-import { instantOut, pageOf } from '#shared/http/responses';
-import { APPOINTMENT_STATUSES } from './rules.ts';
+import { instantOut, pageOf, shown } from '#shared/http/responses';
+import { appointmentFields } from './records.ts';
 
 export const appointmentView = z
   .looseObject({
-    id: z.string(),
-    dept: z.string(),
-    enterpriseId: z.string(),
-    topic: z.string(),
-    requestedAt: instantOut,
-    contact: z.optional(z.string()),
-    status: z.enum(APPOINTMENT_STATUSES),
-    receivedAt: instantOut,
-    requestedBy: z.string(),
+    ...appointmentFields(shown),
     /** 24 hours after the request was received. */
     confirmBy: instantOut,
     /** Still unconfirmed after the 24 hours. */
