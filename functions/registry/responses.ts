@@ -1,7 +1,7 @@
 /** What the registry's routes answer (see shared/http/responses.ts). */
 import * as z from 'zod/mini';
-import { CONCERNS, SEVERITIES } from '#shared/alerts/alert-types';
-import { dateOut, instantOut, pageOf } from '#shared/http/responses';
+import { alertFields } from '#shared/alerts/alert-record';
+import { dateOut, instantOut, pageOf, shown } from '#shared/http/responses';
 
 export const healthView = z
   .object({ status: z.literal('ok'), now: instantOut })
@@ -31,14 +31,7 @@ export const calendarView = z.looseObject({
 });
 
 export const alertView = z.looseObject({
-  id: z.string(),
-  at: instantOut,
-  severity: z.enum(SEVERITIES),
-  concern: z.enum(CONCERNS),
-  department: z.string(),
-  kind: z.string(),
-  title: z.string(),
-  detail: z.string(),
+  ...alertFields(shown),
   subject: z.looseObject({ type: z.string(), id: z.string() }),
 });
 
