@@ -1,22 +1,23 @@
 /** What the fee-card routes answer (see shared/http/responses.ts). */
 import * as z from 'zod/mini';
-import { dateOut, fenOut, instantOut, openedComplaint, pageOf, shown } from '#shared/http/responses';
+import { dateOut, example, fenOut, instantOut, openedComplaint, pageOf, shown } from '#shared/http/responses';
 import { chargeFields, entryFields, feeItemFields, refusalFields } from './records.ts';
 
+/** The fee item the API document shows (the demo publishes it too). */
+export const sampleFeeItem = {
+  code: 'SJ-001',
+  unit: 'market-regulation',
+  name: '计量器具检定费',
+  legalBasis: '《中华人民共和国计量法》第九条',
+  standard: { kind: 'range', min: 5000, max: 20000 },
+};
+
 export const feeItemView = z.looseObject(feeItemFields(shown)).check(
-  z.meta({
-    examples: [
-      {
-        code: 'SJ-001',
-        unit: 'market-regulation',
-        name: '计量器具检定费',
-        legalBasis: '《中华人民共和国计量法》第九条',
-        standard: { kind: 'range', min: 5000, max: 20000 },
-        revision: 1,
-        publishedAt: '2026-11-20T09:30:00.000+08:00',
-        inForceFrom: '2026-11-20T09:30:00.000+08:00',
-      },
-    ],
+  example({
+    ...sampleFeeItem,
+    revision: 1,
+    publishedAt: '2026-11-20T09:30:00.000+08:00',
+    inForceFrom: '2026-11-20T09:30:00.000+08:00',
   }),
 );
 

@@ -1,24 +1,20 @@
 /** What the registry's routes answer (see shared/http/responses.ts). */
 import * as z from 'zod/mini';
 import { alertFields } from '#shared/alerts/alert-record';
-import { dateOut, instantOut, pageOf, shown } from '#shared/http/responses';
+import { dateOut, example, instantOut, pageOf, shown } from '#shared/http/responses';
 
 export const healthView = z
   .object({ status: z.literal('ok'), now: instantOut })
-  .check(z.meta({ examples: [{ status: 'ok', now: '2026-11-20T09:30:00.000+08:00' }] }));
+  .check(example({ status: 'ok', now: '2026-11-20T09:30:00.000+08:00' }));
 
 export const departmentView = z
   .looseObject({ deptId: z.string(), name: z.string(), registeredAt: instantOut, updatedAt: instantOut })
   .check(
-    z.meta({
-      examples: [
-        {
-          deptId: 'market-regulation',
-          name: '市场监督管理局',
-          registeredAt: '2026-11-20T09:30:00.000+08:00',
-          updatedAt: '2026-11-20T09:30:00.000+08:00',
-        },
-      ],
+    example({
+      deptId: 'market-regulation',
+      name: '市场监督管理局',
+      registeredAt: '2026-11-20T09:30:00.000+08:00',
+      updatedAt: '2026-11-20T09:30:00.000+08:00',
     }),
   );
 

@@ -14,6 +14,9 @@ export const fenOut = z.int();
 /** A record's fields as the API shows them (see FieldTypes). */
 export const shown: FieldTypes = { instant: instantOut, date: dateOut, fen: fenOut, int: z.int() };
 
+/** A schema's example for the OpenAPI document: `schema.check(example({...}))`. */
+export const example = (value: Record<string, unknown>) => z.meta({ examples: [value] });
+
 /** When a timed matter warns, breaches and escalates. */
 export const timelineOut = z.looseObject({ warnAt: instantOut, deadline: instantOut, escalateAt: instantOut });
 
