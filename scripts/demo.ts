@@ -9,6 +9,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { completeCreditCode } from '#shared/domain/credit-code';
+import { sampleFeeItem } from '../functions/fee-cards/responses.ts';
 import { startRuntimeProcess } from '../infra/local/child.ts';
 import { loadOrCreateKeys, signToken, type TokenClaims } from '../infra/local/signing.ts';
 
@@ -28,13 +29,7 @@ const DEPARTMENTS: [string, string][] = [
 ];
 
 const FEE_ITEMS: { code: string; unit: string; name: string; legalBasis: string; standard: object }[] = [
-  {
-    code: 'SJ-001',
-    unit: 'market-regulation',
-    name: '计量器具检定费',
-    legalBasis: '《中华人民共和国计量法》第九条',
-    standard: { kind: 'range', min: 5000, max: 20000 },
-  },
+  sampleFeeItem,
   {
     code: 'SJ-002',
     unit: 'market-regulation',

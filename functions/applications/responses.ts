@@ -1,20 +1,13 @@
 /** What the application routes answer (see shared/http/responses.ts). */
 import * as z from 'zod/mini';
-import { dateOut, instantOut, pageOf, timelineOut } from '#shared/http/responses';
-import { APPLICATION_STATUSES } from './rules.ts';
+import { dateOut, example, instantOut, pageOf, shown, timelineOut } from '#shared/http/responses';
+import { applicationFields } from './records.ts';
 
 const post = z.looseObject({ post: z.string(), handlerId: z.string(), handlerName: z.string() });
 
 export const applicationView = z
   .looseObject({
-    id: z.string(),
-    itemCode: z.string(),
-    itemName: z.string(),
-    dept: z.string(),
-    enterpriseId: z.string(),
-    materials: z.array(z.string()),
-    status: z.enum(APPLICATION_STATUSES),
-    receivedAt: instantOut,
+    ...applicationFields(shown),
     version: z.int(),
     limits: z.looseObject({ statutoryDays: z.int(), pledgedDays: z.int() }),
     /** The post that does the work now (AB岗, from the roster). */
@@ -42,27 +35,23 @@ export const applicationView = z
     timeline: z.array(z.looseObject({ at: instantOut, event: z.string(), text: z.string() })),
   })
   .check(
-    z.meta({
-      examples: [
-        {
-          id: '6c1f0f7e-2b7a-4d0e-9f43-0b8f6f2f1a10',
-          itemCode: 'SC-001',
-          itemName: 'Business licence',
-          dept: 'market-regulation',
-          enterpriseId: '91350100M000100Y43',
-          materials: ['application form', 'articles of association', 'lease'],
-          status: 'accepted',
-          receivedAt: '2026-11-20T09:30:00.000+08:00',
-          version: 2,
-          limits: { statutoryDays: 15, pledgedDays: 10 },
-          assignedTo: { post: 'A', handlerId: 'li', handlerName: 'Li Ming' },
-          owner: { sub: 'li@market-regulation', at: '2026-11-20T10:00:00.000+08:00' },
-          acceptedAt: '2026-11-20T10:00:00.000+08:00',
-          deadline: '2026-12-04T10:00:00.000+08:00',
-          statutoryDeadline: '2026-12-11T10:00:00.000+08:00',
-          timeline: [{ at: '2026-11-20T09:30:00.000+08:00', event: 'received', text: 'Application received; post A (Li Ming) holds it.' }],
-        },
-      ],
+    example({
+      id: '6c1f0f7e-2b7a-4d0e-9f43-0b8f6f2f1a10',
+      itemCode: 'SC-001',
+      itemName: 'Business licence',
+      dept: 'market-regulation',
+      enterpriseId: '91350100M000100Y43',
+      materials: ['application form', 'articles of association', 'lease'],
+      status: 'accepted',
+      receivedAt: '2026-11-20T09:30:00.000+08:00',
+      version: 2,
+      limits: { statutoryDays: 15, pledgedDays: 10 },
+      assignedTo: { post: 'A', handlerId: 'li', handlerName: 'Li Ming' },
+      owner: { sub: 'li@market-regulation', at: '2026-11-20T10:00:00.000+08:00' },
+      acceptedAt: '2026-11-20T10:00:00.000+08:00',
+      deadline: '2026-12-04T10:00:00.000+08:00',
+      statutoryDeadline: '2026-12-11T10:00:00.000+08:00',
+      timeline: [{ at: '2026-11-20T09:30:00.000+08:00', event: 'received', text: 'Application received; post A (Li Ming) holds it.' }],
     }),
   );
 

@@ -6,11 +6,12 @@ import * as z from 'zod/mini';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { db, queryPage, tableName, updateVersioned, writeAll, type Write } from '#shared/data/db';
 import { keys, patterns, type Scope } from '#shared/data/table';
-import { decoderOf, timelineCodec } from '#shared/data/codecs';
+import { decoderOf, stored, timelineCodec } from '#shared/data/codecs';
 import type { Timeline } from '#shared/time/calendar';
 import type { Assignment } from '#shared/domain/roster';
 import type { Matter } from '#shared/outbox/matters';
-import { APPLICATION_STATUSES, type ApplicationStatus } from './rules.ts';
+import type { ApplicationStatus } from './rules.ts';
+import { applicationFields } from './records.ts';
 
 /** The post holding the work (its place in the roster is not kept: posts move by identity). */
 export type Post = Pick<Assignment, 'post' | 'handlerId' | 'handlerName'>;
@@ -60,14 +61,7 @@ export const decisionMatter = (application: Pick<Application, 'id' | 'dept'>, ve
 
 const postCodec = z.object({ post: z.string(), handlerId: z.string(), handlerName: z.string() });
 const applicationCodec: z.ZodMiniType<Application> = z.object({
-  id: z.string(),
-  itemCode: z.string(),
-  itemName: z.string(),
-  dept: z.string(),
-  enterpriseId: z.string(),
-  materials: z.array(z.string()),
-  status: z.enum(APPLICATION_STATUSES),
-  receivedAt: z.string(),
+  ...applicationFields(stored),
   filedBy: z.object({ sub: z.string(), role: z.enum(['enterprise', 'department']) }),
   version: z.number(),
   limits: z.object({ statutoryDays: z.number(), pledgedDays: z.number() }),

@@ -3,9 +3,10 @@ import * as z from 'zod/mini';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { db, queryPage, refused, tableName, tryWriteAll, writeAll, type Write } from '#shared/data/db';
 import { keys, patterns, type Scope } from '#shared/data/table';
-import { decoderOf, timelineCodec } from '#shared/data/codecs';
+import { decoderOf, stored, timelineCodec } from '#shared/data/codecs';
 import type { Timeline } from '#shared/time/calendar';
-import { APPOINTMENT_STATUSES, type AppointmentStatus } from './rules.ts';
+import type { AppointmentStatus } from './rules.ts';
+import { appointmentFields } from './records.ts';
 
 export interface Confirmation {
   at: string;
@@ -45,15 +46,7 @@ const confirmationCodec = z.object({
   hoursTaken: z.number(),
 });
 const appointmentCodec: z.ZodMiniType<Appointment> = z.object({
-  id: z.string(),
-  dept: z.string(),
-  enterpriseId: z.string(),
-  topic: z.string(),
-  requestedAt: z.string(),
-  contact: z.optional(z.string()),
-  status: z.enum(APPOINTMENT_STATUSES),
-  receivedAt: z.string(),
-  requestedBy: z.string(),
+  ...appointmentFields(stored),
   watch: timelineCodec,
   confirmation: z.optional(confirmationCodec),
   version: z.number(),

@@ -5,6 +5,8 @@ import { db, queryPage, tableName } from '#shared/data/db';
 import { keys, patterns } from '#shared/data/table';
 import { toLocalIso } from '#shared/time/clock';
 import { medianFromHistogram } from '../applications/rules.ts';
+import { stored as storedFieldTypes } from '#shared/data/codecs';
+import { itemFields } from './records.ts';
 
 export interface ItemFields {
   dept: string;
@@ -65,13 +67,7 @@ export async function itemsPage(dept: string | undefined, limit: number, cursor:
 }
 
 const storedItemCodec = z.object({
-  code: z.string(),
-  dept: z.string(),
-  name: z.string(),
-  legalBasis: z.string(),
-  statutoryDays: z.number(),
-  pledgedDays: z.number(),
-  materials: z.array(z.string()),
+  ...itemFields(storedFieldTypes),
   decided: z._default(z.number(), 0),
   onTime: z._default(z.number(), 0),
   daysHistogram: z._default(z.record(z.string(), z.number()), {}),

@@ -1,7 +1,7 @@
 /** What the complaint routes answer (see shared/http/responses.ts and views.ts: who sees what). */
 import * as z from 'zod/mini';
 import { COMPLAINT_CATEGORIES, COMPLAINT_STATUSES } from './rules.ts';
-import { dateOut, instantOut, pageOf, timelineOut } from '#shared/http/responses';
+import { dateOut, example, instantOut, pageOf, timelineOut } from '#shared/http/responses';
 
 const status = z.enum(COMPLAINT_STATUSES);
 const category = z.enum(COMPLAINT_CATEGORIES);
@@ -12,16 +12,12 @@ const timelineEvent = z.looseObject({ at: instantOut, event: z.string(), text: z
 export const filedView = z
   .object({ id: z.string(), trackingCode: z.string(), status, receivedAt: instantOut, answerDueBy: instantOut })
   .check(
-    z.meta({
-      examples: [
-        {
-          id: '0b5f3c1e-8d0a-4c59-9a43-1f7f2b9d6a10',
-          trackingCode: 'hQi_TIsafn2ZIYns9FNA_MXZEwjiR1P0',
-          status: 'received',
-          receivedAt: '2026-11-20T09:30:00.000+08:00',
-          answerDueBy: '2026-11-27T00:00:00.000+08:00',
-        },
-      ],
+    example({
+      id: '0b5f3c1e-8d0a-4c59-9a43-1f7f2b9d6a10',
+      trackingCode: 'hQi_TIsafn2ZIYns9FNA_MXZEwjiR1P0',
+      status: 'received',
+      receivedAt: '2026-11-20T09:30:00.000+08:00',
+      answerDueBy: '2026-11-27T00:00:00.000+08:00',
     }),
   );
 
@@ -39,18 +35,14 @@ export const trackingView = z
     timeline: z.array(z.object({ at: instantOut, event: z.string(), text: z.string() })),
   })
   .check(
-    z.meta({
-      examples: [
-        {
-          status: 'acknowledged',
-          category: 'inaction',
-          againstDept: 'market-regulation',
-          receivedAt: '2026-11-20T09:30:00.000+08:00',
-          answerDueBy: '2026-12-04T00:00:00.000+08:00',
-          delayNotice: { reason: '需调取原审批档案核对。', expectedBy: '2026-12-04', at: '2026-11-21T10:00:00.000+08:00' },
-          timeline: [{ at: '2026-11-20T09:30:00.000+08:00', event: 'received', text: 'Received and sent to post A.' }],
-        },
-      ],
+    example({
+      status: 'acknowledged',
+      category: 'inaction',
+      againstDept: 'market-regulation',
+      receivedAt: '2026-11-20T09:30:00.000+08:00',
+      answerDueBy: '2026-12-04T00:00:00.000+08:00',
+      delayNotice: { reason: '需调取原审批档案核对。', expectedBy: '2026-12-04', at: '2026-11-21T10:00:00.000+08:00' },
+      timeline: [{ at: '2026-11-20T09:30:00.000+08:00', event: 'received', text: 'Received and sent to post A.' }],
     }),
   );
 
@@ -115,20 +107,16 @@ export const absenceView = z
     coveredBy: post,
   })
   .check(
-    z.meta({
-      examples: [
-        {
-          deptId: 'market-regulation',
-          handlerId: 'zhang',
-          handlerName: 'Zhang Wei',
-          from: '2026-11-30',
-          to: '2026-12-01',
-          reason: '到市局参加培训',
-          declaredBy: 'zhang',
-          declaredAt: '2026-11-28T09:30:00.000+08:00',
-          coveredBy: { post: 'B', handlerId: 'wang', handlerName: 'Wang Fang' },
-        },
-      ],
+    example({
+      deptId: 'market-regulation',
+      handlerId: 'zhang',
+      handlerName: 'Zhang Wei',
+      from: '2026-11-30',
+      to: '2026-12-01',
+      reason: '到市局参加培训',
+      declaredBy: 'zhang',
+      declaredAt: '2026-11-28T09:30:00.000+08:00',
+      coveredBy: { post: 'B', handlerId: 'wang', handlerName: 'Wang Fang' },
     }),
   );
 

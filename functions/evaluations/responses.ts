@@ -1,5 +1,6 @@
 /** What the evaluation route answers (see shared/http/responses.ts). */
 import * as z from 'zod/mini';
+import { example } from '#shared/http/responses';
 
 /** The quarter's counters (shared/domain/evaluation.ts METRICS): complaintsReceived, breaches, handledInTime... */
 export const figuresView = z.record(z.string(), z.int());
@@ -24,34 +25,30 @@ export const evaluationView = z
     lastPlaced: z.array(z.looseObject({ deptId: z.string(), name: z.string() })),
   })
   .check(
-    z.meta({
-      examples: [
+    example({
+      quarter: '2026-Q3',
+      departments: [
         {
-          quarter: '2026-Q3',
-          departments: [
-            {
-              deptId: 'taxation',
-              name: '税务局',
-              figures: { complaintsReceived: 1, complaintsSubstantiated: 0, breaches: 0, handled: 2, handledInTime: 2 },
-              shareHandledInTime: 1,
-              shareApplicationsOnTime: null,
-              averageRating: null,
-              score: 100,
-              rank: 1,
-            },
-            {
-              deptId: 'housing',
-              name: '住房和城乡建设局',
-              figures: { complaintsReceived: 3, complaintsSubstantiated: 2, brokenPledges: 1, handled: 4, handledInTime: 3 },
-              shareHandledInTime: 0.75,
-              shareApplicationsOnTime: null,
-              averageRating: null,
-              score: 67,
-              rank: 2,
-            },
-          ],
-          lastPlaced: [{ deptId: 'housing', name: '住房和城乡建设局' }],
+          deptId: 'taxation',
+          name: '税务局',
+          figures: { complaintsReceived: 1, complaintsSubstantiated: 0, breaches: 0, handled: 2, handledInTime: 2 },
+          shareHandledInTime: 1,
+          shareApplicationsOnTime: null,
+          averageRating: null,
+          score: 100,
+          rank: 1,
+        },
+        {
+          deptId: 'housing',
+          name: '住房和城乡建设局',
+          figures: { complaintsReceived: 3, complaintsSubstantiated: 2, brokenPledges: 1, handled: 4, handledInTime: 3 },
+          shareHandledInTime: 0.75,
+          shareApplicationsOnTime: null,
+          averageRating: null,
+          score: 67,
+          rank: 2,
         },
       ],
+      lastPlaced: [{ deptId: 'housing', name: '住房和城乡建设局' }],
     }),
   );

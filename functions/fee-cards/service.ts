@@ -313,5 +313,5 @@ export async function audit(query: { from: string; to: string; limit: number; cu
   };
 }
 
-const kindOf = (item: Record<string, unknown>): 'entry' | 'refusal' | 'rejected-attempt' =>
+const kindOf = (item: object): 'entry' | 'refusal' | 'rejected-attempt' =>
   'rule' in item ? 'rejected-attempt' : 'refusedAt' in item ? 'refusal' : 'entry';

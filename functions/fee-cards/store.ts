@@ -20,17 +20,17 @@ import {
   refused,
   tableName,
   tryWriteAll,
-  withoutKeys,
   writeAll,
   type StoredItem,
   type Write,
 } from '#shared/data/db';
 import { keys, patterns } from '#shared/data/table';
-import { decoderOf } from '#shared/data/codecs';
+import { decoderOf, stored } from '#shared/data/codecs';
 import { Conflict } from '#shared/domain/errors';
 import { backoff } from '#shared/data/retry';
 import { countIn } from '#shared/domain/evaluation';
-import type { ChainedEntry, FeeItem, FeeStandard } from './rules.ts';
+import type { ChainedEntry, FeeItem } from './rules.ts';
+import { entryFields, feeItemFields, refusalFields, rejectedAttemptFields } from './records.ts';
 
 export interface FeeCard {
   enterpriseId: string;
@@ -41,50 +41,7 @@ export interface FeeCard {
   headHash: string;
 }
 
-export interface Refusal {
-  entryId: string;
-  enterpriseId: string;
-  unit: string;
-  feeItemCode: string;
-  amount: number;
-  reason: string;
-  category: string;
-  refusedAt: string;
-  refusedBy: string;
-  complaintId: string;
-}
-
-export interface RejectedAttempt {
-  id: string;
-  enterpriseId: string;
-  unit: string;
-  feeItemCode: string;
-  amount: number;
-  collector: string;
-  collectedAt: string;
-  receiptNo: string;
-  rule: string;
-  detail: string;
-  attemptedAt: string;
-  attemptedBy: string;
-}
-
-const standardCodec: z.ZodMiniType<FeeStandard> = z.union([
-  z.object({ kind: z.literal('fixed'), amount: z.number() }),
-  z.object({ kind: z.literal('range'), min: z.number(), max: z.number() }),
-]);
-const feeItemCodec: z.ZodMiniType<FeeItem> = z.object({
-  code: z.string(),
-  unit: z.string(),
-  name: z.string(),
-  legalBasis: z.string(),
-  standard: standardCodec,
-  validFrom: z.optional(z.string()),
-  validTo: z.optional(z.string()),
-  revision: z.number(),
-  publishedAt: z.string(),
-  inForceFrom: z.optional(z.string()),
-});
+const feeItemCodec: z.ZodMiniType<FeeItem> = z.object(feeItemFields(stored));
 const decodeFeeItem = decoderOf(feeItemCodec);
 const cardCodec: z.ZodMiniType<FeeCard> = z.object({
   enterpriseId: z.string(),
@@ -95,37 +52,20 @@ const cardCodec: z.ZodMiniType<FeeCard> = z.object({
   headHash: z.string(),
 });
 const decodeCard = decoderOf(cardCodec);
-const entryCodec: z.ZodMiniType<ChainedEntry> = z.object({
-  entryId: z.string(),
-  enterpriseId: z.string(),
-  unit: z.string(),
-  feeItemCode: z.string(),
-  feeItemName: z.string(),
-  legalBasis: z.string(),
-  standard: standardCodec,
-  amount: z.number(),
-  collector: z.string(),
-  collectedAt: z.string(),
-  receiptNo: z.string(),
-  recordedAt: z.string(),
-  recordedBy: z.string(),
-  prevHash: z.string(),
-  hash: z.string(),
-});
+const entryCodec: z.ZodMiniType<ChainedEntry> = z.object(entryFields(stored));
 const decodeEntry = decoderOf(entryCodec);
-const refusalCodec: z.ZodMiniType<Refusal> = z.object({
-  entryId: z.string(),
-  enterpriseId: z.string(),
-  unit: z.string(),
-  feeItemCode: z.string(),
-  amount: z.number(),
-  reason: z.string(),
-  category: z.string(),
-  refusedAt: z.string(),
-  refusedBy: z.string(),
-  complaintId: z.string(),
-});
+const refusalCodec = z.object(refusalFields(stored));
+export type Refusal = z.infer<typeof refusalCodec>;
 const decodeRefusal = decoderOf(refusalCodec);
+const rejectedAttemptCodec = z.object(rejectedAttemptFields(stored));
+export type RejectedAttempt = z.infer<typeof rejectedAttemptCodec>;
+/** An audit event, by the type it is stored as, without its keys and bookkeeping. */
+const decodeAuditEvent = (item: Record<string, unknown>): ChainedEntry | Refusal | RejectedAttempt =>
+  item.type === 'rejected-fee-attempt'
+    ? rejectedAttemptCodec.parse(item)
+    : item.type === 'fee-refusal'
+      ? decodeRefusal(item)
+      : decodeEntry(item);
 const totalCodec: z.ZodMiniType<FeeTotal> = z.object({
   date: z.string(),
   kind: z.enum(['ENTRY', 'REFUSED', 'REJECTED']),
@@ -477,11 +417,5 @@ export async function auditEventsPage(months: string[], fromInstant: string, toI
     }
   }
   const nextCursor = monthIndex < months.length ? encodeCursor(listingOf(monthQuery(months[monthIndex] as string)), startKey) : undefined;
-  return { items: items.map(strip), nextCursor };
+  return { items: items.map(decodeAuditEvent), nextCursor };
 }
-
-/** An audit event as shown: an entry, a refusal or a rejected attempt, without its keys and bookkeeping. */
-const strip = (item: StoredItem): StoredItem => {
-  const { type: _type, collectedOn: _on, ...rest } = withoutKeys(item);
-  return rest;
-};

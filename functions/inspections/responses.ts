@@ -1,23 +1,12 @@
 /** What the inspection routes answer (see shared/http/responses.ts). */
 import * as z from 'zod/mini';
-import { dateOut, fenOut, instantOut, openedComplaint, pageOf, timelineOut } from '#shared/http/responses';
-import { INSPECTION_CATEGORIES, INSPECTION_STATUSES } from './rules.ts';
+import { dateOut, fenOut, instantOut, openedComplaint, pageOf, shown, timelineOut } from '#shared/http/responses';
+import { inspectionFields } from './records.ts';
 
 const finding = z.looseObject({ description: z.string(), severity: z.enum(['minor', 'serious']), fine: fenOut });
 
 export const inspectionView = z.looseObject({
-  id: z.string(),
-  enterpriseId: z.string(),
-  department: z.string(),
-  plannedDate: dateOut,
-  category: z.enum(INSPECTION_CATEGORIES),
-  reason: z.string(),
-  legalBasis: z.string(),
-  inspectors: z.array(z.string()),
-  status: z.enum(INSPECTION_STATUSES),
-  filedAt: instantOut,
-  filedBy: z.string(),
-  version: z.int(),
+  ...inspectionFields(shown),
   approval: z.optional(z.looseObject({ limitDays: z.number(), timeline: timelineOut })),
   decision: z.optional(
     z.looseObject({ decision: z.enum(['approve', 'reject']), comment: z.string(), decidedAt: instantOut, decidedBy: z.string() }),

@@ -24,7 +24,6 @@ import {
   routineCapViolation,
   visitVerdict,
   type Finding,
-  type InspectionCategory,
 } from './rules.ts';
 import * as store from './store.ts';
 import { requireOwnDepartment } from '../registry/service.ts';
@@ -43,14 +42,7 @@ export const approvalMatter = (inspection: Pick<store.Inspection, 'id' | 'depart
 });
 
 export async function fileInspection(
-  input: {
-    enterpriseId: string;
-    plannedDate: string;
-    category: InspectionCategory;
-    reason: string;
-    legalBasis: string;
-    inspectors: string[];
-  },
+  input: store.InspectionRequest,
   caller: DepartmentCaller,
   { now, newId }: Deps,
 ): Promise<store.Inspection> {

@@ -8,9 +8,10 @@ import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { db, queryAll, queryAny, queryPage, refused, tableName, tryWriteAll, writeAll, type Write } from '#shared/data/db';
 import { keys, patterns, type Scope } from '#shared/data/table';
 import { logHandled } from '#shared/domain/evaluation';
-import { decoderOf, timelineCodec } from '#shared/data/codecs';
+import { decoderOf, stored, timelineCodec } from '#shared/data/codecs';
 import type { Timeline } from '#shared/time/calendar';
-import { INSPECTION_CATEGORIES, INSPECTION_STATUSES, type Finding, type InspectionCategory, type InspectionStatus } from './rules.ts';
+import type { Finding, InspectionCategory, InspectionStatus } from './rules.ts';
+import { inspectionFields } from './records.ts';
 
 /** Approvals are the soft-environment office's matters: their handling is logged under its id. */
 export const APPROVING_OFFICE = 'soft-env-office';
@@ -42,6 +43,9 @@ export interface Inspection {
   lapsedAt?: string;
 }
 
+/** What a department files to plan an inspection. */
+export type InspectionRequest = Pick<Inspection, 'enterpriseId' | 'plannedDate' | 'category' | 'reason' | 'legalBasis' | 'inspectors'>;
+
 export interface Visit {
   visitId: string;
   inspectionId: string;
@@ -63,18 +67,7 @@ const findingCodec: z.ZodMiniType<Finding> = z.object({
 
 const decodeInspection = decoderOf<Inspection>(
   z.object({
-    id: z.string(),
-    enterpriseId: z.string(),
-    department: z.string(),
-    plannedDate: z.string(),
-    category: z.enum(INSPECTION_CATEGORIES),
-    reason: z.string(),
-    legalBasis: z.string(),
-    inspectors: z.array(z.string()),
-    status: z.enum(INSPECTION_STATUSES),
-    filedAt: z.string(),
-    filedBy: z.string(),
-    version: z.number(),
+    ...inspectionFields(stored),
     approval: z.optional(z.object({ limitDays: z.number(), timeline: timelineCodec })),
     decision: z.optional(
       z.object({ decision: z.enum(['approve', 'reject']), comment: z.string(), decidedAt: z.string(), decidedBy: z.string() }),

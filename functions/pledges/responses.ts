@@ -1,24 +1,14 @@
 /** What the pledge routes answer (see shared/http/responses.ts). */
 import * as z from 'zod/mini';
-import { dateOut, instantOut, pageOf, timelineOut } from '#shared/http/responses';
-import { PLEDGE_STATUSES, PLEDGE_VERDICTS } from './rules.ts';
+import { instantOut, pageOf, shown, timelineOut } from '#shared/http/responses';
+import { pledgeFields, reviewFields } from './records.ts';
 
 export const pledgeView = z.looseObject({
-  id: z.string(),
-  department: z.string(),
-  title: z.string(),
-  description: z.string(),
-  dueDate: dateOut,
-  serviceCode: z.optional(z.string()),
-  statutoryLimitDays: z.optional(z.number()),
-  pledgedLimitDays: z.optional(z.number()),
-  status: z.enum(PLEDGE_STATUSES),
-  final: z.boolean(),
-  overdue: z.boolean(),
+  ...pledgeFields(shown),
   createdAt: instantOut,
   version: z.int(),
   deadline: z.looseObject({ timeline: timelineOut, version: z.optional(z.int()) }),
-  reviews: z.array(z.looseObject({ verdict: z.enum(PLEDGE_VERDICTS), evidence: z.string(), at: instantOut, byOffice: z.boolean() })),
+  reviews: z.array(z.looseObject({ ...reviewFields(shown), byOffice: z.boolean() })),
   /** For a pledge on a limit the system measures itself: the real cases of its period. */
   measured: z.optional(
     z.looseObject({

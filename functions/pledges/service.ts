@@ -9,6 +9,7 @@ import { startDeadlineEffect, stopDeadlineEffect } from '#shared/outbox/effects'
 import { countInQuarter, MEASURED_SERVICES, quarterOf, type MeasuredService } from '#shared/domain/evaluation';
 import { afterReview, brokenCount, measure, twoThirdsRule, type PledgeVerdict } from './rules.ts';
 import * as store from './store.ts';
+import type { PledgeTerms } from './records.ts';
 import { requireOwnDepartment } from '../registry/service.ts';
 import { Conflict, InvalidInput, NotFound, RuleViolation } from '#shared/domain/errors';
 import type { Deps } from '#shared/domain/deps';
@@ -21,18 +22,7 @@ export const dueDateMatter = (pledge: Pick<store.Pledge, 'id' | 'department' | '
   department: pledge.department,
 });
 
-export async function makePledge(
-  input: {
-    title: string;
-    description: string;
-    dueDate: string;
-    serviceCode?: string;
-    statutoryLimitDays?: number;
-    pledgedLimitDays?: number;
-  },
-  caller: DepartmentCaller,
-  { now, newId }: Deps,
-) {
+export async function makePledge(input: PledgeTerms, caller: DepartmentCaller, { now, newId }: Deps) {
   const department = await requireOwnDepartment(caller);
   if (input.dueDate <= localDate(now))
     throw new InvalidInput('A pledge is due after today.', [{ field: 'dueDate', message: 'Not after today' }]);

@@ -3,62 +3,25 @@ import * as z from 'zod/mini';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { db, queryAll, queryPage, tableName, updateVersioned, writeAll, type Write } from '#shared/data/db';
 import { keys, patterns } from '#shared/data/table';
-import { decoderOf, timelineCodec } from '#shared/data/codecs';
-import type { Timeline } from '#shared/time/calendar';
+import { decoderOf, stored, timelineCodec } from '#shared/data/codecs';
 import type { MeasuredService } from '#shared/domain/evaluation';
-import { PLEDGE_STATUSES, PLEDGE_VERDICTS, type PledgeStatus, type PledgeVerdict } from './rules.ts';
+import { pledgeFields, reviewFields } from './records.ts';
 
-export interface Review {
-  verdict: PledgeVerdict;
-  evidence: string;
-  at: string;
-  by: string;
-  byOffice: boolean;
-}
+const reviewCodec = z.object({ ...reviewFields(stored), by: z.string(), byOffice: z.boolean() });
+export type Review = z.infer<typeof reviewCodec>;
 
-export interface Pledge {
-  id: string;
-  department: string;
-  title: string;
-  description: string;
-  dueDate: string;
-  serviceCode?: string;
-  statutoryLimitDays?: number;
-  pledgedLimitDays?: number;
-  status: PledgeStatus;
-  final: boolean;
-  overdue: boolean;
+const pledgeCodec = z.object({
+  ...pledgeFields(stored),
   /** The quarter whose evaluation counts this pledge as broken (taken back from there if reversed). */
-  brokenCountedIn?: string | null;
-  createdAt: string;
-  createdBy: string;
-  version: number;
-  /** The due-date watch, until the office's verdict; its version goes up when it is timed again. */
-  deadline: { timeline: Timeline; version?: number };
-  reviews: Review[];
-}
-
-const pledgeCodec: z.ZodMiniType<Pledge> = z.object({
-  id: z.string(),
-  department: z.string(),
-  title: z.string(),
-  description: z.string(),
-  dueDate: z.string(),
-  serviceCode: z.optional(z.string()),
-  statutoryLimitDays: z.optional(z.number()),
-  pledgedLimitDays: z.optional(z.number()),
-  status: z.enum(PLEDGE_STATUSES),
-  final: z.boolean(),
-  overdue: z.boolean(),
   brokenCountedIn: z.optional(z.nullable(z.string())),
   createdAt: z.string(),
   createdBy: z.string(),
   version: z.number(),
+  /** The due-date watch, until the office's verdict; its version goes up when it is timed again. */
   deadline: z.object({ timeline: timelineCodec, version: z.optional(z.number()) }),
-  reviews: z.array(
-    z.object({ verdict: z.enum(PLEDGE_VERDICTS), evidence: z.string(), at: z.string(), by: z.string(), byOffice: z.boolean() }),
-  ),
+  reviews: z.array(reviewCodec),
 });
+export type Pledge = z.infer<typeof pledgeCodec>;
 const decodePledge = decoderOf(pledgeCodec);
 
 export async function createPledge(pledge: Pledge, alongside: Write[]): Promise<void> {

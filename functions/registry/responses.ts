@@ -1,24 +1,20 @@
 /** What the registry's routes answer (see shared/http/responses.ts). */
 import * as z from 'zod/mini';
-import { CONCERNS, SEVERITIES } from '#shared/alerts/alert-types';
-import { dateOut, instantOut, pageOf } from '#shared/http/responses';
+import { alertFields } from '#shared/alerts/alert-record';
+import { dateOut, example, instantOut, pageOf, shown } from '#shared/http/responses';
 
 export const healthView = z
   .object({ status: z.literal('ok'), now: instantOut })
-  .check(z.meta({ examples: [{ status: 'ok', now: '2026-11-20T09:30:00.000+08:00' }] }));
+  .check(example({ status: 'ok', now: '2026-11-20T09:30:00.000+08:00' }));
 
 export const departmentView = z
   .looseObject({ deptId: z.string(), name: z.string(), registeredAt: instantOut, updatedAt: instantOut })
   .check(
-    z.meta({
-      examples: [
-        {
-          deptId: 'market-regulation',
-          name: '市场监督管理局',
-          registeredAt: '2026-11-20T09:30:00.000+08:00',
-          updatedAt: '2026-11-20T09:30:00.000+08:00',
-        },
-      ],
+    example({
+      deptId: 'market-regulation',
+      name: '市场监督管理局',
+      registeredAt: '2026-11-20T09:30:00.000+08:00',
+      updatedAt: '2026-11-20T09:30:00.000+08:00',
     }),
   );
 
@@ -31,14 +27,7 @@ export const calendarView = z.looseObject({
 });
 
 export const alertView = z.looseObject({
-  id: z.string(),
-  at: instantOut,
-  severity: z.enum(SEVERITIES),
-  concern: z.enum(CONCERNS),
-  department: z.string(),
-  kind: z.string(),
-  title: z.string(),
-  detail: z.string(),
+  ...alertFields(shown),
   subject: z.looseObject({ type: z.string(), id: z.string() }),
 });
 

@@ -2,18 +2,12 @@
 import * as z from 'zod/mini';
 import { queryPage } from '#shared/data/db';
 import { patterns } from '#shared/data/table';
-import { decoderOf } from '#shared/data/codecs';
-import { CONCERNS, SEVERITIES, type Alert } from '#shared/alerts/alerts';
+import { decoderOf, stored } from '#shared/data/codecs';
+import type { Alert } from '#shared/alerts/alerts';
+import { alertFields } from '#shared/alerts/alert-record';
 
 const alertCodec: z.ZodMiniType<Alert> = z.object({
-  id: z.string(),
-  at: z.string(),
-  severity: z.enum(SEVERITIES),
-  concern: z.enum(CONCERNS),
-  department: z.string(),
-  kind: z.string(),
-  title: z.string(),
-  detail: z.string(),
+  ...alertFields(stored),
   subject: z.object({ type: z.string(), id: z.string() }),
 });
 

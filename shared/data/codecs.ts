@@ -13,6 +13,19 @@ export const decoderOf =
   (item: Record<string, unknown>): T =>
     schema.parse(item);
 
+/**
+ * The types of a record's fields, as stored (`stored`: plain strings and numbers) or as the API
+ * shows them (`shown` in shared/http/responses.ts: instants, dates and fen with their formats),
+ * so that one declaration of a record gives both its codec and its response schema.
+ */
+export interface FieldTypes {
+  instant: z.ZodMiniString<string>;
+  date: z.ZodMiniString<string>;
+  fen: z.ZodMiniNumber<number>;
+  int: z.ZodMiniNumber<number>;
+}
+export const stored: FieldTypes = { instant: z.string(), date: z.string(), fen: z.number(), int: z.number() };
+
 export const timingCodec: z.ZodMiniType<Timing> = z.intersection(
   z.object({ start: z.string(), escalationDays: z.optional(z.number()) }),
   z.union([z.object({ limitDays: z.number() }), z.object({ dueDate: z.string() })]),

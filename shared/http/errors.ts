@@ -31,21 +31,17 @@ export class BadRequestError extends HttpProblem {
     super(400, 'invalid-request', 'The request is not valid', detail, errors);
   }
 }
-export class UnauthorizedError extends HttpProblem {
-  constructor(detail = 'A valid bearer token is required.') {
-    super(401, 'unauthorized', 'Not signed in', detail);
-  }
-}
-export class ForbiddenError extends HttpProblem {
-  constructor(detail = 'Your role may not do this.') {
-    super(403, 'forbidden', 'Not allowed for your role', detail);
-  }
-}
-export class NotFoundError extends HttpProblem {
-  constructor(detail = 'There is no such record, or it is not yours to see.') {
-    super(404, 'not-found', 'Not found', detail);
-  }
-}
+/** A problem class told by its status, type and title; its detail has a default the thrower may make more precise. */
+const problem = (status: number, slug: string, title: string, defaultDetail: string) =>
+  class extends HttpProblem {
+    constructor(detail = defaultDetail) {
+      super(status, slug, title, detail);
+    }
+  };
+
+export class UnauthorizedError extends problem(401, 'unauthorized', 'Not signed in', 'A valid bearer token is required.') {}
+export class ForbiddenError extends problem(403, 'forbidden', 'Not allowed for your role', 'Your role may not do this.') {}
+export class NotFoundError extends problem(404, 'not-found', 'Not found', 'There is no such record, or it is not yours to see.') {}
 export class ConflictError extends HttpProblem {
   constructor(detail: string, slug = 'conflict') {
     super(409, slug, 'Conflict with the current state', detail);

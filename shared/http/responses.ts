@@ -4,12 +4,18 @@
  * Records are open objects: a field added later is not a breaking change for a reader.
  */
 import * as z from 'zod/mini';
+import type { FieldTypes } from '../data/codecs.ts';
 
 /** An instant as the API writes it: ISO 8601 with the China Standard Time offset. */
 export const instantOut = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/));
 export const dateOut = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
 /** Amounts are in fen (1 yuan = 100 fen). */
 export const fenOut = z.int();
+/** A record's fields as the API shows them (see FieldTypes). */
+export const shown: FieldTypes = { instant: instantOut, date: dateOut, fen: fenOut, int: z.int() };
+
+/** A schema's example for the OpenAPI document: `schema.check(example({...}))`. */
+export const example = (value: Record<string, unknown>) => z.meta({ examples: [value] });
 
 /** When a timed matter warns, breaches and escalates. */
 export const timelineOut = z.looseObject({ warnAt: instantOut, deadline: instantOut, escalateAt: instantOut });
