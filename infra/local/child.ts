@@ -3,12 +3,11 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { collectOutput } from './output.ts';
+import type { RuntimeEndpoints } from './runtime.ts';
 
-export interface RuntimeInfo {
-  url: string;
-  dynamodbEndpoint: string;
-  stepFunctionsEndpoint: string;
-  stateMachineArn: string;
+/** What runtime.json says of a started runtime (its endpoints, table and pid), with its data folder. */
+export interface RuntimeInfo extends RuntimeEndpoints {
   tableName: string;
   dataDir: string;
 }
@@ -23,22 +22,16 @@ const root = path.resolve(import.meta.dirname, '../..');
 /** Starts the runtime; with `dataDir` it uses (and keeps) that folder, as a restart would. */
 export async function startRuntimeProcess(env: Record<string, string> = {}, options: { dataDir?: string } = {}): Promise<RuntimeProcess> {
   const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'soft-env-test-'));
-  let output = '';
   const child: ChildProcess = spawn(path.join(root, 'node_modules/.bin/tsx'), ['infra/local/main.ts'], {
     cwd: root,
     env: { ...process.env, PORT: '0', DATA_DIR: dataDir, POWERTOOLS_LOG_LEVEL: 'ERROR', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  child.stdout?.on('data', (chunk: Buffer) => {
-    output += chunk.toString();
-  });
-  child.stderr?.on('data', (chunk: Buffer) => {
-    output += chunk.toString();
-  });
+  const output = collectOutput(child);
   const runtimeFile = path.join(dataDir, 'runtime.json');
   const deadline = Date.now() + 90_000;
   while (!existsSync(runtimeFile)) {
-    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`The local runtime did not start:\n${output}`);
+    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`The local runtime did not start:\n${output()}`);
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   const info = { ...(JSON.parse(readFileSync(runtimeFile, 'utf8')) as Omit<RuntimeInfo, 'dataDir'>), dataDir };

@@ -11,6 +11,7 @@ import {
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
 import { tableDefinition, type CfnTemplate } from './synth.ts';
+import { collectOutput } from './output.ts';
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -34,19 +35,13 @@ export async function startDynamoDbLocal(dataDir: string | undefined): Promise<L
   const port = await freePort();
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   const child = spawn({ port, path: dataDir ?? null, sharedDb: true, stdio: 'pipe' });
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => {
-    output += chunk.toString();
-  });
-  child.stderr?.on('data', (chunk: Buffer) => {
-    output += chunk.toString();
-  });
+  const output = collectOutput(child);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const endpoint = `http://127.0.0.1:${port}`;
   const client = localClient(endpoint);
   const deadline = Date.now() + 30_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`DynamoDB Local exited (is Java 17 installed?):\n${output}`);
+    if (child.exitCode !== null) throw new Error(`DynamoDB Local exited (is Java 17 installed?):\n${output()}`);
     try {
       await client.send(new DescribeTableCommand({ TableName: 'probe' }));
       break;
@@ -55,7 +50,7 @@ export async function startDynamoDbLocal(dataDir: string | undefined): Promise<L
       if (Date.now() > deadline) {
         // Not left running behind a start that failed (on a busy machine the Java process outlived its parent).
         child.kill('SIGKILL');
-        throw new Error(`DynamoDB Local did not answer within 30 s:\n${output}`, { cause: error });
+        throw new Error(`DynamoDB Local did not answer within 30 s:\n${output()}`, { cause: error });
       }
       await new Promise((resolve) => setTimeout(resolve, 150));
     }

@@ -31,11 +31,15 @@ import { checkJava, checkPortFree, StartupError } from './preflight.ts';
 import { writeStateFile } from './state-file.ts';
 import { localFunctionEnvironment } from './function-environment.ts';
 
-export interface RunningRuntime {
+/** Where a running runtime answers: the API, DynamoDB Local, the local Step Functions and its state machine. */
+export interface RuntimeEndpoints {
   url: string;
   dynamodbEndpoint: string;
   stepFunctionsEndpoint: string;
   stateMachineArn: string;
+}
+
+export interface RunningRuntime extends RuntimeEndpoints {
   workflows: LocalWorkflows;
   stop: () => Promise<void>;
 }
@@ -174,20 +178,11 @@ async function start(settings: LocalSettings, log: StartupLog, started: (() => P
   await listen(gateway, port, settings.HOST);
   const runtimeFile = path.join(settings.dataDir, 'runtime.json');
   // Whole or not at all: whoever waits for this file never reads half of it.
-  writeStateFile(runtimeFile, {
-    url,
-    dynamodbEndpoint: dynamo.endpoint,
-    stepFunctionsEndpoint,
-    stateMachineArn,
-    tableName: LOCAL_TABLE_NAME,
-    pid: process.pid,
-  });
+  const endpoints: RuntimeEndpoints = { url, dynamodbEndpoint: dynamo.endpoint, stepFunctionsEndpoint, stateMachineArn };
+  writeStateFile(runtimeFile, { ...endpoints, tableName: LOCAL_TABLE_NAME, pid: process.pid });
 
   return {
-    url,
-    dynamodbEndpoint: dynamo.endpoint,
-    stepFunctionsEndpoint,
-    stateMachineArn,
+    ...endpoints,
     workflows,
     stop: async () => {
       await close(gateway);

@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { lifetimeProblem, tokenClaimOptions } from '#shared/http/token-policy';
 import { exportJWK, generateKeyPair, importJWK, jwtVerify, SignJWT, type CryptoKey, type JWK, type JWTPayload } from 'jose';
+import type { Caller } from '#shared/http/auth';
 
 export const LOCAL_ISSUER = 'https://soft-env.local/issuer';
 export const LOCAL_AUDIENCE = 'soft-env-api';
@@ -40,12 +41,8 @@ export async function loadOrCreateKeys(dataDir: string): Promise<LocalKeys> {
   };
 }
 
-export interface TokenClaims {
-  sub: string;
-  roles: string[];
-  dept?: string;
-  ent?: string;
-}
+/** A caller's claims; any role text may be signed, so the tests can try roles the API refuses. */
+export type TokenClaims = Omit<Caller, 'roles'> & { roles: string[] };
 
 /** `expiresIn` is a span ('12h') or an absolute time in epoch seconds. */
 export async function signToken(keys: LocalKeys, claims: TokenClaims, expiresIn: string | number = '12h'): Promise<string> {

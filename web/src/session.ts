@@ -1,16 +1,11 @@
 /**
  * Who is signed in: a bearer token kept for this browser tab (see sign-in.ts for how it comes).
  */
+import type { Caller } from '#shared/http/auth';
 import { signal } from './state.ts';
 
-export interface Session {
-  token: string;
-  sub: string;
-  roles: string[];
-  dept?: string;
-  ent?: string;
-  expiresAt: number;
-}
+/** The caller the token names (its roles as the token gives them), the token and when it expires. */
+export type Session = Omit<Caller, 'roles'> & { roles: string[]; token: string; expiresAt: number };
 const STORED = 'soft-env.token';
 
 /** The session a token gives, undefined when it cannot be read or has expired; kept for the tab. */
