@@ -113,10 +113,11 @@ async function clientFor(url: string, dataDir: string) {
         },
         ...(json === undefined ? {} : { body: JSON.stringify(json) }),
       });
+      // Complaint intake is throttled: wait and ask again.
       if (response.status === 429) {
         await sleep(500);
         continue;
-      } // complaint intake is throttled
+      }
       const body = (await response.json().catch(() => ({}))) as Record<string, string>;
       if (response.status >= 400) throw new Error(`demo: ${method} ${route} answered ${response.status}: ${JSON.stringify(body)}`);
       return body;
@@ -129,13 +130,19 @@ async function clientFor(url: string, dataDir: string) {
     dept: (dept: string) => token({ sub: `clerk@${dept}`, roles: ['department'], dept }),
     ent: (ent: string) => token({ sub: `owner@${ent}`, roles: ['enterprise'], ent }),
   };
-  return { call, tokens };
+  /** The enterprise refuses a charge it got no service for (拒缴): a complaint and an alert follow. */
+  const refuseCharge = async (enterpriseId: string, entryId: string | undefined, reason: string) =>
+    call('POST', `/fee-cards/${enterpriseId}/entries/${entryId}/refusal`, await tokens.ent(enterpriseId), {
+      reason,
+      category: 'fee-without-service',
+    });
+  return { call, tokens, refuseCharge };
 }
 
 type Client = Awaited<ReturnType<typeof clientFor>>;
 
 /** The previous quarter: the county as it was, so its evaluation ranks something. */
-async function pastQuarter({ call, tokens }: Client) {
+async function pastQuarter({ call, tokens, refuseCharge }: Client) {
   const today = ((await call('GET', '/health')).now as string).slice(0, 10);
   for (const [deptId, name] of DEPARTMENTS) await call('PUT', `/departments/${deptId}`, tokens.office, { name });
   for (const { code, ...item } of FEE_ITEMS)
@@ -162,10 +169,7 @@ async function pastQuarter({ call, tokens }: Client) {
     collectedAt,
     receiptNo: 'ZJ-2023-0017',
   });
-  await call('POST', `/fee-cards/${tea.id}/entries/${charged.entryId}/refusal`, await tokens.ent(tea.id), {
-    reason: '施工已结束，道路未占用，仍被收取占道费。',
-    category: 'fee-without-service',
-  });
+  await refuseCharge(tea.id, charged.entryId, '施工已结束，道路未占用，仍被收取占道费。');
   await call('POST', `/fee-cards/${textiles.id}/entries`, housing, {
     feeItemCode: 'ZJ-001',
     amount: 95000,
@@ -212,7 +216,7 @@ async function pastQuarter({ call, tokens }: Client) {
 }
 
 /** Today: a fee list in use, a refused charge, complaints in every state, pledges, an inspection awaiting approval. */
-async function thisQuarter({ call, tokens }: Client) {
+async function thisQuarter({ call, tokens, refuseCharge }: Client) {
   const now = (await call('GET', '/health')).now as string;
   const today = now.slice(0, 10);
   const [textiles, tea, machinery, food] = ENTERPRISES;
@@ -249,10 +253,7 @@ async function thisQuarter({ call, tokens }: Client) {
     collectedAt,
     receiptNo: 'WJ-0033',
   });
-  await call('POST', `/fee-cards/${food.id}/entries/${disputed.entryId}/refusal`, await tokens.ent(food.id), {
-    reason: '检测未实际开展，只收费未出具报告。',
-    category: 'fee-without-service',
-  });
+  await refuseCharge(food.id, disputed.entryId, '检测未实际开展，只收费未出具报告。');
   await call('POST', `/fee-cards/${tea.id}/entries`, market, {
     feeItemCode: 'SJ-001',
     amount: 50000,

@@ -17,10 +17,10 @@ import {
   AdminDisableUserCommand,
   AdminListGroupsForUserCommand,
   CognitoIdentityProviderClient,
+  paginateListUserPoolClients,
+  paginateListUsers,
   CreateUserPoolClientCommand,
   DeleteUserPoolClientCommand,
-  ListUserPoolClientsCommand,
-  ListUsersCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { ROLES, type Role } from '#shared/http/auth';
 import { isValidCreditCode } from '#shared/domain/credit-code';
@@ -99,37 +99,29 @@ export function plan(command: string, options: Options, userPoolId: string) {
 /** Lists people with their roles (groups) and department systems' clients. */
 export async function list(client: CognitoIdentityProviderClient, userPoolId: string): Promise<string[]> {
   const lines: string[] = [];
-  let token: string | undefined;
-  do {
-    const page = await client.send(new ListUsersCommand({ UserPoolId: userPoolId, PaginationToken: token }));
+  for await (const page of paginateListUsers({ client }, { UserPoolId: userPoolId })) {
     for (const user of page.Users ?? []) {
       if (user.Username === undefined) continue;
       const groups = await client.send(new AdminListGroupsForUserCommand({ UserPoolId: userPoolId, Username: user.Username }));
       const attribute = (name: string) => user.Attributes?.find((entry) => entry.Name === name)?.Value;
-      const scope = [
-        attribute('custom:dept') && `dept=${attribute('custom:dept')}`,
-        attribute('custom:ent') && `ent=${attribute('custom:ent')}`,
-      ]
-        .filter(Boolean)
-        .join(' ');
-      lines.push(
-        `person ${attribute('email') ?? user.Username} roles=${(groups.Groups ?? []).map((group) => group.GroupName).join(',')} ${scope} ${user.Enabled ? 'enabled' : 'DISABLED'}`.replace(
-          / +/g,
-          ' ',
-        ),
-      );
+      const dept = attribute('custom:dept');
+      const ent = attribute('custom:ent');
+      const words = [
+        `person ${attribute('email') ?? user.Username}`,
+        `roles=${(groups.Groups ?? []).map((group) => group.GroupName).join(',')}`,
+        ...(dept ? [`dept=${dept}`] : []),
+        ...(ent ? [`ent=${ent}`] : []),
+        user.Enabled ? 'enabled' : 'DISABLED',
+      ];
+      lines.push(words.join(' '));
     }
-    token = page.PaginationToken;
-  } while (token);
-  let next: string | undefined;
-  do {
-    const page = await client.send(new ListUserPoolClientsCommand({ UserPoolId: userPoolId, NextToken: next }));
+  }
+  for await (const page of paginateListUserPoolClients({ client }, { UserPoolId: userPoolId })) {
     for (const app of page.UserPoolClients ?? []) {
       if (app.ClientName?.startsWith(SYSTEM_CLIENT_PREFIX))
         lines.push(`system ${app.ClientName.slice(SYSTEM_CLIENT_PREFIX.length)} client-id=${app.ClientId}`);
     }
-    next = page.NextToken;
-  } while (next);
+  }
   return lines;
 }
 
