@@ -4,7 +4,7 @@
  */
 import * as z from 'zod/mini';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { db, queryPage, tableName, updateVersioned, writeAll, type Write } from '#shared/data/db';
+import { put, db, queryPage, tableName, updateVersioned, writeAll, type Write } from '#shared/data/db';
 import { keys, patterns, type Scope } from '#shared/data/table';
 import { decoderOf, stored, timelineCodec } from '#shared/data/codecs';
 import type { Timeline } from '#shared/time/calendar';
@@ -95,19 +95,15 @@ export async function getApplication(id: string): Promise<Application | undefine
 
 export function newApplicationWrite(application: Application): Write {
   const instant = new Date(application.receivedAt).toISOString();
-  return {
-    Put: {
-      TableName: tableName,
-      Item: {
-        ...keys.application(application.id),
-        ...keys.applicationIndexes(application.dept, application.enterpriseId, instant, application.id),
-        type: 'application',
-        ...application,
-      },
-      ConditionExpression: 'attribute_not_exists(pk)',
+  return put(
+    {
+      ...keys.application(application.id),
+      ...keys.applicationIndexes(application.dept, application.enterpriseId, instant, application.id),
+      type: 'application',
+      ...application,
     },
-    ifFailed: () => new Error(`application ${application.id} exists already`),
-  };
+    { ifNew: true, ifFailed: () => new Error(`application ${application.id} exists already`) },
+  );
 }
 
 /** Writes a new application with what goes alongside; throws if its id exists (never: ids are fresh). */

@@ -1,7 +1,7 @@
 /** The appointments concern's table access: conditional on the appointment's version. */
 import * as z from 'zod/mini';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { db, queryPage, refused, tableName, tryWriteAll, writeAll, type Write } from '#shared/data/db';
+import { put, db, queryPage, refused, tableName, tryWriteAll, writeAll, type Write } from '#shared/data/db';
 import { keys, patterns, type Scope } from '#shared/data/table';
 import { decoderOf, stored, timelineCodec } from '#shared/data/codecs';
 import type { Timeline } from '#shared/time/calendar';
@@ -55,24 +55,20 @@ const clean = decoderOf(appointmentCodec);
 
 export async function createAppointment(appointment: Appointment, alongside: Write[]): Promise<void> {
   await writeAll([
-    {
-      Put: {
-        TableName: tableName,
-        Item: {
-          ...keys.appointment(appointment.id),
-          ...keys.appointmentIndexes(
-            appointment.dept,
-            appointment.enterpriseId,
-            new Date(appointment.receivedAt).toISOString(),
-            appointment.id,
-          ),
-          type: 'appointment',
-          ...appointment,
-        },
-        ConditionExpression: 'attribute_not_exists(pk)',
+    put(
+      {
+        ...keys.appointment(appointment.id),
+        ...keys.appointmentIndexes(
+          appointment.dept,
+          appointment.enterpriseId,
+          new Date(appointment.receivedAt).toISOString(),
+          appointment.id,
+        ),
+        type: 'appointment',
+        ...appointment,
       },
-      ifFailed: () => new Error(`appointment ${appointment.id} exists already`),
-    },
+      { ifNew: true, ifFailed: () => new Error(`appointment ${appointment.id} exists already`) },
+    ),
     ...alongside,
   ]);
 }

@@ -5,7 +5,7 @@
  * only as a hash, and watches its time limits.
  */
 import { createHash } from 'node:crypto';
-import { tableName, writeAll, type TransactItem } from '#shared/data/db';
+import { put, writeAll, type TransactItem } from '#shared/data/db';
 import { keys } from '#shared/data/table';
 import { newSecret } from '#shared/data/ids';
 import { localDate, toLocalIso } from '#shared/time/clock';
@@ -154,7 +154,7 @@ export async function prepareComplaint(
     complaint,
     trackingCode,
     writes: [
-      ...[
+      put(
         {
           ...keys.complaint(id),
           ...keys.complaintsIndex(intake.againstDept, instant, id, intake.complainant?.enterpriseId),
@@ -162,8 +162,12 @@ export async function prepareComplaint(
           ...complaint,
           trackingHash: trackingHash(trackingCode),
         },
+        { ifNew: true, ifFailed: () => new Error(`complaint ${id} exists already`) },
+      ),
+      put(
         { ...keys.tracking(trackingHash(trackingCode)), type: 'tracking', complaintId: id },
-      ].map((Item) => ({ Put: { TableName: tableName, Item, ConditionExpression: 'attribute_not_exists(pk)' } })),
+        { ifNew: true, ifFailed: () => new Error(`the tracking code of complaint ${id} is taken`) },
+      ),
       countIn(intake.againstDept, now, { complaintsReceived: 1, ...alsoCount }),
       ...(acknowledgement ? [startDeadlineEffect(acknowledgementMatter(complaint, 1), acknowledgement.timeline, newId(), now)] : []),
       startDeadlineEffect(resolutionMatter(complaint, 1), complaint.deadlines.resolution.timeline, newId(), now),

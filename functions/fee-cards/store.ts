@@ -7,6 +7,7 @@ import * as z from 'zod/mini';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, type BatchGetCommandOutput } from '@aws-sdk/lib-dynamodb';
 import {
+  put,
   cursorListing,
   db,
   decodeCursor,
@@ -92,18 +93,14 @@ export async function putFeeItemRevision(item: FeeItem & { inForceFrom: string }
       },
       ifFailed: refused('overtaken'),
     },
-    {
-      Put: {
-        TableName: tableName,
-        Item: {
-          ...keys.feeItemRevision(item.code, new Date(item.inForceFrom).toISOString(), item.revision),
-          type: 'fee-item-revision',
-          ...item,
-        },
-        ConditionExpression: 'attribute_not_exists(pk)',
+    put(
+      {
+        ...keys.feeItemRevision(item.code, new Date(item.inForceFrom).toISOString(), item.revision),
+        type: 'fee-item-revision',
+        ...item,
       },
-      ifFailed: refused('overtaken'),
-    },
+      { ifNew: true, ifFailed: refused('overtaken') },
+    ),
   ]);
   return outcome === undefined;
 }
@@ -290,14 +287,13 @@ export async function appendEntry(entry: ChainedEntry, expectedCount: number, co
       // The place after the head was taken by an entry that moved it.
       ifFailed: refused('head-moved'),
     },
-    {
-      Put: {
-        TableName: tableName,
-        Item: { ...keys.receipt(entry.unit, entry.receiptNo), type: 'receipt', enterpriseId: entry.enterpriseId, entryId: entry.entryId },
-        ConditionExpression: 'attribute_not_exists(pk)',
+    put(
+      { ...keys.receipt(entry.unit, entry.receiptNo), type: 'receipt', enterpriseId: entry.enterpriseId, entryId: entry.entryId },
+      {
+        ifNew: true,
+        ifFailed: () => new Conflict('duplicate-receipt', `Receipt number ${entry.receiptNo} is already recorded by ${entry.unit}.`),
       },
-      ifFailed: () => new Conflict('duplicate-receipt', `Receipt number ${entry.receiptNo} is already recorded by ${entry.unit}.`),
-    },
+    ),
     addToTotals(collectedOn, 'ENTRY', entry.unit, entry.feeItemCode, entry.amount),
   ]);
   return outcome ?? 'appended';
@@ -325,19 +321,15 @@ function addToTotals(date: string, kind: 'ENTRY' | 'REFUSED' | 'REJECTED', unit:
 /** Keeps a refused attempt as audit evidence, dated (like entries) by the collection it claimed. */
 export async function recordRejectedAttempt(attempt: RejectedAttempt, attemptedOn: string): Promise<void> {
   await writeAll([
-    {
-      Put: {
-        TableName: tableName,
-        Item: {
-          ...keys.rejectedAttempt(attempt.id),
-          ...keys.feeAuditIndex(monthOf(attemptedOn), new Date(attempt.collectedAt).toISOString(), 'REJECTED', attempt.id),
-          type: 'rejected-fee-attempt',
-          ...attempt,
-        },
-        ConditionExpression: 'attribute_not_exists(pk)',
+    put(
+      {
+        ...keys.rejectedAttempt(attempt.id),
+        ...keys.feeAuditIndex(monthOf(attemptedOn), new Date(attempt.collectedAt).toISOString(), 'REJECTED', attempt.id),
+        type: 'rejected-fee-attempt',
+        ...attempt,
       },
-      ifFailed: () => new Error(`rejected attempt ${attempt.id} exists already`),
-    },
+      { ifNew: true, ifFailed: () => new Error(`rejected attempt ${attempt.id} exists already`) },
+    ),
     addToTotals(attemptedOn, 'REJECTED', attempt.unit, attempt.feeItemCode, attempt.amount),
     countIn(attempt.unit, new Date(attempt.attemptedAt), { rejectedFeeAttempts: 1 }),
   ]);
@@ -350,25 +342,21 @@ export async function recordRejectedAttempt(attempt: RejectedAttempt, attemptedO
  */
 export async function recordRefusal(refusal: Refusal, seq: number, refusedOn: string, alongside: Write[]): Promise<void> {
   await writeAll([
-    {
-      Put: {
-        TableName: tableName,
-        Item: {
-          pk: keys.cardPartition(refusal.enterpriseId),
-          sk: keys.refusalSk(seq),
-          ...keys.feeAuditIndex(
-            monthOf(refusedOn),
-            new Date(refusal.refusedAt).toISOString(),
-            'REFUSAL',
-            `${refusal.enterpriseId}#${refusal.entryId}`,
-          ),
-          type: 'fee-refusal',
-          ...refusal,
-        },
-        ConditionExpression: 'attribute_not_exists(pk)',
+    put(
+      {
+        pk: keys.cardPartition(refusal.enterpriseId),
+        sk: keys.refusalSk(seq),
+        ...keys.feeAuditIndex(
+          monthOf(refusedOn),
+          new Date(refusal.refusedAt).toISOString(),
+          'REFUSAL',
+          `${refusal.enterpriseId}#${refusal.entryId}`,
+        ),
+        type: 'fee-refusal',
+        ...refusal,
       },
-      ifFailed: () => new Conflict('already-refused', `Entry ${refusal.entryId} has already been refused.`),
-    },
+      { ifNew: true, ifFailed: () => new Conflict('already-refused', `Entry ${refusal.entryId} has already been refused.`) },
+    ),
     ...alongside,
     addToTotals(refusedOn, 'REFUSED', refusal.unit, refusal.feeItemCode, refusal.amount),
   ]);

@@ -5,7 +5,7 @@
  */
 import * as z from 'zod/mini';
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { db, queryAll, queryAny, queryPage, refused, tableName, tryWriteAll, writeAll, type Write } from '#shared/data/db';
+import { put, db, queryAll, queryAny, queryPage, refused, tableName, tryWriteAll, writeAll, type Write } from '#shared/data/db';
 import { keys, patterns, type Scope } from '#shared/data/table';
 import { logHandled } from '#shared/domain/evaluation';
 import { decoderOf, stored, timelineCodec } from '#shared/data/codecs';
@@ -119,18 +119,15 @@ export async function createInspection(
 ): Promise<'created' | 'cap-reached'> {
   const year = inspection.plannedDate.slice(0, 4);
   const refusal = await tryWriteAll<'cap-reached'>([
-    {
-      Put: {
-        TableName: tableName,
-        Item: {
-          ...keys.inspection(inspection.id),
-          ...keys.inspectionIndexes(inspection.department, inspection.enterpriseId, inspection.plannedDate, inspection.id),
-          type: 'inspection',
-          ...inspection,
-        },
-        ConditionExpression: 'attribute_not_exists(pk)',
+    put(
+      {
+        ...keys.inspection(inspection.id),
+        ...keys.inspectionIndexes(inspection.department, inspection.enterpriseId, inspection.plannedDate, inspection.id),
+        type: 'inspection',
+        ...inspection,
       },
-    },
+      { ifNew: true },
+    ),
     ...(routineCap === undefined
       ? []
       : [
@@ -210,13 +207,12 @@ export async function recordVisit(visit: Visit, alongside: Write[] = []): Promis
   await writeAll([visitWrite(visit), ...alongside]);
 }
 
-const visitWrite = (visit: Visit) => ({
-  Put: {
-    TableName: tableName,
-    Item: { ...keys.visit(visit.inspectionId, new Date(visit.at).toISOString(), visit.visitId), type: 'inspection-visit', ...visit },
-    ConditionExpression: 'attribute_not_exists(pk)',
-  },
+const visitRecord = (visit: Visit) => ({
+  ...keys.visit(visit.inspectionId, new Date(visit.at).toISOString(), visit.visitId),
+  type: 'inspection-visit',
+  ...visit,
 });
+const visitWrite = (visit: Visit) => put(visitRecord(visit), { ifNew: true });
 
 /**
  * An unlawful visit, reported: the first report of the China day writes the day's event with its
@@ -230,20 +226,16 @@ export async function recordUnlawfulVisit(
 ): Promise<{ first: true } | { first: false; complaintId: string; reports: number }> {
   const visitItem = visitWrite(visit);
   const refusal = await tryWriteAll<'reported-today'>([
-    {
-      Put: {
-        TableName: tableName,
-        Item: {
-          ...keys.unlawfulVisitDay(visit.inspectionId, date),
-          type: 'unlawful-visit-day',
-          complaintId: visit.complaintId,
-          firstReportedAt: visit.at,
-          reports: 1,
-        },
-        ConditionExpression: 'attribute_not_exists(pk)',
+    put(
+      {
+        ...keys.unlawfulVisitDay(visit.inspectionId, date),
+        type: 'unlawful-visit-day',
+        complaintId: visit.complaintId,
+        firstReportedAt: visit.at,
+        reports: 1,
       },
-      ifFailed: refused('reported-today'),
-    },
+      { ifNew: true, ifFailed: refused('reported-today') },
+    ),
     visitItem,
     ...alongside,
   ]);
@@ -259,7 +251,8 @@ export async function recordUnlawfulVisit(
     }),
   );
   const { complaintId, reports } = unlawfulVisitDayCodec.parse(Attributes);
-  await db.send(new PutCommand({ ...visitItem.Put, Item: { ...visitItem.Put.Item, complaintId, repeatOf: complaintId } }));
+  const repeat = { ...visitRecord(visit), complaintId, repeatOf: complaintId };
+  await db.send(new PutCommand({ TableName: tableName, Item: repeat, ConditionExpression: 'attribute_not_exists(pk)' }));
   return { first: false, complaintId, reports };
 }
 
@@ -334,20 +327,17 @@ export async function recordOutcome(
       },
       ifFailed: refused('conflict'),
     },
-    ...outcome.findings.map((finding, index) => ({
-      Put: {
-        TableName: tableName,
-        Item: {
-          ...keys.finding(inspection.enterpriseId, date, inspection.id, index + 1),
-          type: 'finding',
-          enterpriseId: inspection.enterpriseId,
-          department: inspection.department,
-          inspectionId: inspection.id,
-          date,
-          ...finding,
-        },
-      },
-    })),
+    ...outcome.findings.map((finding, index) =>
+      put({
+        ...keys.finding(inspection.enterpriseId, date, inspection.id, index + 1),
+        type: 'finding',
+        enterpriseId: inspection.enterpriseId,
+        department: inspection.department,
+        inspectionId: inspection.id,
+        date,
+        ...finding,
+      }),
+    ),
   ]);
   return refusal ?? 'recorded';
 }

@@ -1,7 +1,7 @@
 /** The pledges concern's table access: conditional on the pledge's version. */
 import * as z from 'zod/mini';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { db, queryAll, queryPage, tableName, updateVersioned, writeAll, type Write } from '#shared/data/db';
+import { put, db, queryAll, queryPage, tableName, updateVersioned, writeAll, type Write } from '#shared/data/db';
 import { keys, patterns } from '#shared/data/table';
 import { decoderOf, stored, timelineCodec } from '#shared/data/codecs';
 import type { MeasuredService } from '#shared/domain/evaluation';
@@ -26,13 +26,10 @@ const decodePledge = decoderOf(pledgeCodec);
 
 export async function createPledge(pledge: Pledge, alongside: Write[]): Promise<void> {
   await writeAll([
-    {
-      Put: {
-        TableName: tableName,
-        Item: { ...keys.pledge(pledge.id), ...keys.pledgeIndexes(pledge.department, pledge.dueDate, pledge.id), type: 'pledge', ...pledge },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      },
-    },
+    put(
+      { ...keys.pledge(pledge.id), ...keys.pledgeIndexes(pledge.department, pledge.dueDate, pledge.id), type: 'pledge', ...pledge },
+      { ifNew: true },
+    ),
     ...alongside,
   ]);
 }

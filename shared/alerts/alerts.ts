@@ -5,7 +5,7 @@
  * function delivers it (alert-delivery.ts).
  */
 import { toLocalIso } from '../time/clock.ts';
-import { tableName, type TransactItem } from '../data/db.ts';
+import { put, type TransactItem } from '../data/db.ts';
 import { keys } from '../data/table.ts';
 import { effectWrite } from '../outbox/effects.ts';
 import type { Concern, Severity } from './alert-types.ts';
@@ -36,13 +36,7 @@ export const newAlert = (input: AlertInput, now: Date, id: string): Alert => ({ 
 
 /** The stored alert (for GET /alerts), once. */
 export function alertRecord(alert: Alert, now: Date): TransactItem {
-  return {
-    Put: {
-      TableName: tableName,
-      Item: { ...keys.alert(alert.id), ...keys.alertsIndex(now.toISOString(), alert.id), type: 'alert', ...alert },
-      ConditionExpression: 'attribute_not_exists(pk)',
-    },
-  };
+  return put({ ...keys.alert(alert.id), ...keys.alertsIndex(now.toISOString(), alert.id), type: 'alert', ...alert }, { ifNew: true });
 }
 
 /** The stored alert and the request to deliver it, for the caller's transaction. */

@@ -245,6 +245,15 @@ export async function queryInputAll(input: QueryCommandInput): Promise<StoredIte
  */
 export type Write = TransactItem & { ifFailed?: () => Error };
 
+/** A put for a transaction: `ifNew` keeps it to a key where nothing is stored yet; `ifFailed` says what that failing means. */
+export const put = (
+  Item: Record<string, unknown>,
+  { ifNew = false, ifFailed }: { ifNew?: boolean; ifFailed?: () => Error } = {},
+): Write => ({
+  Put: { TableName: tableName, Item, ...(ifNew ? { ConditionExpression: `attribute_not_exists(${TABLE.partitionKey})` } : {}) },
+  ...(ifFailed ? { ifFailed } : {}),
+});
+
 /** A conditional item failed that carried no meaning of its own. */
 export class ConditionFailedError extends Error {
   constructor(item: TransactItem) {

@@ -4,7 +4,7 @@
  * records. Also the log of handled matters that measured pledges are judged from.
  */
 import { localDate } from '../time/clock.ts';
-import { tableName } from '../data/db.ts';
+import { put, tableName } from '../data/db.ts';
 import { keys } from '../data/table.ts';
 
 export const METRICS = [
@@ -68,17 +68,12 @@ export type MeasuredService = (typeof MEASURED_SERVICES)[number];
 
 /** A transaction item logging one handled matter: how many working days it took. */
 export function logHandled(dept: string, service: MeasuredService, matterId: string, completedAt: Date, workingDays: number) {
-  return {
-    Put: {
-      TableName: tableName,
-      Item: {
-        ...keys.measure(dept, service, completedAt.toISOString(), matterId),
-        type: 'measure',
-        department: dept,
-        service,
-        matterId,
-        workingDays,
-      },
-    },
-  };
+  return put({
+    ...keys.measure(dept, service, completedAt.toISOString(), matterId),
+    type: 'measure',
+    department: dept,
+    service,
+    matterId,
+    workingDays,
+  });
 }

@@ -4,7 +4,7 @@
  * table's stream hands each new item to the effects function, which does it, with retries. So a
  * change and its effects cannot part: no alert lost after a commit, no watch without a matter.
  */
-import { tableName, type TransactItem } from '../data/db.ts';
+import { put, type TransactItem } from '../data/db.ts';
 import { keys, TABLE } from '../data/table.ts';
 import type { Timeline } from '../time/calendar.ts';
 import type { Matter } from './matters.ts';
@@ -24,20 +24,17 @@ export function effectWrite(effect: Effect, id: string, now: Date): TransactItem
   // A deadline's start is also its entry in the index of running watches, kept until it escalates.
   const watch = effect.type === 'start-deadline' ? keys.watchIndex(effect.timeline.escalateAt, id) : {};
   const keepUntil = Math.max(now.getTime(), effect.type === 'start-deadline' ? Date.parse(effect.timeline.escalateAt) : 0);
-  return {
-    Put: {
-      TableName: tableName,
-      Item: {
-        ...keys.outbox(id),
-        ...watch,
-        type: 'effect',
-        effect,
-        createdAt: now.toISOString(),
-        [TABLE.ttlAttribute]: Math.floor(keepUntil / 1000) + KEEP_SECONDS,
-      },
-      ConditionExpression: 'attribute_not_exists(pk)',
+  return put(
+    {
+      ...keys.outbox(id),
+      ...watch,
+      type: 'effect',
+      effect,
+      createdAt: now.toISOString(),
+      [TABLE.ttlAttribute]: Math.floor(keepUntil / 1000) + KEEP_SECONDS,
     },
-  };
+    { ifNew: true },
+  );
 }
 
 export const startDeadlineEffect = (matter: Matter, timeline: Timeline, id: string, now: Date) =>

@@ -9,7 +9,7 @@
  * the effects worker does: functions/deadlines/retime.ts).
  */
 import * as z from 'zod/mini';
-import { queryAll, refused, tableName, tryWriteAll, writeAll, type TransactItem } from '../data/db.ts';
+import { put, queryAll, refused, tableName, tryWriteAll, writeAll, type TransactItem } from '../data/db.ts';
 import { keys, patterns } from '../data/table.ts';
 import {
   bundledCalendar,
@@ -35,12 +35,7 @@ const retimeEffect = (year: number, now: Date): TransactItem => effectWrite({ ty
 export async function putCalendarYear(calendar: Omit<CalendarYear, 'source'>, updatedBy: string, now: Date): Promise<CalendarYear> {
   const stored: CalendarYear = { ...calendar, source: 'office' };
   await writeAll([
-    {
-      Put: {
-        TableName: tableName,
-        Item: { ...keys.calendar(calendar.year), type: 'calendar', ...stored, updatedBy, updatedAt: now.toISOString() },
-      },
-    },
+    put({ ...keys.calendar(calendar.year), type: 'calendar', ...stored, updatedBy, updatedAt: now.toISOString() }),
     retimeEffect(calendar.year, now),
   ]);
   return stored;
@@ -116,14 +111,10 @@ async function alertUnpublishedOnce(calendar: CalendarYear, concern: Concern, no
   );
   // Once: a second attempt finds the marker (its condition fails) and writes nothing.
   await tryWriteAll<'alerted-already'>([
-    {
-      Put: {
-        TableName: tableName,
-        Item: { ...keys.calendarUnpublishedAlerted(year), source: calendar.source, alertedAt: now.toISOString() },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      },
-      ifFailed: refused('alerted-already'),
-    },
+    put(
+      { ...keys.calendarUnpublishedAlerted(year), source: calendar.source, alertedAt: now.toISOString() },
+      { ifNew: true, ifFailed: refused('alerted-already') },
+    ),
     ...alertWrites(alert, { now, newId }),
   ]);
 }
