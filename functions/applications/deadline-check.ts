@@ -4,14 +4,14 @@
  * stays, and the pledged deadline does not move: the clock started at acceptance.
  */
 import { localDate, toLocalIso } from '#shared/time/clock';
-import type { MatterCheck } from '#shared/outbox/deadline-checks';
+import { type MatterCheck, closed, stillOpen } from '#shared/outbox/deadline-checks';
 import { getRoster } from '#shared/domain/roster-store';
 import { effectiveHolder, nextPost } from '#shared/domain/roster';
 import { getApplication, postOf, updateApplication } from './store.ts';
 
 export const checkApplicationMatter: MatterCheck = async (matter, stage, now) => {
   const application = await getApplication(matter.id);
-  if (!application || application.status !== 'accepted' || application.watch?.version !== matter.version) return { open: false };
+  if (!application || application.status !== 'accepted' || application.watch?.version !== matter.version) return closed;
   const subject = { type: 'application', id: application.id };
   const what = `Application ${application.id} (${application.itemCode} ${application.itemName}) of enterprise ${application.enterpriseId} at ${application.dept}`;
   const due = toLocalIso(new Date(application.watch.timeline.deadline));
@@ -30,16 +30,13 @@ export const checkApplicationMatter: MatterCheck = async (matter, stage, now) =>
       },
     ]);
     // Decided or changed meanwhile: nothing to alert now.
-    if (!moved) return { open: false };
-    return {
-      open: true,
-      alert: {
-        kind: 'decision-breach-reassigned',
-        subject,
-        title: `An application was not decided in time: moved from post ${holder.post} to post ${next.post}`,
-        detail: `${what} was due by ${due}${application.delayNotice ? ' (after a delay notice)' : ''}; post ${holder.post} (${holder.handlerName}) let it pass and it now lies with post ${next.post} (${next.handlerName})${owner}.`,
-      },
-    };
+    if (!moved) return closed;
+    return stillOpen({
+      kind: 'decision-breach-reassigned',
+      subject,
+      title: `An application was not decided in time: moved from post ${holder.post} to post ${next.post}`,
+      detail: `${what} was due by ${due}${application.delayNotice ? ' (after a delay notice)' : ''}; post ${holder.post} (${holder.handlerName}) let it pass and it now lies with post ${next.post} (${next.handlerName})${owner}.`,
+    });
   }
   const text = {
     warning: {
@@ -55,5 +52,5 @@ export const checkApplicationMatter: MatterCheck = async (matter, stage, now) =>
       detail: `${what}: still undecided at the statutory limit (${application.limits.statutoryDays} working days from acceptance)${owner}.`,
     },
   }[stage];
-  return { open: true, alert: { kind: `decision-${stage}`, subject, ...text } };
+  return stillOpen({ kind: `decision-${stage}`, subject, ...text });
 };

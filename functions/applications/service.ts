@@ -3,16 +3,9 @@
  * delay notice, the decision and the rating. The rules are in rules.ts; the roster in #shared/roster.
  */
 import { addDays, localDate, startOfLocalDate, toLocalIso } from '#shared/time/clock';
-import {
-  hasRole,
-  isDepartmentCaller,
-  mayRead,
-  isEnterpriseCaller,
-  seesAll,
-  type Caller,
-  type DepartmentCaller,
-  type EnterpriseCaller,
-} from '#shared/http/auth';
+import { hasRole, isDepartmentCaller, isEnterpriseCaller, mayRead, seesAll } from '#shared/http/auth';
+import type { Caller, DepartmentCaller, EnterpriseCaller } from '#shared/http/auth';
+import type { DelayNoticeInput } from '#shared/domain/delay-notice';
 import { Conflict, InvalidInput, NotAllowed, NotFound, refusal, type Violation } from '#shared/domain/errors';
 import { timelineAt, timelineToDueDate, workingDaysFor } from '#shared/time/calendar-store';
 import { workingDaysBetween } from '#shared/time/calendar';
@@ -229,12 +222,7 @@ export async function supplyMaterials(id: string, input: { materials: string[] }
 }
 
 /** 滞后反馈告知: once, before the deadline; the new date may not pass the statutory limit, where the escalation stays. */
-export async function giveDelayNotice(
-  id: string,
-  input: { reason: string; expectedBy: string },
-  caller: DepartmentCaller,
-  { now, newId }: Deps,
-) {
+export async function giveDelayNotice(id: string, input: DelayNoticeInput, caller: DepartmentCaller, { now, newId }: Deps) {
   const application = await departmentsApplication(id, caller);
   const watch = application.watch;
   const deadline = watch ? new Date(watch.timeline.deadline) : now;

@@ -2,6 +2,7 @@
  * The applications concern's table access. Every change is a conditional update on the
  * application's version, so a decision and a reassignment cannot both win.
  */
+import type { DelayNotice } from '#shared/domain/delay-notice';
 import * as z from 'zod/mini';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { put, db, queryPage, tableName, updateVersioned, writeAll, type Write } from '#shared/data/db';
@@ -44,7 +45,7 @@ export interface Application {
   statutoryDeadline?: string;
   /** The running deadline watch (version 2 after a delay notice). */
   watch?: { version: number; timeline: Timeline };
-  delayNotice?: { reason: string; expectedBy: string; at: string };
+  delayNotice?: DelayNotice;
   decision?: { decision: 'approved' | 'refused'; reason: string; at: string; by: string; onTime: boolean; workingDays: number };
   rating?: { score: number; comment?: string; at: string };
   timeline: TimelineEvent[];

@@ -3,12 +3,12 @@
  * a breach at 24 (the limit of the 24-hour service), escalated at 48 hours, all to the supervisors.
  */
 import { toLocalIso } from '#shared/time/clock';
-import type { MatterCheck } from '#shared/outbox/deadline-checks';
+import { type MatterCheck, closed, stillOpen } from '#shared/outbox/deadline-checks';
 import { getAppointment } from './store.ts';
 
 export const checkAppointmentMatter: MatterCheck = async (matter, stage) => {
   const appointment = await getAppointment(matter.id);
-  if (!appointment || appointment.status !== 'requested') return { open: false };
+  if (!appointment || appointment.status !== 'requested') return closed;
   const what = `Appointment ${appointment.id}: ${appointment.enterpriseId} asked ${appointment.dept} at ${appointment.receivedAt} for "${appointment.topic}" at ${appointment.requestedAt}`;
   const due = toLocalIso(new Date(appointment.watch.deadline));
   const text = {
@@ -22,5 +22,5 @@ export const checkAppointmentMatter: MatterCheck = async (matter, stage) => {
       detail: `${what}; still not confirmed, a day after it was due by ${due}.`,
     },
   }[stage];
-  return { open: true, alert: { kind: `confirmation-${stage}`, subject: { type: 'appointment', id: appointment.id }, ...text } };
+  return stillOpen({ kind: `confirmation-${stage}`, subject: { type: 'appointment', id: appointment.id }, ...text });
 };

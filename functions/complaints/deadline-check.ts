@@ -4,7 +4,7 @@
  * post), restarts the limit for the new holder, and tells both in the breach alert.
  */
 import { localDate, toLocalIso } from '#shared/time/clock';
-import type { MatterCheck } from '#shared/outbox/deadline-checks';
+import { type MatterCheck, closed, stillOpen } from '#shared/outbox/deadline-checks';
 import { deadlineTimeline } from '#shared/time/calendar-store';
 import { startDeadlineEffect } from '#shared/outbox/effects';
 import { newId } from '#shared/data/ids';
@@ -15,13 +15,13 @@ import { getComplaint, updateComplaint } from './store.ts';
 
 export const checkComplaintMatter: MatterCheck = async (matter, stage, now) => {
   const complaint = await getComplaint(matter.id);
-  if (!complaint) return { open: false };
+  if (!complaint) return closed;
   const subject = { type: 'complaint', id: complaint.id };
   const what = `Complaint ${complaint.id} (${complaint.category}) against ${complaint.againstDept}`;
 
   if (matter.kind === 'acknowledgement') {
     const deadline = complaint.deadlines.acknowledgement;
-    if (complaint.status !== 'received' || !deadline || deadline.version !== matter.version) return { open: false };
+    if (complaint.status !== 'received' || !deadline || deadline.version !== matter.version) return closed;
     // Who held it today: the post covering for an absent holder (外出告知) answers for the breach.
     const today = localDate(now);
     const roster = complaint.assignment ? await getRoster(complaint.againstDept, today) : [];
@@ -47,16 +47,13 @@ export const checkComplaintMatter: MatterCheck = async (matter, stage, now) => {
         [startDeadlineEffect(acknowledgementMatter(complaint, acknowledgement.version), acknowledgement.timeline, newId(), now)],
       );
       // Acknowledged or changed meanwhile: nothing moved, and the new watch was not started.
-      if (!moved) return { open: false };
-      return {
-        open: true,
-        alert: {
-          kind: 'acknowledgement-breach-reassigned',
-          subject,
-          title: `Complaint not acknowledged in time: moved from post ${holder.post} to post ${next.post}`,
-          detail: `${what} was not acknowledged within ${complaint.limits.acknowledgeDays} working day(s) by post ${holder.post} (${holder.handlerName}); it now lies with post ${next.post} (${next.handlerName}).`,
-        },
-      };
+      if (!moved) return closed;
+      return stillOpen({
+        kind: 'acknowledgement-breach-reassigned',
+        subject,
+        title: `Complaint not acknowledged in time: moved from post ${holder.post} to post ${next.post}`,
+        detail: `${what} was not acknowledged within ${complaint.limits.acknowledgeDays} working day(s) by post ${holder.post} (${holder.handlerName}); it now lies with post ${next.post} (${next.handlerName}).`,
+      });
     }
     const text = {
       warning: {
@@ -72,13 +69,13 @@ export const checkComplaintMatter: MatterCheck = async (matter, stage, now) => {
         detail: `${what} is still not acknowledged well past its limit.`,
       },
     }[stage];
-    return { open: true, alert: { kind: `acknowledgement-${stage}`, subject, ...text } };
+    return stillOpen({ kind: `acknowledgement-${stage}`, subject, ...text });
   }
 
   const deadline = complaint.deadlines.resolution;
   const open =
     complaint.status === 'received' || complaint.status === 'acknowledged' || (matter.kind === 'verdict' && complaint.status !== 'closed');
-  if (!open || deadline.version !== matter.version) return { open: false };
+  if (!open || deadline.version !== matter.version) return closed;
   const due = toLocalIso(new Date(deadline.timeline.deadline));
   const noun = matter.kind === 'verdict' ? 'verdict' : 'answer';
   const text = {
@@ -89,5 +86,5 @@ export const checkComplaintMatter: MatterCheck = async (matter, stage, now) => {
     },
     escalation: { title: `Overdue complaint escalated to the supervisors`, detail: `${what}: still no ${noun}, well past ${due}.` },
   }[stage];
-  return { open: true, alert: { kind: `${matter.kind}-${stage}`, subject, ...text } };
+  return stillOpen({ kind: `${matter.kind}-${stage}`, subject, ...text });
 };

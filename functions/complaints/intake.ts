@@ -4,6 +4,7 @@
  * the complaint, assigns the department's first available post, issues a tracking code kept
  * only as a hash, and watches its time limits.
  */
+import type { DelayNotice } from '#shared/domain/delay-notice';
 import { createHash } from 'node:crypto';
 import { put, writeAll, type TransactItem } from '#shared/data/db';
 import { keys } from '#shared/data/table';
@@ -62,7 +63,7 @@ export interface Complaint extends ComplaintIntake {
     /** After a delay notice: version 2, and the deadline it replaced. */
     resolution: { version: number; timeline: Timeline; originalDeadline?: string };
   };
-  delayNotice?: { reason: string; expectedBy: string; at: string };
+  delayNotice?: DelayNotice;
   resolution?: { summary: string; at: string; by: string };
   verdict?: { finding: 'substantiated' | 'unsubstantiated'; action: string; at: string; by: string };
   timeline: TimelineEvent[];

@@ -11,6 +11,7 @@ import { absenceDateErrors, nextPost, type Handler } from '#shared/domain/roster
 import { getDepartment, requireNamedDepartment, requireOwnDepartment } from '../registry/service.ts';
 import * as store from './store.ts';
 import { complainantView, departmentView, publicView, supervisorView } from './views.ts';
+import type { DelayNoticeInput } from '#shared/domain/delay-notice';
 import { Conflict, InvalidInput, NotAllowed, NotFound, RuleViolation } from '#shared/domain/errors';
 import type { Deps } from '#shared/domain/deps';
 
@@ -201,12 +202,7 @@ export async function acknowledge(id: string, caller: DepartmentCaller, { now, n
 }
 
 /** 滞后反馈告知制: before the limit passes, once, tell the complainant why and by when. */
-export async function giveDelayNotice(
-  id: string,
-  input: { reason: string; expectedBy: string },
-  caller: DepartmentCaller,
-  { now, newId }: Deps,
-) {
+export async function giveDelayNotice(id: string, input: DelayNoticeInput, caller: DepartmentCaller, { now, newId }: Deps) {
   const complaint = await ownOpenComplaint(id, caller, 'delayed', now);
   const current = complaint.deadlines.resolution;
   const originalDeadline = new Date(current.originalDeadline ?? current.timeline.deadline);

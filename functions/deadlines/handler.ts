@@ -9,8 +9,8 @@ import { countIn } from '#shared/domain/evaluation';
 import { refused, tryWriteAll } from '#shared/data/db';
 import { systemClock, toLocalIso } from '#shared/time/clock';
 import { alertRecord, alertSnsMessage, alertSubject, type Alert } from '#shared/alerts/alerts';
-import { CONCERNS, type Concern } from '#shared/alerts/alert-types';
-import { executionName, notTheDepartmentsLimit, STAGE_SEVERITY } from '#shared/outbox/matters';
+import type { Concern } from '#shared/alerts/alert-types';
+import { executionName, matterCodec, notTheDepartmentsLimit, STAGE_SEVERITY } from '#shared/outbox/matters';
 import type { MatterCheck } from '#shared/outbox/deadline-checks';
 import { checkInspectionMatter } from '../inspections/deadline-check.ts';
 import { checkComplaintMatter } from '../complaints/deadline-check.ts';
@@ -29,7 +29,7 @@ const checks: Partial<Record<Concern, MatterCheck>> = {
 };
 
 const inputSchema = z.object({
-  matter: z.object({ concern: z.enum(CONCERNS), kind: z.string(), id: z.string(), version: z.number(), department: z.string() }),
+  matter: matterCodec,
   stage: z.enum(['warning', 'breach', 'escalation']),
 });
 

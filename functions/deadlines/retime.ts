@@ -9,8 +9,9 @@ import * as z from 'zod/mini';
 import { queryAll } from '#shared/data/db';
 import { patterns } from '#shared/data/table';
 import { addDays, startOfLocalDate } from '#shared/time/clock';
-import { CONCERNS, type Concern } from '#shared/alerts/alert-types';
+import type { Concern } from '#shared/alerts/alert-types';
 import type { MatterRetime } from '#shared/outbox/deadline-checks';
+import { matterCodec } from '#shared/outbox/matters';
 import { retimeComplaintMatter } from '../complaints/retime.ts';
 import { retimePledgeMatter } from '../pledges/retime.ts';
 import { retimeApplicationMatter } from '../applications/retime.ts';
@@ -19,7 +20,7 @@ import { retimeApplicationMatter } from '../applications/retime.ts';
 const watchCodec = z.object({
   createdAt: z.string(),
   effect: z.object({
-    matter: z.object({ concern: z.enum(CONCERNS), kind: z.string(), id: z.string(), version: z.number(), department: z.string() }),
+    matter: matterCodec,
   }),
 });
 

@@ -11,7 +11,7 @@ import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { keys } from '#shared/data/table';
 import { deliverAlert } from '#shared/alerts/alert-delivery';
 import { startDeadline, stopDeadline } from '#shared/outbox/deadlines';
-import type { Effect } from '#shared/outbox/effects';
+import { effectCodec, type Effect } from '#shared/outbox/effects';
 import { systemClock } from '#shared/time/clock';
 import { retimeDeadlines } from '../deadlines/retime.ts';
 
@@ -41,10 +41,10 @@ export async function handler(event: DynamoDBStreamEvent): Promise<DynamoDBBatch
     if (record.eventName !== 'INSERT' || !image?.pk?.S?.startsWith(keys.outboxPrefix)) continue;
     const item = unmarshall(image);
     try {
-      await perform(item.effect as Effect);
+      await perform(effectCodec.parse(item.effect));
     } catch (error) {
       logger.error('effect failed; the batch is retried from here', {
-        effect: (item.effect as Effect).type,
+        effect: item.effect as unknown,
         pk: item.pk,
         error: error as Error,
       });

@@ -3,26 +3,23 @@
  * end of the planned day an approval not given lapses: the inspection cannot take place.
  */
 import { addDays, startOfLocalDate, toLocalIso } from '#shared/time/clock';
-import type { MatterCheck } from '#shared/outbox/deadline-checks';
+import { type MatterCheck, closed, stillOpen } from '#shared/outbox/deadline-checks';
 import { getInspection, lapseApproval } from './store.ts';
 
 export const checkInspectionMatter: MatterCheck = async (matter, stage, now) => {
   const inspection = await getInspection(matter.id);
-  if (!inspection || inspection.status !== 'pending-approval' || matter.kind !== 'approval') return { open: false };
+  if (!inspection || inspection.status !== 'pending-approval' || matter.kind !== 'approval') return closed;
   const deadline = inspection.approval ? toLocalIso(new Date(inspection.approval.timeline.deadline)) : 'its limit';
   const what = `${inspection.category} inspection of enterprise ${inspection.enterpriseId} by ${inspection.department}, planned ${inspection.plannedDate}`;
   if (now.getTime() >= startOfLocalDate(addDays(inspection.plannedDate, 1)).getTime()) {
     // A decision that won at the same moment leaves nothing to lapse.
-    if ((await lapseApproval(inspection, toLocalIso(now))) === 'not-pending') return { open: false };
-    return {
-      open: true,
-      alert: {
-        kind: 'approval-lapsed',
-        title: 'An inspection approval lapsed: the planned day passed undecided',
-        detail: `The soft-environment office did not decide on the ${what} by the end of the planned day; it lapsed and cannot take place${inspection.category === 'routine' ? ', and its place under the yearly routine cap is free again' : ''}. The department may file it again.`,
-        subject: { type: 'inspection', id: inspection.id },
-      },
-    };
+    if ((await lapseApproval(inspection, toLocalIso(now))) === 'not-pending') return closed;
+    return stillOpen({
+      kind: 'approval-lapsed',
+      title: 'An inspection approval lapsed: the planned day passed undecided',
+      detail: `The soft-environment office did not decide on the ${what} by the end of the planned day; it lapsed and cannot take place${inspection.category === 'routine' ? ', and its place under the yearly routine cap is free again' : ''}. The department may file it again.`,
+      subject: { type: 'inspection', id: inspection.id },
+    });
   }
   const text = {
     warning: {
@@ -38,5 +35,5 @@ export const checkInspectionMatter: MatterCheck = async (matter, stage, now) => 
       detail: `The ${what} is still undecided well past its limit (${deadline}); the discipline supervisors should act.`,
     },
   }[stage];
-  return { open: true, alert: { kind: `approval-${stage}`, ...text, subject: { type: 'inspection', id: inspection.id } } };
+  return stillOpen({ kind: `approval-${stage}`, ...text, subject: { type: 'inspection', id: inspection.id } });
 };

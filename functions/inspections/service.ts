@@ -1,16 +1,8 @@
 /** The inspection operations: rules from rules.ts, table access from store.ts, clock and ids injected. */
 import { addDays, localDate, startOfLocalDate, toLocalIso } from '#shared/time/clock';
 import { config } from '#shared/config';
-import {
-  hasRole,
-  isDepartmentCaller,
-  mayRead,
-  isEnterpriseCaller,
-  seesAll,
-  type Caller,
-  type DepartmentCaller,
-  type EnterpriseCaller,
-} from '#shared/http/auth';
+import { hasRole, isDepartmentCaller, isEnterpriseCaller, mayRead, seesAll } from '#shared/http/auth';
+import type { Caller, DepartmentCaller, EnterpriseCaller } from '#shared/http/auth';
 import { alertWrites, raiseAlert, type Alert } from '#shared/alerts/alerts';
 import { prepareComplaint } from '../complaints/intake.ts';
 import { deadlineTimeline, workingDaysElapsed } from '#shared/time/calendar-store';

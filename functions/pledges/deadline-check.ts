@@ -3,7 +3,7 @@
  * Only the office's verdict is final (a department may not certify its own pledge), so the due
  * date is watched until it is given, whatever the department reports.
  */
-import type { MatterCheck } from '#shared/outbox/deadline-checks';
+import { type MatterCheck, closed, stillOpen } from '#shared/outbox/deadline-checks';
 import { getPledge, updatePledge, type Pledge } from './store.ts';
 
 const watched = (pledge: Pledge | undefined, version: number): pledge is Pledge =>
@@ -11,11 +11,11 @@ const watched = (pledge: Pledge | undefined, version: number): pledge is Pledge 
 
 export const checkPledgeMatter: MatterCheck = async (matter, stage) => {
   let pledge = await getPledge(matter.id);
-  if (!watched(pledge, matter.version)) return { open: false };
+  if (!watched(pledge, matter.version)) return closed;
   // Past its due date with no verdict of the office, it shows as overdue.
   if (stage === 'breach' && !pledge.overdue && !(await updatePledge(pledge, { overdue: true }, undefined))) {
     pledge = await getPledge(matter.id);
-    if (!watched(pledge, matter.version)) return { open: false };
+    if (!watched(pledge, matter.version)) return closed;
   }
   const reported = pledge.status === 'open' ? '' : ` (the department reports "${pledge.status}")`;
   const what = `"${pledge.title}" of ${pledge.department}, due ${pledge.dueDate}${reported}`;
@@ -33,5 +33,5 @@ export const checkPledgeMatter: MatterCheck = async (matter, stage) => {
       detail: `${what}, is still without the office's verdict well past its due date.`,
     },
   }[stage];
-  return { open: true, alert: { kind: `pledge-${stage}`, subject: { type: 'pledge', id: pledge.id }, ...text } };
+  return stillOpen({ kind: `pledge-${stage}`, subject: { type: 'pledge', id: pledge.id }, ...text });
 };

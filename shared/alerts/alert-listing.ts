@@ -1,15 +1,8 @@
 /** Listing the alerts sent: a Query on the alerts list, newest first, filtered. */
-import * as z from 'zod/mini';
 import { queryPage } from '#shared/data/db';
 import { patterns } from '#shared/data/table';
-import { decoderOf, stored } from '#shared/data/codecs';
-import type { Alert } from '#shared/alerts/alerts';
-import { alertFields } from '#shared/alerts/alert-record';
-
-const alertCodec: z.ZodMiniType<Alert> = z.object({
-  ...alertFields(stored),
-  subject: z.object({ type: z.string(), id: z.string() }),
-});
+import { decoderOf } from '#shared/data/codecs';
+import { alertCodec } from '#shared/alerts/alert-record';
 
 export async function alertsPage(
   filters: { severity?: string; dept?: string; concern?: string },

@@ -4,7 +4,8 @@
  * `shown` ones. Loads no client, so route declarations may use it.
  */
 import * as z from 'zod/mini';
-import type { FieldTypes } from '../data/codecs.ts';
+import { stored, type FieldTypes } from '../data/codecs.ts';
+import type { Alert } from './alerts.ts';
 import { CONCERNS, SEVERITIES } from './alert-types.ts';
 
 export const alertFields = (t: FieldTypes) => ({
@@ -16,4 +17,10 @@ export const alertFields = (t: FieldTypes) => ({
   kind: z.string(),
   title: z.string(),
   detail: z.string(),
+});
+
+/** A stored alert, decoded (the listing, the outbox's publish effects). */
+export const alertCodec: z.ZodMiniType<Alert> = z.object({
+  ...alertFields(stored),
+  subject: z.object({ type: z.string(), id: z.string() }),
 });

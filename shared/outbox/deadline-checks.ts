@@ -11,3 +11,9 @@ export type MatterCheck = (matter: Matter, stage: Stage, now: Date) => Promise<C
  * if its instants moved, restart its watch under a new version. True when it was re-timed.
  */
 export type MatterRetime = (matter: Matter, now: Date) => Promise<boolean>;
+
+/** The answer for a matter no longer open at its stage (done, or changed meanwhile): nothing to alert. */
+export const closed: CheckResult = { open: false };
+
+/** The answer for a matter still open at its stage: the alert its concern sends. */
+export const stillOpen = (alert: Extract<CheckResult, { open: true }>['alert']): CheckResult => ({ open: true, alert });

@@ -7,7 +7,10 @@
 import { put, type TransactItem } from '../data/db.ts';
 import { keys, TABLE } from '../data/table.ts';
 import type { Timeline } from '../time/calendar.ts';
-import type { Matter } from './matters.ts';
+import * as z from 'zod/mini';
+import { matterCodec, type Matter } from './matters.ts';
+import { timelineCodec } from '../data/codecs.ts';
+import { alertCodec } from '../alerts/alert-record.ts';
 import type { Alert } from '../alerts/alerts.ts';
 
 export type Effect =
@@ -16,6 +19,14 @@ export type Effect =
   | { type: 'stop-deadline'; matter: Matter; cause: string }
   /** A year's calendar changed: time its running matters again (functions/deadlines/retime.ts). */
   | { type: 'retime-deadlines'; year: number };
+
+/** An outbox item's effect, decoded by the worker that does it. */
+export const effectCodec: z.ZodMiniType<Effect> = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('publish-alert'), alert: alertCodec }),
+  z.object({ type: z.literal('start-deadline'), matter: matterCodec, timeline: timelineCodec }),
+  z.object({ type: z.literal('stop-deadline'), matter: matterCodec, cause: z.string() }),
+  z.object({ type: z.literal('retime-deadlines'), year: z.number() }),
+]);
 
 /** Outbox items are kept a week for inspection (a deadline's start, a week after it escalates), then expire. */
 const KEEP_SECONDS = 7 * 24 * 3600;

@@ -1,5 +1,6 @@
 /** Timed matters, as the deadline workflow sees them (no client here: see deadlines.ts). */
-import type { Concern, Severity } from '../alerts/alert-types.ts';
+import * as z from 'zod/mini';
+import { CONCERNS, type Concern, type Severity } from '../alerts/alert-types.ts';
 
 /** What an execution watches: enough to find the matter again and to address its alerts. */
 export interface Matter {
@@ -10,6 +11,14 @@ export interface Matter {
   version: number;
   department: string;
 }
+
+export const matterCodec: z.ZodMiniType<Matter> = z.object({
+  concern: z.enum(CONCERNS),
+  kind: z.string(),
+  id: z.string(),
+  version: z.number(),
+  department: z.string(),
+});
 
 export type Stage = 'warning' | 'breach' | 'escalation';
 export const STAGE_SEVERITY: Record<Stage, Severity> = { warning: 'warning', breach: 'breach', escalation: 'escalation' };
