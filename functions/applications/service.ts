@@ -5,12 +5,12 @@
 import { addDays, localDate, startOfLocalDate, toLocalIso } from '#shared/time/clock';
 import { hasRole, isDepartmentCaller, isEnterpriseCaller, mayRead, seesAll } from '#shared/http/auth';
 import type { Caller, DepartmentCaller, EnterpriseCaller } from '#shared/http/auth';
-import type { DelayNoticeInput } from '#shared/domain/delay-notice';
+import { delayNoticeWrites, type DelayNoticeInput } from '#shared/domain/delay-notice';
 import { Conflict, InvalidInput, NotAllowed, NotFound, refusal, type Violation } from '#shared/domain/errors';
 import { timelineAt, timelineToDueDate, workingDaysFor } from '#shared/time/calendar-store';
 import { workingDaysBetween } from '#shared/time/calendar';
 import { countIn } from '#shared/domain/evaluation';
-import { restartDeadlineEffects, startDeadlineEffect, stopDeadlineEffect } from '#shared/outbox/effects';
+import { startDeadlineEffect, stopDeadlineEffect } from '#shared/outbox/effects';
 import { raiseAlert } from '#shared/alerts/alerts';
 import { getRoster, withCover } from '#shared/domain/roster-store';
 import { nextPost } from '#shared/domain/roster';
@@ -269,28 +269,22 @@ export async function giveDelayNotice(id: string, input: DelayNoticeInput, calle
     application,
     next,
     [...owned.events, { at, event: 'delay-notice', text: `The decision will be late: ${input.reason} Now due by ${next.deadline}.` }],
-    [
-      countIn(application.dept, now, { delayNotices: 1 }),
-      ...restartDeadlineEffects(
-        decisionMatter(application, watch?.version ?? 1),
-        decisionMatter(application, next.watch.version),
-        timeline,
-        'delay notice given',
-        newId,
-        now,
-      ),
-    ],
+    delayNoticeWrites(
+      application.dept,
+      decisionMatter(application, watch?.version ?? 1),
+      decisionMatter(application, next.watch.version),
+      timeline,
+      { now, newId },
+    ),
   );
   if (!ok) throw changed();
   return view({ ...application, ...next, version: application.version + 1 });
 }
 
-export async function decide(
-  id: string,
-  input: { decision: 'approved' | 'refused'; reason: string },
-  caller: DepartmentCaller,
-  { now, newId }: Deps,
-) {
+/** The department's decision: approved or refused, and why. */
+type DecisionInput = Pick<NonNullable<Application['decision']>, 'decision' | 'reason'>;
+
+export async function decide(id: string, input: DecisionInput, caller: DepartmentCaller, { now, newId }: Deps) {
   const application = await departmentsApplication(id, caller);
   if (application.status !== 'accepted' || !application.watch || !application.acceptedAt) {
     throw new Conflict('not-accepted', `Its status is ${application.status}; only an accepted application is decided, once.`);

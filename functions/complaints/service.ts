@@ -3,7 +3,7 @@ import { addDays, localDate, startOfLocalDate, toLocalIso } from '#shared/time/c
 import { hasRole, isDepartmentCaller, isEnterpriseCaller, seesAll, type Caller, type DepartmentCaller } from '#shared/http/auth';
 import { timelineToDueDate, workingDaysElapsed, workingTimeAfter } from '#shared/time/calendar-store';
 import { countIn, logHandled } from '#shared/domain/evaluation';
-import { restartDeadlineEffects, stopDeadlineEffect } from '#shared/outbox/effects';
+import { stopDeadlineEffect } from '#shared/outbox/effects';
 import { acknowledgementMatter, openComplaint, resolutionMatter, trackingHash, type Complaint, type ComplaintIntake } from './intake.ts';
 import { delayNoticeRule } from './rules.ts';
 import { getRoster, putAbsence, putRoster, withCover } from '#shared/domain/roster-store';
@@ -11,7 +11,7 @@ import { absenceDateErrors, nextPost, type Handler } from '#shared/domain/roster
 import { getDepartment, requireNamedDepartment, requireOwnDepartment } from '../registry/service.ts';
 import * as store from './store.ts';
 import { complainantView, departmentView, publicView, supervisorView } from './views.ts';
-import type { DelayNoticeInput } from '#shared/domain/delay-notice';
+import { delayNoticeWrites, type DelayNoticeInput } from '#shared/domain/delay-notice';
 import { Conflict, InvalidInput, NotAllowed, NotFound, RuleViolation } from '#shared/domain/errors';
 import type { Deps } from '#shared/domain/deps';
 
@@ -229,17 +229,13 @@ export async function giveDelayNotice(id: string, input: DelayNoticeInput, calle
     complaint,
     { delayNotice, deadlines: { ...complaint.deadlines, resolution } },
     [{ at, event: 'delay-notice', public: true, text: `The answer will be late: ${input.reason} Expected by ${input.expectedBy}.` }],
-    [
-      countIn(complaint.againstDept, now, { delayNotices: 1 }),
-      ...restartDeadlineEffects(
-        resolutionMatter(complaint, current.version),
-        resolutionMatter(complaint, resolution.version),
-        resolution.timeline,
-        'delay notice given',
-        newId,
-        now,
-      ),
-    ],
+    delayNoticeWrites(
+      complaint.againstDept,
+      resolutionMatter(complaint, current.version),
+      resolutionMatter(complaint, resolution.version),
+      resolution.timeline,
+      { now, newId },
+    ),
   );
   if (!ok) throw changed();
   return departmentView({ ...complaint, delayNotice, deadlines: { ...complaint.deadlines, resolution }, version: complaint.version + 1 });
@@ -270,12 +266,10 @@ export async function resolve(id: string, input: { summary: string }, caller: De
   return departmentView({ ...complaint, status: 'resolved', resolution, version: complaint.version + 1 });
 }
 
-export async function giveVerdict(
-  id: string,
-  input: { finding: 'substantiated' | 'unsubstantiated'; action: string },
-  caller: Caller,
-  { now, newId }: Deps,
-) {
+/** The supervisors' verdict: whether the complaint was substantiated, and what is done about it. */
+type VerdictInput = Pick<NonNullable<Complaint['verdict']>, 'finding' | 'action'>;
+
+export async function giveVerdict(id: string, input: VerdictInput, caller: Caller, { now, newId }: Deps) {
   const complaint = await store.getComplaint(id);
   if (!complaint) throw new NotFound();
   if (complaint.status === 'closed') throw new Conflict('complaint-closed', 'This complaint already has its verdict.');

@@ -9,24 +9,10 @@ import { countIn } from '#shared/domain/evaluation';
 import { refused, tryWriteAll } from '#shared/data/db';
 import { systemClock, toLocalIso } from '#shared/time/clock';
 import { alertRecord, alertSnsMessage, alertSubject, type Alert } from '#shared/alerts/alerts';
-import type { Concern } from '#shared/alerts/alert-types';
 import { executionName, matterCodec, notTheDepartmentsLimit, STAGE_SEVERITY } from '#shared/outbox/matters';
-import type { MatterCheck } from '#shared/outbox/deadline-checks';
-import { checkInspectionMatter } from '../inspections/deadline-check.ts';
-import { checkComplaintMatter } from '../complaints/deadline-check.ts';
-import { checkPledgeMatter } from '../pledges/deadline-check.ts';
-import { checkAppointmentMatter } from '../appointments/deadline-check.ts';
-import { checkApplicationMatter } from '../applications/deadline-check.ts';
+import { timedConcerns } from './concerns.ts';
 
 const logger = new Logger({ serviceName: 'deadlines' });
-
-const checks: Partial<Record<Concern, MatterCheck>> = {
-  inspections: checkInspectionMatter,
-  complaints: checkComplaintMatter,
-  pledges: checkPledgeMatter,
-  appointments: checkAppointmentMatter,
-  applications: checkApplicationMatter,
-};
 
 const inputSchema = z.object({
   matter: matterCodec,
@@ -44,7 +30,7 @@ export interface CheckOutput {
 
 export async function handler(event: unknown): Promise<CheckOutput> {
   const { matter, stage } = inputSchema.parse(event);
-  const check = checks[matter.concern];
+  const check = timedConcerns[matter.concern]?.check;
   if (!check) throw new Error(`No deadline check for concern ${matter.concern}`);
   const now = systemClock();
   const result = await check(matter, stage, now);

@@ -9,12 +9,8 @@ import * as z from 'zod/mini';
 import { queryAll } from '#shared/data/db';
 import { patterns } from '#shared/data/table';
 import { addDays, startOfLocalDate } from '#shared/time/clock';
-import type { Concern } from '#shared/alerts/alert-types';
-import type { MatterRetime } from '#shared/outbox/deadline-checks';
+import { timedConcerns } from './concerns.ts';
 import { matterCodec } from '#shared/outbox/matters';
-import { retimeComplaintMatter } from '../complaints/retime.ts';
-import { retimePledgeMatter } from '../pledges/retime.ts';
-import { retimeApplicationMatter } from '../applications/retime.ts';
 
 /** A running watch: the deadline start effect that entered the watches list. */
 const watchCodec = z.object({
@@ -25,13 +21,6 @@ const watchCodec = z.object({
 });
 
 const logger = new Logger({ serviceName: 'deadlines' });
-
-// Inspections' approval limits are not re-timed yet: they last a working day or two.
-const retimers: Partial<Record<Concern, MatterRetime>> = {
-  complaints: retimeComplaintMatter,
-  pledges: retimePledgeMatter,
-  applications: retimeApplicationMatter,
-};
 
 /** Times again every watch running through `year`; answers how many moved. */
 export async function retimeDeadlines(year: number, now: Date): Promise<number> {
@@ -44,7 +33,7 @@ export async function retimeDeadlines(year: number, now: Date): Promise<number> 
   for (const {
     effect: { matter },
   } of watches) {
-    const retime = retimers[matter.concern];
+    const retime = timedConcerns[matter.concern]?.retime;
     if (retime && (await retime(matter, now))) moved += 1;
   }
   logger.info('calendar changed: running matters timed again', { year, watches: watches.length, moved });
