@@ -3,8 +3,7 @@
  * application's version, so a decision and a reassignment cannot both win.
  */
 import * as z from 'zod/mini';
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { db, queryPage, tableName, updateVersioned, writeAll, type Write } from '#shared/data/db';
+import { getRecord, newRecord, queryPage, tableName, updateVersioned, writeAll, type PageRequest, type Write } from '#shared/data/db';
 import { keys, patterns, type Scope } from '#shared/data/table';
 import { decoderOf, timelineCodec } from '#shared/data/codecs';
 import type { Timeline } from '#shared/time/calendar';
@@ -95,25 +94,13 @@ const applicationCodec: z.ZodMiniType<Application> = z.object({
 const clean = decoderOf(applicationCodec);
 
 export async function getApplication(id: string): Promise<Application | undefined> {
-  const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: keys.application(id), ConsistentRead: true }));
-  return Item ? clean(Item) : undefined;
+  return getRecord(keys.application(id), clean);
 }
 
 export function newApplicationWrite(application: Application): Write {
-  const instant = new Date(application.receivedAt).toISOString();
-  return {
-    Put: {
-      TableName: tableName,
-      Item: {
-        ...keys.application(application.id),
-        ...keys.applicationIndexes(application.dept, application.enterpriseId, instant, application.id),
-        type: 'application',
-        ...application,
-      },
-      ConditionExpression: 'attribute_not_exists(pk)',
-    },
-    ifFailed: () => new Error(`application ${application.id} exists already`),
-  };
+  const { id, dept, enterpriseId, receivedAt } = application;
+  const indexes = keys.applicationIndexes(dept, enterpriseId, new Date(receivedAt).toISOString(), id);
+  return newRecord('application', { ...keys.application(id), ...indexes }, application);
 }
 
 /** Writes a new application with what goes alongside; throws if its id exists (never: ids are fresh). */
@@ -157,15 +144,8 @@ export function itemRecordWrite(itemCode: string, onTime: boolean, workingDays: 
 
 export type ApplicationListing = Scope;
 
-export async function applicationsPage(
-  listing: ApplicationListing,
-  filter: { status?: string; dept?: string },
-  limit: number,
-  cursor: string | undefined,
-) {
-  return queryPage(
-    patterns.applications(listing),
-    { limit, cursor, filter: { status: filter.status, dept: listing.by === 'department' ? undefined : filter.dept } },
-    clean,
-  );
+/** A page of applications, newest received first; status and (beyond a department's own list) department narrow it. */
+export async function applicationsPage(listing: ApplicationListing, query: { status?: string; dept?: string } & PageRequest) {
+  const filter = { status: query.status, dept: listing.by === 'department' ? undefined : query.dept };
+  return queryPage(patterns.applications(listing), { limit: query.limit, cursor: query.cursor, filter }, clean);
 }

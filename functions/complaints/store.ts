@@ -4,7 +4,7 @@
  */
 import * as z from 'zod/mini';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { db, queryPage, tableName, updateVersioned, type Write } from '#shared/data/db';
+import { db, getRecord, queryPage, tableName, updateVersioned, type Write } from '#shared/data/db';
 import { keys, patterns } from '#shared/data/table';
 import { decoderOf, timelineCodec } from '#shared/data/codecs';
 import { COMPLAINT_CATEGORIES, COMPLAINT_STATUSES } from './rules.ts';
@@ -44,8 +44,7 @@ const complaintCodec: z.ZodMiniType<StoredComplaint> = z.object({
 const decodeComplaint = decoderOf(complaintCodec);
 
 export async function getComplaint(id: string): Promise<StoredComplaint | undefined> {
-  const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: keys.complaint(id), ConsistentRead: true }));
-  return Item ? decodeComplaint(Item) : undefined;
+  return getRecord(keys.complaint(id), decodeComplaint);
 }
 
 const trackingCodec = z.object({ complaintId: z.string() });

@@ -10,9 +10,11 @@ import {
   cursorListing,
   db,
   decodeCursor,
+  getRecord,
   encodeCursor,
   InvalidCursorError,
   listingOf,
+  newRecord,
   queryAll,
   queryFrom,
   queryInput,
@@ -180,8 +182,7 @@ export async function feeItemInForceAt(code: string, at: Date): Promise<FeeItem 
 }
 
 export async function getFeeItem(code: string): Promise<FeeItem | undefined> {
-  const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: keys.feeItem(code), ConsistentRead: true }));
-  return Item ? decodeFeeItem(Item) : undefined;
+  return getRecord(keys.feeItem(code), decodeFeeItem);
 }
 
 export async function feeItemsPage(unit: string | undefined, limit: number, cursor: string | undefined) {
@@ -384,20 +385,9 @@ function addToTotals(date: string, kind: 'ENTRY' | 'REFUSED' | 'REJECTED', unit:
 
 /** Keeps a refused attempt as audit evidence, dated (like entries) by the collection it claimed. */
 export async function recordRejectedAttempt(attempt: RejectedAttempt, attemptedOn: string): Promise<void> {
+  const auditIndex = keys.feeAuditIndex(monthOf(attemptedOn), new Date(attempt.collectedAt).toISOString(), 'REJECTED', attempt.id);
   await writeAll([
-    {
-      Put: {
-        TableName: tableName,
-        Item: {
-          ...keys.rejectedAttempt(attempt.id),
-          ...keys.feeAuditIndex(monthOf(attemptedOn), new Date(attempt.collectedAt).toISOString(), 'REJECTED', attempt.id),
-          type: 'rejected-fee-attempt',
-          ...attempt,
-        },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      },
-      ifFailed: () => new Error(`rejected attempt ${attempt.id} exists already`),
-    },
+    newRecord('rejected-fee-attempt', { ...keys.rejectedAttempt(attempt.id), ...auditIndex }, attempt),
     addToTotals(attemptedOn, 'REJECTED', attempt.unit, attempt.feeItemCode, attempt.amount),
     countIn(attempt.unit, new Date(attempt.attemptedAt), { rejectedFeeAttempts: 1 }),
   ]);

@@ -4,8 +4,22 @@
  * cannot be passed.
  */
 import * as z from 'zod/mini';
-import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { db, queryAll, queryAny, queryPage, refused, tableName, tryWriteAll, writeAll, type Write } from '#shared/data/db';
+import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  db,
+  getRecord,
+  newRecord,
+  queryAll,
+  queryAny,
+  queryPage,
+  refused,
+  tableName,
+  tryWriteAll,
+  versionedUpdate,
+  writeAll,
+  type PageRequest,
+  type Write,
+} from '#shared/data/db';
 import { keys, patterns, type Scope } from '#shared/data/table';
 import { logHandled } from '#shared/domain/evaluation';
 import { decoderOf, timelineCodec } from '#shared/data/codecs';
@@ -125,19 +139,9 @@ export async function createInspection(
   alongside: Write[] = [],
 ): Promise<'created' | 'cap-reached'> {
   const year = inspection.plannedDate.slice(0, 4);
+  const indexes = keys.inspectionIndexes(inspection.department, inspection.enterpriseId, inspection.plannedDate, inspection.id);
   const refusal = await tryWriteAll<'cap-reached'>([
-    {
-      Put: {
-        TableName: tableName,
-        Item: {
-          ...keys.inspection(inspection.id),
-          ...keys.inspectionIndexes(inspection.department, inspection.enterpriseId, inspection.plannedDate, inspection.id),
-          type: 'inspection',
-          ...inspection,
-        },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      },
-    },
+    newRecord('inspection', { ...keys.inspection(inspection.id), ...indexes }, inspection),
     ...(routineCap === undefined
       ? []
       : [
@@ -160,8 +164,7 @@ export async function createInspection(
 }
 
 export async function getInspection(id: string): Promise<Inspection | undefined> {
-  const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: keys.inspection(id), ConsistentRead: true }));
-  return Item ? decodeInspection(Item) : undefined;
+  return getRecord(keys.inspection(id), decodeInspection);
 }
 
 export async function inspectionVisits(id: string): Promise<Visit[]> {
@@ -178,32 +181,9 @@ export async function recordDecision(
 ): Promise<'decided' | 'not-pending'> {
   const status: InspectionStatus = decision.decision === 'approve' ? 'approved' : 'rejected';
   const refusal = await tryWriteAll<'not-pending'>([
-    {
-      Update: {
-        TableName: tableName,
-        Key: keys.inspection(inspection.id),
-        UpdateExpression: 'SET #status = :status, decision = :decision, version = :next',
-        ConditionExpression: '#status = :pending AND version = :version',
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: {
-          ':status': status,
-          ':decision': decision,
-          ':next': inspection.version + 1,
-          ':pending': 'pending-approval',
-          ':version': inspection.version,
-        },
-      },
-      ifFailed: refused('not-pending'),
-    },
-    {
-      Put: {
-        TableName: tableName,
-        Item: { ...keys.decision(inspection.id), type: 'inspection-decision', inspectionId: inspection.id, ...decision },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      },
-      // A decision was recorded already.
-      ifFailed: refused('not-pending'),
-    },
+    { ...whilePending(inspection, { status, decision }), ifFailed: refused('not-pending') },
+    // A decision recorded already: not pending either.
+    newRecord('inspection-decision', keys.decision(inspection.id), { inspectionId: inspection.id, ...decision }, refused('not-pending')),
     // The office's own handling time, for a pledge it makes about approvals.
     logHandled(APPROVING_OFFICE, 'inspection-approval', inspection.id, decidedAt, workingDaysTaken),
     ...alongside,
@@ -217,13 +197,8 @@ export async function recordVisit(visit: Visit, alongside: Write[] = []): Promis
   await writeAll([visitWrite(visit), ...alongside]);
 }
 
-const visitWrite = (visit: Visit) => ({
-  Put: {
-    TableName: tableName,
-    Item: { ...keys.visit(visit.inspectionId, new Date(visit.at).toISOString(), visit.visitId), type: 'inspection-visit', ...visit },
-    ConditionExpression: 'attribute_not_exists(pk)',
-  },
-});
+const visitWrite = (visit: Visit) =>
+  newRecord('inspection-visit', keys.visit(visit.inspectionId, new Date(visit.at).toISOString(), visit.visitId), visit);
 
 /**
  * An unlawful visit, reported: the first report of the China day writes the day's event with its
@@ -237,20 +212,12 @@ export async function recordUnlawfulVisit(
 ): Promise<{ first: true } | { first: false; complaintId: string; reports: number }> {
   const visitItem = visitWrite(visit);
   const refusal = await tryWriteAll<'reported-today'>([
-    {
-      Put: {
-        TableName: tableName,
-        Item: {
-          ...keys.unlawfulVisitDay(visit.inspectionId, date),
-          type: 'unlawful-visit-day',
-          complaintId: visit.complaintId,
-          firstReportedAt: visit.at,
-          reports: 1,
-        },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      },
-      ifFailed: refused('reported-today'),
-    },
+    newRecord(
+      'unlawful-visit-day',
+      keys.unlawfulVisitDay(visit.inspectionId, date),
+      { complaintId: visit.complaintId, firstReportedAt: visit.at, reports: 1 },
+      refused('reported-today'),
+    ),
     visitItem,
     ...alongside,
   ]);
@@ -276,27 +243,15 @@ export async function recordUnlawfulVisit(
  */
 export async function lapseApproval(inspection: Inspection, at: string): Promise<'lapsed' | 'not-pending'> {
   const refusal = await tryWriteAll<'not-pending'>([
-    {
-      Update: {
-        TableName: tableName,
-        Key: keys.inspection(inspection.id),
-        UpdateExpression: 'SET #status = :lapsed, lapsedAt = :at, version = :next',
-        ConditionExpression: '#status = :pending AND version = :version',
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: {
-          ':lapsed': 'lapsed',
-          ':at': at,
-          ':next': inspection.version + 1,
-          ':pending': 'pending-approval',
-          ':version': inspection.version,
-        },
-      },
-      ifFailed: refused('not-pending'),
-    },
+    { ...whilePending(inspection, { status: 'lapsed', lapsedAt: at }), ifFailed: refused('not-pending') },
     ...(inspection.category === 'routine' ? [releaseRoutinePlace(inspection)] : []),
   ]);
   return refusal ?? 'lapsed';
 }
+
+/** A change of a pending inspection at its version (deciding it, its lapse). */
+const whilePending = (inspection: Inspection, set: Record<string, unknown>) =>
+  versionedUpdate(keys.inspection(inspection.id), inspection.version, { set, onlyIf: { status: ['pending-approval'] } });
 
 /** Gives a routine inspection's place under the yearly cap back (rejected or lapsed). */
 const releaseRoutinePlace = (inspection: Inspection): Write => ({
@@ -324,21 +279,11 @@ export async function recordOutcome(
 ): Promise<'recorded' | 'conflict'> {
   const refusal = await tryWriteAll<'conflict'>([
     {
-      Update: {
-        TableName: tableName,
-        Key: keys.inspection(inspection.id),
-        UpdateExpression: 'SET #status = :completed, outcome = :outcome, version = :next',
-        ConditionExpression: '#status IN (:approved, :filed) AND attribute_not_exists(outcome) AND version = :version',
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: {
-          ':completed': 'completed',
-          ':outcome': outcome,
-          ':next': inspection.version + 1,
-          ':approved': 'approved',
-          ':filed': 'filed',
-          ':version': inspection.version,
-        },
-      },
+      ...versionedUpdate(keys.inspection(inspection.id), inspection.version, {
+        set: { status: 'completed', outcome },
+        onlyIf: { status: ['approved', 'filed'] },
+        unset: ['outcome'],
+      }),
       ifFailed: refused('conflict'),
     },
     ...outcome.findings.map((finding, index) => ({
@@ -368,16 +313,14 @@ export type InspectionListing = Scope;
 /** A page of inspections from the list that fits the listing; month and status narrow it. */
 export async function inspectionsPage(
   listing: InspectionListing,
-  filters: { month?: string; status?: string; dept?: string; enterpriseId?: string },
-  limit: number,
-  cursor: string | undefined,
+  query: { month?: string; status?: string; dept?: string; enterpriseId?: string } & PageRequest,
 ) {
-  const pattern = patterns.inspections(listing, filters.month);
+  const pattern = patterns.inspections(listing, query.month);
   // What the chosen list does not already select by its key is filtered.
   const filter = {
-    status: filters.status,
-    department: listing.by === 'department' ? undefined : filters.dept,
-    enterpriseId: listing.by === 'enterprise' ? undefined : filters.enterpriseId,
+    status: query.status,
+    department: listing.by === 'department' ? undefined : query.dept,
+    enterpriseId: listing.by === 'enterprise' ? undefined : query.enterpriseId,
   };
-  return queryPage(pattern, { limit, cursor, filter }, decodeInspection);
+  return queryPage(pattern, { limit: query.limit, cursor: query.cursor, filter }, decodeInspection);
 }
