@@ -3,7 +3,7 @@
  * application's version, so a decision and a reassignment cannot both win.
  */
 import * as z from 'zod/mini';
-import { getRecord, newRecord, queryPage, tableName, updateVersioned, writeAll, type PageRequest, type Write } from '#shared/data/db';
+import { getRecord, newRecord, queryPage, tableName, timelineUpdate, writeAll, type PageRequest, type Write } from '#shared/data/db';
 import { keys, patterns, type Scope } from '#shared/data/table';
 import { decoderOf, timelineCodec } from '#shared/data/codecs';
 import type { Timeline } from '#shared/time/calendar';
@@ -113,14 +113,7 @@ export async function insertApplication(application: Application, alongside: Wri
  * timeline events, bumps the version, with `alongside` in the same transaction. False when
  * someone else changed it first.
  */
-export async function updateApplication(
-  application: Pick<Application, 'id' | 'version'>,
-  set: Partial<Record<keyof Application, unknown>>,
-  events: TimelineEvent[],
-  alongside: Write[] = [],
-): Promise<boolean> {
-  return updateVersioned(keys.application(application.id), application.version, { set, append: { timeline: events } }, alongside);
-}
+export const updateApplication = timelineUpdate<Application>(keys.application);
 
 /**
  * The approval item's record, written with each decision: one more decided, on time or not, and

@@ -369,6 +369,20 @@ export async function updateVersioned(key: Key, version: number, change: Version
   return outcome === undefined;
 }
 
+/**
+ * The change of a kind of versioned record that keeps a timeline (a complaint, an application),
+ * by its key: sets the fields and appends the events, at the record's version (see updateVersioned).
+ */
+export const timelineUpdate =
+  <R extends { id: string; version: number; timeline: unknown[] }>(keyOf: (id: string) => Key) =>
+  (
+    record: Pick<R, 'id' | 'version'>,
+    set: Partial<Record<keyof R, unknown>>,
+    events: R['timeline'],
+    alongside: Write[] = [],
+  ): Promise<boolean> =>
+    updateVersioned(keyOf(record.id), record.version, { set, append: { timeline: events } }, alongside);
+
 /** The conditional Update of updateVersioned. */
 export function versionedUpdate(key: Key, version: number, change: VersionedChange): TransactItem {
   const names: Record<string, string> = { '#version': 'version' };
