@@ -5,13 +5,14 @@
  */
 import * as z from 'zod/mini';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, type BatchGetCommandOutput } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import {
   cursorListing,
   db,
   decodeCursor,
-  getRecord,
   encodeCursor,
+  getRecord,
+  getRecords,
   InvalidCursorError,
   listingOf,
   newRecord,
@@ -30,7 +31,6 @@ import {
 import { keys, patterns } from '#shared/data/table';
 import { decoderOf } from '#shared/data/codecs';
 import { Conflict } from '#shared/domain/errors';
-import { backoff } from '#shared/data/retry';
 import { countIn } from '#shared/domain/evaluation';
 import type { ChainedEntry, FeeItem, FeeStandard } from './rules.ts';
 
@@ -284,25 +284,10 @@ export async function* chainEntryPages(enterpriseId: string): AsyncGenerator<Cha
 
 /** The refusals of the given entries (a page's), by key: never more than the page asks for. */
 export async function refusalsOf(enterpriseId: string, seqs: number[]): Promise<Refusal[]> {
-  const refusals: Refusal[] = [];
-  for (let start = 0; start < seqs.length; start += 100) {
-    // BatchGetItem takes 100 keys
-    let request: Record<string, { Keys: Record<string, unknown>[]; ConsistentRead?: boolean }> | undefined = {
-      [tableName]: {
-        Keys: seqs.slice(start, start + 100).map((seq) => ({ pk: keys.cardPartition(enterpriseId), sk: keys.refusalSk(seq) })),
-        ConsistentRead: true,
-      },
-    };
-    // `request` becomes the unprocessed keys, possibly none, at the end of each round.
-    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition
-    for (let round = 0; request && Object.keys(request).length > 0; round += 1) {
-      if (round > 0) await backoff(round - 1);
-      const answer: BatchGetCommandOutput = await db.send(new BatchGetCommand({ RequestItems: request }));
-      refusals.push(...(answer.Responses?.[tableName] ?? []).map(decodeRefusal));
-      request = answer.UnprocessedKeys as typeof request;
-    }
-  }
-  return refusals;
+  return getRecords(
+    seqs.map((seq) => ({ pk: keys.cardPartition(enterpriseId), sk: keys.refusalSk(seq) })),
+    decodeRefusal,
+  );
 }
 
 export async function getEntry(enterpriseId: string, seq: number): Promise<ChainedEntry | undefined> {

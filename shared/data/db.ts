@@ -5,10 +5,12 @@
 import { createHash } from 'node:crypto';
 import { DynamoDBClient, DynamoDBServiceException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
+  BatchGetCommand,
   DynamoDBDocumentClient,
   GetCommand,
   QueryCommand,
   TransactWriteCommand,
+  type BatchGetCommandOutput,
   type QueryCommandInput,
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
@@ -187,6 +189,31 @@ export async function queryAll<T>(pattern: AccessPattern, decode: (item: StoredI
 export async function getRecord<T>(key: Key, decode: (item: StoredItem) => T): Promise<T | undefined> {
   const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: key, ConsistentRead: true }));
   return Item ? decode(Item) : undefined;
+}
+
+/** BatchGetItem reads at most 100 keys a request. */
+const BATCH_GET_MAX_KEYS = 100;
+
+/**
+ * The records at the given keys (those that exist, in no set order), read strongly consistent in
+ * batches; the keys DynamoDB leaves unprocessed are asked again after a jittered pause.
+ */
+export async function getRecords<T>(recordKeys: Key[], decode: (item: StoredItem) => T): Promise<T[]> {
+  const records: T[] = [];
+  for (let start = 0; start < recordKeys.length; start += BATCH_GET_MAX_KEYS) {
+    let request: Record<string, { Keys: Key[]; ConsistentRead?: boolean }> | undefined = {
+      [tableName]: { Keys: recordKeys.slice(start, start + BATCH_GET_MAX_KEYS), ConsistentRead: true },
+    };
+    // `request` becomes the unprocessed keys, possibly none, at the end of each round.
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition
+    for (let round = 0; request && Object.keys(request).length > 0; round += 1) {
+      if (round > 0) await backoff(round - 1);
+      const answer: BatchGetCommandOutput = await db.send(new BatchGetCommand({ RequestItems: request }));
+      records.push(...(answer.Responses?.[tableName] ?? []).map(decode));
+      request = answer.UnprocessedKeys as typeof request;
+    }
+  }
+  return records;
 }
 
 /** Whether an access pattern has a record (read page by page until one is found). */
