@@ -5,21 +5,8 @@
  */
 import * as z from 'zod/mini';
 import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import {
-  db,
-  getRecord,
-  newRecord,
-  queryAll,
-  queryAny,
-  queryPage,
-  refused,
-  tableName,
-  tryWriteAll,
-  versionedUpdate,
-  writeAll,
-  type PageRequest,
-  type Write,
-} from '#shared/data/db';
+import { db, getRecord, newRecord, queryAll, queryAny, queryPage, refused, tableName, tryWriteAll, versionedUpdate } from '#shared/data/db';
+import type { PageRequest, Write } from '#shared/data/db';
 import { keys, patterns, type Scope } from '#shared/data/table';
 import { logHandled } from '#shared/domain/evaluation';
 import { decoderOf, timelineCodec } from '#shared/data/codecs';
@@ -192,9 +179,9 @@ export async function recordDecision(
   return refusal ?? 'decided';
 }
 
-/** A visit, with what it sets off in the same transaction (when not allowed: the complaint, which counts it, and the alert). */
-export async function recordVisit(visit: Visit, alongside: Write[] = []): Promise<void> {
-  await writeAll([visitWrite(visit), ...alongside]);
+/** A lawful visit: its record alone (an unlawful one is recordUnlawfulVisit's, with what it sets off). */
+export async function recordVisit(visit: Visit): Promise<void> {
+  await db.send(new PutCommand(visitWrite(visit).Put));
 }
 
 const visitWrite = (visit: Visit) =>
