@@ -142,7 +142,7 @@ export async function listApplications(
     listing = { by: 'department', dept: caller.dept };
   } else if (isEnterpriseCaller(caller)) listing = { by: 'enterprise', enterpriseId: caller.ent };
   else return { items: [] };
-  const page = await store.applicationsPage(listing, query, query.limit, query.cursor);
+  const page = await store.applicationsPage(listing, query);
   return { items: (await withTodaysPosts(page.items, now)).map(view), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
 }
 

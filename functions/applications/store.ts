@@ -4,8 +4,7 @@
  */
 import type { DelayNotice } from '#shared/domain/delay-notice';
 import * as z from 'zod/mini';
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { put, db, queryPage, tableName, updateVersioned, writeAll, type Write } from '#shared/data/db';
+import { getRecord, newRecord, queryPage, tableName, timelineUpdate, writeAll, type PageRequest, type Write } from '#shared/data/db';
 import { keys, patterns, type Scope } from '#shared/data/table';
 import { decoderOf, stored, timelineCodec } from '#shared/data/codecs';
 import type { Timeline } from '#shared/time/calendar';
@@ -90,21 +89,13 @@ const applicationCodec: z.ZodMiniType<Application> = z.object({
 const clean = decoderOf(applicationCodec);
 
 export async function getApplication(id: string): Promise<Application | undefined> {
-  const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: keys.application(id), ConsistentRead: true }));
-  return Item ? clean(Item) : undefined;
+  return getRecord(keys.application(id), clean);
 }
 
 export function newApplicationWrite(application: Application): Write {
-  const instant = new Date(application.receivedAt).toISOString();
-  return put(
-    {
-      ...keys.application(application.id),
-      ...keys.applicationIndexes(application.dept, application.enterpriseId, instant, application.id),
-      type: 'application',
-      ...application,
-    },
-    { ifNew: true, ifFailed: () => new Error(`application ${application.id} exists already`) },
-  );
+  const { id, dept, enterpriseId, receivedAt } = application;
+  const indexes = keys.applicationIndexes(dept, enterpriseId, new Date(receivedAt).toISOString(), id);
+  return newRecord('application', { ...keys.application(id), ...indexes }, application);
 }
 
 /** Writes a new application with what goes alongside; throws if its id exists (never: ids are fresh). */
@@ -117,14 +108,7 @@ export async function insertApplication(application: Application, alongside: Wri
  * timeline events, bumps the version, with `alongside` in the same transaction. False when
  * someone else changed it first.
  */
-export async function updateApplication(
-  application: Pick<Application, 'id' | 'version'>,
-  set: Partial<Record<keyof Application, unknown>>,
-  events: TimelineEvent[],
-  alongside: Write[] = [],
-): Promise<boolean> {
-  return updateVersioned(keys.application(application.id), application.version, { set, append: { timeline: events } }, alongside);
-}
+export const updateApplication = timelineUpdate<Application>(keys.application);
 
 /**
  * The approval item's record, written with each decision: one more decided, on time or not, and
@@ -148,15 +132,8 @@ export function itemRecordWrite(itemCode: string, onTime: boolean, workingDays: 
 
 export type ApplicationListing = Scope;
 
-export async function applicationsPage(
-  listing: ApplicationListing,
-  filter: { status?: string; dept?: string },
-  limit: number,
-  cursor: string | undefined,
-) {
-  return queryPage(
-    patterns.applications(listing),
-    { limit, cursor, filter: { status: filter.status, dept: listing.by === 'department' ? undefined : filter.dept } },
-    clean,
-  );
+/** A page of applications, newest received first; status and (beyond a department's own list) department narrow it. */
+export async function applicationsPage(listing: ApplicationListing, query: { status?: string; dept?: string } & PageRequest) {
+  const filter = { status: query.status, dept: listing.by === 'department' ? undefined : query.dept };
+  return queryPage(patterns.applications(listing), { limit: query.limit, cursor: query.cursor, filter }, clean);
 }

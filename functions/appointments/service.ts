@@ -100,7 +100,7 @@ export async function listAppointments(
     listing = { by: 'enterprise', enterpriseId: enterpriseOf(caller) };
     filters = { ...filters, dept: query.dept };
   }
-  const page = await store.appointmentsPage(listing, filters, query.limit, query.cursor);
+  const page = await store.appointmentsPage(listing, { ...filters, limit: query.limit, cursor: query.cursor });
   return { items: page.items.map((appointment) => view(appointment, now)), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
 }
 

@@ -1,7 +1,6 @@
 /** The appointments concern's table access: conditional on the appointment's version. */
 import * as z from 'zod/mini';
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { put, db, queryPage, refused, tableName, tryWriteAll, writeAll, type Write } from '#shared/data/db';
+import { getRecord, newRecord, queryPage, updateVersioned, writeAll, type PageRequest, type Write } from '#shared/data/db';
 import { keys, patterns, type Scope } from '#shared/data/table';
 import { decoderOf, stored, timelineCodec } from '#shared/data/codecs';
 import type { Timeline } from '#shared/time/calendar';
@@ -54,28 +53,13 @@ const appointmentCodec: z.ZodMiniType<Appointment> = z.object({
 const clean = decoderOf(appointmentCodec);
 
 export async function createAppointment(appointment: Appointment, alongside: Write[]): Promise<void> {
-  await writeAll([
-    put(
-      {
-        ...keys.appointment(appointment.id),
-        ...keys.appointmentIndexes(
-          appointment.dept,
-          appointment.enterpriseId,
-          new Date(appointment.receivedAt).toISOString(),
-          appointment.id,
-        ),
-        type: 'appointment',
-        ...appointment,
-      },
-      { ifNew: true, ifFailed: () => new Error(`appointment ${appointment.id} exists already`) },
-    ),
-    ...alongside,
-  ]);
+  const { id, dept, enterpriseId, receivedAt } = appointment;
+  const indexes = keys.appointmentIndexes(dept, enterpriseId, new Date(receivedAt).toISOString(), id);
+  await writeAll([newRecord('appointment', { ...keys.appointment(id), ...indexes }, appointment), ...alongside]);
 }
 
 export async function getAppointment(id: string): Promise<Appointment | undefined> {
-  const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: keys.appointment(id), ConsistentRead: true }));
-  return Item ? clean(Item) : undefined;
+  return getRecord(keys.appointment(id), clean);
 }
 
 /** Confirms a requested appointment if it is still at its version; false if someone else changed it first. */
@@ -84,37 +68,14 @@ export async function confirmAppointment(
   confirmation: Confirmation,
   alongside: Write[],
 ): Promise<boolean> {
-  const outcome = await tryWriteAll<'moved-on'>([
-    {
-      Update: {
-        TableName: tableName,
-        Key: keys.appointment(appointment.id),
-        UpdateExpression: 'SET #status = :confirmed, confirmation = :confirmation, #version = :next',
-        ConditionExpression: '#version = :version AND #status = :requested',
-        ExpressionAttributeNames: { '#status': 'status', '#version': 'version' },
-        ExpressionAttributeValues: {
-          ':confirmed': 'confirmed',
-          ':requested': 'requested',
-          ':confirmation': confirmation,
-          ':version': appointment.version,
-          ':next': appointment.version + 1,
-        },
-      },
-      ifFailed: refused('moved-on'),
-    },
-    ...alongside,
-  ]);
-  return outcome === undefined;
+  const change = { set: { status: 'confirmed', confirmation }, onlyIf: { status: ['requested'] } };
+  return updateVersioned(keys.appointment(appointment.id), appointment.version, change, alongside);
 }
 
 export type AppointmentListing = Scope;
 
 /** A page of appointments, newest request first: a Query of one index partition, filtered by status and department. */
-export async function appointmentsPage(
-  listing: AppointmentListing,
-  filters: { status?: string; dept?: string },
-  limit: number,
-  cursor: string | undefined,
-) {
-  return queryPage(patterns.appointments(listing), { limit, cursor, filter: { status: filters.status, dept: filters.dept } }, clean);
+export async function appointmentsPage(listing: AppointmentListing, query: { status?: string; dept?: string } & PageRequest) {
+  const { status, dept, limit, cursor } = query;
+  return queryPage(patterns.appointments(listing), { limit, cursor, filter: { status, dept } }, clean);
 }

@@ -4,11 +4,11 @@
  */
 import * as z from 'zod/mini';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { db, queryPage, tableName, updateVersioned, type Write } from '#shared/data/db';
+import { db, getRecord, queryPage, tableName, timelineUpdate } from '#shared/data/db';
 import { keys, patterns } from '#shared/data/table';
 import { decoderOf, timelineCodec } from '#shared/data/codecs';
 import { COMPLAINT_CATEGORIES, COMPLAINT_STATUSES } from './rules.ts';
-import type { Complaint, TimelineEvent } from './intake.ts';
+import type { Complaint } from './intake.ts';
 
 export type StoredComplaint = Complaint & { trackingHash: string };
 
@@ -44,8 +44,7 @@ const complaintCodec: z.ZodMiniType<StoredComplaint> = z.object({
 const decodeComplaint = decoderOf(complaintCodec);
 
 export async function getComplaint(id: string): Promise<StoredComplaint | undefined> {
-  const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: keys.complaint(id), ConsistentRead: true }));
-  return Item ? decodeComplaint(Item) : undefined;
+  return getRecord(keys.complaint(id), decodeComplaint);
 }
 
 const trackingCodec = z.object({ complaintId: z.string() });
@@ -58,16 +57,9 @@ export async function complaintIdForTrackingHash(hash: string): Promise<string |
 /**
  * Applies a change to a complaint if it is still at `version`: sets the given fields, appends
  * the timeline events and bumps the version. False when someone else changed it first.
+ * Written alongside in the same transaction: the evaluation's counters, the log of handled matters.
  */
-export async function updateComplaint(
-  complaint: Pick<Complaint, 'id' | 'version'>,
-  set: Partial<Record<keyof Complaint, unknown>>,
-  events: TimelineEvent[],
-  /** Written in the same transaction: the evaluation's counters, the log of handled matters. */
-  alongside: Write[] = [],
-): Promise<boolean> {
-  return updateVersioned(keys.complaint(complaint.id), complaint.version, { set, append: { timeline: events } }, alongside);
-}
+export const updateComplaint = timelineUpdate<Complaint>(keys.complaint);
 
 export type ComplaintListing =
   | { by: 'department'; dept: string; departmentRoutedOnly: boolean }

@@ -5,15 +5,18 @@
  */
 import * as z from 'zod/mini';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, type BatchGetCommandOutput } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import {
   put,
   cursorListing,
   db,
   decodeCursor,
   encodeCursor,
+  getRecord,
+  getRecords,
   InvalidCursorError,
   listingOf,
+  newRecord,
   queryAll,
   queryFrom,
   queryInput,
@@ -28,7 +31,6 @@ import {
 import { keys, patterns } from '#shared/data/table';
 import { decoderOf, stored } from '#shared/data/codecs';
 import { Conflict } from '#shared/domain/errors';
-import { backoff } from '#shared/data/retry';
 import { countIn } from '#shared/domain/evaluation';
 import type { ChainedEntry, FeeItem } from './rules.ts';
 import { entryFields, feeItemFields, refusalFields, rejectedAttemptFields } from './records.ts';
@@ -117,8 +119,7 @@ export async function feeItemInForceAt(code: string, at: Date): Promise<FeeItem 
 }
 
 export async function getFeeItem(code: string): Promise<FeeItem | undefined> {
-  const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: keys.feeItem(code), ConsistentRead: true }));
-  return Item ? decodeFeeItem(Item) : undefined;
+  return getRecord(keys.feeItem(code), decodeFeeItem);
 }
 
 export async function feeItemsPage(unit: string | undefined, limit: number, cursor: string | undefined) {
@@ -220,25 +221,10 @@ export async function* chainEntryPages(enterpriseId: string): AsyncGenerator<Cha
 
 /** The refusals of the given entries (a page's), by key: never more than the page asks for. */
 export async function refusalsOf(enterpriseId: string, seqs: number[]): Promise<Refusal[]> {
-  const refusals: Refusal[] = [];
-  for (let start = 0; start < seqs.length; start += 100) {
-    // BatchGetItem takes 100 keys
-    let request: Record<string, { Keys: Record<string, unknown>[]; ConsistentRead?: boolean }> | undefined = {
-      [tableName]: {
-        Keys: seqs.slice(start, start + 100).map((seq) => ({ pk: keys.cardPartition(enterpriseId), sk: keys.refusalSk(seq) })),
-        ConsistentRead: true,
-      },
-    };
-    // `request` becomes the unprocessed keys, possibly none, at the end of each round.
-    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition
-    for (let round = 0; request && Object.keys(request).length > 0; round += 1) {
-      if (round > 0) await backoff(round - 1);
-      const answer: BatchGetCommandOutput = await db.send(new BatchGetCommand({ RequestItems: request }));
-      refusals.push(...(answer.Responses?.[tableName] ?? []).map(decodeRefusal));
-      request = answer.UnprocessedKeys as typeof request;
-    }
-  }
-  return refusals;
+  return getRecords(
+    seqs.map((seq) => ({ pk: keys.cardPartition(enterpriseId), sk: keys.refusalSk(seq) })),
+    decodeRefusal,
+  );
 }
 
 export async function getEntry(enterpriseId: string, seq: number): Promise<ChainedEntry | undefined> {
@@ -320,16 +306,9 @@ function addToTotals(date: string, kind: 'ENTRY' | 'REFUSED' | 'REJECTED', unit:
 
 /** Keeps a refused attempt as audit evidence, dated (like entries) by the collection it claimed. */
 export async function recordRejectedAttempt(attempt: RejectedAttempt, attemptedOn: string): Promise<void> {
+  const auditIndex = keys.feeAuditIndex(monthOf(attemptedOn), new Date(attempt.collectedAt).toISOString(), 'REJECTED', attempt.id);
   await writeAll([
-    put(
-      {
-        ...keys.rejectedAttempt(attempt.id),
-        ...keys.feeAuditIndex(monthOf(attemptedOn), new Date(attempt.collectedAt).toISOString(), 'REJECTED', attempt.id),
-        type: 'rejected-fee-attempt',
-        ...attempt,
-      },
-      { ifNew: true, ifFailed: () => new Error(`rejected attempt ${attempt.id} exists already`) },
-    ),
+    newRecord('rejected-fee-attempt', { ...keys.rejectedAttempt(attempt.id), ...auditIndex }, attempt),
     addToTotals(attemptedOn, 'REJECTED', attempt.unit, attempt.feeItemCode, attempt.amount),
     countIn(attempt.unit, new Date(attempt.attemptedAt), { rejectedFeeAttempts: 1 }),
   ]);

@@ -123,7 +123,7 @@ export async function listInspections(
   } else {
     return { items: [], nextCursor: undefined };
   }
-  return store.inspectionsPage(listing, query, query.limit, query.cursor);
+  return store.inspectionsPage(listing, query);
 }
 
 export async function decide(id: string, input: { decision: 'approve' | 'reject'; comment: string }, caller: Caller, { now, newId }: Deps) {

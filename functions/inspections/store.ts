@@ -4,8 +4,21 @@
  * cannot be passed.
  */
 import * as z from 'zod/mini';
-import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { put, db, queryAll, queryAny, queryPage, refused, tableName, tryWriteAll, writeAll, type Write } from '#shared/data/db';
+import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  db,
+  getRecord,
+  newRecord,
+  put,
+  queryAll,
+  queryAny,
+  queryPage,
+  refused,
+  tableName,
+  tryWriteAll,
+  versionedUpdate,
+} from '#shared/data/db';
+import type { PageRequest, Write } from '#shared/data/db';
 import { keys, patterns, type Scope } from '#shared/data/table';
 import { logHandled } from '#shared/domain/evaluation';
 import { decoderOf, stored, timelineCodec } from '#shared/data/codecs';
@@ -118,16 +131,9 @@ export async function createInspection(
   alongside: Write[] = [],
 ): Promise<'created' | 'cap-reached'> {
   const year = inspection.plannedDate.slice(0, 4);
+  const indexes = keys.inspectionIndexes(inspection.department, inspection.enterpriseId, inspection.plannedDate, inspection.id);
   const refusal = await tryWriteAll<'cap-reached'>([
-    put(
-      {
-        ...keys.inspection(inspection.id),
-        ...keys.inspectionIndexes(inspection.department, inspection.enterpriseId, inspection.plannedDate, inspection.id),
-        type: 'inspection',
-        ...inspection,
-      },
-      { ifNew: true },
-    ),
+    newRecord('inspection', { ...keys.inspection(inspection.id), ...indexes }, inspection),
     ...(routineCap === undefined
       ? []
       : [
@@ -150,8 +156,7 @@ export async function createInspection(
 }
 
 export async function getInspection(id: string): Promise<Inspection | undefined> {
-  const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: keys.inspection(id), ConsistentRead: true }));
-  return Item ? decodeInspection(Item) : undefined;
+  return getRecord(keys.inspection(id), decodeInspection);
 }
 
 export async function inspectionVisits(id: string): Promise<Visit[]> {
@@ -168,32 +173,9 @@ export async function recordDecision(
 ): Promise<'decided' | 'not-pending'> {
   const status: InspectionStatus = decision.decision === 'approve' ? 'approved' : 'rejected';
   const refusal = await tryWriteAll<'not-pending'>([
-    {
-      Update: {
-        TableName: tableName,
-        Key: keys.inspection(inspection.id),
-        UpdateExpression: 'SET #status = :status, decision = :decision, version = :next',
-        ConditionExpression: '#status = :pending AND version = :version',
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: {
-          ':status': status,
-          ':decision': decision,
-          ':next': inspection.version + 1,
-          ':pending': 'pending-approval',
-          ':version': inspection.version,
-        },
-      },
-      ifFailed: refused('not-pending'),
-    },
-    {
-      Put: {
-        TableName: tableName,
-        Item: { ...keys.decision(inspection.id), type: 'inspection-decision', inspectionId: inspection.id, ...decision },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      },
-      // A decision was recorded already.
-      ifFailed: refused('not-pending'),
-    },
+    { ...whilePending(inspection, { status, decision }), ifFailed: refused('not-pending') },
+    // A decision recorded already: not pending either.
+    newRecord('inspection-decision', keys.decision(inspection.id), { inspectionId: inspection.id, ...decision }, refused('not-pending')),
     // The office's own handling time, for a pledge it makes about approvals.
     logHandled(APPROVING_OFFICE, 'inspection-approval', inspection.id, decidedAt, workingDaysTaken),
     ...alongside,
@@ -202,17 +184,13 @@ export async function recordDecision(
   return refusal ?? 'decided';
 }
 
-/** A visit, with what it sets off in the same transaction (when not allowed: the complaint, which counts it, and the alert). */
-export async function recordVisit(visit: Visit, alongside: Write[] = []): Promise<void> {
-  await writeAll([visitWrite(visit), ...alongside]);
+/** A lawful visit: its record alone (an unlawful one is recordUnlawfulVisit's, with what it sets off). */
+export async function recordVisit(visit: Visit): Promise<void> {
+  await db.send(new PutCommand(visitWrite(visit).Put));
 }
 
-const visitRecord = (visit: Visit) => ({
-  ...keys.visit(visit.inspectionId, new Date(visit.at).toISOString(), visit.visitId),
-  type: 'inspection-visit',
-  ...visit,
-});
-const visitWrite = (visit: Visit) => put(visitRecord(visit), { ifNew: true });
+const visitWrite = (visit: Visit) =>
+  newRecord('inspection-visit', keys.visit(visit.inspectionId, new Date(visit.at).toISOString(), visit.visitId), visit);
 
 /**
  * An unlawful visit, reported: the first report of the China day writes the day's event with its
@@ -226,15 +204,11 @@ export async function recordUnlawfulVisit(
 ): Promise<{ first: true } | { first: false; complaintId: string; reports: number }> {
   const visitItem = visitWrite(visit);
   const refusal = await tryWriteAll<'reported-today'>([
-    put(
-      {
-        ...keys.unlawfulVisitDay(visit.inspectionId, date),
-        type: 'unlawful-visit-day',
-        complaintId: visit.complaintId,
-        firstReportedAt: visit.at,
-        reports: 1,
-      },
-      { ifNew: true, ifFailed: refused('reported-today') },
+    newRecord(
+      'unlawful-visit-day',
+      keys.unlawfulVisitDay(visit.inspectionId, date),
+      { complaintId: visit.complaintId, firstReportedAt: visit.at, reports: 1 },
+      refused('reported-today'),
     ),
     visitItem,
     ...alongside,
@@ -251,8 +225,7 @@ export async function recordUnlawfulVisit(
     }),
   );
   const { complaintId, reports } = unlawfulVisitDayCodec.parse(Attributes);
-  const repeat = { ...visitRecord(visit), complaintId, repeatOf: complaintId };
-  await db.send(new PutCommand({ TableName: tableName, Item: repeat, ConditionExpression: 'attribute_not_exists(pk)' }));
+  await db.send(new PutCommand({ ...visitItem.Put, Item: { ...visitItem.Put.Item, complaintId, repeatOf: complaintId } }));
   return { first: false, complaintId, reports };
 }
 
@@ -262,27 +235,15 @@ export async function recordUnlawfulVisit(
  */
 export async function lapseApproval(inspection: Inspection, at: string): Promise<'lapsed' | 'not-pending'> {
   const refusal = await tryWriteAll<'not-pending'>([
-    {
-      Update: {
-        TableName: tableName,
-        Key: keys.inspection(inspection.id),
-        UpdateExpression: 'SET #status = :lapsed, lapsedAt = :at, version = :next',
-        ConditionExpression: '#status = :pending AND version = :version',
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: {
-          ':lapsed': 'lapsed',
-          ':at': at,
-          ':next': inspection.version + 1,
-          ':pending': 'pending-approval',
-          ':version': inspection.version,
-        },
-      },
-      ifFailed: refused('not-pending'),
-    },
+    { ...whilePending(inspection, { status: 'lapsed', lapsedAt: at }), ifFailed: refused('not-pending') },
     ...(inspection.category === 'routine' ? [releaseRoutinePlace(inspection)] : []),
   ]);
   return refusal ?? 'lapsed';
 }
+
+/** A change of a pending inspection at its version (deciding it, its lapse). */
+const whilePending = (inspection: Inspection, set: Record<string, unknown>) =>
+  versionedUpdate(keys.inspection(inspection.id), inspection.version, { set, onlyIf: { status: ['pending-approval'] } });
 
 /** Gives a routine inspection's place under the yearly cap back (rejected or lapsed). */
 const releaseRoutinePlace = (inspection: Inspection): Write => ({
@@ -310,21 +271,11 @@ export async function recordOutcome(
 ): Promise<'recorded' | 'conflict'> {
   const refusal = await tryWriteAll<'conflict'>([
     {
-      Update: {
-        TableName: tableName,
-        Key: keys.inspection(inspection.id),
-        UpdateExpression: 'SET #status = :completed, outcome = :outcome, version = :next',
-        ConditionExpression: '#status IN (:approved, :filed) AND attribute_not_exists(outcome) AND version = :version',
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: {
-          ':completed': 'completed',
-          ':outcome': outcome,
-          ':next': inspection.version + 1,
-          ':approved': 'approved',
-          ':filed': 'filed',
-          ':version': inspection.version,
-        },
-      },
+      ...versionedUpdate(keys.inspection(inspection.id), inspection.version, {
+        set: { status: 'completed', outcome },
+        onlyIf: { status: ['approved', 'filed'] },
+        unset: ['outcome'],
+      }),
       ifFailed: refused('conflict'),
     },
     ...outcome.findings.map((finding, index) =>
@@ -351,16 +302,14 @@ export type InspectionListing = Scope;
 /** A page of inspections from the list that fits the listing; month and status narrow it. */
 export async function inspectionsPage(
   listing: InspectionListing,
-  filters: { month?: string; status?: string; dept?: string; enterpriseId?: string },
-  limit: number,
-  cursor: string | undefined,
+  query: { month?: string; status?: string; dept?: string; enterpriseId?: string } & PageRequest,
 ) {
-  const pattern = patterns.inspections(listing, filters.month);
+  const pattern = patterns.inspections(listing, query.month);
   // What the chosen list does not already select by its key is filtered.
   const filter = {
-    status: filters.status,
-    department: listing.by === 'department' ? undefined : filters.dept,
-    enterpriseId: listing.by === 'enterprise' ? undefined : filters.enterpriseId,
+    status: query.status,
+    department: listing.by === 'department' ? undefined : query.dept,
+    enterpriseId: listing.by === 'enterprise' ? undefined : query.enterpriseId,
   };
-  return queryPage(pattern, { limit, cursor, filter }, decodeInspection);
+  return queryPage(pattern, { limit: query.limit, cursor: query.cursor, filter }, decodeInspection);
 }

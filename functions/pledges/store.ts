@@ -1,7 +1,6 @@
 /** The pledges concern's table access: conditional on the pledge's version. */
 import * as z from 'zod/mini';
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { put, db, queryAll, queryPage, tableName, updateVersioned, writeAll, type Write } from '#shared/data/db';
+import { getRecord, newRecord, queryAll, queryPage, updateVersioned, writeAll, type Write } from '#shared/data/db';
 import { keys, patterns } from '#shared/data/table';
 import { decoderOf, stored, timelineCodec } from '#shared/data/codecs';
 import type { MeasuredService } from '#shared/domain/evaluation';
@@ -25,18 +24,12 @@ export type Pledge = z.infer<typeof pledgeCodec>;
 const decodePledge = decoderOf(pledgeCodec);
 
 export async function createPledge(pledge: Pledge, alongside: Write[]): Promise<void> {
-  await writeAll([
-    put(
-      { ...keys.pledge(pledge.id), ...keys.pledgeIndexes(pledge.department, pledge.dueDate, pledge.id), type: 'pledge', ...pledge },
-      { ifNew: true },
-    ),
-    ...alongside,
-  ]);
+  const indexes = keys.pledgeIndexes(pledge.department, pledge.dueDate, pledge.id);
+  await writeAll([newRecord('pledge', { ...keys.pledge(pledge.id), ...indexes }, pledge), ...alongside]);
 }
 
 export async function getPledge(id: string): Promise<Pledge | undefined> {
-  const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: keys.pledge(id), ConsistentRead: true }));
-  return Item ? decodePledge(Item) : undefined;
+  return getRecord(keys.pledge(id), decodePledge);
 }
 
 /** Applies a change if the pledge is still at its version; false if someone else changed it first. */

@@ -5,10 +5,12 @@
 import { createHash } from 'node:crypto';
 import { DynamoDBClient, DynamoDBServiceException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
+  BatchGetCommand,
   DynamoDBDocumentClient,
   GetCommand,
   QueryCommand,
   TransactWriteCommand,
+  type BatchGetCommandOutput,
   type QueryCommandInput,
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
@@ -152,6 +154,12 @@ export function queryInput(pattern: AccessPattern, options: QueryOptions = {}): 
   };
 }
 
+/** What page of a listing a client asks for: at most `limit` records, from where its cursor says. */
+export interface PageRequest {
+  limit: number;
+  cursor?: string;
+}
+
 /**
  * One page of an access pattern for a client: at most `limit` records from where its cursor
  * says, each decoded by the entity's codec, and the cursor to the next page if there is one. A
@@ -159,7 +167,7 @@ export function queryInput(pattern: AccessPattern, options: QueryOptions = {}): 
  */
 export async function queryPage<T>(
   pattern: AccessPattern,
-  options: { limit: number; cursor: string | undefined; filter?: Record<string, unknown>; consistentRead?: boolean },
+  options: PageRequest & { filter?: Record<string, unknown>; consistentRead?: boolean },
   decode: (item: StoredItem) => T,
 ): Promise<{ items: T[]; nextCursor?: string }> {
   const page = await queryInputPage(
@@ -175,6 +183,37 @@ export async function queryPage<T>(
  */
 export async function queryAll<T>(pattern: AccessPattern, decode: (item: StoredItem) => T, options: QueryOptions = {}): Promise<T[]> {
   return (await queryInputAll(queryInput(pattern, options))).map(decode);
+}
+
+/** A record by its key, read strongly consistent and decoded by its codec; undefined when there is none. */
+export async function getRecord<T>(key: Key, decode: (item: StoredItem) => T): Promise<T | undefined> {
+  const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: key, ConsistentRead: true }));
+  return Item ? decode(Item) : undefined;
+}
+
+/** BatchGetItem reads at most 100 keys a request. */
+const BATCH_GET_MAX_KEYS = 100;
+
+/**
+ * The records at the given keys (those that exist, in no set order), read strongly consistent in
+ * batches; the keys DynamoDB leaves unprocessed are asked again after a jittered pause.
+ */
+export async function getRecords<T>(recordKeys: Key[], decode: (item: StoredItem) => T): Promise<T[]> {
+  const records: T[] = [];
+  for (let start = 0; start < recordKeys.length; start += BATCH_GET_MAX_KEYS) {
+    let request: Record<string, { Keys: Key[]; ConsistentRead?: boolean }> | undefined = {
+      [tableName]: { Keys: recordKeys.slice(start, start + BATCH_GET_MAX_KEYS), ConsistentRead: true },
+    };
+    // `request` becomes the unprocessed keys, possibly none, at the end of each round.
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition
+    for (let round = 0; request && Object.keys(request).length > 0; round += 1) {
+      if (round > 0) await backoff(round - 1);
+      const answer: BatchGetCommandOutput = await db.send(new BatchGetCommand({ RequestItems: request }));
+      records.push(...(answer.Responses?.[tableName] ?? []).map(decode));
+      request = answer.UnprocessedKeys as typeof request;
+    }
+  }
+  return records;
 }
 
 /** Whether an access pattern has a record (read page by page until one is found). */
@@ -245,11 +284,14 @@ export async function queryInputAll(input: QueryCommandInput): Promise<StoredIte
  */
 export type Write = TransactItem & { ifFailed?: () => Error };
 
+/** A Put in a transaction. */
+export type PutWrite = Write & { Put: NonNullable<TransactItem['Put']> };
+
 /** A put for a transaction: `ifNew` keeps it to a key where nothing is stored yet; `ifFailed` says what that failing means. */
 export const put = (
   Item: Record<string, unknown>,
   { ifNew = false, ifFailed }: { ifNew?: boolean; ifFailed?: () => Error } = {},
-): Write => ({
+): PutWrite => ({
   Put: { TableName: tableName, Item, ...(ifNew ? { ConditionExpression: `attribute_not_exists(${TABLE.partitionKey})` } : {}) },
   ...(ifFailed ? { ifFailed } : {}),
 });
@@ -265,6 +307,15 @@ export class ConditionFailedError extends Error {
         : undefined;
     super(`The condition of the write to ${JSON.stringify(key)} failed unexpectedly`);
   }
+}
+
+/**
+ * The Put of a record that must be new: its key with the index entries it joins, its type and its
+ * fields. `ifTaken` is what its key being taken already means; without it that is unexpected (its
+ * id is fresh), a ConditionFailedError.
+ */
+export function newRecord(type: string, key: Key, record: object, ifTaken?: () => Error): PutWrite {
+  return put({ ...key, type, ...record }, { ifNew: true, ifFailed: ifTaken });
 }
 
 /** A write's condition failing as an expected outcome (the place was taken, the matter moved on), not an error. */
@@ -327,16 +378,23 @@ export async function tryWriteAll<O extends string>(items: Write[]): Promise<O |
 }
 
 /**
+ * A change to a versioned record: the fields it sets, what it appends to its lists, and what the
+ * record must hold besides its version (`onlyIf`: an attribute, its status, at one of the given
+ * values; `unset`: attributes it must not have yet).
+ */
+export interface VersionedChange {
+  set?: Record<string, unknown>;
+  append?: Record<string, unknown[]>;
+  onlyIf?: Record<string, readonly unknown[]>;
+  unset?: string[];
+}
+
+/**
  * A change to a versioned record (a complaint, a pledge), if it is still at `version`: sets the
  * fields, appends to its lists and bumps the version. False when someone else changed it first.
  * `alongside` is written in the same transaction.
  */
-export async function updateVersioned(
-  key: Key,
-  version: number,
-  change: { set?: Record<string, unknown>; append?: Record<string, unknown[]> },
-  alongside: Write[] = [],
-): Promise<boolean> {
+export async function updateVersioned(key: Key, version: number, change: VersionedChange, alongside: Write[] = []): Promise<boolean> {
   const outcome = await tryWriteAll<'moved-on'>([
     { ...versionedUpdate(key, version, change), ifFailed: refused('moved-on') },
     ...alongside,
@@ -344,12 +402,22 @@ export async function updateVersioned(
   return outcome === undefined;
 }
 
+/**
+ * The change of a kind of versioned record that keeps a timeline (a complaint, an application),
+ * by its key: sets the fields and appends the events, at the record's version (see updateVersioned).
+ */
+export const timelineUpdate =
+  <R extends { id: string; version: number; timeline: unknown[] }>(keyOf: (id: string) => Key) =>
+  (
+    record: Pick<R, 'id' | 'version'>,
+    set: Partial<Record<keyof R, unknown>>,
+    events: R['timeline'],
+    alongside: Write[] = [],
+  ): Promise<boolean> =>
+    updateVersioned(keyOf(record.id), record.version, { set, append: { timeline: events } }, alongside);
+
 /** The conditional Update of updateVersioned. */
-export function versionedUpdate(
-  key: Key,
-  version: number,
-  change: { set?: Record<string, unknown>; append?: Record<string, unknown[]> },
-): TransactItem {
+export function versionedUpdate(key: Key, version: number, change: VersionedChange): TransactItem {
   const names: Record<string, string> = { '#version': 'version' };
   const values: Record<string, unknown> = { ':version': version, ':next': version + 1 };
   const assignments = Object.entries(change.set ?? {}).map(([field, value], position) => {
@@ -364,12 +432,21 @@ export function versionedUpdate(
       values[`:a${position}`] = added;
       return `#a${position} = list_append(#a${position}, :a${position})`;
     });
+  const required = Object.entries(change.onlyIf ?? {}).map(([field, allowed], position) => {
+    names[`#o${position}`] = field;
+    allowed.forEach((value, n) => (values[`:o${position}v${n}`] = value));
+    return `#o${position} IN (${allowed.map((_, n) => `:o${position}v${n}`).join(', ')})`;
+  });
+  const absent = (change.unset ?? []).map((field, position) => {
+    names[`#u${position}`] = field;
+    return `attribute_not_exists(#u${position})`;
+  });
   return {
     Update: {
       TableName: tableName,
       Key: key,
       UpdateExpression: `SET ${[...assignments, ...appends, '#version = :next'].join(', ')}`,
-      ConditionExpression: '#version = :version',
+      ConditionExpression: ['#version = :version', ...required, ...absent].join(' AND '),
       ExpressionAttributeNames: names,
       ExpressionAttributeValues: values,
     },

@@ -115,19 +115,31 @@ type List = ReturnType<typeof list>;
 /** Whose records a listing reads: one department's, one enterprise's, or the whole county's. */
 export type Scope = { by: 'department'; dept: string } | { by: 'enterprise'; enterpriseId: string } | { by: 'all' };
 
-/** An entity listed three ways: its record joins all three lists (`entries`); a listing reads the one of its scope (`of`). */
-const scopedLists = (ofDepartment: (dept: string) => List, ofEnterprise: (enterpriseId: string) => List, all: List) => ({
-  ofDepartment,
-  ofEnterprise,
-  all,
-  of: (scope: Scope): List =>
-    scope.by === 'department' ? ofDepartment(scope.dept) : scope.by === 'enterprise' ? ofEnterprise(scope.enterpriseId) : all,
-  entries: (dept: string, enterpriseId: string, sortValue: string) => ({
-    ...ofDepartment(dept).entry(sortValue),
-    ...ofEnterprise(enterpriseId).entry(sortValue),
-    ...all.entry(sortValue),
-  }),
-});
+/**
+ * An entity listed three ways: its record joins all three lists (`entries`); a listing reads the one of its scope (`of`).
+ * `kind` names the partitions, <kind>#DEPT#<dept>, <kind>#ENT#<enterpriseId> and <kind>, on the indexes `on` gives.
+ */
+const scopedLists = (
+  kind: string,
+  on: Record<Scope['by'], IndexName> = { department: 'ownerLists', enterprise: 'countyLists', all: 'datedLists' },
+  departmentPartition = (dept: string) => `${kind}#DEPT#${dept}`,
+) => {
+  const ofDepartment = (dept: string) => list(on.department, departmentPartition(dept));
+  const ofEnterprise = (enterpriseId: string) => list(on.enterprise, `${kind}#ENT#${enterpriseId}`);
+  const all = list(on.all, kind);
+  return {
+    ofDepartment,
+    ofEnterprise,
+    all,
+    of: (scope: Scope): List =>
+      scope.by === 'department' ? ofDepartment(scope.dept) : scope.by === 'enterprise' ? ofEnterprise(scope.enterpriseId) : all,
+    entries: (dept: string, enterpriseId: string, sortValue: string) => ({
+      ...ofDepartment(dept).entry(sortValue),
+      ...ofEnterprise(enterpriseId).entry(sortValue),
+      ...all.entry(sortValue),
+    }),
+  };
+};
 
 /** The lists on the indexes. */
 export const lists = {
@@ -138,31 +150,20 @@ export const lists = {
   approvalItemsOfDepartment: (dept: string) => list('ownerLists', `APPROVALITEMS#${dept}`),
   allApprovalItems: list('countyLists', 'APPROVALITEMS'),
   feeAuditOfMonth: (month: string) => list('ownerLists', `FEEAUDIT#${month}`),
+  // The first scoped list, laid out before the others: its department partition has no DEPT#.
   complaints: scopedLists(
-    (dept) => list('ownerLists', `COMPLAINTS#${dept}`),
-    (enterpriseId) => list('datedLists', `COMPLAINTS#ENT#${enterpriseId}`),
-    list('countyLists', 'COMPLAINTS'),
+    'COMPLAINTS',
+    { department: 'ownerLists', enterprise: 'datedLists', all: 'countyLists' },
+    (dept) => `COMPLAINTS#${dept}`,
   ),
   alerts: list('ownerLists', 'ALERTS'),
   // Every deadline started, until its escalation: found again when a year's calendar changes.
   watches: list('datedLists', 'WATCHES'),
-  inspections: scopedLists(
-    (dept) => list('ownerLists', `INSPECTIONS#DEPT#${dept}`),
-    (enterpriseId) => list('countyLists', `INSPECTIONS#ENT#${enterpriseId}`),
-    list('datedLists', 'INSPECTIONS'),
-  ),
+  inspections: scopedLists('INSPECTIONS'),
   pledgesOfDepartment: (dept: string) => list('ownerLists', `PLEDGES#${dept}`),
   allPledges: list('countyLists', 'PLEDGES'),
-  applications: scopedLists(
-    (dept) => list('ownerLists', `APPLICATIONS#DEPT#${dept}`),
-    (enterpriseId) => list('countyLists', `APPLICATIONS#ENT#${enterpriseId}`),
-    list('datedLists', 'APPLICATIONS'),
-  ),
-  appointments: scopedLists(
-    (dept) => list('ownerLists', `APPOINTMENTS#DEPT#${dept}`),
-    (enterpriseId) => list('countyLists', `APPOINTMENTS#ENT#${enterpriseId}`),
-    list('datedLists', 'APPOINTMENTS'),
-  ),
+  applications: scopedLists('APPLICATIONS'),
+  appointments: scopedLists('APPOINTMENTS'),
   // One unit's entries on a card, in order: the department's own view of the card, paged.
   unitEntriesOfCard: (enterpriseId: string, unit: string) => list('countyLists', `CARDENTRIES#${enterpriseId}#${unit}`),
 };
