@@ -3,16 +3,19 @@ import { useState } from 'preact/hooks';
 import { t, type Words } from '../i18n.ts';
 import { ProblemMessage } from './ui.tsx';
 
-/** A form's submit: busy while it runs, the problem shown if it fails, `onDone` when it succeeds. */
+/** A form's submit: busy while it runs, the problem shown if it fails, its `result` (cleared when it runs again) and `onDone` when it succeeds. */
 export function useSubmit<T>(action: (form: FormData) => Promise<T>, onDone?: (result: T) => void) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
+  const [result, setResult] = useState<T>();
   const run = async (form: HTMLFormElement) => {
     setBusy(true);
     setError(undefined);
+    setResult(undefined);
     try {
-      const result = await action(new FormData(form));
-      onDone?.(result);
+      const done = await action(new FormData(form));
+      setResult(done);
+      onDone?.(done);
     } catch (caught) {
       setError(caught);
     } finally {
@@ -24,7 +27,7 @@ export function useSubmit<T>(action: (form: FormData) => Promise<T>, onDone?: (r
     event.preventDefault();
     void run(event.currentTarget as HTMLFormElement);
   };
-  return { busy, error, onSubmit };
+  return { busy, error, result, onSubmit };
 }
 
 /** A form field's text, trimmed (a file input would give no text). */

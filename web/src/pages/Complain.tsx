@@ -1,5 +1,4 @@
 /** `/complain`: anyone may complain (§三); the answer is a tracking code, the only key to follow it. */
-import { useState } from 'preact/hooks';
 import { api, call } from '../api/client.ts';
 import type { Filed } from '../api/views.ts';
 import { Section } from '../components/ui.tsx';
@@ -14,27 +13,24 @@ type Category = paths['/complaints']['post']['requestBody']['content']['applicat
 
 export function ComplainPage() {
   const departments = useDepartments();
-  const [filed, setFiled] = useState<Filed>();
-  const submit = useSubmit(
-    async (form) => {
-      const occurredAt = formText(form, 'occurredAt');
-      const contact = formText(form, 'contact');
-      return call<Filed>(
-        api.POST('/complaints', {
-          body: {
-            againstDept: formText(form, 'againstDept'),
-            // The select offers only the plan's categories; the API checks it again.
-            category: formText(form, 'category') as Category,
-            description: formText(form, 'description'),
-            // A datetime-local value is a time in China Standard Time.
-            ...(occurredAt ? { occurredAt: `${occurredAt}:00+08:00` } : {}),
-            ...(contact ? { contact } : {}),
-          },
-        }),
-      );
-    },
-    (answer) => setFiled(answer),
-  );
+  const submit = useSubmit(async (form) => {
+    const occurredAt = formText(form, 'occurredAt');
+    const contact = formText(form, 'contact');
+    return call<Filed>(
+      api.POST('/complaints', {
+        body: {
+          againstDept: formText(form, 'againstDept'),
+          // The select offers only the plan's categories; the API checks it again.
+          category: formText(form, 'category') as Category,
+          description: formText(form, 'description'),
+          // A datetime-local value is a time in China Standard Time.
+          ...(occurredAt ? { occurredAt: `${occurredAt}:00+08:00` } : {}),
+          ...(contact ? { contact } : {}),
+        },
+      }),
+    );
+  });
+  const filed = submit.result;
 
   if (filed) {
     return (

@@ -142,34 +142,25 @@ function RecordFee({ dept }: { dept: string }) {
     async () => (await call<Page<FeeItem>>(api.GET('/fee-items', { params: { query: { unit: dept, limit: '200' } } }))).items,
     [dept],
   );
-  const [recorded, setRecorded] = useState<string>();
-  const submit = useSubmit(
-    (form) => {
-      const enterpriseId = formText(form, 'enterpriseId');
-      return call<{ entryId: string }>(
-        api.POST('/fee-cards/{enterpriseId}/entries', {
-          params: { path: { enterpriseId } },
-          body: {
-            feeItemCode: formText(form, 'feeItemCode'),
-            amount: Math.round(Number(formText(form, 'amount')) * 100),
-            collector: formText(form, 'collector'),
-            collectedAt: `${formText(form, 'collectedAt')}:00+08:00`,
-            receiptNo: formText(form, 'receiptNo'),
-          },
-        }),
-      );
-    },
-    (entry) => setRecorded(entry.entryId),
-  );
+  const submit = useSubmit((form) => {
+    const enterpriseId = formText(form, 'enterpriseId');
+    return call<{ entryId: string }>(
+      api.POST('/fee-cards/{enterpriseId}/entries', {
+        params: { path: { enterpriseId } },
+        body: {
+          feeItemCode: formText(form, 'feeItemCode'),
+          amount: Math.round(Number(formText(form, 'amount')) * 100),
+          collector: formText(form, 'collector'),
+          collectedAt: `${formText(form, 'collectedAt')}:00+08:00`,
+          receiptNo: formText(form, 'receiptNo'),
+        },
+      }),
+    );
+  });
+  const recorded = submit.result?.entryId;
   return (
     <Section id="record-fee" title={both(W.recordFee)}>
-      <form
-        class="form"
-        onSubmit={(event) => {
-          setRecorded(undefined);
-          submit.onSubmit(event);
-        }}
-      >
+      <form class="form" onSubmit={submit.onSubmit}>
         <label for="fee-ent">{t(W.enterpriseId)}</label>
         <input id="fee-ent" name="enterpriseId" required pattern="[0-9A-HJ-NPQRTUWXY]{18}" maxLength={18} autoComplete="off" />
         <label for="fee-item">{t(W.feeItem)}</label>
@@ -231,36 +222,28 @@ function quietDayHint(plannedDate: string, category: InspectionCategory): { ok: 
 function FileInspection() {
   const [plannedDate, setPlannedDate] = useState('');
   const [category, setCategory] = useState<InspectionCategory>('routine');
-  const [filed, setFiled] = useState<{ status: string }>();
   const hint = quietDayHint(plannedDate, category);
-  const submit = useSubmit(
-    (form) =>
-      call<{ status: string }>(
-        api.POST('/inspections', {
-          body: {
-            enterpriseId: formText(form, 'enterpriseId'),
-            plannedDate,
-            category,
-            reason: formText(form, 'reason'),
-            legalBasis: formText(form, 'legalBasis'),
-            inspectors: formText(form, 'inspectors')
-              .split('\n')
-              .map((line) => line.trim())
-              .filter(Boolean),
-          },
-        }),
-      ),
-    setFiled,
+  const submit = useSubmit((form) =>
+    call<{ status: string }>(
+      api.POST('/inspections', {
+        body: {
+          enterpriseId: formText(form, 'enterpriseId'),
+          plannedDate,
+          category,
+          reason: formText(form, 'reason'),
+          legalBasis: formText(form, 'legalBasis'),
+          inspectors: formText(form, 'inspectors')
+            .split('\n')
+            .map((line) => line.trim())
+            .filter(Boolean),
+        },
+      }),
+    ),
   );
+  const filed = submit.result;
   return (
     <Section id="file-inspection" title={both(W.fileInspection)}>
-      <form
-        class="form"
-        onSubmit={(event) => {
-          setFiled(undefined);
-          submit.onSubmit(event);
-        }}
-      >
+      <form class="form" onSubmit={submit.onSubmit}>
         <label for="insp-ent">{t(W.enterpriseId)}</label>
         <input id="insp-ent" name="enterpriseId" required maxLength={18} autoComplete="off" />
         <label for="insp-date">{t(W.plannedDate)}</label>
