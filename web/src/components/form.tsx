@@ -1,6 +1,6 @@
 /** A form's pieces: its submit (busy, its problem shown), its fields. */
 import { useState } from 'preact/hooks';
-import { t, type Words } from '../i18n.ts';
+import { t, W, type Words } from '../i18n.ts';
 import { ProblemMessage } from './ui.tsx';
 
 /** A form's submit: busy while it runs, the problem shown if it fails, its `result` (cleared when it runs again) and `onDone` when it succeeds. */
@@ -29,6 +29,10 @@ export function useSubmit<T>(action: (form: FormData) => Promise<T>, onDone?: (r
   };
   return { busy, error, result, onSubmit };
 }
+
+/** Some of a form's fields, by name, as trimmed text. */
+export const formFields = <Name extends string>(form: FormData, ...names: Name[]): Record<Name, string> =>
+  Object.fromEntries(names.map((name) => [name, formText(form, name)])) as Record<Name, string>;
 
 /** A form field's text, trimmed (a file input would give no text). */
 export function formText(form: FormData, name: string): string {
@@ -66,6 +70,37 @@ export function TextArea({
     <>
       <label for={id}>{t(label)}</label>
       <textarea id={id} name={name} required rows={rows} maxLength={maxLength} />
+    </>
+  );
+}
+
+/** A labelled select of `options` ([value, words]); `choose` puts 请选择 (choose) first, with no value. */
+export function Select({
+  id,
+  name,
+  label,
+  options,
+  required,
+  choose,
+}: {
+  id: string;
+  name: string;
+  label: Words;
+  options: readonly (readonly [value: string, words: Words | string])[];
+  required?: boolean;
+  choose?: boolean;
+}) {
+  return (
+    <>
+      <label for={id}>{t(label)}</label>
+      <select id={id} name={name} required={required}>
+        {choose && <option value="">{t(W.chooseOne)}</option>}
+        {options.map(([value, words]) => (
+          <option key={value} value={value}>
+            {typeof words === 'string' ? words : t(words)}
+          </option>
+        ))}
+      </select>
     </>
   );
 }

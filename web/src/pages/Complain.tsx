@@ -2,7 +2,7 @@
 import { api, call } from '../api/client.ts';
 import type { Filed } from '../api/views.ts';
 import { Section } from '../components/ui.tsx';
-import { formText, useSubmit, Submit, TextArea } from '../components/form.tsx';
+import { formText, useSubmit, Select, Submit, TextArea } from '../components/form.tsx';
 import { dateTime } from '../format.ts';
 import { both, COMPLAINT_CATEGORY, t, W } from '../i18n.ts';
 import { useDepartments } from './Public.tsx';
@@ -53,24 +53,15 @@ export function ComplainPage() {
   return (
     <Section id="complain" title={both(W.complain)}>
       <form onSubmit={submit.onSubmit} class="form">
-        <label for="againstDept">{t(W.againstDept)}</label>
-        <select id="againstDept" name="againstDept" required>
-          <option value="">{t(W.chooseOne)}</option>
-          {departments.data?.map((d) => (
-            <option key={d.deptId} value={d.deptId}>
-              {d.name}
-            </option>
-          ))}
-        </select>
-        <label for="category">{t(W.category)}</label>
-        <select id="category" name="category" required>
-          <option value="">{t(W.chooseOne)}</option>
-          {Object.entries(COMPLAINT_CATEGORY).map(([value, words]) => (
-            <option key={value} value={value}>
-              {t(words)}
-            </option>
-          ))}
-        </select>
+        <Select
+          id="againstDept"
+          name="againstDept"
+          label={W.againstDept}
+          options={(departments.data ?? []).map((d) => [d.deptId, d.name] as const)}
+          required
+          choose
+        />
+        <Select id="category" name="category" label={W.category} options={Object.entries(COMPLAINT_CATEGORY)} required choose />
         <TextArea id="description" name="description" label={W.whatHappened} rows={6} maxLength={5000} />
         <label for="occurredAt">{t(W.occurredAt)}</label>
         <input id="occurredAt" name="occurredAt" type="datetime-local" />

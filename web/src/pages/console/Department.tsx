@@ -5,7 +5,7 @@ import { api, call } from '../../api/client.ts';
 import type { CalendarYear, Complaint, FeeItem, Page, Pledge } from '../../api/views.ts';
 import { ProblemMessage, Section, Term } from '../../components/ui.tsx';
 import { Loaded, useLoad, LoadedItems } from '../../components/data.tsx';
-import { formText, useSubmit, Submit, TextArea } from '../../components/form.tsx';
+import { formFields, formText, useSubmit, Select, Submit, TextArea } from '../../components/form.tsx';
 import { dateTime, standardText, today, workingDaysLeft } from '../../format.ts';
 import { both, COMPLAINT_CATEGORY, COMPLAINT_STATUS, INSPECTION_CATEGORY, INSPECTION_STATUS, lang, t, W } from '../../i18n.ts';
 import { PledgeTable } from '../Public.tsx';
@@ -73,18 +73,10 @@ function ComplaintQueue({ dept }: { dept: string }) {
 function QueueItem({ complaint, calendars, onChange }: { complaint: Complaint; calendars?: CalendarYear[]; onChange: () => void }) {
   const params = { params: { path: { id: complaint.id } } };
   const acknowledge = useSubmit(() => call(api.POST('/complaints/{id}/acknowledgement', { ...params, body: {} })), onChange);
-  const delay = useSubmit(
-    (form) =>
-      call(
-        api.POST('/complaints/{id}/delay-notice', {
-          ...params,
-          body: { reason: formText(form, 'reason'), expectedBy: formText(form, 'expectedBy') },
-        }),
-      ),
-    onChange,
-  );
+  const delayNotice = (form: FormData) => ({ ...params, body: formFields(form, 'reason', 'expectedBy') });
+  const delay = useSubmit((form) => call(api.POST('/complaints/{id}/delay-notice', delayNotice(form))), onChange);
   const answer = useSubmit(
-    (form) => call(api.POST('/complaints/{id}/resolution', { ...params, body: { summary: formText(form, 'summary') } })),
+    (form) => call(api.POST('/complaints/{id}/resolution', { ...params, body: formFields(form, 'summary') })),
     onChange,
   );
   const deadline =
@@ -163,15 +155,14 @@ function RecordFee({ dept }: { dept: string }) {
       <form class="form" onSubmit={submit.onSubmit}>
         <label for="fee-ent">{t(W.enterpriseId)}</label>
         <input id="fee-ent" name="enterpriseId" required pattern="[0-9A-HJ-NPQRTUWXY]{18}" maxLength={18} autoComplete="off" />
-        <label for="fee-item">{t(W.feeItem)}</label>
-        <select id="fee-item" name="feeItemCode" required>
-          <option value="">{t(W.chooseOne)}</option>
-          {items.data?.map((item) => (
-            <option key={item.code} value={item.code}>
-              {item.code} {item.name} ({standardText(item.standard)})
-            </option>
-          ))}
-        </select>
+        <Select
+          id="fee-item"
+          name="feeItemCode"
+          label={W.feeItem}
+          options={(items.data ?? []).map((item) => [item.code, `${item.code} ${item.name} (${standardText(item.standard)})`] as const)}
+          required
+          choose
+        />
         <label for="fee-amount">{t(W.amount)}</label>
         <input id="fee-amount" name="amount" type="number" step="0.01" min="0" required inputMode="decimal" />
         <label for="fee-collector">{t(W.collector)}</label>

@@ -5,7 +5,7 @@ import type { FeeCard, FeeEntry, Inspection, OwnComplaint, Page } from '../../ap
 import { QrCode } from '../../components/QrCode.tsx';
 import { ProblemMessage, Section, Term } from '../../components/ui.tsx';
 import { Loaded, useLoad, LoadedItems } from '../../components/data.tsx';
-import { formText, useSubmit, Submit, TextArea } from '../../components/form.tsx';
+import { formText, useSubmit, Select, Submit, TextArea } from '../../components/form.tsx';
 import { dateTime, yuan } from '../../format.ts';
 import { both, COMPLAINT_CATEGORY, INSPECTION_CATEGORY, INSPECTION_STATUS, t, W } from '../../i18n.ts';
 import { deptName, useDepartments } from '../Public.tsx';
@@ -158,14 +158,12 @@ function EntryRow({ entry, ent, unitName, onRefused }: { entry: FeeEntry; ent: s
       </div>
       {open && !entry.refused && (
         <form id={id} class="form" onSubmit={submit.onSubmit}>
-          <label for={`${id}-category`}>{t(W.refusalCategory)}</label>
-          <select id={`${id}-category`} name="category">
-            {REFUSAL_CATEGORIES.map((value) => (
-              <option key={value} value={value}>
-                {t(COMPLAINT_CATEGORY[value] ?? [value, value])}
-              </option>
-            ))}
-          </select>
+          <Select
+            id={`${id}-category`}
+            name="category"
+            label={W.refusalCategory}
+            options={REFUSAL_CATEGORIES.map((value) => [value, COMPLAINT_CATEGORY[value] ?? value] as const)}
+          />
           <TextArea id={`${id}-reason`} name="reason" label={W.refusalReason} rows={3} />
           <Submit state={submit} label={W.submitRefusal} />
         </form>

@@ -8,7 +8,7 @@ import { api, call, downloadCsv } from '../../api/client.ts';
 import type { Alert, CalendarYear, Complaint, Evaluation, FeeAudit, Inspection, Page } from '../../api/views.ts';
 import { ProblemMessage, Section, Term } from '../../components/ui.tsx';
 import { Loaded, useLoad, Table, LoadedItems } from '../../components/data.tsx';
-import { formText, useSubmit, Submit, TextArea } from '../../components/form.tsx';
+import { formText, useSubmit, Select, Submit, TextArea } from '../../components/form.tsx';
 import { currentQuarter, dateTime, today, workingDaysLeft, yuan } from '../../format.ts';
 import { both, COMPLAINT_CATEGORY, COMPLAINT_STATUS, INSPECTION_CATEGORY, SEVERITY, t, W } from '../../i18n.ts';
 import { deptName, Ranking, useDepartments } from '../Public.tsx';
@@ -123,6 +123,12 @@ function LiveAlerts() {
   );
 }
 
+/** The office's decision form, as the API takes it (the radios offer only approve and reject). */
+const decisionOf = (form: FormData) => ({
+  decision: formText(form, 'decision') as 'approve' | 'reject',
+  comment: formText(form, 'comment'),
+});
+
 function Approval({
   inspection,
   deptName: name,
@@ -136,16 +142,8 @@ function Approval({
   office: boolean;
   onDecided: () => void;
 }) {
-  const decide = useSubmit(
-    (form) =>
-      call(
-        api.POST('/inspections/{id}/decision', {
-          params: { path: { id: inspection.id } },
-          body: { decision: formText(form, 'decision') as 'approve' | 'reject', comment: formText(form, 'comment') },
-        }),
-      ),
-    onDecided,
-  );
+  const params = { params: { path: { id: inspection.id } } };
+  const decide = useSubmit((form) => call(api.POST('/inspections/{id}/decision', { ...params, body: decisionOf(form) })), onDecided);
   const id = `a-${inspection.id}`;
   return (
     <li class="queue-item">
@@ -214,17 +212,20 @@ function NearDeadline({
   );
 }
 
+const FINDINGS = [
+  ['substantiated', ['查实', 'Substantiated']],
+  ['unsubstantiated', ['不属实', 'Unsubstantiated']],
+] as const;
+
+/** The verdict's form, as the API takes it (the select offers only the two findings). */
+const verdictOf = (form: FormData) => ({
+  finding: formText(form, 'finding') as 'substantiated' | 'unsubstantiated',
+  action: formText(form, 'action'),
+});
+
 function Verdict({ complaint, deptName: name, onDone }: { complaint: Complaint; deptName: string; onDone: () => void }) {
-  const submit = useSubmit(
-    (form) =>
-      call(
-        api.POST('/complaints/{id}/verdict', {
-          params: { path: { id: complaint.id } },
-          body: { finding: formText(form, 'finding') as 'substantiated' | 'unsubstantiated', action: formText(form, 'action') },
-        }),
-      ),
-    onDone,
-  );
+  const params = { params: { path: { id: complaint.id } } };
+  const submit = useSubmit((form) => call(api.POST('/complaints/{id}/verdict', { ...params, body: verdictOf(form) })), onDone);
   const id = `v-${complaint.id}`;
   return (
     <li class="queue-item">
@@ -238,11 +239,7 @@ function Verdict({ complaint, deptName: name, onDone }: { complaint: Complaint; 
         </p>
       )}
       <form class="form" onSubmit={submit.onSubmit}>
-        <label for={`${id}-finding`}>{t(W.finding)}</label>
-        <select id={`${id}-finding`} name="finding" required>
-          <option value="substantiated">{t(['查实', 'Substantiated'])}</option>
-          <option value="unsubstantiated">{t(['不属实', 'Unsubstantiated'])}</option>
-        </select>
+        <Select id={`${id}-finding`} name="finding" label={W.finding} options={FINDINGS} required />
         <TextArea id={`${id}-action`} name="action" label={W.action} rows={2} />
         <Submit state={submit} label={W.giveVerdict} />
       </form>
