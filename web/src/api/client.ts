@@ -71,6 +71,9 @@ interface Answer {
 }
 
 /** The answer's body, or an ApiProblem. The view types are the console's own reading of the answers. */
+/** The items of a listing's first page. */
+export const itemsOf = async <T>(request: Promise<Answer>): Promise<T[]> => (await call<{ items: T[] }>(request)).items;
+
 export async function call<T>(request: Promise<Answer>): Promise<T> {
   const { data, error, response } = await request;
   if (response.ok) return data as T;

@@ -1,5 +1,5 @@
 /** `/`: what the work plan makes public (§二.1.四, §二.3.四): the fee list, the pledges, the quarter's ranking. */
-import { api, call } from '../api/client.ts';
+import { api, call, itemsOf } from '../api/client.ts';
 import type { Department, Evaluation, FeeItem, Page, Pledge } from '../api/views.ts';
 import { lazy, Suspense } from 'preact/compat';
 import { Section, Term } from '../components/ui.tsx';
@@ -35,8 +35,8 @@ async function latestEvaluation(): Promise<Evaluation> {
 
 export function PublicPage() {
   const departments = useDepartments();
-  const fees = useLoad(async () => (await call<Page<FeeItem>>(api.GET('/fee-items', { params: { query: { limit: '200' } } }))).items);
-  const pledges = useLoad(async () => (await call<Page<Pledge>>(api.GET('/pledges', { params: { query: { limit: '200' } } }))).items);
+  const fees = useLoad(() => itemsOf<FeeItem>(api.GET('/fee-items', { params: { query: { limit: '200' } } })));
+  const pledges = useLoad(() => itemsOf<Pledge>(api.GET('/pledges', { params: { query: { limit: '200' } } })));
   const evaluation = useLoad(latestEvaluation);
 
   return (

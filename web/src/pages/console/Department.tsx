@@ -1,8 +1,8 @@
 /** A department's console: record a fee, file an inspection (quiet-day rule first), the complaint queue, its pledges. */
 import { useState } from 'preact/hooks';
 import { quietDayRule, INSPECTION_CATEGORIES, type InspectionCategory } from '#functions/inspections/rules';
-import { api, call } from '../../api/client.ts';
-import type { CalendarYear, Complaint, FeeItem, Page, Pledge } from '../../api/views.ts';
+import { api, call, itemsOf } from '../../api/client.ts';
+import type { CalendarYear, Complaint, FeeItem, Pledge } from '../../api/views.ts';
 import { ProblemMessage, Section, Term } from '../../components/ui.tsx';
 import { Loaded, useLoad, LoadedItems } from '../../components/data.tsx';
 import { formFields, formText, useSubmit, Select, Submit, TextArea } from '../../components/form.tsx';
@@ -46,10 +46,7 @@ export function TimeLeft({ deadline, calendars }: { deadline: string; calendars?
 
 function ComplaintQueue({ dept }: { dept: string }) {
   const calendars = useCalendars();
-  const complaints = useLoad(
-    async () => (await call<Page<Complaint>>(api.GET('/complaints', { params: { query: { dept, limit: '200' } } }))).items,
-    [dept],
-  );
+  const complaints = useLoad(() => itemsOf<Complaint>(api.GET('/complaints', { params: { query: { dept, limit: '200' } } })), [dept]);
   return (
     <Section id="queue" title={both(W.queue)}>
       <Loaded state={complaints}>
@@ -130,10 +127,7 @@ function QueueItem({ complaint, calendars, onChange }: { complaint: Complaint; c
 }
 
 function RecordFee({ dept }: { dept: string }) {
-  const items = useLoad(
-    async () => (await call<Page<FeeItem>>(api.GET('/fee-items', { params: { query: { unit: dept, limit: '200' } } }))).items,
-    [dept],
-  );
+  const items = useLoad(() => itemsOf<FeeItem>(api.GET('/fee-items', { params: { query: { unit: dept, limit: '200' } } })), [dept]);
   const submit = useSubmit((form) => {
     const enterpriseId = formText(form, 'enterpriseId');
     return call<{ entryId: string }>(
@@ -292,9 +286,6 @@ function FileInspection() {
 }
 
 function DeptPledges({ dept }: { dept: string }) {
-  const pledges = useLoad(
-    async () => (await call<Page<Pledge>>(api.GET('/pledges', { params: { query: { dept, limit: '200' } } }))).items,
-    [dept],
-  );
+  const pledges = useLoad(() => itemsOf<Pledge>(api.GET('/pledges', { params: { query: { dept, limit: '200' } } })), [dept]);
   return <LoadedItems state={pledges}>{(items) => <PledgeTable pledges={items} />}</LoadedItems>;
 }

@@ -1,7 +1,7 @@
 /** The enterprise's console: its fee card (refuse a charge), its inspections with 扫码入企, its complaints. */
 import { useState } from 'preact/hooks';
-import { api, ApiProblem, call } from '../../api/client.ts';
-import type { FeeCard, FeeEntry, Inspection, OwnComplaint, Page } from '../../api/views.ts';
+import { api, ApiProblem, call, itemsOf } from '../../api/client.ts';
+import type { FeeCard, FeeEntry, Inspection, OwnComplaint } from '../../api/views.ts';
 import { QrCode } from '../../components/QrCode.tsx';
 import { ProblemMessage, Section, Term } from '../../components/ui.tsx';
 import { Loaded, useLoad, LoadedItems } from '../../components/data.tsx';
@@ -24,12 +24,9 @@ export function EnterpriseConsole({ ent }: { ent: string }) {
       }),
     [ent],
   );
-  const inspections = useLoad(
-    async () => (await call<Page<Inspection>>(api.GET('/inspections', { params: { query: { enterpriseId: ent } } }))).items,
-    [ent],
-  );
+  const inspections = useLoad(() => itemsOf<Inspection>(api.GET('/inspections', { params: { query: { enterpriseId: ent } } })), [ent]);
   // The complaints it made: filed signed in, charges it refused, visits not allowed (the API keeps them by enterprise).
-  const complaints = useLoad(async () => (await call<Page<OwnComplaint>>(api.GET('/complaints'))).items, [ent]);
+  const complaints = useLoad(() => itemsOf<OwnComplaint>(api.GET('/complaints')), [ent]);
   return (
     <>
       <Section id="card" title={both(W.feeCard)}>

@@ -4,7 +4,7 @@
  * verdicts (supervisors), the evaluation.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { api, call, downloadCsv } from '../../api/client.ts';
+import { api, call, downloadCsv, itemsOf } from '../../api/client.ts';
 import type { Alert, CalendarYear, Complaint, Evaluation, FeeAudit, Inspection, Page } from '../../api/views.ts';
 import { ProblemMessage, Section, Term } from '../../components/ui.tsx';
 import { Loaded, useLoad, Table, LoadedItems } from '../../components/data.tsx';
@@ -19,13 +19,10 @@ const ALERT_POLL_MS = 3000;
 
 export function OversightConsole({ office, supervisor }: { office: boolean; supervisor: boolean }) {
   const calendars = useCalendars();
-  const pending = useLoad(
-    async () =>
-      (await call<Page<Inspection>>(api.GET('/inspections', { params: { query: { status: 'pending-approval', limit: '200' } } }))).items,
+  const pending = useLoad(() =>
+    itemsOf<Inspection>(api.GET('/inspections', { params: { query: { status: 'pending-approval', limit: '200' } } })),
   );
-  const complaints = useLoad(
-    async () => (await call<Page<Complaint>>(api.GET('/complaints', { params: { query: { limit: '200' } } }))).items,
-  );
+  const complaints = useLoad(() => itemsOf<Complaint>(api.GET('/complaints', { params: { query: { limit: '200' } } })));
   const departments = useDepartments();
   const nameOf = (id: string) => deptName(departments.data, id);
   return (
