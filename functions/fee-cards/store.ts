@@ -6,28 +6,9 @@
 import * as z from 'zod/mini';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import {
-  put,
-  cursorListing,
-  db,
-  decodeCursor,
-  encodeCursor,
-  getRecord,
-  getRecords,
-  InvalidCursorError,
-  listingOf,
-  newRecord,
-  queryAll,
-  queryFrom,
-  queryInput,
-  queryPage,
-  refused,
-  tableName,
-  tryWriteAll,
-  writeAll,
-  type StoredItem,
-  type Write,
-} from '#shared/data/db';
+import { db, getRecord, getRecords, queryAll, queryFrom, queryInput, queryPage, tableName, type StoredItem } from '#shared/data/db';
+import { cursorListing, decodeCursor, encodeCursor, InvalidCursorError, listingOf } from '#shared/data/db';
+import { newRecord, put, refused, tryWriteAll, writeAll, type Write } from '#shared/data/db';
 import { keys, patterns } from '#shared/data/table';
 import { decoderOf, stored } from '#shared/data/codecs';
 import { Conflict } from '#shared/domain/errors';

@@ -5,20 +5,8 @@
  */
 import * as z from 'zod/mini';
 import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import {
-  db,
-  getRecord,
-  newRecord,
-  put,
-  queryAll,
-  queryAny,
-  queryPage,
-  refused,
-  tableName,
-  tryWriteAll,
-  versionedUpdate,
-} from '#shared/data/db';
-import type { PageRequest, Write } from '#shared/data/db';
+import { db, getRecord, queryAll, queryAny, queryPage, tableName, type PageRequest } from '#shared/data/db';
+import { newRecord, put, refused, tryWriteAll, versionedUpdate, type Write } from '#shared/data/db';
 import { keys, patterns, type Scope } from '#shared/data/table';
 import { logHandled } from '#shared/domain/evaluation';
 import { decoderOf, stored, timelineCodec } from '#shared/data/codecs';

@@ -38,15 +38,25 @@ export function Loaded<T>({
   return <>{children(state.data)}</>;
 }
 
-/** Loaded, for a list: 暂无 (none) when it is empty. */
+/** Loaded, for a list: 暂无 (none) when it is empty (of the items `only` keeps). */
 export function LoadedItems<T>({
   state,
+  only,
   children,
 }: {
   state: { data?: T[]; error?: unknown; loading: boolean };
+  /** Shows only the items it keeps. */
+  only?: (item: T) => boolean;
   children: (items: T[]) => ComponentChildren;
 }) {
-  return <Loaded state={state}>{(items) => (items.length === 0 ? <p>{t(W.none)}</p> : children(items))}</Loaded>;
+  return (
+    <Loaded state={state}>
+      {(loaded) => {
+        const items = only ? loaded.filter(only) : loaded;
+        return items.length === 0 ? <p>{t(W.none)}</p> : children(items);
+      }}
+    </Loaded>
+  );
 }
 
 /** A table: its column heads, and each row's cells in the same order. */

@@ -30,6 +30,12 @@ export function useSubmit<T>(action: (form: FormData) => Promise<T>, onDone?: (r
   return { busy, error, result, onSubmit };
 }
 
+/** A form handled on this page (no request of its own): `handle` gets its fields. */
+export const onFormSubmit = (handle: (form: FormData) => void) => (event: Event) => {
+  event.preventDefault();
+  handle(new FormData(event.currentTarget as HTMLFormElement));
+};
+
 /** Some of a form's fields, by name, as trimmed text. */
 export const formFields = <Name extends string>(form: FormData, ...names: Name[]): Record<Name, string> =>
   Object.fromEntries(names.map((name) => [name, formText(form, name)])) as Record<Name, string>;

@@ -3,7 +3,7 @@ import { api, call } from '../api/client.ts';
 import type { Department, Tracked } from '../api/views.ts';
 import { Section, Term } from '../components/ui.tsx';
 import { Loaded, useLoad } from '../components/data.tsx';
-import { formText } from '../components/form.tsx';
+import { formText, onFormSubmit } from '../components/form.tsx';
 import { dateTime } from '../format.ts';
 import { navigate } from '../router.ts';
 import { both, COMPLAINT_CATEGORY, COMPLAINT_STATUS, FINDING, t, TIMELINE_EVENT, W } from '../i18n.ts';
@@ -19,11 +19,10 @@ export function TrackPage({ code }: { code: string }) {
     <Section id="track" title={both(W.track)}>
       <form
         class="form inline"
-        onSubmit={(event) => {
-          event.preventDefault();
-          const value = formText(new FormData(event.currentTarget), 'code');
+        onSubmit={onFormSubmit((form) => {
+          const value = formText(form, 'code');
           if (value) navigate(`/track/${encodeURIComponent(value)}`);
-        }}
+        })}
       >
         <label for="code">{t(W.trackingCode)}</label>
         <input id="code" name="code" defaultValue={code} required />

@@ -4,7 +4,7 @@ import { quietDayRule, INSPECTION_CATEGORIES, type InspectionCategory } from '#f
 import { api, call, itemsOf } from '../../api/client.ts';
 import type { CalendarYear, Complaint, FeeItem, Pledge } from '../../api/views.ts';
 import { ProblemMessage, Section, Term } from '../../components/ui.tsx';
-import { Loaded, useLoad, LoadedItems } from '../../components/data.tsx';
+import { useLoad, LoadedItems } from '../../components/data.tsx';
 import { formFields, formText, useSubmit, Select, Submit, TextArea } from '../../components/form.tsx';
 import { dateTime, standardText, today, workingDaysLeft } from '../../format.ts';
 import { both, COMPLAINT_CATEGORY, COMPLAINT_STATUS, INSPECTION_CATEGORY, INSPECTION_STATUS, lang, t, W } from '../../i18n.ts';
@@ -49,20 +49,15 @@ function ComplaintQueue({ dept }: { dept: string }) {
   const complaints = useLoad(() => itemsOf<Complaint>(api.GET('/complaints', { params: { query: { dept, limit: '200' } } })), [dept]);
   return (
     <Section id="queue" title={both(W.queue)}>
-      <Loaded state={complaints}>
-        {(items) => {
-          const open = items.filter((c) => c.status !== 'closed' && c.status !== 'resolved');
-          return open.length === 0 ? (
-            <p>{t(W.none)}</p>
-          ) : (
-            <ul class="queue">
-              {open.map((complaint) => (
-                <QueueItem key={complaint.id} complaint={complaint} calendars={calendars.data} onChange={complaints.reload} />
-              ))}
-            </ul>
-          );
-        }}
-      </Loaded>
+      <LoadedItems state={complaints} only={(c) => c.status !== 'closed' && c.status !== 'resolved'}>
+        {(open) => (
+          <ul class="queue">
+            {open.map((complaint) => (
+              <QueueItem key={complaint.id} complaint={complaint} calendars={calendars.data} onChange={complaints.reload} />
+            ))}
+          </ul>
+        )}
+      </LoadedItems>
     </Section>
   );
 }

@@ -8,7 +8,7 @@ import { api, call, downloadCsv, itemsOf } from '../../api/client.ts';
 import type { Alert, CalendarYear, Complaint, Evaluation, FeeAudit, Inspection, Page } from '../../api/views.ts';
 import { ProblemMessage, Section, Term } from '../../components/ui.tsx';
 import { Loaded, useLoad, Table, LoadedItems } from '../../components/data.tsx';
-import { formText, useSubmit, Select, Submit, TextArea } from '../../components/form.tsx';
+import { formText, onFormSubmit, useSubmit, Select, Submit, TextArea } from '../../components/form.tsx';
 import { currentQuarter, dateTime, today, workingDaysLeft, yuan } from '../../format.ts';
 import { both, COMPLAINT_CATEGORY, COMPLAINT_STATUS, INSPECTION_CATEGORY, SEVERITY, t, W } from '../../i18n.ts';
 import { deptName, Ranking, useDepartments } from '../Public.tsx';
@@ -51,20 +51,15 @@ export function OversightConsole({ office, supervisor }: { office: boolean; supe
       </Section>
       {supervisor && (
         <Section id="verdicts" title={both(W.verdicts)}>
-          <Loaded state={complaints}>
-            {(items) => {
-              const waiting = items.filter((c) => c.status === 'resolved' || (c.routedTo === 'supervisors' && c.status !== 'closed'));
-              return waiting.length === 0 ? (
-                <p>{t(W.none)}</p>
-              ) : (
-                <ul class="queue">
-                  {waiting.map((c) => (
-                    <Verdict key={c.id} complaint={c} deptName={nameOf(c.againstDept)} onDone={complaints.reload} />
-                  ))}
-                </ul>
-              );
-            }}
-          </Loaded>
+          <LoadedItems state={complaints} only={(c) => c.status === 'resolved' || (c.routedTo === 'supervisors' && c.status !== 'closed')}>
+            {(waiting) => (
+              <ul class="queue">
+                {waiting.map((c) => (
+                  <Verdict key={c.id} complaint={c} deptName={nameOf(c.againstDept)} onDone={complaints.reload} />
+                ))}
+              </ul>
+            )}
+          </LoadedItems>
         </Section>
       )}
       <Audit nameOf={nameOf} />
@@ -251,14 +246,7 @@ function Audit({ nameOf }: { nameOf: (id: string) => string }) {
   const [csvError, setCsvError] = useState<unknown>();
   return (
     <Section id="audit" title={both(W.feeAudit)}>
-      <form
-        class="form inline"
-        onSubmit={(event) => {
-          event.preventDefault();
-          const form = new FormData(event.currentTarget);
-          setRange({ from: formText(form, 'from'), to: formText(form, 'to') });
-        }}
-      >
+      <form class="form inline" onSubmit={onFormSubmit((form) => setRange({ from: formText(form, 'from'), to: formText(form, 'to') }))}>
         <label for="audit-from">{t(W.from)}</label>
         <input id="audit-from" name="from" type="date" defaultValue={range.from} required />
         <label for="audit-to">{t(W.to)}</label>
