@@ -1,4 +1,5 @@
 /** A form's pieces: its submit (busy, its problem shown), its fields. */
+import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { t, W, type Words } from '../i18n.ts';
 import { ProblemMessage } from './ui.tsx';
@@ -46,11 +47,20 @@ export function formText(form: FormData, name: string): string {
   return typeof value === 'string' ? value.trim() : '';
 }
 
-/** A form's end: the problem of its last submit, if any, and its submit button (busy while it runs). */
-export function Submit({ state, label }: { state: { busy: boolean; error: unknown }; label: Words }) {
+/** A form's end: the problem of its last submit, if any, what it did (`children`), and its submit button (busy while it runs). */
+export function Submit({
+  state,
+  label,
+  children,
+}: {
+  state: { busy: boolean; error: unknown };
+  label: Words;
+  children?: ComponentChildren;
+}) {
   return (
     <>
       <ProblemMessage error={state.error} />
+      {children}
       <button type="submit" disabled={state.busy}>
         {t(label)}
       </button>

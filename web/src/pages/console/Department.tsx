@@ -3,7 +3,7 @@ import { useState } from 'preact/hooks';
 import { quietDayRule, INSPECTION_CATEGORIES, type InspectionCategory } from '#functions/inspections/rules';
 import { api, call, itemsOf } from '../../api/client.ts';
 import type { CalendarYear, Complaint, FeeItem, Pledge } from '../../api/views.ts';
-import { ProblemMessage, Section, Term } from '../../components/ui.tsx';
+import { Section, Term } from '../../components/ui.tsx';
 import { useLoad, LoadedItems } from '../../components/data.tsx';
 import { formFields, formText, useSubmit, Select, Submit, TextArea } from '../../components/form.tsx';
 import { dateTime, standardText, today, workingDaysLeft } from '../../format.ts';
@@ -31,6 +31,12 @@ export const useCalendars = () =>
       [year, year + 1].map((y) => call<CalendarYear>(api.GET('/calendar/{year}', { params: { path: { year: String(y) } } }))),
     );
   });
+
+/** The limit a complaint is under now: its acknowledgement's while it awaits one, else its answer's. */
+export const currentDeadline = (complaint: Complaint): string =>
+  complaint.status === 'received' && complaint.deadlines.acknowledgement
+    ? complaint.deadlines.acknowledgement.timeline.deadline
+    : complaint.deadlines.resolution.timeline.deadline;
 
 export function TimeLeft({ deadline, calendars }: { deadline: string; calendars?: CalendarYear[] }) {
   if (!calendars) return <>{dateTime(deadline)}</>;
@@ -71,10 +77,7 @@ function QueueItem({ complaint, calendars, onChange }: { complaint: Complaint; c
     (form) => call(api.POST('/complaints/{id}/resolution', { ...params, body: formFields(form, 'summary') })),
     onChange,
   );
-  const deadline =
-    complaint.status === 'received' && complaint.deadlines.acknowledgement
-      ? complaint.deadlines.acknowledgement.timeline.deadline
-      : complaint.deadlines.resolution.timeline.deadline;
+  const deadline = currentDeadline(complaint);
   const id = `c-${complaint.id}`;
   return (
     <li class="queue-item" aria-labelledby={`${id}-title`}>
@@ -160,15 +163,13 @@ function RecordFee({ dept }: { dept: string }) {
         <input id="fee-at" name="collectedAt" type="datetime-local" required />
         <label for="fee-receipt">{t(W.receiptNo)}</label>
         <input id="fee-receipt" name="receiptNo" required />
-        <ProblemMessage error={submit.error} />
-        {recorded && (
-          <p role="status" class="ok">
-            {t(W.recorded)} #{recorded}
-          </p>
-        )}
-        <button type="submit" disabled={submit.busy}>
-          {t(W.record)}
-        </button>
+        <Submit state={submit} label={W.record}>
+          {recorded && (
+            <p role="status" class="ok">
+              {t(W.recorded)} #{recorded}
+            </p>
+          )}
+        </Submit>
       </form>
     </Section>
   );
@@ -266,15 +267,13 @@ function FileInspection() {
           {t(W.inspectors)} ({t(W.inspectorsHelp)})
         </label>
         <textarea id="insp-inspectors" name="inspectors" required rows={2} />
-        <ProblemMessage error={submit.error} />
-        {filed && (
-          <p role="status" class="ok">
-            <Term map={INSPECTION_STATUS} value={filed.status} />
-          </p>
-        )}
-        <button type="submit" disabled={submit.busy}>
-          {t(W.file)}
-        </button>
+        <Submit state={submit} label={W.file}>
+          {filed && (
+            <p role="status" class="ok">
+              <Term map={INSPECTION_STATUS} value={filed.status} />
+            </p>
+          )}
+        </Submit>
       </form>
     </Section>
   );

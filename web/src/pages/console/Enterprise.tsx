@@ -3,7 +3,7 @@ import { useState } from 'preact/hooks';
 import { api, ApiProblem, call, itemsOf } from '../../api/client.ts';
 import type { FeeCard, FeeEntry, Inspection, OwnComplaint } from '../../api/views.ts';
 import { QrCode } from '../../components/QrCode.tsx';
-import { ProblemMessage, Section, Term } from '../../components/ui.tsx';
+import { Section, Term } from '../../components/ui.tsx';
 import { Loaded, useLoad, LoadedItems } from '../../components/data.tsx';
 import { formText, useSubmit, Select, Submit, TextArea } from '../../components/form.tsx';
 import { dateTime, yuan } from '../../format.ts';
@@ -201,11 +201,8 @@ function InspectionRow({ inspection, unitName, onVisit }: { inspection: Inspecti
           <QrCode text={checkUrl} label={`${t(W.checkIn)} ${inspection.plannedDate}`} />
           <p class="muted">{t(W.checkInHelp)}</p>
           <form onSubmit={visit.onSubmit}>
-            <button type="submit" disabled={visit.busy}>
-              {t(W.recordVisit)}
-            </button>
+            <Submit state={visit} label={W.recordVisit} />
           </form>
-          <ProblemMessage error={visit.error} />
           {verdict && (
             <p role="status" class={verdict.allowed ? 'ok' : 'problem'}>
               <strong>{t(verdict.allowed ? W.visitAllowed : W.visitNotAllowed)}</strong> {verdict.reason}

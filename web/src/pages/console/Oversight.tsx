@@ -12,7 +12,7 @@ import { formText, onFormSubmit, useSubmit, Select, Submit, TextArea } from '../
 import { currentQuarter, dateTime, today, workingDaysLeft, yuan } from '../../format.ts';
 import { both, COMPLAINT_CATEGORY, COMPLAINT_STATUS, INSPECTION_CATEGORY, SEVERITY, t, W } from '../../i18n.ts';
 import { deptName, Ranking, useDepartments } from '../Public.tsx';
-import { TimeLeft, useCalendars } from './Department.tsx';
+import { currentDeadline, TimeLeft, useCalendars } from './Department.tsx';
 
 /** How often the alerts view asks for new alerts. */
 const ALERT_POLL_MS = 3000;
@@ -183,10 +183,7 @@ function NearDeadline({
   const near = complaints
     .flatMap((c) => {
       if (c.status === 'closed') return [];
-      const deadline =
-        c.status === 'received' && c.deadlines.acknowledgement
-          ? c.deadlines.acknowledgement.timeline.deadline
-          : c.deadlines.resolution.timeline.deadline;
+      const deadline = currentDeadline(c);
       const left = workingDaysLeft(deadline, calendars);
       return left < 1 ? [{ complaint: c, deadline, left }] : [];
     })
