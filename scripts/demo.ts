@@ -136,13 +136,16 @@ async function clientFor(url: string, dataDir: string) {
       reason,
       category: 'fee-without-service',
     });
-  return { call, tokens, refuseCharge };
+  /** A department records a charge on an enterprise's card (登记收费). */
+  const recordCharge = (token: string, enterpriseId: string, charge: object) =>
+    call('POST', `/fee-cards/${enterpriseId}/entries`, token, charge);
+  return { call, tokens, refuseCharge, recordCharge };
 }
 
 type Client = Awaited<ReturnType<typeof clientFor>>;
 
 /** The previous quarter: the county as it was, so its evaluation ranks something. */
-async function pastQuarter({ call, tokens, refuseCharge }: Client) {
+async function pastQuarter({ call, tokens, refuseCharge, recordCharge }: Client) {
   const today = ((await call('GET', '/health')).now as string).slice(0, 10);
   for (const [deptId, name] of DEPARTMENTS) await call('PUT', `/departments/${deptId}`, tokens.office, { name });
   for (const { code, ...item } of FEE_ITEMS)
@@ -162,7 +165,7 @@ async function pastQuarter({ call, tokens, refuseCharge }: Client) {
   const [textiles, tea] = ENTERPRISES;
   const collectedAt = `${today}T09:30:00+08:00`;
   const housing = await tokens.dept('housing');
-  const charged = await call('POST', `/fee-cards/${tea.id}/entries`, housing, {
+  const charged = await recordCharge(housing, tea.id, {
     feeItemCode: 'ZJ-001',
     amount: 60000,
     collector: '刘强',
@@ -170,7 +173,7 @@ async function pastQuarter({ call, tokens, refuseCharge }: Client) {
     receiptNo: 'ZJ-2023-0017',
   });
   await refuseCharge(tea.id, charged.entryId, '施工已结束，道路未占用，仍被收取占道费。');
-  await call('POST', `/fee-cards/${textiles.id}/entries`, housing, {
+  await recordCharge(housing, textiles.id, {
     feeItemCode: 'ZJ-001',
     amount: 95000,
     collector: '刘强',
@@ -216,7 +219,7 @@ async function pastQuarter({ call, tokens, refuseCharge }: Client) {
 }
 
 /** Today: a fee list in use, a refused charge, complaints in every state, pledges, an inspection awaiting approval. */
-async function thisQuarter({ call, tokens, refuseCharge }: Client) {
+async function thisQuarter({ call, tokens, refuseCharge, recordCharge }: Client) {
   const now = (await call('GET', '/health')).now as string;
   const today = now.slice(0, 10);
   const [textiles, tea, machinery, food] = ENTERPRISES;
@@ -225,28 +228,10 @@ async function thisQuarter({ call, tokens, refuseCharge }: Client) {
   const collectedAt = now;
 
   // Fee cards: entries, one refused by the enterprise, one attempt over the standard.
-  await call('POST', `/fee-cards/${textiles.id}/entries`, market, {
-    feeItemCode: 'SJ-001',
-    amount: 12000,
-    collector: '王丽',
-    collectedAt,
-    receiptNo: 'SJ-0001',
-  });
-  await call('POST', `/fee-cards/${textiles.id}/entries`, market, {
-    feeItemCode: 'SJ-002',
-    amount: 45000,
-    collector: '王丽',
-    collectedAt,
-    receiptNo: 'SJ-0002',
-  });
-  await call('POST', `/fee-cards/${machinery.id}/entries`, fire, {
-    feeItemCode: 'XF-001',
-    amount: 30000,
-    collector: '郑凯',
-    collectedAt,
-    receiptNo: 'XF-0101',
-  });
-  const disputed = await call('POST', `/fee-cards/${food.id}/entries`, await tokens.dept('health'), {
+  await recordCharge(market, textiles.id, { feeItemCode: 'SJ-001', amount: 12000, collector: '王丽', collectedAt, receiptNo: 'SJ-0001' });
+  await recordCharge(market, textiles.id, { feeItemCode: 'SJ-002', amount: 45000, collector: '王丽', collectedAt, receiptNo: 'SJ-0002' });
+  await recordCharge(fire, machinery.id, { feeItemCode: 'XF-001', amount: 30000, collector: '郑凯', collectedAt, receiptNo: 'XF-0101' });
+  const disputed = await recordCharge(await tokens.dept('health'), food.id, {
     feeItemCode: 'WJ-001',
     amount: 26000,
     collector: '孙悦',
@@ -254,13 +239,9 @@ async function thisQuarter({ call, tokens, refuseCharge }: Client) {
     receiptNo: 'WJ-0033',
   });
   await refuseCharge(food.id, disputed.entryId, '检测未实际开展，只收费未出具报告。');
-  await call('POST', `/fee-cards/${tea.id}/entries`, market, {
-    feeItemCode: 'SJ-001',
-    amount: 50000,
-    collector: '王丽',
-    collectedAt,
-    receiptNo: 'SJ-0003',
-  }).catch(() => undefined);
+  await recordCharge(market, tea.id, { feeItemCode: 'SJ-001', amount: 50000, collector: '王丽', collectedAt, receiptNo: 'SJ-0003' }).catch(
+    () => undefined,
+  );
 
   // An inspection after the 25th waits for the office's approval; a safety check on a quiet day is filed at once.
   let planned = addDays(today, 1);

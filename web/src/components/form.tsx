@@ -47,20 +47,16 @@ export function formText(form: FormData, name: string): string {
   return typeof value === 'string' ? value.trim() : '';
 }
 
-/** A form's end: the problem of its last submit, if any, what it did (`children`), and its submit button (busy while it runs). */
-export function Submit({
-  state,
-  label,
-  children,
-}: {
-  state: { busy: boolean; error: unknown };
-  label: Words;
-  children?: ComponentChildren;
-}) {
+/** A form's end: the problem of its last submit, if any, what it did (`done`), and its submit button (busy while it runs). */
+export function Submit({ state, label, done }: { state: { busy: boolean; error: unknown }; label: Words; done?: ComponentChildren }) {
   return (
     <>
       <ProblemMessage error={state.error} />
-      {children}
+      {done && (
+        <p role="status" class="ok">
+          {done}
+        </p>
+      )}
       <button type="submit" disabled={state.busy}>
         {t(label)}
       </button>

@@ -163,13 +163,7 @@ function RecordFee({ dept }: { dept: string }) {
         <input id="fee-at" name="collectedAt" type="datetime-local" required />
         <label for="fee-receipt">{t(W.receiptNo)}</label>
         <input id="fee-receipt" name="receiptNo" required />
-        <Submit state={submit} label={W.record}>
-          {recorded && (
-            <p role="status" class="ok">
-              {t(W.recorded)} #{recorded}
-            </p>
-          )}
-        </Submit>
+        <Submit state={submit} label={W.record} done={recorded && `${t(W.recorded)} #${recorded}`} />
       </form>
     </Section>
   );
@@ -267,13 +261,7 @@ function FileInspection() {
           {t(W.inspectors)} ({t(W.inspectorsHelp)})
         </label>
         <textarea id="insp-inspectors" name="inspectors" required rows={2} />
-        <Submit state={submit} label={W.file}>
-          {filed && (
-            <p role="status" class="ok">
-              <Term map={INSPECTION_STATUS} value={filed.status} />
-            </p>
-          )}
-        </Submit>
+        <Submit state={submit} label={W.file} done={filed && <Term map={INSPECTION_STATUS} value={filed.status} />} />
       </form>
     </Section>
   );
