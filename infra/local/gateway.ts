@@ -5,17 +5,15 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
-import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import type { APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import type { HttpEvent } from '#shared/http/handler';
 import { isPublic, routeKey, type RouteSpec } from '#shared/http/routes';
 import type { ConcernDefinition } from '../concerns.ts';
 import { claimsForEvent, verifyToken, type LocalKeys } from './signing.ts';
 import { docsFileFor } from '../docs.ts';
 import { serveConsole } from './console.ts';
 
-export type LambdaHandler = (
-  event: APIGatewayProxyEventV2WithJWTAuthorizer,
-  context: Context,
-) => Promise<APIGatewayProxyStructuredResultV2>;
+export type LambdaHandler = (event: HttpEvent, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
 
 /** API Gateway's token-bucket throttling: `rateLimit` per second, up to `burstLimit` at once. */
 export class TokenBucket {
@@ -115,10 +113,10 @@ export interface EventInput {
 }
 
 /** The API Gateway (HTTP API, payload 2.0) event a Lambda receives for a request. */
-export function toLambdaEvent(input: EventInput): APIGatewayProxyEventV2WithJWTAuthorizer {
+export function toLambdaEvent(input: EventInput): HttpEvent {
   const now = new Date();
   const headers = input.headers ?? {};
-  const event = {
+  const event: HttpEvent = {
     version: '2.0',
     routeKey: input.routeKey,
     rawPath: input.path,
@@ -148,7 +146,7 @@ export function toLambdaEvent(input: EventInput): APIGatewayProxyEventV2WithJWTA
       ...(input.claims ? { authorizer: { principalId: '', integrationLatency: 0, jwt: { claims: input.claims, scopes: [] } } } : {}),
     },
   };
-  return event as unknown as APIGatewayProxyEventV2WithJWTAuthorizer;
+  return event;
 }
 
 /** A Lambda context for a local invocation with the given time limit. */

@@ -119,12 +119,13 @@ async function start(settings: LocalSettings, log: StartupLog, started: (() => P
     LOCAL_COMMIT_BARRIER: '1',
   });
 
-  const importHandler = async (entry: string) =>
-    ((await import(pathToFileURL(path.join(PROJECT_ROOT, entry)).href)) as { handler: LambdaHandler }).handler;
+  // Each entry exports `handler`, of the kind its caller names.
+  const importHandler = async <Handler>(entry: string): Promise<Handler> =>
+    ((await import(pathToFileURL(path.join(PROJECT_ROOT, entry)).href)) as { handler: Handler }).handler;
   const handlers: Record<string, LambdaHandler> = {};
-  for (const concern of concerns) handlers[concern.name] = await importHandler(concern.entry);
-  const check = (await importHandler(deadlineCheck.entry)) as unknown as (event: unknown, context: unknown) => Promise<unknown>;
-  const effects = (await importHandler(effectsWorker.entry)) as unknown as StreamHandler;
+  for (const concern of concerns) handlers[concern.name] = await importHandler<LambdaHandler>(concern.entry);
+  const check = await importHandler<(event: unknown, context: unknown) => Promise<unknown>>(deadlineCheck.entry);
+  const effects = await importHandler<StreamHandler>(effectsWorker.entry);
   const { processClock } = await import('#shared/time/clock');
   const { deliverToLocalSink } = await import('#shared/alerts/alert-delivery');
   const { alertFromSnsMessage } = await import('#shared/alerts/alerts');

@@ -12,7 +12,7 @@ import {
   GetShardIteratorCommand,
   type _Record,
 } from '@aws-sdk/client-dynamodb-streams';
-import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
+import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { localClient } from './dynamodb.ts';
 import { readStateFile, writeStateFile } from './state-file.ts';
 
@@ -20,6 +20,9 @@ const isCheckpoints = (value: unknown): value is Record<string, string> =>
   !!value && typeof value === 'object' && !Array.isArray(value) && Object.values(value).every((sequence) => typeof sequence === 'string');
 
 export type StreamHandler = (event: DynamoDBStreamEvent) => Promise<DynamoDBBatchResponse>;
+
+/** The records as Lambda receives them: the same JSON (the table holds no binary attributes, which the SDK would give as bytes). */
+const asLambdaRecords = (records: unknown[]): DynamoDBRecord[] => JSON.parse(JSON.stringify(records)) as DynamoDBRecord[];
 
 export interface StreamPoller {
   stop: () => Promise<void>;
@@ -89,7 +92,7 @@ export async function pollTableStream(options: {
         continue;
       }
       seen = true;
-      const result = await options.handler({ Records: records as unknown as DynamoDBStreamEvent['Records'] });
+      const result = await options.handler({ Records: asLambdaRecords(records) });
       const failed = result.batchItemFailures[0]?.itemIdentifier;
       const done = failed
         ? records.slice(
