@@ -88,9 +88,7 @@ const applicationCodec: z.ZodMiniType<Application> = z.object({
 });
 const clean = decoderOf(applicationCodec);
 
-export async function getApplication(id: string): Promise<Application | undefined> {
-  return getRecord(keys.application(id), clean);
-}
+export const getApplication = (id: string): Promise<Application | undefined> => getRecord(keys.application(id), clean);
 
 export function newApplicationWrite(application: Application): Write {
   const { id, dept, enterpriseId, receivedAt } = application;

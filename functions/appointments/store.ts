@@ -58,9 +58,7 @@ export async function createAppointment(appointment: Appointment, alongside: Wri
   await writeAll([newRecord('appointment', { ...keys.appointment(id), ...indexes }, appointment), ...alongside]);
 }
 
-export async function getAppointment(id: string): Promise<Appointment | undefined> {
-  return getRecord(keys.appointment(id), clean);
-}
+export const getAppointment = (id: string): Promise<Appointment | undefined> => getRecord(keys.appointment(id), clean);
 
 /** Confirms a requested appointment if it is still at its version; false if someone else changed it first. */
 export async function confirmAppointment(

@@ -43,9 +43,7 @@ const complaintCodec: z.ZodMiniType<StoredComplaint> = z.object({
 });
 const decodeComplaint = decoderOf(complaintCodec);
 
-export async function getComplaint(id: string): Promise<StoredComplaint | undefined> {
-  return getRecord(keys.complaint(id), decodeComplaint);
-}
+export const getComplaint = (id: string): Promise<StoredComplaint | undefined> => getRecord(keys.complaint(id), decodeComplaint);
 
 const trackingCodec = z.object({ complaintId: z.string() });
 

@@ -1,5 +1,5 @@
 /** The quarter's evaluation as CSV: one row per department, in rank order. */
-import { toCsv, type Column } from '#shared/http/csv';
+import { field, toCsv, type Column } from '#shared/http/csv';
 import type { Figures } from '#shared/domain/evaluation';
 
 export interface EvaluationRow {
@@ -17,10 +17,10 @@ export interface EvaluationRow {
 const figure = (header: string, metric: keyof Figures): Column<EvaluationRow> => ({ header, value: (row) => row.figures[metric] });
 
 const columns: Column<EvaluationRow>[] = [
-  { header: '排名 Rank', value: (row) => row.rank },
-  { header: '部门 Department', value: (row) => row.name },
-  { header: '部门代码 Department id', value: (row) => row.deptId },
-  { header: '得分 Score', value: (row) => row.score },
+  field('排名 Rank', 'rank'),
+  field('部门 Department', 'name'),
+  field('部门代码 Department id', 'deptId'),
+  field('得分 Score', 'score'),
   { header: '末位 Last placed', value: (row) => (row.lastPlaced ? '是 yes' : '') },
   figure('收到投诉 Complaints received', 'complaintsReceived'),
   figure('查实投诉 Complaints substantiated', 'complaintsSubstantiated'),

@@ -99,9 +99,7 @@ export async function feeItemInForceAt(code: string, at: Date): Promise<FeeItem 
   return current && !current.inForceFrom && Date.parse(current.publishedAt) <= at.getTime() ? current : undefined;
 }
 
-export async function getFeeItem(code: string): Promise<FeeItem | undefined> {
-  return getRecord(keys.feeItem(code), decodeFeeItem);
-}
+export const getFeeItem = (code: string): Promise<FeeItem | undefined> => getRecord(keys.feeItem(code), decodeFeeItem);
 
 export async function feeItemsPage(unit: string | undefined, limit: number, cursor: string | undefined) {
   return queryPage(unit ? patterns.feeItemsOfUnit(unit) : patterns.allFeeItems(), { limit, cursor }, decodeFeeItem);

@@ -143,9 +143,7 @@ export async function createInspection(
   return refusal ?? 'created';
 }
 
-export async function getInspection(id: string): Promise<Inspection | undefined> {
-  return getRecord(keys.inspection(id), decodeInspection);
-}
+export const getInspection = (id: string): Promise<Inspection | undefined> => getRecord(keys.inspection(id), decodeInspection);
 
 export async function inspectionVisits(id: string): Promise<Visit[]> {
   return queryAll(patterns.visitsOfInspection(id), decodeVisit);

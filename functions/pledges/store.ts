@@ -28,9 +28,7 @@ export async function createPledge(pledge: Pledge, alongside: Write[]): Promise<
   await writeAll([newRecord('pledge', { ...keys.pledge(pledge.id), ...indexes }, pledge), ...alongside]);
 }
 
-export async function getPledge(id: string): Promise<Pledge | undefined> {
-  return getRecord(keys.pledge(id), decodePledge);
-}
+export const getPledge = (id: string): Promise<Pledge | undefined> => getRecord(keys.pledge(id), decodePledge);
 
 /** Applies a change if the pledge is still at its version; false if someone else changed it first. */
 export async function updatePledge(

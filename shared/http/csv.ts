@@ -5,10 +5,18 @@ import { reply } from './reply.ts';
  * correctly), CRLF line ends and RFC 4180 quoting. A text cell that a spreadsheet would run as
  * a formula (= + - @ at its start) is prefixed with an apostrophe.
  */
+export type Cell = string | number | boolean | null | undefined;
+
 export interface Column<Row> {
   header: string;
-  value: (row: Row) => string | number | boolean | null | undefined;
+  value: (row: Row) => Cell;
 }
+
+/** A column that shows one field of the row as it is. */
+export const field = <Row extends Record<Key, Cell>, Key extends string>(header: string, key: Key): Column<Row> => ({
+  header,
+  value: (row) => row[key],
+});
 
 const BOM = '\uFEFF';
 
