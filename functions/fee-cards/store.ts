@@ -237,12 +237,7 @@ export async function appendEntry(entry: ChainedEntry, expectedCount: number, co
           pk: keys.cardPartition(entry.enterpriseId),
           sk: keys.entrySk(seq),
           ...keys.unitEntriesIndex(entry.enterpriseId, entry.unit, seq),
-          ...keys.feeAuditIndex(
-            monthOf(collectedOn),
-            new Date(entry.collectedAt).toISOString(),
-            'ENTRY',
-            `${entry.enterpriseId}#${entry.entryId}`,
-          ),
+          ...keys.feeAuditIndex(collectedOn, entry.collectedAt, 'ENTRY', `${entry.enterpriseId}#${entry.entryId}`),
           type: 'fee-entry',
           collectedOn,
           ...entry,
@@ -285,7 +280,7 @@ function addToTotals(date: string, kind: 'ENTRY' | 'REFUSED' | 'REJECTED', unit:
 
 /** Keeps a refused attempt as audit evidence, dated (like entries) by the collection it claimed. */
 export async function recordRejectedAttempt(attempt: RejectedAttempt, attemptedOn: string): Promise<void> {
-  const auditIndex = keys.feeAuditIndex(monthOf(attemptedOn), new Date(attempt.collectedAt).toISOString(), 'REJECTED', attempt.id);
+  const auditIndex = keys.feeAuditIndex(attemptedOn, attempt.collectedAt, 'REJECTED', attempt.id);
   await writeAll([
     newRecord('rejected-fee-attempt', { ...keys.rejectedAttempt(attempt.id), ...auditIndex }, attempt),
     addToTotals(attemptedOn, 'REJECTED', attempt.unit, attempt.feeItemCode, attempt.amount),
@@ -304,12 +299,7 @@ export async function recordRefusal(refusal: Refusal, seq: number, refusedOn: st
       {
         pk: keys.cardPartition(refusal.enterpriseId),
         sk: keys.refusalSk(seq),
-        ...keys.feeAuditIndex(
-          monthOf(refusedOn),
-          new Date(refusal.refusedAt).toISOString(),
-          'REFUSAL',
-          `${refusal.enterpriseId}#${refusal.entryId}`,
-        ),
+        ...keys.feeAuditIndex(refusedOn, refusal.refusedAt, 'REFUSAL', `${refusal.enterpriseId}#${refusal.entryId}`),
         type: 'fee-refusal',
         ...refusal,
       },

@@ -214,8 +214,9 @@ export const keys = {
   receipt: (deptId: string, receiptNo: string) => ({ pk: `RECEIPT#${deptId}#${receiptNo}`, sk: 'RECEIPT' }),
   rejectedAttempt: (id: string) => ({ pk: `REJECTED#${id}`, sk: 'ATTEMPT' }),
   feeAuditPartition: (month: string) => lists.feeAuditOfMonth(month).partition,
-  feeAuditIndex: (month: string, instant: string, kind: string, id: string) =>
-    lists.feeAuditOfMonth(month).entry(`${instant}#${kind}#${id}`),
+  /** An event of the fee audit, in the list of the month of its China date, ordered by its instant. */
+  feeAuditIndex: (localDate: string, at: string, kind: string, id: string) =>
+    lists.feeAuditOfMonth(localDate.slice(0, 7)).entry(`${new Date(at).toISOString()}#${kind}#${id}`),
   feeTotals: (month: string, date: string, kind: string, unit: string, item: string) => ({
     pk: `FEETOTALS#${month}`,
     sk: `${date}#${kind}#${unit}#${item}`,
