@@ -4,6 +4,7 @@
  * (一次性告知), the delay notice (滞后反馈告知), the on-time record of a decision and the rating
  * (好差评). Working days are the county's calendar (`IsWorkingDay`).
  */
+import { delayNoticeTiming } from '#shared/domain/delay-notice';
 import { addWorkingTime, timelineOf, workingDaysBetween, type IsWorkingDay, type Timeline, type Timing } from '#shared/time/calendar';
 import type { Violation } from '#shared/domain/errors';
 
@@ -86,18 +87,10 @@ export function applicationDelayRule(input: {
   expectedBy: Date;
   alreadyGiven: boolean;
 }): Violation | undefined {
-  if (input.alreadyGiven)
-    return { rule: 'delay-notice-given', title: 'A delay notice was already given', detail: 'The deadline can be moved only once.' };
-  if (input.status !== 'accepted')
+  if (input.status !== 'accepted' && !input.alreadyGiven)
     return { state: true, rule: 'not-accepted', title: 'The application is not being processed', detail: `Its status is ${input.status}.` };
-  if (input.now.getTime() >= input.deadline.getTime())
-    return { rule: 'limit-passed', title: 'The limit has already passed', detail: 'A delay notice must come before the pledged deadline.' };
-  if (input.expectedBy.getTime() <= input.deadline.getTime())
-    return {
-      rule: 'delay-not-later',
-      title: 'The new date is not later than the deadline',
-      detail: 'A delay notice names a date after the pledged deadline.',
-    };
+  const timing = delayNoticeTiming({ ...input, newDeadline: input.expectedBy }, 'pledged deadline');
+  if (timing) return timing;
   if (input.expectedBy.getTime() > input.statutoryEnd.getTime()) {
     return {
       rule: 'past-statutory-limit',

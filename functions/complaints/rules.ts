@@ -2,6 +2,7 @@
  * Complaint rules (责任追究, work plan §三; 限时办结制, 滞后反馈告知制, AB岗, 首问负责制), pure:
  * categories and their routing, time limits, the delay-notice rule (the A/B/C roster: roster.ts).
  */
+import { delayNoticeTiming } from '#shared/domain/delay-notice';
 import type { Violation } from '#shared/domain/errors';
 
 export const COMPLAINT_CATEGORIES = [
@@ -80,32 +81,13 @@ export function delayNoticeRule(input: {
   expectedByEnd: Date;
   alreadyGiven: boolean;
 }): Violation | undefined {
-  if (input.alreadyGiven) {
-    return {
-      rule: 'delay-notice-given',
-      title: 'A delay notice was already given',
-      detail: 'The resolution limit can be moved only once.',
-    };
-  }
-  if (input.now.getTime() >= input.deadline.getTime()) {
-    return {
-      rule: 'limit-passed',
-      title: 'The limit has already passed',
-      detail: 'A delay notice must be given before the limit passes; this complaint is already in breach.',
-    };
-  }
+  const timing = delayNoticeTiming({ ...input, newDeadline: input.expectedByEnd }, 'resolution limit');
+  if (timing) return timing;
   if (input.expectedByEnd.getTime() > input.latestAllowed.getTime()) {
     return {
       rule: 'delay-too-long',
       title: 'The delay is longer than allowed',
       detail: `The new date may move the limit by at most the original limit: answer by ${input.latestAllowed.toISOString()} at the latest.`,
-    };
-  }
-  if (input.expectedByEnd.getTime() <= input.deadline.getTime()) {
-    return {
-      rule: 'delay-not-later',
-      title: 'The new date is not later than the limit',
-      detail: 'A delay notice names a date after the current limit.',
     };
   }
   return undefined;

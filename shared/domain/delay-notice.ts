@@ -5,6 +5,7 @@ import type { Matter } from '../outbox/matters.ts';
 import type { Timeline } from '../time/calendar.ts';
 import type { Deps } from './deps.ts';
 import { countIn } from './evaluation.ts';
+import type { Violation } from './errors.ts';
 
 /** What the department gives: why it will be late, and the date it expects to be done by. */
 export interface DelayNoticeInput {
@@ -24,3 +25,24 @@ export const delayNoticeWrites = (dept: string, from: Matter, to: Matter, timeli
   countIn(dept, now, { delayNotices: 1 }),
   ...restartDeadlineEffects(from, to, timeline, 'delay notice given', newId, now),
 ];
+
+/**
+ * What every delay notice keeps to: it is given once, before the limit passes, and names a date
+ * after that limit. `limit` names the limit in the details (e.g. "pledged deadline").
+ */
+export function delayNoticeTiming(
+  input: { alreadyGiven: boolean; now: Date; deadline: Date; newDeadline: Date },
+  limit: string,
+): Violation | undefined {
+  if (input.alreadyGiven)
+    return { rule: 'delay-notice-given', title: 'A delay notice was already given', detail: `The ${limit} can be moved only once.` };
+  if (input.now.getTime() >= input.deadline.getTime())
+    return { rule: 'limit-passed', title: 'The limit has already passed', detail: `A delay notice must come before the ${limit} passes.` };
+  if (input.newDeadline.getTime() <= input.deadline.getTime())
+    return {
+      rule: 'delay-not-later',
+      title: 'The new date is not later than the limit',
+      detail: `A delay notice names a date after the ${limit}.`,
+    };
+  return undefined;
+}
