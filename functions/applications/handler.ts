@@ -1,6 +1,5 @@
 import { createHttpHandler } from '#shared/http/handler';
 import { idempotency } from '#shared/http/idempotency';
-import { pageLimit } from '#shared/http/validation';
 import { applicationRoutes } from './routes.ts';
 import * as applications from './service.ts';
 
@@ -9,7 +8,7 @@ export const handler = createHttpHandler({
   idempotency,
   operations: {
     fileApplication: ({ body, caller, deps }) => applications.fileApplication(body, caller, deps),
-    listApplications: ({ query, caller, now }) => applications.listApplications({ ...query, limit: pageLimit(query.limit) }, caller, now),
+    listApplications: ({ query, caller, now }) => applications.listApplications(query, caller, now),
     getApplication: ({ params, caller, now }) => applications.viewApplication(params.id, caller, now),
     acceptApplication: ({ params, body, caller, deps }) => applications.acceptOrNotify(params.id, body, caller, deps),
     supplyApplicationMaterials: ({ params, body, caller, deps }) => applications.supplyMaterials(params.id, body, caller, deps),

@@ -5,7 +5,8 @@
 import { addDays, localDate, startOfLocalDate, toLocalIso } from '#shared/time/clock';
 import { hasRole, isDepartmentCaller, isEnterpriseCaller, mayRead, seesAll } from '#shared/http/auth';
 import type { Caller, DepartmentCaller, EnterpriseCaller } from '#shared/http/auth';
-import { delayNoticeWrites, type DelayNoticeInput } from '#shared/domain/delay-notice';
+import type { DelayNoticeInput } from '#shared/domain/delay-notice';
+import { delayNoticeWrites } from '#shared/domain/delay-notice-store';
 import { Conflict, InvalidInput, NotAllowed, NotFound, refusal, type Violation } from '#shared/domain/errors';
 import { timelineAt, timelineToDueDate, workingDaysFor } from '#shared/time/calendar-store';
 import { workingDaysBetween } from '#shared/time/calendar';

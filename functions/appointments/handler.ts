@@ -1,6 +1,5 @@
 import { createHttpHandler } from '#shared/http/handler';
 import { idempotency } from '#shared/http/idempotency';
-import { pageLimit } from '#shared/http/validation';
 import { appointmentRoutes } from './routes.ts';
 import * as appointments from './service.ts';
 
@@ -9,7 +8,7 @@ export const handler = createHttpHandler({
   idempotency,
   operations: {
     requestAppointment: ({ body, caller, deps }) => appointments.requestAppointment(body, caller, deps),
-    listAppointments: ({ query, caller, now }) => appointments.listAppointments({ ...query, limit: pageLimit(query.limit) }, caller, now),
+    listAppointments: ({ query, caller, now }) => appointments.listAppointments(query, caller, now),
     getAppointment: ({ params, caller, now }) => appointments.viewAppointment(params.id, caller, now),
     confirmAppointment: ({ params, body, caller, deps }) => appointments.confirm(params.id, body, caller, deps),
   },

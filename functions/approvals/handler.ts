@@ -1,6 +1,5 @@
 import { createHttpHandler } from '#shared/http/handler';
 import { reply } from '#shared/http/reply';
-import { pageLimit } from '#shared/http/validation';
 import { approvalRoutes } from './routes.ts';
 import { getItem, itemsPage, putItem } from './store.ts';
 import { pledgedLimitRule } from '../applications/rules.ts';
@@ -17,7 +16,7 @@ export const handler = createHttpHandler({
       const { item, created } = await putItem(params.code, body, caller.sub, now);
       return reply({ status: created ? 201 : 200, body: item });
     },
-    listItems: ({ query }) => itemsPage(query.dept, pageLimit(query.limit), query.cursor),
+    listItems: ({ query }) => itemsPage(query.dept, query.limit, query.cursor),
     getItem: async ({ params }) => {
       const item = await getItem(params.code);
       if (!item) throw new NotFound();

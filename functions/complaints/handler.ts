@@ -1,7 +1,6 @@
 import { createHttpHandler } from '#shared/http/handler';
 import { idempotency } from '#shared/http/idempotency';
 import { verifyBearer } from '#shared/http/token-verifier';
-import { pageLimit } from '#shared/http/validation';
 import { complaintRoutes } from './routes.ts';
 import * as complaints from './service.ts';
 
@@ -12,7 +11,7 @@ export const handler = createHttpHandler({
   operations: {
     fileComplaint: ({ body, caller, deps }) => complaints.fileComplaint(body, caller, deps),
     trackComplaint: ({ params }) => complaints.track(params.trackingCode),
-    listComplaints: ({ query, caller, now }) => complaints.listComplaints({ ...query, limit: pageLimit(query.limit) }, caller, now),
+    listComplaints: ({ query, caller, now }) => complaints.listComplaints(query, caller, now),
     getComplaint: ({ params, caller, now }) => complaints.viewComplaint(params.id, caller, now),
     declareAbsence: ({ params, body, caller, deps }) => complaints.declareAbsence(params.deptId, params.handlerId, body, caller, deps),
     putHandlers: ({ params, body, caller, deps }) => complaints.setHandlers(params.deptId, body.handlers, caller, deps),

@@ -11,7 +11,8 @@ import { absenceDateErrors, nextPost, type Handler } from '#shared/domain/roster
 import { getDepartment, requireNamedDepartment, requireOwnDepartment } from '../registry/service.ts';
 import * as store from './store.ts';
 import { complainantView, departmentView, publicView, supervisorView } from './views.ts';
-import { delayNoticeWrites, type DelayNoticeInput } from '#shared/domain/delay-notice';
+import type { DelayNoticeInput } from '#shared/domain/delay-notice';
+import { delayNoticeWrites } from '#shared/domain/delay-notice-store';
 import { Conflict, InvalidInput, NotAllowed, NotFound, RuleViolation } from '#shared/domain/errors';
 import type { Deps } from '#shared/domain/deps';
 

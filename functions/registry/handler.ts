@@ -1,6 +1,5 @@
 import { createHttpHandler } from '#shared/http/handler';
 import { reply } from '#shared/http/reply';
-import { pageLimit } from '#shared/http/validation';
 import { toLocalIso } from '#shared/time/clock';
 import { alertsPage } from '#shared/alerts/alert-listing';
 import { registryRoutes } from './routes.ts';
@@ -14,9 +13,9 @@ export const handler = createHttpHandler({
       const { department, created } = await registry.putDepartment(params.deptId, body.name, now);
       return reply({ status: created ? 201 : 200, body: department });
     },
-    listDepartments: ({ query }) => registry.departmentsPage(pageLimit(query.limit), query.cursor),
+    listDepartments: ({ query }) => registry.departmentsPage(query.limit, query.cursor),
     putCalendar: ({ params, body, caller, now }) => registry.setCalendarYear(params.year, body, caller.sub, now),
     getCalendar: ({ params, now }) => registry.viewCalendarYear(params.year, now),
-    listAlerts: ({ query }) => alertsPage(query, pageLimit(query.limit), query.cursor),
+    listAlerts: ({ query }) => alertsPage(query, query.limit, query.cursor),
   },
 });

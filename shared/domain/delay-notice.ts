@@ -1,10 +1,4 @@
-/** 滞后反馈告知: a delay notice, the same for a complaint's answer and an application's decision. */
-import type { TransactItem } from '../data/db.ts';
-import { restartDeadlineEffects } from '../outbox/effects.ts';
-import type { Matter } from '../outbox/matters.ts';
-import type { Timeline } from '../time/calendar.ts';
-import type { Deps } from './deps.ts';
-import { countIn } from './evaluation.ts';
+/** 滞后反馈告知: a delay notice, the same for a complaint's answer and an application's decision (pure; its writes are in delay-notice-store.ts). */
 import type { Violation } from './errors.ts';
 
 /** What the department gives: why it will be late, and the date it expects to be done by. */
@@ -16,15 +10,6 @@ export interface DelayNoticeInput {
 
 /** The notice as kept on the matter: when it was given too. */
 export type DelayNotice = DelayNoticeInput & { at: string };
-
-/**
- * What a delay notice writes beside the matter: it counts in the department's quarter, and the
- * matter's watch restarts on the new timeline (`from` stopped, `to` started).
- */
-export const delayNoticeWrites = (dept: string, from: Matter, to: Matter, timeline: Timeline, { now, newId }: Deps): TransactItem[] => [
-  countIn(dept, now, { delayNotices: 1 }),
-  ...restartDeadlineEffects(from, to, timeline, 'delay notice given', newId, now),
-];
 
 /**
  * What every delay notice keeps to: it is given once, before the limit passes, and names a date

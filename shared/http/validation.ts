@@ -47,13 +47,15 @@ export const instantSchema = z.iso.datetime({ offset: true }).check(
 export const deptIdSchema = z.string().check(z.regex(/^[a-z][a-z0-9-]{1,47}$/, 'Expected a short lower-case id like market-regulation'));
 export const text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
 export const fen = z.int().check(z.minimum(0), z.maximum(1_000_000_000_00));
+/** How many items a page holds when the client does not say. */
+export const DEFAULT_PAGE_LIMIT = 50;
 export const pageQuery = {
-  limit: z.optional(
+  limit: z._default(
     z.pipe(z.string().check(z.regex(/^\d+$/, 'Expected a whole number')), z.transform(Number)).check(z.minimum(1), z.maximum(200)),
+    DEFAULT_PAGE_LIMIT,
   ),
   cursor: z.optional(z.string().check(z.maxLength(2048), z.regex(/^[A-Za-z0-9_-]*$/, 'Expected a cursor this API returned'))),
 };
-export const pageLimit = (limit: number | undefined): number => limit ?? 50;
 export const creditCodeSchema = z
   .string()
   .check(z.refine(isValidCreditCode, 'Expected an 18-character unified social credit code with a valid check character'));
