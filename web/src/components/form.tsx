@@ -116,3 +116,13 @@ export function Select({
     </>
   );
 }
+
+/** The enterprise's unified social credit code (统一社会信用代码): 18 characters of its alphabet. */
+export function CreditCodeField({ id }: { id: string }) {
+  return (
+    <>
+      <label for={id}>{t(W.enterpriseId)}</label>
+      <input id={id} name="enterpriseId" required pattern="[0-9A-HJ-NPQRTUWXY]{18}" maxLength={18} autoComplete="off" />
+    </>
+  );
+}

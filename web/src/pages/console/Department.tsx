@@ -5,7 +5,7 @@ import { api, call, itemsOf } from '../../api/client.ts';
 import type { CalendarYear, Complaint, FeeItem, Pledge } from '../../api/views.ts';
 import { Section, Term } from '../../components/ui.tsx';
 import { useLoad, LoadedItems } from '../../components/data.tsx';
-import { formFields, formText, useSubmit, Select, Submit, TextArea } from '../../components/form.tsx';
+import { CreditCodeField, formFields, formText, useSubmit, Select, Submit, TextArea } from '../../components/form.tsx';
 import { dateTime, standardText, today, workingDaysLeft } from '../../format.ts';
 import { both, COMPLAINT_CATEGORY, COMPLAINT_STATUS, INSPECTION_CATEGORY, INSPECTION_STATUS, lang, t, W } from '../../i18n.ts';
 import { PledgeTable } from '../Public.tsx';
@@ -145,8 +145,7 @@ function RecordFee({ dept }: { dept: string }) {
   return (
     <Section id="record-fee" title={both(W.recordFee)}>
       <form class="form" onSubmit={submit.onSubmit}>
-        <label for="fee-ent">{t(W.enterpriseId)}</label>
-        <input id="fee-ent" name="enterpriseId" required pattern="[0-9A-HJ-NPQRTUWXY]{18}" maxLength={18} autoComplete="off" />
+        <CreditCodeField id="fee-ent" />
         <Select
           id="fee-item"
           name="feeItemCode"
@@ -219,8 +218,7 @@ function FileInspection() {
   return (
     <Section id="file-inspection" title={both(W.fileInspection)}>
       <form class="form" onSubmit={submit.onSubmit}>
-        <label for="insp-ent">{t(W.enterpriseId)}</label>
-        <input id="insp-ent" name="enterpriseId" required maxLength={18} autoComplete="off" />
+        <CreditCodeField id="insp-ent" />
         <label for="insp-date">{t(W.plannedDate)}</label>
         <input
           id="insp-date"
