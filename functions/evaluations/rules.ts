@@ -4,7 +4,10 @@
  */
 import type { Figures } from '#shared/domain/evaluation';
 
-/** Points off per event. Complaints received and delay notices are shown but not scored: a complaint is not yet a finding, and a delay notice is the rule being followed. */
+/**
+ * Points off per event. Complaints received and delay notices are shown but not scored: a
+ * complaint is not yet a finding, and a delay notice is the rule being followed.
+ */
 export const PENALTIES = {
   complaintsSubstantiated: 10,
   brokenPledges: 8,

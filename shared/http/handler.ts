@@ -42,7 +42,9 @@ import { Reply, type Answer } from './reply.ts';
 import { newId } from '../data/ids.ts';
 import type { Deps } from '../domain/deps.ts';
 
-/* eslint-disable @typescript-eslint/no-unnecessary-condition -- events from the local gateway, the tests and the fuzz may lack what API Gateway always sends (headers, requestContext, an authorizer); the checks below keep them a 4xx */
+/* eslint-disable @typescript-eslint/no-unnecessary-condition --
+   events from the local gateway, the tests and the fuzz may lack what API Gateway always sends
+   (headers, requestContext); the checks below keep them a 4xx */
 type JwtContext = APIGatewayProxyEventV2WithJWTAuthorizer['requestContext'];
 /** An HTTP API event (payload 2.0): the JWT authorizer's context is there only on a route that has one. */
 export type HttpEvent = Omit<APIGatewayProxyEventV2WithJWTAuthorizer, 'requestContext'> & {

@@ -194,7 +194,8 @@ describe('bring your own issuer', () => {
     expect(
       concernsEnv.filter((variables) => variables.ROLES_CLAIM !== 'groups').map((variables) => variables.POWERTOOLS_SERVICE_NAME),
     ).toEqual([]);
-    // The console signs in at the issuer with the client the county registered: its config.json says so, its CSP lets it reach the token endpoint.
+    // The console signs in at the issuer with the client the county registered: its config.json
+    // says so, its CSP lets it reach the token endpoint.
     ownApi.resourceCountIs('AWS::Cognito::UserPoolClient', 0);
     const deployment = resources(ownApi, 'Custom::CDKBucketDeployment')[0]![1];
     const config = deployment.Properties.SourceObjectKeys.map((key: string) =>
