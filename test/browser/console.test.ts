@@ -60,6 +60,10 @@ describe('the web console', () => {
   it('a citizen files a complaint through the form and follows it on its tracking page', async () => {
     const name = `县住建局-${uniqueSuffix()}`;
     const deptId = await newDepartment(name);
+    // More departments than one page of /departments (50) sort before it: the pages still name it.
+    const token = await office();
+    const before = uniqueSuffix();
+    for (let i = 0; i < 55; i += 1) await call('PUT', `/departments/a-${before}-${i}`, { token, json: { name: `局${i}` } });
     const { page, errors, screenshot } = await openPage(browser, { mobile: true });
     await page.goto(`${runtime.url}/complain`);
     await page.getByLabel('被投诉部门').selectOption({ label: name });
