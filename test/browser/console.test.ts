@@ -72,7 +72,9 @@ describe('the web console', () => {
     await page.getByLabel('联系方式(选填,仅监督人员可见)').fill('13800000000');
     await screenshot('complain-form');
     // On a phone the form fits the screen: no select or field runs off its right edge.
-    const widths = await page.evaluate(() => ({ page: document.documentElement.scrollWidth, screen: window.innerWidth }));
+    const widths = await page.evaluate<{ page: number; screen: number }>(
+      '({ page: document.documentElement.scrollWidth, screen: innerWidth })',
+    );
     expect(widths.page).toBeLessThanOrEqual(widths.screen);
     await page.getByRole('button', { name: '提交投诉' }).click();
 
