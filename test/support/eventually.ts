@@ -47,3 +47,13 @@ export function executions(dataDir: string): { name: string; status: string }[] 
   const file = path.join(dataDir, 'executions.json');
   return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : [];
 }
+
+/**
+ * The per-client limit counts in fixed windows of real time: a burst that straddles a window's end
+ * is counted in two. Waits, when needed, so that at least `secondsNeeded` of the current window remain.
+ */
+export async function withinOneWindow(windowSeconds: number, secondsNeeded = windowSeconds / 3): Promise<void> {
+  const windowMs = windowSeconds * 1000;
+  const left = windowMs - (Date.now() % windowMs);
+  if (left < secondsNeeded * 1000) await new Promise((resolve) => setTimeout(resolve, left + 50));
+}
