@@ -4,9 +4,9 @@
  * stays, and the pledged deadline does not move: the clock started at acceptance.
  */
 import { localDate, toLocalIso } from '#shared/time/clock';
-import { type MatterCheck, closed, stillOpen } from '#shared/outbox/deadline-checks';
+import { type MatterCheck, closed, passToNextPost, stillOpen } from '#shared/outbox/deadline-checks';
 import { getRoster } from '#shared/domain/roster-store';
-import { effectiveHolder, nextPost } from '#shared/domain/roster';
+import { effectiveHolder } from '#shared/domain/roster';
 import { getApplication, postOf, updateApplication } from './store.ts';
 
 export const checkApplicationMatter: MatterCheck = async (matter, stage, now) => {
@@ -21,22 +21,23 @@ export const checkApplicationMatter: MatterCheck = async (matter, stage, now) =>
   const holder = effectiveHolder(roster, application.assignedTo, today);
   const owner = application.owner ? `; its owner (首问负责) is ${application.owner.sub}` : '';
   if (stage === 'breach' && holder.post !== 'head') {
-    const next = postOf(nextPost(roster, { after: holder.handlerId, on: today }));
-    const moved = await updateApplication(application, { assignedTo: next }, [
-      {
-        at: toLocalIso(now),
-        event: 'reassigned',
-        text: `Not decided by ${due} at post ${holder.post} (${holder.handlerName}); moved to post ${next.post} (${next.handlerName}).`,
-      },
-    ]);
-    // Decided or changed meanwhile: nothing to alert now.
-    if (!moved) return closed;
-    return stillOpen({
-      kind: 'decision-breach-reassigned',
-      subject,
-      title: `An application was not decided in time: moved from post ${holder.post} to post ${next.post}`,
-      detail: `${what} was due by ${due}${application.delayNotice ? ' (after a delay notice)' : ''}; post ${holder.post} (${holder.handlerName}) let it pass and it now lies with post ${next.post} (${next.handlerName})${owner}.`,
-    });
+    return passToNextPost(
+      { roster, on: today, holder },
+      (next) =>
+        updateApplication(application, { assignedTo: postOf(next) }, [
+          {
+            at: toLocalIso(now),
+            event: 'reassigned',
+            text: `Not decided by ${due} at post ${holder.post} (${holder.handlerName}); moved to post ${next.post} (${next.handlerName}).`,
+          },
+        ]),
+      (next) => ({
+        kind: 'decision-breach-reassigned',
+        subject,
+        title: `An application was not decided in time: moved from post ${holder.post} to post ${next.post}`,
+        detail: `${what} was due by ${due}${application.delayNotice ? ' (after a delay notice)' : ''}; post ${holder.post} (${holder.handlerName}) let it pass and it now lies with post ${next.post} (${next.handlerName})${owner}.`,
+      }),
+    );
   }
   const text = {
     warning: {

@@ -89,16 +89,10 @@ export function applicationDelayRule(input: {
 }): Violation | undefined {
   if (input.status !== 'accepted' && !input.alreadyGiven)
     return { state: true, rule: 'not-accepted', title: 'The application is not being processed', detail: `Its status is ${input.status}.` };
-  const timing = delayNoticeTiming({ ...input, newDeadline: input.expectedBy }, 'pledged deadline');
-  if (timing) return timing;
-  if (input.expectedBy.getTime() > input.statutoryEnd.getTime()) {
-    return {
-      rule: 'past-statutory-limit',
-      title: 'The new date is past the statutory limit',
-      detail: `Decide by ${input.statutoryEnd.toISOString()} at the latest.`,
-    };
-  }
-  return undefined;
+  return delayNoticeTiming({ ...input, newDeadline: input.expectedBy }, 'pledged deadline', {
+    by: input.statutoryEnd,
+    because: 'statutory-limit',
+  });
 }
 
 /** What a decision records: on time when at or before the deadline in force, and the working days it took. */

@@ -4,13 +4,13 @@
  * post), restarts the limit for the new holder, and tells both in the breach alert.
  */
 import { localDate, toLocalIso } from '#shared/time/clock';
-import { type MatterCheck, closed, stillOpen } from '#shared/outbox/deadline-checks';
+import { type MatterCheck, closed, passToNextPost, stillOpen } from '#shared/outbox/deadline-checks';
 import { deadlineTimeline } from '#shared/time/calendar-store';
 import { startDeadlineEffect } from '#shared/outbox/effects';
 import { newId } from '#shared/data/ids';
 import { acknowledgementMatter } from './intake.ts';
 import { getRoster } from '#shared/domain/roster-store';
-import { effectiveHolder, nextPost } from '#shared/domain/roster';
+import { effectiveHolder } from '#shared/domain/roster';
 import { getComplaint, updateComplaint } from './store.ts';
 
 export const checkComplaintMatter: MatterCheck = async (matter, stage, now) => {
@@ -27,33 +27,35 @@ export const checkComplaintMatter: MatterCheck = async (matter, stage, now) => {
     const roster = complaint.assignment ? await getRoster(complaint.againstDept, today) : [];
     const holder = complaint.assignment && effectiveHolder(roster, complaint.assignment, today);
     if (stage === 'breach' && holder && holder.post !== 'head') {
-      const next = nextPost(roster, { after: holder.handlerId, on: today });
-      const at = toLocalIso(now);
-      const acknowledgement = {
-        version: deadline.version + 1,
-        timeline: await deadlineTimeline(now, complaint.limits.acknowledgeDays, 'complaints'),
-      };
-      const moved = await updateComplaint(
-        complaint,
-        { assignment: next, deadlines: { ...complaint.deadlines, acknowledgement } },
-        [
-          {
-            at,
-            event: 'reassigned',
-            public: false,
-            text: `Not acknowledged in time at post ${holder.post} (${holder.handlerName}); moved to post ${next.post} (${next.handlerName}).`,
-          },
-        ],
-        [startDeadlineEffect(acknowledgementMatter(complaint, acknowledgement.version), acknowledgement.timeline, newId(), now)],
+      return passToNextPost(
+        { roster, on: today, holder },
+        async (next) => {
+          const acknowledgement = {
+            version: deadline.version + 1,
+            timeline: await deadlineTimeline(now, complaint.limits.acknowledgeDays, 'complaints'),
+          };
+          // The new holder's limit starts now; the watch starts only if the move is written.
+          return updateComplaint(
+            complaint,
+            { assignment: next, deadlines: { ...complaint.deadlines, acknowledgement } },
+            [
+              {
+                at: toLocalIso(now),
+                event: 'reassigned',
+                public: false,
+                text: `Not acknowledged in time at post ${holder.post} (${holder.handlerName}); moved to post ${next.post} (${next.handlerName}).`,
+              },
+            ],
+            [startDeadlineEffect(acknowledgementMatter(complaint, acknowledgement.version), acknowledgement.timeline, newId(), now)],
+          );
+        },
+        (next) => ({
+          kind: 'acknowledgement-breach-reassigned',
+          subject,
+          title: `Complaint not acknowledged in time: moved from post ${holder.post} to post ${next.post}`,
+          detail: `${what} was not acknowledged within ${complaint.limits.acknowledgeDays} working day(s) by post ${holder.post} (${holder.handlerName}); it now lies with post ${next.post} (${next.handlerName}).`,
+        }),
       );
-      // Acknowledged or changed meanwhile: nothing moved, and the new watch was not started.
-      if (!moved) return closed;
-      return stillOpen({
-        kind: 'acknowledgement-breach-reassigned',
-        subject,
-        title: `Complaint not acknowledged in time: moved from post ${holder.post} to post ${next.post}`,
-        detail: `${what} was not acknowledged within ${complaint.limits.acknowledgeDays} working day(s) by post ${holder.post} (${holder.handlerName}); it now lies with post ${next.post} (${next.handlerName}).`,
-      });
     }
     const text = {
       warning: {

@@ -81,14 +81,8 @@ export function delayNoticeRule(input: {
   expectedByEnd: Date;
   alreadyGiven: boolean;
 }): Violation | undefined {
-  const timing = delayNoticeTiming({ ...input, newDeadline: input.expectedByEnd }, 'resolution limit');
-  if (timing) return timing;
-  if (input.expectedByEnd.getTime() > input.latestAllowed.getTime()) {
-    return {
-      rule: 'delay-too-long',
-      title: 'The delay is longer than allowed',
-      detail: `The new date may move the limit by at most the original limit: answer by ${input.latestAllowed.toISOString()} at the latest.`,
-    };
-  }
-  return undefined;
+  return delayNoticeTiming({ ...input, newDeadline: input.expectedByEnd }, 'resolution limit', {
+    by: input.latestAllowed,
+    because: 'original-limit-again',
+  });
 }

@@ -12,12 +12,35 @@ export interface DelayNoticeInput {
 export type DelayNotice = DelayNoticeInput & { at: string };
 
 /**
+ * How late the new date may be: never past the statutory limit (an application's decision), or
+ * moving the limit by at most the original limit (a complaint's answer).
+ */
+export interface LatestDate {
+  by: Date;
+  because: 'statutory-limit' | 'original-limit-again';
+}
+
+const TOO_LATE: Record<LatestDate['because'], (by: string) => Violation> = {
+  'statutory-limit': (by) => ({
+    rule: 'past-statutory-limit',
+    title: 'The new date is past the statutory limit',
+    detail: `Decide by ${by} at the latest.`,
+  }),
+  'original-limit-again': (by) => ({
+    rule: 'delay-too-long',
+    title: 'The delay is longer than allowed',
+    detail: `The new date may move the limit by at most the original limit: answer by ${by} at the latest.`,
+  }),
+};
+
+/**
  * What every delay notice keeps to: it is given once, before the limit passes, and names a date
- * after that limit. `limit` names the limit in the details (e.g. "pledged deadline").
+ * after that limit but not after the latest date. `limit` names the limit in the details (e.g. "pledged deadline").
  */
 export function delayNoticeTiming(
   input: { alreadyGiven: boolean; now: Date; deadline: Date; newDeadline: Date },
   limit: string,
+  latest: LatestDate,
 ): Violation | undefined {
   if (input.alreadyGiven)
     return { rule: 'delay-notice-given', title: 'A delay notice was already given', detail: `The ${limit} can be moved only once.` };
@@ -29,5 +52,6 @@ export function delayNoticeTiming(
       title: 'The new date is not later than the limit',
       detail: `A delay notice names a date after the ${limit}.`,
     };
+  if (input.newDeadline.getTime() > latest.by.getTime()) return TOO_LATE[latest.because](latest.by.toISOString());
   return undefined;
 }

@@ -1,6 +1,7 @@
 /** What a concern answers when the deadline workflow asks about one of its matters. */
 import type { AlertInput } from '../alerts/alerts.ts';
 import type { Matter, Stage } from './matters.ts';
+import { nextPost, type Assignment, type Handler, type Post } from '../domain/roster.ts';
 
 export type CheckResult = { open: false } | { open: true; alert: Omit<AlertInput, 'severity' | 'concern' | 'department'> };
 
@@ -17,3 +18,17 @@ export const closed: CheckResult = { open: false };
 
 /** The answer for a matter still open at its stage: the alert its concern sends. */
 export const stillOpen = (alert: Extract<CheckResult, { open: true }>['alert']): CheckResult => ({ open: true, alert });
+
+/**
+ * A breach at a post that is not the department head's (AB岗): the matter moves to the next
+ * available post after the one holding it today. `move` writes that, and is false when the matter
+ * was handled or changed meanwhile (then nothing moved and nothing is alerted); `alert` tells of the move.
+ */
+export async function passToNextPost(
+  today: { roster: readonly Handler[]; on: string; holder: Post },
+  move: (next: Assignment) => Promise<boolean>,
+  alert: (next: Assignment) => Extract<CheckResult, { open: true }>['alert'],
+): Promise<CheckResult> {
+  const next = nextPost(today.roster, { after: today.holder.handlerId, on: today.on });
+  return (await move(next)) ? stillOpen(alert(next)) : closed;
+}
