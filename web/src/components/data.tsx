@@ -1,5 +1,5 @@
 /** What the API answered, shown: loading, the answer or its problem, lists and tables. */
-import type { ComponentChildren } from 'preact';
+import { Fragment, type ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { t, W, type Words } from '../i18n.ts';
 import { ProblemMessage } from './ui.tsx';
@@ -21,13 +21,10 @@ export function useLoad<T>(load: () => Promise<T>, deps: unknown[] = []) {
   return { ...state, reload: () => setVersion((v) => v + 1) };
 }
 
-export function Loaded<T>({
-  state,
-  children,
-}: {
-  state: { data?: T; error?: unknown; loading: boolean };
-  children: (data: T) => ComponentChildren;
-}) {
+/** What useLoad gives: loading, then the data or the error. */
+type LoadState<T> = { data?: T; error?: unknown; loading: boolean };
+
+export function Loaded<T>({ state, children }: { state: LoadState<T>; children: (data: T) => ComponentChildren }) {
   if (state.error) return <ProblemMessage error={state.error} />;
   if (state.loading || state.data === undefined)
     return (
@@ -39,16 +36,13 @@ export function Loaded<T>({
 }
 
 /** Loaded, for a list: 暂无 (none) when it is empty (of the items `only` keeps). */
-export function LoadedItems<T>({
-  state,
-  only,
-  children,
-}: {
-  state: { data?: T[]; error?: unknown; loading: boolean };
+interface ItemsState<T> {
+  state: LoadState<T[]>;
   /** Shows only the items it keeps. */
   only?: (item: T) => boolean;
-  children: (items: T[]) => ComponentChildren;
-}) {
+}
+
+export function LoadedItems<T>({ state, only, children }: ItemsState<T> & { children: (items: T[]) => ComponentChildren }) {
   return (
     <Loaded state={state}>
       {(loaded) => {
@@ -56,6 +50,25 @@ export function LoadedItems<T>({
         return items.length === 0 ? <p>{t(W.none)}</p> : children(items);
       }}
     </Loaded>
+  );
+}
+
+/** LoadedItems as a list (`<ul class={listClass}>`): `children` gives each item's own `<li>`. */
+export function LoadedList<T extends { id: string }>({
+  listClass,
+  children,
+  ...items
+}: ItemsState<T> & { listClass: string; children: (item: T) => ComponentChildren }) {
+  return (
+    <LoadedItems {...items}>
+      {(items) => (
+        <ul class={listClass}>
+          {items.map((item) => (
+            <Fragment key={item.id}>{children(item)}</Fragment>
+          ))}
+        </ul>
+      )}
+    </LoadedItems>
   );
 }
 

@@ -1,5 +1,5 @@
 /** A form's pieces: its submit (busy, its problem shown), its fields. */
-import type { ComponentChildren } from 'preact';
+import type { ComponentChildren, JSX } from 'preact';
 import { useState } from 'preact/hooks';
 import { t, W, type Words } from '../i18n.ts';
 import { ProblemMessage } from './ui.tsx';
@@ -47,20 +47,36 @@ export function formText(form: FormData, name: string): string {
   return typeof value === 'string' ? value.trim() : '';
 }
 
-/** A form's end: the problem of its last submit, if any, what it did (`done`), and its submit button (busy while it runs). */
-export function Submit({ state, label, done }: { state: { busy: boolean; error: unknown }; label: Words; done?: ComponentChildren }) {
+/**
+ * A form that `submit` (useSubmit) sends: its fields, then the problem of its last submit if any,
+ * what it did (`done`), and its button (busy while it runs). A button alone needs no field grid.
+ */
+export function Form({
+  submit,
+  label,
+  done,
+  id,
+  children,
+}: {
+  submit: { busy: boolean; error: unknown; onSubmit: (event: Event) => void };
+  label: Words;
+  done?: ComponentChildren;
+  id?: string;
+  children?: ComponentChildren;
+}) {
   return (
-    <>
-      <ProblemMessage error={state.error} />
+    <form id={id} class={children ? 'form' : undefined} onSubmit={submit.onSubmit}>
+      {children}
+      <ProblemMessage error={submit.error} />
       {done && (
         <p role="status" class="ok">
           {done}
         </p>
       )}
-      <button type="submit" disabled={state.busy}>
+      <button type="submit" disabled={submit.busy}>
         {t(label)}
       </button>
-    </>
+    </form>
   );
 }
 
@@ -117,12 +133,17 @@ export function Select({
   );
 }
 
-/** The enterprise's unified social credit code (统一社会信用代码): 18 characters of its alphabet. */
-export function CreditCodeField({ id }: { id: string }) {
+/** A labelled input: the other props are the input's. */
+export function Field({ id, label, ...input }: { id: string; label: Words } & JSX.IntrinsicElements['input']) {
   return (
     <>
-      <label for={id}>{t(W.enterpriseId)}</label>
-      <input id={id} name="enterpriseId" required pattern="[0-9A-HJ-NPQRTUWXY]{18}" maxLength={18} autoComplete="off" />
+      <label for={id}>{t(label)}</label>
+      <input id={id} {...input} />
     </>
   );
 }
+
+/** The enterprise's unified social credit code (统一社会信用代码): 18 characters of its alphabet. */
+export const CreditCodeField = ({ id }: { id: string }) => (
+  <Field id={id} name="enterpriseId" label={W.enterpriseId} required pattern="[0-9A-HJ-NPQRTUWXY]{18}" maxLength={18} autoComplete="off" />
+);

@@ -1,6 +1,7 @@
 /** Small pieces every page uses: a problem shown in Chinese with the API's detail, a section, a term. */
-import type { ComponentChildren } from 'preact';
-import { ApiProblem } from '../api/client.ts';
+import { Fragment, type ComponentChildren } from 'preact';
+import { useState } from 'preact/hooks';
+import { ApiProblem, downloadCsv } from '../api/client.ts';
 import { PROBLEM, t, W, type Words } from '../i18n.ts';
 
 export function ProblemMessage({ error }: { error: unknown }) {
@@ -26,11 +27,52 @@ export function ProblemMessage({ error }: { error: unknown }) {
 
 export const Term = ({ map, value }: { map: Record<string, Words>; value: string }) => <>{map[value] ? t(map[value]) : value}</>;
 
+/** A status as a badge: its term, coloured by the status (style.css has a colour for each). */
+export const Badge = ({ map, value }: { map: Record<string, Words>; value: string }) => (
+  <span class={`badge ${value}`}>
+    <Term map={map} value={value} />
+  </span>
+);
+
 export function Section({ id, title, children }: { id?: string; title: string; children: ComponentChildren }) {
   return (
     <section aria-labelledby={id ? `${id}-title` : undefined} class="card">
       <h2 id={id ? `${id}-title` : undefined}>{title}</h2>
       {children}
     </section>
+  );
+}
+
+/** One matter in a work queue (`<li>`), named for assistive technology by its heading: `heading`'s parts joined by ' · '. */
+export function QueueCard({ id, heading, children }: { id: string; heading: ComponentChildren[]; children: ComponentChildren }) {
+  return (
+    <li class="queue-item" aria-labelledby={`${id}-title`}>
+      <h3 id={`${id}-title`}>
+        {heading.map((part, n) => (
+          <Fragment key={n}>
+            {n > 0 && ' · '}
+            {part}
+          </Fragment>
+        ))}
+      </h3>
+      {children}
+    </li>
+  );
+}
+
+/** 下载 CSV: the `path` as CSV, fetched with the session's token and saved as `fileName`; a failure is shown beside the button. */
+export function CsvDownload({ path, fileName }: { path: string; fileName: string }) {
+  const [error, setError] = useState<unknown>();
+  const download = () => {
+    setError(undefined);
+    downloadCsv(path, fileName).catch(setError);
+  };
+  return (
+    <>
+      <button type="button" onClick={download}>
+        {t(W.downloadCsv)}
+      </button>
+      <ProblemMessage error={error} />
+    </>
   );
 }

@@ -2,7 +2,7 @@
 import { api, call } from '../api/client.ts';
 import type { Filed } from '../api/views.ts';
 import { Section } from '../components/ui.tsx';
-import { formText, useSubmit, Select, Submit, TextArea } from '../components/form.tsx';
+import { Field, formText, Form, useSubmit, Select, TextArea } from '../components/form.tsx';
 import { dateTime } from '../format.ts';
 import { both, COMPLAINT_CATEGORY, t, W } from '../i18n.ts';
 import { useDepartments } from './Public.tsx';
@@ -52,7 +52,7 @@ export function ComplainPage() {
   }
   return (
     <Section id="complain" title={both(W.complain)}>
-      <form onSubmit={submit.onSubmit} class="form">
+      <Form submit={submit} label={W.submitComplaint}>
         <Select
           id="againstDept"
           name="againstDept"
@@ -63,12 +63,9 @@ export function ComplainPage() {
         />
         <Select id="category" name="category" label={W.category} options={Object.entries(COMPLAINT_CATEGORY)} required choose />
         <TextArea id="description" name="description" label={W.whatHappened} rows={6} maxLength={5000} />
-        <label for="occurredAt">{t(W.occurredAt)}</label>
-        <input id="occurredAt" name="occurredAt" type="datetime-local" />
-        <label for="contact">{t(W.contact)}</label>
-        <input id="contact" name="contact" type="text" maxLength={200} autoComplete="tel" />
-        <Submit state={submit} label={W.submitComplaint} />
-      </form>
+        <Field id="occurredAt" label={W.occurredAt} name="occurredAt" type="datetime-local" />
+        <Field id="contact" label={W.contact} name="contact" type="text" maxLength={200} autoComplete="tel" />
+      </Form>
     </Section>
   );
 }

@@ -2,7 +2,7 @@
 import { api, call, itemsOf } from '../api/client.ts';
 import type { Department, Evaluation, FeeItem, Page, Pledge } from '../api/views.ts';
 import { lazy, Suspense } from 'preact/compat';
-import { Section, Term } from '../components/ui.tsx';
+import { Badge, Section } from '../components/ui.tsx';
 import { Loaded, useLoad, Table, LoadedItems } from '../components/data.tsx';
 import { currentQuarter, previousQuarter, standardText } from '../format.ts';
 import { both, PLEDGE_STATUS, t, W } from '../i18n.ts';
@@ -83,11 +83,7 @@ export function PledgeTable({ pledges, departments }: { pledges: Pledge[]; depar
       rowKey={(pledge) => pledge.id}
       cells={(pledge) => {
         const status = pledge.overdue && !pledge.final ? 'overdue' : pledge.status;
-        const badge = (
-          <span class={`badge ${status}`}>
-            <Term map={PLEDGE_STATUS} value={status} />
-          </span>
-        );
+        const badge = <Badge map={PLEDGE_STATUS} value={status} />;
         return [deptName(departments, pledge.department), pledge.title, badge, limits(pledge), pledge.dueDate];
       }}
     />

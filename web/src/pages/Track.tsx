@@ -1,9 +1,9 @@
 /** `/track/{code}`: a complaint's status and public timeline, with no identities (the API gives none). */
 import { api, call } from '../api/client.ts';
 import type { Department, Tracked } from '../api/views.ts';
-import { Section, Term } from '../components/ui.tsx';
+import { Badge, Section, Term } from '../components/ui.tsx';
 import { Loaded, useLoad } from '../components/data.tsx';
-import { formText, onFormSubmit } from '../components/form.tsx';
+import { Field, formText, onFormSubmit } from '../components/form.tsx';
 import { dateTime } from '../format.ts';
 import { navigate } from '../router.ts';
 import { both, COMPLAINT_CATEGORY, COMPLAINT_STATUS, FINDING, t, TIMELINE_EVENT, W } from '../i18n.ts';
@@ -24,8 +24,7 @@ export function TrackPage({ code }: { code: string }) {
           if (value) navigate(`/track/${encodeURIComponent(value)}`);
         })}
       >
-        <label for="code">{t(W.trackingCode)}</label>
-        <input id="code" name="code" defaultValue={code} required />
+        <Field id="code" label={W.trackingCode} name="code" defaultValue={code} required />
         <button type="submit">{t(W.lookUp)}</button>
       </form>
       {code && <Loaded state={tracked}>{(complaint) => <TrackedDetails complaint={complaint} departments={departments.data} />}</Loaded>}
@@ -38,10 +37,8 @@ export function TrackedDetails({ complaint, departments }: { complaint: Tracked;
   return (
     <div class="tracked">
       <p class="status-line">
-        <span class={`badge ${complaint.status}`}>
-          <Term map={COMPLAINT_STATUS} value={complaint.status} />
-        </span>{' '}
-        {deptName(departments, complaint.againstDept)} · <Term map={COMPLAINT_CATEGORY} value={complaint.category} />
+        <Badge map={COMPLAINT_STATUS} value={complaint.status} /> {deptName(departments, complaint.againstDept)} ·{' '}
+        <Term map={COMPLAINT_CATEGORY} value={complaint.category} />
       </p>
       <dl>
         <dt>{t(W.answerDueBy)}</dt>

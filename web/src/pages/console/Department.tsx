@@ -3,9 +3,9 @@ import { useState } from 'preact/hooks';
 import { quietDayRule, INSPECTION_CATEGORIES, type InspectionCategory } from '#functions/inspections/rules';
 import { api, call, itemsOf } from '../../api/client.ts';
 import type { CalendarYear, Complaint, FeeItem, Pledge } from '../../api/views.ts';
-import { Section, Term } from '../../components/ui.tsx';
-import { useLoad, LoadedItems } from '../../components/data.tsx';
-import { CreditCodeField, formFields, formText, useSubmit, Select, Submit, TextArea } from '../../components/form.tsx';
+import { Badge, QueueCard, Section, Term } from '../../components/ui.tsx';
+import { useLoad, LoadedItems, LoadedList } from '../../components/data.tsx';
+import { CreditCodeField, Field, formFields, formText, Form, useSubmit, Select, TextArea } from '../../components/form.tsx';
 import { dateTime, standardText, today, workingDaysLeft } from '../../format.ts';
 import { both, COMPLAINT_CATEGORY, COMPLAINT_STATUS, INSPECTION_CATEGORY, INSPECTION_STATUS, lang, t, W } from '../../i18n.ts';
 import { PledgeTable } from '../Public.tsx';
@@ -55,20 +55,14 @@ function ComplaintQueue({ dept }: { dept: string }) {
   const complaints = useLoad(() => itemsOf<Complaint>(api.GET('/complaints', { params: { query: { dept, limit: '200' } } })), [dept]);
   return (
     <Section id="queue" title={both(W.queue)}>
-      <LoadedItems state={complaints} only={(c) => c.status !== 'closed' && c.status !== 'resolved'}>
-        {(open) => (
-          <ul class="queue">
-            {open.map((complaint) => (
-              <QueueItem key={complaint.id} complaint={complaint} calendars={calendars.data} onChange={complaints.reload} />
-            ))}
-          </ul>
-        )}
-      </LoadedItems>
+      <LoadedList state={complaints} only={(c) => c.status !== 'closed' && c.status !== 'resolved'} listClass="queue">
+        {(complaint) => <QueuedComplaint complaint={complaint} calendars={calendars.data} onChange={complaints.reload} />}
+      </LoadedList>
     </Section>
   );
 }
 
-function QueueItem({ complaint, calendars, onChange }: { complaint: Complaint; calendars?: CalendarYear[]; onChange: () => void }) {
+function QueuedComplaint({ complaint, calendars, onChange }: { complaint: Complaint; calendars?: CalendarYear[]; onChange: () => void }) {
   const params = { params: { path: { id: complaint.id } } };
   const acknowledge = useSubmit(() => call(api.POST('/complaints/{id}/acknowledgement', { ...params, body: {} })), onChange);
   const delayNotice = (form: FormData) => ({ ...params, body: formFields(form, 'reason', 'expectedBy') });
@@ -80,13 +74,10 @@ function QueueItem({ complaint, calendars, onChange }: { complaint: Complaint; c
   const deadline = currentDeadline(complaint);
   const id = `c-${complaint.id}`;
   return (
-    <li class="queue-item" aria-labelledby={`${id}-title`}>
-      <h3 id={`${id}-title`}>
-        <Term map={COMPLAINT_CATEGORY} value={complaint.category} />{' '}
-        <span class={`badge ${complaint.status}`}>
-          <Term map={COMPLAINT_STATUS} value={complaint.status} />
-        </span>
-      </h3>
+    <QueueCard
+      id={id}
+      heading={[<Term map={COMPLAINT_CATEGORY} value={complaint.category} />, <Badge map={COMPLAINT_STATUS} value={complaint.status} />]}
+    >
       <p class="description">{complaint.description}</p>
       <p>
         <TimeLeft deadline={deadline} calendars={calendars} /> · <span class="muted">{dateTime(complaint.receivedAt)}</span>
@@ -96,31 +87,24 @@ function QueueItem({ complaint, calendars, onChange }: { complaint: Complaint; c
           {t(W.delayNotice)}: {complaint.delayNotice.reason} ({complaint.delayNotice.expectedBy})
         </p>
       )}
-      {complaint.status === 'received' && (
-        <form onSubmit={acknowledge.onSubmit}>
-          <Submit state={acknowledge} label={W.acknowledge} />
-        </form>
-      )}
+      {complaint.status === 'received' && <Form submit={acknowledge} label={W.acknowledge} />}
       {complaint.status === 'acknowledged' && (
         <div class="actions">
-          <form class="form" onSubmit={answer.onSubmit}>
+          <Form submit={answer} label={W.sendAnswer}>
             <TextArea id={`${id}-summary`} name="summary" label={W.answerText} rows={3} />
-            <Submit state={answer} label={W.sendAnswer} />
-          </form>
+          </Form>
           {!complaint.delayNotice && (
             <details>
               <summary>{t(W.giveDelayNotice)}</summary>
-              <form class="form" onSubmit={delay.onSubmit}>
+              <Form submit={delay} label={W.giveDelayNotice}>
                 <TextArea id={`${id}-reason`} name="reason" label={W.reason} rows={2} />
-                <label for={`${id}-expected`}>{t(W.expectedBy)}</label>
-                <input id={`${id}-expected`} name="expectedBy" type="date" required min={today()} />
-                <Submit state={delay} label={W.giveDelayNotice} />
-              </form>
+                <Field id={`${id}-expected`} label={W.expectedBy} name="expectedBy" type="date" required min={today()} />
+              </Form>
             </details>
           )}
         </div>
       )}
-    </li>
+    </QueueCard>
   );
 }
 
@@ -144,7 +128,7 @@ function RecordFee({ dept }: { dept: string }) {
   const recorded = submit.result?.entryId;
   return (
     <Section id="record-fee" title={both(W.recordFee)}>
-      <form class="form" onSubmit={submit.onSubmit}>
+      <Form submit={submit} label={W.record} done={recorded && `${t(W.recorded)} #${recorded}`}>
         <CreditCodeField id="fee-ent" />
         <Select
           id="fee-item"
@@ -154,16 +138,11 @@ function RecordFee({ dept }: { dept: string }) {
           required
           choose
         />
-        <label for="fee-amount">{t(W.amount)}</label>
-        <input id="fee-amount" name="amount" type="number" step="0.01" min="0" required inputMode="decimal" />
-        <label for="fee-collector">{t(W.collector)}</label>
-        <input id="fee-collector" name="collector" required />
-        <label for="fee-at">{t(W.collectedAt)}</label>
-        <input id="fee-at" name="collectedAt" type="datetime-local" required />
-        <label for="fee-receipt">{t(W.receiptNo)}</label>
-        <input id="fee-receipt" name="receiptNo" required />
-        <Submit state={submit} label={W.record} done={recorded && `${t(W.recorded)} #${recorded}`} />
-      </form>
+        <Field id="fee-amount" label={W.amount} name="amount" type="number" step="0.01" min="0" required inputMode="decimal" />
+        <Field id="fee-collector" label={W.collector} name="collector" required />
+        <Field id="fee-at" label={W.collectedAt} name="collectedAt" type="datetime-local" required />
+        <Field id="fee-receipt" label={W.receiptNo} name="receiptNo" required />
+      </Form>
     </Section>
   );
 }
@@ -217,11 +196,11 @@ function FileInspection() {
   const filed = submit.result;
   return (
     <Section id="file-inspection" title={both(W.fileInspection)}>
-      <form class="form" onSubmit={submit.onSubmit}>
+      <Form submit={submit} label={W.file} done={filed && <Term map={INSPECTION_STATUS} value={filed.status} />}>
         <CreditCodeField id="insp-ent" />
-        <label for="insp-date">{t(W.plannedDate)}</label>
-        <input
+        <Field
           id="insp-date"
+          label={W.plannedDate}
           name="plannedDate"
           type="date"
           required
@@ -253,14 +232,12 @@ function FileInspection() {
               : 'Days 1 to 25 of every month are quiet production days.'}
         </p>
         <TextArea id="insp-reason" name="reason" label={W.inspectionReason} rows={2} />
-        <label for="insp-basis">{t(W.inspectionBasis)}</label>
-        <input id="insp-basis" name="legalBasis" required />
+        <Field id="insp-basis" label={W.inspectionBasis} name="legalBasis" required />
         <label for="insp-inspectors">
           {t(W.inspectors)} ({t(W.inspectorsHelp)})
         </label>
         <textarea id="insp-inspectors" name="inspectors" required rows={2} />
-        <Submit state={submit} label={W.file} done={filed && <Term map={INSPECTION_STATUS} value={filed.status} />} />
-      </form>
+      </Form>
     </Section>
   );
 }

@@ -1,11 +1,11 @@
 /** The enterprise's console: its fee card (refuse a charge), its inspections with 扫码入企, its complaints. */
 import { useState } from 'preact/hooks';
 import { api, ApiProblem, call, itemsOf } from '../../api/client.ts';
-import type { FeeCard, FeeEntry, Inspection, OwnComplaint } from '../../api/views.ts';
+import type { Department, FeeCard, FeeEntry, Inspection, OwnComplaint } from '../../api/views.ts';
 import { QrCode } from '../../components/QrCode.tsx';
-import { Section, Term } from '../../components/ui.tsx';
-import { Loaded, useLoad, LoadedItems } from '../../components/data.tsx';
-import { formText, useSubmit, Select, Submit, TextArea } from '../../components/form.tsx';
+import { Badge, Section, Term } from '../../components/ui.tsx';
+import { Loaded, useLoad, LoadedList } from '../../components/data.tsx';
+import { formText, Form, useSubmit, Select, TextArea } from '../../components/form.tsx';
 import { dateTime, yuan } from '../../format.ts';
 import { both, COMPLAINT_CATEGORY, INSPECTION_CATEGORY, INSPECTION_STATUS, t, W } from '../../i18n.ts';
 import { deptName, useDepartments } from '../Public.tsx';
@@ -68,37 +68,22 @@ export function EnterpriseConsole({ ent }: { ent: string }) {
         </Loaded>
       </Section>
       <Section id="inspections" title={`${both(W.inspections)} · ${t(W.checkIn)}`}>
-        <LoadedItems state={inspections}>
-          {(items) => (
-            <ul class="inspections">
-              {items.map((inspection) => (
-                <InspectionRow
-                  key={inspection.id}
-                  inspection={inspection}
-                  unitName={deptName(departments.data, inspection.department)}
-                  onVisit={complaints.reload}
-                />
-              ))}
-            </ul>
-          )}
-        </LoadedItems>
+        <LoadedList state={inspections} listClass="inspections">
+          {(inspection) => <InspectionRow inspection={inspection} departments={departments.data} onVisit={complaints.reload} />}
+        </LoadedList>
       </Section>
       <Section id="my-complaints" title={both(W.myComplaints)}>
-        <LoadedItems state={complaints}>
-          {(items) => (
-            <ul class="own-complaints">
-              {items.map((complaint) => (
-                <li key={complaint.id}>
-                  <p class="muted">
-                    {t(W.receivedAt)} {dateTime(complaint.receivedAt)}
-                  </p>
-                  <p class="description">{complaint.description}</p>
-                  <TrackedDetails complaint={complaint} departments={departments.data} />
-                </li>
-              ))}
-            </ul>
+        <LoadedList state={complaints} listClass="own-complaints">
+          {(complaint) => (
+            <li>
+              <p class="muted">
+                {t(W.receivedAt)} {dateTime(complaint.receivedAt)}
+              </p>
+              <p class="description">{complaint.description}</p>
+              <TrackedDetails complaint={complaint} departments={departments.data} />
+            </li>
           )}
-        </LoadedItems>
+        </LoadedList>
       </Section>
     </>
   );
@@ -154,7 +139,7 @@ function EntryRow({ entry, ent, unitName, onRefused }: { entry: FeeEntry; ent: s
         )}
       </div>
       {open && !entry.refused && (
-        <form id={id} class="form" onSubmit={submit.onSubmit}>
+        <Form submit={submit} label={W.submitRefusal} id={id}>
           <Select
             id={`${id}-category`}
             name="category"
@@ -162,14 +147,13 @@ function EntryRow({ entry, ent, unitName, onRefused }: { entry: FeeEntry; ent: s
             options={REFUSAL_CATEGORIES.map((value) => [value, COMPLAINT_CATEGORY[value] ?? value] as const)}
           />
           <TextArea id={`${id}-reason`} name="reason" label={W.refusalReason} rows={3} />
-          <Submit state={submit} label={W.submitRefusal} />
-        </form>
+        </Form>
       )}
     </li>
   );
 }
 
-function InspectionRow({ inspection, unitName, onVisit }: { inspection: Inspection; unitName: string; onVisit: () => void }) {
+function InspectionRow({ inspection, departments, onVisit }: { inspection: Inspection; departments?: Department[]; onVisit: () => void }) {
   const [verdict, setVerdict] = useState<{ allowed: boolean; reason: string }>();
   const visit = useSubmit(
     () =>
@@ -188,10 +172,8 @@ function InspectionRow({ inspection, unitName, onVisit }: { inspection: Inspecti
   return (
     <li class={`inspection${focused ? ' focused' : ''}`}>
       <div>
-        <strong>{inspection.plannedDate}</strong> {unitName} · <Term map={INSPECTION_CATEGORY} value={inspection.category} />{' '}
-        <span class={`badge ${inspection.status}`}>
-          <Term map={INSPECTION_STATUS} value={inspection.status} />
-        </span>
+        <strong>{inspection.plannedDate}</strong> {deptName(departments, inspection.department)} ·{' '}
+        <Term map={INSPECTION_CATEGORY} value={inspection.category} /> <Badge map={INSPECTION_STATUS} value={inspection.status} />
         <p class="muted">
           {inspection.reason} · {t(W.inspectors)}: {inspection.inspectors.join('、')}
         </p>
@@ -200,9 +182,7 @@ function InspectionRow({ inspection, unitName, onVisit }: { inspection: Inspecti
         <div class="check-in">
           <QrCode text={checkUrl} label={`${t(W.checkIn)} ${inspection.plannedDate}`} />
           <p class="muted">{t(W.checkInHelp)}</p>
-          <form onSubmit={visit.onSubmit}>
-            <Submit state={visit} label={W.recordVisit} />
-          </form>
+          <Form submit={visit} label={W.recordVisit} />
           {verdict && (
             <p role="status" class={verdict.allowed ? 'ok' : 'problem'}>
               <strong>{t(verdict.allowed ? W.visitAllowed : W.visitNotAllowed)}</strong> {verdict.reason}

@@ -4,11 +4,11 @@
  * verdicts (supervisors), the evaluation.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { api, call, downloadCsv, itemsOf } from '../../api/client.ts';
+import { api, call, itemsOf } from '../../api/client.ts';
 import type { Alert, CalendarYear, Complaint, Evaluation, FeeAudit, Inspection, Page } from '../../api/views.ts';
-import { ProblemMessage, Section, Term } from '../../components/ui.tsx';
-import { Loaded, useLoad, Table, LoadedItems } from '../../components/data.tsx';
-import { formText, onFormSubmit, useSubmit, Select, Submit, TextArea } from '../../components/form.tsx';
+import { Badge, CsvDownload, ProblemMessage, QueueCard, Section, Term } from '../../components/ui.tsx';
+import { Loaded, useLoad, Table, LoadedList } from '../../components/data.tsx';
+import { Field, formText, onFormSubmit, Form, useSubmit, Select, TextArea } from '../../components/form.tsx';
 import { currentQuarter, dateTime, today, workingDaysLeft, yuan } from '../../format.ts';
 import { both, COMPLAINT_CATEGORY, COMPLAINT_STATUS, INSPECTION_CATEGORY, SEVERITY, t, W } from '../../i18n.ts';
 import { deptName, Ranking, useDepartments } from '../Public.tsx';
@@ -29,37 +29,30 @@ export function OversightConsole({ office, supervisor }: { office: boolean; supe
     <>
       <LiveAlerts />
       <Section id="approvals" title={both(W.approvals)}>
-        <LoadedItems state={pending}>
-          {(items) => (
-            <ul class="queue">
-              {items.map((inspection) => (
-                <Approval
-                  key={inspection.id}
-                  inspection={inspection}
-                  deptName={nameOf(inspection.department)}
-                  calendars={calendars.data}
-                  office={office}
-                  onDecided={pending.reload}
-                />
-              ))}
-            </ul>
+        <LoadedList state={pending} listClass="queue">
+          {(inspection) => (
+            <Approval
+              inspection={inspection}
+              deptName={nameOf(inspection.department)}
+              calendars={calendars.data}
+              office={office}
+              onDecided={pending.reload}
+            />
           )}
-        </LoadedItems>
+        </LoadedList>
       </Section>
       <Section id="near" title={both(W.nearDeadline)}>
         <Loaded state={complaints}>{(items) => <NearDeadline complaints={items} calendars={calendars.data} nameOf={nameOf} />}</Loaded>
       </Section>
       {supervisor && (
         <Section id="verdicts" title={both(W.verdicts)}>
-          <LoadedItems state={complaints} only={(c) => c.status === 'resolved' || (c.routedTo === 'supervisors' && c.status !== 'closed')}>
-            {(waiting) => (
-              <ul class="queue">
-                {waiting.map((c) => (
-                  <Verdict key={c.id} complaint={c} deptName={nameOf(c.againstDept)} onDone={complaints.reload} />
-                ))}
-              </ul>
-            )}
-          </LoadedItems>
+          <LoadedList
+            state={complaints}
+            only={(c) => c.status === 'resolved' || (c.routedTo === 'supervisors' && c.status !== 'closed')}
+            listClass="queue"
+          >
+            {(c) => <Verdict complaint={c} deptName={nameOf(c.againstDept)} onDone={complaints.reload} />}
+          </LoadedList>
         </Section>
       )}
       <Audit nameOf={nameOf} />
@@ -100,10 +93,7 @@ function LiveAlerts() {
         {alerts?.length === 0 && <li>{t(W.none)}</li>}
         {alerts?.map((alert) => (
           <li key={alert.id} class={`alert ${alert.severity}`}>
-            <span class={`badge ${alert.severity}`}>
-              <Term map={SEVERITY} value={alert.severity} />
-            </span>{' '}
-            <strong>{alert.title}</strong>{' '}
+            <Badge map={SEVERITY} value={alert.severity} /> <strong>{alert.title}</strong>{' '}
             <span class="muted">
               {deptName(departments.data, alert.department)} · {dateTime(alert.at)}
             </span>
@@ -134,14 +124,13 @@ function Approval({
   office: boolean;
   onDecided: () => void;
 }) {
-  const params = { params: { path: { id: inspection.id } } };
-  const decide = useSubmit((form) => call(api.POST('/inspections/{id}/decision', { ...params, body: decisionOf(form) })), onDecided);
   const id = `a-${inspection.id}`;
+  const decide = useSubmit(
+    (form) => call(api.POST('/inspections/{id}/decision', { params: { path: { id: inspection.id } }, body: decisionOf(form) })),
+    onDecided,
+  );
   return (
-    <li class="queue-item">
-      <h3>
-        {inspection.plannedDate} · {name} · <Term map={INSPECTION_CATEGORY} value={inspection.category} />
-      </h3>
+    <QueueCard id={id} heading={[inspection.plannedDate, name, <Term map={INSPECTION_CATEGORY} value={inspection.category} />]}>
       <p>
         {inspection.reason} · {inspection.enterpriseId}
       </p>
@@ -151,7 +140,7 @@ function Approval({
         </p>
       )}
       {office && (
-        <form class="form" onSubmit={decide.onSubmit}>
+        <Form submit={decide} label={W.submit}>
           <fieldset>
             <legend>{t(W.decide)}</legend>
             <label class="choice">
@@ -162,10 +151,9 @@ function Approval({
             </label>
           </fieldset>
           <TextArea id={`${id}-comment`} name="comment" label={W.comment} rows={2} />
-          <Submit state={decide} label={W.submit} />
-        </form>
+        </Form>
       )}
-    </li>
+    </QueueCard>
   );
 }
 
@@ -213,26 +201,24 @@ const verdictOf = (form: FormData) => ({
 });
 
 function Verdict({ complaint, deptName: name, onDone }: { complaint: Complaint; deptName: string; onDone: () => void }) {
-  const params = { params: { path: { id: complaint.id } } };
-  const submit = useSubmit((form) => call(api.POST('/complaints/{id}/verdict', { ...params, body: verdictOf(form) })), onDone);
+  const submit = useSubmit(
+    (form) => call(api.POST('/complaints/{id}/verdict', { params: { path: { id: complaint.id } }, body: verdictOf(form) })),
+    onDone,
+  );
   const id = `v-${complaint.id}`;
   return (
-    <li class="queue-item">
-      <h3>
-        <Term map={COMPLAINT_CATEGORY} value={complaint.category} /> · {name}
-      </h3>
+    <QueueCard id={id} heading={[<Term map={COMPLAINT_CATEGORY} value={complaint.category} />, name]}>
       <p class="description">{complaint.description}</p>
       {complaint.resolution && (
         <p>
           {t(W.answer)}: {complaint.resolution.summary}
         </p>
       )}
-      <form class="form" onSubmit={submit.onSubmit}>
+      <Form submit={submit} label={W.giveVerdict}>
         <Select id={`${id}-finding`} name="finding" label={W.finding} options={FINDINGS} required />
         <TextArea id={`${id}-action`} name="action" label={W.action} rows={2} />
-        <Submit state={submit} label={W.giveVerdict} />
-      </form>
-    </li>
+      </Form>
+    </QueueCard>
   );
 }
 
@@ -240,25 +226,14 @@ function Audit({ nameOf }: { nameOf: (id: string) => string }) {
   const month = today().slice(0, 7);
   const [range, setRange] = useState({ from: `${month}-01`, to: today() });
   const audit = useLoad(() => call<FeeAudit>(api.GET('/fee-audit', { params: { query: range } })), [range.from, range.to]);
-  const [csvError, setCsvError] = useState<unknown>();
   return (
     <Section id="audit" title={both(W.feeAudit)}>
       <form class="form inline" onSubmit={onFormSubmit((form) => setRange({ from: formText(form, 'from'), to: formText(form, 'to') }))}>
-        <label for="audit-from">{t(W.from)}</label>
-        <input id="audit-from" name="from" type="date" defaultValue={range.from} required />
-        <label for="audit-to">{t(W.to)}</label>
-        <input id="audit-to" name="to" type="date" defaultValue={range.to} required />
+        <Field id="audit-from" label={W.from} name="from" type="date" defaultValue={range.from} required />
+        <Field id="audit-to" label={W.to} name="to" type="date" defaultValue={range.to} required />
         <button type="submit">{t(W.show)}</button>
-        <button
-          type="button"
-          onClick={() => {
-            downloadCsv(`/fee-audit?from=${range.from}&to=${range.to}`, `fee-audit-${range.from}-${range.to}.csv`).catch(setCsvError);
-          }}
-        >
-          {t(W.downloadCsv)}
-        </button>
+        <CsvDownload path={`/fee-audit?from=${range.from}&to=${range.to}`} fileName={`fee-audit-${range.from}-${range.to}.csv`} />
       </form>
-      <ProblemMessage error={csvError} />
       <Loaded state={audit}>
         {(data) =>
           data.totals.byUnit.length === 0 ? (
@@ -286,20 +261,11 @@ function Audit({ nameOf }: { nameOf: (id: string) => string }) {
 function EvaluationSection() {
   const quarter = currentQuarter();
   const evaluation = useLoad(() => call<Evaluation>(api.GET('/evaluations/{quarter}', { params: { path: { quarter } } })));
-  const [csvError, setCsvError] = useState<unknown>();
   return (
     <Section id="console-evaluation" title={both(W.evaluation)}>
       <p>
-        <button
-          type="button"
-          onClick={() => {
-            downloadCsv(`/evaluations/${quarter}`, `evaluation-${quarter}.csv`).catch(setCsvError);
-          }}
-        >
-          {t(W.downloadCsv)}
-        </button>
+        <CsvDownload path={`/evaluations/${quarter}`} fileName={`evaluation-${quarter}.csv`} />
       </p>
-      <ProblemMessage error={csvError} />
       <Loaded state={evaluation}>{(data) => <Ranking evaluation={data} />}</Loaded>
     </Section>
   );
