@@ -18,7 +18,7 @@ import { startRuntimeProcess, type RuntimeProcess } from '../infra/local/child.t
 import { localClient } from '../infra/local/dynamodb.ts';
 import { loadOrCreateKeys, signToken } from '../infra/local/signing.ts';
 import { completeCreditCode } from '../shared/domain/credit-code.ts';
-import { keyCondition, keys, patterns } from '../shared/data/table.ts';
+import { keyCondition, keys, lists, patterns } from '../shared/data/table.ts';
 import { addDays, localDate } from '../shared/time/clock.ts';
 import { median, percentile } from './stats.ts';
 
@@ -406,7 +406,7 @@ export async function measureRequests(seconds: number, log: (line: string) => vo
                     TableName: tableName,
                     Item: {
                       ...keys.application(`raw-${n}`),
-                      ...keys.applicationIndexes(dept, visited, instant, `raw-${n}`),
+                      ...lists.applications.entries({ dept, enterpriseId: visited, at: instant, id: `raw-${n}` }),
                       status: 'received',
                       version: 1,
                       timeline: [],
@@ -477,7 +477,7 @@ export async function measureRequests(seconds: number, log: (line: string) => vo
             PutRequest: {
               Item: {
                 ...keys.feeItem(`FILL-${i + j}`),
-                ...keys.feeItemsIndex(`filler-${(i + j) % 97}`, `FILL-${i + j}`),
+                ...lists.feeItems.entries(`filler-${(i + j) % 97}`, `FILL-${i + j}`),
                 type: 'fee-item',
                 code: `FILL-${i + j}`,
                 name: 'Filler',

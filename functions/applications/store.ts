@@ -5,7 +5,7 @@
 import type { DelayNotice } from '#shared/domain/delay-notice';
 import * as z from 'zod/mini';
 import { getRecord, newRecord, queryPage, tableName, timelineUpdate, writeAll, type PageRequest, type Write } from '#shared/data/db';
-import { keys, patterns, type Scope } from '#shared/data/table';
+import { keys, lists, patterns, type Scope } from '#shared/data/table';
 import { decoderOf, stored, timelineCodec } from '#shared/data/codecs';
 import type { Timeline } from '#shared/time/calendar';
 import type { Assignment } from '#shared/domain/roster';
@@ -92,7 +92,7 @@ export const getApplication = (id: string): Promise<Application | undefined> => 
 
 export function newApplicationWrite(application: Application): Write {
   const { id, dept, enterpriseId, receivedAt } = application;
-  const indexes = keys.applicationIndexes(dept, enterpriseId, new Date(receivedAt).toISOString(), id);
+  const indexes = lists.applications.entries({ dept, enterpriseId, at: new Date(receivedAt).toISOString(), id });
   return newRecord('application', { ...keys.application(id), ...indexes }, application);
 }
 

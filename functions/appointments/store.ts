@@ -1,7 +1,7 @@
 /** The appointments concern's table access: conditional on the appointment's version. */
 import * as z from 'zod/mini';
 import { getRecord, newRecord, queryPage, updateVersioned, writeAll, type PageRequest, type Write } from '#shared/data/db';
-import { keys, patterns, type Scope } from '#shared/data/table';
+import { keys, lists, patterns, type Scope } from '#shared/data/table';
 import { decoderOf, stored, timelineCodec } from '#shared/data/codecs';
 import type { Timeline } from '#shared/time/calendar';
 import type { AppointmentStatus } from './rules.ts';
@@ -54,7 +54,7 @@ const clean = decoderOf(appointmentCodec);
 
 export async function createAppointment(appointment: Appointment, alongside: Write[]): Promise<void> {
   const { id, dept, enterpriseId, receivedAt } = appointment;
-  const indexes = keys.appointmentIndexes(dept, enterpriseId, new Date(receivedAt).toISOString(), id);
+  const indexes = lists.appointments.entries({ dept, enterpriseId, at: new Date(receivedAt).toISOString(), id });
   await writeAll([newRecord('appointment', { ...keys.appointment(id), ...indexes }, appointment), ...alongside]);
 }
 

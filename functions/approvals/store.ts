@@ -2,7 +2,7 @@
 import * as z from 'zod/mini';
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { db, queryPage, tableName } from '#shared/data/db';
-import { keys, patterns } from '#shared/data/table';
+import { keys, lists, patterns } from '#shared/data/table';
 import { toLocalIso } from '#shared/time/clock';
 import { medianFromHistogram } from '../applications/rules.ts';
 import { stored as storedFieldTypes } from '#shared/data/codecs';
@@ -22,7 +22,7 @@ export interface ItemFields {
  * with each decision and survives a revision.
  */
 export async function putItem(code: string, fields: ItemFields, by: string, now: Date): Promise<{ item: ApprovalItem; created: boolean }> {
-  const lists = keys.approvalItemsIndex(fields.dept, code);
+  const listed = lists.approvalItems.entries(fields.dept, code);
   const { Attributes } = await db.send(
     new UpdateCommand({
       TableName: tableName,
@@ -31,7 +31,7 @@ export async function putItem(code: string, fields: ItemFields, by: string, now:
         'SET #type = :type, code = :code, dept = :dept, #name = :name, legalBasis = :legalBasis, statutoryDays = :statutoryDays, ' +
         'pledgedDays = :pledgedDays, materials = :materials, updatedBy = :by, updatedAt = :at, createdAt = if_not_exists(createdAt, :at), ' +
         'decided = if_not_exists(decided, :zero), onTime = if_not_exists(onTime, :zero), daysHistogram = if_not_exists(daysHistogram, :empty), ' +
-        Object.keys(lists)
+        Object.keys(listed)
           .map((name) => `${name} = :${name}`)
           .join(', '),
       ExpressionAttributeNames: { '#type': 'type', '#name': 'name' },
@@ -48,7 +48,7 @@ export async function putItem(code: string, fields: ItemFields, by: string, now:
         ':at': toLocalIso(now),
         ':zero': 0,
         ':empty': {},
-        ...Object.fromEntries(Object.entries(lists).map(([name, value]) => [`:${name}`, value])),
+        ...Object.fromEntries(Object.entries(listed).map(([name, value]) => [`:${name}`, value])),
       },
       ReturnValues: 'ALL_NEW',
     }),

@@ -7,7 +7,7 @@
 import type { DelayNotice } from '#shared/domain/delay-notice';
 import { createHash } from 'node:crypto';
 import { put, writeAll, type TransactItem } from '#shared/data/db';
-import { keys } from '#shared/data/table';
+import { keys, lists } from '#shared/data/table';
 import { newSecret } from '#shared/data/ids';
 import { localDate, toLocalIso } from '#shared/time/clock';
 import { deadlineTimeline } from '#shared/time/calendar-store';
@@ -158,7 +158,7 @@ export async function prepareComplaint(
       put(
         {
           ...keys.complaint(id),
-          ...keys.complaintsIndex(intake.againstDept, instant, id, intake.complainant?.enterpriseId),
+          ...lists.complaints.entries({ dept: intake.againstDept, enterpriseId: intake.complainant?.enterpriseId, at: instant, id }),
           type: 'complaint',
           ...complaint,
           trackingHash: trackingHash(trackingCode),

@@ -9,7 +9,7 @@ import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { db, getRecord, getRecords, queryAll, queryFrom, queryInput, queryPage, tableName, type StoredItem } from '#shared/data/db';
 import { cursorListing, decodeCursor, encodeCursor, InvalidCursorError, listingOf } from '#shared/data/db';
 import { newRecord, put, refused, tryWriteAll, writeAll, type Write } from '#shared/data/db';
-import { keys, patterns } from '#shared/data/table';
+import { keys, lists, patterns } from '#shared/data/table';
 import { decoderOf, stored } from '#shared/data/codecs';
 import { Conflict } from '#shared/domain/errors';
 import { countIn } from '#shared/domain/evaluation';
@@ -69,7 +69,7 @@ export async function putFeeItemRevision(item: FeeItem & { inForceFrom: string }
     {
       Put: {
         TableName: tableName,
-        Item: { ...keys.feeItem(item.code), ...keys.feeItemsIndex(item.unit, item.code), type: 'fee-item', ...item },
+        Item: { ...keys.feeItem(item.code), ...lists.feeItems.entries(item.unit, item.code), type: 'fee-item', ...item },
         ...(item.revision === 1
           ? { ConditionExpression: 'attribute_not_exists(pk)' }
           : { ConditionExpression: 'revision = :previous', ExpressionAttributeValues: { ':previous': item.revision - 1 } }),

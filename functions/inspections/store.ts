@@ -7,7 +7,7 @@ import * as z from 'zod/mini';
 import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { db, getRecord, queryAll, queryAny, queryPage, tableName, type PageRequest } from '#shared/data/db';
 import { newRecord, put, refused, tryWriteAll, versionedUpdate, type Write } from '#shared/data/db';
-import { keys, patterns, type Scope } from '#shared/data/table';
+import { keys, lists, patterns, type Scope } from '#shared/data/table';
 import { logHandled } from '#shared/domain/evaluation';
 import { decoderOf, stored, timelineCodec } from '#shared/data/codecs';
 import type { Timeline } from '#shared/time/calendar';
@@ -119,7 +119,8 @@ export async function createInspection(
   alongside: Write[] = [],
 ): Promise<'created' | 'cap-reached'> {
   const year = inspection.plannedDate.slice(0, 4);
-  const indexes = keys.inspectionIndexes(inspection.department, inspection.enterpriseId, inspection.plannedDate, inspection.id);
+  const { department: dept, enterpriseId, plannedDate: at, id } = inspection;
+  const indexes = lists.inspections.entries({ dept, enterpriseId, at, id });
   const refusal = await tryWriteAll<'cap-reached'>([
     newRecord('inspection', { ...keys.inspection(inspection.id), ...indexes }, inspection),
     ...(routineCap === undefined

@@ -118,6 +118,8 @@ export type Scope = { by: 'department'; dept: string } | { by: 'enterprise'; ent
 /**
  * An entity listed three ways: its record joins all three lists (`entries`); a listing reads the one of its scope (`of`).
  * `kind` names the partitions, <kind>#DEPT#<dept>, <kind>#ENT#<enterpriseId> and <kind>, on the indexes `on` gives.
+ * Each list is in time order: its sort key is <date or instant>#<id>. A record with no enterprise (a citizen's
+ * complaint) is in the other two.
  */
 const scopedLists = (
   kind: string,
@@ -133,22 +135,33 @@ const scopedLists = (
     all,
     of: (scope: Scope): List =>
       scope.by === 'department' ? ofDepartment(scope.dept) : scope.by === 'enterprise' ? ofEnterprise(scope.enterpriseId) : all,
-    entries: (dept: string, enterpriseId: string, sortValue: string) => ({
-      ...ofDepartment(dept).entry(sortValue),
-      ...ofEnterprise(enterpriseId).entry(sortValue),
-      ...all.entry(sortValue),
-    }),
+    entries: (record: { dept: string; enterpriseId?: string | undefined; at: string; id: string }) => {
+      const sortValue = `${record.at}#${record.id}`;
+      return {
+        ...ofDepartment(record.dept).entry(sortValue),
+        ...(record.enterpriseId ? ofEnterprise(record.enterpriseId).entry(sortValue) : {}),
+        ...all.entry(sortValue),
+      };
+    },
   };
+};
+
+/**
+ * A catalogue (the fee list 收费目录, the approval items): each owner's items by code, and the
+ * county's by owner, then code. An item joins both (`entries`).
+ */
+const catalogue = (kind: string) => {
+  const ofOwner = (owner: string) => list('ownerLists', `${kind}#${owner}`);
+  const all = list('countyLists', kind);
+  return { ofOwner, all, entries: (owner: string, code: string) => ({ ...ofOwner(owner).entry(code), ...all.entry(`${owner}#${code}`) }) };
 };
 
 /** The lists on the indexes. */
 export const lists = {
   departments: list('ownerLists', 'DEPARTMENTS'),
   // One unit's fee list is its own partition; the whole list is a second index.
-  feeItemsOfUnit: (unit: string) => list('ownerLists', `FEEITEMS#${unit}`),
-  allFeeItems: list('countyLists', 'FEEITEMS'),
-  approvalItemsOfDepartment: (dept: string) => list('ownerLists', `APPROVALITEMS#${dept}`),
-  allApprovalItems: list('countyLists', 'APPROVALITEMS'),
+  feeItems: catalogue('FEEITEMS'),
+  approvalItems: catalogue('APPROVALITEMS'),
   feeAuditOfMonth: (month: string) => list('ownerLists', `FEEAUDIT#${month}`),
   // The first scoped list, laid out before the others: its department partition has no DEPT#.
   complaints: scopedLists(
@@ -175,39 +188,23 @@ export const keys = {
   departmentsIndex: (deptId: string) => lists.departments.entry(deptId),
 
   feeItem: (code: string) => ({ pk: `FEEITEM#${code}`, sk: 'ITEM' }),
-  feeItemsIndex: (unit: string, code: string) => ({
-    ...lists.feeItemsOfUnit(unit).entry(code),
-    ...lists.allFeeItems.entry(`${unit}#${code}`),
-  }),
-  feeItemsOfUnit: (unit: string) => lists.feeItemsOfUnit(unit).partition,
   // Every revision is kept: a collection is checked against the one in force when it was made.
   feeItemRevision: (code: string, inForceFrom: string, revision: number) => ({
     pk: `FEEITEM#${code}`,
     sk: `REVISION#${inForceFrom}#${pad(revision)}`,
   }),
   feeItemRevisionSkPrefix: 'REVISION#',
-  allFeeItems: lists.allFeeItems.partition,
 
   approvalItem: (code: string) => ({ pk: `APPROVALITEM#${code}`, sk: 'ITEM' }),
-  approvalItemsIndex: (dept: string, code: string) => ({
-    ...lists.approvalItemsOfDepartment(dept).entry(code),
-    ...lists.allApprovalItems.entry(`${dept}#${code}`),
-  }),
 
   application: (id: string) => ({ pk: `APPLICATION#${id}`, sk: 'APPLICATION' }),
-  applicationIndexes: (dept: string, enterpriseId: string, instant: string, id: string) =>
-    lists.applications.entries(dept, enterpriseId, `${instant}#${id}`),
 
   card: (enterpriseId: string) => ({ pk: `CARD#${enterpriseId}`, sk: 'CARD' }),
   cardPartition: (enterpriseId: string) => `CARD#${enterpriseId}`,
   entrySk: (seq: number) => `ENTRY#${pad(seq)}`,
   entrySkPrefix: 'ENTRY#',
-  // One unit's entries on a card, in order: the department's own view of the card, paged.
-  unitEntriesIndex: (enterpriseId: string, unit: string, seq: number) => ({
-    gsi2pk: `CARDENTRIES#${enterpriseId}#${unit}`,
-    gsi2sk: `ENTRY#${pad(seq)}`,
-  }),
-  unitEntriesOfCard: (enterpriseId: string, unit: string) => `CARDENTRIES#${enterpriseId}#${unit}`,
+  unitEntriesIndex: (enterpriseId: string, unit: string, seq: number) =>
+    lists.unitEntriesOfCard(enterpriseId, unit).entry(`ENTRY#${pad(seq)}`),
   refusalSk: (seq: number) => `REFUSAL#${pad(seq)}`,
   refusalSkPrefix: 'REFUSAL#',
   entryIdOf: (seq: number) => pad(seq),
@@ -224,12 +221,6 @@ export const keys = {
   feeTotalsPartition: (month: string) => `FEETOTALS#${month}`,
 
   complaint: (id: string) => ({ pk: `COMPLAINT#${id}`, sk: 'COMPLAINT' }),
-  /** By department, all, and (when an enterprise complained) by that enterprise. */
-  complaintsIndex: (deptId: string, instant: string, id: string, enterpriseId?: string) => ({
-    ...lists.complaints.ofDepartment(deptId).entry(`${instant}#${id}`),
-    ...lists.complaints.all.entry(`${instant}#${id}`),
-    ...(enterpriseId ? lists.complaints.ofEnterprise(enterpriseId).entry(`${instant}#${id}`) : {}),
-  }),
   tracking: (codeHash: string) => ({ pk: `TRACK#${codeHash}`, sk: 'TRACK' }),
   roster: (deptId: string) => ({ pk: `DEPT#${deptId}`, sk: 'HANDLERS' }),
   /**
@@ -256,8 +247,6 @@ export const keys = {
   watchIndex: (escalateAt: string, id: string) => lists.watches.entry(`${escalateAt}#${id}`),
 
   inspection: (id: string) => ({ pk: `INSPECTION#${id}`, sk: 'INSPECTION' }),
-  inspectionIndexes: (dept: string, enterpriseId: string, plannedDate: string, id: string) =>
-    lists.inspections.entries(dept, enterpriseId, `${plannedDate}#${id}`),
   decision: (inspectionId: string) => ({ pk: `INSPECTION#${inspectionId}`, sk: 'DECISION' }),
   visit: (inspectionId: string, instant: string, visitId: string) => ({
     pk: `INSPECTION#${inspectionId}`,
@@ -277,9 +266,6 @@ export const keys = {
     sk: `${instant}#${matterId}`,
   }),
   appointment: (id: string) => ({ pk: `APPOINTMENT#${id}`, sk: 'APPOINTMENT' }),
-  /** By department, by enterprise and all, each newest first by when the request was received. */
-  appointmentIndexes: (dept: string, enterpriseId: string, receivedAt: string, id: string) =>
-    lists.appointments.entries(dept, enterpriseId, `${receivedAt}#${id}`),
   finding: (enterpriseId: string, date: string, inspectionId: string, n: number) => ({
     pk: `FINDINGS#${enterpriseId}`,
     sk: `${date}#${inspectionId}#${n}`,
@@ -298,10 +284,10 @@ const through = (last: string): string => `${last}~`;
 /** Every Query the code makes, by name. */
 export const patterns = {
   departments: () => read(lists.departments),
-  feeItemsOfUnit: (unit: string) => read(lists.feeItemsOfUnit(unit)),
-  allFeeItems: () => read(lists.allFeeItems),
-  approvalItemsOfDepartment: (dept: string) => read(lists.approvalItemsOfDepartment(dept)),
-  allApprovalItems: () => read(lists.allApprovalItems),
+  feeItemsOfUnit: (unit: string) => read(lists.feeItems.ofOwner(unit)),
+  allFeeItems: () => read(lists.feeItems.all),
+  approvalItemsOfDepartment: (dept: string) => read(lists.approvalItems.ofOwner(dept)),
+  allApprovalItems: () => read(lists.approvalItems.all),
   /** Complaints, applications and appointments of a scope, newest received first. */
   complaints: (scope: Scope) => read(lists.complaints.of(scope), { newestFirst: true }),
   applications: (scope: Scope) => read(lists.applications.of(scope), { newestFirst: true }),

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from '#shared/data/db';
-import { keys } from '#shared/data/table';
+import { keys, lists } from '#shared/data/table';
 import { invoke } from '../support/invoke.ts';
 import { newCode, newCreditCode } from '../support/data.ts';
 import { addDays } from '#shared/time/clock';
@@ -421,7 +421,7 @@ describe('revising a fee item', () => {
         TableName: tableName,
         Item: {
           ...keys.feeItem(code),
-          ...keys.feeItemsIndex(dept, code),
+          ...lists.feeItems.entries(dept, code),
           type: 'fee-item',
           code,
           unit: dept,

@@ -6,7 +6,7 @@ import { backoffMs } from '#shared/data/retry';
 
 describe('access patterns', () => {
   it('read the list a record joins through the same declaration (index and partition)', () => {
-    const written = keys.inspectionIndexes('tax', 'ENT1', '2026-03-02', 'i1');
+    const written = lists.inspections.entries({ dept: 'tax', enterpriseId: 'ENT1', at: '2026-03-02', id: 'i1' });
     for (const pattern of [
       patterns.inspections({ by: 'department', dept: 'tax' }),
       patterns.inspections({ by: 'enterprise', enterpriseId: 'ENT1' }),
@@ -16,7 +16,7 @@ describe('access patterns', () => {
       expect(written[index.partitionKey]).toBe(pattern.partition);
       expect(written[index.sortKey]).toBe('2026-03-02#i1');
     }
-    expect(keys.complaintsIndex('tax', 'T', 'c1')).toEqual({
+    expect(lists.complaints.entries({ dept: 'tax', at: 'T', id: 'c1' })).toEqual({
       gsi1pk: 'COMPLAINTS#tax',
       gsi1sk: 'T#c1',
       gsi2pk: 'COMPLAINTS',
@@ -25,9 +25,9 @@ describe('access patterns', () => {
     expect(lists.departments.entry('tax')).toEqual({ gsi1pk: 'DEPARTMENTS', gsi1sk: 'tax' });
   });
 
-  it("keep the keys records were stored under, and read them back: applications, appointments, an enterprise's complaints, a unit's card entries", () => {
+  it("keep the keys records were stored under, and read them back: applications, appointments, an enterprise's complaints, the catalogues, a unit's card entries", () => {
     // The deployed layout: records written before the kit must still be found.
-    expect(keys.applicationIndexes('tax', 'E1', 'T', 'a1')).toEqual({
+    expect(lists.applications.entries({ dept: 'tax', enterpriseId: 'E1', at: 'T', id: 'a1' })).toEqual({
       gsi1pk: 'APPLICATIONS#DEPT#tax',
       gsi1sk: 'T#a1',
       gsi2pk: 'APPLICATIONS#ENT#E1',
@@ -35,7 +35,7 @@ describe('access patterns', () => {
       gsi3pk: 'APPLICATIONS',
       gsi3sk: 'T#a1',
     });
-    expect(keys.appointmentIndexes('tax', 'E1', 'T', 'p1')).toEqual({
+    expect(lists.appointments.entries({ dept: 'tax', enterpriseId: 'E1', at: 'T', id: 'p1' })).toEqual({
       gsi1pk: 'APPOINTMENTS#DEPT#tax',
       gsi1sk: 'T#p1',
       gsi2pk: 'APPOINTMENTS#ENT#E1',
@@ -43,16 +43,41 @@ describe('access patterns', () => {
       gsi3pk: 'APPOINTMENTS',
       gsi3sk: 'T#p1',
     });
-    expect(keys.complaintsIndex('tax', 'T', 'c1', 'E1')).toMatchObject({ gsi3pk: 'COMPLAINTS#ENT#E1', gsi3sk: 'T#c1' });
-    expect(lists.unitEntriesOfCard('E1', 'tax').entry(keys.entrySk(3))).toEqual({ gsi2pk: 'CARDENTRIES#E1#tax', gsi2sk: 'ENTRY#00000003' });
+    expect(lists.complaints.entries({ dept: 'tax', enterpriseId: 'E1', at: 'T', id: 'c1' })).toMatchObject({
+      gsi3pk: 'COMPLAINTS#ENT#E1',
+      gsi3sk: 'T#c1',
+    });
+    expect(lists.feeItems.entries('tax', 'F1')).toEqual({ gsi1pk: 'FEEITEMS#tax', gsi1sk: 'F1', gsi2pk: 'FEEITEMS', gsi2sk: 'tax#F1' });
+    expect(lists.approvalItems.entries('tax', 'A1')).toEqual({
+      gsi1pk: 'APPROVALITEMS#tax',
+      gsi1sk: 'A1',
+      gsi2pk: 'APPROVALITEMS',
+      gsi2sk: 'tax#A1',
+    });
+    expect(keys.unitEntriesIndex('E1', 'tax', 3)).toEqual({ gsi2pk: 'CARDENTRIES#E1#tax', gsi2sk: 'ENTRY#00000003' });
     const readers: [Record<string, string>, ReturnType<typeof patterns.applications>][] = [
-      [keys.applicationIndexes('tax', 'E1', 'T', 'a1'), patterns.applications({ by: 'department', dept: 'tax' })],
-      [keys.applicationIndexes('tax', 'E1', 'T', 'a1'), patterns.applications({ by: 'enterprise', enterpriseId: 'E1' })],
-      [keys.applicationIndexes('tax', 'E1', 'T', 'a1'), patterns.applications({ by: 'all' })],
-      [keys.appointmentIndexes('tax', 'E1', 'T', 'p1'), patterns.appointments({ by: 'department', dept: 'tax' })],
-      [keys.appointmentIndexes('tax', 'E1', 'T', 'p1'), patterns.appointments({ by: 'enterprise', enterpriseId: 'E1' })],
-      [keys.appointmentIndexes('tax', 'E1', 'T', 'p1'), patterns.appointments({ by: 'all' })],
-      [keys.complaintsIndex('tax', 'T', 'c1', 'E1'), patterns.complaints({ by: 'enterprise', enterpriseId: 'E1' })],
+      [
+        lists.applications.entries({ dept: 'tax', enterpriseId: 'E1', at: 'T', id: 'a1' }),
+        patterns.applications({ by: 'department', dept: 'tax' }),
+      ],
+      [
+        lists.applications.entries({ dept: 'tax', enterpriseId: 'E1', at: 'T', id: 'a1' }),
+        patterns.applications({ by: 'enterprise', enterpriseId: 'E1' }),
+      ],
+      [lists.applications.entries({ dept: 'tax', enterpriseId: 'E1', at: 'T', id: 'a1' }), patterns.applications({ by: 'all' })],
+      [
+        lists.appointments.entries({ dept: 'tax', enterpriseId: 'E1', at: 'T', id: 'p1' }),
+        patterns.appointments({ by: 'department', dept: 'tax' }),
+      ],
+      [
+        lists.appointments.entries({ dept: 'tax', enterpriseId: 'E1', at: 'T', id: 'p1' }),
+        patterns.appointments({ by: 'enterprise', enterpriseId: 'E1' }),
+      ],
+      [lists.appointments.entries({ dept: 'tax', enterpriseId: 'E1', at: 'T', id: 'p1' }), patterns.appointments({ by: 'all' })],
+      [
+        lists.complaints.entries({ dept: 'tax', enterpriseId: 'E1', at: 'T', id: 'c1' }),
+        patterns.complaints({ by: 'enterprise', enterpriseId: 'E1' }),
+      ],
     ];
     for (const [written, pattern] of readers) {
       expect(written[TABLE.indexes[pattern.index!].partitionKey]).toBe(pattern.partition);
