@@ -3,7 +3,10 @@ import type { AlertInput } from '../alerts/alerts.ts';
 import type { Matter, Stage } from './matters.ts';
 import { nextPost, type Assignment, type Handler, type Post } from '../domain/roster.ts';
 
-export type CheckResult = { open: false } | { open: true; alert: Omit<AlertInput, 'severity' | 'concern' | 'department'> };
+/** The alert a check asks for: the workflow adds the stage's severity, the concern and the department. */
+export type CheckAlert = Omit<AlertInput, 'severity' | 'concern' | 'department'>;
+
+export type CheckResult = { open: false } | { open: true; alert: CheckAlert };
 
 export type MatterCheck = (matter: Matter, stage: Stage, now: Date) => Promise<CheckResult>;
 
@@ -17,7 +20,7 @@ export type MatterRetime = (matter: Matter, now: Date) => Promise<boolean>;
 export const closed: CheckResult = { open: false };
 
 /** The answer for a matter still open at its stage: the alert its concern sends. */
-export const stillOpen = (alert: Extract<CheckResult, { open: true }>['alert']): CheckResult => ({ open: true, alert });
+export const stillOpen = (alert: CheckAlert): CheckResult => ({ open: true, alert });
 
 /**
  * A breach at a post that is not the department head's (AB岗): the matter moves to the next
@@ -27,7 +30,7 @@ export const stillOpen = (alert: Extract<CheckResult, { open: true }>['alert']):
 export async function passToNextPost(
   today: { roster: readonly Handler[]; on: string; holder: Post },
   move: (next: Assignment) => Promise<boolean>,
-  alert: (next: Assignment) => Extract<CheckResult, { open: true }>['alert'],
+  alert: (next: Assignment) => CheckAlert,
 ): Promise<CheckResult> {
   const next = nextPost(today.roster, { after: today.holder.handlerId, on: today.on });
   return (await move(next)) ? stillOpen(alert(next)) : closed;
