@@ -5,6 +5,7 @@
 import type { Concern } from '#shared/alerts/alert-types';
 import type { MatterCheck, MatterRetime } from '#shared/outbox/deadline-checks';
 import { checkInspectionMatter } from '../inspections/deadline-check.ts';
+import { retimeInspectionMatter } from '../inspections/retime.ts';
 import { checkComplaintMatter } from '../complaints/deadline-check.ts';
 import { retimeComplaintMatter } from '../complaints/retime.ts';
 import { checkPledgeMatter } from '../pledges/deadline-check.ts';
@@ -14,8 +15,7 @@ import { checkApplicationMatter } from '../applications/deadline-check.ts';
 import { retimeApplicationMatter } from '../applications/retime.ts';
 
 export const timedConcerns: Partial<Record<Concern, { check: MatterCheck; retime?: MatterRetime }>> = {
-  // An inspection's approval limit is not re-timed: it lasts a working day or two.
-  inspections: { check: checkInspectionMatter },
+  inspections: { check: checkInspectionMatter, retime: retimeInspectionMatter },
   complaints: { check: checkComplaintMatter, retime: retimeComplaintMatter },
   pledges: { check: checkPledgeMatter, retime: retimePledgeMatter },
   // An appointment's limit counts calendar hours, which no calendar change moves.

@@ -9,6 +9,8 @@ import { getInspection, lapseApproval } from './store.ts';
 export const checkInspectionMatter: MatterCheck = async (matter, stage, now) => {
   const inspection = await getInspection(matter.id);
   if (!inspection || inspection.status !== 'pending-approval' || matter.kind !== 'approval') return closed;
+  // A watch the calendar restarted under a later version ends quietly.
+  if ((inspection.approval?.version ?? 1) !== matter.version) return closed;
   const deadline = inspection.approval ? toLocalIso(new Date(inspection.approval.timeline.deadline)) : 'its limit';
   const what = `${inspection.category} inspection of enterprise ${inspection.enterpriseId} by ${inspection.department}, planned ${inspection.plannedDate}`;
   if (now.getTime() >= startOfLocalDate(addDays(inspection.plannedDate, 1)).getTime()) {

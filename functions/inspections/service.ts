@@ -25,11 +25,11 @@ import type { Deps } from '#shared/domain/deps';
 export const approvalLimitDays = (): number => config.APPROVAL_LIMIT_DAYS ?? 1;
 export const routineCap = (): number => config.ROUTINE_INSPECTIONS_PER_YEAR ?? 2;
 
-export const approvalMatter = (inspection: Pick<store.Inspection, 'id' | 'department'>): Matter => ({
+export const approvalMatter = (inspection: Pick<store.Inspection, 'id' | 'department' | 'approval'>): Matter => ({
   concern: 'inspections',
   kind: 'approval',
   id: inspection.id,
-  version: 1,
+  version: inspection.approval?.version ?? 1,
   department: inspection.department,
 });
 

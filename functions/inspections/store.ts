@@ -37,7 +37,8 @@ export interface Inspection {
   filedAt: string;
   filedBy: string;
   version: number;
-  approval?: { limitDays: number; timeline: Timeline };
+  /** The office's decision watched: its limit, and the version of its watch (absent: 1; a changed calendar restarts it). */
+  approval?: { limitDays: number; timeline: Timeline; version?: number };
   decision?: Decision;
   outcome?: { findings: Finding[]; recordedAt: string; recordedBy: string };
   /** When its approval lapsed (status `lapsed`). */
@@ -69,7 +70,7 @@ const findingCodec: z.ZodMiniType<Finding> = z.object({
 const decodeInspection = decoderOf<Inspection>(
   z.object({
     ...inspectionFields(stored),
-    approval: z.optional(z.object({ limitDays: z.number(), timeline: timelineCodec })),
+    approval: z.optional(z.object({ limitDays: z.number(), timeline: timelineCodec, version: z.optional(z.number()) })),
     decision: z.optional(
       z.object({ decision: z.enum(['approve', 'reject']), comment: z.string(), decidedAt: z.string(), decidedBy: z.string() }),
     ),
@@ -228,7 +229,19 @@ export async function lapseApproval(inspection: Inspection, at: string): Promise
   return refusal ?? 'lapsed';
 }
 
-/** A change of a pending inspection at its version (deciding it, its lapse). */
+/** A pending inspection's approval timed again (a changed calendar); false if it was decided, lapsed or changed meanwhile. */
+export async function retimeApproval(
+  inspection: Inspection,
+  approval: NonNullable<Inspection['approval']>,
+  alongside: Write[],
+): Promise<boolean> {
+  return (
+    (await tryWriteAll<'changed'>([{ ...whilePending(inspection, { approval }), ifFailed: refused('changed') }, ...alongside])) ===
+    undefined
+  );
+}
+
+/** A change of a pending inspection at its version (deciding it, its lapse, its approval timed again). */
 const whilePending = (inspection: Inspection, set: Record<string, unknown>) =>
   versionedUpdate(keys.inspection(inspection.id), inspection.version, { set, onlyIf: { status: ['pending-approval'] } });
 

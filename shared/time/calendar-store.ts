@@ -145,10 +145,18 @@ export const deadlineTimeline = (start: Date, limitDays: number, concern: Concer
 export const timelineToDueDate = (start: Date, dueDate: string, concern: Concern): Promise<Timeline> =>
   timelineAt({ start: start.toISOString(), dueDate }, concern, start);
 
-/** The timeline computed again on today's calendar, or undefined when it has not changed (or cannot be). */
-export async function retimed(timeline: Timeline, concern: Concern, now: Date): Promise<Timeline | undefined> {
+/**
+ * The timeline computed again on today's calendar, or undefined when it has not changed (or cannot be).
+ * `within` bounds it as the matter's own rule bounded it when it started (an inspection's approval ends with its planned day).
+ */
+export async function retimed(
+  timeline: Timeline,
+  concern: Concern,
+  now: Date,
+  within: (timeline: Timeline) => Timeline = (again) => again,
+): Promise<Timeline | undefined> {
   if (!timeline.timing) return undefined;
-  const again = await timelineAt(timeline.timing, concern, now);
+  const again = within(await timelineAt(timeline.timing, concern, now));
   return sameInstants(again, timeline) ? undefined : again;
 }
 

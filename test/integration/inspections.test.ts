@@ -12,7 +12,10 @@ import { localDate, addDays, startOfLocalDate } from '#shared/time/clock';
 import { checkInspectionMatter } from '../../functions/inspections/deadline-check.ts';
 import { handler } from '../../functions/inspections/handler.ts';
 import { inspectionRoutes } from '../../functions/inspections/routes.ts';
-import { createInspection } from '../../functions/inspections/store.ts';
+import { createInspection, getInspection } from '../../functions/inspections/store.ts';
+import { handler as registry } from '../../functions/registry/handler.ts';
+import { registryRoutes } from '../../functions/registry/routes.ts';
+import { officialCalendar } from '#shared/time/calendar';
 import { executionName } from '#shared/outbox/matters';
 import * as inspectionService from '../../functions/inspections/service.ts';
 import { approvalMatter } from '../../functions/inspections/service.ts';
@@ -163,6 +166,57 @@ describe('an approval not given by the planned day', () => {
     expect(await checkInspectionMatter(approvalMatter(first.body), 'escalation', new Date(plannedDayEnd.getTime() + 120_000))).toEqual({
       open: false,
     });
+  });
+});
+
+describe('a calendar the office sets under a pending approval', () => {
+  it("times the office's limit again under a new watch version, still ending with the planned day at the latest", async () => {
+    // A year no other test's deadlines reach (applications use the 7th after the last published).
+    let year = Number(today().slice(0, 4)) + 1;
+    while (!officialCalendar(year)) year -= 1;
+    year += 9;
+    const setCalendar = async (holidays: string[], workdays: string[]) =>
+      (
+        await invoke(registry, registryRoutes.routes.putCalendar, {
+          params: { year: String(year) },
+          json: { holidays, workdays },
+          caller: office,
+        })
+      ).status;
+    const day = (n: number) => `${year}-01-${String(n)}`;
+    // The 26th and 27th are working days whatever their weekday.
+    expect(await setCalendar([], [day(26), day(27)])).toBe(200);
+    const dept = await registeredDept();
+    const filedAt = new Date(`${day(26)}T10:00:00+08:00`);
+    const file = (plannedDate: string) =>
+      inspectionService.fileInspection(inspection(newCreditCode(), plannedDate) as never, clerk(dept) as never, { now: filedAt, newId });
+    const [later, sooner] = [await file(day(30)), await file(day(28))];
+    for (const filed of [later, sooner]) expect(localDate(new Date(filed.approval!.timeline.deadline))).toBe(day(27));
+
+    // The 27th to the 29th become holidays; the 30th is worked.
+    expect(await setCalendar([day(27), day(28), day(29)], [day(26), day(30)])).toBe(200);
+    const retimed = async (id: string) =>
+      eventually(async () => {
+        const stored = await getInspection(id);
+        expect(stored?.approval?.version).toBe(2);
+        return stored!.approval!;
+      });
+    // One working day from the 26th at 10:00 is now the 30th at 10:00, inside the planned day.
+    expect((await retimed(later.id)).timeline).toMatchObject({
+      deadline: new Date(`${day(30)}T10:00:00+08:00`).toISOString(),
+      escalateAt: startOfLocalDate(day(31)).toISOString(),
+    });
+    // Past the planned day (the 28th), the limit is that day's end.
+    const plannedDayEnd = startOfLocalDate(day(29)).toISOString();
+    expect((await retimed(sooner.id)).timeline).toMatchObject({ deadline: plannedDayEnd, escalateAt: plannedDayEnd });
+    // The new watch runs; the old one ends quietly.
+    const again = (await getInspection(later.id))!;
+    await eventually(() =>
+      expect(executions(runtime.dataDir)).toContainEqual(
+        expect.objectContaining({ name: executionName(approvalMatter(again)), status: 'RUNNING' }),
+      ),
+    );
+    expect(await checkInspectionMatter(approvalMatter(later), 'warning', filedAt)).toEqual({ open: false });
   });
 });
 
