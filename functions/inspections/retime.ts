@@ -15,9 +15,11 @@ export const retimeInspectionMatter: MatterRetime = (matter, now) =>
     now,
     async () => {
       const inspection = await getInspection(matter.id);
-      const approval = inspection?.approval;
-      if (!inspection || !approval || inspection.status !== 'pending-approval' || (approval.version ?? 1) !== matter.version)
+      // Still awaiting the decision this watch is for.
+      if (inspection?.status !== 'pending-approval' || !inspection.approval || approvalMatter(inspection).version !== matter.version) {
         return undefined;
+      }
+      const { approval } = inspection;
       const plannedDayEnd = startOfLocalDate(addDays(inspection.plannedDate, 1));
       return {
         record: { inspection, approval },

@@ -9,7 +9,7 @@ import type { Browser } from 'playwright-core';
 import { call, runtime, tokenFor } from '../support/http.ts';
 import { newCreditCode, newDeptId, newCode, uniqueSuffix } from '../support/data.ts';
 import { launchBrowser, openPage } from '../support/browser.ts';
-import { localDate } from '#shared/time/clock';
+import { addDays, localDate } from '#shared/time/clock';
 import { createHash } from 'node:crypto';
 
 let browser: Browser;
@@ -29,6 +29,15 @@ async function newDepartment(name: string): Promise<string> {
   return deptId;
 }
 
+/** The park office issues the enterprise's fee card (企业付费登记卡). */
+async function issueCard(enterpriseId: string, enterpriseName: string): Promise<void> {
+  const issued = await call('POST', '/fee-cards', {
+    token: await tokenFor({ roles: ['park-office'] }),
+    json: { enterpriseId, enterpriseName },
+  });
+  expect(issued.status).toBe(201);
+}
+
 /** A department with a published fee item and an enterprise with a card and one recorded charge. */
 async function chargedEnterprise() {
   const deptName = `市场监管所-${uniqueSuffix()}`;
@@ -39,14 +48,7 @@ async function chargedEnterprise() {
     json: { unit: deptId, name: '计量器具检定费', legalBasis: '计量法第九条', standard: { kind: 'range', min: 5000, max: 20000 } },
   });
   const ent = newCreditCode();
-  expect(
-    (
-      await call('POST', '/fee-cards', {
-        token: await tokenFor({ roles: ['park-office'] }),
-        json: { enterpriseId: ent, enterpriseName: '闽江纺织有限公司' },
-      })
-    ).status,
-  ).toBe(201);
+  await issueCard(ent, '闽江纺织有限公司');
   const clerk = await tokenFor({ roles: ['department'], dept: deptId });
   const entry = await call('POST', `/fee-cards/${ent}/entries`, {
     token: clerk,
@@ -187,14 +189,7 @@ describe('the web console', () => {
     const today = localDate(new Date());
     const next = new Date(Date.UTC(Number(today.slice(0, 4)), Number(today.slice(5, 7)), 28));
     const plannedDate = next.toISOString().slice(0, 10);
-    expect(
-      (
-        await call('POST', '/fee-cards', {
-          token: await tokenFor({ roles: ['park-office'] }),
-          json: { enterpriseId: ent, enterpriseName: '福州安达机械厂' },
-        })
-      ).status,
-    ).toBe(201);
+    await issueCard(ent, '福州安达机械厂');
     const clerk = await tokenFor({ roles: ['department'], dept: deptId });
     const filed = await call('POST', '/inspections', {
       token: clerk,
@@ -233,6 +228,117 @@ describe('the web console', () => {
     expect(await page.evaluate(() => (globalThis as any).notReloaded)).toBe(true);
     await screenshot('office-console');
     expect(errors).toEqual([]);
+  });
+
+  it('at the service centre an enterprise applies, supplies what the one-time notice names, and rates the decision; an appointment is confirmed', async () => {
+    const deptName = `县行政审批局-${uniqueSuffix()}`;
+    const deptId = await newDepartment(deptName);
+    const itemCode = newCode('SC');
+    const item = {
+      dept: deptId,
+      name: `食品经营许可-${uniqueSuffix()}`,
+      legalBasis: '食品经营许可和备案管理办法',
+      statutoryDays: 15,
+      pledgedDays: 10,
+    };
+    const put = await call('PUT', `/approval-items/${itemCode}`, {
+      token: await office(),
+      json: { ...item, materials: ['申请书', '营业执照', '场所平面图'] },
+    });
+    expect(put.status).toBe(201);
+    const ent = newCreditCode();
+    await issueCard(ent, '闽侯食品有限公司');
+    const enterpriseUrl = `${runtime.url}/console#access_token=${await tokenFor({ roles: ['enterprise'], ent })}`;
+    const windowUrl = `${runtime.url}/console#access_token=${await tokenFor({ roles: ['department'], dept: deptId })}`;
+    // Each signs in once; a reload keeps the session (sessionStorage) and reads the API again.
+    const enterprise = await openPage(browser);
+    const clerk = await openPage(browser);
+
+    // The enterprise applies: the item's materials are named, and it leaves one out.
+    await enterprise.page.goto(enterpriseUrl);
+    const mine = enterprise.page.locator('#my-applications-title').locator('..');
+    await expect.poll(() => mine.locator('#app-item option', { hasText: item.name }).count()).toBe(1);
+    await mine.locator('#app-item').selectOption(itemCode);
+    expect(await mine.locator('.rule').textContent()).toContain('申请书、营业执照、场所平面图');
+    await mine.getByLabel('提交的材料(每行一项)').fill('申请书\n营业执照');
+    await mine.getByRole('button', { name: '提交申请' }).click();
+    const own = mine.locator('li.application', { hasText: item.name });
+    await expect.poll(() => own.textContent()).toContain('待受理');
+
+    // The window names everything missing at once (一次性告知).
+    await clerk.page.goto(windowUrl);
+    const atWindow = clerk.page.locator('#window-title').locator('..').locator('li.queue-item', { hasText: ent });
+    await expect.poll(() => atWindow.textContent()).toContain('已提交材料: 申请书、营业执照');
+    await atWindow.locator('summary', { hasText: '一次性告知' }).click();
+    await atWindow.getByLabel('缺少的材料(每行一项,一次告知全部)').fill('场所平面图');
+    await atWindow.getByRole('button', { name: '一次性告知补正' }).click();
+    await expect.poll(() => atWindow.textContent()).toContain('待补正');
+    expect(await atWindow.textContent()).toContain('一次性告知: 场所平面图');
+
+    // The enterprise supplies it; the window accepts (the clock starts) and decides in time.
+    await enterprise.page.reload();
+    await expect.poll(() => own.textContent()).toContain('一次性告知: 场所平面图');
+    await own.getByLabel('提交的材料(每行一项)').fill('场所平面图');
+    await own.getByRole('button', { name: '补正材料' }).click();
+    await expect.poll(() => own.textContent()).toContain('待受理');
+    await clerk.page.reload();
+    await atWindow.getByRole('button', { name: '受理', exact: true }).click();
+    await expect.poll(() => atWindow.textContent()).toContain('剩余时间');
+    expect(await atWindow.textContent()).toContain('承诺办结时限');
+    // It will be late: the delay notice (滞后反馈告知) names a date after the pledged deadline, within the statutory limit.
+    const accepted = (await call('GET', '/applications', { token: await tokenFor({ roles: ['enterprise'], ent }) })).body.items[0];
+    const expectedBy = addDays(localDate(new Date(accepted.deadline)), 1);
+    await atWindow.locator('summary', { hasText: '滞后反馈告知' }).click();
+    await atWindow.getByLabel('理由').fill('需现场核查,等待卫生检测报告。');
+    await atWindow.getByLabel('预计办结日期').fill(expectedBy);
+    await atWindow.getByRole('button', { name: '滞后反馈告知' }).click();
+    await expect.poll(() => atWindow.textContent()).toContain(`滞后反馈告知: 需现场核查,等待卫生检测报告。 (${expectedBy})`);
+    await clerk.screenshot('department-window');
+    await atWindow.getByLabel('办理结果').selectOption({ label: '准予许可' });
+    await atWindow.getByLabel('办理意见').fill('材料齐全,准予许可。');
+    await atWindow.getByRole('button', { name: '办结', exact: true }).click();
+    await expect.poll(() => atWindow.count()).toBe(0);
+
+    // The enterprise sees the decision, on time, and rates it (好差评).
+    await enterprise.page.reload();
+    await expect.poll(() => own.textContent()).toContain('准予许可');
+    expect(await own.textContent()).toContain('按时办结');
+    await own.getByLabel('评分(1 至 5 分)').selectOption('5');
+    await own.getByRole('button', { name: '提交评价' }).click();
+    await expect.poll(() => own.textContent()).toContain('已评价: ★★★★★');
+    const [stored] = (await call('GET', '/applications', { token: await tokenFor({ roles: ['enterprise'], ent }) })).body.items;
+    expect(stored).toMatchObject({ status: 'decided', materials: ['申请书', '营业执照', '场所平面图'], rating: { score: 5 } });
+    expect(stored.decision).toMatchObject({ decision: 'approved', reason: '材料齐全,准予许可。', onTime: true });
+    expect(stored.delayNotice).toMatchObject({ reason: '需现场核查,等待卫生检测报告。', expectedBy });
+
+    // An appointment asked for at any hour is confirmed by the department within the day.
+    const tomorrow = addDays(localDate(new Date()), 1);
+    const appointments = enterprise.page.locator('#appointments-title').locator('..');
+    await appointments.getByLabel('部门').selectOption({ label: deptName });
+    await appointments.getByLabel('预约事项').fill('食品经营许可现场核查');
+    await appointments.getByLabel('希望时间').fill(`${tomorrow}T09:00`);
+    await appointments.getByRole('button', { name: '预约', exact: true }).click();
+    await expect.poll(() => appointments.locator('li', { hasText: '食品经营许可现场核查' }).textContent()).toContain('待确认');
+    await clerk.page.reload();
+    const toConfirm = clerk.page.locator('#appointment-queue-title').locator('..').locator('li.queue-item', { hasText: ent });
+    await toConfirm.getByLabel('服务时间').fill(`${tomorrow}T09:30`);
+    await toConfirm.getByLabel('地点').fill('投资服务中心 3号窗口');
+    await toConfirm.getByLabel('工作人员(每行一人)').fill('李明');
+    await toConfirm.getByRole('button', { name: '确认预约' }).click();
+    await expect.poll(() => toConfirm.count()).toBe(0);
+    await enterprise.page.reload();
+    const confirmed = appointments.locator('li', { hasText: '食品经营许可现场核查' });
+    await expect.poll(() => confirmed.textContent()).toContain('已确认');
+    expect(await confirmed.textContent()).toContain('投资服务中心 3号窗口');
+    await enterprise.screenshot('enterprise-service-centre');
+
+    // The public sees the item with its limits and its real record.
+    await enterprise.page.goto(`${runtime.url}/`);
+    const publicRow = enterprise.page.locator('#approval-items-title').locator('..').locator('tr', { hasText: item.name });
+    await expect.poll(() => publicRow.textContent()).toContain('10 / 15 个工作日');
+    expect(await publicRow.locator('td').nth(4).textContent()).toBe('100%');
+    expect(enterprise.errors).toEqual([]);
+    expect(clerk.errors).toEqual([]);
   });
 
   it("the public page shows the quarter's ranking as a chart and a table, the last placed named", async () => {

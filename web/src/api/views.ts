@@ -37,3 +37,6 @@ export type Inspection = ItemOf<'listInspections'>;
 export type Alert = ItemOf<'listAlerts'>;
 export type FeeAudit = Answer<'feeAudit'>;
 export type CalendarYear = Answer<'getCalendar'>;
+export type ApprovalItem = ItemOf<'listItems'>;
+export type Application = ItemOf<'listApplications'>;
+export type Appointment = ItemOf<'listAppointments'>;

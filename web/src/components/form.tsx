@@ -41,6 +41,16 @@ export const onFormSubmit = (handle: (form: FormData) => void) => (event: Event)
 export const formFields = <Name extends string>(form: FormData, ...names: Name[]): Record<Name, string> =>
   Object.fromEntries(names.map((name) => [name, formText(form, name)])) as Record<Name, string>;
 
+/** A text area's lines, each trimmed, the empty ones left out (one inspector, material or person a line). */
+export const formLines = (form: FormData, name: string): string[] =>
+  formText(form, name)
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
+
+/** A datetime-local field as an instant: the console's times are China time (UTC+8, no daylight saving). */
+export const formInstant = (form: FormData, name: string): string => `${formText(form, name)}:00+08:00`;
+
 /** A form field's text, trimmed (a file input would give no text). */
 export function formText(form: FormData, name: string): string {
   const value = form.get(name);
@@ -80,24 +90,24 @@ export function Form({
   );
 }
 
-/** A labelled, required text area. */
-export function TextArea({
-  id,
-  name,
-  label,
-  rows,
-  maxLength,
-}: {
+/** What every labelled field has: its id (the label's `for`), its name in the form, its label. */
+interface Labelled {
   id: string;
   name: string;
   label: Words;
-  rows: number;
-  maxLength?: number;
-}) {
+}
+
+/** A labelled text area, required unless `optional`. */
+export function TextArea({
+  id,
+  label,
+  optional,
+  ...textarea
+}: Labelled & { rows: number; maxLength?: number; optional?: boolean; defaultValue?: string }) {
   return (
     <>
       <label for={id}>{t(label)}</label>
-      <textarea id={id} name={name} required rows={rows} maxLength={maxLength} />
+      <textarea id={id} required={!optional} {...textarea} />
     </>
   );
 }
@@ -105,23 +115,15 @@ export function TextArea({
 /** A labelled select of `options` ([value, words]); `choose` puts 请选择 (choose) first, with no value. */
 export function Select({
   id,
-  name,
   label,
   options,
-  required,
   choose,
-}: {
-  id: string;
-  name: string;
-  label: Words;
-  options: readonly (readonly [value: string, words: Words | string])[];
-  required?: boolean;
-  choose?: boolean;
-}) {
+  ...select
+}: Labelled & { options: readonly (readonly [value: string, words: Words | string])[]; required?: boolean; choose?: boolean }) {
   return (
     <>
       <label for={id}>{t(label)}</label>
-      <select id={id} name={name} required={required}>
+      <select id={id} {...select}>
         {choose && <option value="">{t(W.chooseOne)}</option>}
         {options.map(([value, words]) => (
           <option key={value} value={value}>

@@ -76,3 +76,11 @@ export function CsvDownload({ path, fileName }: { path: string; fileName: string
     </>
   );
 }
+
+/** A part folded away until asked for (a notice given only now and then). */
+export const Folded = ({ summary, children }: { summary: Words; children: ComponentChildren }) => (
+  <details>
+    <summary>{t(summary)}</summary>
+    {children}
+  </details>
+);

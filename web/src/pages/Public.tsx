@@ -1,6 +1,6 @@
-/** `/`: what the work plan makes public (§二.1.四, §二.3.四): the fee list, the pledges, the quarter's ranking. */
+/** `/`: what the work plan makes public (§二.1.四, §二.3.四): the fee list, the pledges, the approval items with their record, the quarter's ranking. */
 import { api, call, itemsOf } from '../api/client.ts';
-import type { Department, Evaluation, FeeItem, Page, Pledge } from '../api/views.ts';
+import type { ApprovalItem, Department, Evaluation, FeeItem, Page, Pledge } from '../api/views.ts';
 import { lazy, Suspense } from 'preact/compat';
 import { Badge, Section } from '../components/ui.tsx';
 import { Loaded, useLoad, Table, LoadedItems } from '../components/data.tsx';
@@ -38,6 +38,7 @@ export function PublicPage() {
   const fees = useLoad(() => itemsOf<FeeItem>(api.GET('/fee-items', { params: { query: { limit: '200' } } })));
   const pledges = useLoad(() => itemsOf<Pledge>(api.GET('/pledges', { params: { query: { limit: '200' } } })));
   const evaluation = useLoad(latestEvaluation);
+  const approvalItems = useApprovalItems();
 
   return (
     <>
@@ -69,13 +70,43 @@ export function PublicPage() {
       <Section id="pledges" title={both(W.pledges)}>
         <LoadedItems state={pledges}>{(items) => <PledgeTable pledges={items} departments={departments.data} />}</LoadedItems>
       </Section>
+      <Section id="approval-items" title={both(W.approvalItems)}>
+        <p class="muted">{t(W.approvalItemsHelp)}</p>
+        <LoadedItems state={approvalItems}>
+          {(items) => (
+            <Table
+              head={[W.approvalItem, W.department, W.limits, W.decidedCount, W.onTimeRate, W.requiredMaterials]}
+              rows={items}
+              rowKey={(item) => item.code}
+              cells={(item) => [
+                `${item.code} ${item.name}`,
+                deptName(departments.data, item.dept),
+                limitsText(item.pledgedDays, item.statutoryDays),
+                item.performance.decided,
+                item.performance.decided ? `${Math.round((item.performance.onTime / item.performance.decided) * 100)}%` : '—',
+                item.materials.join('、'),
+              ]}
+            />
+          )}
+        </LoadedItems>
+      </Section>
     </>
   );
 }
 
+/** A pledged limit beside the statutory one, in working days. */
+export const limitsText = (pledgedDays: number, statutoryDays: number) =>
+  `${String(pledgedDays)} / ${String(statutoryDays)} ${t(W.workingDays)}`;
+
+/** The approval items (审批事项) of every department. */
+export const useApprovalItems = () =>
+  useLoad(() => itemsOf<ApprovalItem>(api.GET('/approval-items', { params: { query: { limit: '200' } } })));
+
 export function PledgeTable({ pledges, departments }: { pledges: Pledge[]; departments?: Department[] }) {
   const limits = (pledge: Pledge) =>
-    pledge.pledgedLimitDays !== undefined ? `${pledge.pledgedLimitDays} / ${pledge.statutoryLimitDays} ${t(W.workingDays)}` : '—';
+    pledge.pledgedLimitDays !== undefined && pledge.statutoryLimitDays !== undefined
+      ? limitsText(pledge.pledgedLimitDays, pledge.statutoryLimitDays)
+      : '—';
   return (
     <Table
       head={[W.department, W.name, W.status, W.pledgedVsStatutory, W.dueDate]}

@@ -5,15 +5,30 @@ import { api, call, itemsOf } from '../../api/client.ts';
 import type { CalendarYear, Complaint, FeeItem, Pledge } from '../../api/views.ts';
 import { Badge, QueueCard, Section, Term } from '../../components/ui.tsx';
 import { useLoad, LoadedItems, LoadedList } from '../../components/data.tsx';
-import { CreditCodeField, Field, formFields, formText, Form, useSubmit, Select, TextArea } from '../../components/form.tsx';
-import { dateTime, standardText, today, workingDaysLeft } from '../../format.ts';
+import {
+  CreditCodeField,
+  Field,
+  formFields,
+  formInstant,
+  formLines,
+  formText,
+  Form,
+  useSubmit,
+  Select,
+  TextArea,
+} from '../../components/form.tsx';
+import { dateTime, standardText, today } from '../../format.ts';
 import { both, COMPLAINT_CATEGORY, COMPLAINT_STATUS, INSPECTION_CATEGORY, INSPECTION_STATUS, lang, t, W } from '../../i18n.ts';
 import { PledgeTable } from '../Public.tsx';
+import { TimeLeft, useCalendars } from '../../components/time.tsx';
+import { DepartmentServiceCentre } from './ServiceCentre.tsx';
+import { HolderActions } from './DelayNoticeForm.tsx';
 
 export function DepartmentConsole({ dept }: { dept: string }) {
   return (
     <>
       <ComplaintQueue dept={dept} />
+      <DepartmentServiceCentre dept={dept} />
       <RecordFee dept={dept} />
       <FileInspection />
       <Section id="my-pledges" title={both(W.myPledges)}>
@@ -23,32 +38,11 @@ export function DepartmentConsole({ dept }: { dept: string }) {
   );
 }
 
-/** The calendars of this year and the next, for working days left. */
-export const useCalendars = () =>
-  useLoad(async () => {
-    const year = Number(today().slice(0, 4));
-    return Promise.all(
-      [year, year + 1].map((y) => call<CalendarYear>(api.GET('/calendar/{year}', { params: { path: { year: String(y) } } }))),
-    );
-  });
-
 /** The limit a complaint is under now: its acknowledgement's while it awaits one, else its answer's. */
 export const currentDeadline = (complaint: Complaint): string =>
   complaint.status === 'received' && complaint.deadlines.acknowledgement
     ? complaint.deadlines.acknowledgement.timeline.deadline
     : complaint.deadlines.resolution.timeline.deadline;
-
-export function TimeLeft({ deadline, calendars }: { deadline: string; calendars?: CalendarYear[] }) {
-  if (!calendars) return <>{dateTime(deadline)}</>;
-  const left = workingDaysLeft(deadline, calendars);
-  const days = Math.abs(left).toFixed(1);
-  return (
-    <span class={left < 0 ? 'late' : left < 1 ? 'soon' : undefined}>
-      {left < 0 ? `${t(W.overdueBy)} ${days}` : `${t(W.timeLeft)} ${days}`} {t(W.workingDays)}{' '}
-      <span class="muted">({dateTime(deadline)})</span>
-    </span>
-  );
-}
 
 function ComplaintQueue({ dept }: { dept: string }) {
   const calendars = useCalendars();
@@ -65,8 +59,6 @@ function ComplaintQueue({ dept }: { dept: string }) {
 function QueuedComplaint({ complaint, calendars, onChange }: { complaint: Complaint; calendars?: CalendarYear[]; onChange: () => void }) {
   const params = { params: { path: { id: complaint.id } } };
   const acknowledge = useSubmit(() => call(api.POST('/complaints/{id}/acknowledgement', { ...params, body: {} })), onChange);
-  const delayNotice = (form: FormData) => ({ ...params, body: formFields(form, 'reason', 'expectedBy') });
-  const delay = useSubmit((form) => call(api.POST('/complaints/{id}/delay-notice', delayNotice(form))), onChange);
   const answer = useSubmit(
     (form) => call(api.POST('/complaints/{id}/resolution', { ...params, body: formFields(form, 'summary') })),
     onChange,
@@ -89,20 +81,11 @@ function QueuedComplaint({ complaint, calendars, onChange }: { complaint: Compla
       )}
       {complaint.status === 'received' && <Form submit={acknowledge} label={W.acknowledge} />}
       {complaint.status === 'acknowledged' && (
-        <div class="actions">
+        <HolderActions matter={{ ...complaint, kind: 'complaints' }} onDone={onChange}>
           <Form submit={answer} label={W.sendAnswer}>
             <TextArea id={`${id}-summary`} name="summary" label={W.answerText} rows={3} />
           </Form>
-          {!complaint.delayNotice && (
-            <details>
-              <summary>{t(W.giveDelayNotice)}</summary>
-              <Form submit={delay} label={W.giveDelayNotice}>
-                <TextArea id={`${id}-reason`} name="reason" label={W.reason} rows={2} />
-                <Field id={`${id}-expected`} label={W.expectedBy} name="expectedBy" type="date" required min={today()} />
-              </Form>
-            </details>
-          )}
-        </div>
+        </HolderActions>
       )}
     </QueueCard>
   );
@@ -119,7 +102,7 @@ function RecordFee({ dept }: { dept: string }) {
           feeItemCode: formText(form, 'feeItemCode'),
           amount: Math.round(Number(formText(form, 'amount')) * 100),
           collector: formText(form, 'collector'),
-          collectedAt: `${formText(form, 'collectedAt')}:00+08:00`,
+          collectedAt: formInstant(form, 'collectedAt'),
           receiptNo: formText(form, 'receiptNo'),
         },
       }),
@@ -185,10 +168,7 @@ function FileInspection() {
           category,
           reason: formText(form, 'reason'),
           legalBasis: formText(form, 'legalBasis'),
-          inspectors: formText(form, 'inspectors')
-            .split('\n')
-            .map((line) => line.trim())
-            .filter(Boolean),
+          inspectors: formLines(form, 'inspectors'),
         },
       }),
     ),

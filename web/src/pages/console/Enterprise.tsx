@@ -10,6 +10,7 @@ import { dateTime, yuan } from '../../format.ts';
 import { both, COMPLAINT_CATEGORY, INSPECTION_CATEGORY, INSPECTION_STATUS, t, W } from '../../i18n.ts';
 import { deptName, useDepartments } from '../Public.tsx';
 import { TrackedDetails } from '../Track.tsx';
+import { EnterpriseServiceCentre } from './ServiceCentre.tsx';
 
 const REFUSAL_CATEGORIES = ['unregistered-fee', 'fee-without-service', 'tie-in-charge', 'levy', 'arbitrary-fine', 'other'] as const;
 
@@ -72,6 +73,7 @@ export function EnterpriseConsole({ ent }: { ent: string }) {
           {(inspection) => <InspectionRow inspection={inspection} departments={departments.data} onVisit={complaints.reload} />}
         </LoadedList>
       </Section>
+      <EnterpriseServiceCentre ent={ent} departments={departments.data} />
       <Section id="my-complaints" title={both(W.myComplaints)}>
         <LoadedList state={complaints} listClass="own-complaints">
           {(complaint) => (

@@ -12,7 +12,8 @@ import { Field, formText, onFormSubmit, Form, useSubmit, Select, TextArea } from
 import { currentQuarter, dateTime, today, workingDaysLeft, yuan } from '../../format.ts';
 import { both, COMPLAINT_CATEGORY, COMPLAINT_STATUS, INSPECTION_CATEGORY, SEVERITY, t, W } from '../../i18n.ts';
 import { deptName, Ranking, useDepartments } from '../Public.tsx';
-import { currentDeadline, TimeLeft, useCalendars } from './Department.tsx';
+import { currentDeadline } from './Department.tsx';
+import { TimeLeft, useCalendars } from '../../components/time.tsx';
 
 /** How often the alerts view asks for new alerts. */
 const ALERT_POLL_MS = 3000;
