@@ -81,6 +81,37 @@ const FEE_ITEMS: { code: string; unit: string; name: string; legalBasis: string;
   },
 ];
 
+/** The service centre's approval items (审批事项): pledged limits at most two thirds of the statutory ones. */
+const APPROVAL_ITEMS = [
+  {
+    code: 'SP-001',
+    dept: 'approvals',
+    name: '企业设立登记',
+    legalBasis: '《市场主体登记管理条例》第十九条',
+    statutoryDays: 3,
+    pledgedDays: 1,
+    materials: ['登记申请书', '公司章程', '住所使用证明', '法定代表人身份证明'],
+  },
+  {
+    code: 'SP-002',
+    dept: 'approvals',
+    name: '建设工程规划许可',
+    legalBasis: '《城乡规划法》第四十条',
+    statutoryDays: 20,
+    pledgedDays: 10,
+    materials: ['申请表', '建设工程设计方案', '土地权属证明'],
+  },
+  {
+    code: 'SP-003',
+    dept: 'market-regulation',
+    name: '食品经营许可',
+    legalBasis: '《食品经营许可和备案管理办法》',
+    statutoryDays: 10,
+    pledgedDays: 5,
+    materials: ['申请书', '营业执照', '场所平面图', '食品安全管理制度'],
+  },
+] as const;
+
 /** A valid unified social credit code from a seed (the check character computed). */
 function creditCode(seed: number): string {
   const body = `91350100MA${String(seed).padStart(7, '0')}`.slice(0, 17);
@@ -150,7 +181,7 @@ async function pastQuarter({ call, tokens, refuseCharge, recordCharge }: Client)
   for (const [deptId, name] of DEPARTMENTS) await call('PUT', `/departments/${deptId}`, tokens.office, { name });
   for (const { code, ...item } of FEE_ITEMS)
     await call('PUT', `/fee-items/${code}`, tokens.office, { ...item, validFrom: addDays(today, -30) });
-  for (const deptId of ['market-regulation', 'housing', 'taxation']) {
+  for (const deptId of ['market-regulation', 'housing', 'taxation', 'approvals']) {
     await call('PUT', `/departments/${deptId}/handlers`, await tokens.dept(deptId), {
       handlers: [
         { id: 'zhang', name: '张伟', available: true },
@@ -218,7 +249,7 @@ async function pastQuarter({ call, tokens, refuseCharge, recordCharge }: Client)
   await call('POST', `/pledges/${kept.id}/reviews`, tokens.office, { verdict: 'kept', evidence: '抽查四十件，全部当日办结。' });
 }
 
-/** Today: a fee list in use, a refused charge, complaints in every state, pledges, an inspection awaiting approval. */
+/** Today: a fee list in use, a refused charge, complaints in every state, pledges, an inspection awaiting approval, the service centre at work. */
 async function thisQuarter({ call, tokens, refuseCharge, recordCharge }: Client) {
   const now = (await call('GET', '/health')).now as string;
   const today = now.slice(0, 10);
@@ -308,6 +339,39 @@ async function thisQuarter({ call, tokens, refuseCharge, recordCharge }: Client)
     description: '窗口与网上同步。',
     dueDate: addDays(today, 45),
   });
+
+  // The service centre: approval items, applications in every state, appointments asked at any hour.
+  for (const { code, ...item } of APPROVAL_ITEMS) await call('PUT', `/approval-items/${code}`, tokens.office, item);
+  const [licence, planning, foodLicence] = APPROVAL_ITEMS;
+  const apply = async (enterpriseId: string, item: (typeof APPROVAL_ITEMS)[number], materials: readonly string[] = item.materials) =>
+    call('POST', '/applications', await tokens.ent(enterpriseId), { itemCode: item.code, materials });
+  const window = await tokens.dept('approvals');
+  await apply(textiles.id, licence); // awaiting acceptance
+  const incomplete = await apply(tea.id, planning, planning.materials.slice(0, 2));
+  await call('POST', `/applications/${incomplete.id}/acceptance`, window, { accepted: false, missing: ['土地权属证明'] });
+  const accepted = await apply(machinery.id, planning);
+  await call('POST', `/applications/${accepted.id}/acceptance`, window, { accepted: true });
+  const decided = await apply(food.id, foodLicence);
+  await call('POST', `/applications/${decided.id}/acceptance`, market, { accepted: true });
+  await call('POST', `/applications/${decided.id}/decision`, market, { decision: 'approved', reason: '材料齐全，现场核查符合要求。' });
+  await call('POST', `/applications/${decided.id}/rating`, await tokens.ent(food.id), { score: 5, comment: '一次办成，没有跑腿。' });
+  const tomorrow = addDays(today, 1);
+  await call('POST', '/appointments', await tokens.ent(food.id), {
+    dept: 'market-regulation',
+    topic: '食品经营许可现场核查',
+    requestedAt: `${tomorrow}T09:00:00+08:00`,
+    contact: '138-0000-0004',
+  });
+  const confirmed = await call('POST', '/appointments', await tokens.ent(textiles.id), {
+    dept: 'approvals',
+    topic: '企业设立登记材料预审',
+    requestedAt: `${tomorrow}T14:00:00+08:00`,
+  });
+  await call('POST', `/appointments/${confirmed.id}/confirmation`, window, {
+    at: `${tomorrow}T14:30:00+08:00`,
+    place: '投资服务中心 3号窗口',
+    staff: ['张伟'],
+  });
 }
 
 /** The first instant of the previous quarter plus three weeks, 10:00 China time. */
@@ -340,7 +404,7 @@ export async function fillDemo(dataDir: string, say: (line: string) => void = co
     }
   }
   say(
-    `Demo: ${DEPARTMENTS.length} departments, ${FEE_ITEMS.length} fee items, ${ENTERPRISES.length} enterprises with cards, complaints, pledges and inspections are in ${dataDir}.`,
+    `Demo: ${DEPARTMENTS.length} departments, ${FEE_ITEMS.length} fee items, ${ENTERPRISES.length} enterprises with cards, complaints, pledges, inspections, ${APPROVAL_ITEMS.length} approval items with applications and appointments are in ${dataDir}.`,
   );
 }
 

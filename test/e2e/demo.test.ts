@@ -124,6 +124,20 @@ describe('the demo county', () => {
     expect(housing.score).toBeLessThan(100);
   });
 
+  it('has the service centre at work: approval items, applications in every state (one decided and rated), appointments', async () => {
+    const items = await client.call('GET', '/approval-items');
+    expect(items.body.items.map((item: { code: string }) => item.code)).toEqual(expect.arrayContaining(['SP-001', 'SP-002', 'SP-003']));
+    expect(items.body.items.find((item: { code: string }) => item.code === 'SP-003').performance).toMatchObject({ decided: 1, onTime: 1 });
+    const office = await client.tokenFor({ roles: ['soft-env-office'] });
+    const applications = (await client.call('GET', '/applications?limit=100', { token: office })).body.items;
+    expect(new Set(applications.map((application: { status: string }) => application.status))).toEqual(
+      new Set(['received', 'incomplete', 'accepted', 'decided']),
+    );
+    expect(applications.find((application: { status: string }) => application.status === 'decided').rating).toMatchObject({ score: 5 });
+    const appointments = (await client.call('GET', '/appointments?limit=100', { token: office })).body.items;
+    expect(appointments.map((appointment: { status: string }) => appointment.status).sort()).toEqual(['confirmed', 'requested']);
+  });
+
   it('fills only a fresh DATA_DIR', async () => {
     await expect(fillDemo(dataDir, () => undefined)).rejects.toThrow('already holds data');
   });
