@@ -6,6 +6,7 @@ import { addDays, localDate, startOfLocalDate, toLocalIso } from '#shared/time/c
 import { hasRole, isDepartmentCaller, isEnterpriseCaller, mayRead, seesAll } from '#shared/http/auth';
 import type { Caller, DepartmentCaller, EnterpriseCaller } from '#shared/http/auth';
 import type { DelayNoticeInput } from '#shared/domain/delay-notice';
+import type { Deps } from '#shared/domain/deps';
 import { delayNoticeWrites } from '#shared/domain/delay-notice-store';
 import { Conflict, InvalidInput, NotAllowed, NotFound, refusal, type Violation } from '#shared/domain/errors';
 import { timelineAt, timelineToDueDate, workingDaysFor } from '#shared/time/calendar-store';
@@ -20,11 +21,6 @@ import { getItem } from '../approvals/store.ts';
 import { applicationDelayRule, applicationTiming, decisionRecord, oneTimeNoticeRule, ratingAlertsOffice, ratingRule } from './rules.ts';
 import * as store from './store.ts';
 import { decisionMatter, type Application, type TimelineEvent } from './store.ts';
-
-export interface Deps {
-  now: Date;
-  newId: () => string;
-}
 
 const refuse = (violation: Violation | undefined) => {
   if (violation) throw refusal(violation);

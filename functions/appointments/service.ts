@@ -6,14 +6,10 @@ import { raiseAlert } from '#shared/alerts/alerts';
 import type { Matter } from '#shared/outbox/matters';
 import { startDeadlineEffect, stopDeadlineEffect } from '#shared/outbox/effects';
 import { countIn } from '#shared/domain/evaluation';
+import type { Deps } from '#shared/domain/deps';
 import { appointmentTimeErrors, confirmationTimeline, confirmationTiming } from './rules.ts';
 import * as store from './store.ts';
 import { requireNamedDepartment, requireOwnDepartment } from '../registry/service.ts';
-
-export interface Deps {
-  now: Date;
-  newId: () => string;
-}
 
 export const confirmationMatter = (appointment: Pick<store.Appointment, 'id' | 'dept'>): Matter => ({
   concern: 'appointments',
