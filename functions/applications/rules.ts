@@ -16,18 +16,6 @@ export interface ItemLimits {
   pledgedDays: number;
 }
 
-/** "Cut by a third" (§二.4.二): a pledged limit is at most two thirds of the statutory one. */
-export function pledgedLimitRule({ statutoryDays, pledgedDays }: ItemLimits): Violation | undefined {
-  if (pledgedDays * 3 > statutoryDays * 2) {
-    return {
-      rule: 'two-thirds-rule',
-      title: 'The pledged limit is more than two thirds of the statutory limit',
-      detail: `A statutory limit of ${statutoryDays} working day(s) allows a pledge of at most ${Math.floor((statutoryDays * 2) / 3)}.`,
-    };
-  }
-  return undefined;
-}
-
 /**
  * The watch of an accepted application: warning at two thirds of the pledged limit, breach at the
  * pledged deadline, escalation at the statutory limit. The clock starts at acceptance (受理).

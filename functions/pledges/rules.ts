@@ -1,27 +1,11 @@
 /**
  * Pledge rules (公开承诺, 回头看: work plan §二.3.四, §二.4.二), pure.
  */
-import type { Violation } from '#shared/domain/errors';
 
 export const PLEDGE_VERDICTS = ['in-progress', 'kept', 'broken'] as const;
 export type PledgeVerdict = (typeof PLEDGE_VERDICTS)[number];
 export const PLEDGE_STATUSES = ['open', 'in-progress', 'kept', 'broken'] as const;
 export type PledgeStatus = (typeof PLEDGE_STATUSES)[number];
-
-/**
- * Approval limits are cut by at least a third (§二.4.二): a pledged limit is at most two thirds of
- * the statutory one. Compared exactly (3 × pledged ≤ 2 × statutory), so 10 statutory days allow
- * 6 or 6.5 pledged days, not 7.
- */
-export function twoThirdsRule(statutoryLimitDays: number, pledgedLimitDays: number): Violation | undefined {
-  if (Math.round(pledgedLimitDays * 3 * 1000) <= Math.round(statutoryLimitDays * 2 * 1000)) return undefined;
-  const most = Math.floor(((statutoryLimitDays * 2) / 3) * 100) / 100;
-  return {
-    rule: 'two-thirds-rule',
-    title: 'The pledged limit must cut the statutory one by at least a third',
-    detail: `The statutory limit is ${statutoryLimitDays} working days, so the pledge may promise at most ${most}; ${pledgedLimitDays} was given.`,
-  };
-}
 
 /** The share of cases handled within the pledged limit that makes a measured pledge "kept". */
 export const KEPT_SHARE = 0.9;

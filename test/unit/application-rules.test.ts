@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { twoThirdsRule } from '#functions/approvals/rules';
 import { officialCalendar, workingDays } from '#shared/time/calendar';
 import {
   applicationDelayRule,
@@ -6,7 +7,6 @@ import {
   decisionRecord,
   medianFromHistogram,
   oneTimeNoticeRule,
-  pledgedLimitRule,
   ratingAlertsOffice,
   ratingRule,
   statutoryDeadline,
@@ -19,13 +19,13 @@ const iso = (local: string) => cst(local).toISOString();
 
 describe('the catalogue: a pledge cuts the statutory limit by at least a third', () => {
   it('accepts two thirds or less, and refuses more with the rule named', () => {
-    expect(pledgedLimitRule({ statutoryDays: 9, pledgedDays: 6 })).toBeUndefined();
-    expect(pledgedLimitRule({ statutoryDays: 20, pledgedDays: 13 })).toBeUndefined();
-    expect(pledgedLimitRule({ statutoryDays: 20, pledgedDays: 14 })).toMatchObject({
+    expect(twoThirdsRule(9, 6)).toBeUndefined();
+    expect(twoThirdsRule(20, 13)).toBeUndefined();
+    expect(twoThirdsRule(20, 14)).toMatchObject({
       rule: 'two-thirds-rule',
       detail: expect.stringContaining('at most 13'),
     });
-    expect(pledgedLimitRule({ statutoryDays: 9, pledgedDays: 7 })).toMatchObject({ rule: 'two-thirds-rule' });
+    expect(twoThirdsRule(9, 7)).toMatchObject({ rule: 'two-thirds-rule' });
   });
 });
 

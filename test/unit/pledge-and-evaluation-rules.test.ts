@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { afterReview, brokenCount, measure, twoThirdsRule } from '../../functions/pledges/rules.ts';
+import { afterReview, brokenCount, measure } from '../../functions/pledges/rules.ts';
+import { twoThirdsRule } from '../../functions/approvals/rules.ts';
 import { lastPlaced, rank, scoreOf } from '../../functions/evaluations/rules.ts';
 import { METRICS, quarterOf, type Figures } from '#shared/domain/evaluation';
 

@@ -1,0 +1,20 @@
+/**
+ * The approval items' rule (审批事项, work plan §二.4.二), pure: one home for the two-thirds rule, which
+ * an approval item's limits and a pledge about an approval limit (pledges/service.ts) both keep.
+ */
+import type { Violation } from '#shared/domain/errors';
+
+/**
+ * Approval limits are cut by at least a third (§二.4.二): a pledged limit is at most two thirds of
+ * the statutory one. Compared exactly (3 × pledged ≤ 2 × statutory), so 10 statutory days allow
+ * 6 or 6.5 pledged days, not 7.
+ */
+export function twoThirdsRule(statutoryLimitDays: number, pledgedLimitDays: number): Violation | undefined {
+  if (Math.round(pledgedLimitDays * 3 * 1000) <= Math.round(statutoryLimitDays * 2 * 1000)) return undefined;
+  const most = Math.floor(((statutoryLimitDays * 2) / 3) * 100) / 100;
+  return {
+    rule: 'two-thirds-rule',
+    title: 'The pledged limit must cut the statutory one by at least a third',
+    detail: `The statutory limit is ${statutoryLimitDays} working days, so the pledge may promise at most ${most}; ${pledgedLimitDays} was given.`,
+  };
+}
