@@ -385,7 +385,17 @@ export async function measureRequests(seconds: number, log: (line: string) => vo
         name: 'GET /applications/{id}',
         kind: 'read',
         request: () => ({ method: 'GET', path: `/applications/${application.id}`, token: owner }),
-        raw: () => db.send(new GetCommand({ TableName: tableName, Key: keys.application(application.id), ConsistentRead: true })),
+        // The record, then today's roster of its department (who holds it now: the post covering an absent holder).
+        raw: async () => {
+          await db.send(new GetCommand({ TableName: tableName, Key: keys.application(application.id), ConsistentRead: true }));
+          await db.send(
+            new QueryCommand({
+              TableName: tableName,
+              ...keyCondition(patterns.rosterWithAbsences(dept, localDate(new Date()))),
+              ConsistentRead: true,
+            }),
+          );
+        },
       },
       {
         concern: 'applications',

@@ -11,6 +11,9 @@ import { newCreditCode, newDeptId, newCode, uniqueSuffix } from '../support/data
 import { launchBrowser, openPage } from '../support/browser.ts';
 import { addDays, localDate } from '#shared/time/clock';
 import { createHash } from 'node:crypto';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { db, tableName } from '#shared/data/db';
+import { keys } from '#shared/data/table';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -197,8 +200,40 @@ describe('the web console', () => {
     });
     expect(filed.body.status).toBe('pending-approval');
 
+    // An application the window accepted, now past its pledged deadline (as if the days had gone by).
+    const itemName = `建设工程规划许可-${uniqueSuffix()}`;
+    const itemCode = newCode('SC');
+    const item = {
+      dept: deptId,
+      name: itemName,
+      legalBasis: '城乡规划法第四十条',
+      statutoryDays: 20,
+      pledgedDays: 10,
+      materials: ['申请表'],
+    };
+    expect((await call('PUT', `/approval-items/${itemCode}`, { token: await office(), json: item })).status).toBe(201);
+    const applied = await call('POST', '/applications', {
+      token: await tokenFor({ roles: ['enterprise'], ent }),
+      json: { itemCode, materials: ['申请表'] },
+    });
+    expect((await call('POST', `/applications/${applied.body.id}/acceptance`, { token: clerk, json: { accepted: true } })).status).toBe(
+      200,
+    );
+    const twoDaysAgo = new Date(Date.now() - 2 * 86_400_000).toISOString();
+    await db.send(
+      new UpdateCommand({
+        TableName: tableName,
+        Key: keys.application(applied.body.id),
+        UpdateExpression: 'SET deadline = :past',
+        ExpressionAttributeValues: { ':past': twoDaysAgo },
+      }),
+    );
+
     const { page, errors, screenshot } = await openPage(browser);
     await page.goto(`${runtime.url}/console#access_token=${await office()}`);
+    const overdue = page.locator('#near-title').locator('..').locator('li', { hasText: itemName });
+    await expect.poll(() => overdue.textContent()).toContain('已超时');
+    expect(await overdue.textContent()).toContain(`办件 ${itemName}`);
     const approval = page.locator('li.queue-item', { hasText: ent });
     await expect.poll(() => approval.textContent()).toContain('审批时限');
     await approval.getByLabel('批准', { exact: true }).check();
@@ -305,7 +340,7 @@ describe('the web console', () => {
     expect(await own.textContent()).toContain('按时办结');
     await own.getByLabel('评分(1 至 5 分)').selectOption('5');
     await own.getByRole('button', { name: '提交评价' }).click();
-    await expect.poll(() => own.textContent()).toContain('已评价: ★★★★★');
+    await expect.poll(() => own.textContent()).toContain('已评价: ★★★★★ (5/5)');
     const [stored] = (await call('GET', '/applications', { token: await tokenFor({ roles: ['enterprise'], ent }) })).body.items;
     expect(stored).toMatchObject({ status: 'decided', materials: ['申请书', '营业执照', '场所平面图'], rating: { score: 5 } });
     expect(stored.decision).toMatchObject({ decision: 'approved', reason: '材料齐全,准予许可。', onTime: true });

@@ -164,6 +164,7 @@ export const W = {
   onTimeRate: ['按时办结率', 'On time'],
   requiredMaterials: ['所需材料', 'Materials required'],
   myApplications: ['我的办件', 'My applications'],
+  applicationShort: ['办件', 'Application'],
   fileApplication: ['申请办理', 'Apply'],
   materialsSupplied: ['提交的材料(每行一项)', 'Materials supplied (one per line)'],
   suppliedMaterials: ['已提交材料', 'Materials supplied'],

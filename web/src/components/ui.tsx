@@ -43,17 +43,24 @@ export function Section({ id, title, children }: { id?: string; title: string; c
   );
 }
 
+/** Parts of a line joined by ' · ' (a matter's kind, department, status ...). */
+export const Joined = ({ parts }: { parts: ComponentChildren[] }) => (
+  <>
+    {parts.map((part, n) => (
+      <Fragment key={n}>
+        {n > 0 && ' · '}
+        {part}
+      </Fragment>
+    ))}
+  </>
+);
+
 /** One matter in a work queue (`<li>`), named for assistive technology by its heading: `heading`'s parts joined by ' · '. */
 export function QueueCard({ id, heading, children }: { id: string; heading: ComponentChildren[]; children: ComponentChildren }) {
   return (
     <li class="queue-item" aria-labelledby={`${id}-title`}>
       <h3 id={`${id}-title`}>
-        {heading.map((part, n) => (
-          <Fragment key={n}>
-            {n > 0 && ' · '}
-            {part}
-          </Fragment>
-        ))}
+        <Joined parts={heading} />
       </h3>
       {children}
     </li>

@@ -1,12 +1,13 @@
 /**
  * The soft-environment office's and the supervisors' console: live alerts, matters near or past
- * their limit, inspections awaiting approval (the office decides), the fee audit, complaint
+ * their limit (complaints, and applications awaiting their decision), inspections awaiting approval (the office decides), the fee audit, complaint
  * verdicts (supervisors), the evaluation.
  */
 import { useEffect, useState } from 'preact/hooks';
 import { api, call, itemsOf } from '../../api/client.ts';
-import type { Alert, CalendarYear, Complaint, Evaluation, FeeAudit, Inspection, Page } from '../../api/views.ts';
-import { Badge, CsvDownload, ProblemMessage, QueueCard, Section, Term } from '../../components/ui.tsx';
+import type { ComponentChildren } from 'preact';
+import type { Alert, Application, CalendarYear, Complaint, Evaluation, FeeAudit, Inspection, Page } from '../../api/views.ts';
+import { Badge, CsvDownload, Joined, ProblemMessage, QueueCard, Section, Term } from '../../components/ui.tsx';
 import { Loaded, useLoad, Table, LoadedList } from '../../components/data.tsx';
 import { Field, formText, onFormSubmit, Form, useSubmit, Select, TextArea } from '../../components/form.tsx';
 import { currentQuarter, dateTime, today, workingDaysLeft, yuan } from '../../format.ts';
@@ -24,6 +25,9 @@ export function OversightConsole({ office, supervisor }: { office: boolean; supe
     itemsOf<Inspection>(api.GET('/inspections', { params: { query: { status: 'pending-approval', limit: '200' } } })),
   );
   const complaints = useLoad(() => itemsOf<Complaint>(api.GET('/complaints', { params: { query: { limit: '200' } } })));
+  const accepted = useLoad(() =>
+    itemsOf<Application>(api.GET('/applications', { params: { query: { status: 'accepted', limit: '200' } } })),
+  );
   const departments = useDepartments();
   const nameOf = (id: string) => deptName(departments.data, id);
   return (
@@ -43,7 +47,13 @@ export function OversightConsole({ office, supervisor }: { office: boolean; supe
         </LoadedList>
       </Section>
       <Section id="near" title={both(W.nearDeadline)}>
-        <Loaded state={complaints}>{(items) => <NearDeadline complaints={items} calendars={calendars.data} nameOf={nameOf} />}</Loaded>
+        <Loaded state={complaints}>
+          {(open) => (
+            <Loaded state={accepted}>
+              {(decisionsDue) => <NearDeadline matters={limitedMatters(open, decisionsDue, nameOf)} calendars={calendars.data} />}
+            </Loaded>
+          )}
+        </Loaded>
       </Section>
       {supervisor && (
         <Section id="verdicts" title={both(W.verdicts)}>
@@ -158,32 +168,46 @@ function Approval({
   );
 }
 
-/** Open complaints whose current limit is less than a working day away, or past. */
-function NearDeadline({
-  complaints,
-  calendars,
-  nameOf,
-}: {
-  complaints: Complaint[];
-  calendars?: CalendarYear[];
-  nameOf: (id: string) => string;
-}) {
+/** A matter under a limit: what it is (its parts, joined by ' · ') and the limit it is under now. */
+interface Limited {
+  id: string;
+  parts: ComponentChildren[];
+  deadline: string;
+}
+
+/** Open complaints, and accepted applications (限时办结), each under the limit it is under now. */
+function limitedMatters(complaints: Complaint[], applications: Application[], nameOf: (id: string) => string): Limited[] {
+  return [
+    ...complaints
+      .filter((complaint) => complaint.status !== 'closed')
+      .map((complaint) => ({
+        id: complaint.id,
+        parts: [
+          <Term map={COMPLAINT_CATEGORY} value={complaint.category} />,
+          nameOf(complaint.againstDept),
+          <Term map={COMPLAINT_STATUS} value={complaint.status} />,
+        ],
+        deadline: currentDeadline(complaint),
+      })),
+    ...applications.flatMap(({ id, itemName, dept, deadline }) =>
+      deadline ? [{ id, parts: [`${t(W.applicationShort)} ${itemName}`, nameOf(dept)], deadline }] : [],
+    ),
+  ];
+}
+
+/** The matters whose limit is less than a working day away, or past: the nearest first. */
+function NearDeadline({ matters, calendars }: { matters: Limited[]; calendars?: CalendarYear[] }) {
   if (!calendars) return <p class="muted">{t(W.loading)}</p>;
-  const near = complaints
-    .flatMap((c) => {
-      if (c.status === 'closed') return [];
-      const deadline = currentDeadline(c);
-      const left = workingDaysLeft(deadline, calendars);
-      return left < 1 ? [{ complaint: c, deadline, left }] : [];
-    })
+  const near = matters
+    .map((matter) => ({ ...matter, left: workingDaysLeft(matter.deadline, calendars) }))
+    .filter((matter) => matter.left < 1)
     .sort((a, b) => a.left - b.left);
   if (near.length === 0) return <p>{t(W.none)}</p>;
   return (
     <ul>
-      {near.map(({ complaint, deadline }) => (
-        <li key={complaint.id}>
-          <Term map={COMPLAINT_CATEGORY} value={complaint.category} /> · {nameOf(complaint.againstDept)} ·{' '}
-          <Term map={COMPLAINT_STATUS} value={complaint.status} /> · <TimeLeft deadline={deadline} calendars={calendars} />
+      {near.map(({ id, parts, deadline }) => (
+        <li key={id}>
+          <Joined parts={parts} /> · <TimeLeft deadline={deadline} calendars={calendars} />
         </li>
       ))}
     </ul>

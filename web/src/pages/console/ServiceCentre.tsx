@@ -122,7 +122,7 @@ function OwnApplication({
       {application.decision &&
         (application.rating ? (
           <p>
-            {t(W.ratedScore)}: {'★'.repeat(application.rating.score)} {application.rating.comment}
+            {t(W.ratedScore)}: {'★'.repeat(application.rating.score)} ({application.rating.score}/5) {application.rating.comment}
           </p>
         ) : (
           <Form submit={rate} label={W.submitRating}>
@@ -135,7 +135,10 @@ function OwnApplication({
 }
 
 const DECISIONS = Object.entries(APPLICATION_DECISION);
-const SCORES = ['5', '4', '3', '2', '1'].map((score) => [score, '★'.repeat(Number(score))] as const);
+/** 5 to 1, as stars with the number beside them (a screen reader reads the number). */
+const SCORES = [5, 4, 3, 2, 1].map(
+  (score) => [String(score), [`${'★'.repeat(score)} ${String(score)} 分`, `${'★'.repeat(score)} ${String(score)}`]] as const,
+);
 
 /** What an application's holder and applicant both see: the notice, the limits, the delay notice, the decision. */
 function ApplicationFacts({ application, calendars }: { application: Application; calendars?: CalendarYear[] }) {
