@@ -229,19 +229,32 @@ export async function lapseApproval(inspection: Inspection, at: string): Promise
   return refusal ?? 'lapsed';
 }
 
-/** A pending inspection's approval timed again (a changed calendar); false if it was decided, lapsed or changed meanwhile. */
+/**
+ * A pending inspection's approval timed again (a changed calendar): its watch's own version moves
+ * on, the record's does not, so a decision read before the re-timing still wins. False if it was
+ * decided or lapsed, or timed again already.
+ */
 export async function retimeApproval(
-  inspection: Inspection,
-  approval: NonNullable<Inspection['approval']>,
+  inspection: Pick<Inspection, 'id'>,
+  approval: NonNullable<Inspection['approval']> & { version: number },
   alongside: Write[],
 ): Promise<boolean> {
-  return (
-    (await tryWriteAll<'changed'>([{ ...whilePending(inspection, { approval }), ifFailed: refused('changed') }, ...alongside])) ===
-    undefined
-  );
+  const from = approval.version - 1;
+  const retime: Write = {
+    Update: {
+      TableName: tableName,
+      Key: keys.inspection(inspection.id),
+      UpdateExpression: 'SET #approval = :approval',
+      // A watch started before versions were kept is version 1.
+      ConditionExpression: `#status = :pending AND ${from === 1 ? '(attribute_not_exists(#approval.#version) OR #approval.#version = :from)' : '#approval.#version = :from'}`,
+      ExpressionAttributeNames: { '#status': 'status', '#approval': 'approval', '#version': 'version' },
+      ExpressionAttributeValues: { ':approval': approval, ':pending': 'pending-approval', ':from': from },
+    },
+  };
+  return (await tryWriteAll<'changed'>([{ ...retime, ifFailed: refused('changed') }, ...alongside])) === undefined;
 }
 
-/** A change of a pending inspection at its version (deciding it, its lapse, its approval timed again). */
+/** A change of a pending inspection at its version (deciding it, its lapse). */
 const whilePending = (inspection: Inspection, set: Record<string, unknown>) =>
   versionedUpdate(keys.inspection(inspection.id), inspection.version, { set, onlyIf: { status: ['pending-approval'] } });
 

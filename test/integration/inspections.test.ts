@@ -12,7 +12,7 @@ import { localDate, addDays, startOfLocalDate } from '#shared/time/clock';
 import { checkInspectionMatter } from '../../functions/inspections/deadline-check.ts';
 import { handler } from '../../functions/inspections/handler.ts';
 import { inspectionRoutes } from '../../functions/inspections/routes.ts';
-import { createInspection, getInspection } from '../../functions/inspections/store.ts';
+import { createInspection, getInspection, recordDecision } from '../../functions/inspections/store.ts';
 import { handler as registry } from '../../functions/registry/handler.ts';
 import { registryRoutes } from '../../functions/registry/routes.ts';
 import { officialCalendar } from '#shared/time/calendar';
@@ -217,6 +217,10 @@ describe('a calendar the office sets under a pending approval', () => {
       ),
     );
     expect(await checkInspectionMatter(approvalMatter(later), 'warning', filedAt)).toEqual({ open: false });
+    // The office's decision, read before the re-timing, still wins: the watch's version moved, not the record's.
+    const decision = { decision: 'approve' as const, comment: '同意', decidedAt: filedAt.toISOString(), decidedBy: office.sub };
+    expect(await recordDecision(later, decision, 0.5, filedAt, [])).toBe('decided');
+    expect(await getInspection(later.id)).toMatchObject({ status: 'approved', approval: { version: 2 } });
   });
 });
 
