@@ -12,9 +12,12 @@ import type { Violation } from '#shared/domain/errors';
 export function twoThirdsRule(statutoryLimitDays: number, pledgedLimitDays: number): Violation | undefined {
   if (Math.round(pledgedLimitDays * 3 * 1000) <= Math.round(statutoryLimitDays * 2 * 1000)) return undefined;
   const most = Math.floor(((statutoryLimitDays * 2) / 3) * 100) / 100;
+  // An approval item counts whole days: say the whole number too when the limit is not one.
+  const whole = Math.floor(most);
+  const mostText = whole === most ? `${most}` : `${most} (${whole} whole days)`;
   return {
     rule: 'two-thirds-rule',
     title: 'The pledged limit must cut the statutory one by at least a third',
-    detail: `The statutory limit is ${statutoryLimitDays} working days, so the pledge may promise at most ${most}; ${pledgedLimitDays} was given.`,
+    detail: `The statutory limit is ${statutoryLimitDays} working days, so the pledge may promise at most ${mostText}; ${pledgedLimitDays} was given.`,
   };
 }

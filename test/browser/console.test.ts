@@ -313,7 +313,7 @@ describe('the web console', () => {
     // The enterprise supplies it; the window accepts (the clock starts) and decides in time.
     await enterprise.page.reload();
     await expect.poll(() => own.textContent()).toContain('一次性告知: 场所平面图');
-    await own.getByLabel('提交的材料(每行一项)').fill('场所平面图');
+    await own.getByLabel('补正的材料(每行一项)').fill('场所平面图');
     await own.getByRole('button', { name: '补正材料' }).click();
     await expect.poll(() => own.textContent()).toContain('待受理');
     await clerk.page.reload();

@@ -23,7 +23,7 @@ describe('the catalogue: a pledge cuts the statutory limit by at least a third',
     expect(twoThirdsRule(20, 13)).toBeUndefined();
     expect(twoThirdsRule(20, 14)).toMatchObject({
       rule: 'two-thirds-rule',
-      detail: expect.stringContaining('at most 13'),
+      detail: 'The statutory limit is 20 working days, so the pledge may promise at most 13.33 (13 whole days); 14 was given.',
     });
     expect(twoThirdsRule(9, 7)).toMatchObject({ rule: 'two-thirds-rule' });
   });

@@ -70,10 +70,27 @@ interface Answer {
   response: Response;
 }
 
-/** The answer's body, or an ApiProblem. The view types are the console's own reading of the answers. */
-/** The items of a listing's first page. */
-export const itemsOf = async <T>(request: Promise<Answer>): Promise<T[]> => (await call<{ items: T[] }>(request)).items;
+/**
+ * Every item of a listing, page after page (the API answers `limit` at a time, and a status
+ * filter may leave a page short): `page(cursor)` asks for one page.
+ */
+export async function itemsOf<T>(page: (cursor: string | undefined) => Promise<Answer>): Promise<T[]> {
+  const items: T[] = [];
+  let cursor: string | undefined;
+  do {
+    const answer = await call<{ items: T[]; nextCursor?: string }>(page(cursor));
+    items.push(...answer.items);
+    cursor = answer.nextCursor;
+  } while (cursor);
+  return items;
+}
 
+/** A listing's query, 200 at a time, from `cursor` on. */
+export const pageQuery = <Q extends object>(query: Q, cursor: string | undefined) => ({
+  params: { query: { limit: '200', ...query, ...(cursor ? { cursor } : {}) } },
+});
+
+/** The answer's body, or an ApiProblem. The view types are the console's own reading of the answers. */
 export async function call<T>(request: Promise<Answer>): Promise<T> {
   const { data, error, response } = await request;
   if (response.ok) return data as T;

@@ -1,6 +1,6 @@
 /** `/`: what the work plan makes public (§二.1.四, §二.3.四): the fee list, the pledges, the approval items with their record, the quarter's ranking. */
-import { api, call, itemsOf } from '../api/client.ts';
-import type { ApprovalItem, Department, Evaluation, FeeItem, Page, Pledge } from '../api/views.ts';
+import { api, call, itemsOf, pageQuery } from '../api/client.ts';
+import type { ApprovalItem, Department, Evaluation, FeeItem, Pledge } from '../api/views.ts';
 import { lazy, Suspense } from 'preact/compat';
 import { Badge, Section } from '../components/ui.tsx';
 import { Loaded, useLoad, Table, LoadedItems } from '../components/data.tsx';
@@ -11,19 +11,7 @@ import { both, PLEDGE_STATUS, t, W } from '../i18n.ts';
 const RankingChart = lazy(() => import('../components/RankingChart.tsx').then((module) => ({ default: module.RankingChart })));
 
 /** Every department of the county (all pages: the names of any department a page shows are known). */
-export const useDepartments = () =>
-  useLoad(async () => {
-    const departments: Department[] = [];
-    let cursor: string | undefined;
-    do {
-      const page = await call<Page<Department>>(
-        api.GET('/departments', { params: { query: { limit: '200', ...(cursor ? { cursor } : {}) } } }),
-      );
-      departments.push(...page.items);
-      cursor = page.nextCursor;
-    } while (cursor);
-    return departments;
-  });
+export const useDepartments = () => useLoad(() => itemsOf<Department>((cursor) => api.GET('/departments', pageQuery({}, cursor))));
 export const deptName = (departments: Department[] | undefined, id: string) => departments?.find((d) => d.deptId === id)?.name ?? id;
 
 /** The latest quarter that has figures: this one, or else the one before. */
@@ -35,8 +23,8 @@ async function latestEvaluation(): Promise<Evaluation> {
 
 export function PublicPage() {
   const departments = useDepartments();
-  const fees = useLoad(() => itemsOf<FeeItem>(api.GET('/fee-items', { params: { query: { limit: '200' } } })));
-  const pledges = useLoad(() => itemsOf<Pledge>(api.GET('/pledges', { params: { query: { limit: '200' } } })));
+  const fees = useLoad(() => itemsOf<FeeItem>((cursor) => api.GET('/fee-items', pageQuery({}, cursor))));
+  const pledges = useLoad(() => itemsOf<Pledge>((cursor) => api.GET('/pledges', pageQuery({}, cursor))));
   const evaluation = useLoad(latestEvaluation);
   const approvalItems = useApprovalItems();
 
@@ -99,8 +87,7 @@ export const limitsText = (pledgedDays: number, statutoryDays: number) =>
   `${String(pledgedDays)} / ${String(statutoryDays)} ${t(W.workingDays)}`;
 
 /** The approval items (审批事项) of every department. */
-export const useApprovalItems = () =>
-  useLoad(() => itemsOf<ApprovalItem>(api.GET('/approval-items', { params: { query: { limit: '200' } } })));
+export const useApprovalItems = () => useLoad(() => itemsOf<ApprovalItem>((cursor) => api.GET('/approval-items', pageQuery({}, cursor))));
 
 export function PledgeTable({ pledges, departments }: { pledges: Pledge[]; departments?: Department[] }) {
   const limits = (pledge: Pledge) =>

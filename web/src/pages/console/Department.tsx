@@ -1,7 +1,7 @@
 /** A department's console: record a fee, file an inspection (quiet-day rule first), the complaint queue, its pledges. */
 import { useState } from 'preact/hooks';
 import { quietDayRule, INSPECTION_CATEGORIES, type InspectionCategory } from '#functions/inspections/rules';
-import { api, call, itemsOf } from '../../api/client.ts';
+import { api, call, itemsOf, pageQuery } from '../../api/client.ts';
 import type { CalendarYear, Complaint, FeeItem, Pledge } from '../../api/views.ts';
 import { Badge, QueueCard, Section, Term } from '../../components/ui.tsx';
 import { useLoad, LoadedItems, LoadedList } from '../../components/data.tsx';
@@ -46,7 +46,7 @@ export const currentDeadline = (complaint: Complaint): string =>
 
 function ComplaintQueue({ dept }: { dept: string }) {
   const calendars = useCalendars();
-  const complaints = useLoad(() => itemsOf<Complaint>(api.GET('/complaints', { params: { query: { dept, limit: '200' } } })), [dept]);
+  const complaints = useLoad(() => itemsOf<Complaint>((cursor) => api.GET('/complaints', pageQuery({ dept }, cursor))), [dept]);
   return (
     <Section id="queue" title={both(W.queue)}>
       <LoadedList state={complaints} only={(c) => c.status !== 'closed' && c.status !== 'resolved'} listClass="queue">
@@ -92,7 +92,7 @@ function QueuedComplaint({ complaint, calendars, onChange }: { complaint: Compla
 }
 
 function RecordFee({ dept }: { dept: string }) {
-  const items = useLoad(() => itemsOf<FeeItem>(api.GET('/fee-items', { params: { query: { unit: dept, limit: '200' } } })), [dept]);
+  const items = useLoad(() => itemsOf<FeeItem>((cursor) => api.GET('/fee-items', pageQuery({ unit: dept }, cursor))), [dept]);
   const submit = useSubmit((form) => {
     const enterpriseId = formText(form, 'enterpriseId');
     return call<{ entryId: string }>(
@@ -223,6 +223,6 @@ function FileInspection() {
 }
 
 function DeptPledges({ dept }: { dept: string }) {
-  const pledges = useLoad(() => itemsOf<Pledge>(api.GET('/pledges', { params: { query: { dept, limit: '200' } } })), [dept]);
+  const pledges = useLoad(() => itemsOf<Pledge>((cursor) => api.GET('/pledges', pageQuery({ dept }, cursor))), [dept]);
   return <LoadedItems state={pledges}>{(items) => <PledgeTable pledges={items} />}</LoadedItems>;
 }

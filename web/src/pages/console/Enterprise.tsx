@@ -1,6 +1,6 @@
 /** The enterprise's console: its fee card (refuse a charge), its inspections with 扫码入企, its complaints. */
 import { useState } from 'preact/hooks';
-import { api, ApiProblem, call, itemsOf } from '../../api/client.ts';
+import { api, ApiProblem, call, itemsOf, pageQuery } from '../../api/client.ts';
 import type { Department, FeeCard, FeeEntry, Inspection, OwnComplaint } from '../../api/views.ts';
 import { QrCode } from '../../components/QrCode.tsx';
 import { Badge, Section, Term } from '../../components/ui.tsx';
@@ -25,9 +25,12 @@ export function EnterpriseConsole({ ent }: { ent: string }) {
       }),
     [ent],
   );
-  const inspections = useLoad(() => itemsOf<Inspection>(api.GET('/inspections', { params: { query: { enterpriseId: ent } } })), [ent]);
+  const inspections = useLoad(
+    () => itemsOf<Inspection>((cursor) => api.GET('/inspections', pageQuery({ enterpriseId: ent }, cursor))),
+    [ent],
+  );
   // The complaints it made: filed signed in, charges it refused, visits not allowed (the API keeps them by enterprise).
-  const complaints = useLoad(() => itemsOf<OwnComplaint>(api.GET('/complaints')), [ent]);
+  const complaints = useLoad(() => itemsOf<OwnComplaint>((cursor) => api.GET('/complaints', pageQuery({}, cursor))), [ent]);
   return (
     <>
       <Section id="card" title={both(W.feeCard)}>

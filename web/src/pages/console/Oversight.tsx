@@ -4,7 +4,7 @@
  * verdicts (supervisors), the evaluation.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { api, call, itemsOf } from '../../api/client.ts';
+import { api, call, itemsOf, pageQuery } from '../../api/client.ts';
 import type { ComponentChildren } from 'preact';
 import type { Alert, Application, CalendarYear, Complaint, Evaluation, FeeAudit, Inspection, Page } from '../../api/views.ts';
 import { Badge, CsvDownload, Joined, ProblemMessage, QueueCard, Section, Term } from '../../components/ui.tsx';
@@ -22,11 +22,11 @@ const ALERT_POLL_MS = 3000;
 export function OversightConsole({ office, supervisor }: { office: boolean; supervisor: boolean }) {
   const calendars = useCalendars();
   const pending = useLoad(() =>
-    itemsOf<Inspection>(api.GET('/inspections', { params: { query: { status: 'pending-approval', limit: '200' } } })),
+    itemsOf<Inspection>((cursor) => api.GET('/inspections', pageQuery({ status: 'pending-approval' as const }, cursor))),
   );
-  const complaints = useLoad(() => itemsOf<Complaint>(api.GET('/complaints', { params: { query: { limit: '200' } } })));
+  const complaints = useLoad(() => itemsOf<Complaint>((cursor) => api.GET('/complaints', pageQuery({}, cursor))));
   const accepted = useLoad(() =>
-    itemsOf<Application>(api.GET('/applications', { params: { query: { status: 'accepted', limit: '200' } } })),
+    itemsOf<Application>((cursor) => api.GET('/applications', pageQuery({ status: 'accepted' as const }, cursor))),
   );
   const departments = useDepartments();
   const nameOf = (id: string) => deptName(departments.data, id);

@@ -5,7 +5,7 @@
  * (限时办结) or gives a delay notice, and confirms appointments within 24 hours.
  */
 import { useState } from 'preact/hooks';
-import { api, call, itemsOf } from '../../api/client.ts';
+import { api, call, itemsOf, pageQuery } from '../../api/client.ts';
 import type { Application, Appointment, CalendarYear, Department } from '../../api/views.ts';
 import { Badge, Folded, QueueCard, Section, Term } from '../../components/ui.tsx';
 import { LoadedList, useLoad } from '../../components/data.tsx';
@@ -16,11 +16,10 @@ import { APPLICATION_DECISION, APPLICATION_STATUS, APPOINTMENT_STATUS, both, t, 
 import { deptName, limitsText, useApprovalItems } from '../Public.tsx';
 import { HolderActions } from './DelayNoticeForm.tsx';
 
-const LIST = { params: { query: { limit: '200' } } };
 /** The applications and appointments the caller may see (an enterprise's own, a department's own), for `owner`. */
 const useServiceCentre = (owner: string) => ({
-  applications: useLoad(() => itemsOf<Application>(api.GET('/applications', LIST)), [owner]),
-  appointments: useLoad(() => itemsOf<Appointment>(api.GET('/appointments', LIST)), [owner]),
+  applications: useLoad(() => itemsOf<Application>((cursor) => api.GET('/applications', pageQuery({}, cursor))), [owner]),
+  appointments: useLoad(() => itemsOf<Appointment>((cursor) => api.GET('/appointments', pageQuery({}, cursor))), [owner]),
 });
 const path = (id: string) => ({ path: { id } });
 
@@ -57,7 +56,7 @@ function FileApplication({ departments, onFiled }: { departments?: Department[];
   );
   return (
     <Form submit={submit} label={W.submitApplication} done={submit.result !== undefined && t(W.applied)}>
-      <label for="app-item">{t(W.fileApplication)}</label>
+      <label for="app-item">{t(W.approvalItem)}</label>
       <select id="app-item" name="itemCode" required value={code} onChange={(e) => setCode(e.currentTarget.value)}>
         <option value="">{t(W.chooseOne)}</option>
         {(items.data ?? []).map((item) => (
@@ -71,15 +70,8 @@ function FileApplication({ departments, onFiled }: { departments?: Department[];
           <strong>{t(W.requiredMaterials)}:</strong> {chosen.materials.join('、') || t(W.none)}
         </p>
       )}
-      {/* Keyed by the item: choosing another starts its list afresh. */}
-      <TextArea
-        key={code}
-        id="app-materials"
-        name="materials"
-        label={W.materialsSupplied}
-        rows={4}
-        defaultValue={chosen?.materials.join('\n')}
-      />
+      {/* What the enterprise lists is what it declares supplied: the window checks it against the item's list. */}
+      <TextArea id="app-materials" name="materials" label={W.materialsSupplied} rows={4} optional={chosen?.materials.length === 0} />
     </Form>
   );
 }
@@ -116,7 +108,7 @@ function OwnApplication({
       <ApplicationFacts application={application} />
       {application.status === 'incomplete' && (
         <Form submit={supply} label={W.supplyMaterials}>
-          <TextArea id={`${id}-materials`} name="materials" label={W.materialsSupplied} rows={3} />
+          <TextArea id={`${id}-materials`} name="materials" label={W.materialsNow} rows={3} />
         </Form>
       )}
       {application.decision &&
@@ -126,8 +118,11 @@ function OwnApplication({
           </p>
         ) : (
           <Form submit={rate} label={W.submitRating}>
-            <Select id={`${id}-score`} name="score" label={W.ratingScore} options={SCORES} required choose />
-            <TextArea id={`${id}-comment`} name="comment" label={W.ratingComment} rows={2} optional />
+            <fieldset>
+              <legend>{t(W.rating)}</legend>
+              <Select id={`${id}-score`} name="score" label={W.ratingScore} options={SCORES} required choose />
+              <TextArea id={`${id}-comment`} name="comment" label={W.ratingComment} rows={2} optional />
+            </fieldset>
           </Form>
         ))}
     </li>
@@ -147,7 +142,7 @@ function ApplicationFacts({ application, calendars }: { application: Application
     <>
       <p class="muted">
         {dateTime(application.receivedAt)} · {t(W.heldBy)}{' '}
-        {assignedTo.post === 'head' ? t(W.headPost) : `${assignedTo.post} (${assignedTo.handlerName})`}
+        {assignedTo.post === 'head' ? t(W.headPost) : `${assignedTo.post}${t(W.post)} (${assignedTo.handlerName})`}
       </p>
       {notice && (
         <p class="rule">
@@ -156,7 +151,7 @@ function ApplicationFacts({ application, calendars }: { application: Application
       )}
       {deadline && !decision && (
         <p>
-          {t(W.decisionDue)}: <TimeLeft deadline={deadline} calendars={calendars} />
+          {t(delayNotice ? W.delayedDeadline : W.decisionDue)}: <TimeLeft deadline={deadline} calendars={calendars} />
           {statutoryDeadline && ` · ${t(W.statutoryLimit)} ${dateTime(statutoryDeadline)}`}
         </p>
       )}
