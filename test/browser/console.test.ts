@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { call, runtime, tokenFor } from '../support/http.ts';
 import { newCreditCode, newDeptId, newCode, uniqueSuffix } from '../support/data.ts';
-import { launchBrowser, openPage } from '../support/browser.ts';
+import { fitsTheScreen, launchBrowser, openPage } from '../support/browser.ts';
 import { addDays, localDate } from '#shared/time/clock';
 import { createHash } from 'node:crypto';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
@@ -77,10 +77,7 @@ describe('the web console', () => {
     await page.getByLabel('联系方式(选填,仅监督人员可见)').fill('13800000000');
     await screenshot('complain-form');
     // On a phone the form fits the screen: no select or field runs off its right edge.
-    const widths = await page.evaluate<{ page: number; screen: number }>(
-      '({ page: document.documentElement.scrollWidth, screen: innerWidth })',
-    );
-    expect(widths.page).toBeLessThanOrEqual(widths.screen);
+    expect(await fitsTheScreen(page)).toBe(true);
     await page.getByRole('button', { name: '提交投诉' }).click();
 
     const code = (await page.locator('.tracking-code').textContent())!.trim();
@@ -285,8 +282,8 @@ describe('the web console', () => {
     await issueCard(ent, '闽侯食品有限公司');
     const enterpriseUrl = `${runtime.url}/console#access_token=${await tokenFor({ roles: ['enterprise'], ent })}`;
     const windowUrl = `${runtime.url}/console#access_token=${await tokenFor({ roles: ['department'], dept: deptId })}`;
-    // Each signs in once; a reload keeps the session (sessionStorage) and reads the API again.
-    const enterprise = await openPage(browser);
+    // Each signs in once; a reload keeps the session (sessionStorage) and reads the API again. The enterprise is on a phone.
+    const enterprise = await openPage(browser, { mobile: true });
     const clerk = await openPage(browser);
 
     // The enterprise applies: the item's materials are named, and it leaves one out.
@@ -365,6 +362,7 @@ describe('the web console', () => {
     const confirmed = appointments.locator('li', { hasText: '食品经营许可现场核查' });
     await expect.poll(() => confirmed.textContent()).toContain('已确认');
     expect(await confirmed.textContent()).toContain('投资服务中心 3号窗口');
+    expect(await fitsTheScreen(enterprise.page)).toBe(true);
     await enterprise.screenshot('enterprise-service-centre');
 
     // The public sees the item with its limits and its real record.

@@ -19,6 +19,15 @@ export interface WatchedPage {
   screenshot: (name: string) => Promise<void>;
 }
 
+/** Whether the page fits its screen's width: nothing runs off the right edge (a phone scrolls only down). */
+export async function fitsTheScreen(page: Page): Promise<boolean> {
+  // Evaluated from a string: the tests' type check has no DOM library.
+  const widths = await page.evaluate<{ page: number; screen: number }>(
+    '({ page: document.documentElement.scrollWidth, screen: innerWidth })',
+  );
+  return widths.page <= widths.screen;
+}
+
 /** A fresh page (its own storage) that records console errors and uncaught exceptions. */
 export async function openPage(browser: Browser, options: { mobile?: boolean } = {}): Promise<WatchedPage> {
   const context = await browser.newContext({
