@@ -299,7 +299,17 @@ describe('the web console', () => {
 
     // The window names everything missing at once (一次性告知).
     await clerk.page.goto(windowUrl);
-    const atWindow = clerk.page.locator('#window-title').locator('..').locator('li.queue-item', { hasText: ent });
+    const windowSection = clerk.page.locator('#window-title').locator('..');
+    // A walk-in enterprise is filed for at the counter (窗口代办), for the department's own item.
+    const walkIn = newCreditCode();
+    await windowSection.locator('summary', { hasText: '窗口代办' }).click();
+    await expect.poll(() => windowSection.locator('#window-item option', { hasText: item.name }).count()).toBe(1);
+    await windowSection.getByLabel('审批事项').selectOption(itemCode);
+    await windowSection.getByLabel('统一社会信用代码').fill(walkIn);
+    await windowSection.getByLabel('提交的材料(每行一项)').fill('申请书');
+    await windowSection.getByRole('button', { name: '提交申请' }).click();
+    await expect.poll(() => windowSection.locator('li.queue-item', { hasText: walkIn }).textContent()).toContain('待受理');
+    const atWindow = windowSection.locator('li.queue-item', { hasText: ent });
     await expect.poll(() => atWindow.textContent()).toContain('已提交材料: 申请书、营业执照');
     await atWindow.locator('summary', { hasText: '一次性告知' }).click();
     await atWindow.getByLabel('缺少的材料(每行一项,一次告知全部)').fill('场所平面图');
@@ -342,6 +352,16 @@ describe('the web console', () => {
     expect(stored).toMatchObject({ status: 'decided', materials: ['申请书', '营业执照', '场所平面图'], rating: { score: 5 } });
     expect(stored.decision).toMatchObject({ decision: 'approved', reason: '材料齐全,准予许可。', onTime: true });
     expect(stored.delayNotice).toMatchObject({ reason: '需现场核查,等待卫生检测报告。', expectedBy });
+    const windowList = (await call('GET', '/applications', { token: await tokenFor({ roles: ['department'], dept: deptId }) })).body.items;
+    expect(windowList).toContainEqual(
+      expect.objectContaining({
+        enterpriseId: walkIn,
+        itemCode,
+        status: 'received',
+        materials: ['申请书'],
+        filedBy: expect.objectContaining({ role: 'department' }),
+      }),
+    );
 
     // An appointment asked for at any hour is confirmed by the department within the day.
     const tomorrow = addDays(localDate(new Date()), 1);

@@ -174,6 +174,7 @@ export const W = {
   submitApplication: ['提交申请', 'Submit the application'],
   applied: ['已提交申请,等待窗口受理', 'Filed: the window will accept it'],
   windowQueue: ['窗口办件(限时办结)', 'Applications at the window (time limits)'],
+  fileAtWindow: ['窗口代办:为企业登记申请', 'File for an enterprise at the window'],
   accept: ['受理', 'Accept'],
   oneTimeNotice: ['一次性告知', 'One-time notice'],
   missingMaterials: ['缺少的材料(每行一项,一次告知全部)', 'Missing materials (one per line, all at once)'],

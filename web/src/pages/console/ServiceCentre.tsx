@@ -6,10 +6,10 @@
  */
 import { useState } from 'preact/hooks';
 import { api, call, itemsOf, pageQuery } from '../../api/client.ts';
-import type { Application, Appointment, CalendarYear, Department } from '../../api/views.ts';
+import type { Application, Appointment, ApprovalItem, CalendarYear, Department } from '../../api/views.ts';
 import { Badge, Folded, QueueCard, Section, Term } from '../../components/ui.tsx';
 import { LoadedList, useLoad } from '../../components/data.tsx';
-import { Field, Form, formInstant, formLines, formText, Select, TextArea, useSubmit } from '../../components/form.tsx';
+import { CreditCodeField, Field, Form, formInstant, formLines, formText, Select, TextArea, useSubmit } from '../../components/form.tsx';
 import { TimeLeft, useCalendars } from '../../components/time.tsx';
 import { dateTime, today } from '../../format.ts';
 import { APPLICATION_DECISION, APPLICATION_STATUS, APPOINTMENT_STATUS, both, t, W } from '../../i18n.ts';
@@ -234,6 +234,9 @@ export function DepartmentServiceCentre({ dept }: { dept: string }) {
   return (
     <>
       <Section id="window" title={both(W.windowQueue)}>
+        <Folded summary={W.fileAtWindow}>
+          <FileAtWindow dept={dept} onFiled={applications.reload} />
+        </Folded>
         <LoadedList state={applications} only={(application) => application.status !== 'decided'} listClass="queue">
           {(application) => <AtTheWindow application={application} calendars={calendars.data} onChange={applications.reload} />}
         </LoadedList>
@@ -244,6 +247,29 @@ export function DepartmentServiceCentre({ dept }: { dept: string }) {
         </LoadedList>
       </Section>
     </>
+  );
+}
+
+/** 窗口代办: a clerk files for an enterprise at the counter, for the department's own items only. */
+function FileAtWindow({ dept, onFiled }: { dept: string; onFiled: () => void }) {
+  const items = useLoad(() => itemsOf<ApprovalItem>((cursor) => api.GET('/approval-items', pageQuery({ dept }, cursor))), [dept]);
+  const submit = useSubmit((form) => {
+    const body = {
+      itemCode: formText(form, 'itemCode'),
+      enterpriseId: formText(form, 'enterpriseId'),
+      materials: formLines(form, 'materials'),
+    };
+    return call(api.POST('/applications', { body }));
+  }, onFiled);
+  const options = (items.data ?? []).map(
+    (item) => [item.code, `${item.name} (${limitsText(item.pledgedDays, item.statutoryDays)})`] as const,
+  );
+  return (
+    <Form submit={submit} label={W.submitApplication} done={submit.result !== undefined && t(W.applied)}>
+      <Select id="window-item" name="itemCode" label={W.approvalItem} options={options} required choose />
+      <CreditCodeField id="window-ent" />
+      <TextArea id="window-materials" name="materials" label={W.materialsSupplied} rows={3} optional />
+    </Form>
   );
 }
 
