@@ -74,6 +74,7 @@ describe('the web console', () => {
     await page.getByLabel('被投诉部门').selectOption({ label: name });
     await page.getByLabel('投诉类别').selectOption({ label: '不作为、慢作为' });
     await page.getByLabel('事情经过').fill('施工许可申请提交两周无人受理。');
+    await page.getByLabel('发生时间(选填)').fill(`${addDays(localDate(new Date()), -1)}T09:30`);
     await page.getByLabel('联系方式(选填,仅监督人员可见)').fill('13800000000');
     await screenshot('complain-form');
     // On a phone the form fits the screen: no select or field runs off its right edge.
@@ -86,6 +87,11 @@ describe('the web console', () => {
     const tracked = await call('GET', `/complaints/track/${encodeURIComponent(code)}`);
     expect(tracked.status).toBe(200);
     expect(tracked.body.againstDept).toBe(deptId);
+    // What the supervisors see: the time it happened (China time) and the contact, as the citizen gave them.
+    const forSupervisors = await call('GET', `/complaints?dept=${deptId}`, { token: await tokenFor({ roles: ['supervisor'] }) });
+    const [filed] = forSupervisors.body.items;
+    expect(filed.complainant).toMatchObject({ contact: '13800000000' });
+    expect(new Date(filed.occurredAt).toISOString()).toBe(new Date(`${addDays(localDate(new Date()), -1)}T09:30:00+08:00`).toISOString());
 
     await page.getByRole('link', { name: '查看办理进度' }).click();
     await page.waitForURL(`**/track/${encodeURIComponent(code)}`);

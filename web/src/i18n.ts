@@ -125,7 +125,6 @@ export const W = {
   giveDelayNotice: ['滞后反馈告知', 'Give a delay notice'],
   sendAnswer: ['答复', 'Answer'],
   answerText: ['答复内容', 'The answer'],
-  done: ['已完成', 'Done'],
   myPledges: ['本部门承诺', 'Our pledges'],
   // Console: office and supervisors
   liveAlerts: ['实时预警', 'Live alerts'],
@@ -149,9 +148,6 @@ export const W = {
   finding: ['结论', 'Finding'],
   action: ['处理措施', 'Action taken'],
   giveVerdict: ['作出结论', 'Give the verdict'],
-  severity: ['级别', 'Severity'],
-  at: ['时间', 'Time'],
-  message: ['内容', 'Message'],
   // The investment service centre (投资服务中心)
   approvalItems: ['审批事项', 'Approval items'],
   approvalItemsHelp: [
@@ -165,7 +161,6 @@ export const W = {
   requiredMaterials: ['所需材料', 'Materials required'],
   myApplications: ['我的办件', 'My applications'],
   applicationShort: ['办件', 'Application'],
-  fileApplication: ['申请办理', 'Apply'],
   materialsSupplied: ['提交的材料(每行一项)', 'Materials supplied (one per line)'],
   materialsNow: ['补正的材料(每行一项)', 'Materials supplied now (one per line)'],
   suppliedMaterials: ['已提交材料', 'Materials supplied'],

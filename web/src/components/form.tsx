@@ -41,6 +41,10 @@ export const onFormSubmit = (handle: (form: FormData) => void) => (event: Event)
 export const formFields = <Name extends string>(form: FormData, ...names: Name[]): Record<Name, string> =>
   Object.fromEntries(names.map((name) => [name, formText(form, name)])) as Record<Name, string>;
 
+/** The fields given, by name, as trimmed text; an optional one left empty is left out (the API takes it as absent). */
+export const formOptional = <Name extends string>(form: FormData, ...names: Name[]): Partial<Record<Name, string>> =>
+  Object.fromEntries(names.map((name) => [name, formText(form, name)]).filter(([, value]) => value)) as Partial<Record<Name, string>>;
+
 /** A text area's lines, each trimmed, the empty ones left out (one inspector, material or person a line). */
 export const formLines = (form: FormData, name: string): string[] =>
   formText(form, name)

@@ -2,7 +2,7 @@
 import { api, call } from '../api/client.ts';
 import type { Filed } from '../api/views.ts';
 import { Section } from '../components/ui.tsx';
-import { Field, formText, Form, useSubmit, Select, TextArea } from '../components/form.tsx';
+import { Field, formInstant, formOptional, formText, Form, useSubmit, Select, TextArea } from '../components/form.tsx';
 import { dateTime } from '../format.ts';
 import { both, COMPLAINT_CATEGORY, t, W } from '../i18n.ts';
 import { useDepartments } from './Public.tsx';
@@ -15,7 +15,6 @@ export function ComplainPage() {
   const departments = useDepartments();
   const submit = useSubmit(async (form) => {
     const occurredAt = formText(form, 'occurredAt');
-    const contact = formText(form, 'contact');
     return call<Filed>(
       api.POST('/complaints', {
         body: {
@@ -23,9 +22,8 @@ export function ComplainPage() {
           // The select offers only the plan's categories; the API checks it again.
           category: formText(form, 'category') as Category,
           description: formText(form, 'description'),
-          // A datetime-local value is a time in China Standard Time.
-          ...(occurredAt ? { occurredAt: `${occurredAt}:00+08:00` } : {}),
-          ...(contact ? { contact } : {}),
+          ...(occurredAt ? { occurredAt: formInstant(form, 'occurredAt') } : {}),
+          ...formOptional(form, 'contact'),
         },
       }),
     );

@@ -99,7 +99,7 @@ async function wholeCard(ent: string): Promise<FeeCard> {
   const page = (cursor?: string) =>
     call<FeeCard>(
       api.GET('/fee-cards/{enterpriseId}', {
-        params: { path: { enterpriseId: ent }, query: { limit: '200', ...(cursor ? { cursor } : {}) } },
+        params: { path: { enterpriseId: ent }, ...pageQuery({}, cursor).params },
       }),
     );
   const first = await page();

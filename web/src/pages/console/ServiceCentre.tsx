@@ -9,7 +9,19 @@ import { api, call, itemsOf, pageQuery } from '../../api/client.ts';
 import type { Application, Appointment, ApprovalItem, CalendarYear, Department } from '../../api/views.ts';
 import { Badge, Folded, QueueCard, Section, Term } from '../../components/ui.tsx';
 import { LoadedList, useLoad } from '../../components/data.tsx';
-import { CreditCodeField, Field, Form, formInstant, formLines, formText, Select, TextArea, useSubmit } from '../../components/form.tsx';
+import {
+  CreditCodeField,
+  Field,
+  Form,
+  formFields,
+  formInstant,
+  formLines,
+  formOptional,
+  formText,
+  Select,
+  TextArea,
+  useSubmit,
+} from '../../components/form.tsx';
 import { TimeLeft, useCalendars } from '../../components/time.tsx';
 import { dateTime, today } from '../../format.ts';
 import { APPLICATION_DECISION, APPLICATION_STATUS, APPOINTMENT_STATUS, both, t, W } from '../../i18n.ts';
@@ -96,7 +108,7 @@ function OwnApplication({
       call(
         api.POST('/applications/{id}/rating', {
           params: path(application.id),
-          body: { score: Number(formText(form, 'score')), ...(formText(form, 'comment') ? { comment: formText(form, 'comment') } : {}) },
+          body: { score: Number(formText(form, 'score')), ...formOptional(form, 'comment') },
         }),
       ),
     onChange,
@@ -171,19 +183,15 @@ function ApplicationFacts({ application, calendars }: { application: Application
 }
 
 function RequestAppointment({ departments, onRequested }: { departments?: Department[]; onRequested: () => void }) {
-  const submit = useSubmit((form) => {
-    const contact = formText(form, 'contact');
-    return call(
-      api.POST('/appointments', {
-        body: {
-          dept: formText(form, 'dept'),
-          topic: formText(form, 'topic'),
-          requestedAt: formInstant(form, 'requestedAt'),
-          ...(contact ? { contact } : {}),
-        },
-      }),
-    );
-  }, onRequested);
+  const submit = useSubmit(
+    (form) =>
+      call(
+        api.POST('/appointments', {
+          body: { ...formFields(form, 'dept', 'topic'), requestedAt: formInstant(form, 'requestedAt'), ...formOptional(form, 'contact') },
+        }),
+      ),
+    onRequested,
+  );
   return (
     <Form submit={submit} label={W.requestAppointment} done={submit.result !== undefined && t(W.requested)}>
       <Select
