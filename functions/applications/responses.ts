@@ -2,6 +2,7 @@
 import * as z from 'zod/mini';
 import { dateOut, example, instantOut, pageOf, shown, timelineOut } from '#shared/http/responses';
 import { applicationFields } from './records.ts';
+import { APPLICATION_DECISIONS } from './rules.ts';
 
 const post = z.looseObject({ post: z.string(), handlerId: z.string(), handlerName: z.string() });
 
@@ -23,7 +24,7 @@ export const applicationView = z
     delayNotice: z.optional(z.looseObject({ reason: z.string(), expectedBy: dateOut, at: instantOut })),
     decision: z.optional(
       z.looseObject({
-        decision: z.enum(['approved', 'refused']),
+        decision: z.enum(APPLICATION_DECISIONS),
         reason: z.string(),
         at: instantOut,
         by: z.string(),

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { defineRoutes } from '#shared/http/routes';
 import { creditCodeSchema, deptIdSchema, idParams, localDateSchema, pageQuery, text } from '#shared/http/validation';
-import { APPLICATION_STATUSES } from './rules.ts';
+import { APPLICATION_DECISIONS, APPLICATION_STATUSES } from './rules.ts';
 import { applicationResponses as out } from './responses.ts';
 
 const itemCode = z.string().check(z.regex(/^[A-Za-z0-9-]{1,40}$/, 'Expected an item code like SC-001'));
@@ -68,7 +68,7 @@ export const applicationRoutes = defineRoutes('applications', {
     roles: ['department'],
     summary: 'Approve or refuse: closes the application and records whether it was on time',
     params: idParams,
-    body: z.strictObject({ decision: z.enum(['approved', 'refused']), reason: text(2000) }),
+    body: z.strictObject({ decision: z.enum(APPLICATION_DECISIONS), reason: text(2000) }),
   },
   rateApplication: {
     response: out.application,

@@ -8,6 +8,14 @@ import { delayNoticeTiming } from '#shared/domain/delay-notice';
 import { addWorkingTime, timelineOf, workingDaysBetween, type IsWorkingDay, type Timeline, type Timing } from '#shared/time/calendar';
 import type { Violation } from '#shared/domain/errors';
 
+export const APPLICATION_DECISIONS = ['approved', 'refused'] as const;
+export type ApplicationDecision = (typeof APPLICATION_DECISIONS)[number];
+/** Each decision as the console and the alerts say it, Chinese first. */
+export const APPLICATION_DECISION_WORDS: Record<ApplicationDecision, readonly [zh: string, en: string]> = {
+  approved: ['准予许可', 'Approved'],
+  refused: ['不予许可', 'Refused'],
+};
+
 export const APPLICATION_STATUSES = ['received', 'incomplete', 'accepted', 'decided'] as const;
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
 

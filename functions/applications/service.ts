@@ -14,11 +14,21 @@ import { workingDaysBetween } from '#shared/time/calendar';
 import { countIn } from '#shared/domain/evaluation';
 import { startDeadlineEffect, stopDeadlineEffect } from '#shared/outbox/effects';
 import { raiseAlert } from '#shared/alerts/alerts';
+import { alertWords } from '#shared/alerts/alert-text';
+import { applicationDescribed } from './described.ts';
 import { getRoster, withCover } from '#shared/domain/roster-store';
 import { nextPost } from '#shared/domain/roster';
 import { requireOwnDepartment } from '../registry/service.ts';
 import { getItem } from '../approvals/store.ts';
-import { applicationDelayRule, applicationTiming, decisionRecord, oneTimeNoticeRule, ratingAlertsOffice, ratingRule } from './rules.ts';
+import {
+  APPLICATION_DECISION_WORDS,
+  applicationDelayRule,
+  applicationTiming,
+  decisionRecord,
+  oneTimeNoticeRule,
+  ratingAlertsOffice,
+  ratingRule,
+} from './rules.ts';
 import * as store from './store.ts';
 import { decisionMatter, type Application, type TimelineEvent } from './store.ts';
 
@@ -319,20 +329,7 @@ export async function rate(id: string, input: { score: number; comment?: string 
   const at = toLocalIso(now);
   const rating = { score: input.score, ...(input.comment ? { comment: input.comment } : {}), at };
   const poor = ratingAlertsOffice(input.score);
-  const alert = poor
-    ? raiseAlert(
-        {
-          severity: 'warning',
-          concern: 'applications',
-          department: application.dept,
-          kind: 'poor-rating',
-          title: `A poor rating (${input.score}/5) for ${application.dept}: ${application.itemName}`,
-          detail: `Enterprise ${application.enterpriseId} rated application ${application.id} (${application.itemCode} ${application.itemName}, ${application.decision?.decision}) ${input.score} of 5${input.comment ? `: ${input.comment}` : '.'}`,
-          subject: { type: 'application', id: application.id },
-        },
-        { now, newId },
-      )
-    : [];
+  const alert = poor ? await poorRatingAlert(application, input, { now, newId }) : [];
   const ok = await store.updateApplication(
     application,
     { rating },
@@ -341,4 +338,30 @@ export async function rate(id: string, input: { score: number; comment?: string 
   );
   if (!ok) throw changed();
   return view({ ...application, rating, version: application.version + 1 });
+}
+
+/** A poor rating (1 or 2 of 5) reaches the soft-environment office. */
+async function poorRatingAlert(application: store.Application, input: { score: number; comment?: string }, deps: Deps) {
+  const what = await applicationDescribed(application);
+  const decided = application.decision ? APPLICATION_DECISION_WORDS[application.decision.decision] : undefined;
+  return raiseAlert(
+    {
+      severity: 'warning',
+      concern: 'applications',
+      department: application.dept,
+      kind: 'poor-rating',
+      ...alertWords(
+        {
+          zh: `差评（${input.score}/5）：${what.dept}「${application.itemName}」`,
+          en: `A poor rating (${input.score}/5) for ${what.dept}: ${application.itemName}`,
+        },
+        {
+          zh: `${what.enterprise}对${what.zh}${decided ? `（${decided[0]}）` : ''}评为${input.score}分（满分5分）${input.comment ? `：${input.comment}` : '。'}`,
+          en: `${what.enterprise} rated the ${what.en}${decided ? ` (${decided[1].toLowerCase()})` : ''} ${input.score} of 5${input.comment ? `: ${input.comment}` : '.'}`,
+        },
+      ),
+      subject: { type: 'application', id: application.id },
+    },
+    deps,
+  );
 }

@@ -10,7 +10,7 @@ import { decoderOf, stored, timelineCodec } from '#shared/data/codecs';
 import type { Timeline } from '#shared/time/calendar';
 import type { Assignment } from '#shared/domain/roster';
 import type { Matter } from '#shared/outbox/matters';
-import type { ApplicationStatus } from './rules.ts';
+import { APPLICATION_DECISIONS, type ApplicationDecision, type ApplicationStatus } from './rules.ts';
 import { applicationFields } from './records.ts';
 
 /** The post holding the work (its place in the roster is not kept: posts move by identity). */
@@ -45,7 +45,7 @@ export interface Application {
   /** The running deadline watch (version 2 after a delay notice). */
   watch?: { version: number; timeline: Timeline };
   delayNotice?: DelayNotice;
-  decision?: { decision: 'approved' | 'refused'; reason: string; at: string; by: string; onTime: boolean; workingDays: number };
+  decision?: { decision: ApplicationDecision; reason: string; at: string; by: string; onTime: boolean; workingDays: number };
   rating?: { score: number; comment?: string; at: string };
   timeline: TimelineEvent[];
 }
@@ -75,7 +75,7 @@ const applicationCodec: z.ZodMiniType<Application> = z.object({
   delayNotice: z.optional(z.object({ reason: z.string(), expectedBy: z.string(), at: z.string() })),
   decision: z.optional(
     z.object({
-      decision: z.enum(['approved', 'refused']),
+      decision: z.enum(APPLICATION_DECISIONS),
       reason: z.string(),
       at: z.string(),
       by: z.string(),

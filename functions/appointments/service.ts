@@ -3,6 +3,8 @@ import { toLocalIso } from '#shared/time/clock';
 import { hasRole, seesAll, type Caller, type DepartmentCaller, type EnterpriseCaller } from '#shared/http/auth';
 import { Conflict, InvalidInput, NotAllowed, NotFound } from '#shared/domain/errors';
 import { raiseAlert } from '#shared/alerts/alerts';
+import { alertWords, readableTime } from '#shared/alerts/alert-text';
+import { appointmentDescribed } from './described.ts';
 import type { Matter } from '#shared/outbox/matters';
 import { startDeadlineEffect, stopDeadlineEffect } from '#shared/outbox/effects';
 import { countIn } from '#shared/domain/evaluation';
@@ -128,20 +130,7 @@ export async function confirm(
     confirmedBy: caller.sub,
     ...timing,
   };
-  const lateAlert = timing.late
-    ? raiseAlert(
-        {
-          severity: 'info',
-          concern: 'appointments',
-          department: dept,
-          kind: 'confirmation-late',
-          title: 'A 24-hour appointment was confirmed late',
-          detail: `Appointment ${id} of ${appointment.enterpriseId} ("${appointment.topic}") was confirmed ${timing.hoursTaken} hours after the request, for ${confirmation.at} at ${input.place}.`,
-          subject: { type: 'appointment', id },
-        },
-        { now, newId },
-      )
-    : [];
+  const lateAlert = timing.late ? await lateConfirmationAlert(appointment, confirmation, timing.hoursTaken, { now, newId }) : [];
   const ok = await store.confirmAppointment(appointment, confirmation, [
     stopDeadlineEffect(confirmationMatter(appointment), 'confirmed', newId(), now),
     countIn(dept, now, { handled: 1, handledInTime: timing.late ? 0 : 1 }),
@@ -153,4 +142,27 @@ export async function confirm(
     throw new Conflict('appointment-changed', 'The appointment changed meanwhile; reload it and try again.');
   }
   return view({ ...appointment, status: 'confirmed', confirmation, version: appointment.version + 1 }, now);
+}
+
+/** A 24-hour appointment confirmed after its 24 hours: the supervisors hear of it. */
+async function lateConfirmationAlert(appointment: store.Appointment, confirmation: store.Confirmation, hoursTaken: number, deps: Deps) {
+  const what = await appointmentDescribed(appointment);
+  const when = readableTime(confirmation.at);
+  return raiseAlert(
+    {
+      severity: 'info',
+      concern: 'appointments',
+      department: appointment.dept,
+      kind: 'confirmation-late',
+      ...alertWords(
+        { zh: `24小时预约服务确认超时：${what.dept}`, en: `A 24-hour appointment was confirmed late by ${what.dept}` },
+        {
+          zh: `${what.zh}在申请后${hoursTaken}小时才确认，约定${when}在${confirmation.place}。`,
+          en: `The ${what.en} was confirmed ${hoursTaken} hours after the request, for ${when} at ${confirmation.place}.`,
+        },
+      ),
+      subject: { type: 'appointment', id: appointment.id },
+    },
+    deps,
+  );
 }

@@ -15,6 +15,8 @@ import type { Matter } from '#shared/outbox/matters';
 import { startDeadlineEffect } from '#shared/outbox/effects';
 import { countIn, type Figures } from '#shared/domain/evaluation';
 import { raiseAlert } from '#shared/alerts/alerts';
+import { alertWords, readableTime } from '#shared/alerts/alert-text';
+import { complaintDescribed } from './described.ts';
 import type { Timeline } from '#shared/time/calendar';
 import {
   limitsFor,
@@ -87,6 +89,29 @@ export const resolutionMatter = (complaint: Pick<Complaint, 'id' | 'againstDept'
   department: complaint.againstDept,
 });
 
+/** The supervisors hear of an integrity complaint as it comes in. */
+async function integrityAlert(complaint: Complaint, deps: Deps): Promise<TransactItem[]> {
+  const what = await complaintDescribed(complaint);
+  const due = readableTime(complaint.deadlines.resolution.timeline.deadline);
+  return raiseAlert(
+    {
+      severity: 'warning',
+      concern: 'complaints',
+      department: complaint.againstDept,
+      kind: 'integrity-complaint-received',
+      ...alertWords(
+        { zh: `收到廉政类投诉：${what.dept}`, en: `An integrity complaint against ${what.dept}` },
+        {
+          zh: `${what.zh}已转监督人员和软环境办处理，处理结论应于${due}前作出。`,
+          en: `The ${what.en} was routed to the supervisors and the soft-environment office; the verdict is due by ${due}.`,
+        },
+      ),
+      subject: { type: 'complaint', id: complaint.id },
+    },
+    deps,
+  );
+}
+
 export interface PreparedComplaint {
   complaint: Complaint;
   trackingCode: string;
@@ -136,21 +161,7 @@ export async function prepareComplaint(
   const instant = now.toISOString();
   // The supervisors hear of an integrity matter as it comes in, not at its first warning. (The
   // complaints the system opens itself are alerted by their concern, in the same transaction.)
-  const intakeAlert =
-    routedTo === 'supervisors' && intake.source === 'public'
-      ? raiseAlert(
-          {
-            severity: 'warning',
-            concern: 'complaints',
-            department: intake.againstDept,
-            kind: 'integrity-complaint-received',
-            title: `An integrity complaint (${intake.category}) against ${intake.againstDept}`,
-            detail: `Complaint ${id} (${intake.category}) against ${intake.againstDept} was received and routed to the supervisors and the soft-environment office; the verdict is due by ${toLocalIso(new Date(complaint.deadlines.resolution.timeline.deadline))}.`,
-            subject: { type: 'complaint', id },
-          },
-          { now, newId },
-        )
-      : [];
+  const intakeAlert = routedTo === 'supervisors' && intake.source === 'public' ? await integrityAlert(complaint, { now, newId }) : [];
   return {
     complaint,
     trackingCode,

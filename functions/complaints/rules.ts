@@ -26,6 +26,27 @@ export const COMPLAINT_CATEGORIES = [
   'other',
 ] as const;
 export type ComplaintCategory = (typeof COMPLAINT_CATEGORIES)[number];
+/** Each category in the work plan's words, Chinese first: the console's labels and the alerts' texts. */
+export const COMPLAINT_CATEGORY_WORDS: Record<ComplaintCategory, readonly [zh: string, en: string]> = {
+  shirking: ['推诿扯皮、敷衍塞责', 'Shirking and buck-passing'],
+  inaction: ['不作为、慢作为', 'Inaction or slowness'],
+  'five-difficulties': ['“五难”(门难进、脸难看、话难听、人难找、事难办)', 'The “five difficulties”'],
+  'broken-pledge': ['承诺不兑现', 'A broken pledge'],
+  'open-government': ['违反政务公开规定', 'Open-government rules ignored'],
+  'abolished-approval': ['执行已取消的或变相增设审批', 'An abolished approval still required'],
+  'delayed-approval': ['符合条件的审批拖延不办', 'An approval delayed'],
+  'fee-without-service': ['只收费不服务', 'A fee without service'],
+  'tie-in-charge': ['强行推销、搭车收费', 'Tie-in charges'],
+  'forced-intermediary': ['强制中介、指定中介机构', 'A forced intermediary'],
+  'abusive-enforcement': ['执法简单粗暴、刁难训斥', 'Abusive enforcement'],
+  'seized-property': ['擅自使用被扣押财物', 'Seized property used'],
+  'petty-corruption': ['吃、拿、卡、要、报', 'Petty corruption'],
+  'arbitrary-fine': ['乱罚款、以罚代管', 'Arbitrary fines'],
+  'quiet-day-violation': ['宁静生产日违规检查', 'An inspection on a quiet production day'],
+  'unregistered-fee': ['未登记收费', 'A fee not on the card'],
+  levy: ['摊派、集资、拉赞助', 'Levies and forced donations'],
+  other: ['其他', 'Other'],
+};
 export const COMPLAINT_STATUSES = ['received', 'acknowledged', 'resolved', 'closed'] as const;
 export type ComplaintStatus = (typeof COMPLAINT_STATUSES)[number];
 

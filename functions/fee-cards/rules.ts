@@ -46,6 +46,7 @@ export const REFUSAL_CATEGORIES = ['unregistered-fee', 'fee-without-service', 't
 export type RefusalCategory = (typeof REFUSAL_CATEGORIES)[number];
 
 export const yuan = (fen: number): string => `${(fen / 100).toFixed(2)} yuan`;
+export const yuanZh = (fen: number): string => `${(fen / 100).toFixed(2)}元`;
 
 export function describeStandard(standard: FeeStandard): string {
   return standard.kind === 'fixed' ? `exactly ${yuan(standard.amount)}` : `between ${yuan(standard.min)} and ${yuan(standard.max)}`;

@@ -8,6 +8,9 @@ import { hasRole, seesAll, type Caller, type DepartmentCaller, type EnterpriseCa
 import { keys } from '#shared/data/table';
 import { alertWrites, type Alert } from '#shared/alerts/alerts';
 import { prepareComplaint } from '../complaints/intake.ts';
+import { COMPLAINT_CATEGORY_WORDS } from '../complaints/rules.ts';
+import { alertWords, shortRef } from '#shared/alerts/alert-text';
+import { departmentName, enterpriseName } from '#shared/domain/names';
 import { requireNamedDepartment } from '../registry/service.ts';
 import {
   chainVerifier,
@@ -16,6 +19,7 @@ import {
   genesisHash,
   inForceFrom,
   yuan,
+  yuanZh,
   type ChainedEntry,
   type ChainStatus,
   type FeeItem,
@@ -215,6 +219,8 @@ export async function refuseEntry(
     { refusedFeeEntries: 1 },
   );
   const complaintId = complaint.complaint.id;
+  const [unit, enterprise] = await Promise.all([departmentName(entry.unit), enterpriseName(enterpriseId)]);
+  const [categoryZh, categoryEn] = COMPLAINT_CATEGORY_WORDS[category];
   const refusal: store.Refusal = {
     entryId,
     enterpriseId,
@@ -234,8 +240,16 @@ export async function refuseEntry(
     concern: 'fee-cards',
     department: entry.unit,
     kind: 'fee-entry-refused',
-    title: `Enterprise refused a ${yuan(entry.amount)} charge by ${entry.unit}`,
-    detail: `Enterprise ${enterpriseId} refused entry ${entryId} (${entry.feeItemCode} ${entry.feeItemName}, receipt ${entry.receiptNo}) as ${category}; complaint ${complaintId} is open.`,
+    ...alertWords(
+      {
+        zh: `企业拒付${unit}的一笔${yuanZh(entry.amount)}收费：${enterprise}`,
+        en: `${enterprise} refused a ${yuan(entry.amount)} charge by ${unit}`,
+      },
+      {
+        zh: `${enterprise}拒付${unit}收取的「${entry.feeItemName}」（${entry.feeItemCode}，收据${entry.receiptNo}），理由为「${categoryZh}」，已立案投诉（编号 ${shortRef(complaintId)}）。`,
+        en: `${enterprise} refused the charge "${entry.feeItemName}" (${entry.feeItemCode}, receipt ${entry.receiptNo}) collected by ${unit} as "${categoryEn}"; a complaint (ref. ${shortRef(complaintId)}) is open.`,
+      },
+    ),
     subject: { type: 'fee-entry', id: `${enterpriseId}/${entryId}` },
   };
   await store.recordRefusal(refusal, Number(entryId), localDate(now), [...complaint.writes, ...alertWrites(alert, { now, newId })]);

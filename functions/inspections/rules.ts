@@ -7,9 +7,25 @@ import { twoThirdsOf } from '#shared/time/calendar';
 
 export const INSPECTION_CATEGORIES = ['routine', 'major-case', 'safety', 'complaint-follow-up'] as const;
 export type InspectionCategory = (typeof INSPECTION_CATEGORIES)[number];
+/** Each category as the console and the alerts name it, Chinese first. */
+export const INSPECTION_CATEGORY_WORDS: Record<InspectionCategory, readonly [zh: string, en: string]> = {
+  routine: ['日常检查', 'Routine'],
+  'major-case': ['重大案件查处', 'Major case'],
+  safety: ['安全生产检查', 'Safety'],
+  'complaint-follow-up': ['投诉核查', 'Complaint follow-up'],
+};
 /** `lapsed`: the office's approval was not given by the end of the planned day, so the inspection cannot take place. */
 export const INSPECTION_STATUSES = ['filed', 'pending-approval', 'approved', 'rejected', 'lapsed', 'completed'] as const;
 export type InspectionStatus = (typeof INSPECTION_STATUSES)[number];
+/** Each status as the console and the alerts say it, Chinese first. */
+export const INSPECTION_STATUS_WORDS: Record<InspectionStatus, readonly [zh: string, en: string]> = {
+  filed: ['已报备', 'Filed'],
+  'pending-approval': ['待审批', 'Awaiting approval'],
+  approved: ['已批准', 'Approved'],
+  rejected: ['未批准', 'Rejected'],
+  lapsed: ['审批逾期失效', 'Lapsed'],
+  completed: ['已完成', 'Completed'],
+};
 
 /** Days 1 to 25 of every month are quiet production days. */
 export const LAST_QUIET_DAY = 25;

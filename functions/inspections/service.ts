@@ -4,6 +4,8 @@ import { config } from '#shared/config';
 import { hasRole, isDepartmentCaller, isEnterpriseCaller, mayRead, seesAll } from '#shared/http/auth';
 import type { Caller, DepartmentCaller, EnterpriseCaller } from '#shared/http/auth';
 import { alertWrites, raiseAlert, type Alert } from '#shared/alerts/alerts';
+import { alertWords, shortRef } from '#shared/alerts/alert-text';
+import { inspectionDescribed } from './described.ts';
 import { prepareComplaint } from '../complaints/intake.ts';
 import { deadlineTimeline, workingDaysElapsed } from '#shared/time/calendar-store';
 import type { Matter } from '#shared/outbox/matters';
@@ -11,6 +13,7 @@ import { startDeadlineEffect, stopDeadlineEffect } from '#shared/outbox/effects'
 import {
   approvalTimelineWithin,
   firstMinorViolationRule,
+  INSPECTION_STATUS_WORDS,
   oneYearBefore,
   quietDayRule,
   routineCapViolation,
@@ -66,6 +69,7 @@ export async function fileInspection(
     };
     alongside.push(startDeadlineEffect(approvalMatter(inspection), inspection.approval.timeline, newId(), now));
   } else {
+    const what = await inspectionDescribed(inspection);
     alongside.push(
       ...raiseAlert(
         {
@@ -73,8 +77,13 @@ export async function fileInspection(
           concern: 'inspections',
           department: inspection.department,
           kind: 'quiet-day-exception-filed',
-          title: `${inspection.category} inspection filed for a quiet production day`,
-          detail: `${inspection.department} filed a ${inspection.category} inspection of enterprise ${inspection.enterpriseId} on ${inspection.plannedDate} (a quiet production day): ${inspection.reason}`,
+          ...alertWords(
+            { zh: `宁静生产日报备检查：${what.dept}`, en: `An inspection filed for a quiet production day by ${what.dept}` },
+            {
+              zh: `${what.zh}在宁静生产日进行，已报备。事由：${inspection.reason}`,
+              en: `A ${what.en} (a quiet production day) was filed: ${inspection.reason}`,
+            },
+          ),
           subject: { type: 'inspection', id: inspection.id },
         },
         { now, newId },
@@ -177,6 +186,7 @@ export async function recordVisit(
   );
   const complaintId = complaint.complaint.id;
   visit.complaintId = complaintId;
+  const what = await inspectionDescribed(inspection);
   const alert: Alert = {
     id: newId(),
     at: visit.at,
@@ -184,8 +194,16 @@ export async function recordVisit(
     concern: 'inspections',
     department: inspection.department,
     kind: 'visit-not-allowed',
-    title: `Inspectors of ${inspection.department} at an enterprise without permission`,
-    detail: `Enterprise ${inspection.enterpriseId} reports inspectors of ${inspection.department} at its door for inspection ${id} (${inspection.category}, planned ${inspection.plannedDate}, ${inspection.status}): ${verdict.reason} Complaint ${complaintId} is open.`,
+    ...alertWords(
+      {
+        zh: `${what.dept}检查人员未经许可进入企业：${what.enterprise}`,
+        en: `Inspectors of ${what.dept} at an enterprise without permission`,
+      },
+      {
+        zh: `${what.enterprise}报告${what.dept}的检查人员上门实施${what.zh}（${INSPECTION_STATUS_WORDS[inspection.status][0]}），不应进行：${verdict.reason} 已据此立案投诉（编号 ${shortRef(complaintId)}）。`,
+        en: `${what.enterprise} reports inspectors of ${what.dept} at its door for a ${what.en} (${inspection.status}): ${verdict.reason} A complaint (ref. ${shortRef(complaintId)}) is open.`,
+      },
+    ),
     subject: { type: 'inspection', id },
   };
   const recorded = await store.recordUnlawfulVisit(visit, localDate(now), [...complaint.writes, ...alertWrites(alert, { now, newId })]);

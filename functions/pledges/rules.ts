@@ -6,6 +6,13 @@ export const PLEDGE_VERDICTS = ['in-progress', 'kept', 'broken'] as const;
 export type PledgeVerdict = (typeof PLEDGE_VERDICTS)[number];
 export const PLEDGE_STATUSES = ['open', 'in-progress', 'kept', 'broken'] as const;
 export type PledgeStatus = (typeof PLEDGE_STATUSES)[number];
+/** Each status as the console and the alerts say it, Chinese first. */
+export const PLEDGE_STATUS_WORDS: Record<PledgeStatus, readonly [zh: string, en: string]> = {
+  open: ['进行中', 'Open'],
+  'in-progress': ['审核中', 'Under review'],
+  kept: ['已兑现', 'Kept'],
+  broken: ['未兑现', 'Broken'],
+};
 
 /** The share of cases handled within the pledged limit that makes a measured pledge "kept". */
 export const KEPT_SHARE = 0.9;

@@ -1,4 +1,6 @@
 /** The pledge operations: rules in rules.ts, table access in store.ts, clock and ids injected. */
+import { alertWords } from '#shared/alerts/alert-text';
+import { departmentName } from '#shared/domain/names';
 import { addDays, localDate, toLocalIso } from '#shared/time/clock';
 import { hasRole, type Caller, type DepartmentCaller } from '#shared/http/auth';
 import { alertWrites, type Alert } from '#shared/alerts/alerts';
@@ -99,6 +101,7 @@ export async function review(id: string, input: { verdict: PledgeVerdict; eviden
   const reviewRecord: store.Review = { ...input, at: toLocalIso(now), by: caller.sub, byOffice };
   const broken = brokenCount(pledge, status, quarterOf(now));
   const newlyBroken = status === 'broken' && pledge.status !== 'broken';
+  const dept = newlyBroken ? await departmentName(pledge.department) : '';
   const alert: Alert | undefined = newlyBroken
     ? {
         id: newId(),
@@ -107,8 +110,13 @@ export async function review(id: string, input: { verdict: PledgeVerdict; eviden
         concern: 'pledges',
         department: pledge.department,
         kind: 'pledge-broken',
-        title: `A public pledge of ${pledge.department} was not honoured`,
-        detail: `"${pledge.title}" (due ${pledge.dueDate}) was judged broken ${byOffice ? 'by the soft-environment office' : 'by the department itself'}: ${input.evidence}`,
+        ...alertWords(
+          { zh: `公开承诺未兑现：${dept}`, en: `A public pledge of ${dept} was not honoured` },
+          {
+            zh: `${dept}的公开承诺「${pledge.title}」（${pledge.dueDate}到期）经${byOffice ? '软环境办' : '该部门自己'}认定未兑现：${input.evidence}`,
+            en: `${dept}'s pledge "${pledge.title}" (due ${pledge.dueDate}) was judged broken ${byOffice ? 'by the soft-environment office' : 'by the department itself'}: ${input.evidence}`,
+          },
+        ),
         subject: { type: 'pledge', id: pledge.id },
       }
     : undefined;

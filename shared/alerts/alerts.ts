@@ -5,6 +5,7 @@
  * function delivers it (alert-delivery.ts).
  */
 import { toLocalIso } from '../time/clock.ts';
+import { readableTime } from './alert-text.ts';
 import { put, type TransactItem } from '../data/db.ts';
 import { keys } from '../data/table.ts';
 import { effectWrite } from '../outbox/effects.ts';
@@ -51,28 +52,26 @@ export const raiseAlert = (input: AlertInput, deps: Deps): TransactItem[] => ale
 const SEVERITY_ZH: Record<Severity, string> = { info: '通知', warning: '预警', breach: '超时', escalation: '升级督办' };
 
 /**
- * SNS Subject (e-mail subject line): printable ASCII only, no line breaks, under 100
- * characters, as SNS requires; the alert's codes, which are ASCII, say what it is.
+ * SNS Subject (e-mail subject line): SNS takes printable ASCII only, no line breaks, under 100
+ * characters, so it cannot be Chinese: it carries the alert's codes (severity, concern, kind,
+ * department id), which mail filters can sort on; the Chinese is in the body.
  */
 export function alertSubject(alert: Alert): string {
-  const subject = `soft-env ${alert.severity}: ${alert.kind} (${alert.concern}, ${alert.department}) ${alert.subject.type} ${alert.subject.id}`;
+  const subject = `soft-env ${alert.severity}: ${alert.kind} (${alert.concern}, ${alert.department})`;
   return subject.replace(/[^\x20-\x7E]/g, '').slice(0, 99);
 }
 
-/** The e-mail body: what happened, to which record, which department, when; Chinese, then English. */
+/** The e-mail body: the title and the detail (each Chinese, then English), when, and the record's reference last. */
 export function alertEmailText(alert: Alert): string {
+  const at = readableTime(alert.at);
   return [
-    `【soft-env ${SEVERITY_ZH[alert.severity]}】${alert.title}`,
-    `事项：${alert.subject.type} ${alert.subject.id}（${alert.concern}）`,
-    `部门：${alert.department}`,
-    `时间：${alert.at}`,
+    `【soft-env ${SEVERITY_ZH[alert.severity]} ${alert.severity}】${alert.title}`,
+    '',
     alert.detail,
     '',
-    `soft-env ${alert.severity} alert: ${alert.kind}`,
-    `Record: ${alert.subject.type} ${alert.subject.id} (${alert.concern})`,
-    `Department: ${alert.department}`,
-    `Raised at: ${alert.at}`,
-    `Alert id: ${alert.id}`,
+    `时间 Raised at：${at}`,
+    `记录 Record：${alert.subject.type} ${alert.subject.id}`,
+    `预警编号 Alert id：${alert.id}`,
   ].join('\n');
 }
 
@@ -81,7 +80,7 @@ export function alertEmailText(alert: Alert): string {
  * line, every other protocol (https, SQS, Lambda, email-json) the alert as JSON.
  */
 export function alertSnsMessage(alert: Alert): string {
-  const sms = `【soft-env ${SEVERITY_ZH[alert.severity]}】${alert.title}（${alert.subject.type} ${alert.subject.id}，${alert.department}）`;
+  const sms = `【soft-env ${SEVERITY_ZH[alert.severity]}】${alert.title}`;
   return JSON.stringify({ default: JSON.stringify(alert), email: alertEmailText(alert), sms });
 }
 

@@ -8,6 +8,7 @@
  * publish it, the running matters with deadlines in that year are timed again (an outbox effect
  * the effects worker does: functions/deadlines/retime.ts).
  */
+import { alertWords } from '../alerts/alert-text.ts';
 import * as z from 'zod/mini';
 import { put, queryAll, refused, tableName, tryWriteAll, writeAll, type TransactItem } from '../data/db.ts';
 import { keys, patterns } from '../data/table.ts';
@@ -93,8 +94,16 @@ async function alertUnpublishedOnce(calendar: CalendarYear, concern: Concern, no
           concern,
           department: 'none',
           kind: 'calendar-provisional',
-          title: `The ${year} holiday calendar is provisional: deadlines count the statutory holidays`,
-          detail: `The State Council's ${year} holiday calendar is not published here yet. Time limits reaching into ${year} count the statutory public holidays (New Year's Day, the Spring Festival, Qingming, Labour Day, the Dragon Boat and Mid-Autumn festivals, National Day), without the published bridges and 调休 working days, until the soft-environment office sets the year with PUT /calendar/${year}; then running matters are timed again.`,
+          ...alertWords(
+            {
+              zh: `${year}年节假日安排尚未发布：时限暂按法定节假日计算`,
+              en: `The ${year} holiday calendar is provisional: deadlines count the statutory holidays`,
+            },
+            {
+              zh: `本系统尚无国务院${year}年节假日安排。跨入${year}年的时限暂只扣除法定节假日（元旦、春节、清明、劳动节、端午、中秋、国庆），不含调休和补班，直到软环境办设置${year}年日历（PUT /calendar/${year}）；届时在办事项将重新计时。`,
+              en: `The State Council's ${year} holiday calendar is not published here yet. Time limits reaching into ${year} count the statutory public holidays (New Year's Day, the Spring Festival, Qingming, Labour Day, the Dragon Boat and Mid-Autumn festivals, National Day), without the published bridges and 调休 working days, until the soft-environment office sets the year with PUT /calendar/${year}; then running matters are timed again.`,
+            },
+          ),
           subject: { type: 'calendar', id: String(year) },
         }
       : {
@@ -102,8 +111,13 @@ async function alertUnpublishedOnce(calendar: CalendarYear, concern: Concern, no
           concern,
           department: 'none',
           kind: 'calendar-missing',
-          title: `No ${year} working-day calendar: deadlines count weekends only`,
-          detail: `No ${year} holiday calendar is known here. Time limits reaching into ${year} count only Saturdays and Sundays as days off until the soft-environment office sets the year with PUT /calendar/${year}.`,
+          ...alertWords(
+            { zh: `尚无${year}年工作日历：时限只扣除周末`, en: `No ${year} working-day calendar: deadlines count weekends only` },
+            {
+              zh: `本系统尚无${year}年节假日安排。跨入${year}年的时限只把周六、周日算作休息日，直到软环境办设置${year}年日历（PUT /calendar/${year}）。`,
+              en: `No ${year} holiday calendar is known here. Time limits reaching into ${year} count only Saturdays and Sundays as days off until the soft-environment office sets the year with PUT /calendar/${year}.`,
+            },
+          ),
           subject: { type: 'calendar', id: String(year) },
         },
     now,

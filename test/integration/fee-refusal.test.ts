@@ -1,6 +1,6 @@
 /** An enterprise refuses a recorded charge: the refusal, the complaint and the alert, once. */
 import { describe, expect, inject, it } from 'vitest';
-import { alertDelivered } from '../support/eventually.ts';
+import { alertDelivered, sinkAlerts } from '../support/eventually.ts';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from '#shared/data/db';
 import { keys } from '#shared/data/table';
@@ -42,6 +42,18 @@ describe('refusing a recorded charge', () => {
     const stored = await db.send(new GetCommand({ TableName: tableName, Key: keys.alert(refusal.body.alertId) }));
     expect(stored.Item).toMatchObject({ severity: 'warning', concern: 'fee-cards', department: dept, kind: 'fee-entry-refused' });
     await alertDelivered(runtime.dataDir, { id: refusal.body.alertId, department: dept, severity: 'warning', concern: 'fee-cards' });
+    const delivered = sinkAlerts(runtime.dataDir).find((alert) => alert.id === refusal.body.alertId)!;
+    // What a supervisor reads: Chinese first, then English; the department and the enterprise by name, no ids.
+    expect(delivered.title).toBe(
+      `企业拒付Unit ${dept}的一笔120.00元收费：Minjiang Textiles · Minjiang Textiles refused a 120.00 yuan charge by Unit ${dept}`,
+    );
+    const [zh, en] = delivered.detail.split('\n');
+    expect(zh).toMatch(
+      /^Minjiang Textiles拒付Unit .+收取的「Verification of weights」.+理由为「只收费不服务」，已立案投诉（编号 [0-9a-f]{8}）。$/,
+    );
+    expect(en).toContain('as "A fee without service"');
+    expect(`${delivered.title}${delivered.detail}`).not.toContain(refusal.body.complaintId);
+    expect(`${delivered.title}${delivered.detail}`).not.toContain(enterpriseId);
 
     const card = await invoke(feeCards, routes.getCard, { params: { enterpriseId }, caller: office });
     expect(card.body.entries[0]).toMatchObject({ refused: true, refusal: { reason: 'Charged for an inspection that never took place' } });

@@ -3,6 +3,7 @@
  * alert, the StartExecution/StopExecution of a deadline, and what a throttled or failed call
  * does to the batch (the failed record and everything after it are retried; nothing is lost).
  */
+import { readableTime } from '#shared/alerts/alert-text';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import 'aws-sdk-client-mock-vitest/extend';
 import { mockClient } from 'aws-sdk-client-mock';
@@ -35,8 +36,8 @@ const alert = {
   concern: 'inspections' as const,
   department: 'market-supervision',
   kind: 'approval-overdue',
-  title: '入企检查审批超时',
-  detail: '检查申请 x 已超过审批时限。',
+  title: '检查审批超时：县市场监管局 · An inspection approval is overdue',
+  detail: '软环境办未对县市场监管局对某公司的日常检查作出审批。\nThe soft-environment office has not decided on the routine inspection.',
   subject: { type: 'inspection', id: 'insp-42' },
 };
 const matter = { concern: 'inspections' as const, kind: 'approval', id: 'insp-42', version: 2, department: 'market-supervision' };
@@ -75,7 +76,7 @@ describe('the effects worker', () => {
     expect(sns).toHaveReceivedCommandTimes(PublishCommand, 1);
     expect(sns).toHaveReceivedCommandWith(PublishCommand, {
       TopicArn: TOPIC,
-      Subject: 'soft-env breach: approval-overdue (inspections, market-supervision) inspection insp-42',
+      Subject: 'soft-env breach: approval-overdue (inspections, market-supervision)',
       MessageStructure: 'json',
       MessageAttributes: {
         severity: { DataType: 'String', StringValue: 'breach' },
@@ -86,12 +87,14 @@ describe('the effects worker', () => {
     const message = sns.commandCalls(PublishCommand)[0]!.args[0].input.Message!;
     expect(alertFromSnsMessage(message)).toEqual(alert);
     const email = (JSON.parse(message) as { email: string }).email;
-    // Chinese first, English below: what happened, which record, which department, when.
-    expect(email.indexOf('入企检查审批超时')).toBeLessThan(email.indexOf('Record: inspection insp-42'));
-    expect(email).toContain('部门：market-supervision');
-    expect(email).toContain(`Raised at: ${alert.at}`);
+    // Chinese first, English after: the title, the detail, when; the record's reference last.
+    const lines = email.split('\n');
+    expect(lines[0]).toBe('【soft-env 超时 breach】检查审批超时：县市场监管局 · An inspection approval is overdue');
+    expect(lines.slice(2, 4)).toEqual(alert.detail.split('\n'));
+    expect(email).toContain(`时间 Raised at：${readableTime(alert.at)}`);
+    expect(lines.at(-2)).toBe('记录 Record：inspection insp-42');
     expect((JSON.parse(message) as { sms: string }).sms).toBe(
-      '【soft-env 超时】入企检查审批超时（inspection insp-42，market-supervision）',
+      '【soft-env 超时】检查审批超时：县市场监管局 · An inspection approval is overdue',
     );
   });
 

@@ -2,6 +2,10 @@
  * The console's words: Chinese first (the work plan's own terms), English switchable.
  * Each entry is [中文, English]; `t()` picks the current language.
  */
+import { COMPLAINT_CATEGORY_WORDS } from '#functions/complaints/rules';
+import { INSPECTION_CATEGORY_WORDS, INSPECTION_STATUS_WORDS } from '#functions/inspections/rules';
+import { PLEDGE_STATUS_WORDS } from '#functions/pledges/rules';
+import { APPLICATION_DECISION_WORDS } from '#functions/applications/rules';
 import { signal } from './state.ts';
 
 export type Lang = 'zh' | 'en';
@@ -219,27 +223,8 @@ export const W = {
   submit: ['提交', 'Submit'],
 } as const satisfies Record<string, Words>;
 
-/** The complaint categories of the API, in the work plan's words (../shared/api.md). */
-export const COMPLAINT_CATEGORY: Record<string, Words> = {
-  shirking: ['推诿扯皮、敷衍塞责', 'Shirking and buck-passing'],
-  inaction: ['不作为、慢作为', 'Inaction or slowness'],
-  'five-difficulties': ['“五难”(门难进、脸难看、话难听、人难找、事难办)', 'The “five difficulties”'],
-  'broken-pledge': ['承诺不兑现', 'A broken pledge'],
-  'open-government': ['违反政务公开规定', 'Open-government rules ignored'],
-  'abolished-approval': ['执行已取消的或变相增设审批', 'An abolished approval still required'],
-  'delayed-approval': ['符合条件的审批拖延不办', 'An approval delayed'],
-  'fee-without-service': ['只收费不服务', 'A fee without service'],
-  'tie-in-charge': ['强行推销、搭车收费', 'Tie-in charges'],
-  'forced-intermediary': ['强制中介、指定中介机构', 'A forced intermediary'],
-  'abusive-enforcement': ['执法简单粗暴、刁难训斥', 'Abusive enforcement'],
-  'seized-property': ['擅自使用被扣押财物', 'Seized property used'],
-  'petty-corruption': ['吃、拿、卡、要、报', 'Petty corruption'],
-  'arbitrary-fine': ['乱罚款、以罚代管', 'Arbitrary fines'],
-  'quiet-day-violation': ['宁静生产日违规检查', 'An inspection on a quiet production day'],
-  'unregistered-fee': ['未登记收费', 'A fee not on the card'],
-  levy: ['摊派、集资、拉赞助', 'Levies and forced donations'],
-  other: ['其他', 'Other'],
-};
+/** The complaint categories, in the work plan's words (declared with the categories, for the alerts too). */
+export const COMPLAINT_CATEGORY: Record<string, Words> = COMPLAINT_CATEGORY_WORDS;
 
 export const COMPLAINT_STATUS: Record<string, Words> = {
   received: ['已收到', 'Received'],
@@ -247,41 +232,20 @@ export const COMPLAINT_STATUS: Record<string, Words> = {
   resolved: ['已答复', 'Answered'],
   closed: ['已办结', 'Closed'],
 };
-export const PLEDGE_STATUS: Record<string, Words> = {
-  open: ['进行中', 'Open'],
-  'in-progress': ['审核中', 'Under review'],
-  kept: ['已兑现', 'Kept'],
-  broken: ['未兑现', 'Broken'],
-  overdue: ['已逾期', 'Overdue'],
-};
-export const INSPECTION_STATUS: Record<string, Words> = {
-  filed: ['已报备', 'Filed'],
-  'pending-approval': ['待审批', 'Awaiting approval'],
-  approved: ['已批准', 'Approved'],
-  rejected: ['未批准', 'Rejected'],
-  lapsed: ['审批逾期失效', 'Lapsed'],
-  completed: ['已完成', 'Completed'],
-};
+export const PLEDGE_STATUS: Record<string, Words> = { ...PLEDGE_STATUS_WORDS, overdue: ['已逾期', 'Overdue'] };
+export const INSPECTION_STATUS: Record<string, Words> = INSPECTION_STATUS_WORDS;
 export const APPLICATION_STATUS: Record<string, Words> = {
   received: ['待受理', 'Awaiting acceptance'],
   incomplete: ['待补正', 'Materials missing'],
   accepted: ['已受理', 'Accepted'],
   decided: ['已办结', 'Decided'],
 };
-export const APPLICATION_DECISION: Record<string, Words> = {
-  approved: ['准予许可', 'Approved'],
-  refused: ['不予许可', 'Refused'],
-};
+export const APPLICATION_DECISION: Record<string, Words> = APPLICATION_DECISION_WORDS;
 export const APPOINTMENT_STATUS: Record<string, Words> = {
   requested: ['待确认', 'Awaiting confirmation'],
   confirmed: ['已确认', 'Confirmed'],
 };
-export const INSPECTION_CATEGORY: Record<string, Words> = {
-  routine: ['日常检查', 'Routine'],
-  'major-case': ['重大案件查处', 'Major case'],
-  safety: ['安全生产检查', 'Safety'],
-  'complaint-follow-up': ['投诉核查', 'Complaint follow-up'],
-};
+export const INSPECTION_CATEGORY: Record<string, Words> = INSPECTION_CATEGORY_WORDS;
 export const SEVERITY: Record<string, Words> = {
   info: ['提示', 'Info'],
   warning: ['预警', 'Warning'],

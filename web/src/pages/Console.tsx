@@ -7,6 +7,7 @@ import { useSignal } from '../state.ts';
 import { DepartmentConsole } from './console/Department.tsx';
 import { EnterpriseConsole } from './console/Enterprise.tsx';
 import { OversightConsole } from './console/Oversight.tsx';
+import { deptName, useDepartments } from './Public.tsx';
 
 export function ConsolePage() {
   const current = useSignal(session);
@@ -25,16 +26,24 @@ export function ConsolePage() {
   const roles = current.roles;
   return (
     <>
-      <p class="who">
-        {t(W.roleOf)}: {roles.map((role) => (ROLE[role] ? t(ROLE[role]) : role)).join('、')}
-        {current.dept ? ` · ${current.dept}` : ''}
-        {current.ent ? ` · ${current.ent}` : ''}
-      </p>
+      <Identity roles={roles} dept={current.dept} ent={current.ent} />
       {roles.includes('enterprise') && current.ent && <EnterpriseConsole ent={current.ent} />}
       {roles.includes('department') && current.dept && <DepartmentConsole dept={current.dept} />}
       {(roles.includes('soft-env-office') || roles.includes('supervisor')) && (
         <OversightConsole office={roles.includes('soft-env-office')} supervisor={roles.includes('supervisor')} />
       )}
     </>
+  );
+}
+
+/** Who is signed in: the roles, and the department by its name. */
+function Identity({ roles, dept, ent }: { roles: string[]; dept?: string; ent?: string }) {
+  const departments = useDepartments();
+  return (
+    <p class="who">
+      {t(W.roleOf)}: {roles.map((role) => (ROLE[role] ? t(ROLE[role]) : role)).join('、')}
+      {dept ? ` · ${deptName(departments.data, dept)}` : ''}
+      {ent ? ` · ${ent}` : ''}
+    </p>
   );
 }
