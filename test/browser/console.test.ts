@@ -155,7 +155,8 @@ describe('the web console', () => {
   });
 
   it('a clerk takes on a complaint and answers it, and the complainant sees the answer', async () => {
-    const deptId = await newDepartment(`县人社局-${uniqueSuffix()}`);
+    const deptName = `县人社局-${uniqueSuffix()}`;
+    const deptId = await newDepartment(deptName);
     const filed = await call('POST', '/complaints', {
       json: { againstDept: deptId, category: 'inaction', description: '社保转移申请一个月未办理。', contact: 'secret@example.com' },
     });
@@ -164,6 +165,9 @@ describe('the web console', () => {
     const { page, errors, screenshot } = await openPage(browser);
     await page.goto(`${runtime.url}/console#access_token=${clerk}`);
 
+    // The clerk's identity line names the department, not its id.
+    await expect.poll(() => page.locator('.who').textContent()).toContain(`部门 · ${deptName}`);
+    expect(await page.locator('.who').textContent()).not.toContain(deptId);
     const item = page.locator('li.queue-item', { hasText: '社保转移申请一个月未办理。' });
     await expect.poll(() => item.textContent()).toContain('剩余时间');
     expect(await item.textContent()).not.toContain('secret@example.com');
@@ -189,7 +193,8 @@ describe('the web console', () => {
   });
 
   it('the office approves an inspection and sees an alert arrive without reloading', async () => {
-    const deptId = await newDepartment(`县应急局-${uniqueSuffix()}`);
+    const deptName = `县应急局-${uniqueSuffix()}`;
+    const deptId = await newDepartment(deptName);
     const ent = newCreditCode();
     // The 28th of next month: after the quiet days, so it waits for the office's approval.
     const today = localDate(new Date());
@@ -247,7 +252,7 @@ describe('the web console', () => {
 
     // Inspectors at the door before the planned day: not allowed, and the supervisors are alerted.
     const alerts = page.locator('ul.alerts');
-    expect(await alerts.textContent()).not.toContain(ent);
+    expect(await alerts.textContent()).not.toContain(deptName);
     await page.evaluate(() => {
       (globalThis as any).notReloaded = true;
     });
@@ -261,8 +266,15 @@ describe('the web console', () => {
     await expect.poll(() => inspection.textContent()).toContain('不允许入企,已通知监督人员');
     await door.screenshot('enterprise-check-in');
     expect(door.errors).toEqual([]);
-    await expect.poll(() => alerts.textContent(), { timeout: 15_000 }).toContain(ent);
-    expect(await alerts.locator('li', { hasText: ent }).textContent()).toContain('超时');
+    await expect.poll(() => alerts.textContent(), { timeout: 15_000 }).toContain(deptName);
+    // Read as a supervisor reads it: Chinese first, the department and the enterprise by name, no ids.
+    const arrived = alerts.locator('li', { hasText: deptName });
+    expect(await arrived.locator('strong').textContent()).toBe(
+      `${deptName}检查人员未经许可进入企业：福州安达机械厂 · Inspectors of ${deptName} at an enterprise without permission`,
+    );
+    expect(await arrived.textContent()).toContain('超时');
+    expect(await arrived.textContent()).not.toContain(ent);
+    expect(await arrived.textContent()).not.toContain(filed.body.id);
     expect(await page.evaluate(() => (globalThis as any).notReloaded)).toBe(true);
     await screenshot('office-console');
     expect(errors).toEqual([]);

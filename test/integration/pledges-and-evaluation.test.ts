@@ -294,6 +294,13 @@ describe("only the office's verdict is final", () => {
       alert: { kind: 'pledge-breach', severity: 'breach', department: dept, subject: { type: 'pledge', id } },
     });
     expect(breach.alert?.detail).toContain('reports "kept"');
+    // The supervisors read it in Chinese first, the department by its registered name.
+    expect(breach.alert?.title).toBe(
+      `公开承诺已到期，软环境办尚未审核：Bureau ${dept} · A public pledge passed its due date without the office's verdict`,
+    );
+    expect(breach.alert?.detail.split('\n')[0]).toMatch(
+      new RegExp(`^Bureau ${dept}的公开承诺「.+」（\\d{4}-\\d{2}-\\d{2}到期）（部门自报「已兑现」）已过到期日`),
+    );
     expect((await invoke(pledges, pledgeRoutes.routes.getPledge, { params: { id } })).body).toMatchObject({
       status: 'kept',
       final: false,
