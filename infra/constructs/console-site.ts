@@ -8,6 +8,11 @@
  * declarations, never cached: the console and the API share one origin, so the console needs no
  * CORS and no API URL. Its config.json (written at deploy time) says how to sign in: the
  * console's own app client of the user pool, whose callback is this distribution's /console.
+ *
+ * In the AWS China regions (docs/deploying-china.md) the distribution answers on the county's
+ * domain with its IAM server certificate, reads the bucket through an origin access identity,
+ * and carries only the console: with no CloudFront Functions there, the console calls the API at
+ * its own address.
  */
 import { existsSync } from 'node:fs';
 import { Annotations, Duration, RemovalPolicy, Stack, Token, Validations } from 'aws-cdk-lib';
