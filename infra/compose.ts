@@ -6,11 +6,15 @@ import { PROJECT_ROOT } from './constructs/service-function.ts';
 import { StatefulStack } from './stacks/stateful.ts';
 import { StatelessStack } from './stacks/stateless.ts';
 import type { ConsoleSignIn } from './constructs/console-site.ts';
+import { chinaSettings, isChinaRegion } from './constructs/china.ts';
 
 /** `consoleAssets`: the built console (default web/dist); `console: false` leaves the console's stack out (the local runtime). */
 export function composeApp(app: App, props: StackProps = {}, options: { nag?: boolean; console?: boolean; consoleAssets?: string } = {}) {
   // Outputs of the data stack are consumed by the API stack: keep producer-protecting references.
   app.node.setContext('@aws-cdk/core:defaultCrossStackReferences', 'strong');
+  // The AWS China regions lack user pools and CloudFront's default domain: the synth needs the county's own (docs/deploying-china.md).
+  const region = props.env?.region;
+  const china = region && isChinaRegion(region) ? chinaSettings(app, region, { console: options.console !== false }) : undefined;
   const stateful = new StatefulStack(app, 'SoftEnvData', props);
   // The web console (with the API behind the same CloudFront distribution) lives in the API's stack.
   const console =
@@ -19,6 +23,7 @@ export function composeApp(app: App, props: StackProps = {}, options: { nag?: bo
       : {
           assetPath: options.consoleAssets ?? path.join(PROJECT_ROOT, 'web/dist'),
           signIn: consoleSignIn(app, stateful),
+          ...(china?.consoleDomain ? { domain: china.consoleDomain } : {}),
         };
   const stateless = new StatelessStack(app, 'SoftEnvApi', {
     ...props,

@@ -8,6 +8,11 @@
  * declarations, never cached: the console and the API share one origin, so the console needs no
  * CORS and no API URL. Its config.json (written at deploy time) says how to sign in: the
  * console's own app client of the user pool, whose callback is this distribution's /console.
+ *
+ * In the AWS China regions (docs/deploying-china.md) the distribution answers on the county's
+ * domain with its IAM server certificate, reads the bucket through an origin access identity,
+ * and carries only the console: with no CloudFront Functions there, the console calls the API at
+ * its own address.
  */
 import { existsSync } from 'node:fs';
 import { Annotations, Duration, RemovalPolicy, Stack, Token, Validations } from 'aws-cdk-lib';
@@ -17,6 +22,7 @@ import { BucketDeployment, Source, type ISource } from 'aws-cdk-lib/aws-s3-deplo
 import {
   AllowedMethods,
   CachePolicy,
+  type CfnDistribution,
   Distribution,
   OriginProtocolPolicy,
   OriginRequestPolicy,
@@ -37,6 +43,7 @@ import type { IHttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import { Construct } from 'constructs';
 import { docsFiles } from '../docs.ts';
 import { peoplesClientOptions } from './sign-in-client.ts';
+import { type ConsoleDomain, inChina } from './china.ts';
 
 /** How the console signs people in: the user pool's managed login, or a county's own issuer (`-c consoleClientId` ...). */
 export type ConsoleSignIn = { userPool: IUserPool; domain: UserPoolDomain } | { authorizeUrl: string; tokenUrl: string; clientId: string };
@@ -50,6 +57,11 @@ export interface ConsoleSiteProps {
   apiPaths: readonly string[];
   /** Without it, the console's public pages work and it offers no sign-in. */
   signIn?: ConsoleSignIn;
+  /**
+   * The county's own domain and its IAM server certificate: required in the AWS China regions,
+   * where CloudFront does not serve on its default domain (docs/deploying-china.md).
+   */
+  domain?: ConsoleDomain;
 }
 
 /** The console's own paths: none may fall under an API path pattern. */
@@ -103,11 +115,17 @@ export class ConsoleSite extends Construct {
   readonly url: string;
   /** The console's app client, when it signs in with the user pool. */
   readonly client?: UserPoolClient;
-  /** Sent by CloudFront to the API with every request: the handlers trust its viewer address only with it. */
-  readonly edgeSecret: Secret;
+  /**
+   * Sent by CloudFront to the API with every request: the handlers trust its viewer address only
+   * with it. None in China, where the API is not behind the distribution (API Gateway sees the viewer itself).
+   */
+  readonly edgeSecret?: Secret;
 
   constructor(scope: Construct, id: string, props: ConsoleSiteProps) {
     super(scope, id);
+    const china = inChina(this);
+    if (china && !props.domain)
+      throw new Error('In the AWS China regions the console needs its own domain (-c consoleDomain, -c consoleCertificate).');
     const logs = new Bucket(this, 'AccessLogs', {
       encryption: BucketEncryption.S3_MANAGED,
       blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
@@ -128,8 +146,12 @@ export class ConsoleSite extends Construct {
       autoDeleteObjects: false,
     });
 
+    // China has no user pools: without the county's sign-in, the console talks to its own origin only.
     const signInOrigin =
-      props.signIn && 'authorizeUrl' in props.signIn ? new URL(props.signIn.tokenUrl).origin : 'https://*.amazoncognito.com';
+      props.signIn && 'authorizeUrl' in props.signIn ? new URL(props.signIn.tokenUrl).origin : china ? '' : 'https://*.amazoncognito.com';
+    // In China the API answers at its own execute-api address (no CloudFront Functions there to keep console paths and API apart).
+    const apiEndpoint = china ? props.api.apiEndpoint : '';
+    const connectTo = [signInOrigin, apiEndpoint].filter(Boolean).join(' ');
     const headers = new ResponseHeadersPolicy(this, 'SecurityHeaders', {
       securityHeadersBehavior: {
         contentSecurityPolicy: {
@@ -139,10 +161,10 @@ export class ConsoleSite extends Construct {
             "style-src 'self' 'unsafe-inline'",
             "img-src 'self' data:",
             // The API is at this origin; the sign-in's token endpoint is the user pool's domain (or the county's issuer).
-            `connect-src 'self' ${signInOrigin}`,
+            `connect-src 'self'${connectTo ? ` ${connectTo}` : ''}`,
             "frame-ancestors 'none'",
             "base-uri 'self'",
-            `form-action 'self' ${signInOrigin}`,
+            `form-action 'self'${signInOrigin ? ` ${signInOrigin}` : ''}`,
           ].join('; '),
           override: true,
         },
@@ -152,53 +174,52 @@ export class ConsoleSite extends Construct {
         referrerPolicy: { referrerPolicy: HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN, override: true },
       },
     });
-    const rewrite = new CloudFrontFunction(this, 'ConsolePaths', {
-      code: FunctionCode.fromInline(REWRITE),
-      runtime: FunctionRuntime.JS_2_0,
-    });
+    const rewrite = china
+      ? undefined
+      : new CloudFrontFunction(this, 'ConsolePaths', { code: FunctionCode.fromInline(REWRITE), runtime: FunctionRuntime.JS_2_0 });
 
     this.distribution = new Distribution(this, 'Distribution', {
       comment: 'soft-env console',
       defaultRootObject: 'index.html',
-      httpVersion: HttpVersion.HTTP2_AND_3,
+      // HTTP/3 is not among what CloudFront China offers; AWS's own China example serves HTTP/2.
+      httpVersion: china ? HttpVersion.HTTP2 : HttpVersion.HTTP2_AND_3,
       enableLogging: true,
       logBucket: logs,
       logFilePrefix: 'cloudfront/',
       defaultBehavior: {
-        origin: S3BucketOrigin.withOriginAccessControl(this.bucket),
+        // CloudFront China does not know origin access control (AWS::CloudFront::OriginAccessControl): an origin access identity there.
+        origin: china ? S3BucketOrigin.withOriginAccessIdentity(this.bucket) : S3BucketOrigin.withOriginAccessControl(this.bucket),
         viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
         allowedMethods: AllowedMethods.ALLOW_GET_HEAD_OPTIONS,
         responseHeadersPolicy: headers,
-        functionAssociations: [{ function: rewrite, eventType: FunctionEventType.VIEWER_REQUEST }],
+        ...(rewrite ? { functionAssociations: [{ function: rewrite, eventType: FunctionEventType.VIEWER_REQUEST }] } : {}),
       },
+      // CloudFront China has no CloudFront Functions to rewrite the console's paths: a key the
+      // bucket lacks (403 through the origin access identity) answers the console's index.html.
+      // Safe there only because the distribution serves nothing but the console's files.
+      ...(china
+        ? {
+            errorResponses: [403, 404].map((httpStatus) => ({
+              httpStatus,
+              responseHttpStatus: 200,
+              responsePagePath: '/index.html',
+              ttl: Duration.minutes(5),
+            })),
+          }
+        : {}),
     });
-    // The API's routes at this origin: never cached; every viewer header (Authorization,
-    // Idempotency-Key, Accept...), query string and method goes through, except Host, which
-    // must be the execute-api domain.
-    this.edgeSecret = new Secret(this, 'EdgeSecret', {
-      description: 'soft-env: CloudFront sends it to the API, which then trusts the viewer address CloudFront gives (per-client limits)',
-      generateSecretString: { passwordLength: 48, excludePunctuation: true },
-    });
-    const apiOrigin = new HttpOrigin(`${props.api.apiId}.execute-api.${Stack.of(this).region}.${Stack.of(this).urlSuffix}`, {
-      protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
-      // Overrides a viewer header of the same name.
-      customHeaders: { [EDGE_SECRET_HEADER]: this.edgeSecret.secretValue.unsafeUnwrap() },
-    });
-    const viewerAddress = new CloudFrontFunction(this, 'ViewerAddress', {
-      code: FunctionCode.fromInline(VIEWER_ADDRESS),
-      runtime: FunctionRuntime.JS_2_0,
-    });
-    for (const pattern of apiPathPatterns(props.apiPaths)) {
-      this.distribution.addBehavior(pattern, apiOrigin, {
-        viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
-        allowedMethods: AllowedMethods.ALLOW_ALL,
-        cachePolicy: CachePolicy.CACHING_DISABLED,
-        originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
-        responseHeadersPolicy: headers,
-        functionAssociations: [{ function: viewerAddress, eventType: FunctionEventType.VIEWER_REQUEST }],
+    if (!china) this.edgeSecret = this.serveApi(props, headers);
+    if (props.domain) {
+      // The L2 Distribution takes only ACM certificates, which CloudFront China does not support: the IAM server certificate goes on the resource.
+      const cfn = this.distribution.node.defaultChild as CfnDistribution;
+      cfn.addPropertyOverride('DistributionConfig.Aliases', [props.domain.domainName]);
+      cfn.addPropertyOverride('DistributionConfig.ViewerCertificate', {
+        IamCertificateId: props.domain.iamCertificateId,
+        SslSupportMethod: 'sni-only',
+        MinimumProtocolVersion: 'TLSv1.2_2021',
       });
     }
-    this.url = `https://${this.distribution.distributionDomainName}`;
+    this.url = `https://${props.domain?.domainName ?? this.distribution.distributionDomainName}`;
 
     // The console's own app client: authorization code with PKCE (no secret), back to this
     // distribution's /console (sign-in.ts), writing no attribute (scope is set by administrators).
@@ -220,8 +241,8 @@ export class ConsoleSite extends Construct {
     } else if (signIn) {
       oauth = { ...signIn, scope: 'openid email' };
     }
-    // web/src/api/client.ts reads it: the API at this origin (''), and how to sign in.
-    const config = { apiUrl: '', ...(oauth ? { oauth } : {}) };
+    // web/src/api/client.ts reads it: the API at this origin ('') or, in China, its own address; and how to sign in.
+    const config = { apiUrl: apiEndpoint, ...(oauth ? { oauth } : {}) };
 
     new BucketDeployment(this, 'Deploy', {
       sources: [
@@ -237,11 +258,13 @@ export class ConsoleSite extends Construct {
 
     const acknowledge = (scope: Construct, id: string, reason: string) =>
       Validations.of(scope).acknowledge({ id: `AwsSolutions::${id}`, reason });
-    acknowledge(
-      this.edgeSecret,
-      'AwsSolutions-SMG4',
-      "A shared value between CloudFront's origin header and the intake function, both set by this stack: rotating it outside a deployment would turn every console visitor into one client until the next deploy; a deploy with a new secret replaces both.",
-    );
+    if (this.edgeSecret) {
+      acknowledge(
+        this.edgeSecret,
+        'AwsSolutions-SMG4',
+        "A shared value between CloudFront's origin header and the intake function, both set by this stack: rotating it outside a deployment would turn every console visitor into one client until the next deploy; a deploy with a new secret replaces both.",
+      );
+    }
     acknowledge(logs, 'AwsSolutions-S1', 'This is the access-log bucket itself; logging it into itself would loop.');
     acknowledge(
       this.distribution,
@@ -251,13 +274,24 @@ export class ConsoleSite extends Construct {
     acknowledge(
       this.distribution,
       'AwsSolutions-CFR2',
-      "The API behind it has its own throttling (the stage, per route, and per client on complaint intake). A web ACL for CloudFront must live in us-east-1 and is left to the county's account setup.",
+      china
+        ? 'The API behind it has its own throttling (the stage, per route, and per client on complaint intake). In the AWS China regions AWS WAF is regional only and cannot protect a CloudFront distribution.'
+        : "The API behind it has its own throttling (the stage, per route, and per client on complaint intake). A web ACL for CloudFront must live in us-east-1 and is left to the county's account setup.",
     );
     acknowledge(
       this.distribution,
       'AwsSolutions-CFR4',
-      'The default *.cloudfront.net certificate: CloudFront then allows older TLS at the viewer, which only a custom domain with its own certificate can raise.',
+      props.domain
+        ? "cdk-nag reads the distribution before its escape hatch: the template's viewer certificate is the county's IAM server certificate with TLSv1.2_2021 as the minimum (test/infra/china.test.ts)."
+        : 'The default *.cloudfront.net certificate: CloudFront then allows older TLS at the viewer, which only a custom domain with its own certificate can raise.',
     );
+    if (china) {
+      acknowledge(
+        this.distribution,
+        'AwsSolutions-CFR7',
+        'CloudFront in the AWS China regions does not offer origin access control: the private bucket is read through an origin access identity instead.',
+      );
+    }
     // The CDK's bucket-deployment function (one per stack, run at deploy time only).
     const deployer = Stack.of(this).node.children.find(
       (child): child is Construct => child instanceof Construct && child.node.id.startsWith('Custom::CDKBucketDeployment'),
@@ -310,6 +344,38 @@ export class ConsoleSite extends Construct {
         );
       }
     }
+  }
+
+  /**
+   * The API's routes at this origin: never cached; every viewer header (Authorization,
+   * Idempotency-Key, Accept...), query string and method goes through, except Host, which must
+   * be the execute-api domain. Returns the secret CloudFront sends with them.
+   */
+  private serveApi(props: ConsoleSiteProps, headers: ResponseHeadersPolicy): Secret {
+    const edgeSecret = new Secret(this, 'EdgeSecret', {
+      description: 'soft-env: CloudFront sends it to the API, which then trusts the viewer address CloudFront gives (per-client limits)',
+      generateSecretString: { passwordLength: 48, excludePunctuation: true },
+    });
+    const apiOrigin = new HttpOrigin(`${props.api.apiId}.execute-api.${Stack.of(this).region}.${Stack.of(this).urlSuffix}`, {
+      protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
+      // Overrides a viewer header of the same name.
+      customHeaders: { [EDGE_SECRET_HEADER]: edgeSecret.secretValue.unsafeUnwrap() },
+    });
+    const viewerAddress = new CloudFrontFunction(this, 'ViewerAddress', {
+      code: FunctionCode.fromInline(VIEWER_ADDRESS),
+      runtime: FunctionRuntime.JS_2_0,
+    });
+    for (const pattern of apiPathPatterns(props.apiPaths)) {
+      this.distribution.addBehavior(pattern, apiOrigin, {
+        viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
+        allowedMethods: AllowedMethods.ALLOW_ALL,
+        cachePolicy: CachePolicy.CACHING_DISABLED,
+        originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+        responseHeadersPolicy: headers,
+        functionAssociations: [{ function: viewerAddress, eventType: FunctionEventType.VIEWER_REQUEST }],
+      });
+    }
+    return edgeSecret;
   }
 }
 

@@ -1,6 +1,14 @@
 /** What can be replaced at will: one Lambda per concern behind the HTTP API. */
 import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
-import { CfnStage, HttpApi, HttpMethod, HttpNoneAuthorizer, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
+import {
+  CfnStage,
+  CorsHttpMethod,
+  HttpApi,
+  HttpMethod,
+  HttpNoneAuthorizer,
+  HttpStage,
+  LogGroupLogDestination,
+} from 'aws-cdk-lib/aws-apigatewayv2';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
@@ -19,6 +27,7 @@ import { DeadlineWorkflow } from '../constructs/deadline-workflow.ts';
 import { Monitoring } from '../constructs/monitoring.ts';
 import { ConsoleSite, type ConsoleSignIn } from '../constructs/console-site.ts';
 import type { TokenIssuer } from './stateful.ts';
+import type { ConsoleDomain } from '../constructs/china.ts';
 import type { FunctionEnvironment } from '#shared/config';
 
 export interface StatelessStackProps extends StackProps {
@@ -33,7 +42,7 @@ export interface StatelessStackProps extends StackProps {
    * origin). It lives in this stack because its app client's callback is the distribution's URL
    * and the authorizer must accept that client: in another stack either would be a cycle.
    */
-  console?: { assetPath: string; signIn?: ConsoleSignIn };
+  console?: { assetPath: string; signIn?: ConsoleSignIn; domain?: ConsoleDomain };
 }
 
 /**
@@ -91,12 +100,28 @@ export class StatelessStack extends Stack {
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
-    this.api = new HttpApi(this, 'Api', { apiName: 'soft-env', createDefaultStage: false });
+    const consoleDomain = props.console?.domain;
+    this.api = new HttpApi(this, 'Api', {
+      apiName: 'soft-env',
+      createDefaultStage: false,
+      // In the AWS China regions the console calls the API at its own address, from the county's domain (console-site.ts).
+      ...(consoleDomain
+        ? {
+            corsPreflight: {
+              allowOrigins: [`https://${consoleDomain.domainName}`],
+              allowMethods: [CorsHttpMethod.ANY],
+              allowHeaders: ['authorization', 'content-type', 'idempotency-key'],
+              maxAge: Duration.days(1),
+            },
+          }
+        : {}),
+    });
     if (props.console) {
       this.site = new ConsoleSite(this, 'Console', {
         assetPath: props.console.assetPath,
         api: this.api,
         signIn: props.console.signIn,
+        domain: props.console.domain,
         apiPaths: concerns.flatMap((concern) => Object.values(concern.api.routes).map((route) => route.path)),
       });
       new CfnOutput(this, 'ConsoleUrl', {
@@ -170,7 +195,7 @@ export class StatelessStack extends Stack {
           // Every concern reads the caller's roles from the claim the issuer uses.
           ...(rolesClaim ? { ROLES_CLAIM: rolesClaim } : {}),
           // Routes limited per client trust the viewer address the console's CloudFront gives, with this secret (shared/http/client-limit.ts).
-          ...(this.site && Object.values(concern.api.routes).some((route) => route.perClient)
+          ...(this.site?.edgeSecret && Object.values(concern.api.routes).some((route) => route.perClient)
             ? { EDGE_SECRET: this.site.edgeSecret.secretValue.unsafeUnwrap() }
             : {}),
           ...settingsFromContext(this),
