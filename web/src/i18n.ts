@@ -219,7 +219,7 @@ export const W = {
   submit: ['提交', 'Submit'],
 } as const satisfies Record<string, Words>;
 
-/** The complaint categories of the API, in the work plan's words (../shared/api.md). */
+/** The complaint categories of the API, in the work plan's words (docs/complaints.md lists them). */
 export const COMPLAINT_CATEGORY: Record<string, Words> = {
   shirking: ['推诿扯皮、敷衍塞责', 'Shirking and buck-passing'],
   inaction: ['不作为、慢作为', 'Inaction or slowness'],
