@@ -1,6 +1,6 @@
 /**
  * The quarterly evaluation (督查评议, 末位淘汰制): a score from the quarter's figures, the rank,
- * and the last placed named. Pure; the formula is the README's.
+ * and the last placed named. Pure; docs/evaluation.md gives the formula.
  */
 import type { Figures } from '#shared/domain/evaluation';
 

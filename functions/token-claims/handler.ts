@@ -1,6 +1,6 @@
 /**
  * Cognito pre-token-generation trigger (V3_0): puts roles, department and enterprise into the
- * tokens under the claim names the API reads: `roles`, `dept`, `ent` (../shared/api.md).
+ * tokens under the claim names the API reads: `roles`, `dept`, `ent` (docs/api.md, roles and tokens).
  * - People: roles are their Cognito groups (only administrators change them); `dept` and `ent`
  *   are custom attributes no app client can write.
  * - Department systems (client credentials): the role is `department`, and the department is

@@ -41,7 +41,7 @@ const url = runtime.url;
 console.log(`soft-env is running at ${url} (web console: ${url}/ ; started in ${((Date.now() - started) / 1000).toFixed(1)} s; data in ${settings.dataDir})
   Try:   curl ${url}/health
   Token: npm run token -- --role soft-env-office     (then: curl -H "Authorization: Bearer <token>" ${url}/alerts)
-  The README walks through fee cards, inspections, complaints, pledges and the evaluation. API: ${url}/openapi.json, browsable at ${url}/docs. Stop with Ctrl-C.`);
+  docs/README.md walks through fee cards, inspections, complaints, pledges, the service centre and the evaluation. API: ${url}/openapi.json, browsable at ${url}/docs. Stop with Ctrl-C.`);
 
 let stopping = false;
 async function stop(signal: string) {

@@ -1,4 +1,4 @@
-/** The local runtime's settings (../shared/api.md), parsed once with zod. */
+/** The local runtime's settings (docs/running-locally.md), parsed once with zod. */
 import path from 'node:path';
 import * as z from 'zod';
 

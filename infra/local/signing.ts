@@ -1,6 +1,6 @@
 /**
  * The local stand-in for Cognito: an ES256 key kept under DATA_DIR signs tokens with the
- * claims of ../shared/api.md, and the local gateway verifies them as API Gateway's JWT
+ * claims of docs/api.md (roles and tokens), and the local gateway verifies them as API Gateway's JWT
  * authorizer would (signature, issuer, audience, expiry), and refuses tokens without an expiry or
  * valid for more than a day (../../shared/http/token-policy.ts).
  */

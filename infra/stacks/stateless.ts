@@ -214,7 +214,7 @@ export class StatelessStack extends Stack {
         if (isPublic(route) && httpRoute) {
           Validations.of(httpRoute).acknowledge({
             id: 'AwsSolutions::AwsSolutions-APIG4',
-            reason: `${route.method} ${route.path} is public by the API contract (shared/api.md): ${route.summary}.`,
+            reason: `${route.method} ${route.path} is public by the API's route table (docs/api.md): ${route.summary}.`,
           });
         }
       }

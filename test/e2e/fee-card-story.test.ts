@@ -1,5 +1,5 @@
 /**
- * The fee-card story over HTTP on the local runtime, as the README tells it, and every wrong
+ * The fee-card story over HTTP on the local runtime, as docs/fee-cards.md tells it, and every wrong
  * caller: no bad input ever gets a 5xx.
  */
 import { describe, expect, it } from 'vitest';
