@@ -48,7 +48,7 @@ async function runMatter(closesAt: Stage | undefined, options: { failFirstCheck?
     const alert = alertFromSnsMessage(input.Message);
     expect(alert.title).toBe('A "quoted" title, with commas');
     expect(JSON.parse(input.Message).email).toContain('审批超时');
-    expect(input.Subject).toBe(`soft-env ${alert.severity}: approval-overdue (inspections, tax) inspection x`);
+    expect(input.Subject).toBe(`soft-env ${alert.severity}: approval-overdue (inspections, tax)`);
     published.push({ stage: alert.severity, severity: input.MessageAttributes.severity.StringValue, attributes: input.MessageAttributes });
     return { MessageId: 'm' };
   };
