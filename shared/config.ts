@@ -16,7 +16,7 @@ const schema = z.object({
   ALERT_WEBHOOKS: z.optional(z.string()),
   /** The deadline state machine (functions that start timed matters). */
   DEADLINE_STATE_MACHINE_ARN: optionalText,
-  /** The local runtime (DynamoDB Local) only: read a transaction back before answering, so an answer means on disk (see db.ts). */
+  /** The local runtime (DynamoDB Local) only: read a transaction back before answering, so an answer means on disk (see data/local-commit.ts). */
   LOCAL_COMMIT_BARRIER: z.optional(z.literal('1')),
   /** Where the token issuer publishes its keys, for routes that verify an optional token themselves. */
   JWKS_URL: optionalText,

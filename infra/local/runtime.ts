@@ -115,7 +115,7 @@ async function start(settings: LocalSettings, log: StartupLog, started: (() => P
       alertsFile,
     }),
     POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
-    // DynamoDB Local acknowledges a transaction before it is on disk; see shared/data/db.ts.
+    // DynamoDB Local acknowledges a transaction before it is on disk; see shared/data/local-commit.ts.
     LOCAL_COMMIT_BARRIER: '1',
   });
 

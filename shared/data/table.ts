@@ -349,7 +349,7 @@ export const patterns = {
     read(lists.feeAuditOfMonth(month), { sort: { between: [fromInstant, toInstant] } }),
 } as const;
 
-/** The placeholder of the partition in every key condition (the cursor check reads it: shared/data/db.ts). */
+/** The placeholder of the partition in every key condition (the cursor check reads it: shared/data/reads.ts). */
 export const PARTITION_VALUE = ':pk';
 
 /** The key condition of an access pattern, as a Query's input (without its table, filter or page). */

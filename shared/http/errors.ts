@@ -1,9 +1,9 @@
 /**
  * Typed HTTP problems (RFC 9457). The error middleware maps them to problem+json by class, and
- * the domain's failures (shared/domain/errors.ts) to them with problemOf; anything else becomes a
+ * the domain's failures (shared/errors.ts) to them with problemOf; anything else becomes a
  * generic 500 with a correlation id.
  */
-import { Conflict, InvalidInput, NotAllowed, NotFound, RuleViolation, type DomainError } from '../domain/errors.ts';
+import { Conflict, InvalidInput, NotAllowed, NotFound, RuleViolation, type DomainError } from '../errors.ts';
 
 export interface FieldError {
   path: string;
