@@ -7,13 +7,13 @@ import { hasRole, isDepartmentCaller, isEnterpriseCaller, mayRead, seesAll } fro
 import type { Caller, DepartmentCaller, EnterpriseCaller } from '#shared/http/auth';
 import type { DelayNoticeInput } from '#shared/domain/delay-notice';
 import type { Deps } from '#shared/domain/deps';
-import { delayNoticeWrites } from '#shared/domain/delay-notice-store';
+import { delayNoticeWrites } from '#shared/outbox/delay-notice-store';
 import { Conflict, InvalidInput, NotAllowed, NotFound, refusal, type Violation } from '#shared/domain/errors';
-import { timelineAt, timelineToDueDate, workingDaysFor } from '#shared/time/calendar-store';
+import { timelineAt, timelineToDueDate, workingDaysFor } from '#shared/outbox/calendar-store';
 import { workingDaysBetween } from '#shared/time/calendar';
 import { countIn } from '#shared/domain/evaluation';
 import { startDeadlineEffect, stopDeadlineEffect } from '#shared/outbox/effects';
-import { raiseAlert } from '#shared/alerts/alerts';
+import { raiseAlert } from '#shared/outbox/raise-alert';
 import { alertWords } from '#shared/alerts/alert-text';
 import { applicationDescribed } from './described.ts';
 import { getRoster, withCover } from '#shared/domain/roster-store';

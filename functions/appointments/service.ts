@@ -2,7 +2,7 @@
 import { toLocalIso } from '#shared/time/clock';
 import { hasRole, seesAll, type Caller, type DepartmentCaller, type EnterpriseCaller } from '#shared/http/auth';
 import { Conflict, InvalidInput, NotAllowed, NotFound } from '#shared/domain/errors';
-import { raiseAlert } from '#shared/alerts/alerts';
+import { raiseAlert } from '#shared/outbox/raise-alert';
 import { alertWords, readableTime } from '#shared/alerts/alert-text';
 import { appointmentDescribed } from './described.ts';
 import type { Matter } from '#shared/outbox/matters';

@@ -5,7 +5,7 @@
  */
 import { localDate, toLocalIso } from '#shared/time/clock';
 import { type MatterCheck, closed, passToNextPost, stillOpen } from '#shared/outbox/deadline-checks';
-import { deadlineTimeline } from '#shared/time/calendar-store';
+import { deadlineTimeline } from '#shared/outbox/calendar-store';
 import { startDeadlineEffect } from '#shared/outbox/effects';
 import { newId } from '#shared/data/ids';
 import { acknowledgementMatter } from './intake.ts';

@@ -1,7 +1,7 @@
 /** The complaint operations: intake, handling within limits, the verdict; rules in rules.ts, intake in intake.ts. */
 import { addDays, localDate, startOfLocalDate, toLocalIso } from '#shared/time/clock';
 import { hasRole, isDepartmentCaller, isEnterpriseCaller, seesAll, type Caller, type DepartmentCaller } from '#shared/http/auth';
-import { timelineToDueDate, workingDaysElapsed, workingTimeAfter } from '#shared/time/calendar-store';
+import { timelineToDueDate, workingDaysElapsed, workingTimeAfter } from '#shared/outbox/calendar-store';
 import { countIn, logHandled } from '#shared/domain/evaluation';
 import { stopDeadlineEffect } from '#shared/outbox/effects';
 import { acknowledgementMatter, openComplaint, resolutionMatter, trackingHash, type Complaint, type ComplaintIntake } from './intake.ts';
@@ -12,7 +12,7 @@ import { getDepartment, requireNamedDepartment, requireOwnDepartment } from '../
 import * as store from './store.ts';
 import { complainantView, departmentView, publicView, supervisorView } from './views.ts';
 import type { DelayNoticeInput } from '#shared/domain/delay-notice';
-import { delayNoticeWrites } from '#shared/domain/delay-notice-store';
+import { delayNoticeWrites } from '#shared/outbox/delay-notice-store';
 import { Conflict, InvalidInput, NotAllowed, NotFound, RuleViolation } from '#shared/domain/errors';
 import type { Deps } from '#shared/domain/deps';
 

@@ -3,11 +3,12 @@ import { addDays, localDate, startOfLocalDate, toLocalIso } from '#shared/time/c
 import { config } from '#shared/config';
 import { hasRole, isDepartmentCaller, isEnterpriseCaller, mayRead, seesAll } from '#shared/http/auth';
 import type { Caller, DepartmentCaller, EnterpriseCaller } from '#shared/http/auth';
-import { alertWrites, raiseAlert, type Alert } from '#shared/alerts/alerts';
+import type { Alert } from '#shared/alerts/alerts';
+import { alertWrites, raiseAlert } from '#shared/outbox/raise-alert';
 import { alertWords, shortRef } from '#shared/alerts/alert-text';
 import { inspectionDescribed } from './described.ts';
 import { prepareComplaint } from '../complaints/intake.ts';
-import { deadlineTimeline, workingDaysElapsed } from '#shared/time/calendar-store';
+import { deadlineTimeline, workingDaysElapsed } from '#shared/outbox/calendar-store';
 import type { Matter } from '#shared/outbox/matters';
 import { startDeadlineEffect, stopDeadlineEffect } from '#shared/outbox/effects';
 import {

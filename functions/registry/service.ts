@@ -1,5 +1,5 @@
 /** The registry's operations: departments, the county calendar; rules in rules.ts, table access in store.ts. */
-import { calendarYear, putCalendarYear } from '#shared/time/calendar-store';
+import { calendarYear, putCalendarYear } from '#shared/outbox/calendar-store';
 import type { DepartmentCaller } from '#shared/http/auth';
 import { InvalidInput, NotAllowed } from '#shared/domain/errors';
 import { calendarNote, calendarYearProblems } from './rules.ts';

@@ -1,8 +1,11 @@
 /** The vocabulary of alerts, also used by route declarations (which must not load any client). */
+import { ALERTING_CONCERNS, type AlertingConcern } from '../concerns.ts';
+
 export const SEVERITIES = ['info', 'warning', 'breach', 'escalation'] as const;
-export const CONCERNS = ['fee-cards', 'inspections', 'pledges', 'complaints', 'applications', 'appointments'] as const;
+/** The concerns an alert may name: those of the registry (shared/concerns.ts) that raise alerts. */
+export const CONCERNS = ALERTING_CONCERNS;
 export type Severity = (typeof SEVERITIES)[number];
-export type Concern = (typeof CONCERNS)[number];
+export type Concern = AlertingConcern;
 
 /**
  * The alert fields every SNS message carries as message attributes, so that a subscription can

@@ -1,16 +1,14 @@
 /**
  * Supervisor alerts: one JSON message schema on one SNS topic, with the message attributes
  * `severity`, `concern` and `department` that subscribers filter on. A concern stores its alert
- * and asks for its delivery in the same transaction as the event (alertWrites); the effects
- * function delivers it (alert-delivery.ts).
+ * and asks for its delivery in the same transaction as the event (alertWrites, in the outbox:
+ * shared/outbox/raise-alert.ts); the effects function delivers it (alert-delivery.ts).
  */
 import { toLocalIso } from '../time/clock.ts';
 import { readableTime } from './alert-text.ts';
 import { put, type TransactItem } from '../data/db.ts';
 import { keys } from '../data/table.ts';
-import { effectWrite } from '../outbox/effects.ts';
 import type { Concern, Severity } from './alert-types.ts';
-import type { Deps } from '../domain/deps.ts';
 
 export { SEVERITIES, CONCERNS, type Severity, type Concern } from './alert-types.ts';
 
@@ -39,14 +37,6 @@ export const newAlert = (input: AlertInput, now: Date, id: string): Alert => ({ 
 export function alertRecord(alert: Alert, now: Date): TransactItem {
   return put({ ...keys.alert(alert.id), ...keys.alertsIndex(now.toISOString(), alert.id), type: 'alert', ...alert }, { ifNew: true });
 }
-
-/** The stored alert and the request to deliver it, for the caller's transaction. */
-export function alertWrites(alert: Alert, { now, newId }: Deps): TransactItem[] {
-  return [alertRecord(alert, now), effectWrite({ type: 'publish-alert', alert }, newId(), now)];
-}
-
-/** A new alert, stored and delivered with the caller's transaction. */
-export const raiseAlert = (input: AlertInput, deps: Deps): TransactItem[] => alertWrites(newAlert(input, deps.now, deps.newId()), deps);
 
 /** How an alert reads in Chinese, by severity (for e-mail subscribers). */
 const SEVERITY_ZH: Record<Severity, string> = { info: '通知', warning: '预警', breach: '超时', escalation: '升级督办' };

@@ -1,4 +1,4 @@
-/** 滞后反馈告知: a delay notice, the same for a complaint's answer and an application's decision (pure; its writes are in delay-notice-store.ts). */
+/** 滞后反馈告知: a delay notice, the same for a complaint's answer and an application's decision (pure; its writes are in shared/outbox/delay-notice-store.ts). */
 import type { Violation } from './errors.ts';
 
 /** What the department gives: why it will be late, and the date it expects to be done by. */

@@ -8,7 +8,7 @@ import type { TransactItem } from '../data/db.ts';
 import { newId } from '../data/ids.ts';
 import type { Concern } from '../alerts/alerts.ts';
 import type { Timeline } from '../time/calendar.ts';
-import { retimed } from '../time/calendar-store.ts';
+import { retimed } from './calendar-store.ts';
 import { restartDeadlineEffects } from './effects.ts';
 import type { Matter } from './matters.ts';
 

@@ -12,7 +12,7 @@ import { addDays, localDate } from '#shared/time/clock';
 import { quarterOf } from '#shared/domain/evaluation';
 import { putRoster } from '#shared/domain/roster-store';
 import { executionName } from '#shared/outbox/matters';
-import { workingDaysElapsed, workingTimeAfter } from '#shared/time/calendar-store';
+import { workingDaysElapsed, workingTimeAfter } from '#shared/outbox/calendar-store';
 import { handler } from '../../functions/applications/handler.ts';
 import { applicationRoutes } from '../../functions/applications/routes.ts';
 import * as service from '../../functions/applications/service.ts';

@@ -10,7 +10,7 @@ import { db, tableName } from '#shared/data/db';
 import { keys } from '#shared/data/table';
 import { localDate } from '#shared/time/clock';
 import { officialCalendar, timelineOf, workingDays } from '#shared/time/calendar';
-import { calendarYear } from '#shared/time/calendar-store';
+import { calendarYear } from '#shared/outbox/calendar-store';
 import { newId } from '#shared/data/ids';
 import * as complaintService from '../../functions/complaints/service.ts';
 import { handler as registry } from '../../functions/registry/handler.ts';

@@ -1,10 +1,10 @@
 /** What a delay notice (滞后反馈告知) writes beside the matter it moves. */
 import type { TransactItem } from '../data/db.ts';
-import { restartDeadlineEffects } from '../outbox/effects.ts';
-import type { Matter } from '../outbox/matters.ts';
+import { restartDeadlineEffects } from './effects.ts';
+import type { Matter } from './matters.ts';
 import type { Timeline } from '../time/calendar.ts';
-import type { Deps } from './deps.ts';
-import { countIn } from './evaluation.ts';
+import type { Deps } from '../domain/deps.ts';
+import { countIn } from '../domain/evaluation.ts';
 
 /**
  * What a delay notice writes beside the matter: it counts in the department's quarter, and the

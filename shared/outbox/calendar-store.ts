@@ -24,11 +24,12 @@ import {
   type IsWorkingDay,
   type Timeline,
   type Timing,
-} from './calendar.ts';
-import { alertWrites, newAlert, type Concern } from '../alerts/alerts.ts';
-import { effectWrite } from '../outbox/effects.ts';
+} from '../time/calendar.ts';
+import { newAlert, type Concern } from '../alerts/alerts.ts';
+import { effectWrite } from './effects.ts';
+import { alertWrites } from './raise-alert.ts';
 import { newId } from '../data/ids.ts';
-import { localDate } from './clock.ts';
+import { localDate } from '../time/clock.ts';
 
 /** The effect that times a year's running matters again (the effects worker does it). */
 const retimeEffect = (year: number, now: Date): TransactItem => effectWrite({ type: 'retime-deadlines', year }, newId(), now);
