@@ -3,7 +3,7 @@
  * the data kit shares. Every request path uses GetItem, Query, conditional writes or
  * transactions; never Scan.
  */
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBClient, type AttributeValue } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { config } from '../config.ts';
 
@@ -20,3 +20,6 @@ export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems'
 
 /** Records as stored, before their codec decodes them. */
 export type StoredItem = Record<string, unknown>;
+
+/** An item as the table's stream carries it: DynamoDB's typed attribute values, to unmarshall. */
+export type StreamImage = Record<string, AttributeValue>;

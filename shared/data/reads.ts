@@ -1,7 +1,7 @@
 /** Reads: records by key, and Queries of the table's access patterns, whole or a page at a time. */
 import { BatchGetCommand, GetCommand, QueryCommand, type BatchGetCommandOutput, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { db, tableName, type Key, type StoredItem } from './client.ts';
-import { decodeCursor, encodeCursor, InvalidCursorError, listingOf, refusesStartKey } from './cursors.ts';
+import { cursorListing, decodeCursor, encodeCursor, InvalidCursorError, listingOf, refusesStartKey } from './cursors.ts';
 import { KEY_ATTRIBUTES, keyCondition, PARTITION_VALUE, type AccessPattern } from './table.ts';
 import { backoff } from './retry.ts';
 
@@ -60,10 +60,41 @@ export async function queryAll<T>(pattern: AccessPattern, decode: (item: StoredI
   return (await queryInputAll(queryInput(pattern, options))).map(decode);
 }
 
-/** A record by its key, read strongly consistent and decoded by its codec; undefined when there is none. */
-export async function getRecord<T>(key: Key, decode: (item: StoredItem) => T): Promise<T | undefined> {
-  const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: key, ConsistentRead: true }));
+/**
+ * A record by its key, decoded by its codec; undefined when there is none. Read strongly
+ * consistent, unless `consistentRead: false` says a read a moment behind will do.
+ */
+export async function getRecord<T>(
+  key: Key,
+  decode: (item: StoredItem) => T,
+  { consistentRead = true }: { consistentRead?: boolean } = {},
+): Promise<T | undefined> {
+  const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: key, ...(consistentRead ? { ConsistentRead: true } : {}) }));
   return Item ? decode(Item) : undefined;
+}
+
+/** The first record of an access pattern in its order (a Query of one item), decoded; undefined when there is none. */
+export async function queryFirst<T>(
+  pattern: AccessPattern,
+  decode: (item: StoredItem) => T,
+  options: QueryOptions = {},
+): Promise<T | undefined> {
+  const { Items = [] } = await db.send(new QueryCommand({ ...queryInput(pattern, options), Limit: 1 }));
+  return Items[0] ? decode(Items[0]) : undefined;
+}
+
+/**
+ * Every page of an access pattern bounded by its key, in turn, as DynamoDB returns them (up to
+ * 1 MB each): for a walk that keeps little of each page (a fee card's chain).
+ */
+export async function* queryPages(pattern: AccessPattern, options: QueryOptions = {}): AsyncGenerator<StoredItem[]> {
+  const input = queryInput(pattern, options);
+  let ExclusiveStartKey: Key | undefined;
+  do {
+    const page = await db.send(new QueryCommand({ ...input, ExclusiveStartKey }));
+    yield page.Items ?? [];
+    ExclusiveStartKey = page.LastEvaluatedKey;
+  } while (ExclusiveStartKey);
 }
 
 /** BatchGetItem reads at most 100 keys a request. */
@@ -125,7 +156,43 @@ export async function queryInputPage(
   return { items: page.Items ?? [], ...(page.LastEvaluatedKey ? { nextCursor: encodeCursor(listing, page.LastEvaluatedKey) } : {}) };
 }
 
-/** One Query page for a listing that pages over several partitions itself (the fee audit, month by month). */
+/**
+ * One page over several listings read in turn, each its own partition (the fee audit, month by
+ * month): at most `limit` records, decoded, and a cursor that says which listing and where in it.
+ */
+export async function queryPartitionsPage<T>(
+  patterns: readonly AccessPattern[],
+  { limit, cursor }: PageRequest,
+  decode: (item: StoredItem) => T,
+): Promise<{ items: T[]; nextCursor?: string }> {
+  const inputs = patterns.map((pattern) => queryInput(pattern));
+  let index = 0;
+  let startKey: Key | undefined;
+  if (cursor) {
+    const listing = cursorListing(cursor);
+    index = inputs.findIndex((input) => listingOf(input) === listing);
+    const input = inputs[index];
+    if (!input) throw new InvalidCursorError();
+    startKey = decodeCursor(cursor, listingOf(input), {
+      indexName: input.IndexName,
+      partition: input.ExpressionAttributeValues?.[PARTITION_VALUE],
+    });
+  }
+  const items: StoredItem[] = [];
+  for (let input = inputs[index]; input && items.length < limit; input = inputs[index]) {
+    const { Items = [], LastEvaluatedKey } = await queryFrom({ ...input, Limit: limit - items.length }, startKey);
+    items.push(...Items);
+    if (LastEvaluatedKey) startKey = LastEvaluatedKey;
+    else {
+      index += 1;
+      startKey = undefined;
+    }
+  }
+  const next = inputs[index];
+  return { items: items.map(decode), ...(next ? { nextCursor: encodeCursor(listingOf(next), startKey) } : {}) };
+}
+
+/** One Query page for a listing that pages over several partitions itself (queryPartitionsPage). */
 export async function queryFrom(input: QueryCommandInput, startKey: Key | undefined) {
   try {
     return await db.send(new QueryCommand({ ...input, ExclusiveStartKey: startKey }));

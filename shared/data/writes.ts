@@ -2,10 +2,10 @@
  * Writes: the items of a transaction with what their condition failing means, and the
  * transaction written all or nothing.
  */
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { config } from '../config.ts';
-import { db, tableName, type Key, type TransactItem } from './client.ts';
+import { db, tableName, type Key, type StoredItem, type TransactItem } from './client.ts';
 import { awaitLocalCommit } from './local-commit.ts';
 import { TABLE } from './table.ts';
 import { backoff } from './retry.ts';
@@ -106,6 +106,75 @@ export async function tryWriteAll<O extends string>(items: Write[]): Promise<O |
     return undefined;
   } catch (error) {
     if (error instanceof Refused) return error.outcome as O;
+    throw error;
+  }
+}
+
+/**
+ * One put on its own, outside a transaction (a single record needs none): its condition failing
+ * throws what its `ifFailed` makes, else DynamoDB's own error.
+ */
+export async function putOne(write: PutWrite): Promise<void> {
+  try {
+    await db.send(new PutCommand(write.Put));
+  } catch (error) {
+    if (write.ifFailed && error instanceof ConditionalCheckFailedException) throw write.ifFailed();
+    throw error;
+  }
+}
+
+/**
+ * A change to one item by its key, as an UpdateItem does it: `set` fields, `setIfAbsent` fields
+ * only where there is none yet (a record's first values), `add` to numbers (a counter, from 0 when
+ * absent), and `below`: each of these attributes absent or under its limit before the change (a
+ * capped counter; a condition that fails refuses the whole change).
+ */
+export interface ItemChange {
+  set?: Record<string, unknown>;
+  setIfAbsent?: Record<string, unknown>;
+  add?: Record<string, number>;
+  below?: Record<string, number>;
+}
+
+/** The Update of an item change, for a transaction (updateWrite) or on its own (updateOne). */
+export function itemUpdate(key: Key, change: ItemChange): NonNullable<TransactItem['Update']> {
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = {};
+  const clause = (prefix: string, fields: Record<string, unknown> | undefined, part: (name: string, value: string) => string) =>
+    Object.entries(fields ?? {}).map(([field, value], position) => {
+      names[`#${prefix}${position}`] = field;
+      values[`:${prefix}${position}`] = value;
+      return part(`#${prefix}${position}`, `:${prefix}${position}`);
+    });
+  const sets = [
+    ...clause('s', change.set, (name, value) => `${name} = ${value}`),
+    ...clause('i', change.setIfAbsent, (name, value) => `${name} = if_not_exists(${name}, ${value})`),
+  ];
+  const adds = clause('a', change.add, (name, value) => `${name} ${value}`);
+  const conditions = clause('b', change.below, (name, value) => `(attribute_not_exists(${name}) OR ${name} < ${value})`);
+  return {
+    TableName: tableName,
+    Key: key,
+    UpdateExpression: [...(sets.length ? [`SET ${sets.join(', ')}`] : []), ...(adds.length ? [`ADD ${adds.join(', ')}`] : [])].join(' '),
+    ...(conditions.length ? { ConditionExpression: conditions.join(' AND ') } : {}),
+    ExpressionAttributeNames: names,
+    ExpressionAttributeValues: values,
+  };
+}
+
+/** An item change in a transaction; `ifFailed` says what its `below` condition failing means. */
+export const updateWrite = (key: Key, change: ItemChange, ifFailed?: () => Error): Write => ({
+  Update: itemUpdate(key, change),
+  ...(ifFailed ? { ifFailed } : {}),
+});
+
+/** An item change on its own: the item as it is after it, or undefined when its `below` condition refused it. */
+export async function updateOne(key: Key, change: ItemChange): Promise<StoredItem | undefined> {
+  try {
+    const { Attributes } = await db.send(new UpdateCommand({ ...itemUpdate(key, change), ReturnValues: 'ALL_NEW' }));
+    return Attributes ?? {};
+  } catch (error) {
+    if (change.below && error instanceof ConditionalCheckFailedException) return undefined;
     throw error;
   }
 }
