@@ -110,25 +110,3 @@ export function ratingRule(input: { status: ApplicationStatus; alreadyRated: boo
 
 /** A poor rating (差评, 1 or 2) alerts the soft-environment office. */
 export const ratingAlertsOffice = (score: number): boolean => score <= 2;
-
-/**
- * The median of the working days decisions took, from a histogram kept on the item (whole working
- * days, rounded up → count), so the public catalogue needs no scan of the applications.
- */
-export function medianFromHistogram(histogram: Readonly<Record<string, number>>): number | null {
-  const days = Object.entries(histogram)
-    .map(([day, count]) => [Number(day), count] as const)
-    .filter(([, count]) => count > 0)
-    .sort((a, b) => a[0] - b[0]);
-  const total = days.reduce((sum, [, count]) => sum + count, 0);
-  if (total === 0) return null;
-  const valueAt = (position: number): number => {
-    let seen = 0;
-    for (const [day, count] of days) {
-      seen += count;
-      if (position < seen) return day;
-    }
-    return days.at(-1)?.[0] ?? 0; // unreachable: position < total
-  };
-  return total % 2 === 1 ? valueAt((total - 1) / 2) : (valueAt(total / 2 - 1) + valueAt(total / 2)) / 2;
-}

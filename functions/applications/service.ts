@@ -19,7 +19,7 @@ import { applicationDescribed } from './described.ts';
 import { getRoster, withCover } from '#shared/domain/roster-store';
 import { nextPost } from '#shared/domain/roster';
 import { requireOwnDepartment } from '../registry/service.ts';
-import { getItem } from '../approvals/store.ts';
+import { getItem, itemRecordWrite } from '../approvals/store.ts';
 import {
   APPLICATION_DECISION_WORDS,
   applicationDelayRule,
@@ -314,7 +314,7 @@ export async function decide(id: string, input: DecisionInput, caller: Departmen
     ],
     [
       stopDeadlineEffect(decisionMatter(application, application.watch.version), 'decided', newId(), now),
-      store.itemRecordWrite(application.itemCode, record.onTime, record.workingDays),
+      itemRecordWrite(application.itemCode, record.onTime, record.workingDays),
       countIn(application.dept, now, { applicationsDecided: 1, applicationsOnTime: record.onTime ? 1 : 0 }),
     ],
   );

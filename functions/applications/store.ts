@@ -4,7 +4,7 @@
  */
 import type { DelayNotice } from '#shared/domain/delay-notice';
 import * as z from 'zod/mini';
-import { getRecord, newRecord, queryPage, tableName, timelineUpdate, writeAll, type PageRequest, type Write } from '#shared/data/db';
+import { getRecord, newRecord, queryPage, timelineUpdate, writeAll, type PageRequest, type Write } from '#shared/data/db';
 import { keys, lists, patterns, type Scope } from '#shared/data/table';
 import { decoderOf, stored, timelineCodec } from '#shared/data/codecs';
 import type { Timeline } from '#shared/time/calendar';
@@ -107,26 +107,6 @@ export async function insertApplication(application: Application, alongside: Wri
  * someone else changed it first.
  */
 export const updateApplication = timelineUpdate<Application>(keys.application);
-
-/**
- * The approval item's record, written with each decision: one more decided, on time or not, and
- * one more in the histogram bucket of its whole working days (rounded up). Approval items are
- * never deleted, so its condition failing is unexpected (writeAll throws ConditionFailedError).
- */
-export function itemRecordWrite(itemCode: string, onTime: boolean, workingDays: number): Write {
-  return {
-    Update: {
-      TableName: tableName,
-      Key: keys.approvalItem(itemCode),
-      UpdateExpression:
-        'SET decided = if_not_exists(decided, :zero) + :one, onTime = if_not_exists(onTime, :zero) + :onTime, ' +
-        'daysHistogram.#days = if_not_exists(daysHistogram.#days, :zero) + :one',
-      ConditionExpression: 'attribute_exists(pk)',
-      ExpressionAttributeNames: { '#days': String(Math.max(0, Math.ceil(workingDays))) },
-      ExpressionAttributeValues: { ':zero': 0, ':one': 1, ':onTime': onTime ? 1 : 0 },
-    },
-  };
-}
 
 export type ApplicationListing = Scope;
 

@@ -1,10 +1,9 @@
 /** The catalogue of approval items: its table access. */
 import * as z from 'zod/mini';
-import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { db, queryPage, tableName } from '#shared/data/db';
+import { getRecord, queryPage, tableName, updateOne, type Write } from '#shared/data/db';
 import { keys, lists, patterns } from '#shared/data/table';
 import { toLocalIso } from '#shared/time/clock';
-import { medianFromHistogram } from '../applications/rules.ts';
+import { medianFromHistogram } from './rules.ts';
 import { stored as storedFieldTypes } from '#shared/data/codecs';
 import { itemFields } from './records.ts';
 
@@ -22,45 +21,22 @@ export interface ItemFields {
  * with each decision and survives a revision.
  */
 export async function putItem(code: string, fields: ItemFields, by: string, now: Date): Promise<{ item: ApprovalItem; created: boolean }> {
-  const listed = lists.approvalItems.entries(fields.dept, code);
-  const { Attributes } = await db.send(
-    new UpdateCommand({
-      TableName: tableName,
-      Key: keys.approvalItem(code),
-      UpdateExpression:
-        'SET #type = :type, code = :code, dept = :dept, #name = :name, legalBasis = :legalBasis, statutoryDays = :statutoryDays, ' +
-        'pledgedDays = :pledgedDays, materials = :materials, updatedBy = :by, updatedAt = :at, createdAt = if_not_exists(createdAt, :at), ' +
-        'decided = if_not_exists(decided, :zero), onTime = if_not_exists(onTime, :zero), daysHistogram = if_not_exists(daysHistogram, :empty), ' +
-        Object.keys(listed)
-          .map((name) => `${name} = :${name}`)
-          .join(', '),
-      ExpressionAttributeNames: { '#type': 'type', '#name': 'name' },
-      ExpressionAttributeValues: {
-        ':type': 'approval-item',
-        ':code': code,
-        ':dept': fields.dept,
-        ':name': fields.name,
-        ':legalBasis': fields.legalBasis,
-        ':statutoryDays': fields.statutoryDays,
-        ':pledgedDays': fields.pledgedDays,
-        ':materials': fields.materials,
-        ':by': by,
-        ':at': toLocalIso(now),
-        ':zero': 0,
-        ':empty': {},
-        ...Object.fromEntries(Object.entries(listed).map(([name, value]) => [`:${name}`, value])),
-      },
-      ReturnValues: 'ALL_NEW',
-    }),
-  );
-  const stored = storedItemCodec.parse(Attributes);
+  const { dept, name, legalBasis, statutoryDays, pledgedDays, materials } = fields;
+  const at = toLocalIso(now);
+  const updated = await updateOne(keys.approvalItem(code), {
+    set: {
+      type: 'approval-item',
+      ...{ code, dept, name, legalBasis, statutoryDays, pledgedDays, materials },
+      ...{ updatedBy: by, updatedAt: at },
+      ...lists.approvalItems.entries(dept, code),
+    },
+    setIfAbsent: { createdAt: at, decided: 0, onTime: 0, daysHistogram: {} },
+  });
+  const stored = storedItemCodec.parse(updated);
   return { item: toItem(stored), created: stored.createdAt === stored.updatedAt };
 }
 
-export async function getItem(code: string) {
-  const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: keys.approvalItem(code) }));
-  return Item ? decodeItem(Item) : undefined;
-}
+export const getItem = (code: string) => getRecord(keys.approvalItem(code), decodeItem, { consistentRead: false });
 
 export async function itemsPage(dept: string | undefined, limit: number, cursor: string | undefined) {
   return queryPage(dept ? patterns.approvalItemsOfDepartment(dept) : patterns.allApprovalItems(), { limit, cursor }, decodeItem);
@@ -83,3 +59,23 @@ const toItem = ({ decided, onTime, daysHistogram, createdAt: _created, ...item }
 export type ApprovalItem = ReturnType<typeof toItem>;
 
 const decodeItem = (item: Record<string, unknown>): ApprovalItem => toItem(storedItemCodec.parse(item));
+
+/**
+ * The approval item's record, written with each decision: one more decided, on time or not, and
+ * one more in the histogram bucket of its whole working days (rounded up). Approval items are
+ * never deleted, so its condition failing is unexpected (writeAll throws ConditionFailedError).
+ */
+export function itemRecordWrite(itemCode: string, onTime: boolean, workingDays: number): Write {
+  return {
+    Update: {
+      TableName: tableName,
+      Key: keys.approvalItem(itemCode),
+      UpdateExpression:
+        'SET decided = if_not_exists(decided, :zero) + :one, onTime = if_not_exists(onTime, :zero) + :onTime, ' +
+        'daysHistogram.#days = if_not_exists(daysHistogram.#days, :zero) + :one',
+      ConditionExpression: 'attribute_exists(pk)',
+      ExpressionAttributeNames: { '#days': String(Math.max(0, Math.ceil(workingDays))) },
+      ExpressionAttributeValues: { ':zero': 0, ':one': 1, ':onTime': onTime ? 1 : 0 },
+    },
+  };
+}

@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { twoThirdsRule } from '#functions/approvals/rules';
+import { medianFromHistogram, twoThirdsRule } from '#functions/approvals/rules';
 import { officialCalendar, workingDays } from '#shared/time/calendar';
 import {
   applicationDelayRule,
   applicationTimeline,
   decisionRecord,
-  medianFromHistogram,
   oneTimeNoticeRule,
   ratingAlertsOffice,
   ratingRule,
