@@ -61,4 +61,19 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    files: ['functions/**'],
+    rules: {
+      // The data kit (#shared/data) is the only door to the table: no concern speaks DynamoDB itself.
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['@aws-sdk/lib-dynamodb', '@aws-sdk/client-dynamodb'].map((name) => ({
+            name,
+            message: 'The data kit (#shared/data/db) is the only door to the table: add what you need to its vocabulary.',
+          })),
+        },
+      ],
+    },
+  },
 );

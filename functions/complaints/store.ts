@@ -3,8 +3,7 @@
  * complaint's version, so a department's answer and a reassignment cannot both win.
  */
 import * as z from 'zod/mini';
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { db, getRecord, queryPage, tableName, timelineUpdate } from '#shared/data/db';
+import { getRecord, queryPage, timelineUpdate } from '#shared/data/db';
 import { keys, patterns } from '#shared/data/table';
 import { decoderOf, timelineCodec } from '#shared/data/codecs';
 import { COMPLAINT_CATEGORIES, COMPLAINT_STATUSES } from './rules.ts';
@@ -47,10 +46,8 @@ export const getComplaint = (id: string): Promise<StoredComplaint | undefined> =
 
 const trackingCodec = z.object({ complaintId: z.string() });
 
-export async function complaintIdForTrackingHash(hash: string): Promise<string | undefined> {
-  const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: keys.tracking(hash) }));
-  return Item ? trackingCodec.parse(Item).complaintId : undefined;
-}
+export const complaintIdForTrackingHash = (hash: string): Promise<string | undefined> =>
+  getRecord(keys.tracking(hash), (item) => trackingCodec.parse(item).complaintId, { consistentRead: false });
 
 /**
  * Applies a change to a complaint if it is still at `version`: sets the given fields, appends

@@ -6,8 +6,8 @@
  */
 import { Logger } from '@aws-lambda-powertools/logger';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
-import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
+import type { StreamImage } from '#shared/data/db';
 import { keys } from '#shared/data/table';
 import { deliverAlert } from '#shared/alerts/alert-delivery';
 import { startDeadline, stopDeadline } from '#shared/outbox/deadlines';
@@ -36,7 +36,7 @@ async function perform(effect: Effect): Promise<void> {
 
 export async function handler(event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> {
   for (const record of event.Records) {
-    const image = record.dynamodb?.NewImage as Record<string, AttributeValue> | undefined;
+    const image = record.dynamodb?.NewImage as StreamImage | undefined;
     // Only new outbox items are this worker's; every other item passes by unread.
     if (record.eventName !== 'INSERT' || !image?.pk?.S?.startsWith(keys.outboxPrefix)) continue;
     const item = unmarshall(image);

@@ -4,11 +4,18 @@
  * written in one transaction, so nothing is half-written.
  */
 import * as z from 'zod/mini';
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { db, getRecord, getRecords, queryAll, queryFrom, queryInput, queryPage, tableName, type StoredItem } from '#shared/data/db';
-import { cursorListing, decodeCursor, encodeCursor, InvalidCursorError, listingOf } from '#shared/data/db';
-import { newRecord, put, refused, tryWriteAll, writeAll, type Write } from '#shared/data/db';
+import {
+  getRecord,
+  getRecords,
+  queryAll,
+  queryFirst,
+  queryPage,
+  queryPages,
+  queryPartitionsPage,
+  tableName,
+  type StoredItem,
+} from '#shared/data/db';
+import { newRecord, put, putOne, refused, tryWriteAll, writeAll, type Write } from '#shared/data/db';
 import { keys, lists, patterns } from '#shared/data/table';
 import { decoderOf, stored } from '#shared/data/codecs';
 import { Conflict } from '#shared/domain/errors';
@@ -90,10 +97,8 @@ export async function putFeeItemRevision(item: FeeItem & { inForceFrom: string }
 
 /** The revision of a fee item in force at an instant: the last one in force from no later than it. */
 export async function feeItemInForceAt(code: string, at: Date): Promise<FeeItem | undefined> {
-  const { Items = [] } = await db.send(
-    new QueryCommand({ ...queryInput(patterns.feeItemRevisionsInForceAt(code, at.toISOString()), { consistentRead: true }), Limit: 1 }),
-  );
-  if (Items[0]) return decodeFeeItem(Items[0]);
+  const inForce = await queryFirst(patterns.feeItemRevisionsInForceAt(code, at.toISOString()), decodeFeeItem, { consistentRead: true });
+  if (inForce) return inForce;
   // An item published before revisions were kept has none: it stands for itself from its publication.
   const current = await getFeeItem(code);
   return current && !current.inForceFrom && Date.parse(current.publishedAt) <= at.getTime() ? current : undefined;
@@ -107,25 +112,15 @@ export async function feeItemsPage(unit: string | undefined, limit: number, curs
 
 /** Issues a card; a second card for the same enterprise is a conflict. */
 export async function createCard(card: FeeCard): Promise<void> {
-  try {
-    await db.send(
-      new PutCommand({
-        TableName: tableName,
-        Item: { ...keys.card(card.enterpriseId), type: 'fee-card', ...card },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      }),
-    );
-  } catch (error) {
-    if (error instanceof ConditionalCheckFailedException)
-      throw new Conflict('card-exists', `Enterprise ${card.enterpriseId} already has a fee card.`);
-    throw error;
-  }
+  await putOne(
+    put(
+      { ...keys.card(card.enterpriseId), type: 'fee-card', ...card },
+      { ifNew: true, ifFailed: () => new Conflict('card-exists', `Enterprise ${card.enterpriseId} already has a fee card.`) },
+    ),
+  );
 }
 
-export async function getCard(enterpriseId: string): Promise<FeeCard | undefined> {
-  const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: keys.card(enterpriseId), ConsistentRead: true }));
-  return Item ? decodeCard(Item) : undefined;
-}
+export const getCard = (enterpriseId: string): Promise<FeeCard | undefined> => getRecord(keys.card(enterpriseId), decodeCard);
 
 /** A page of a card's entries in order: the whole card's, or (index) one unit's own. */
 export async function entriesPage(enterpriseId: string, unit: string | undefined, limit: number, cursor: string | undefined) {
@@ -185,17 +180,8 @@ function chainLink(item: StoredItem): ChainedEntry {
 
 /** Every entry of a card in order, one Query page (up to 1 MB) at a time; nothing else of the card is read. */
 export async function* chainEntryPages(enterpriseId: string): AsyncGenerator<ChainedEntry[]> {
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await db.send(
-      new QueryCommand({
-        ...queryInput(patterns.entriesOfCard(enterpriseId), { projection: [...CHAIN_FIELDS], consistentRead: true }),
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    yield (page.Items ?? []).map(chainLink);
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
+  for await (const page of queryPages(patterns.entriesOfCard(enterpriseId), { projection: [...CHAIN_FIELDS], consistentRead: true }))
+    yield page.map(chainLink);
 }
 
 /** The refusals of the given entries (a page's), by key: never more than the page asks for. */
@@ -206,12 +192,8 @@ export async function refusalsOf(enterpriseId: string, seqs: number[]): Promise<
   );
 }
 
-export async function getEntry(enterpriseId: string, seq: number): Promise<ChainedEntry | undefined> {
-  const { Item } = await db.send(
-    new GetCommand({ TableName: tableName, Key: { pk: keys.cardPartition(enterpriseId), sk: keys.entrySk(seq) } }),
-  );
-  return Item ? decodeEntry(Item) : undefined;
-}
+export const getEntry = (enterpriseId: string, seq: number): Promise<ChainedEntry | undefined> =>
+  getRecord({ pk: keys.cardPartition(enterpriseId), sk: keys.entrySk(seq) }, decodeEntry, { consistentRead: false });
 
 const monthOf = (localDate: string) => localDate.slice(0, 7);
 
@@ -328,30 +310,9 @@ export async function feeTotals(months: string[], from: string, to: string): Pro
 /** One page of audit events (entries, refusals, rejected attempts) in time order, month by month. */
 export async function auditEventsPage(months: string[], fromInstant: string, toInstant: string, limit: number, cursor: string | undefined) {
   // Each month is its own listing; a cursor says which month (by its listing) and where in it.
-  const monthQuery = (month: string) => queryInput(patterns.feeAuditBetween(month, fromInstant, toInstant));
-  let monthIndex = 0;
-  let startKey: Record<string, unknown> | undefined;
-  if (cursor) {
-    const listing = cursorListing(cursor);
-    monthIndex = months.findIndex((month) => listingOf(monthQuery(month)) === listing);
-    if (monthIndex < 0) throw new InvalidCursorError();
-    const month = months[monthIndex] as string;
-    const query = monthQuery(month);
-    startKey = decodeCursor(cursor, listingOf(query), { indexName: query.IndexName, partition: keys.feeAuditPartition(month) });
-  }
-  const items: Record<string, unknown>[] = [];
-  while (monthIndex < months.length && items.length < limit) {
-    const { Items = [], LastEvaluatedKey } = await queryFrom(
-      { ...monthQuery(months[monthIndex] as string), Limit: limit - items.length },
-      startKey,
-    );
-    items.push(...Items);
-    if (LastEvaluatedKey) startKey = LastEvaluatedKey;
-    else {
-      monthIndex += 1;
-      startKey = undefined;
-    }
-  }
-  const nextCursor = monthIndex < months.length ? encodeCursor(listingOf(monthQuery(months[monthIndex] as string)), startKey) : undefined;
-  return { items: items.map(decodeAuditEvent), nextCursor };
+  return queryPartitionsPage(
+    months.map((month) => patterns.feeAuditBetween(month, fromInstant, toInstant)),
+    { limit, cursor },
+    decodeAuditEvent,
+  );
 }

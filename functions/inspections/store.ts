@@ -4,9 +4,8 @@
  * cannot be passed.
  */
 import * as z from 'zod/mini';
-import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { db, getRecord, queryAll, queryAny, queryPage, tableName, type PageRequest } from '#shared/data/db';
-import { newRecord, put, refused, tryWriteAll, versionedUpdate, type Write } from '#shared/data/db';
+import { getRecord, queryAll, queryAny, queryPage, tableName, type PageRequest } from '#shared/data/db';
+import { newRecord, put, putOne, refused, tryWriteAll, updateOne, updateWrite, versionedUpdate, type Write } from '#shared/data/db';
 import { keys, lists, patterns, type Scope } from '#shared/data/table';
 import { logHandled } from '#shared/domain/evaluation';
 import { decoderOf, stored, timelineCodec } from '#shared/data/codecs';
@@ -127,18 +126,12 @@ export async function createInspection(
     ...(routineCap === undefined
       ? []
       : [
-          {
-            Update: {
-              TableName: tableName,
-              Key: keys.routineCount(inspection.enterpriseId, inspection.department, year),
-              UpdateExpression: 'ADD #count :one',
-              ConditionExpression: 'attribute_not_exists(#count) OR #count < :cap',
-              ExpressionAttributeNames: { '#count': 'count' },
-              ExpressionAttributeValues: { ':one': 1, ':cap': routineCap },
-            },
+          updateWrite(
+            keys.routineCount(inspection.enterpriseId, inspection.department, year),
+            { add: { count: 1 }, below: { count: routineCap } },
             // The year's routine count at its cap: no place is left.
-            ifFailed: refused('cap-reached'),
-          },
+            refused('cap-reached'),
+          ),
         ]),
     ...alongside,
   ]);
@@ -174,7 +167,7 @@ export async function recordDecision(
 
 /** A lawful visit: its record alone (an unlawful one is recordUnlawfulVisit's, with what it sets off). */
 export async function recordVisit(visit: Visit): Promise<void> {
-  await db.send(new PutCommand(visitWrite(visit).Put));
+  await putOne(visitWrite(visit));
 }
 
 const visitWrite = (visit: Visit) =>
@@ -203,17 +196,12 @@ export async function recordUnlawfulVisit(
   ]);
   if (refusal === undefined) return { first: true };
   // Reported already today: this report is evidence on the same event.
-  const { Attributes } = await db.send(
-    new UpdateCommand({
-      TableName: tableName,
-      Key: keys.unlawfulVisitDay(visit.inspectionId, date),
-      UpdateExpression: 'ADD reports :one SET lastReportedAt = :at',
-      ExpressionAttributeValues: { ':one': 1, ':at': visit.at },
-      ReturnValues: 'ALL_NEW',
-    }),
-  );
-  const { complaintId, reports } = unlawfulVisitDayCodec.parse(Attributes);
-  await db.send(new PutCommand({ ...visitItem.Put, Item: { ...visitItem.Put.Item, complaintId, repeatOf: complaintId } }));
+  const counted = await updateOne(keys.unlawfulVisitDay(visit.inspectionId, date), {
+    add: { reports: 1 },
+    set: { lastReportedAt: visit.at },
+  });
+  const { complaintId, reports } = unlawfulVisitDayCodec.parse(counted);
+  await putOne({ ...visitItem, Put: { ...visitItem.Put, Item: { ...visitItem.Put.Item, complaintId, repeatOf: complaintId } } });
   return { first: false, complaintId, reports };
 }
 

@@ -1,7 +1,6 @@
 /** The registry's table access: the departments, named after their access patterns. */
 import * as z from 'zod/mini';
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { db, queryPage, tableName } from '#shared/data/db';
+import { getRecord, put, putOne, queryPage } from '#shared/data/db';
 import { keys, patterns } from '#shared/data/table';
 import { decoderOf } from '#shared/data/codecs';
 import { toLocalIso } from '#shared/time/clock';
@@ -22,19 +21,12 @@ export async function putDepartment(deptId: string, name: string, now: Date): Pr
     registeredAt: existing?.registeredAt ?? toLocalIso(now),
     updatedAt: toLocalIso(now),
   };
-  await db.send(
-    new PutCommand({
-      TableName: tableName,
-      Item: { ...keys.department(deptId), ...keys.departmentsIndex(deptId), type: 'department', ...department },
-    }),
-  );
+  await putOne(put({ ...keys.department(deptId), ...keys.departmentsIndex(deptId), type: 'department', ...department }));
   return { department, created: !existing };
 }
 
-export async function getDepartment(deptId: string): Promise<Department | undefined> {
-  const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: keys.department(deptId) }));
-  return Item ? toDepartment(Item) : undefined;
-}
+export const getDepartment = (deptId: string): Promise<Department | undefined> =>
+  getRecord(keys.department(deptId), toDepartment, { consistentRead: false });
 
 export async function departmentsPage(limit: number, cursor: string | undefined) {
   return queryPage(patterns.departments(), { limit, cursor }, toDepartment);

@@ -4,8 +4,7 @@
  * the pure rules of who holds what are in roster.ts.
  */
 import * as z from 'zod/mini';
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
-import { db, queryAll, tableName } from '../data/db.ts';
+import { put, putOne, queryAll } from '../data/db.ts';
 import { keys, patterns } from '../data/table.ts';
 import { toLocalIso } from '../time/clock.ts';
 import { effectiveHolder, type Handler, type Holder, type Post } from './roster.ts';
@@ -54,22 +53,13 @@ export interface DeclaredAbsence {
 
 /** Records a declared absence beside the roster (append-only: the record of who said they were away, and why). */
 export async function putAbsence(absence: DeclaredAbsence, id: string): Promise<void> {
-  await db.send(
-    new PutCommand({
-      TableName: tableName,
-      Item: { ...keys.absence(absence.deptId, absence.to, absence.handlerId, id), type: 'absence', id, ...absence },
-      ConditionExpression: 'attribute_not_exists(pk)',
-    }),
+  await putOne(
+    put({ ...keys.absence(absence.deptId, absence.to, absence.handlerId, id), type: 'absence', id, ...absence }, { ifNew: true }),
   );
 }
 
 export async function putRoster(deptId: string, handlers: Handler[], by: string, now: Date): Promise<void> {
-  await db.send(
-    new PutCommand({
-      TableName: tableName,
-      Item: { ...keys.roster(deptId), type: 'roster', deptId, handlers, updatedBy: by, updatedAt: toLocalIso(now) },
-    }),
-  );
+  await putOne(put({ ...keys.roster(deptId), type: 'roster', deptId, handlers, updatedBy: by, updatedAt: toLocalIso(now) }));
 }
 
 /**
