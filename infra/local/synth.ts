@@ -3,7 +3,7 @@
  * builds its table and, later, its state machines from the very templates `cdk deploy` uses.
  */
 import { App } from 'aws-cdk-lib';
-import { composeApp } from '../compose.ts';
+import { composeApp } from '../app/compose.ts';
 
 export interface Templates {
   stateful: CfnTemplate;

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
-import { composeApp } from '../../infra/compose.ts';
+import { composeApp } from '../../infra/app/compose.ts';
 
 const env = { account: '111111111111', region: 'cn-northwest-1' };
 const issuer = 'https://id.county.gov.cn/realms/soft-env';

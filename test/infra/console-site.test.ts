@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
-import { composeApp } from '../../infra/compose.ts';
+import { composeApp } from '../../infra/app/compose.ts';
 import { apiPathPatterns, CONSOLE_PATHS } from '../../infra/constructs/console-site.ts';
 import { concerns } from '../../infra/concerns.ts';
 import { openApiDocument } from '../../infra/openapi.ts';

@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { concerns } from '../../infra/concerns.ts';
-import { composeApp } from '../../infra/compose.ts';
+import { composeApp } from '../../infra/app/compose.ts';
 import { ROLES } from '#shared/http/auth';
 
 const env = { account: '111111111111', region: 'ap-southeast-1' };

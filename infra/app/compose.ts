@@ -2,11 +2,11 @@
 import { App, type StackProps, Validations } from 'aws-cdk-lib';
 import path from 'node:path';
 import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
-import { PROJECT_ROOT } from './constructs/service-function.ts';
-import { StatefulStack } from './stacks/stateful.ts';
-import { StatelessStack } from './stacks/stateless.ts';
-import type { ConsoleSignIn } from './constructs/console-site.ts';
-import { chinaSettings, isChinaRegion } from './constructs/china.ts';
+import { PROJECT_ROOT } from '../constructs/service-function.ts';
+import { StatefulStack } from '../stacks/stateful.ts';
+import { StatelessStack } from '../stacks/stateless.ts';
+import type { ConsoleSignIn } from '../constructs/console-site.ts';
+import { chinaSettings, isChinaRegion } from '../constructs/china.ts';
 
 /** `consoleAssets`: the built console (default web/dist); `console: false` leaves the console's stack out (the local runtime). */
 export function composeApp(app: App, props: StackProps = {}, options: { nag?: boolean; console?: boolean; consoleAssets?: string } = {}) {
