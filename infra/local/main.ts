@@ -12,7 +12,7 @@ if (settings.ALERT_WEBHOOKS) process.env.ALERT_WEBHOOKS = settings.ALERT_WEBHOOK
 const started = Date.now();
 const say = (step: string) => console.log(`[soft-env ${((Date.now() - started) / 1000).toFixed(1).padStart(5)} s] ${step}`);
 if (process.argv.includes('--demo')) {
-  const { fillDemo, hasData } = await import('../../scripts/demo.ts');
+  const { fillDemo, hasData } = await import('./demo/fill.ts');
   if (hasData(settings.dataDir)) say(`--demo: ${settings.dataDir} already holds data; starting with it as it is.`);
   else {
     try {
