@@ -42,15 +42,26 @@ import { Reply, type Answer } from './reply.ts';
 import { newId } from '../data/ids.ts';
 import type { Deps } from '../domain/deps.ts';
 
-/* eslint-disable @typescript-eslint/no-unnecessary-condition --
-   events from the local gateway, the tests and the fuzz may lack what API Gateway always sends
-   (headers, requestContext); the checks below keep them a 4xx */
 type JwtContext = APIGatewayProxyEventV2WithJWTAuthorizer['requestContext'];
 /** An HTTP API event (payload 2.0): the JWT authorizer's context is there only on a route that has one. */
 export type HttpEvent = Omit<APIGatewayProxyEventV2WithJWTAuthorizer, 'requestContext'> & {
   requestContext: Omit<JwtContext, 'authorizer'> & Partial<Pick<JwtContext, 'authorizer'>>;
 };
 export type HttpResult = APIGatewayProxyStructuredResultV2;
+
+/**
+ * An event as it may arrive: API Gateway always sends headers, a request context and, on a route
+ * with an authorizer, its JWT, but events from the local gateway, the tests and the fuzz may lack
+ * them, and the checks that read them keep such an event a 4xx.
+ */
+interface ArrivingEvent {
+  headers?: Record<string, string | undefined>;
+  requestContext?: ArrivingContext;
+}
+interface ArrivingContext {
+  requestId?: string;
+  authorizer?: { jwt?: { claims?: Record<string, unknown> } };
+}
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
@@ -100,7 +111,7 @@ function answerResult(reply: Answer): HttpResult {
   };
 }
 
-function header(event: HttpEvent, name: string): string | undefined {
+function header(event: ArrivingEvent, name: string): string | undefined {
   return event.headers?.[name] ?? Object.entries(event.headers ?? {}).find(([key]) => key.toLowerCase() === name)?.[1];
 }
 
@@ -110,7 +121,8 @@ function header(event: HttpEvent, name: string): string | undefined {
  */
 function withSecurityHeaders(request: { event: HttpEvent; response: HttpResult | null | undefined }): void {
   if (!request.response) return;
-  const protectedRoute = !!request.event.requestContext?.authorizer?.jwt;
+  const arriving: ArrivingEvent = request.event;
+  const protectedRoute = !!arriving.requestContext?.authorizer?.jwt;
   const authenticated = protectedRoute || header(request.event, 'authorization') !== undefined;
   request.response.headers = {
     ...request.response.headers,
@@ -129,7 +141,8 @@ export async function authorize(route: RouteSpec, event: HttpEvent, verifyToken?
     if (!route.optionalAuth || !authorization || !verifyToken) return undefined;
     return callerFromClaims(await verifyToken(authorization), config.ROLES_CLAIM);
   }
-  const caller = callerFromClaims(event.requestContext.authorizer?.jwt?.claims, config.ROLES_CLAIM);
+  const context: ArrivingContext = event.requestContext;
+  const caller = callerFromClaims(context.authorizer?.jwt?.claims, config.ROLES_CLAIM);
   if (!caller) throw new UnauthorizedError();
   const allowed = route.roles.filter((role) => caller.roles.includes(role));
   if (allowed.length === 0) throw new ForbiddenError(`This needs one of the roles: ${route.roles.join(', ')}.`);
@@ -249,11 +262,12 @@ export function createHttpHandler<R extends RouteSet>({
       .use({
         before: (request) => {
           const event = request.event as HttpEvent;
-          logger.appendKeys({ correlationId: event.requestContext?.requestId, route: event.routeKey });
+          const arriving: ArrivingEvent = event;
+          logger.appendKeys({ correlationId: arriving.requestContext?.requestId, route: event.routeKey });
         },
         onError: (request) => {
           const error: unknown = request.error;
-          const correlationId = (request.event as HttpEvent).requestContext?.requestId;
+          const correlationId = (request.event as ArrivingEvent).requestContext?.requestId;
           if (error instanceof HttpProblem && error.status < 500) {
             logger.info('request refused', { status: error.status, type: error.type });
             request.response = problemResult(error);
