@@ -1,7 +1,9 @@
 /**
  * The concerns, each one Lambda: its handler's entry file and its route declarations. The CDK
- * API, the local gateway and the OpenAPI document are all generated from this list.
+ * API, the local gateway and the OpenAPI document are all generated from this list; it has one
+ * entry for each API concern of the registry (shared/concerns.ts; test/unit/concern-registry.test.ts).
  */
+import type { ApiConcern } from '#shared/concerns';
 import type { ConcernRoutes } from '#shared/http/routes';
 import { registryRoutes } from '../functions/registry/routes.ts';
 import { feeCardRoutes } from '../functions/fee-cards/routes.ts';
@@ -15,7 +17,7 @@ import { applicationRoutes } from '../functions/applications/routes.ts';
 
 export interface ConcernDefinition {
   /** The concern's name: its Lambda, its log group and its idempotency partition. */
-  name: string;
+  name: ApiConcern;
   /** The handler module, relative to the project root; it exports `handler`. */
   entry: string;
   api: ConcernRoutes;
