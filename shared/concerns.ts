@@ -1,47 +1,35 @@
 /**
- * The concerns, named once, with what each is to the rest of the system. Plain data at the foot
- * of shared/, so every floor may read it; the heavier wiring is declared beside the code it
- * wires and checked against this list (by its types, and by test/unit/concern-registry.test.ts):
+ * The concerns, named once. Plain data at the foot of shared/, so every floor may read it; the
+ * heavier wiring is declared beside the code it wires and checked against these lists (by its
+ * types, and by test/unit/concern-registry.test.ts):
  * - the alert types (shared/alerts/alert-types.ts CONCERNS) are the concerns that raise alerts;
  * - the deadline workflow's checks (functions/deadlines/concerns.ts) are one per timed concern;
  * - the Lambdas and routes of CDK and the local runtime (infra/concerns.ts) are one per API concern.
  *
- * `api`: behind the HTTP API (its own Lambda and routes). `alerts`: raises supervisor alerts, and
- * its matters and alerts name it. `timed`: has matters with time limits, which the deadline
- * workflow checks (a timed concern also raises alerts). Listed in the order alerts name them.
+ * Every concern is behind the HTTP API (its own Lambda and routes). Those that raise alerts are
+ * named by their alerts and matters; of these, the timed ones have limits the deadline workflow
+ * checks. Lists rather than a table of traits: every Lambda carries the first at run time (an
+ * alert's or a matter's concern is checked against it), so it stays the short array it was.
  */
-export const CONCERN_REGISTRY = {
-  'fee-cards': { api: true, alerts: true, timed: false },
-  inspections: { api: true, alerts: true, timed: true },
-  pledges: { api: true, alerts: true, timed: true },
-  complaints: { api: true, alerts: true, timed: true },
-  applications: { api: true, alerts: true, timed: true },
-  appointments: { api: true, alerts: true, timed: true },
-  registry: { api: true, alerts: false, timed: false },
-  evaluations: { api: true, alerts: false, timed: false },
-  approvals: { api: true, alerts: false, timed: false },
-} as const satisfies Record<string, ConcernTraits>;
 
-export interface ConcernTraits {
-  api: boolean;
-  alerts: boolean;
-  timed: boolean;
-}
+/** The concerns that raise supervisor alerts, in the order alerts name them. */
+export const ALERTING_CONCERNS = ['fee-cards', 'inspections', 'pledges', 'complaints', 'applications', 'appointments'] as const;
+export type AlertingConcern = (typeof ALERTING_CONCERNS)[number];
 
-type Registry = typeof CONCERN_REGISTRY;
-export type ConcernName = keyof Registry;
-type Having<Trait extends keyof ConcernTraits> = { [Name in ConcernName]: Registry[Name][Trait] extends true ? Name : never }[ConcernName];
-/** A concern behind the HTTP API. */
-export type ApiConcern = Having<'api'>;
-/** A concern that raises alerts (an alert's `concern`, a timed matter's). */
-export type AlertingConcern = Having<'alerts'>;
-/** A concern with time limits the deadline workflow checks. */
-export type TimedConcern = Having<'timed'>;
+/** Of those, the concerns with time limits, which the deadline workflow checks. */
+export const TIMED_CONCERNS = [
+  'inspections',
+  'pledges',
+  'complaints',
+  'applications',
+  'appointments',
+] as const satisfies readonly AlertingConcern[];
+export type TimedConcern = (typeof TIMED_CONCERNS)[number];
 
-/** The names having a trait, in the registry's order. */
-const having = <Name extends ConcernName>(trait: keyof ConcernTraits) =>
-  (Object.keys(CONCERN_REGISTRY) as ConcernName[]).filter((name) => CONCERN_REGISTRY[name][trait]) as [Name, ...Name[]];
+/** The concerns behind the API that raise no alerts. */
+export const QUIET_CONCERNS = ['registry', 'evaluations', 'approvals'] as const;
+/** A concern behind the HTTP API: every concern. */
+export type ApiConcern = AlertingConcern | (typeof QUIET_CONCERNS)[number];
 
-export const API_CONCERNS: readonly [ApiConcern, ...ApiConcern[]] = having<ApiConcern>('api');
-export const ALERTING_CONCERNS: readonly [AlertingConcern, ...AlertingConcern[]] = having<AlertingConcern>('alerts');
-export const TIMED_CONCERNS: readonly [TimedConcern, ...TimedConcern[]] = having<TimedConcern>('timed');
+/** Every concern, each behind the API (a function: a Lambda that does not ask carries none of it). */
+export const apiConcerns = (): ApiConcern[] => [...ALERTING_CONCERNS, ...QUIET_CONCERNS];

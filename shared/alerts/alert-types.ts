@@ -2,7 +2,7 @@
 import { ALERTING_CONCERNS, type AlertingConcern } from '../concerns.ts';
 
 export const SEVERITIES = ['info', 'warning', 'breach', 'escalation'] as const;
-/** The concerns an alert may name: those of the registry (shared/concerns.ts) that raise alerts. */
+/** The concerns an alert may name: the registry's (shared/concerns.ts) that raise alerts. */
 export const CONCERNS = ALERTING_CONCERNS;
 export type Severity = (typeof SEVERITIES)[number];
 export type Concern = AlertingConcern;

@@ -10,7 +10,9 @@
  * Which address: see client-address.ts.
  */
 import { createHash } from 'node:crypto';
-import { updateOne } from '../data/db.ts';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { db, tableName } from '../data/db.ts';
 import { keys, TABLE } from '../data/table.ts';
 
 export interface ClientLimit {
@@ -45,10 +47,20 @@ export async function takeClientQuota(
   const windowMs = limit.windowSeconds * 1000;
   const windowStart = Math.floor(nowMs / windowMs) * windowMs;
   const client = createHash('sha256').update(clientOf(sourceIp)).digest('base64url').slice(0, 22);
-  const counted = await updateOne(keys.clientQuota(route, client, new Date(windowStart).toISOString()), {
-    add: { requests: 1 },
-    setIfAbsent: { [TABLE.ttlAttribute]: Math.ceil((windowStart + 2 * windowMs) / 1000) },
-    below: { requests: limit.requests },
-  });
-  return counted ? undefined : Math.max(1, Math.ceil((windowStart + windowMs - nowMs) / 1000));
+  try {
+    await db.send(
+      new UpdateCommand({
+        TableName: tableName,
+        Key: keys.clientQuota(route, client, new Date(windowStart).toISOString()),
+        UpdateExpression: 'ADD #count :one SET #expires = if_not_exists(#expires, :expires)',
+        ConditionExpression: 'attribute_not_exists(#count) OR #count < :limit',
+        ExpressionAttributeNames: { '#count': 'requests', '#expires': TABLE.ttlAttribute },
+        ExpressionAttributeValues: { ':one': 1, ':limit': limit.requests, ':expires': Math.ceil((windowStart + 2 * windowMs) / 1000) },
+      }),
+    );
+    return undefined;
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) return Math.max(1, Math.ceil((windowStart + windowMs - nowMs) / 1000));
+    throw error;
+  }
 }
