@@ -36,11 +36,14 @@ export interface DataLock {
   release: () => void;
 }
 
-/** Holds the data folder's lock, or throws a StartupError naming the process that holds it. */
-export async function lockDataFolder(dataDir: string): Promise<DataLock> {
+/**
+ * Holds the data folder's lock, or throws a StartupError naming the process that holds it.
+ * `onStale` runs when a stale lock has been read, before it is taken over (tests widen the race with it).
+ */
+export async function lockDataFolder(dataDir: string, onStale: () => Promise<void> = () => Promise.resolve()): Promise<DataLock> {
   const file = path.join(dataDir, LOCK_FILE);
   const me: LockHolder = { pid: process.pid };
-  const holder = await acquire(file, me);
+  const holder = await acquire(file, me, onStale);
   if (holder) {
     throw new StartupError(
       `Another soft-env runtime (process ${holder.pid}) is using the data folder ${dataDir}: stop it first, or start this one on another folder with DATA_DIR=.data-2 npm start.`,
@@ -58,7 +61,7 @@ export async function lockDataFolder(dataDir: string): Promise<DataLock> {
 }
 
 /** Takes `file` for `me`; undefined when taken, else the live process that holds it. */
-async function acquire(file: string, me: LockHolder): Promise<LockHolder | undefined> {
+async function acquire(file: string, me: LockHolder, onStale: () => Promise<void>): Promise<LockHolder | undefined> {
   for (let attempt = 0; attempt < 200; attempt += 1) {
     if (createWhole(file, me)) return undefined;
     const holder = readHolder(file);
@@ -71,9 +74,10 @@ async function acquire(file: string, me: LockHolder): Promise<LockHolder | undef
         `DynamoDB Local (process ${holder.dynamodb.pid}), left running by a soft-env runtime that ended without stopping it (process ${holder.pid}), still uses ${holder.dynamodb.dbPath}: stop it (kill ${holder.dynamodb.pid}), then start again.`,
       );
     }
+    await onStale();
     // Stale: only the holder of the takeover lock for this dead pid removes it.
     const takeover = `${file}.takeover-${holder.pid}`;
-    if (await acquire(takeover, me)) {
+    if (await acquire(takeover, me, onStale)) {
       // Another starter is taking it over: see, in a moment, who holds the lock then.
       await new Promise((resolve) => setTimeout(resolve, 20));
       continue;
