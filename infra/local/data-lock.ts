@@ -131,13 +131,24 @@ function readHolder(file: string): LockHolder | undefined {
   );
 }
 
-/** Whether a process with this pid exists (one of another user's counts). */
+/** Whether a process with this pid runs (one of another user's counts; a zombie, dead but not yet reaped, does not). */
 export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+  return !isZombie(pid);
+}
+
+/** On Linux, /proc tells a zombie (state Z) from a live process; elsewhere it cannot be told here. */
+function isZombie(pid: number): boolean {
+  try {
+    // The state follows the command name, which is in parentheses and may itself hold any character.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2).startsWith('Z');
+  } catch {
+    return false;
   }
 }
 
