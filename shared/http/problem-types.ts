@@ -3,6 +3,8 @@
  * document. The rules of the work plan are 422s named after the rule; conflicts with the
  * record's current state are 409s. A test checks that every slug thrown in the code is here.
  */
+import { INTAKE_PER_CLIENT } from '#functions/complaints/routes';
+
 interface ProblemType {
   status: number;
   meaning: string;
@@ -12,6 +14,8 @@ const rule = (meaning: string): ProblemType => ({ status: 422, meaning });
 /** A conflict with the record's current state. */
 const conflict = (meaning: string): ProblemType => ({ status: 409, meaning });
 
+const perWindow = (seconds: number) => (seconds === 60 ? 'a minute' : `per ${seconds} s`);
+
 export const PROBLEM_TYPES: Record<string, ProblemType> = {
   // The edge
   'invalid-request': { status: 400, meaning: 'A field is missing or malformed; `errors` names each one.' },
@@ -20,7 +24,10 @@ export const PROBLEM_TYPES: Record<string, ProblemType> = {
   'not-found': { status: 404, meaning: "No such record, or not the caller's to see (the two cannot be told apart)." },
   'payload-too-large': { status: 413, meaning: 'The body is over 64 KiB.' },
   'unsupported-media-type': { status: 415, meaning: 'The body is not sent as application/json.' },
-  throttled: { status: 429, meaning: 'Too many requests (complaint intake: 5 a second, burst 10).' },
+  throttled: {
+    status: 429,
+    meaning: `Too many requests: complaint intake takes at most ${INTAKE_PER_CLIENT.requests} complaints ${perWindow(INTAKE_PER_CLIENT.windowSeconds)} from one client address (an IPv6 /64); Retry-After says in how many seconds to try again.`,
+  },
   'idempotency-key-reused': conflict('This Idempotency-Key was used with a different request.'),
   'idempotency-in-progress': conflict('A request with this Idempotency-Key is still running.'),
   // Fee cards (企业付费登记卡)
