@@ -229,8 +229,9 @@ within ${ms(lag.clockUncertainty * 1000)}); the sink is read every 5 ms. The lag
 Wait's timer, the check Lambda (a read and a transaction on DynamoDB Local) and the append to the
 sink, with the other matters' stages and the machine's other work around them. In AWS a Wait
 state with a timestamp is taken to the second (the Step Functions documentation: milliseconds are
-truncated), so a stage may fire up to a second before its instant; the service's own timer
-precision beyond that is not measured here.
+truncated), so the effects worker hands the workflow each instant rounded up to the next whole
+second (shared/outbox/deadlines.ts): a stage fires up to a second after its instant, never before;
+the service's own timer precision beyond that is not measured here.
 
 ## 5. The console: the JavaScript a browser loads
 
