@@ -28,6 +28,7 @@ const ROLE_OF: Partial<Record<CallerKind, Role>> = {
   'soft-env-office': 'soft-env-office',
   supervisor: 'supervisor',
   'park-office': 'park-office',
+  'service-centre': 'service-centre',
   enterprise: 'enterprise',
   'other-enterprise': 'enterprise',
   'department-without-dept': 'department',

@@ -258,6 +258,7 @@ export const ROLE: Record<string, Words> = {
   'soft-env-office': ['软环境办', 'Soft-environment office'],
   supervisor: ['监督人员', 'Supervisor'],
   'park-office': ['园区办', 'Park office'],
+  'service-centre': ['帮办服务中心', 'Assistance centre'],
   enterprise: ['企业', 'Enterprise'],
 };
 export const TIMELINE_EVENT: Record<string, Words> = {
