@@ -42,6 +42,7 @@ export const caseView = z
     tasks: z.array(taskView),
     mandateRef: z.optional(z.string()),
     openTasks: z.optional(z.int()),
+    closure: caseShown.closure,
     meetings: z.optional(z.array(meetingView)),
     applications: z.optional(z.array(z.looseObject({ ...caseApplicationFields(shown), status: z.enum(APPLICATION_STATUSES) }))),
     timeline: z.optional(caseFields(shown).timeline),
