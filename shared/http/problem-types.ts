@@ -78,6 +78,17 @@ export const PROBLEM_TYPES: Record<string, ProblemType> = {
   'not-awaiting-materials': conflict('Materials are supplied after a one-time notice, while the application is incomplete.'),
   'application-changed': conflict('The application changed meanwhile; reload and retry.'),
   'approval-item-missing': conflict('The approval item was withdrawn from the catalogue while the application was being filed.'),
+  // The assistance centre (帮办服务中心)
+  'no-mandate': rule("The centre files for an enterprise (代办) only under the enterprise's written mandate, recorded on the case."),
+  'task-accepted': conflict('A task is accepted once, and an accepted task cannot be returned.'),
+  'task-returned': conflict('The department returned the task; the centre hands it on as a new task.'),
+  'task-completed': conflict('A task is completed once.'),
+  'task-not-returned': conflict('Only a returned task is handed on, once.'),
+  'minutes-recorded': conflict("A meeting's minutes are recorded once."),
+  'meeting-not-held': conflict('Minutes are recorded once the meeting has begun.'),
+  'case-closed': conflict('A closed case takes no more tasks, meetings, applications or closure.'),
+  'tasks-open': conflict('A case closes only when none of its tasks is open.'),
+  'case-changed': conflict('The case changed meanwhile; reload and retry.'),
 };
 
 export const PROBLEM_TYPE_PREFIX = 'urn:soft-env:problem:';

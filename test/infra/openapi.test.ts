@@ -32,6 +32,8 @@ describe('the OpenAPI document', () => {
       if (isPublic(route)) expect(operation.security).toEqual([]);
       else expect(operation.security).toBeUndefined();
     }
+    // The security notes name every role a token may carry, the assistance centre's among them.
+    expect(document.components.securitySchemes.bearer.description).toContain('service-centre');
     const entry = document.paths['/fee-cards/{enterpriseId}/entries'].post;
     expect(entry.requestBody.content['application/json'].schema.required).toEqual([
       'feeItemCode',
