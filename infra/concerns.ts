@@ -14,6 +14,7 @@ import { evaluationRoutes } from '../functions/evaluations/routes.ts';
 import { approvalRoutes } from '../functions/approvals/routes.ts';
 import { appointmentRoutes } from '../functions/appointments/routes.ts';
 import { applicationRoutes } from '../functions/applications/routes.ts';
+import { assistanceRoutes } from '../functions/assistance/routes.ts';
 
 export interface ConcernDefinition {
   /** The concern's name: its Lambda, its log group and its idempotency partition. */
@@ -41,4 +42,5 @@ export const concerns: readonly ConcernDefinition[] = [
   { name: 'approvals', entry: 'functions/approvals/handler.ts', api: approvalRoutes },
   { name: 'appointments', entry: 'functions/appointments/handler.ts', api: appointmentRoutes },
   { name: 'applications', entry: 'functions/applications/handler.ts', api: applicationRoutes },
+  { name: 'assistance', entry: 'functions/assistance/handler.ts', api: assistanceRoutes },
 ];

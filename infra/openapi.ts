@@ -7,6 +7,7 @@
  */
 import * as z from 'zod/mini';
 import { isPublic, type RouteSpec } from '#shared/http/routes';
+import { ROLES } from '#shared/http/auth';
 import { PROBLEM_TYPE_PREFIX, PROBLEM_TYPES } from '#shared/http/problem-types';
 import { concerns } from './concerns.ts';
 
@@ -177,7 +178,7 @@ function build() {
           type: 'http',
           scheme: 'bearer',
           bearerFormat: 'JWT',
-          description: 'The ID token (Cognito in AWS; `npm run token` locally).',
+          description: `The ID token (Cognito in AWS; \`npm run token\` locally). Its \`roles\` claim holds any of: ${ROLES.join(', ')}; \`dept\` names the department (role department), \`ent\` the enterprise (role enterprise).`,
         },
       },
       schemas: {

@@ -13,7 +13,15 @@
  */
 
 /** The concerns that raise supervisor alerts, in the order alerts name them. */
-export const ALERTING_CONCERNS = ['fee-cards', 'inspections', 'pledges', 'complaints', 'applications', 'appointments'] as const;
+export const ALERTING_CONCERNS = [
+  'fee-cards',
+  'inspections',
+  'pledges',
+  'complaints',
+  'applications',
+  'appointments',
+  'assistance',
+] as const;
 export type AlertingConcern = (typeof ALERTING_CONCERNS)[number];
 
 /** Of those, the concerns with time limits, which the deadline workflow checks. */
@@ -23,6 +31,7 @@ export const TIMED_CONCERNS = [
   'complaints',
   'applications',
   'appointments',
+  'assistance',
 ] as const satisfies readonly AlertingConcern[];
 export type TimedConcern = (typeof TIMED_CONCERNS)[number];
 

@@ -69,25 +69,41 @@ export async function fileApplication(
     enterpriseId = input.enterpriseId;
     filedBy = { sub: caller.sub, role: 'department' };
   }
+  const application = await newApplication(item, enterpriseId, input.materials, filedBy, { now, newId });
+  await store.insertApplication(application);
+  return view(application);
+}
+
+/**
+ * A new application, received: held by the item's department's first available post (AB岗); a
+ * clerk at the window owns it from the start (首问负责). The assistance centre files one for an
+ * enterprise under its mandate (代办) the same way (functions/assistance), writing it with its own records.
+ */
+export async function newApplication(
+  item: { code: string; name: string; dept: string; statutoryDays: number; pledgedDays: number },
+  enterpriseId: string,
+  materials: string[],
+  filedBy: Application['filedBy'],
+  { now, newId }: Deps,
+): Promise<Application> {
   const at = toLocalIso(now);
   const assignedTo = store.postOf(nextPost(await getRoster(item.dept), { on: localDate(now) }));
+  const where = { department: ' at the window', enterprise: ' online', 'service-centre': ' from the assistance centre (代办)' }[
+    filedBy.role
+  ];
   const events: TimelineEvent[] = [
-    {
-      at,
-      event: 'received',
-      text: `Application received${filedBy.role === 'department' ? ' at the window' : ' online'}; post ${assignedTo.post} (${assignedTo.handlerName}) holds it.`,
-    },
+    { at, event: 'received', text: `Application received${where}; post ${assignedTo.post} (${assignedTo.handlerName}) holds it.` },
   ];
   // 首问负责: the clerk at the window is the first to handle it.
-  const owner = filedBy.role === 'department' ? { sub: caller.sub, at } : undefined;
-  if (owner) events.push({ at, event: 'owner', text: `${caller.sub} took it in at the window: the owner of the matter from now on.` });
-  const application: Application = {
+  const owner = filedBy.role === 'department' ? { sub: filedBy.sub, at } : undefined;
+  if (owner) events.push({ at, event: 'owner', text: `${filedBy.sub} took it in at the window: the owner of the matter from now on.` });
+  return {
     id: newId(),
     itemCode: item.code,
     itemName: item.name,
     dept: item.dept,
     enterpriseId,
-    materials: input.materials,
+    materials,
     status: 'received',
     receivedAt: at,
     filedBy,
@@ -97,8 +113,6 @@ export async function fileApplication(
     ...(owner ? { owner } : {}),
     timeline: events,
   };
-  await store.insertApplication(application);
-  return view(application);
 }
 
 /** An application the caller may see: the office and supervisors all; a department its own items'; an enterprise its own. */

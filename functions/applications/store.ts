@@ -32,7 +32,8 @@ export interface Application {
   materials: string[];
   status: ApplicationStatus;
   receivedAt: string;
-  filedBy: { sub: string; role: 'enterprise' | 'department' };
+  /** Who filed it: the enterprise, a clerk at the window, or the assistance centre for a case (代办). */
+  filedBy: { sub: string; role: 'enterprise' | 'department' | 'service-centre'; caseId?: string };
   version: number;
   /** The item's limits when the application was filed. */
   limits: { statutoryDays: number; pledgedDays: number };
@@ -62,7 +63,7 @@ export const decisionMatter = (application: Pick<Application, 'id' | 'dept'>, ve
 const postCodec = z.object({ post: z.string(), handlerId: z.string(), handlerName: z.string() });
 const applicationCodec: z.ZodMiniType<Application> = z.object({
   ...applicationFields(stored),
-  filedBy: z.object({ sub: z.string(), role: z.enum(['enterprise', 'department']) }),
+  filedBy: z.object({ sub: z.string(), role: z.enum(['enterprise', 'department', 'service-centre']), caseId: z.optional(z.string()) }),
   version: z.number(),
   limits: z.object({ statutoryDays: z.number(), pledgedDays: z.number() }),
   assignedTo: postCodec,

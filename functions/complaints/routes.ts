@@ -3,6 +3,7 @@ import { defineRoutes } from '#shared/http/routes';
 import { deptIdSchema, instantSchema, localDateSchema, pageQuery, text, idParams } from '#shared/http/validation';
 import { COMPLAINT_CATEGORIES, COMPLAINT_STATUSES } from './rules.ts';
 import { complaintResponses as out } from './responses.ts';
+import { INTAKE_PER_CLIENT } from '#shared/http/intake-limit';
 
 /**
  * Intake is public. Each client address may file INTAKE_PER_CLIENT complaints a minute (counted
@@ -10,7 +11,7 @@ import { complaintResponses as out } from './responses.ts';
  * API Gateway and the local gateway, only caps the whole intake well above what citizens send.
  */
 export const INTAKE_THROTTLE = { rateLimit: 20, burstLimit: 40 } as const;
-export const INTAKE_PER_CLIENT = { requests: 10, windowSeconds: 60 } as const;
+export { INTAKE_PER_CLIENT };
 
 const handlerIdSchema = z.string().check(z.regex(/^[A-Za-z0-9._@-]{1,64}$/, 'Expected a handler id'));
 

@@ -15,6 +15,8 @@ import { retimePledgeMatter } from '../pledges/retime.ts';
 import { checkAppointmentMatter } from '../appointments/deadline-check.ts';
 import { checkApplicationMatter } from '../applications/deadline-check.ts';
 import { retimeApplicationMatter } from '../applications/retime.ts';
+import { checkAssistanceMatter } from '../assistance/deadline-check.ts';
+import { retimeAssistanceMatter } from '../assistance/retime.ts';
 
 interface DeadlineAnswers {
   check: MatterCheck;
@@ -29,4 +31,5 @@ export const timedConcerns: Partial<Record<Concern, DeadlineAnswers>> = {
   // An appointment's limit counts calendar hours, which no calendar change moves.
   appointments: { check: checkAppointmentMatter },
   applications: { check: checkApplicationMatter, retime: retimeApplicationMatter },
+  assistance: { check: checkAssistanceMatter, retime: retimeAssistanceMatter },
 } satisfies Record<TimedConcern, DeadlineAnswers>;

@@ -43,6 +43,9 @@ const columns: Column<EvaluationRow>[] = [
   figure('评价数 Ratings', 'ratings'),
   { header: '平均评分 Average rating', value: (row) => (row.averageRating === null ? '' : row.averageRating.toFixed(2)) },
   figure('差评 Poor ratings', 'poorRatings'),
+  figure('完成交办任务 Tasks completed', 'tasksCompleted'),
+  figure('交办任务超时 Tasks late', 'tasksLate'),
+  figure('会办缺席 Meetings missed', 'meetingsMissed'),
 ];
 
 export const evaluationCsv = (rows: readonly EvaluationRow[]): string => toCsv(columns, rows);

@@ -17,7 +17,7 @@ export const feeItemView = z.looseObject(feeItemFields(shown)).check(
     ...sampleFeeItem,
     revision: 1,
     publishedAt: '2026-11-20T09:30:00.000+08:00',
-    inForceFrom: '2026-11-20T09:30:00.000+08:00',
+    inForceFrom: '2026-11-20T00:00:00.000+08:00',
   }),
 );
 

@@ -15,14 +15,17 @@ const standard = z
   ])
   .check(z.refine((s) => s.kind !== 'range' || s.min <= s.max, { error: 'min must not exceed max', path: ['max'] }));
 
+/** What validFrom means (the rule is inForceFrom in rules.ts). */
+const IN_FORCE_BY_DATES =
+  "The date (执行日期) this publication or revision takes effect. A fee list is in force by whole local dates (China Standard Time): it takes effect from the first hour of this date, by default the day it is published, and a collection is checked against what is in force on the collection's date. Entries already recorded keep the standard they met.";
+
 export const feeCardRoutes = defineRoutes('fee-cards', {
   putFeeItem: {
     response: out.feeItem,
     method: 'PUT',
     path: '/fee-items/{code}',
     roles: ['soft-env-office'],
-    summary:
-      'Publish or revise a fee item on the fee list (a revision is in force from its publication; earlier collections keep the standard they were checked against)',
+    summary: 'Publish or revise a fee item on the fee list, in force by whole local dates from its validFrom date',
     params: z.strictObject({ code: feeItemCode }),
     body: z
       .strictObject({
@@ -30,7 +33,7 @@ export const feeCardRoutes = defineRoutes('fee-cards', {
         name: text(200),
         legalBasis: text(500),
         standard,
-        validFrom: z.optional(localDateSchema),
+        validFrom: z.optional(localDateSchema.check(z.meta({ description: IN_FORCE_BY_DATES }))),
         validTo: z.optional(localDateSchema),
       })
       .check(

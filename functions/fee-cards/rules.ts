@@ -2,7 +2,7 @@
  * The fee-card rules (企业付费登记卡, work plan §二.2.一), pure: no I/O, the clock passed in.
  */
 import { createHash } from 'node:crypto';
-import { startOfLocalDate } from '#shared/time/clock';
+import { addDays, localDate, startOfLocalDate } from '#shared/time/clock';
 import type { Violation } from '#shared/domain/errors';
 import { keys } from '#shared/data/table';
 
@@ -23,22 +23,32 @@ export interface FeeItem {
 }
 
 /**
- * From when a publication of a fee item is the one collections are checked against. A revision
- * takes effect when it is published, never earlier: a collection made before it was checked
- * against the standard then in force and keeps it. A first publication whose validFrom is past
- * is the county entering a fee list already in force: it is in force from that date.
+ * A fee list is in force by whole local dates (China Standard Time), as a fee standard takes
+ * effect on its 执行日期: a publication or a revision takes effect at the first hour of its
+ * validFrom date (by default the day it is published), and a collection is checked against what
+ * is in force on the collection's date (see inForceBy). A past validFrom reaches back: a first
+ * publication is then the county entering a fee list already in force. A revision never takes
+ * effect before the one it follows, so the later publication is the one in force once both are.
+ * Nothing recorded is judged again: an entry keeps the standard it met.
  */
 export function inForceFrom(
   previous: Pick<FeeItem, 'publishedAt' | 'inForceFrom'> | undefined,
   validFrom: string | undefined,
   now: Date,
 ): Date {
-  if (!previous) {
-    const from = validFrom ? startOfLocalDate(validFrom) : now;
-    return from < now ? from : now;
-  }
+  const from = startOfLocalDate(validFrom ?? localDate(now));
+  if (!previous) return from;
   const previousFrom = new Date(previous.inForceFrom ?? previous.publishedAt);
-  return previousFrom > now ? previousFrom : now;
+  return previousFrom > from ? previousFrom : from;
+}
+
+/**
+ * The instant by which a publication must take effect to be in force on a local date: the
+ * date's last millisecond. A collection on that date is checked against the last publication
+ * in force by then, whatever the hour it was collected or published.
+ */
+export function inForceBy(date: string): Date {
+  return new Date(startOfLocalDate(addDays(date, 1)).getTime() - 1);
 }
 
 /** Complaint categories a refused charge may fall in (plan §三.2, §三.3); the default is an unregistered fee. */
@@ -57,8 +67,8 @@ export function meetsStandard(standard: FeeStandard, amount: number): boolean {
 }
 
 /**
- * Checks a collection against the published fee list: the item (the revision in force when the
- * collection was made) exists, is the collecting unit's own, is valid on the collection date,
+ * Checks a collection against the published fee list: the item (the revision in force on the
+ * collection's date) exists, is the collecting unit's own, is valid on the collection date,
  * and the amount meets its standard.
  */
 export function checkCollection(

@@ -148,8 +148,8 @@ export async function recordEntry(
   let card = await store.getCard(enterpriseId);
   if (!card) throw new NotFound(`Enterprise ${enterpriseId} has no fee card; the park office issues it.`);
 
-  // The standard in force when the fee was collected, not today's: a later revision does not re-judge it.
-  const item = await store.feeItemInForceAt(input.feeItemCode, collectedAt);
+  // The standard in force on the day the fee was collected, not today's.
+  const item = await store.feeItemInForceOn(input.feeItemCode, collectedOn);
   const violation = checkCollection(item, { feeItemCode: input.feeItemCode, unit, amount: input.amount, collectedOn });
   if (violation) {
     const attempt: store.RejectedAttempt = {

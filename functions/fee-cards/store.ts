@@ -20,7 +20,7 @@ import { keys, lists, patterns } from '#shared/data/table';
 import { decoderOf, stored } from '#shared/data/codecs';
 import { Conflict } from '#shared/domain/errors';
 import { countIn } from '#shared/domain/evaluation';
-import type { ChainedEntry, FeeItem } from './rules.ts';
+import { inForceBy, type ChainedEntry, type FeeItem } from './rules.ts';
 import { entryFields, feeItemFields, refusalFields, rejectedAttemptFields } from './records.ts';
 
 export interface FeeCard {
@@ -95,13 +95,14 @@ export async function putFeeItemRevision(item: FeeItem & { inForceFrom: string }
   return outcome === undefined;
 }
 
-/** The revision of a fee item in force at an instant: the last one in force from no later than it. */
-export async function feeItemInForceAt(code: string, at: Date): Promise<FeeItem | undefined> {
-  const inForce = await queryFirst(patterns.feeItemRevisionsInForceAt(code, at.toISOString()), decodeFeeItem, { consistentRead: true });
+/** The revision of a fee item in force on a local date: the last one to take effect by the date's end (see inForceBy). */
+export async function feeItemInForceOn(code: string, date: string): Promise<FeeItem | undefined> {
+  const by = inForceBy(date);
+  const inForce = await queryFirst(patterns.feeItemRevisionsInForceAt(code, by.toISOString()), decodeFeeItem, { consistentRead: true });
   if (inForce) return inForce;
-  // An item published before revisions were kept has none: it stands for itself from its publication.
+  // An item published before revisions were kept has none: it stands for itself from the day of its publication.
   const current = await getFeeItem(code);
-  return current && !current.inForceFrom && Date.parse(current.publishedAt) <= at.getTime() ? current : undefined;
+  return current && !current.inForceFrom && Date.parse(current.publishedAt) <= by.getTime() ? current : undefined;
 }
 
 export const getFeeItem = (code: string): Promise<FeeItem | undefined> => getRecord(keys.feeItem(code), decodeFeeItem);

@@ -22,15 +22,18 @@ const root = path.resolve(import.meta.dirname, '../..');
 /** Starts the runtime; with `dataDir` it uses (and keeps) that folder, as a restart would. */
 export async function startRuntimeProcess(env: Record<string, string> = {}, options: { dataDir?: string } = {}): Promise<RuntimeProcess> {
   const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'soft-env-test-'));
+  const runtimeFile = path.join(dataDir, 'runtime.json');
+  // One left by a runtime that was killed (or by one still running, which refuses this start) is not this start's.
+  const pidIn = (file: string) => (existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as { pid: number }).pid : undefined);
+  const earlierPid = pidIn(runtimeFile);
   const child: ChildProcess = spawn(path.join(root, 'node_modules/.bin/tsx'), ['infra/local/main.ts'], {
     cwd: root,
     env: { ...process.env, PORT: '0', DATA_DIR: dataDir, POWERTOOLS_LOG_LEVEL: 'ERROR', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const output = collectOutput(child);
-  const runtimeFile = path.join(dataDir, 'runtime.json');
   const deadline = Date.now() + 90_000;
-  while (!existsSync(runtimeFile)) {
+  while (!existsSync(runtimeFile) || pidIn(runtimeFile) === earlierPid) {
     if (child.exitCode !== null || Date.now() > deadline) throw new Error(`The local runtime did not start:\n${output()}`);
     await new Promise((resolve) => setTimeout(resolve, 200));
   }

@@ -88,6 +88,7 @@ const ROLE_NAMES: Record<string, string> = {
   'soft-env-office': '软环境办 Soft-environment office',
   supervisor: '监督人员 Supervisor',
   'park-office': '园区办 Park office',
+  'service-centre': '帮办服务中心 Assistance centre',
 };
 const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 

@@ -23,7 +23,7 @@ if (process.argv.includes('--demo')) {
     }
   }
 }
-say('Starting: checking the port and Java...');
+say('Starting: checking the data folder, the port and Java...');
 const { ensureWebBuild } = await import('../web-build.ts');
 say('Building the web console when its sources changed...');
 await ensureWebBuild();

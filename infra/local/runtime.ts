@@ -29,6 +29,7 @@ import { WEB_DIST } from '../web-build.ts';
 import { pollTableStream, type StreamHandler } from './streams.ts';
 import { checkJava, checkPortFree, StartupError } from './preflight.ts';
 import { writeStateFile } from './state-file.ts';
+import { lockDataFolder } from './data-lock.ts';
 import { localFunctionEnvironment } from './function-environment.ts';
 
 /** Where a running runtime answers: the API, DynamoDB Local, the local Step Functions and its state machine. */
@@ -84,13 +85,18 @@ export async function startLocalRuntime(settings: LocalSettings, log: StartupLog
 }
 
 async function start(settings: LocalSettings, log: StartupLog, started: (() => Promise<void> | void)[]): Promise<RunningRuntime> {
+  mkdirSync(settings.dataDir, { recursive: true });
+  // Held for the runtime's life: a second runtime on this folder is refused (see data-lock.ts).
+  const lock = await lockDataFolder(settings.dataDir);
+  started.push(() => lock.release());
   const port = settings.PORT === 0 ? await freePort() : settings.PORT;
   await checkPortFree(port, settings.HOST);
   log(`${checkJava()} found.`);
-  mkdirSync(settings.dataDir, { recursive: true });
-  log(`Starting DynamoDB Local (data in ${path.join(settings.dataDir, 'dynamodb')})...`);
-  const dynamo = await startDynamoDbLocal(path.join(settings.dataDir, 'dynamodb'));
+  const dbPath = path.join(settings.dataDir, 'dynamodb');
+  log(`Starting DynamoDB Local (data in ${dbPath})...`);
+  const dynamo = await startDynamoDbLocal(dbPath);
   started.push(() => dynamo.stop());
+  if (dynamo.process.pid) lock.noteDynamoDb(dynamo.process.pid, dbPath);
   log(`DynamoDB Local is up at ${dynamo.endpoint}. Synthesizing the CDK app (the table and the deadline state machine)...`);
   const templates = synthesizeTemplates();
   await ensureTable(dynamo.endpoint, templates.stateful, LOCAL_TABLE_NAME);
@@ -192,6 +198,7 @@ async function start(settings: LocalSettings, log: StartupLog, started: (() => P
       await close(stepFunctions);
       await dynamo.stop();
       rmSync(runtimeFile, { force: true });
+      lock.release();
     },
   };
 }

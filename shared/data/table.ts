@@ -49,6 +49,12 @@
  * | application       | APPLICATION#<id>            | APPLICATION                | APPLICATIONS#DEPT#<dept> / <instant>#<id>    |
  * |                   |                             |                            | gsi2: APPLICATIONS#ENT#<ent> / <instant>#<id>|
  * |                   |                             |                            | gsi3: APPLICATIONS / <instant>#<id>          |
+ * | assisted case     | ASSISTEDCASE#<id>           | CASE                       | gsi2: ASSISTEDCASES#ENT#<ent> / <instant>#<id> |
+ * |                   |                             |                            | gsi3: ASSISTEDCASES / <instant>#<id>         |
+ * | its task (交办)   | ASSISTEDCASE#<id>           | TASK#<taskId>              | (a case's tasks: one partition)              |
+ * | its meeting (会办)| ASSISTEDCASE#<id>           | MEETING#<meetingId>        |                                              |
+ * | its application   | ASSISTEDCASE#<id>           | APPLICATION#<applicationId>| (the link to the application filed, 代办)    |
+ * | its department    | ASSISTEDCASE#<id>           | DEPT#<deptId>              | ASSISTEDCASES#DEPT#<dept> / <instant>#<id>   |
  *
  * <month> and <date> are China Standard Time; <instant> is UTC ISO 8601, so keys sort by time.
  */
@@ -177,6 +183,10 @@ export const lists = {
   allPledges: list('countyLists', 'PLEDGES'),
   applications: scopedLists('APPLICATIONS'),
   appointments: scopedLists('APPOINTMENTS'),
+  // Assisted cases: an enterprise's, the county's, and a department's (those where it holds a task, by the case's opening).
+  assistedCasesOfEnterprise: (enterpriseId: string) => list('countyLists', `ASSISTEDCASES#ENT#${enterpriseId}`),
+  allAssistedCases: list('datedLists', 'ASSISTEDCASES'),
+  assistedCasesOfDepartment: (dept: string) => list('ownerLists', `ASSISTEDCASES#DEPT#${dept}`),
   // One unit's entries on a card, in order: the department's own view of the card, paged.
   unitEntriesOfCard: (enterpriseId: string, unit: string) => list('countyLists', `CARDENTRIES#${enterpriseId}#${unit}`),
 };
@@ -266,6 +276,11 @@ export const keys = {
     sk: `${instant}#${matterId}`,
   }),
   appointment: (id: string) => ({ pk: `APPOINTMENT#${id}`, sk: 'APPOINTMENT' }),
+  assistedCase: (id: string) => ({ pk: `ASSISTEDCASE#${id}`, sk: 'CASE' }),
+  caseTask: (caseId: string, taskId: string) => ({ pk: `ASSISTEDCASE#${caseId}`, sk: `TASK#${taskId}` }),
+  caseMeeting: (caseId: string, meetingId: string) => ({ pk: `ASSISTEDCASE#${caseId}`, sk: `MEETING#${meetingId}` }),
+  caseApplication: (caseId: string, applicationId: string) => ({ pk: `ASSISTEDCASE#${caseId}`, sk: `APPLICATION#${applicationId}` }),
+  caseDepartment: (caseId: string, dept: string) => ({ pk: `ASSISTEDCASE#${caseId}`, sk: `DEPT#${dept}` }),
   finding: (enterpriseId: string, date: string, inspectionId: string, n: number) => ({
     pk: `FINDINGS#${enterpriseId}`,
     sk: `${date}#${inspectionId}#${n}`,
@@ -293,6 +308,16 @@ export const patterns = {
   applications: (scope: Scope) => read(lists.applications.of(scope), { newestFirst: true }),
   appointments: (scope: Scope) => read(lists.appointments.of(scope), { newestFirst: true }),
   alerts: () => read(lists.alerts, { newestFirst: true }),
+  /** Assisted cases newest opened first: an enterprise's, the county's, a department's. */
+  assistedCases: (scope: Scope) =>
+    read(
+      scope.by === 'enterprise'
+        ? lists.assistedCasesOfEnterprise(scope.enterpriseId)
+        : scope.by === 'department'
+          ? lists.assistedCasesOfDepartment(scope.dept)
+          : lists.allAssistedCases,
+      { newestFirst: true },
+    ),
   /** The watches escalating at or after an instant. */
   watchesEscalatingFrom: (instant: string) => read(lists.watches, { sort: { atLeast: instant } }),
   /** Inspections of a scope by planned date; a month (YYYY-MM) narrows the list to the inspections planned in it. */
@@ -312,6 +337,8 @@ export const patterns = {
     sort: { between: [from, through(to)] },
   }),
   evaluationOfQuarter: (quarter: string): AccessPattern => ({ partition: `EVAL#${quarter}` }),
+  /** An assisted case with its tasks, meetings, applications and departments: its one partition. */
+  assistedCaseRecords: (caseId: string): AccessPattern => ({ partition: keys.assistedCase(caseId).pk }),
   /** Handled matters of a measured service, completed from one instant through another. */
   handledMatters: (dept: string, service: string, from: string, to: string): AccessPattern => ({
     partition: `MEASURE#${dept}#${service}`,

@@ -25,6 +25,11 @@ export const METRICS = [
   'ratings',
   'ratingPoints',
   'poorRatings',
+  // The assistance centre's tasks (交办) completed, on time or late; meetings (会办) an invited department stayed away from.
+  'tasksCompleted',
+  'tasksOnTime',
+  'tasksLate',
+  'meetingsMissed',
 ] as const;
 export type Metric = (typeof METRICS)[number];
 export type Figures = Record<Metric, number>;

@@ -3,7 +3,8 @@
  * gateway, which verifies the same way) hands to the Lambda. Claims are never read from an
  * unverified token here.
  */
-export const ROLES = ['department', 'soft-env-office', 'supervisor', 'park-office', 'enterprise'] as const;
+/** `service-centre`: the staff of the investment service centre's assistance centre (帮办服务中心). */
+export const ROLES = ['department', 'soft-env-office', 'supervisor', 'park-office', 'enterprise', 'service-centre'] as const;
 export type Role = (typeof ROLES)[number];
 
 export interface Caller {

@@ -3,6 +3,8 @@
  * document. The rules of the work plan are 422s named after the rule; conflicts with the
  * record's current state are 409s. A test checks that every slug thrown in the code is here.
  */
+import { INTAKE_PER_CLIENT } from './intake-limit.ts';
+
 interface ProblemType {
   status: number;
   meaning: string;
@@ -12,6 +14,8 @@ const rule = (meaning: string): ProblemType => ({ status: 422, meaning });
 /** A conflict with the record's current state. */
 const conflict = (meaning: string): ProblemType => ({ status: 409, meaning });
 
+const perWindow = (seconds: number) => (seconds === 60 ? 'a minute' : `per ${seconds} s`);
+
 export const PROBLEM_TYPES: Record<string, ProblemType> = {
   // The edge
   'invalid-request': { status: 400, meaning: 'A field is missing or malformed; `errors` names each one.' },
@@ -20,7 +24,10 @@ export const PROBLEM_TYPES: Record<string, ProblemType> = {
   'not-found': { status: 404, meaning: "No such record, or not the caller's to see (the two cannot be told apart)." },
   'payload-too-large': { status: 413, meaning: 'The body is over 64 KiB.' },
   'unsupported-media-type': { status: 415, meaning: 'The body is not sent as application/json.' },
-  throttled: { status: 429, meaning: 'Too many requests (complaint intake: 5 a second, burst 10).' },
+  throttled: {
+    status: 429,
+    meaning: `Too many requests: complaint intake takes at most ${INTAKE_PER_CLIENT.requests} complaints ${perWindow(INTAKE_PER_CLIENT.windowSeconds)} from one client address (an IPv6 /64); Retry-After says in how many seconds to try again.`,
+  },
   'idempotency-key-reused': conflict('This Idempotency-Key was used with a different request.'),
   'idempotency-in-progress': conflict('A request with this Idempotency-Key is still running.'),
   // Fee cards (企业付费登记卡)
@@ -71,6 +78,17 @@ export const PROBLEM_TYPES: Record<string, ProblemType> = {
   'not-awaiting-materials': conflict('Materials are supplied after a one-time notice, while the application is incomplete.'),
   'application-changed': conflict('The application changed meanwhile; reload and retry.'),
   'approval-item-missing': conflict('The approval item was withdrawn from the catalogue while the application was being filed.'),
+  // The assistance centre (帮办服务中心)
+  'no-mandate': rule("The centre files for an enterprise (代办) only under the enterprise's written mandate, recorded on the case."),
+  'task-accepted': conflict('A task is accepted once, and an accepted task cannot be returned.'),
+  'task-returned': conflict('The department returned the task; the centre hands it on as a new task.'),
+  'task-completed': conflict('A task is completed once.'),
+  'task-not-returned': conflict('Only a returned task is handed on, once.'),
+  'minutes-recorded': conflict("A meeting's minutes are recorded once."),
+  'meeting-not-held': conflict('Minutes are recorded once the meeting has begun.'),
+  'case-closed': conflict('A closed case takes no more tasks, meetings, applications or closure.'),
+  'tasks-open': conflict('A case closes only when none of its tasks is open.'),
+  'case-changed': conflict('The case changed meanwhile; reload and retry.'),
 };
 
 export const PROBLEM_TYPE_PREFIX = 'urn:soft-env:problem:';

@@ -24,11 +24,24 @@ export function executionArn(matter: Matter): string {
   return `${stateMachineArn().replace(':stateMachine:', ':execution:')}:${executionName(matter)}`;
 }
 
+/**
+ * A Wait state on a timestamp ignores its milliseconds (it fires at the whole second before), so
+ * an instant with milliseconds is waited on from the next whole second: a stage never fires
+ * before its instant.
+ */
+export const wholeSecondUp = (instant: string): string => new Date(Math.ceil(new Date(instant).getTime() / 1000) * 1000).toISOString();
+
 /** Starts watching a matter; a retry with the same matter and timeline is a no-op. */
 export async function startDeadline(matter: Matter, timeline: Timeline): Promise<void> {
   // The workflow waits on the three instants; what they were computed from stays with the matter.
-  const { warnAt, deadline, escalateAt } = timeline;
-  const input: DeadlineInput = { matter, timeline: { warnAt, deadline, escalateAt } };
+  const input: DeadlineInput = {
+    matter,
+    timeline: {
+      warnAt: wholeSecondUp(timeline.warnAt),
+      deadline: wholeSecondUp(timeline.deadline),
+      escalateAt: wholeSecondUp(timeline.escalateAt),
+    },
+  };
   try {
     await sfnClient.send(
       new StartExecutionCommand({ stateMachineArn: stateMachineArn(), name: executionName(matter), input: JSON.stringify(input) }),

@@ -28,6 +28,11 @@ export function executionName(matter: Matter): string {
   return `${matter.concern}-${matter.kind}-${matter.id}-v${matter.version}`.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 80);
 }
 
-/** Limits kept by the office (inspection approvals) or the supervisors (verdicts), not by the department the matter names. */
+/**
+ * Limits kept by the office (inspection approvals), the supervisors (verdicts) or the assistance
+ * centre (handing a returned task on), not by the department the matter names.
+ */
 export const notTheDepartmentsLimit = (matter: Matter): boolean =>
-  (matter.concern === 'inspections' && matter.kind === 'approval') || (matter.concern === 'complaints' && matter.kind === 'verdict');
+  (matter.concern === 'inspections' && matter.kind === 'approval') ||
+  (matter.concern === 'complaints' && matter.kind === 'verdict') ||
+  (matter.concern === 'assistance' && matter.kind === 'hand-on');

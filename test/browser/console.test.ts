@@ -162,9 +162,19 @@ describe('the web console', () => {
     });
     expect(filed.status).toBe(201);
     const clerk = await tokenFor({ roles: ['department'], dept: deptId });
+    const dueDate = addDays(localDate(new Date()), 30);
+    const pledge = await call('POST', '/pledges', {
+      token: clerk,
+      json: { title: '社保转移三日办结', description: '材料齐全三个工作日内办结。', dueDate },
+    });
+    expect(pledge.status).toBe(201);
     const { page, errors, screenshot } = await openPage(browser);
     await page.goto(`${runtime.url}/console#access_token=${clerk}`);
 
+    // The department's own pledges name it by its name.
+    const pledgeRow = page.locator('#my-pledges-title').locator('..').locator('tr', { hasText: '社保转移三日办结' });
+    await expect.poll(() => pledgeRow.textContent()).toContain(deptName);
+    expect(await pledgeRow.textContent()).not.toContain(deptId);
     // The clerk's identity line names the department, not its id.
     await expect.poll(() => page.locator('.who').textContent()).toContain(`部门 · ${deptName}`);
     expect(await page.locator('.who').textContent()).not.toContain(deptId);

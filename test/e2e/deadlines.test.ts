@@ -144,7 +144,14 @@ describe('complaints under time limits', () => {
     const breach = await until('the acknowledgement breach', async () =>
       (await alertsFor(complaint.id)).find((alert) => alert.kind === 'acknowledgement-breach-reassigned'),
     );
-    expect(breach).toMatchObject({ severity: 'breach', title: 'Complaint not acknowledged in time: moved from post A to post B' });
+    // What the supervisors read: Chinese first, the department by its name, then English.
+    expect(breach).toMatchObject({
+      severity: 'breach',
+      title: '投诉未按时受理，已由A岗转B岗：Housing Bureau · Complaint not acknowledged in time: moved from post A to post B',
+    });
+    expect(breach.detail).toMatch(
+      /^对Housing Bureau的投诉「不作为、慢作为」（\d{4}-\d{2}-\d{2}收到，编号 [0-9a-f]{8}）.+现由B岗（Wang Fang）承办。\n/,
+    );
     const seen = await client.call('GET', `/complaints/${complaint.id}`, { token: supervisor });
     expect(seen.body.assignment).toMatchObject({ post: 'B', handlerName: 'Wang Fang' });
     expect(seen.body.timeline.map((event: any) => event.event)).toEqual(['received', 'assigned', 'reassigned']);

@@ -138,6 +138,23 @@ describe('the demo county', () => {
     expect(appointments.map((appointment: { status: string }) => appointment.status).sort()).toEqual(['confirmed', 'requested']);
   });
 
+  it('has an assisted project (帮办) with tasks in every state, a joint meeting with its minutes and an application filed for it', async () => {
+    const centre = await client.tokenFor({ roles: ['service-centre'] });
+    const [listed] = (await client.call('GET', '/assisted-cases', { token: centre })).body.items;
+    expect(listed).toMatchObject({ project: '年产五万台农机装配线', status: 'open', steward: { sub: 'centre-wu' } });
+    const project = (await client.call('GET', `/assisted-cases/${listed.id}`, { token: centre })).body;
+    expect(new Set(project.tasks.map((task: { status: string }) => task.status))).toEqual(
+      new Set(['assigned', 'accepted', 'returned', 'handed-on', 'completed']),
+    );
+    expect(project.meetings).toEqual([
+      expect.objectContaining({ chair: '刘副县长', minutes: expect.objectContaining({ absent: ['human-resources'] }) }),
+    ]);
+    expect(project.applications).toEqual([expect.objectContaining({ status: 'received', dept: 'approvals' })]);
+    const supervisor = await client.tokenFor({ roles: ['supervisor'] });
+    const missed = (await client.call('GET', '/alerts?concern=assistance&limit=50', { token: supervisor })).body.items;
+    expect(missed).toContainEqual(expect.objectContaining({ kind: 'meeting-missed', department: 'human-resources' }));
+  });
+
   it('fills only a fresh DATA_DIR', async () => {
     await expect(fillDemo(dataDir, () => undefined)).rejects.toThrow('already holds data');
   });

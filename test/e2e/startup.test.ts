@@ -1,13 +1,16 @@
 /**
  * `npm start` says what it does while starting, and when it cannot start (the port taken, Java
- * missing) says why in a sentence, exits 1 and leaves no process behind.
+ * missing, its data folder in use by another runtime) says why in a sentence, exits 1 and leaves
+ * no process behind.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { startRuntimeProcess, type RuntimeProcess } from '../../infra/local/child.ts';
+import { isAlive, LOCK_FILE } from '../../infra/local/data-lock.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const folders: string[] = [];
@@ -79,4 +82,103 @@ describe('npm start, when it cannot start', () => {
     expect(output).not.toMatch(/\n\s+at /);
     expect(processesUsing(dataDir)).toEqual([]);
   });
+});
+
+describe('one runtime per data folder', () => {
+  const lockIn = (dataDir: string) =>
+    JSON.parse(readFileSync(path.join(dataDir, LOCK_FILE), 'utf8')) as { pid: number; dynamodb?: { pid: number } };
+  const healthy = async (runtime: RuntimeProcess) => (await fetch(`${runtime.info.url}/health`)).status;
+  /** The pid of a process that has exited (and been reaped). */
+  const deadPid = () =>
+    new Promise<number>((resolve) => {
+      const child = spawn(process.execPath, ['-e', '']);
+      child.on('exit', () => resolve(child.pid!));
+    });
+
+  it(
+    'refuses a second start on a folder in use, naming the running one, while another folder works; the folder is free once it stops',
+    { timeout: 240_000 },
+    async () => {
+      const dataDir = fresh('soft-env-lock-');
+      const first = await startRuntimeProcess({}, { dataDir });
+      try {
+        const { pid } = lockIn(dataDir);
+        expect(isAlive(pid)).toBe(true);
+        const second = await runStart({ PORT: '0', DATA_DIR: dataDir });
+        expect(second.code).toBe(1);
+        expect(second.output).toContain(
+          `soft-env could not start: Another soft-env runtime (process ${pid}) is using the data folder ${dataDir}: stop it first, or start this one on another folder with DATA_DIR=.data-2 npm start.`,
+        );
+        expect(second.output).not.toMatch(/\n\s+at /);
+        // Nothing of the second one runs: one DynamoDB Local on the folder, the first one's, which still answers.
+        expect(processesUsing(dataDir).filter((line) => line.includes('DynamoDBLocal'))).toHaveLength(1);
+        expect(await healthy(first)).toBe(200);
+        expect(lockIn(dataDir).pid).toBe(pid);
+
+        const other = await startRuntimeProcess();
+        try {
+          expect(await healthy(other)).toBe(200);
+        } finally {
+          await other.stop();
+        }
+      } finally {
+        await first.stop();
+      }
+      expect(existsSync(path.join(dataDir, LOCK_FILE))).toBe(false);
+      const again = await startRuntimeProcess({}, { dataDir });
+      try {
+        expect(await healthy(again)).toBe(200);
+      } finally {
+        await again.stop();
+      }
+    },
+  );
+
+  it('takes over the lock of a runtime whose process is gone', { timeout: 120_000 }, async () => {
+    const dataDir = fresh('soft-env-stale-');
+    const gone = await deadPid();
+    expect(isAlive(gone)).toBe(false);
+    writeFileSync(path.join(dataDir, LOCK_FILE), JSON.stringify({ pid: gone }));
+    const runtime = await startRuntimeProcess({}, { dataDir });
+    try {
+      expect(await healthy(runtime)).toBe(200);
+      const { pid } = lockIn(dataDir);
+      expect(pid).not.toBe(gone);
+      expect(isAlive(pid)).toBe(true);
+    } finally {
+      await runtime.stop();
+    }
+  });
+
+  it(
+    'after kill -9 of the runtime alone, names the DynamoDB Local it left running, and starts once that is gone',
+    { timeout: 240_000 },
+    async () => {
+      const dataDir = fresh('soft-env-killed-');
+      const killed = await startRuntimeProcess({}, { dataDir });
+      const { pid, dynamodb } = lockIn(dataDir);
+      expect(dynamodb && isAlive(dynamodb.pid)).toBe(true);
+      try {
+        process.kill(pid, 'SIGKILL');
+        await expect.poll(() => isAlive(pid)).toBe(false);
+        const refused = await runStart({ PORT: '0', DATA_DIR: dataDir });
+        expect(refused.code).toBe(1);
+        expect(refused.output).toContain(
+          `soft-env could not start: DynamoDB Local (process ${dynamodb!.pid}), left running by a soft-env runtime that ended without stopping it (process ${pid}), still uses ${path.join(dataDir, 'dynamodb')}: stop it (kill ${dynamodb!.pid}), then start again.`,
+        );
+      } finally {
+        // The DynamoDB Local this test's runtime started, by its pid.
+        if (isAlive(dynamodb!.pid)) process.kill(dynamodb!.pid, 'SIGKILL');
+        await killed.stop();
+      }
+      await expect.poll(() => isAlive(dynamodb!.pid)).toBe(false);
+      const restarted = await startRuntimeProcess({}, { dataDir });
+      try {
+        expect(await healthy(restarted)).toBe(200);
+        expect(lockIn(dataDir).pid).not.toBe(pid);
+      } finally {
+        await restarted.stop();
+      }
+    },
+  );
 });

@@ -1,103 +1,60 @@
 /**
  * The synthesized deadline state machine, run locally through each path: the alerts it
- * publishes and the state transitions each path costs.
+ * publishes, the checks it makes and the state transitions each path costs (the benchmark
+ * prices these same runs: test/support/deadline-paths.ts).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { synthesizeTemplates } from '../../infra/local/synth.ts';
 import { LocalWorkflows, stateMachineDefinition } from '../../infra/local/step-functions.ts';
-import { alertFromSnsMessage, alertSnsMessage, alertSubject } from '#shared/alerts/alerts';
+import { alertFromSnsMessage } from '#shared/alerts/alerts';
+import { runDeadlinePath, type PathOptions, type Stage } from '../support/deadline-paths.ts';
 
 let definition: Record<string, unknown>;
 beforeAll(() => {
   definition = stateMachineDefinition(synthesizeTemplates().stateless).definition;
 });
 
-type Stage = 'warning' | 'breach' | 'escalation';
-const STAGES: Stage[] = ['warning', 'breach', 'escalation'];
-
-/** Runs one matter whose check reports it closed from `closesAt` on (never, if undefined). */
-async function runMatter(closesAt: Stage | undefined, options: { failFirstCheck?: boolean; alreadyPublished?: Stage[] } = {}) {
-  const published: { stage: string; severity: string; attributes: Record<string, unknown> }[] = [];
-  const checks: Stage[] = [];
-  let failures = options.failFirstCheck ? 1 : 0;
-  const check = async (input: any): Promise<any> => {
-    const stage = input.stage as Stage;
-    checks.push(stage);
-    if (failures > 0) {
-      failures -= 1;
-      throw new Error('DynamoDB throttled');
-    }
-    if (closesAt && STAGES.indexOf(stage) >= STAGES.indexOf(closesAt)) return { open: false, publish: false };
-    if (options.alreadyPublished?.includes(stage)) return { open: true, publish: false };
-    const alert = {
-      id: `a-${stage}`,
-      at: new Date().toISOString(),
-      severity: stage,
-      concern: 'inspections' as const,
-      department: 'tax',
-      kind: 'approval-overdue',
-      title: 'A "quoted" title, with commas',
-      detail: '审批超时',
-      subject: { type: 'inspection', id: 'x' },
-    };
-    return { open: true, publish: true, alert, message: alertSnsMessage(alert), subject: alertSubject(alert) };
-  };
-  const publish = async (input: any) => {
+/** Runs a matter down one path; every publish must be the SNS message a subscriber reads. */
+async function runMatter(closesAt: Stage | undefined, options: PathOptions = {}) {
+  const { record, checks, publishes } = await runDeadlinePath(definition, closesAt, options);
+  const published = publishes.map((input) => {
     // SNS per-protocol message: JSON for https/SQS, text for e-mail, and a subject a person reads.
     expect(input.MessageStructure).toBe('json');
     const alert = alertFromSnsMessage(input.Message);
     expect(alert.title).toBe('A "quoted" title, with commas');
     expect(JSON.parse(input.Message).email).toContain('审批超时');
     expect(input.Subject).toBe(`soft-env ${alert.severity}: approval-overdue (inspections, tax)`);
-    published.push({ stage: alert.severity, severity: input.MessageAttributes.severity.StringValue, attributes: input.MessageAttributes });
-    return { MessageId: 'm' };
-  };
-  const workflows = new LocalWorkflows({
-    definition,
-    stateMachineArn: 'arn:aws:states:local:000000000000:stateMachine:soft-env-deadlines',
-    taskHandlers: {
-      CheckWarning: check,
-      CheckBreach: check,
-      CheckEscalation: check,
-      PublishWarning: publish,
-      PublishBreach: publish,
-      PublishEscalation: publish,
-    },
-    retryIntervalOverrides: { CheckWarning: 0, CheckBreach: 0, CheckEscalation: 0 },
+    return { stage: alert.severity, severity: input.MessageAttributes.severity.StringValue, attributes: input.MessageAttributes };
   });
-  const now = Date.now();
-  const at = (ms: number) => new Date(now + ms).toISOString();
-  const input = {
-    matter: { concern: 'inspections', kind: 'approval', id: 'x', version: 1, department: 'tax' },
-    timeline: { warnAt: at(20), deadline: at(40), escalateAt: at(60) },
-  };
-  const record = workflows.start('inspections-approval-x-v1', JSON.stringify(input));
-  await workflows.settled();
   return { record, published, checks };
 }
 
 describe('the deadline workflow, run locally from the synthesized definition', () => {
-  it('ends quietly when the matter closed before the warning: 4 transitions, no alert', async () => {
-    const { record, published } = await runMatter('warning');
+  it('ends quietly when the matter closed before the warning: 4 transitions, 1 check, no alert', async () => {
+    const { record, published, checks } = await runMatter('warning');
     expect(published).toEqual([]);
+    expect(checks).toEqual(['warning']);
     expect(record).toMatchObject({ status: 'SUCCEEDED', transitions: 4 });
   });
 
-  it('warns, then ends when the matter closed before the deadline: 8 transitions', async () => {
-    const { record, published } = await runMatter('breach');
+  it('warns, then ends when the matter closed before the deadline: 8 transitions, 2 checks', async () => {
+    const { record, published, checks } = await runMatter('breach');
     expect(published.map((alert) => alert.severity)).toEqual(['warning']);
-    expect(record.transitions).toBe(8);
+    expect(checks).toEqual(['warning', 'breach']);
+    expect(record).toMatchObject({ status: 'SUCCEEDED', transitions: 8 });
   });
 
-  it('warns and breaches, then ends when the breach was handled: 12 transitions', async () => {
-    const { record, published } = await runMatter('escalation');
+  it('warns and breaches, then ends when the breach was handled: 12 transitions, 3 checks', async () => {
+    const { record, published, checks } = await runMatter('escalation');
     expect(published.map((alert) => alert.severity)).toEqual(['warning', 'breach']);
-    expect(record.transitions).toBe(12);
+    expect(checks).toEqual(['warning', 'breach', 'escalation']);
+    expect(record).toMatchObject({ status: 'SUCCEEDED', transitions: 12 });
   });
 
-  it('warns, breaches and escalates a matter left open: 13 transitions, attributes for filter policies', async () => {
-    const { record, published } = await runMatter(undefined);
+  it('warns, breaches and escalates a matter left open: 13 transitions, 3 checks, attributes for filter policies', async () => {
+    const { record, published, checks } = await runMatter(undefined);
     expect(published.map((alert) => alert.severity)).toEqual(['warning', 'breach', 'escalation']);
+    expect(checks).toEqual(['warning', 'breach', 'escalation']);
     expect(published[2]!.attributes).toEqual({
       severity: { DataType: 'String', StringValue: 'escalation' },
       concern: { DataType: 'String', StringValue: 'inspections' },

@@ -13,6 +13,7 @@ import { openApiDocument } from '../../infra/openapi.ts';
 import { concerns } from '../../infra/concerns.ts';
 import { isPublic } from '#shared/http/routes';
 import { PROBLEM_TYPES } from '#shared/http/problem-types';
+import { INTAKE_PER_CLIENT } from '../../functions/complaints/routes.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const document = openApiDocument() as any;
@@ -31,6 +32,8 @@ describe('the OpenAPI document', () => {
       if (isPublic(route)) expect(operation.security).toEqual([]);
       else expect(operation.security).toBeUndefined();
     }
+    // The security notes name every role a token may carry, the assistance centre's among them.
+    expect(document.components.securitySchemes.bearer.description).toContain('service-centre');
     const entry = document.paths['/fee-cards/{enterpriseId}/entries'].post;
     expect(entry.requestBody.content['application/json'].schema.required).toEqual([
       'feeItemCode',
@@ -41,6 +44,19 @@ describe('the OpenAPI document', () => {
     ]);
     expect(entry.parameters).toContainEqual(expect.objectContaining({ name: 'Idempotency-Key', in: 'header' }));
     expect(entry.parameters).toContainEqual(expect.objectContaining({ name: 'enterpriseId', in: 'path', required: true }));
+  });
+
+  it('says from when a fee item is in force, and what the throttled 429 limits, from the constants the code runs on', () => {
+    const body = document.paths['/fee-items/{code}'].put.requestBody.content['application/json'].schema;
+    expect(body.properties.validFrom.description).toContain(
+      "in force by whole local dates (China Standard Time): it takes effect from the first hour of this date, by default the day it is published, and a collection is checked against what is in force on the collection's date",
+    );
+    expect(body.properties.validTo.description).toBeUndefined();
+    const throttled = document.paths['/complaints'].post.responses['429'].content['application/problem+json'].examples.throttled;
+    expect(throttled.summary).toBe(
+      `Too many requests: complaint intake takes at most ${INTAKE_PER_CLIENT.requests} complaints a minute from one client address (an IPv6 /64); Retry-After says in how many seconds to try again.`,
+    );
+    expect(INTAKE_PER_CLIENT.windowSeconds).toBe(60);
   });
 
   it('gives every success a response schema of its own, and CSV where a route answers it', () => {

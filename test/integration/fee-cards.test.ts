@@ -7,8 +7,9 @@ import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } fr
 import { db, tableName } from '#shared/data/db';
 import { keys, lists } from '#shared/data/table';
 import { invoke } from '../support/invoke.ts';
-import { newCode, newCreditCode } from '../support/data.ts';
-import { addDays } from '#shared/time/clock';
+import { newCode, newCreditCode, newDeptId } from '../support/data.ts';
+import { addDays, startOfLocalDate } from '#shared/time/clock';
+import { call, tokenFor } from '../support/http.ts';
 import {
   COLLECTION_DAY,
   COLLECTION_MONTH,
@@ -332,8 +333,9 @@ describe('paging a card', () => {
   });
 });
 
-describe('revising a fee item', () => {
-  const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3_600_000).toISOString();
+describe('a fee list in force by whole local dates', () => {
+  /** An hour ago, or the first moment of today in China time when that was yesterday: earlier today, always. */
+  const earlierToday = () => new Date(Math.max(Date.now() - 3_600_000, startOfLocalDate(today()).getTime())).toISOString();
   const revise = (dept: string, code: string, standard: object, extra: object = {}) =>
     invoke(feeCards, routes.putFeeItem, {
       params: { code },
@@ -341,27 +343,90 @@ describe('revising a fee item', () => {
       json: { unit: dept, name: 'Verification of weights', legalBasis: 'Metrology Law art. 9', standard, ...extra },
     });
 
-  it('checks each collection against the standard in force when it was collected, and never re-judges older entries', async () => {
+  it('accepts a fee collected an hour before the item was published this morning, and stores the entry (issue 18)', async () => {
+    const dept = newDeptId('unit');
+    const code = newCode('TODAY');
+    const enterpriseId = newCreditCode();
+    const officeToken = await tokenFor({ roles: ['soft-env-office'] });
+    const clerk = await tokenFor({ roles: ['department'], dept });
+    expect((await call('PUT', `/departments/${dept}`, { token: officeToken, json: { name: 'Quality Bureau' } })).status).toBe(201);
+    expect(
+      (
+        await call('POST', '/fee-cards', {
+          token: await tokenFor({ roles: ['park-office'] }),
+          json: { enterpriseId, enterpriseName: 'Morning Co.' },
+        })
+      ).status,
+    ).toBe(201);
+
+    // The office publishes the fee list with no validFrom: in force from the first hour of today.
+    const published = await call('PUT', `/fee-items/${code}`, {
+      token: officeToken,
+      json: {
+        unit: dept,
+        name: 'Inspection of boilers',
+        legalBasis: 'Special Equipment Safety Law art. 40',
+        standard: { kind: 'fixed', amount: 6000 },
+      },
+    });
+    expect(published).toMatchObject({ status: 201, body: { code, revision: 1, inForceFrom: `${today()}T00:00:00.000+08:00` } });
+
+    // The department then records a fee it collected an hour earlier.
+    const collectedAt = earlierToday();
+    const receiptNo = `R-${enterpriseId}-morning`;
+    const recorded = await call('POST', `/fee-cards/${enterpriseId}/entries`, {
+      token: clerk,
+      json: { feeItemCode: code, amount: 6000, collector: 'Chen Jie', collectedAt, receiptNo },
+    });
+    expect(recorded).toMatchObject({
+      status: 201,
+      body: { entryId: '00000001', feeItemCode: code, amount: 6000, standard: { kind: 'fixed', amount: 6000 } },
+    });
+    const stored = await db.send(
+      new GetCommand({ TableName: tableName, Key: { pk: keys.cardPartition(enterpriseId), sk: keys.entrySk(1) } }),
+    );
+    expect(stored.Item).toMatchObject({ type: 'fee-entry', unit: dept, feeItemCode: code, amount: 6000, receiptNo, collectedOn: today() });
+    expect(Date.parse(stored.Item!.collectedAt)).toBe(Date.parse(collectedAt));
+
+    // A fee collected yesterday was not on the list then.
+    const yesterday = await call('POST', `/fee-cards/${enterpriseId}/entries`, {
+      token: clerk,
+      json: {
+        feeItemCode: code,
+        amount: 6000,
+        collector: 'Chen Jie',
+        collectedAt: `${addDays(today(), -1)}T23:59:59+08:00`,
+        receiptNo: `${receiptNo}-2`,
+      },
+    });
+    expect(yesterday).toMatchObject({ status: 422, body: { type: 'urn:soft-env:problem:fee-item-not-published' } });
+    expect(yesterday.body.detail).toContain(`was not on the published fee list on ${addDays(today(), -1)}`);
+  });
+
+  it('checks each collection against the standard in force on its date, and never re-judges older entries', async () => {
     const { dept, code, enterpriseId } = await feeScenario({ kind: 'fixed', amount: 100 });
+    const yesterday = addDays(today(), -1);
     const record = (amount: number, collectedAt: string) =>
       invoke(feeCards, routes.recordEntry, {
         params: { enterpriseId },
         json: collection(code, amount, { collectedAt }),
         caller: departmentCaller(dept),
       });
-    expect((await record(100, hoursAgo(3))).status).toBe(201);
+    expect((await record(100, `${yesterday}T10:00:00+08:00`)).status).toBe(201);
 
     const revised = await revise(dept, code, { kind: 'fixed', amount: 80 });
-    expect(revised).toMatchObject({ status: 200, body: { code, revision: 2, standard: { kind: 'fixed', amount: 80 } } });
-    expect(Date.parse(revised.body.inForceFrom)).toBeGreaterThan(Date.now() - 60_000);
+    expect(revised).toMatchObject({
+      status: 200,
+      body: { code, revision: 2, standard: { kind: 'fixed', amount: 80 }, inForceFrom: `${today()}T00:00:00.000+08:00` },
+    });
     const list = await invoke(feeCards, routes.listFeeItems, { query: { unit: dept } });
     expect(list.body.items).toEqual([expect.objectContaining({ code, revision: 2, standard: { kind: 'fixed', amount: 80 } })]);
 
-    // Collected before the revision: the old standard, even though it is recorded after it.
-    const before = await record(100, hoursAgo(1));
+    // Collected yesterday: the old standard, even though it is recorded after the revision.
+    const before = await record(100, `${yesterday}T23:59:59+08:00`);
     expect(before).toMatchObject({ status: 201, body: { entryId: '00000002', amount: 100, standard: { kind: 'fixed', amount: 100 } } });
-    // Collected after it: the new one.
-    const after = await record(100, new Date().toISOString());
+    // Collected today, even before the revision was published: the new one.
+    const after = await record(100, earlierToday());
     expect(after).toMatchObject({ status: 422, body: { type: 'urn:soft-env:problem:amount-outside-standard' } });
     expect(after.body.detail).toContain('exactly 0.80 yuan; 1.00 yuan was recorded');
     expect(await record(80, new Date().toISOString())).toMatchObject({
@@ -369,7 +434,7 @@ describe('revising a fee item', () => {
       body: { entryId: '00000003', standard: { kind: 'fixed', amount: 80 } },
     });
     // Collected before the item was first published (in force from PUBLISHED_ON): not on the list then.
-    const unpublished = await record(100, `${addDays(PUBLISHED_ON, -1)}T10:00:00+08:00`);
+    const unpublished = await record(100, `${addDays(PUBLISHED_ON, -1)}T23:59:59+08:00`);
     expect(unpublished).toMatchObject({ status: 422, body: { type: 'urn:soft-env:problem:fee-item-not-published' } });
 
     // The older entries stay valid on the card and in the audit, each with the standard it met.
@@ -385,7 +450,7 @@ describe('revising a fee item', () => {
     let cursor: string | undefined;
     do {
       const audit = await invoke(feeCards, routes.feeAudit, {
-        query: { from: addDays(today(), -1), to: today(), limit: '200', ...(cursor ? { cursor } : {}) },
+        query: { from: yesterday, to: today(), limit: '200', ...(cursor ? { cursor } : {}) },
         caller: supervisor,
       });
       mine.push(...audit.body.items.filter((item: any) => item.enterpriseId === enterpriseId && item.kind === 'entry'));
@@ -400,20 +465,54 @@ describe('revising a fee item', () => {
     expect(chains[0]).toEqual({ enterpriseId, valid: true, entries: 3 });
   });
 
-  it('never backdates a revision: a past validFrom does not reach collections already made', async () => {
+  it('leaves today to the standard in force now when a revision takes effect tomorrow', async () => {
     const { dept, code, enterpriseId } = await feeScenario({ kind: 'fixed', amount: 100 });
-    const revised = await revise(dept, code, { kind: 'fixed', amount: 50 }, { validFrom: addDays(today(), -30) });
-    expect(revised).toMatchObject({ status: 200, body: { revision: 2, validFrom: addDays(today(), -30) } });
-    expect(Date.parse(revised.body.inForceFrom)).toBeGreaterThan(Date.now() - 60_000);
-    const earlier = await invoke(feeCards, routes.recordEntry, {
-      params: { enterpriseId },
-      json: collection(code, 100, { collectedAt: hoursAgo(2) }),
-      caller: departmentCaller(dept),
+    const tomorrow = addDays(today(), 1);
+    const revised = await revise(dept, code, { kind: 'fixed', amount: 120 }, { validFrom: tomorrow });
+    expect(revised).toMatchObject({
+      status: 200,
+      body: { revision: 2, validFrom: tomorrow, inForceFrom: `${tomorrow}T00:00:00.000+08:00` },
     });
-    expect(earlier).toMatchObject({ status: 201, body: { standard: { kind: 'fixed', amount: 100 } } });
+    const record = (amount: number) =>
+      invoke(feeCards, routes.recordEntry, {
+        params: { enterpriseId },
+        json: collection(code, amount, { collectedAt: new Date().toISOString() }),
+        caller: departmentCaller(dept),
+      });
+    expect(await record(120)).toMatchObject({ status: 422, body: { type: 'urn:soft-env:problem:amount-outside-standard' } });
+    expect(await record(100)).toMatchObject({ status: 201, body: { standard: { kind: 'fixed', amount: 100 } } });
   });
 
-  it('checks against an item published before revisions were kept, from its publication', async () => {
+  it('a past validFrom reaches the collections of those dates not yet recorded, never the entries already recorded', async () => {
+    const { dept, code, enterpriseId } = await feeScenario({ kind: 'fixed', amount: 100 });
+    const record = (amount: number, collectedOn: string) =>
+      invoke(feeCards, routes.recordEntry, {
+        params: { enterpriseId },
+        json: collection(code, amount, { collectedAt: `${collectedOn}T10:00:00+08:00` }),
+        caller: departmentCaller(dept),
+      });
+    expect(await record(100, addDays(today(), -20))).toMatchObject({ status: 201, body: { entryId: '00000001' } });
+
+    const validFrom = addDays(today(), -30);
+    const revised = await revise(dept, code, { kind: 'fixed', amount: 50 }, { validFrom });
+    expect(revised).toMatchObject({ status: 200, body: { revision: 2, validFrom, inForceFrom: `${validFrom}T00:00:00.000+08:00` } });
+    expect(await record(100, addDays(today(), -20))).toMatchObject({
+      status: 422,
+      body: { type: 'urn:soft-env:problem:amount-outside-standard' },
+    });
+    expect(await record(50, addDays(today(), -20))).toMatchObject({ status: 201, body: { standard: { kind: 'fixed', amount: 50 } } });
+    expect(await record(100, addDays(validFrom, -1))).toMatchObject({ status: 201, body: { standard: { kind: 'fixed', amount: 100 } } });
+
+    const card = await invoke(feeCards, routes.getCard, { params: { enterpriseId }, caller: office });
+    expect(card.body.chain).toEqual({ valid: true, entries: 3 });
+    expect(card.body.entries.map((entry: any) => [entry.entryId, entry.amount, entry.standard.amount])).toEqual([
+      ['00000001', 100, 100],
+      ['00000002', 50, 50],
+      ['00000003', 100, 100],
+    ]);
+  });
+
+  it('checks against an item published before revisions were kept, from the day of its publication', async () => {
     const { dept, enterpriseId } = await feeScenario();
     const code = newCode('OLD');
     await db.send(
@@ -429,7 +528,7 @@ describe('revising a fee item', () => {
           legalBasis: 'Old rules',
           standard: { kind: 'fixed', amount: 3000 },
           revision: 1,
-          publishedAt: new Date(Date.now() - 5 * 3_600_000).toISOString(),
+          publishedAt: new Date().toISOString(),
         },
       }),
     );
@@ -439,12 +538,18 @@ describe('revising a fee item', () => {
         json: collection(code, amount, { collectedAt }),
         caller: departmentCaller(dept),
       });
-    expect(await record(3000, hoursAgo(1))).toMatchObject({ status: 201, body: { standard: { kind: 'fixed', amount: 3000 } } });
-    expect(await record(3000, hoursAgo(6))).toMatchObject({ status: 422, body: { type: 'urn:soft-env:problem:fee-item-not-published' } });
-    expect(await record(2000, hoursAgo(1))).toMatchObject({ status: 422, body: { type: 'urn:soft-env:problem:amount-outside-standard' } });
+    expect(await record(3000, earlierToday())).toMatchObject({ status: 201, body: { standard: { kind: 'fixed', amount: 3000 } } });
+    expect(await record(3000, `${addDays(today(), -1)}T23:59:59+08:00`)).toMatchObject({
+      status: 422,
+      body: { type: 'urn:soft-env:problem:fee-item-not-published' },
+    });
+    expect(await record(2000, earlierToday())).toMatchObject({
+      status: 422,
+      body: { type: 'urn:soft-env:problem:amount-outside-standard' },
+    });
   });
 
-  it('keeps every revision in the table, each in force from its own instant', async () => {
+  it('keeps every revision in the table, each in force from the first hour of its date', async () => {
     const { dept, code } = await feeScenario({ kind: 'fixed', amount: 100 });
     await revise(dept, code, { kind: 'fixed', amount: 80 });
     const revisions =
@@ -457,11 +562,10 @@ describe('revising a fee item', () => {
           }),
         )
       ).Items ?? [];
-    expect(revisions.map((item) => [item.revision, item.standard.amount])).toEqual([
-      [1, 100],
-      [2, 80],
+    expect(revisions.map((item) => [item.revision, item.standard.amount, item.inForceFrom])).toEqual([
+      [1, 100, `${PUBLISHED_ON}T00:00:00.000+08:00`],
+      [2, 80, `${today()}T00:00:00.000+08:00`],
     ]);
-    expect(revisions[0]!.inForceFrom).toBe(`${PUBLISHED_ON}T00:00:00.000+08:00`);
   });
 });
 

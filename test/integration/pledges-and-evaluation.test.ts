@@ -246,6 +246,11 @@ describe('the quarterly evaluation', () => {
       ratings: 0,
       ratingPoints: 0,
       poorRatings: 0,
+      // No assisted tasks or meetings here (test/integration/assistance.test.ts counts them).
+      tasksCompleted: 0,
+      tasksOnTime: 0,
+      tasksLate: 0,
+      meetingsMissed: 0,
     });
     // Three public complaints, and the two the refusal and the visit opened.
     expect(row.figures).toMatchObject({

@@ -28,6 +28,7 @@ const ROLE_OF: Partial<Record<CallerKind, Role>> = {
   'soft-env-office': 'soft-env-office',
   supervisor: 'supervisor',
   'park-office': 'park-office',
+  'service-centre': 'service-centre',
   enterprise: 'enterprise',
   'other-enterprise': 'enterprise',
   'department-without-dept': 'department',
@@ -56,6 +57,10 @@ const OWNED_RECORDS = new Set([
   'applicationDelayNotice',
   'decideApplication',
   'rateApplication',
+  'getCase',
+  'acceptTask',
+  'returnTask',
+  'completeTask',
 ]);
 /** Of those, the ones where the other department is answered (its own part, checked by what it shows). */
 const OWN_PART_FOR_OTHER_DEPARTMENT = new Set(['getCard', 'findingsRegister']);
@@ -68,6 +73,8 @@ function secretsFor(world: World, kind: CallerKind): string[] {
   if (!sees('department', 'soft-env-office', 'supervisor')) secrets.push(world.complaintId);
   if (!sees('department', 'soft-env-office', 'supervisor', 'enterprise')) secrets.push(world.inspectionId, world.applicationId);
   if (!sees('department', 'soft-env-office', 'supervisor', 'enterprise', 'park-office')) secrets.push(world.receiptNo);
+  // An assisted case: the centre, the office, supervisors, its enterprise, the department holding its task.
+  if (!sees('service-centre', 'department', 'soft-env-office', 'supervisor', 'enterprise')) secrets.push(world.caseProject);
   return secrets;
 }
 

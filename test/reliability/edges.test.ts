@@ -39,6 +39,7 @@ describe('cursors', () => {
       'listAlerts',
       'listApplications',
       'listAppointments',
+      'listCases',
       'listComplaints',
       'listDepartments',
       'listFeeItems',

@@ -39,6 +39,7 @@ const TOKEN_OF_ROLE: Record<Role, (w: World) => string> = {
   'soft-env-office': (w) => w.tokens['soft-env-office'],
   supervisor: (w) => w.tokens.supervisor,
   'park-office': (w) => w.tokens['park-office'],
+  'service-centre': (w) => w.tokens['service-centre'],
   enterprise: (w) => w.tokens.enterprise,
 };
 

@@ -92,6 +92,7 @@ export const CALLER_KINDS = [
   'soft-env-office',
   'supervisor',
   'park-office',
+  'service-centre',
   'enterprise',
   'other-enterprise',
   'department-without-dept',
@@ -115,6 +116,11 @@ export interface World {
   pledgeId: string;
   appointmentId: string;
   applicationId: string;
+  /** An assisted case of entA (帮办), with a task of deptA and a meeting held an hour ago; its project names nobody else's. */
+  caseId: string;
+  caseProject: string;
+  taskId: string;
+  meetingId: string;
   tokens: Record<Exclude<CallerKind, 'anonymous'>, string>;
 }
 
@@ -141,6 +147,7 @@ export async function buildWorld(): Promise<World> {
     'soft-env-office': await tokenFor({ roles: ['soft-env-office'], sub: 'office-rel' }),
     supervisor: await tokenFor({ roles: ['supervisor'], sub: 'supervisor-rel' }),
     'park-office': await tokenFor({ roles: ['park-office'], sub: 'park-rel' }),
+    'service-centre': await tokenFor({ roles: ['service-centre'], sub: 'centre-rel' }),
     enterprise: await tokenFor({ roles: ['enterprise'], ent: entA, sub: `owner-${entA}` }),
     'other-enterprise': await tokenFor({ roles: ['enterprise'], ent: entB, sub: `owner-${entB}` }),
     'department-without-dept': await tokenFor({ roles: ['department'], sub: 'clerk-nowhere' }),
@@ -258,7 +265,33 @@ export async function buildWorld(): Promise<World> {
     }),
     'an application',
   );
+  const centre = tokens['service-centre'];
+  const caseProject = `Project ${uniqueSuffix()}`;
+  const assisted = expectOk(
+    await send('POST', '/assisted-cases', { token: centre, from, json: { enterpriseId: entA, project: caseProject, mandateRef: 'WT-1' } }),
+    'an assisted case',
+  );
+  const task = expectOk(
+    await send('POST', `/assisted-cases/${assisted.body.id}/tasks`, {
+      token: centre,
+      from,
+      json: { dept: deptA, what: 'Confirm the plot', limitDays: 5 },
+    }),
+    'a task',
+  );
+  const meeting = expectOk(
+    await send('POST', `/assisted-cases/${assisted.body.id}/meetings`, {
+      token: centre,
+      from,
+      json: { at: new Date(Date.now() - 3_600_000).toISOString(), chair: 'Liu', depts: [deptA, deptB] },
+    }),
+    'a meeting',
+  );
   return {
+    caseId: assisted.body.id,
+    caseProject,
+    taskId: task.body.id,
+    meetingId: meeting.body.id,
     appointmentId: appointment.body.id,
     applicationId: application.body.id,
     deptA,
@@ -389,6 +422,26 @@ export function samples(world: World): Record<string, (today: string) => Sample>
     }),
     decideApplication: () => ({ params: { id: world.applicationId }, json: { decision: 'approved', reason: 'Complete.' } }),
     rateApplication: () => ({ params: { id: world.applicationId }, json: { score: 4, comment: 'Quick.' } }),
+    openCase: () => ({ json: { enterpriseId: world.entA, project: 'A second workshop', mandateRef: 'WT-2' } }),
+    listCases: () => ({ query: { limit: '50' } }),
+    getCase: () => ({ params: { id: world.caseId } }),
+    assignTask: () => ({ params: { id: world.caseId }, json: { dept: world.deptA, what: 'Check the drains', limitDays: 3 } }),
+    acceptTask: () => ({ params: { id: world.caseId, taskId: world.taskId }, json: {} }),
+    returnTask: () => ({ params: { id: world.caseId, taskId: world.taskId }, json: { reason: 'Not ours.' } }),
+    completeTask: () => ({ params: { id: world.caseId, taskId: world.taskId }, json: { result: 'Confirmed.' } }),
+    scheduleMeeting: () => ({
+      params: { id: world.caseId },
+      json: { at: new Date(Date.now() + 48 * 3_600_000).toISOString(), chair: 'Liu', depts: [world.deptA] },
+    }),
+    recordMinutes: () => ({
+      params: { id: world.caseId, meetingId: world.meetingId },
+      json: { attended: [world.deptA], decisions: [{ dept: world.deptA, what: 'Move the gate', limitDays: 4 }] },
+    }),
+    fileCaseApplication: () => ({
+      params: { id: world.caseId },
+      json: { itemCode: world.approvalItemCode, materials: ['application form'] },
+    }),
+    closeCase: () => ({ params: { id: world.caseId }, json: { outcome: 'completed', summary: 'Done.' } }),
     evaluation: (today) => ({ params: { quarter: `${today.slice(0, 4)}-Q${Math.floor((Number(today.slice(5, 7)) - 1) / 3) + 1}` } }),
   };
 }

@@ -32,6 +32,7 @@ describe('roles from verified claims', () => {
     expect(parseRolesClaim('[department supervisor]')).toEqual(['department', 'supervisor']);
     expect(parseRolesClaim('["enterprise"]')).toEqual(['enterprise']);
     expect(parseRolesClaim(['park-office', 'root'])).toEqual(['park-office']);
+    expect(parseRolesClaim('[service-centre enterprise]')).toEqual(['service-centre', 'enterprise']);
     expect(parseRolesClaim('soft-env-office,admin')).toEqual(['soft-env-office']);
     expect(parseRolesClaim(undefined)).toEqual([]);
   });

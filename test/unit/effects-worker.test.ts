@@ -41,8 +41,9 @@ const alert = {
   subject: { type: 'inspection', id: 'insp-42' },
 };
 const matter = { concern: 'inspections' as const, kind: 'approval', id: 'insp-42', version: 2, department: 'market-supervision' };
+// Instants the calendar computes carry milliseconds; the workflow waits on whole seconds.
 const timeline = {
-  warnAt: new Date(now.getTime() + 3_600_000).toISOString(),
+  warnAt: new Date(now.getTime() + 3_600_000).toISOString().replace(/\.\d{3}Z$/, '.250Z'),
   deadline: new Date(now.getTime() + 7_200_000).toISOString(),
   escalateAt: new Date(now.getTime() + 10_800_000).toISOString(),
 };
@@ -106,8 +107,19 @@ describe('the effects worker', () => {
     expect(sfn).toHaveReceivedCommandWith(StartExecutionCommand, {
       stateMachineArn: MACHINE,
       name: 'inspections-approval-insp-42-v2',
-      input: JSON.stringify({ matter, timeline }),
+      // A Wait on a timestamp drops the milliseconds: each instant goes up to its next whole second, never earlier.
+      input: JSON.stringify({
+        matter,
+        timeline: {
+          warnAt: new Date(Math.ceil(Date.parse(timeline.warnAt) / 1000) * 1000).toISOString(),
+          deadline: new Date(Math.ceil(Date.parse(timeline.deadline) / 1000) * 1000).toISOString(),
+          escalateAt: new Date(Math.ceil(Date.parse(timeline.escalateAt) / 1000) * 1000).toISOString(),
+        },
+      }),
     });
+    const sent = JSON.parse(sfn.commandCalls(StartExecutionCommand)[0]!.args[0].input.input!).timeline;
+    expect(sent.warnAt).toMatch(/\.000Z$/);
+    expect(Date.parse(sent.warnAt) - Date.parse(timeline.warnAt)).toBe(750);
     expect(sfn).toHaveReceivedCommandWith(StopExecutionCommand, {
       executionArn: 'arn:aws:states:ap-southeast-1:111111111111:execution:soft-env-deadlines:inspections-approval-insp-42-v2',
       cause: 'approved',

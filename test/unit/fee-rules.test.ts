@@ -3,12 +3,14 @@ import {
   checkCollection,
   entryHash,
   genesisHash,
+  inForceBy,
   inForceFrom,
   meetsStandard,
   verifyChain,
   type ChainedEntry,
   type FeeItem,
 } from '../../functions/fee-cards/rules.ts';
+import { addDays, localDate, startOfLocalDate, toLocalIso } from '#shared/time/clock';
 
 const item: FeeItem = {
   code: 'MR-001',
@@ -134,19 +136,71 @@ describe('the hash chain of a card', () => {
   });
 });
 
-describe('from when a publication of a fee item is in force', () => {
-  const now = new Date('2026-06-15T02:00:00Z');
-  it('a first publication: from its publication, or from a past validFrom (a fee list already in force)', () => {
-    expect(inForceFrom(undefined, undefined, now)).toEqual(now);
-    expect(inForceFrom(undefined, '2026-05-01', now)).toEqual(new Date('2026-04-30T16:00:00Z'));
-    expect(inForceFrom(undefined, '2026-07-01', now)).toEqual(now);
+describe('a fee list is in force by whole local dates (China Standard Time)', () => {
+  // Dates relative to today (China time), so that the test never expires.
+  const today = localDate(new Date());
+  const yesterday = addDays(today, -1);
+  const tomorrow = addDays(today, 1);
+  const at = (date: string, time: string) => new Date(`${date}T${time}+08:00`);
+  /** Whether a publication in force from `from` is in force for a collection at `collectedAt` (what the store asks). */
+  const coversCollectionAt = (from: Date, collectedAt: Date) => from <= inForceBy(localDate(collectedAt));
+
+  it('a publication this morning covers a collection made earlier this morning, and none made yesterday', () => {
+    const publishedAt = at(today, '09:30:00');
+    const from = inForceFrom(undefined, undefined, publishedAt);
+    expect(from).toEqual(startOfLocalDate(today));
+    expect(coversCollectionAt(from, at(today, '08:30:00'))).toBe(true);
+    expect(coversCollectionAt(from, at(today, '00:00:00'))).toBe(true);
+    expect(coversCollectionAt(from, at(yesterday, '23:59:59.999'))).toBe(false);
+    expect(coversCollectionAt(from, at(yesterday, '10:00:00'))).toBe(false);
   });
-  it('a revision: from its publication, whatever its validFrom, so earlier collections keep their standard', () => {
-    const previous = { publishedAt: '2026-06-01T09:00:00.000+08:00', inForceFrom: '2026-05-01T00:00:00.000+08:00' };
-    expect(inForceFrom(previous, '2026-01-01', now)).toEqual(now);
-    // Never before the revision it follows, even with a clock a little behind.
-    expect(
-      inForceFrom({ publishedAt: '2026-06-15T10:00:01.000+08:00', inForceFrom: '2026-06-15T10:00:01.000+08:00' }, undefined, now),
-    ).toEqual(new Date('2026-06-15T02:00:01Z'));
+
+  it('takes the date in China time at midnight, not the UTC date', () => {
+    // 00:10 in China is still the day before in UTC.
+    const justAfterMidnight = at(today, '00:10:00');
+    expect(justAfterMidnight.toISOString().slice(0, 10)).toBe(yesterday);
+    expect(inForceFrom(undefined, undefined, justAfterMidnight)).toEqual(startOfLocalDate(today));
+    expect(inForceFrom(undefined, undefined, at(today, '23:59:59.999'))).toEqual(startOfLocalDate(today));
+    expect(startOfLocalDate(today).toISOString()).toBe(`${yesterday}T16:00:00.000Z`);
+    // The last millisecond of a China date, and not one more.
+    expect(inForceBy(today).toISOString()).toBe(`${today}T15:59:59.999Z`);
+    const publishedTomorrow = inForceFrom(undefined, undefined, at(tomorrow, '00:00:00'));
+    expect(coversCollectionAt(publishedTomorrow, at(today, '23:59:59.999'))).toBe(false);
+    expect(coversCollectionAt(publishedTomorrow, at(tomorrow, '00:00:00'))).toBe(true);
+  });
+
+  it('a validFrom date sets the first hour it is in force, in the past (a fee list already in force) or the future', () => {
+    const now = at(today, '15:00:00');
+    expect(inForceFrom(undefined, addDays(today, -30), now)).toEqual(startOfLocalDate(addDays(today, -30)));
+    const scheduled = inForceFrom(undefined, tomorrow, now);
+    expect(scheduled).toEqual(startOfLocalDate(tomorrow));
+    expect(coversCollectionAt(scheduled, now)).toBe(false);
+  });
+
+  it('a revision with validFrom tomorrow leaves today to the standard in force now', () => {
+    const first = {
+      publishedAt: toLocalIso(at(addDays(today, -20), '10:00:00')),
+      inForceFrom: toLocalIso(startOfLocalDate(addDays(today, -20))),
+    };
+    const revision = inForceFrom(first, tomorrow, at(today, '11:00:00'));
+    expect(revision).toEqual(startOfLocalDate(tomorrow));
+    expect(coversCollectionAt(revision, at(today, '09:00:00'))).toBe(false);
+    expect(coversCollectionAt(new Date(first.inForceFrom), at(today, '09:00:00'))).toBe(true);
+    expect(coversCollectionAt(revision, at(tomorrow, '00:00:00'))).toBe(true);
+  });
+
+  it('a revision published today without validFrom is in force all of today; never before the revision it follows', () => {
+    const first = {
+      publishedAt: toLocalIso(at(addDays(today, -20), '10:00:00')),
+      inForceFrom: toLocalIso(startOfLocalDate(addDays(today, -20))),
+    };
+    expect(inForceFrom(first, undefined, at(today, '16:00:00'))).toEqual(startOfLocalDate(today));
+    // A revision that follows one scheduled for tomorrow waits for it.
+    const scheduled = { publishedAt: toLocalIso(at(today, '10:00:00')), inForceFrom: toLocalIso(startOfLocalDate(tomorrow)) };
+    expect(inForceFrom(scheduled, undefined, at(today, '11:00:00'))).toEqual(startOfLocalDate(tomorrow));
+    expect(inForceFrom(scheduled, addDays(today, -5), at(today, '11:00:00'))).toEqual(startOfLocalDate(tomorrow));
+    // One published before whole dates were kept stood from its instant: the next never comes before it.
+    const legacy = { publishedAt: toLocalIso(at(today, '09:30:00')), inForceFrom: toLocalIso(at(today, '09:30:00')) };
+    expect(inForceFrom(legacy, undefined, at(today, '10:00:00'))).toEqual(at(today, '09:30:00'));
   });
 });

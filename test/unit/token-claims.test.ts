@@ -36,6 +36,13 @@ describe('token claims', () => {
     });
   });
 
+  it('gives a clerk of the assistance centre the service-centre role, with no department or enterprise', async () => {
+    const result = await handler(event('TokenGeneration_Authentication', 'web', ['service-centre'], { email: 'wang@county.gov.cn' }));
+    expect(result.response.claimsAndScopeOverrideDetails).toMatchObject({
+      idTokenGeneration: { claimsToAddOrOverride: { roles: 'service-centre' } },
+    });
+  });
+
   it("gives a department system's client the department role and its department, and any other client nothing", async () => {
     cognito
       .on(DescribeUserPoolClientCommand, { ClientId: 'sys' })

@@ -96,6 +96,19 @@ describe('npm run users', () => {
     expect(cognito).toHaveReceivedCommandWith(AdminDisableUserCommand, { UserPoolId: 'ap-southeast-1_pool', Username: 'li@county.gov.cn' });
   });
 
+  it('creates a clerk of the assistance centre in the service-centre group, with no department or enterprise', async () => {
+    cognito.on(AdminCreateUserCommand).resolves({}).on(AdminAddUserToGroupCommand).resolves({});
+    await main(['create-person', '--email', 'wang@county.gov.cn', '--role', 'service-centre'], client, env, false);
+    expect(cognito).toHaveReceivedCommandWith(AdminCreateUserCommand, {
+      Username: 'wang@county.gov.cn',
+      UserAttributes: [
+        { Name: 'email', Value: 'wang@county.gov.cn' },
+        { Name: 'email_verified', Value: 'true' },
+      ],
+    });
+    expect(cognito).toHaveReceivedCommandWith(AdminAddUserToGroupCommand, { Username: 'wang@county.gov.cn', GroupName: 'service-centre' });
+  });
+
   it('in a dry run prints each call it would make and sends none', async () => {
     const lines = await main(['create-person', '--email', 'li@county.gov.cn', '--role', 'supervisor'], client, env, true);
     expect(lines).toEqual([

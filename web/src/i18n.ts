@@ -6,6 +6,7 @@ import { COMPLAINT_CATEGORY_WORDS } from '#functions/complaints/rules';
 import { INSPECTION_CATEGORY_WORDS, INSPECTION_STATUS_WORDS } from '#functions/inspections/rules';
 import { PLEDGE_STATUS_WORDS } from '#functions/pledges/rules';
 import { APPLICATION_DECISION_WORDS } from '#functions/applications/rules';
+import { CASE_OUTCOME_WORDS, CASE_STATUS_WORDS, TASK_STATUS_WORDS } from '#functions/assistance/rules';
 import { signal } from './state.ts';
 
 export type Lang = 'zh' | 'en';
@@ -258,6 +259,7 @@ export const ROLE: Record<string, Words> = {
   'soft-env-office': ['软环境办', 'Soft-environment office'],
   supervisor: ['监督人员', 'Supervisor'],
   'park-office': ['园区办', 'Park office'],
+  'service-centre': ['帮办服务中心', 'Assistance centre'],
   enterprise: ['企业', 'Enterprise'],
 };
 export const TIMELINE_EVENT: Record<string, Words> = {
@@ -295,6 +297,16 @@ export const PROBLEM: Record<string, Words> = {
   'already-confirmed': ['该预约已确认', 'Already confirmed'],
   'application-changed': ['已被他人处理,请刷新', 'Changed meanwhile; reload'],
   'appointment-changed': ['已被他人处理,请刷新', 'Changed meanwhile; reload'],
+  'no-mandate': ['没有企业的代办委托书,不能代为申报', 'No written mandate from the enterprise: the centre cannot file for it'],
+  'task-accepted': ['任务已接收,不能再退回', 'The task was accepted; it can no longer be returned'],
+  'task-returned': ['任务已退回,由帮办中心改派', 'The task was returned; the centre hands it on'],
+  'task-completed': ['任务已完成', 'The task is completed'],
+  'task-not-returned': ['只能改派已退回的任务', 'Only a returned task is handed on'],
+  'minutes-recorded': ['会议纪要已录入', 'The minutes were already recorded'],
+  'meeting-not-held': ['会议尚未召开', 'The meeting has not been held yet'],
+  'case-closed': ['项目已办结', 'The case is closed'],
+  'tasks-open': ['还有未完成的交办任务,不能办结', 'Tasks are still open: the case cannot close'],
+  'case-changed': ['已被他人处理,请刷新', 'Changed meanwhile; reload'],
   'invalid-request': ['填写内容有误', 'Some fields are not valid'],
   unauthorized: ['请重新登录', 'Please sign in again'],
   forbidden: ['无权进行此操作', 'Not allowed for your role'],
@@ -303,3 +315,51 @@ export const PROBLEM: Record<string, Words> = {
   'payload-too-large': ['内容过长', 'Too long'],
   throttled: ['请求过于频繁,请稍后再试', 'Too many requests; try again shortly'],
 };
+
+/** The assistance centre (帮办服务中心): its statuses from functions/assistance/rules.ts, and the workbench's words. */
+export const TASK_STATUS: Record<string, Words> = TASK_STATUS_WORDS;
+export const CASE_STATUS: Record<string, Words> = CASE_STATUS_WORDS;
+export const CASE_OUTCOME: Record<string, Words> = CASE_OUTCOME_WORDS;
+export const A = {
+  workbench: ['帮办服务中心', 'Assistance centre'],
+  openCase: ['项目立案', 'Open a case'],
+  project: ['项目名称', 'Project'],
+  mandateRef: ['代办委托书编号(可选)', 'Mandate reference (optional)'],
+  cases: ['帮办项目', 'Assisted projects'],
+  myProjects: ['我的帮办项目', 'My assisted projects'],
+  taskBoard: ['交办任务看板(按部门)', 'Task board by department'],
+  taskQueue: ['交办任务', 'Tasks handed to us'],
+  steward: ['首问负责人', 'Steward'],
+  noSteward: ['待帮办中心受理', 'Awaiting the centre'],
+  mandate: ['代办委托书', 'Mandate'],
+  tasks: ['交办任务', 'Tasks'],
+  assignTask: ['交办', 'Hand a task'],
+  what: ['任务内容', 'What is to be done'],
+  limitDays: ['时限(工作日)', 'Limit (working days)'],
+  handOn: ['改派', 'Hand on'],
+  handOnBy: ['改派期限', 'Hand on by'],
+  returnReason: ['退回理由', 'Why it is returned'],
+  accept: ['接收', 'Accept'],
+  giveBack: ['退回', 'Return'],
+  complete: ['完成任务', 'Complete the task'],
+  result: ['完成情况', 'Result'],
+  onTime: ['按时', 'On time'],
+  late: ['超时', 'Late'],
+  meetings: ['会办会议', 'Joint meetings'],
+  scheduleMeeting: ['召开会办', 'Call a joint meeting'],
+  meetingAt: ['会议时间', 'When'],
+  chair: ['主持人', 'Chair'],
+  invited: ['参会部门', 'Departments invited'],
+  minutes: ['录入会议纪要', 'Record the minutes'],
+  attended: ['到会部门', 'Attended'],
+  absent: ['缺席部门', 'Absent'],
+  decisions: ['会议决定(每行:部门代码 工作日 事项)', 'Decisions (one a line: department id, working days, what)'],
+  fileApplication: ['代办申报', 'File for the enterprise'],
+  applications: ['代办件', 'Applications filed'],
+  close: ['办结项目', 'Close the case'],
+  outcome: ['办结结果', 'Outcome'],
+  summary: ['办结说明', 'Summary'],
+  timeline: ['办理过程', 'Progress'],
+  opened: ['已立案', 'Case opened'],
+  openMine: ['申请帮办', 'Ask the centre for help'],
+} satisfies Record<string, Words>;

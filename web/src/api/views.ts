@@ -40,3 +40,7 @@ export type CalendarYear = Answer<'getCalendar'>;
 export type ApprovalItem = ItemOf<'listItems'>;
 export type Application = ItemOf<'listApplications'>;
 export type Appointment = ItemOf<'listAppointments'>;
+/** An assisted case (帮办) whole, or as a department sees it; its tasks; a case in a list. */
+export type AssistedCase = Answer<'getCase'>;
+export type AssistedTask = AssistedCase['tasks'][number];
+export type CaseSummary = ItemOf<'listCases'>;

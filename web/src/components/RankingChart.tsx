@@ -1,40 +1,81 @@
-/** The quarter's scores as a bar chart (ECharts, only the parts it needs: bars, axes, tooltip, SVG). */
-import { useEffect, useRef } from 'preact/hooks';
-import * as echarts from 'echarts/core';
-import { BarChart } from 'echarts/charts';
-import { AriaComponent, GridComponent, TooltipComponent } from 'echarts/components';
-import { SVGRenderer } from 'echarts/renderers';
+/**
+ * The quarter's scores as a horizontal bar chart, drawn as plain SVG: one chart of bars, a value
+ * axis and labels needs a few kilobytes, where a chart library's core alone is some 300 KB.
+ * Each bar's title is its tooltip; the table below the chart holds the same figures.
+ */
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { EvaluationRow } from '../api/views.ts';
 
-echarts.use([BarChart, GridComponent, TooltipComponent, AriaComponent, SVGRenderer]);
+const FONT = 13;
+const ROW = 36;
+const BAR = 20;
+const TOP = 8;
+const AXIS = 24;
+const VALUE_SPACE = 44;
+const TICKS = [0, 20, 40, 60, 80, 100];
+
+/** Roughly how wide a text is drawn: Chinese characters a full em, others about half. */
+const textWidth = (text: string) => Array.from(text).reduce((width, char) => width + (char.charCodeAt(0) >= 0x2e80 ? FONT : FONT * 0.6), 0);
+
+/** The name cut to `width`, with an ellipsis when it was cut (the bar's title keeps it whole). */
+function fitted(name: string, width: number): string {
+  if (textWidth(name) <= width) return name;
+  let cut = '';
+  for (const char of name) {
+    if (textWidth(`${cut}${char}…`) > width) break;
+    cut += char;
+  }
+  return `${cut}…`;
+}
 
 export function RankingChart({ rows, label, lastPlaced }: { rows: EvaluationRow[]; label: string; lastPlaced: Set<string> }) {
   const element = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (!element.current) return;
-    const chart = echarts.init(element.current, undefined, { renderer: 'svg' });
-    const ordered = [...rows].sort((a, b) => a.rank - b.rank);
-    chart.setOption({
-      aria: { enabled: true },
-      grid: { left: 8, right: 40, top: 8, bottom: 8, containLabel: true },
-      tooltip: { trigger: 'axis' },
-      xAxis: { type: 'value', max: 100 },
-      yAxis: { type: 'category', inverse: true, data: ordered.map((row) => row.name) },
-      series: [
-        {
-          name: label,
-          type: 'bar',
-          label: { show: true, position: 'right' },
-          data: ordered.map((row) => ({ value: row.score, itemStyle: { color: lastPlaced.has(row.deptId) ? '#c0392b' : '#1f6feb' } })),
-        },
-      ],
-    });
-    const resize = () => chart.resize();
-    addEventListener('resize', resize);
-    return () => {
-      removeEventListener('resize', resize);
-      chart.dispose();
-    };
-  }, [rows, label]);
-  return <div ref={element} class="chart" role="img" aria-label={label} style={{ height: `${Math.max(160, rows.length * 36 + 40)}px` }} />;
+  const [width, setWidth] = useState(640);
+  useLayoutEffect(() => {
+    const measure = () => element.current && setWidth(element.current.clientWidth || 640);
+    measure();
+    addEventListener('resize', measure);
+    return () => removeEventListener('resize', measure);
+  }, []);
+  const ordered = [...rows].sort((a, b) => a.rank - b.rank);
+  const labelWidth = Math.min(Math.max(...ordered.map((row) => textWidth(row.name)), FONT * 2) + 8, width * 0.4);
+  const plotWidth = Math.max(40, width - labelWidth - VALUE_SPACE);
+  const x = (score: number) => labelWidth + (Math.min(100, Math.max(0, score)) / 100) * plotWidth;
+  const height = TOP + ordered.length * ROW + AXIS;
+  return (
+    <div ref={element} class="chart" role="img" aria-label={label}>
+      <svg width={width} height={height} viewBox={`0 0 ${width} ${height}`} font-size={FONT} fill="currentColor">
+        {TICKS.map((tick) => (
+          <g key={tick}>
+            <line x1={x(tick)} x2={x(tick)} y1={TOP} y2={height - AXIS} stroke="#d8dee6" />
+            <text x={x(tick)} y={height - 8} text-anchor="middle" fill="#57606a">
+              {tick}
+            </text>
+          </g>
+        ))}
+        {ordered.map((row, index) => {
+          const y = TOP + index * ROW + (ROW - BAR) / 2;
+          const middle = y + BAR / 2 + FONT * 0.35;
+          return (
+            <g key={row.deptId}>
+              <title>{`${row.name}: ${row.score}`}</title>
+              <text x={labelWidth - 8} y={middle} text-anchor="end">
+                {fitted(row.name, labelWidth - 8)}
+              </text>
+              <rect
+                x={labelWidth}
+                y={y}
+                width={x(row.score) - labelWidth}
+                height={BAR}
+                fill={lastPlaced.has(row.deptId) ? '#c0392b' : '#1f6feb'}
+              />
+              <text x={x(row.score) + 6} y={middle}>
+                {row.score}
+              </text>
+            </g>
+          );
+        })}
+      </svg>
+    </div>
+  );
 }

@@ -7,6 +7,7 @@ import { useSignal } from '../state.ts';
 import { DepartmentConsole } from './console/Department.tsx';
 import { EnterpriseConsole } from './console/Enterprise.tsx';
 import { OversightConsole } from './console/Oversight.tsx';
+import { CentreWorkbench, DepartmentTaskQueue, EnterpriseProjects } from './console/Assistance.tsx';
 import { deptName, useDepartments } from './Public.tsx';
 
 export function ConsolePage() {
@@ -27,8 +28,11 @@ export function ConsolePage() {
   return (
     <>
       <Identity roles={roles} dept={current.dept} ent={current.ent} />
+      {roles.includes('service-centre') && <CentreWorkbench sub={current.sub} />}
       {roles.includes('enterprise') && current.ent && <EnterpriseConsole ent={current.ent} />}
+      {roles.includes('enterprise') && current.ent && <EnterpriseProjects ent={current.ent} />}
       {roles.includes('department') && current.dept && <DepartmentConsole dept={current.dept} />}
+      {roles.includes('department') && current.dept && <DepartmentTaskQueue dept={current.dept} />}
       {(roles.includes('soft-env-office') || roles.includes('supervisor')) && (
         <OversightConsole office={roles.includes('soft-env-office')} supervisor={roles.includes('supervisor')} />
       )}

@@ -89,7 +89,7 @@ export const limitsText = (pledgedDays: number, statutoryDays: number) =>
 /** The approval items (审批事项) of every department. */
 export const useApprovalItems = () => useLoad(() => itemsOf<ApprovalItem>((cursor) => api.GET('/approval-items', pageQuery({}, cursor))));
 
-export function PledgeTable({ pledges, departments }: { pledges: Pledge[]; departments?: Department[] }) {
+export function PledgeTable({ pledges, departments }: { pledges: Pledge[]; departments: Department[] | undefined }) {
   const limits = (pledge: Pledge) =>
     pledge.pledgedLimitDays !== undefined && pledge.statutoryLimitDays !== undefined
       ? limitsText(pledge.pledgedLimitDays, pledge.statutoryLimitDays)

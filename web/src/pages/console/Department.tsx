@@ -19,7 +19,7 @@ import {
 } from '../../components/form.tsx';
 import { dateTime, standardText, today } from '../../format.ts';
 import { both, COMPLAINT_CATEGORY, COMPLAINT_STATUS, INSPECTION_CATEGORY, INSPECTION_STATUS, lang, t, W } from '../../i18n.ts';
-import { PledgeTable } from '../Public.tsx';
+import { PledgeTable, useDepartments } from '../Public.tsx';
 import { TimeLeft, useCalendars } from '../../components/time.tsx';
 import { DepartmentServiceCentre } from './ServiceCentre.tsx';
 import { HolderActions } from './DelayNoticeForm.tsx';
@@ -224,5 +224,6 @@ function FileInspection() {
 
 function DeptPledges({ dept }: { dept: string }) {
   const pledges = useLoad(() => itemsOf<Pledge>((cursor) => api.GET('/pledges', pageQuery({ dept }, cursor))), [dept]);
-  return <LoadedItems state={pledges}>{(items) => <PledgeTable pledges={items} />}</LoadedItems>;
+  const departments = useDepartments();
+  return <LoadedItems state={pledges}>{(items) => <PledgeTable pledges={items} departments={departments.data} />}</LoadedItems>;
 }
