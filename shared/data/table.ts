@@ -1,7 +1,8 @@
 /**
- * The single table's schema: key attributes, index names and every key format, in one place.
- * The CDK table construct, the local runtime (through the synthesized template) and every
- * repository read it from here.
+ * The single table's records: every key format, every list an index holds and every Query, in
+ * one place (its key attributes and indexes, and how a Query reads a pattern: table-schema.ts,
+ * re-exported here). The CDK table construct, the local runtime (through the synthesized
+ * template) and every store read it from here.
  *
  * | record            | pk                          | sk                         | gsi1pk / gsi1sk                              |
  * | ----------------- | --------------------------- | -------------------------- | -------------------------------------------- |
@@ -58,49 +59,10 @@
  *
  * <month> and <date> are China Standard Time; <instant> is UTC ISO 8601, so keys sort by time.
  */
-export const TABLE = {
-  partitionKey: 'pk',
-  sortKey: 'sk',
-  /** TTL attribute (idempotency records and client quotas expire). */
-  ttlAttribute: 'expiration',
-  /**
-   * The secondary indexes, named in code for the lists they hold. Their physical names (gsi1..3
-   * and their key attributes) stay as deployed: renaming a GSI deletes it and creates another,
-   * DynamoDB allows one GSI creation or deletion per table update (CloudFormation cannot apply a
-   * rename of several at once), and the new index would be empty while it is backfilled.
-   */
-  indexes: {
-    /** Each owner's list: a department's complaints, pledges, inspections, approval items; a unit's fee items; a month's fee audit; the departments; the alerts. */
-    ownerLists: { name: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
-    /** The county-wide list of each kind (complaints, pledges, fee items, approval items), and each enterprise's inspections. */
-    countyLists: { name: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },
-    /** County-wide lists by date: every inspection, every running deadline watch. */
-    datedLists: { name: 'gsi3', partitionKey: 'gsi3pk', sortKey: 'gsi3sk' },
-  },
-} as const;
+import { TABLE, type AccessPattern, type IndexName } from './table-schema.ts';
 
-export type IndexName = keyof typeof TABLE.indexes;
-
-/** The attributes the table and its indexes key on: never part of a record as shown. */
-export const KEY_ATTRIBUTES: readonly string[] = [
-  TABLE.partitionKey,
-  TABLE.sortKey,
-  ...Object.values(TABLE.indexes).flatMap((index) => [index.partitionKey, index.sortKey]),
-];
-
-/** A sort key condition: a prefix, a closed range, or a lower bound. */
-export type SortCondition = { beginsWith: string } | { between: readonly [string, string] } | { atLeast: string };
-
-/**
- * An access pattern: the one partition a Query reads (on an index, or on the table itself), an
- * optional sort key condition, and its order. Every Query of the code is one of `patterns`.
- */
-export interface AccessPattern {
-  index?: IndexName;
-  partition: string;
-  sort?: SortCondition;
-  newestFirst?: boolean;
-}
+export { TABLE, KEY_ATTRIBUTES, PARTITION_VALUE, keyCondition } from './table-schema.ts';
+export type { IndexName, SortCondition, AccessPattern } from './table-schema.ts';
 
 /**
  * A list held by an index: the partition a record joins with `entry(sortValue)`, read back by the
@@ -375,32 +337,3 @@ export const patterns = {
   feeAuditBetween: (month: string, fromInstant: string, toInstant: string) =>
     read(lists.feeAuditOfMonth(month), { sort: { between: [fromInstant, toInstant] } }),
 } as const;
-
-/** The placeholder of the partition in every key condition (the cursor check reads it: shared/data/reads.ts). */
-export const PARTITION_VALUE = ':pk';
-
-/** The key condition of an access pattern, as a Query's input (without its table, filter or page). */
-export function keyCondition(pattern: AccessPattern): {
-  IndexName?: string;
-  KeyConditionExpression: string;
-  ExpressionAttributeValues: Record<string, string>;
-  ScanIndexForward?: false;
-} {
-  const index = pattern.index ? TABLE.indexes[pattern.index] : undefined;
-  const partitionKey = index?.partitionKey ?? TABLE.partitionKey;
-  const sortKey = index?.sortKey ?? TABLE.sortKey;
-  const sort = pattern.sort;
-  const sortCondition: { expression: string; values: Record<string, string> } | undefined = !sort
-    ? undefined
-    : 'beginsWith' in sort
-      ? { expression: `begins_with(${sortKey}, :sk)`, values: { ':sk': sort.beginsWith } }
-      : 'between' in sort
-        ? { expression: `${sortKey} BETWEEN :from AND :to`, values: { ':from': sort.between[0], ':to': sort.between[1] } }
-        : { expression: `${sortKey} >= :from`, values: { ':from': sort.atLeast } };
-  return {
-    ...(index ? { IndexName: index.name } : {}),
-    KeyConditionExpression: [`${partitionKey} = ${PARTITION_VALUE}`, ...(sortCondition ? [sortCondition.expression] : [])].join(' AND '),
-    ExpressionAttributeValues: { [PARTITION_VALUE]: pattern.partition, ...sortCondition?.values },
-    ...(pattern.newestFirst ? { ScanIndexForward: false as const } : {}),
-  };
-}
