@@ -12,6 +12,7 @@ import { evaluationRoutes } from '../functions/evaluations/routes.ts';
 import { approvalRoutes } from '../functions/approvals/routes.ts';
 import { appointmentRoutes } from '../functions/appointments/routes.ts';
 import { applicationRoutes } from '../functions/applications/routes.ts';
+import { accountabilityRoutes } from '../functions/accountability/routes.ts';
 
 export interface ConcernDefinition {
   /** The concern's name: its Lambda, its log group and its idempotency partition. */
@@ -39,4 +40,5 @@ export const concerns: readonly ConcernDefinition[] = [
   { name: 'approvals', entry: 'functions/approvals/handler.ts', api: approvalRoutes },
   { name: 'appointments', entry: 'functions/appointments/handler.ts', api: appointmentRoutes },
   { name: 'applications', entry: 'functions/applications/handler.ts', api: applicationRoutes },
+  { name: 'accountability', entry: 'functions/accountability/handler.ts', api: accountabilityRoutes },
 ];

@@ -13,6 +13,7 @@ import { retimePledgeMatter } from '../pledges/retime.ts';
 import { checkAppointmentMatter } from '../appointments/deadline-check.ts';
 import { checkApplicationMatter } from '../applications/deadline-check.ts';
 import { retimeApplicationMatter } from '../applications/retime.ts';
+import { checkAccountabilityMatter } from '../accountability/deadline-check.ts';
 
 export const timedConcerns: Partial<Record<Concern, { check: MatterCheck; retime?: MatterRetime }>> = {
   inspections: { check: checkInspectionMatter, retime: retimeInspectionMatter },
@@ -21,4 +22,5 @@ export const timedConcerns: Partial<Record<Concern, { check: MatterCheck; retime
   // An appointment's limit counts calendar hours, which no calendar change moves.
   appointments: { check: checkAppointmentMatter },
   applications: { check: checkApplicationMatter, retime: retimeApplicationMatter },
+  accountability: { check: checkAccountabilityMatter },
 };

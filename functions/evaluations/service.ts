@@ -2,6 +2,7 @@
 import { METRICS, type Figures } from '#shared/domain/evaluation';
 import { applicationsOnTimeShare, averageRating, inTimeShare, lastPlaced, rank, scoreOf } from './rules.ts';
 import { departments, quarterFigures } from './store.ts';
+import { accountabilityDeduction, DEDUCTIONS } from '../accountability/rules.ts';
 
 /** A department that counted nothing in the quarter. */
 const noFigures = (): Figures => Object.fromEntries(METRICS.map((metric) => [metric, 0])) as Figures;
@@ -17,10 +18,14 @@ export async function evaluateQuarter(quarter: string) {
       shareHandledInTime: inTimeShare(counts) ?? null,
       shareApplicationsOnTime: applicationsOnTimeShare(counts) ?? null,
       averageRating: averageRating(counts) ?? null,
+      /** Points the accountability table takes off (findings shown, sanctions not withdrawn). */
+      accountabilityDeduction: accountabilityDeduction(counts),
     };
   });
   const ranked = rank(rows, (row) => scoreOf(row.figures));
   return {
+    /** The published deduction table the score uses. */
+    deductions: DEDUCTIONS,
     departments: ranked.map(({ row, score, rank: position }) => ({ ...row, score, rank: position })),
     lastPlaced: lastPlaced(ranked).map(({ row }) => ({ deptId: row.deptId, name: row.name })),
   };

@@ -71,6 +71,25 @@ export const PROBLEM_TYPES: Record<string, ProblemType> = {
   'not-awaiting-materials': conflict('Materials are supplied after a one-time notice, while the application is incomplete.'),
   'application-changed': conflict('The application changed meanwhile; reload and retry.'),
   'approval-item-missing': conflict('The approval item was withdrawn from the catalogue while the application was being filed.'),
+  // Accountability (责任追究, 明查暗访, 末位淘汰)
+  'source-not-found': rule('A case is opened from sources that exist.'),
+  'source-of-another-department': rule("A case's sources concern the department it is against."),
+  'source-in-case': conflict('A source is in at most one case.'),
+  'finding-shown': conflict('A covert finding is disclosed once.'),
+  'finding-changed': conflict('The finding changed meanwhile; reload and retry.'),
+  'already-responded': conflict('The department answers a finding once.'),
+  'case-decided': conflict('A case is decided once.'),
+  'case-changed': conflict('The case changed meanwhile; reload and retry.'),
+  'case-not-decided': conflict('A case is appealed after its decision.'),
+  'already-appealed': conflict('A decision is appealed once.'),
+  'nothing-to-appeal': conflict('A case not substantiated has nothing to appeal.'),
+  'not-appealed': conflict('Only an appealed case awaits an appeal decision, once.'),
+  'appeal-window-closed': rule('A decision is appealed within 5 working days.'),
+  'same-decider': rule('A supervisor other than the one who decided rules on the appeal.'),
+  'flag-reviewed': conflict('A retaliation flag is reviewed once.'),
+  'not-last-placed': rule('Only the last placed department of the quarter files a rectification plan.'),
+  'quarter-not-ended': rule('A rectification plan is filed after the quarter ends.'),
+  'rectification-filed': conflict('A rectification plan is filed once.'),
 };
 
 export const PROBLEM_TYPE_PREFIX = 'urn:soft-env:problem:';

@@ -28,6 +28,8 @@ export function executionName(matter: Matter): string {
   return `${matter.concern}-${matter.kind}-${matter.id}-v${matter.version}`.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 80);
 }
 
-/** Limits kept by the office (inspection approvals) or the supervisors (verdicts), not by the department the matter names. */
+/** Limits kept by the office (inspection approvals) or the supervisors (verdicts, investigations), not by the department the matter names. */
 export const notTheDepartmentsLimit = (matter: Matter): boolean =>
-  (matter.concern === 'inspections' && matter.kind === 'approval') || (matter.concern === 'complaints' && matter.kind === 'verdict');
+  (matter.concern === 'inspections' && matter.kind === 'approval') ||
+  (matter.concern === 'complaints' && matter.kind === 'verdict') ||
+  (matter.concern === 'accountability' && matter.kind === 'investigation');

@@ -56,6 +56,10 @@ const OWNED_RECORDS = new Set([
   'applicationDelayNotice',
   'decideApplication',
   'rateApplication',
+  'getFinding',
+  'respondToFinding',
+  'getCase',
+  'appealCase',
 ]);
 /** Of those, the ones where the other department is answered (its own part, checked by what it shows). */
 const OWN_PART_FOR_OTHER_DEPARTMENT = new Set(['getCard', 'findingsRegister']);
@@ -68,6 +72,8 @@ function secretsFor(world: World, kind: CallerKind): string[] {
   if (!sees('department', 'soft-env-office', 'supervisor')) secrets.push(world.complaintId);
   if (!sees('department', 'soft-env-office', 'supervisor', 'enterprise')) secrets.push(world.inspectionId, world.applicationId);
   if (!sees('department', 'soft-env-office', 'supervisor', 'enterprise', 'park-office')) secrets.push(world.receiptNo);
+  // A covert finding before disclosure, and the retaliation watch's flags, are the supervisors' and the office's alone.
+  if (!sees('soft-env-office', 'supervisor')) secrets.push(world.covertFindingId, world.flagId);
   return secrets;
 }
 
