@@ -8,6 +8,7 @@ import { alertWords, readableTime, shortRef } from '#shared/alerts/alert-text';
 import { departmentName } from '#shared/domain/names';
 import { CLAUSE_WORDS, LIMITS } from './rules.ts';
 import { getCase, getFinding, updateFinding } from './store.ts';
+import { getPlan } from './rectification.ts';
 
 export const checkAccountabilityMatter: MatterCheck = async (matter, stage) => {
   const dept = await departmentName(matter.department);
@@ -77,6 +78,31 @@ export const checkAccountabilityMatter: MatterCheck = async (matter, stage) => {
       ),
     }[stage];
     return stillOpen({ kind: `investigation-${stage}`, subject: { type: 'accountability-case', id: record.id }, ...text });
+  }
+  if (matter.kind === 'rectification') {
+    if (await getPlan(matter.id, matter.department)) return closed;
+    const quarter = matter.id;
+    const text = {
+      warning: alertWords(
+        { zh: `末位整改方案提交时限将到：${dept}`, en: 'A rectification plan of the last placed is due soon' },
+        {
+          zh: `${dept}为${quarter}季度考评末位，尚未提交整改方案。`,
+          en: `${dept}, last placed in ${quarter}, has not filed its rectification plan.`,
+        },
+      ),
+      breach: alertWords(
+        { zh: `末位整改方案逾期未交：${dept}`, en: 'The last placed did not file its rectification plan in time' },
+        {
+          zh: `${dept}为${quarter}季度考评末位，季度结束后${LIMITS.rectificationDays}个工作日内未提交整改方案。`,
+          en: `${dept}, last placed in ${quarter}, filed no rectification plan within ${LIMITS.rectificationDays} working days after the quarter.`,
+        },
+      ),
+      escalation: alertWords(
+        { zh: `末位整改方案仍未提交，升级督办：${dept}`, en: 'Still no rectification plan: escalated' },
+        { zh: `${dept}（${quarter}季度末位）逾期后仍未提交整改方案。`, en: `${dept} (last in ${quarter}) has still filed no plan.` },
+      ),
+    }[stage];
+    return stillOpen({ kind: `rectification-${stage}`, subject: { type: 'evaluation', id: quarter }, ...text });
   }
   return closed;
 };

@@ -55,6 +55,7 @@ export const PROBLEM_TYPES: Record<string, ProblemType> = {
   // Pledges (公开承诺)
   'two-thirds-rule': rule('A pledged limit is at most two thirds of the statutory one.'),
   'review-final': conflict("The office's verdict on a pledge is final."),
+  'excused-by-office-only': rule('Only the soft-environment office excuses a pledge (force majeure, 不可抗力), with its reason.'),
   'pledge-changed': conflict('The pledge changed meanwhile; reload and retry.'),
   // The investment service centre (投资服务中心)
   'one-time-notice-given': conflict('Everything missing is told in one notice (一次性告知); the department may not ask again.'),

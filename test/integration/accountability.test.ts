@@ -4,9 +4,9 @@
  * the appeal on the county calendar, public notices, and what the evaluation counts.
  */
 import { describe, expect, inject, it } from 'vitest';
-import { eventually, executions } from '../support/eventually.ts';
+import { alertDelivered, eventually, executions, sinkAlerts } from '../support/eventually.ts';
 import { addDays, localDate } from '#shared/time/clock';
-import { quarterOf } from '#shared/domain/evaluation';
+import { countInQuarter, quarterOf } from '#shared/domain/evaluation';
 import { workingTimeAfter } from '#shared/time/calendar-store';
 import { handler as accountability } from '../../functions/accountability/handler.ts';
 import { accountabilityRoutes } from '../../functions/accountability/routes.ts';
@@ -19,7 +19,9 @@ import { handler as deadlineCheck } from '../../functions/deadlines/handler.ts';
 import { invoke } from '../support/invoke.ts';
 import { registeredDept } from '../support/registry.ts';
 import { newId } from '#shared/data/ids';
-import { getRecord } from '#shared/data/db';
+import { getRecord, writeAll } from '#shared/data/db';
+import { handler as pledges } from '../../functions/pledges/handler.ts';
+import { pledgeRoutes } from '../../functions/pledges/routes.ts';
 import { keys } from '#shared/data/table';
 import { DEDUCTIONS } from '../../functions/accountability/rules.ts';
 
@@ -319,5 +321,95 @@ describe('accountability cases', () => {
       caller: supervisor,
     });
     expect(notSanctioned.status).toBe(409);
+  });
+});
+
+describe('末位淘汰: the last placed', () => {
+  /** A past quarter of its own (no other test writes there), and the one before it. */
+  const pastQuarter = () => `20${String(1 + Math.floor(Math.random() * 18)).padStart(2, '0')}-Q${2 + Math.floor(Math.random() * 3)}`;
+  const before = (quarter: string) => `${quarter.slice(0, 6)}${Number(quarter.slice(6)) - 1}`;
+  const countedLast = (dept: string, quarter: string) => writeAll([countInQuarter(dept, quarter, { supervisionFindings: 60 })]);
+
+  it('placed last two quarters in a row alerts the supervisors; only it files a rectification plan, once, timed', async () => {
+    const dept = await registeredDept();
+    const other = await registeredDept();
+    const quarter = pastQuarter();
+    await countedLast(dept, before(quarter));
+    await countedLast(dept, quarter);
+    const previous = await invoke(evaluations, evaluationRoutes.routes.evaluation, { params: { quarter: before(quarter) } });
+    expect(previous.body.lastPlaced.map((row: any) => row.deptId)).toContain(dept);
+    const evaluation = await invoke(evaluations, evaluationRoutes.routes.evaluation, { params: { quarter } });
+    expect(evaluation.body.deductions).toEqual(DEDUCTIONS);
+    const row = evaluation.body.departments.find((candidate: any) => candidate.deptId === dept);
+    expect(row.accountabilityDeduction).toBe(60 * DEDUCTIONS.supervisionFinding);
+    expect(evaluation.body.lastPlaced.map((candidate: any) => candidate.deptId)).toContain(dept);
+    await alertDelivered(inject('runtime').dataDir, {
+      kind: 'last-placed-twice',
+      severity: 'breach',
+      concern: 'accountability',
+      department: dept,
+      subject: { type: 'evaluation', id: quarter },
+    });
+    // The limit runs from the quarter's end, long past here: the workflow started at the close has alerted already.
+    const matter = { concern: 'accountability', kind: 'rectification', id: quarter, version: 1, department: dept };
+    await alertDelivered(inject('runtime').dataDir, {
+      kind: 'rectification-breach',
+      department: dept,
+      subject: { type: 'evaluation', id: quarter },
+    });
+    expect(await deadlineCheck({ matter, stage: 'breach' })).toMatchObject({ open: true });
+    const plan = {
+      causes: 'Windows unstaffed at noon.',
+      measures: 'A/B posts at every window.',
+      dueDate: addDays(localDate(new Date()), 30),
+    };
+    const notLast = await invoke(accountability, routes.fileRectification, { params: { quarter }, json: plan, caller: clerk(other) });
+    expect(notLast).toMatchObject({ status: 422, body: { type: 'urn:soft-env:problem:not-last-placed' } });
+    const filed = await invoke(accountability, routes.fileRectification, { params: { quarter }, json: plan, caller: clerk(dept) });
+    expect(filed).toMatchObject({ status: 201, body: { quarter, dept, causes: plan.causes } });
+    const twice = await invoke(accountability, routes.fileRectification, { params: { quarter }, json: plan, caller: clerk(dept) });
+    expect(twice).toMatchObject({ status: 409, body: { type: 'urn:soft-env:problem:rectification-filed' } });
+    expect(await deadlineCheck({ matter, stage: 'breach' })).toEqual({ open: false, publish: false });
+  });
+
+  it('a quarter not over has no rectification yet (422 quarter-not-ended)', async () => {
+    const dept = await registeredDept();
+    const now = quarterOf(new Date());
+    const plan = { causes: 'c', measures: 'm', dueDate: addDays(localDate(new Date()), 30) };
+    const early = await invoke(accountability, routes.fileRectification, { params: { quarter: now }, json: plan, caller: clerk(dept) });
+    expect(early).toMatchObject({ status: 422, body: { type: 'urn:soft-env:problem:quarter-not-ended' } });
+  });
+});
+
+describe('excused pledges (不可抗力, §三.1.(5))', () => {
+  const pledgeBody = { title: 'Licences in 3 days', description: 'From a complete file.', dueDate: addDays(localDate(new Date()), 30) };
+
+  it("the office's excused is final, not broken, not alerted, not counted; a department cannot excuse itself (422)", async () => {
+    const dept = await registeredDept();
+    const made = await invoke(pledges, pledgeRoutes.routes.makePledge, { json: pledgeBody, caller: clerk(dept) });
+    const id = made.body.id;
+    const self = await invoke(pledges, pledgeRoutes.routes.reviewPledge, {
+      params: { id },
+      json: { verdict: 'excused', evidence: 'The flood.' },
+      caller: clerk(dept),
+    });
+    expect(self).toMatchObject({ status: 422, body: { type: 'urn:soft-env:problem:excused-by-office-only' } });
+    const before = await figuresOf(dept);
+    const broken = await invoke(pledges, pledgeRoutes.routes.reviewPledge, {
+      params: { id },
+      json: { verdict: 'excused', evidence: 'The July flood closed the service hall for three weeks (不可抗力).' },
+      caller: office,
+    });
+    expect(broken).toMatchObject({
+      status: 201,
+      body: { status: 'excused', final: true, reviews: [{ verdict: 'excused', byOffice: true }] },
+    });
+    const after = await figuresOf(dept);
+    expect(after.figures.brokenPledges).toBe(before.figures.brokenPledges);
+    expect(after.score).toBe(before.score);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(sinkAlerts(inject('runtime').dataDir).filter((alert: any) => alert.subject?.id === id)).toEqual([]);
+    const listed = await invoke(pledges, pledgeRoutes.routes.listPledges, { query: { dept, status: 'excused' } });
+    expect(listed.body.items.map((pledge: any) => pledge.id)).toEqual([id]);
   });
 });

@@ -475,6 +475,10 @@ export function samples(world: World): Record<string, (today: string) => Sample>
     appealCase: () => ({ params: { id: world.caseId }, json: { reason: 'The delay was the applicant’s.' } }),
     decideAppeal: () => ({ params: { id: world.caseId }, json: { upheld: true, reason: 'The decision stands.' } }),
     listNotices: () => ({ query: { limit: '50' } }),
+    fileRectification: (today) => ({
+      params: { quarter: `${today.slice(0, 4)}-Q${Math.floor((Number(today.slice(5, 7)) - 1) / 3) + 1}` },
+      json: { causes: 'Windows unstaffed at noon.', measures: 'A/B posts.', dueDate: addDays(today, 30) },
+    }),
     listFlags: () => ({ query: { dept: world.deptA } }),
     getFlag: () => ({ params: { id: world.flagId } }),
     reviewFlag: () => ({ params: { id: world.flagId }, json: { outcome: 'dismissed', reason: 'A scheduled check.' } }),
