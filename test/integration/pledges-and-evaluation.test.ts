@@ -246,6 +246,15 @@ describe('the quarterly evaluation', () => {
       ratings: 0,
       ratingPoints: 0,
       poorRatings: 0,
+      // No supervision findings or sanctions here (test/integration/accountability.test.ts counts them).
+      supervisionFindings: 0,
+      sanctionCriticismEducation: 0,
+      sanctionWrittenSelfExamination: 0,
+      sanctionCirculatedCriticism: 0,
+      sanctionEfficiencyWarning: 0,
+      sanctionAdmonishmentTalk: 0,
+      sanctionPostAdjustment: 0,
+      sanctionDisciplineReferral: 0,
     });
     // Three public complaints, and the two the refusal and the visit opened.
     expect(row.figures).toMatchObject({
