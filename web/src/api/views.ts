@@ -40,3 +40,7 @@ export type CalendarYear = Answer<'getCalendar'>;
 export type ApprovalItem = ItemOf<'listItems'>;
 export type Application = ItemOf<'listApplications'>;
 export type Appointment = ItemOf<'listAppointments'>;
+export type SupervisionFinding = ItemOf<'listFindings'>;
+export type AccountabilityCase = ItemOf<'listCases'>;
+export type Flag = ItemOf<'listFlags'>;
+export type Notice = ItemOf<'listNotices'>;

@@ -7,6 +7,7 @@ import { useSignal } from '../state.ts';
 import { DepartmentConsole } from './console/Department.tsx';
 import { EnterpriseConsole } from './console/Enterprise.tsx';
 import { OversightConsole } from './console/Oversight.tsx';
+import { AccountabilityWorkbench, DepartmentAccountability } from './console/Accountability.tsx';
 import { deptName, useDepartments } from './Public.tsx';
 
 export function ConsolePage() {
@@ -29,8 +30,12 @@ export function ConsolePage() {
       <Identity roles={roles} dept={current.dept} ent={current.ent} />
       {roles.includes('enterprise') && current.ent && <EnterpriseConsole ent={current.ent} />}
       {roles.includes('department') && current.dept && <DepartmentConsole dept={current.dept} />}
+      {roles.includes('department') && current.dept && <DepartmentAccountability />}
       {(roles.includes('soft-env-office') || roles.includes('supervisor')) && (
         <OversightConsole office={roles.includes('soft-env-office')} supervisor={roles.includes('supervisor')} />
+      )}
+      {(roles.includes('soft-env-office') || roles.includes('supervisor')) && (
+        <AccountabilityWorkbench supervisor={roles.includes('supervisor')} />
       )}
     </>
   );
