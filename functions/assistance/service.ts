@@ -104,7 +104,7 @@ export async function viewCase(caseId: string, caller: Caller) {
   return whole || !isDepartmentCaller(caller) ? fullView(records) : departmentView(records, caller.dept);
 }
 
-export async function listCases(query: { status?: string; dept?: string; limit: number; cursor?: string }, caller: Caller) {
+export async function listAssistedCases(query: { status?: string; dept?: string; limit: number; cursor?: string }, caller: Caller) {
   if (seesAllCases(caller)) {
     const page = await store.casesPage(query.dept ? { by: 'department', dept: query.dept } : { by: 'all' }, query);
     return { ...page, items: page.items.map(summary) };
@@ -133,7 +133,7 @@ export async function listCases(query: { status?: string; dept?: string; limit: 
 
 // Opening
 
-export async function openCase(
+export async function openAssistedCase(
   input: { enterpriseId?: string; project: string; mandateRef?: string },
   caller: Caller,
   { now, newId }: Deps,
@@ -181,7 +181,7 @@ export async function openCase(
 
 /** The case an operation of the centre acts on: it exists and is open. */
 async function openCaseFor(caseId: string): Promise<AssistedCase> {
-  const record = await store.getCase(caseId);
+  const record = await store.getAssistedCase(caseId);
   if (!record) throw new NotFound();
   refuse(caseOpenRule(record.status));
   return record;
@@ -265,7 +265,7 @@ export async function assignTask(caseId: string, input: TaskInput & { handsOn?: 
 
 /** A case closed between the read and the write is answered as closed, not as a failure. */
 const rethrowClosed = (caseId: string) => async (error: unknown) => {
-  const record = await store.getCase(caseId);
+  const record = await store.getAssistedCase(caseId);
   if (record) refuse(caseOpenRule(record.status));
   throw error;
 };
@@ -297,7 +297,7 @@ export async function returnTask(caseId: string, taskId: string, input: { reason
   const { now, newId } = deps;
   const task = await departmentsTask(caseId, taskId, caller);
   refuse(returnRule(task.status));
-  const record = await store.getCase(caseId);
+  const record = await store.getAssistedCase(caseId);
   if (!record) throw new NotFound();
   const at = toLocalIso(now);
   const timeline = await timelineAt(handOnTiming(now), 'assistance', now);
@@ -547,8 +547,8 @@ export async function fileForCase(caseId: string, input: { itemCode: string; mat
 
 // Closure
 
-export async function closeCase(caseId: string, input: { outcome: CaseOutcome; summary: string }, caller: Caller, { now }: Deps) {
-  const record = await store.getCase(caseId);
+export async function closeAssistedCase(caseId: string, input: { outcome: CaseOutcome; summary: string }, caller: Caller, { now }: Deps) {
+  const record = await store.getAssistedCase(caseId);
   if (!record) throw new NotFound();
   refuse(closureRule(record));
   const at = toLocalIso(now);
@@ -573,10 +573,10 @@ export async function closeCase(caseId: string, input: { outcome: CaseOutcome; s
   ]);
   if (outcome) {
     // A task was assigned, or the case closed, meanwhile: say which.
-    const current = await store.getCase(caseId);
+    const current = await store.getAssistedCase(caseId);
     refuse(current && closureRule(current));
     throw changed();
   }
-  const closed = await store.getCase(caseId);
+  const closed = await store.getAssistedCase(caseId);
   return summary(closed ?? { ...record, status: 'closed', closure });
 }

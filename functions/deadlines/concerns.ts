@@ -15,6 +15,7 @@ import { checkApplicationMatter } from '../applications/deadline-check.ts';
 import { retimeApplicationMatter } from '../applications/retime.ts';
 import { checkAssistanceMatter } from '../assistance/deadline-check.ts';
 import { retimeAssistanceMatter } from '../assistance/retime.ts';
+import { checkAccountabilityMatter } from '../accountability/deadline-check.ts';
 
 export const timedConcerns: Partial<Record<Concern, { check: MatterCheck; retime?: MatterRetime }>> = {
   inspections: { check: checkInspectionMatter, retime: retimeInspectionMatter },
@@ -24,4 +25,5 @@ export const timedConcerns: Partial<Record<Concern, { check: MatterCheck; retime
   appointments: { check: checkAppointmentMatter },
   applications: { check: checkApplicationMatter, retime: retimeApplicationMatter },
   assistance: { check: checkAssistanceMatter, retime: retimeAssistanceMatter },
+  accountability: { check: checkAccountabilityMatter },
 };

@@ -217,7 +217,12 @@ export async function getEntry(enterpriseId: string, seq: number): Promise<Chain
 const monthOf = (localDate: string) => localDate.slice(0, 7);
 
 /** Appends an entry to the card's chain, conditional on the head it was chained to. */
-export async function appendEntry(entry: ChainedEntry, expectedCount: number, collectedOn: string): Promise<'appended' | 'head-moved'> {
+export async function appendEntry(
+  entry: ChainedEntry,
+  expectedCount: number,
+  collectedOn: string,
+  alongside: Write[] = [],
+): Promise<'appended' | 'head-moved'> {
   const seq = expectedCount + 1;
   const outcome = await tryWriteAll<'head-moved'>([
     {
@@ -256,6 +261,7 @@ export async function appendEntry(entry: ChainedEntry, expectedCount: number, co
       },
     ),
     addToTotals(collectedOn, 'ENTRY', entry.unit, entry.feeItemCode, entry.amount),
+    ...alongside,
   ]);
   return outcome ?? 'appended';
 }

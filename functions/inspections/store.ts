@@ -281,6 +281,7 @@ export async function recordOutcome(
   inspection: Inspection,
   outcome: NonNullable<Inspection['outcome']>,
   date: string,
+  alongside: Write[] = [],
 ): Promise<'recorded' | 'conflict'> {
   const refusal = await tryWriteAll<'conflict'>([
     {
@@ -302,6 +303,7 @@ export async function recordOutcome(
         ...finding,
       }),
     ),
+    ...alongside,
   ]);
   return refusal ?? 'recorded';
 }
