@@ -15,6 +15,7 @@ import { approvalRoutes } from '../functions/approvals/routes.ts';
 import { appointmentRoutes } from '../functions/appointments/routes.ts';
 import { applicationRoutes } from '../functions/applications/routes.ts';
 import { assistanceRoutes } from '../functions/assistance/routes.ts';
+import { accountabilityRoutes } from '../functions/accountability/routes.ts';
 
 export interface ConcernDefinition {
   /** The concern's name: its Lambda, its log group and its idempotency partition. */
@@ -43,4 +44,5 @@ export const concerns: readonly ConcernDefinition[] = [
   { name: 'appointments', entry: 'functions/appointments/handler.ts', api: appointmentRoutes },
   { name: 'applications', entry: 'functions/applications/handler.ts', api: applicationRoutes },
   { name: 'assistance', entry: 'functions/assistance/handler.ts', api: assistanceRoutes },
+  { name: 'accountability', entry: 'functions/accountability/handler.ts', api: accountabilityRoutes },
 ];

@@ -143,6 +143,8 @@ const TAG_DESCRIPTIONS: Record<string, string> = {
   approvals: "The investment service centre's catalogue of approval items (审批事项), each with its real record.",
   applications:
     'Applications (办件) under the approval items: acceptance (受理) or the one-time notice (一次性告知), time limits, delay notices, decisions, ratings (好差评).',
+  accountability:
+    'Accountability (责任追究): supervision findings (明查暗访), cases, sanctions, appeals, public notices (通报) and the retaliation watch (打击报复).',
 };
 
 let built: ReturnType<typeof build> | undefined;

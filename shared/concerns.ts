@@ -21,6 +21,7 @@ export const ALERTING_CONCERNS = [
   'applications',
   'appointments',
   'assistance',
+  'accountability',
 ] as const;
 export type AlertingConcern = (typeof ALERTING_CONCERNS)[number];
 
@@ -32,6 +33,7 @@ export const TIMED_CONCERNS = [
   'applications',
   'appointments',
   'assistance',
+  'accountability',
 ] as const satisfies readonly AlertingConcern[];
 export type TimedConcern = (typeof TIMED_CONCERNS)[number];
 

@@ -7,6 +7,7 @@ import { hasRole, isDepartmentCaller, isEnterpriseCaller, mayRead, seesAll } fro
 import type { Caller, DepartmentCaller, EnterpriseCaller } from '#shared/http/auth';
 import type { DelayNoticeInput } from '#shared/domain/delay-notice';
 import type { Deps } from '#shared/domain/deps';
+import { watchedActWrites } from '../accountability/watch.ts';
 import { delayNoticeWrites } from '#shared/outbox/delay-notice-store';
 import { Conflict, InvalidInput, NotAllowed, NotFound, refusal, type Violation } from '#shared/domain/errors';
 import { timelineAt, timelineToDueDate, workingDaysFor } from '#shared/outbox/calendar-store';
@@ -186,6 +187,11 @@ export async function acceptOrNotify(
   const application = await departmentsApplication(id, caller);
   const at = toLocalIso(now);
   const owned = ownership(application, caller, at);
+  // The retaliation watch is read for every acceptance, so a notice answers in the same time whether watched or not.
+  const watched = await watchedActWrites(
+    { type: 'one-time-notice', id: application.id, dept: application.dept, enterpriseId: application.enterpriseId },
+    { now, newId },
+  );
   if (input.accepted) {
     if (input.missing?.length)
       throw new InvalidInput('An acceptance names nothing missing; to ask for materials, send accepted: false.', [
@@ -221,10 +227,12 @@ export async function acceptOrNotify(
   const missing = input.missing ?? [];
   refuse(oneTimeNoticeRule({ status: application.status, noticeGiven: !!application.notice, missing }));
   const notice = { missing, at, by: caller.sub };
-  const ok = await store.updateApplication(application, { status: 'incomplete', notice, ...owned.set }, [
-    ...owned.events,
-    { at, event: 'one-time-notice', text: `One-time notice (一次性告知) of everything missing: ${missing.join('; ')}.` },
-  ]);
+  const ok = await store.updateApplication(
+    application,
+    { status: 'incomplete', notice, ...owned.set },
+    [...owned.events, { at, event: 'one-time-notice', text: `One-time notice (一次性告知) of everything missing: ${missing.join('; ')}.` }],
+    watched,
+  );
   if (!ok) throw changed();
   return view({ ...application, status: 'incomplete', notice, ...owned.set, version: application.version + 1 });
 }
@@ -315,6 +323,10 @@ export async function decide(id: string, input: DecisionInput, caller: Departmen
   const at = toLocalIso(now);
   const owned = ownership(application, caller, at);
   const decision = { ...input, at, by: caller.sub, ...record };
+  const watched = await watchedActWrites(
+    { type: 'application-refused', id: application.id, dept: application.dept, enterpriseId: application.enterpriseId },
+    { now, newId },
+  );
   const ok = await store.updateApplication(
     application,
     { status: 'decided', decision, ...owned.set },
@@ -330,6 +342,7 @@ export async function decide(id: string, input: DecisionInput, caller: Departmen
       stopDeadlineEffect(decisionMatter(application, application.watch.version), 'decided', newId(), now),
       itemRecordWrite(application.itemCode, record.onTime, record.workingDays),
       countIn(application.dept, now, { applicationsDecided: 1, applicationsOnTime: record.onTime ? 1 : 0 }),
+      ...(input.decision === 'refused' ? watched : []),
     ],
   );
   if (!ok) throw changed();

@@ -71,7 +71,7 @@ export async function caseInScope(caseId: string, caller: Caller): Promise<CaseR
 
 /** The case an operation of the centre acts on: it exists and is open. */
 export async function openCaseFor(caseId: string): Promise<AssistedCase> {
-  const record = await store.getCase(caseId);
+  const record = await store.getAssistedCase(caseId);
   if (!record) throw new NotFound();
   refuse(caseOpenRule(record.status));
   return record;
@@ -79,7 +79,7 @@ export async function openCaseFor(caseId: string): Promise<AssistedCase> {
 
 /** A case closed between the read and the write is answered as closed, not as a failure. */
 export const rethrowClosed = (caseId: string) => async (error: unknown) => {
-  const record = await store.getCase(caseId);
+  const record = await store.getAssistedCase(caseId);
   if (record) refuse(caseOpenRule(record.status));
   throw error;
 };

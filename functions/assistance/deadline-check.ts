@@ -5,12 +5,12 @@
  */
 import { type MatterCheck, closed, stillOpen } from '#shared/outbox/deadline-checks';
 import { alertWords, readableTime } from '#shared/alerts/alert-text';
-import { getCase, taskOfMatter } from './store.ts';
+import { getAssistedCase, taskOfMatter } from './store.ts';
 import { taskDescribed } from './described.ts';
 
 export const checkAssistanceMatter: MatterCheck = async (matter, stage) => {
   const task = await taskOfMatter(matter);
-  const record = task && (await getCase(task.caseId));
+  const record = task && (await getAssistedCase(task.caseId));
   if (!task || !record) return closed;
   const subject = { type: 'assisted-task', id: matter.id };
   const what = await taskDescribed(record, task);

@@ -15,7 +15,7 @@ const MAX_MEETING_DEPTS = 10;
 
 /** The assistance centre (帮办服务中心): cases, 交办 tasks, 会办 meetings, 代办 applications, closure. */
 export const assistanceRoutes = defineRoutes('assistance', {
-  openCase: {
+  openAssistedCase: {
     response: out.summary,
     method: 'POST',
     path: '/assisted-cases',
@@ -25,7 +25,7 @@ export const assistanceRoutes = defineRoutes('assistance', {
       "Open a case for an investor's project: the centre's clerk who opens it is its steward (首问负责); an enterprise opens its own",
     body: z.strictObject({ enterpriseId: z.optional(creditCodeSchema), project: text(200), mandateRef: z.optional(text(100)) }),
   },
-  listCases: {
+  listAssistedCases: {
     response: out.cases,
     method: 'GET',
     path: '/assisted-cases',
@@ -33,7 +33,7 @@ export const assistanceRoutes = defineRoutes('assistance', {
     summary: "Cases in the caller's scope, newest first: a department's are those where it holds a task",
     query: z.strictObject({ status: z.optional(z.enum(CASE_STATUSES)), dept: z.optional(deptIdSchema), ...pageQuery }),
   },
-  getCase: {
+  getAssistedCase: {
     response: out.case,
     method: 'GET',
     path: '/assisted-cases/{id}',
@@ -118,7 +118,7 @@ export const assistanceRoutes = defineRoutes('assistance', {
     params: idParams,
     body: z.strictObject({ itemCode, materials: z.array(text(200)).check(z.maxLength(50)) }),
   },
-  closeCase: {
+  closeAssistedCase: {
     response: out.summary,
     method: 'POST',
     path: '/assisted-cases/{id}/closure',

@@ -39,7 +39,7 @@ export async function viewCase(caseId: string, caller: Caller) {
   return whole || !isDepartmentCaller(caller) ? fullView(records) : departmentView(records, caller.dept);
 }
 
-export async function listCases(query: { status?: string; dept?: string; limit: number; cursor?: string }, caller: Caller) {
+export async function listAssistedCases(query: { status?: string; dept?: string; limit: number; cursor?: string }, caller: Caller) {
   if (seesAllCases(caller)) {
     const page = await store.casesPage(query.dept ? { by: 'department', dept: query.dept } : { by: 'all' }, query);
     return { ...page, items: page.items.map(summary) };
@@ -68,7 +68,7 @@ export async function listCases(query: { status?: string; dept?: string; limit: 
 
 // Opening
 
-export async function openCase(
+export async function openAssistedCase(
   input: { enterpriseId?: string; project: string; mandateRef?: string },
   caller: Caller,
   { now, newId }: Deps,
@@ -159,8 +159,8 @@ export async function fileForCase(caseId: string, input: { itemCode: string; mat
 
 // Closure
 
-export async function closeCase(caseId: string, input: { outcome: CaseOutcome; summary: string }, caller: Caller, { now }: Deps) {
-  const record = await store.getCase(caseId);
+export async function closeAssistedCase(caseId: string, input: { outcome: CaseOutcome; summary: string }, caller: Caller, { now }: Deps) {
+  const record = await store.getAssistedCase(caseId);
   if (!record) throw new NotFound();
   refuse(closureRule(record));
   const at = toLocalIso(now);
@@ -185,10 +185,10 @@ export async function closeCase(caseId: string, input: { outcome: CaseOutcome; s
   ]);
   if (outcome) {
     // A task was assigned, or the case closed, meanwhile: say which.
-    const current = await store.getCase(caseId);
+    const current = await store.getAssistedCase(caseId);
     refuse(current && closureRule(current));
     throw changed();
   }
-  const closed = await store.getCase(caseId);
+  const closed = await store.getAssistedCase(caseId);
   return summary(closed ?? { ...record, status: 'closed', closure });
 }

@@ -77,7 +77,7 @@ export const getTask = (caseId: string, taskId: string): Promise<CaseTask | unde
   getRecord(keys.caseTask(caseId, taskId), decodeTask);
 export const getMeeting = (caseId: string, meetingId: string): Promise<Meeting | undefined> =>
   getRecord(keys.caseMeeting(caseId, meetingId), decodeMeeting);
-export const getCase = (caseId: string): Promise<AssistedCase | undefined> => getRecord(keys.assistedCase(caseId), decodeCase);
+export const getAssistedCase = (caseId: string): Promise<AssistedCase | undefined> => getRecord(keys.assistedCase(caseId), decodeCase);
 
 /** The sort value of a case in its lists: when it was opened (UTC, so keys sort by time), then its id. */
 const listed = (record: Pick<AssistedCase, 'id' | 'openedAt'>) => `${new Date(record.openedAt).toISOString()}#${record.id}`;

@@ -121,7 +121,7 @@ export async function returnTask(caseId: string, taskId: string, input: { reason
   const { now, newId } = deps;
   const task = await departmentsTask(caseId, taskId, caller);
   refuse(returnRule(task.status));
-  const record = await store.getCase(caseId);
+  const record = await store.getAssistedCase(caseId);
   if (!record) throw new NotFound();
   const at = toLocalIso(now);
   const timeline = await timelineAt(handOnTiming(now), 'assistance', now);

@@ -29,6 +29,7 @@ import {
 import { nextPost, type Assignment } from '#shared/domain/roster';
 import { getRoster } from '#shared/domain/roster-store';
 import type { Deps } from '#shared/domain/deps';
+import { watchOpened } from '../accountability/watch.ts';
 
 export interface ComplaintIntake {
   againstDept: string;
@@ -184,6 +185,8 @@ export async function prepareComplaint(
       ...(acknowledgement ? [startDeadlineEffect(acknowledgementMatter(complaint, 1), acknowledgement.timeline, newId(), now)] : []),
       startDeadlineEffect(resolutionMatter(complaint, 1), complaint.deadlines.resolution.timeline, newId(), now),
       ...intakeAlert,
+      // An enterprise's complaint opens the retaliation watch on the department it named (打击报复).
+      ...(await watchOpened({ id, againstDept: intake.againstDept, enterpriseId: intake.complainant?.enterpriseId }, now)),
     ],
   };
 }

@@ -17,6 +17,7 @@ import { checkApplicationMatter } from '../applications/deadline-check.ts';
 import { retimeApplicationMatter } from '../applications/retime.ts';
 import { checkAssistanceMatter } from '../assistance/deadline-check.ts';
 import { retimeAssistanceMatter } from '../assistance/retime.ts';
+import { checkAccountabilityMatter } from '../accountability/deadline-check.ts';
 
 interface DeadlineAnswers {
   check: MatterCheck;
@@ -32,4 +33,5 @@ export const timedConcerns: Partial<Record<Concern, DeadlineAnswers>> = {
   appointments: { check: checkAppointmentMatter },
   applications: { check: checkApplicationMatter, retime: retimeApplicationMatter },
   assistance: { check: checkAssistanceMatter, retime: retimeAssistanceMatter },
+  accountability: { check: checkAccountabilityMatter },
 } satisfies Record<TimedConcern, DeadlineAnswers>;

@@ -9,8 +9,8 @@ import { evaluateQuarter } from './service.ts';
 export const handler = createHttpHandler({
   concern: evaluationRoutes,
   operations: {
-    evaluation: async ({ params, accept }) => {
-      const evaluation = await evaluateQuarter(params.quarter);
+    evaluation: async ({ params, accept, deps }) => {
+      const evaluation = await evaluateQuarter(params.quarter, deps);
       if (wantsCsv(accept)) {
         const last = new Set(evaluation.lastPlaced.map(({ deptId }) => deptId));
         const rows = evaluation.departments.map((row) => ({ ...row, lastPlaced: last.has(row.deptId) }));

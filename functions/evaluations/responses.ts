@@ -8,6 +8,8 @@ export const figuresView = z.record(z.string(), z.int());
 export const evaluationView = z
   .looseObject({
     quarter: z.string(),
+    /** The accountability deduction table: points per finding shown, and per sanction by measure. */
+    deductions: z.looseObject({ supervisionFinding: z.number(), measures: z.record(z.string(), z.number()) }),
     departments: z.array(
       z.looseObject({
         deptId: z.string(),
@@ -17,6 +19,8 @@ export const evaluationView = z
         /** Applications (办件) decided on time, of those decided; the average rating (好差评); null when none. */
         shareApplicationsOnTime: z.nullable(z.number()),
         averageRating: z.nullable(z.number()),
+        /** Points off for supervision findings and sanctions (the table in `deductions`). */
+        accountabilityDeduction: z.number(),
         score: z.number(),
         rank: z.int(),
       }),
@@ -27,6 +31,10 @@ export const evaluationView = z
   .check(
     example({
       quarter: '2026-Q3',
+      deductions: {
+        supervisionFinding: 3,
+        measures: { 'criticism-education': 2, 'circulated-criticism': 5, 'discipline-referral': 15 },
+      },
       departments: [
         {
           deptId: 'taxation',
@@ -35,6 +43,7 @@ export const evaluationView = z
           shareHandledInTime: 1,
           shareApplicationsOnTime: null,
           averageRating: null,
+          accountabilityDeduction: 0,
           score: 100,
           rank: 1,
         },
@@ -45,6 +54,7 @@ export const evaluationView = z
           shareHandledInTime: 0.75,
           shareApplicationsOnTime: null,
           averageRating: null,
+          accountabilityDeduction: 0,
           score: 67,
           rank: 2,
         },

@@ -3,6 +3,7 @@
  * and the last placed named. Pure; docs/evaluation.md gives the formula.
  */
 import type { Figures } from '#shared/domain/evaluation';
+import { accountabilityDeduction } from '../accountability/rules.ts';
 
 /**
  * Points off per event. Complaints received and delay notices are shown but not scored: a
@@ -38,7 +39,8 @@ export const RATING_WEIGHT = 4;
 
 /**
  * score = 100 − Σ penalty × count − 20 × (1 − share handled in time)
- *             − 20 × (1 − share of applications decided on time) − 4 × (5 − average rating),
+ *             − 20 × (1 − share of applications decided on time) − 4 × (5 − average rating)
+ *             − the accountability deductions (functions/accountability/rules.ts DEDUCTIONS),
  * rounded to one decimal; a share with nothing decided counts as 1, no rating takes nothing off.
  */
 export function scoreOf(figures: Figures): number {
@@ -46,7 +48,7 @@ export function scoreOf(figures: Figures): number {
   const lateness = LATENESS_WEIGHT * (1 - (inTimeShare(figures) ?? 1));
   const lateApplications = LATENESS_WEIGHT * (1 - (applicationsOnTimeShare(figures) ?? 1));
   const ratings = RATING_WEIGHT * (5 - (averageRating(figures) ?? 5));
-  return Math.round((100 - penalties - lateness - lateApplications - ratings) * 10) / 10;
+  return Math.round((100 - penalties - lateness - lateApplications - ratings - accountabilityDeduction(figures)) * 10) / 10;
 }
 
 export interface Ranked<T> {

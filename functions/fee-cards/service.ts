@@ -30,6 +30,7 @@ import {
 import * as store from './store.ts';
 import { Conflict, InvalidInput, NotFound, RuleViolation } from '#shared/domain/errors';
 import type { Deps } from '#shared/domain/deps';
+import { watchedActWrites } from '../accountability/watch.ts';
 
 export async function publishFeeItem(
   input: { code: string; unit: string; name: string; legalBasis: string; standard: FeeStandard; validFrom?: string; validTo?: string },
@@ -167,6 +168,11 @@ export async function recordEntry(
     throw new RuleViolation(violation);
   }
   const feeItem = item as FeeItem;
+  // The retaliation watch: one read; the act is the receipt (unique per unit), so a retry flags nothing more.
+  const watched = await watchedActWrites(
+    { type: 'fee-entry-recorded', id: `${unit}/${input.receiptNo}`, dept: unit, enterpriseId },
+    { now, newId },
+  );
   for (let round = 0; round < MAX_ROUNDS; round += 1) {
     const entryId = keys.entryIdOf(card.entryCount + 1);
     const record = {
@@ -186,7 +192,7 @@ export async function recordEntry(
       prevHash: card.headHash,
     };
     const entry: ChainedEntry = { ...record, hash: entryHash(record) };
-    if ((await store.appendEntry(entry, card.entryCount, collectedOn)) === 'appended') return entry;
+    if ((await store.appendEntry(entry, card.entryCount, collectedOn, watched)) === 'appended') return entry;
     await backoff(round);
     const reread = await store.getCard(enterpriseId);
     if (!reread) throw new NotFound();

@@ -199,7 +199,12 @@ export const getEntry = (enterpriseId: string, seq: number): Promise<ChainedEntr
 const monthOf = (localDate: string) => localDate.slice(0, 7);
 
 /** Appends an entry to the card's chain, conditional on the head it was chained to. */
-export async function appendEntry(entry: ChainedEntry, expectedCount: number, collectedOn: string): Promise<'appended' | 'head-moved'> {
+export async function appendEntry(
+  entry: ChainedEntry,
+  expectedCount: number,
+  collectedOn: string,
+  alongside: Write[] = [],
+): Promise<'appended' | 'head-moved'> {
   const seq = expectedCount + 1;
   const outcome = await tryWriteAll<'head-moved'>([
     {
@@ -238,6 +243,7 @@ export async function appendEntry(entry: ChainedEntry, expectedCount: number, co
       },
     ),
     addToTotals(collectedOn, 'ENTRY', entry.unit, entry.feeItemCode, entry.amount),
+    ...alongside,
   ]);
   return outcome ?? 'appended';
 }

@@ -25,6 +25,7 @@ import * as store from './store.ts';
 import { requireOwnDepartment } from '../registry/service.ts';
 import { Conflict, InvalidInput, NotFound, RuleViolation } from '#shared/domain/errors';
 import type { Deps } from '#shared/domain/deps';
+import { watchedActWrites } from '../accountability/watch.ts';
 
 export const approvalLimitDays = (): number => config.APPROVAL_LIMIT_DAYS ?? 1;
 export const routineCap = (): number => config.ROUTINE_INSPECTIONS_PER_YEAR ?? 2;
@@ -91,6 +92,13 @@ export async function fileInspection(
       ),
     );
   }
+  // The retaliation watch: one read, and a flag in this transaction if the enterprise complained of the department.
+  alongside.push(
+    ...(await watchedActWrites(
+      { type: 'inspection-filed', id: inspection.id, dept: department, enterpriseId: input.enterpriseId },
+      { now, newId },
+    )),
+  );
   const cap = input.category === 'routine' ? routineCap() : undefined;
   if ((await store.createInspection(inspection, cap, alongside)) === 'cap-reached') {
     const violation = routineCapViolation(cap as number, input.plannedDate.slice(0, 4));
@@ -219,7 +227,7 @@ export async function recordVisit(
   };
 }
 
-export async function recordOutcome(id: string, input: { findings: Finding[] }, caller: DepartmentCaller, { now }: Deps) {
+export async function recordOutcome(id: string, input: { findings: Finding[] }, caller: DepartmentCaller, { now, newId }: Deps) {
   const inspection = await store.getInspection(id);
   if (!inspection || inspection.department !== caller.dept) throw new NotFound();
   if (inspection.outcome) throw new Conflict('outcome-recorded', 'The outcome of this inspection is already recorded.');
@@ -238,7 +246,13 @@ export async function recordOutcome(id: string, input: { findings: Finding[] }, 
   const violation = firstMinorViolationRule(input.findings, hadMinor);
   if (violation) throw new RuleViolation(violation);
   const outcome = { findings: input.findings, recordedAt: toLocalIso(now), recordedBy: caller.sub };
-  if ((await store.recordOutcome(inspection, outcome, inspected)) === 'conflict') {
+  // A fine is a watched act; the watch is read for every outcome, so an outcome answers in the same time either way.
+  const watched = await watchedActWrites(
+    { type: 'fine-recorded', id: inspection.id, dept: inspection.department, enterpriseId: inspection.enterpriseId },
+    { now, newId },
+  );
+  const fined = input.findings.some((finding) => finding.fine > 0);
+  if ((await store.recordOutcome(inspection, outcome, inspected, fined ? watched : [])) === 'conflict') {
     throw new Conflict('outcome-recorded', 'The inspection changed meanwhile; reload it and try again.');
   }
   return { ...inspection, status: 'completed', outcome, version: inspection.version + 1 };

@@ -269,6 +269,7 @@ export async function recordOutcome(
   inspection: Inspection,
   outcome: NonNullable<Inspection['outcome']>,
   date: string,
+  alongside: Write[] = [],
 ): Promise<'recorded' | 'conflict'> {
   const refusal = await tryWriteAll<'conflict'>([
     {
@@ -290,6 +291,7 @@ export async function recordOutcome(
         ...finding,
       }),
     ),
+    ...alongside,
   ]);
   return refusal ?? 'recorded';
 }

@@ -54,7 +54,8 @@ export const pledgeRoutes = defineRoutes('pledges', {
     path: '/pledges/{id}/reviews',
     roles: ['department', 'soft-env-office'],
     creates: true,
-    summary: "Look back (回头看): progress or a verdict with evidence; the office's verdict is final",
+    summary:
+      "Look back (回头看): progress or a verdict with evidence; the office's verdict is final; only the office may excuse (force majeure)",
     params: idParams,
     body: z.strictObject({ verdict: z.enum(PLEDGE_VERDICTS), evidence: text(5000) }),
   },

@@ -1,10 +1,12 @@
 /**
  * Pledge rules (公开承诺, 回头看: work plan §二.3.四, §二.4.二), pure.
  */
+import type { Violation } from '#shared/domain/errors';
 
-export const PLEDGE_VERDICTS = ['in-progress', 'kept', 'broken'] as const;
+/** `excused`: made impossible by force majeure (不可抗力, §三.1.(5)); only the office judges it, with its reason. */
+export const PLEDGE_VERDICTS = ['in-progress', 'kept', 'broken', 'excused'] as const;
 export type PledgeVerdict = (typeof PLEDGE_VERDICTS)[number];
-export const PLEDGE_STATUSES = ['open', 'in-progress', 'kept', 'broken'] as const;
+export const PLEDGE_STATUSES = ['open', 'in-progress', 'kept', 'broken', 'excused'] as const;
 export type PledgeStatus = (typeof PLEDGE_STATUSES)[number];
 /** Each status as the console and the alerts say it, Chinese first. */
 export const PLEDGE_STATUS_WORDS: Record<PledgeStatus, readonly [zh: string, en: string]> = {
@@ -12,6 +14,7 @@ export const PLEDGE_STATUS_WORDS: Record<PledgeStatus, readonly [zh: string, en:
   'in-progress': ['审核中', 'Under review'],
   kept: ['已兑现', 'Kept'],
   broken: ['未兑现', 'Broken'],
+  excused: ['不可抗力免责', 'Excused (force majeure)'],
 };
 
 /** The share of cases handled within the pledged limit that makes a measured pledge "kept". */
@@ -32,7 +35,18 @@ export function measure(workingDaysPerCase: readonly number[], pledgedLimitDays:
   return { cases, withinLimit, share, proposal: share === null ? null : share >= KEPT_SHARE ? 'kept' : 'broken' };
 }
 
-/** The status after a review: the office's kept or broken is final; a department's is not. */
+/** Force majeure excuses a pledge only by the office's judgment: a department cannot excuse itself. */
+export function excuseRule(verdict: PledgeVerdict, byOffice: boolean): Violation | undefined {
+  if (verdict !== 'excused' || byOffice) return undefined;
+  return {
+    rule: 'excused-by-office-only',
+    title: 'Only the office excuses a pledge',
+    detail:
+      'A pledge made impossible by force majeure (不可抗力) is excused by the soft-environment office, with its reason; report it as in progress with the evidence.',
+  };
+}
+
+/** The status after a review: the office's kept, broken or excused is final; a department's is not. */
 export function afterReview(verdict: PledgeVerdict, byOffice: boolean): { status: PledgeStatus; final: boolean } {
   return { status: verdict, final: byOffice && verdict !== 'in-progress' };
 }

@@ -10,7 +10,7 @@ import { latestEscalation, LONGEST_WATCH_DAYS } from '#shared/time/calendar';
 import type { Matter } from '#shared/outbox/matters';
 import { startDeadlineEffect, stopDeadlineEffect } from '#shared/outbox/effects';
 import { countInQuarter, MEASURED_SERVICES, quarterOf, type MeasuredService } from '#shared/domain/evaluation';
-import { afterReview, brokenCount, measure, type PledgeVerdict } from './rules.ts';
+import { afterReview, brokenCount, excuseRule, measure, type PledgeVerdict } from './rules.ts';
 import { twoThirdsRule } from '../approvals/rules.ts';
 import * as store from './store.ts';
 import type { PledgeTerms } from './records.ts';
@@ -98,6 +98,8 @@ export async function review(id: string, input: { verdict: PledgeVerdict; eviden
   if (!pledge || (!byOffice && pledge.department !== caller.dept)) throw new NotFound();
   if (pledge.final)
     throw new Conflict('review-final', `The soft-environment office already judged this pledge ${pledge.status}; its verdict is final.`);
+  const notExcusable = excuseRule(input.verdict, byOffice);
+  if (notExcusable) throw new RuleViolation(notExcusable);
   const { status, final } = afterReview(input.verdict, byOffice);
   const reviewRecord: store.Review = { ...input, at: toLocalIso(now), by: caller.sub, byOffice };
   const broken = brokenCount(pledge, status, quarterOf(now));

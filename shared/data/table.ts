@@ -56,6 +56,15 @@
  * | its meeting (会办)| ASSISTEDCASE#<id>           | MEETING#<meetingId>        |                                              |
  * | its application   | ASSISTEDCASE#<id>           | APPLICATION#<applicationId>| (the link to the application filed, 代办)    |
  * | its department    | ASSISTEDCASE#<id>           | DEPT#<deptId>              | ASSISTEDCASES#DEPT#<dept> / <instant>#<id>   |
+ * | supervision finding | SFINDING#<id>             | SFINDING                   | gsi2: SFINDINGS / <instant>#<id>             |
+ * |                   |                             |                            | once shown: SFINDINGS#DEPT#<dept> / <instant>#<id> |
+ * | accountability case | CASE#<id>                 | CASE                       | CASES#DEPT#<dept> / <instant>#<id>; gsi2: CASES / <instant>#<id> |
+ * | case source claim | CASESOURCE#<type>#<id>      | CLAIM                      | (a source is in at most one case)            |
+ * | public notice     | NOTICE#<caseId>             | NOTICE                     | gsi2: NOTICES / <instant>#<caseId>           |
+ * | retaliation watch | RETWATCH#<dept>#<ent>       | WATCH                      | (read with one GetItem by a watched act)     |
+ * | retaliation flag  | RETFLAG#<id>                | FLAG                       | RETFLAGS#DEPT#<dept>, RETFLAGS#ENT#<ent>, RETFLAGS / <instant>#<id> |
+ * | rectification plan| RECTIFICATION#<quarter>#<dept> | PLAN                    |                                              |
+ * | quarter closing   | EVALCLOSE#<quarter>         | CLOSE                      | (the last placed named at the quarter's close)|
  *
  * <month> and <date> are China Standard Time; <instant> is UTC ISO 8601, so keys sort by time.
  */
@@ -151,6 +160,13 @@ export const lists = {
   assistedCasesOfDepartment: (dept: string) => list('ownerLists', `ASSISTEDCASES#DEPT#${dept}`),
   // One unit's entries on a card, in order: the department's own view of the card, paged.
   unitEntriesOfCard: (enterpriseId: string, unit: string) => list('countyLists', `CARDENTRIES#${enterpriseId}#${unit}`),
+  // Accountability: a department's list of findings holds only those shown to it (a covert one joins it on disclosure).
+  supervisionFindingsOfDepartment: (dept: string) => list('ownerLists', `SFINDINGS#DEPT#${dept}`),
+  allSupervisionFindings: list('countyLists', 'SFINDINGS'),
+  casesOfDepartment: (dept: string) => list('ownerLists', `CASES#DEPT#${dept}`),
+  allCases: list('countyLists', 'CASES'),
+  notices: list('countyLists', 'NOTICES'),
+  retaliationFlags: scopedLists('RETFLAGS'),
 };
 
 const pad = (n: number): string => String(n).padStart(8, '0');
@@ -247,6 +263,14 @@ export const keys = {
     pk: `FINDINGS#${enterpriseId}`,
     sk: `${date}#${inspectionId}#${n}`,
   }),
+  supervisionFinding: (id: string) => ({ pk: `SFINDING#${id}`, sk: 'SFINDING' }),
+  accountabilityCase: (id: string) => ({ pk: `CASE#${id}`, sk: 'CASE' }),
+  caseSourceClaim: (type: string, id: string) => ({ pk: `CASESOURCE#${type}#${id}`, sk: 'CLAIM' }),
+  notice: (caseId: string) => ({ pk: `NOTICE#${caseId}`, sk: 'NOTICE' }),
+  retaliationWatch: (dept: string, enterpriseId: string) => ({ pk: `RETWATCH#${dept}#${enterpriseId}`, sk: 'WATCH' }),
+  retaliationFlag: (id: string) => ({ pk: `RETFLAG#${id}`, sk: 'FLAG' }),
+  rectification: (quarter: string, dept: string) => ({ pk: `RECTIFICATION#${quarter}#${dept}`, sk: 'PLAN' }),
+  quarterClosing: (quarter: string) => ({ pk: `EVALCLOSE#${quarter}`, sk: 'CLOSE' }),
 } as const;
 
 /** Reading a list on its index, optionally narrowed by its sort key and ordered newest first. */
@@ -286,6 +310,13 @@ export const patterns = {
   inspections: (scope: Scope, month?: string) => read(lists.inspections.of(scope), month ? { sort: { beginsWith: month } } : {}),
   pledgesOfDepartment: (dept: string) => read(lists.pledgesOfDepartment(dept)),
   allPledges: () => read(lists.allPledges),
+  /** Accountability: findings, cases and notices newest first; a department's findings are only those shown to it. */
+  supervisionFindingsOfDepartment: (dept: string) => read(lists.supervisionFindingsOfDepartment(dept), { newestFirst: true }),
+  allSupervisionFindings: () => read(lists.allSupervisionFindings, { newestFirst: true }),
+  casesOfDepartment: (dept: string) => read(lists.casesOfDepartment(dept), { newestFirst: true }),
+  allCases: () => read(lists.allCases, { newestFirst: true }),
+  notices: () => read(lists.notices, { newestFirst: true }),
+  retaliationFlags: (scope: Scope) => read(lists.retaliationFlags.of(scope), { newestFirst: true }),
 
   // Partitions of the table itself.
   visitsOfInspection: (inspectionId: string): AccessPattern => ({

@@ -30,6 +30,16 @@ export const METRICS = [
   'tasksOnTime',
   'tasksLate',
   'meetingsMissed',
+  // Accountability (functions/accountability/rules.ts DEDUCTIONS): supervision findings shown to the
+  // department, and the sanctions of its decided cases, by measure (taken back when withdrawn on appeal).
+  'supervisionFindings',
+  'sanctionCriticismEducation',
+  'sanctionWrittenSelfExamination',
+  'sanctionCirculatedCriticism',
+  'sanctionEfficiencyWarning',
+  'sanctionAdmonishmentTalk',
+  'sanctionPostAdjustment',
+  'sanctionDisciplineReferral',
 ] as const;
 export type Metric = (typeof METRICS)[number];
 export type Figures = Record<Metric, number>;

@@ -62,6 +62,7 @@ export const PROBLEM_TYPES: Record<string, ProblemType> = {
   // Pledges (公开承诺)
   'two-thirds-rule': rule('A pledged limit is at most two thirds of the statutory one.'),
   'review-final': conflict("The office's verdict on a pledge is final."),
+  'excused-by-office-only': rule('Only the soft-environment office excuses a pledge (force majeure, 不可抗力), with its reason.'),
   'pledge-changed': conflict('The pledge changed meanwhile; reload and retry.'),
   // The investment service centre (投资服务中心)
   'one-time-notice-given': conflict('Everything missing is told in one notice (一次性告知); the department may not ask again.'),
@@ -89,6 +90,24 @@ export const PROBLEM_TYPES: Record<string, ProblemType> = {
   'case-closed': conflict('A closed case takes no more tasks, meetings, applications or closure.'),
   'tasks-open': conflict('A case closes only when none of its tasks is open.'),
   'case-changed': conflict('The case changed meanwhile; reload and retry.'),
+  // Accountability (责任追究, 明查暗访, 末位淘汰)
+  'source-not-found': rule('A case is opened from sources that exist.'),
+  'source-of-another-department': rule("A case's sources concern the department it is against."),
+  'source-in-case': conflict('A source is in at most one case.'),
+  'finding-shown': conflict('A covert finding is disclosed once.'),
+  'finding-changed': conflict('The finding changed meanwhile; reload and retry.'),
+  'already-responded': conflict('The department answers a finding once.'),
+  'case-decided': conflict('A case is decided once.'),
+  'case-not-decided': conflict('A case is appealed after its decision.'),
+  'already-appealed': conflict('A decision is appealed once.'),
+  'nothing-to-appeal': conflict('A case not substantiated has nothing to appeal.'),
+  'not-appealed': conflict('Only an appealed case awaits an appeal decision, once.'),
+  'appeal-window-closed': rule('A decision is appealed within 5 working days.'),
+  'same-decider': rule('A supervisor other than the one who decided rules on the appeal.'),
+  'flag-reviewed': conflict('A retaliation flag is reviewed once.'),
+  'not-last-placed': rule('Only the last placed department of the quarter files a rectification plan.'),
+  'quarter-not-ended': rule('A rectification plan is filed after the quarter ends.'),
+  'rectification-filed': conflict('A rectification plan is filed once.'),
 };
 
 export const PROBLEM_TYPE_PREFIX = 'urn:soft-env:problem:';

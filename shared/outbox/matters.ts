@@ -29,10 +29,11 @@ export function executionName(matter: Matter): string {
 }
 
 /**
- * Limits kept by the office (inspection approvals), the supervisors (verdicts) or the assistance
- * centre (handing a returned task on), not by the department the matter names.
+ * Limits kept by the office (inspection approvals), the supervisors (verdicts, investigations) or
+ * the assistance centre (handing a returned task on), not by the department the matter names.
  */
 export const notTheDepartmentsLimit = (matter: Matter): boolean =>
   (matter.concern === 'inspections' && matter.kind === 'approval') ||
   (matter.concern === 'complaints' && matter.kind === 'verdict') ||
-  (matter.concern === 'assistance' && matter.kind === 'hand-on');
+  (matter.concern === 'assistance' && matter.kind === 'hand-on') ||
+  (matter.concern === 'accountability' && matter.kind === 'investigation');

@@ -155,6 +155,26 @@ describe('the demo county', () => {
     expect(missed).toContainEqual(expect.objectContaining({ kind: 'meeting-missed', department: 'human-resources' }));
   });
 
+  it('has supervision findings (one covert, hidden from its department), a decided case with its public notice, a reviewed retaliation flag', async () => {
+    const supervisor = await client.tokenFor({ roles: ['supervisor'] });
+    const findings = (await client.call('GET', '/supervision-findings?limit=50', { token: supervisor })).body.items;
+    expect(findings.map((finding: { dept: string; method: string }) => `${finding.dept}:${finding.method}`).sort()).toEqual([
+      'emergency:covert',
+      'housing:open',
+      'natural-resources:covert',
+    ]);
+    const hidden = findings.find((finding: { dept: string }) => finding.dept === 'natural-resources');
+    const asDept = await client.tokenFor({ roles: ['department'], dept: 'natural-resources' });
+    expect((await client.call('GET', `/supervision-findings/${hidden.id}`, { token: asDept })).status).toBe(404);
+    const cases = (await client.call('GET', '/accountability-cases?dept=housing', { token: supervisor })).body.items;
+    expect(cases).toEqual([expect.objectContaining({ status: 'decided', decision: expect.objectContaining({ outcome: 'sanctioned' }) })]);
+    const notices = (await client.call('GET', '/accountability-notices')).body.items;
+    expect(notices).toEqual([expect.objectContaining({ dept: 'housing', clause: '三.1.2', measure: 'admonishment-talk' })]);
+    expect(JSON.stringify(notices)).not.toContain('刘某');
+    const flags = (await client.call('GET', '/retaliation-flags?dept=market-regulation', { token: supervisor })).body.items;
+    expect(flags).toEqual([expect.objectContaining({ status: 'dismissed', act: expect.objectContaining({ type: 'fee-entry-recorded' }) })]);
+  });
+
   it('fills only a fresh DATA_DIR', async () => {
     await expect(fillDemo(dataDir, () => undefined)).rejects.toThrow('already holds data');
   });

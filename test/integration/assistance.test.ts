@@ -47,7 +47,7 @@ const problem = (rule: string) => ({ type: `urn:soft-env:problem:${rule}` });
 async function project(mandateRef: string | null = 'WT-2026-031') {
   const [landDept, buildDept] = await Promise.all([registeredDept('land'), registeredDept('build')]);
   const enterpriseId = newCreditCode();
-  const opened = await invoke(handler, routes.openCase, {
+  const opened = await invoke(handler, routes.openAssistedCase, {
     json: { enterpriseId, project: 'A cold-chain warehouse', ...(mandateRef ? { mandateRef } : {}) },
     caller: centreClerk(),
   });
@@ -68,8 +68,8 @@ async function assign(caseId: string, dept: string, limitDays = 5, what = 'Confi
 const taskRoute = (route: 'acceptTask' | 'returnTask' | 'completeTask', caseId: string, taskId: string, dept: string, json: unknown = {}) =>
   invoke(handler, routes[route], { params: { id: caseId, taskId }, json, caller: clerk(dept) });
 
-const getCase = (caseId: string, caller: { roles: string[]; sub?: string; dept?: string; ent?: string }) =>
-  invoke(handler, routes.getCase, { params: { id: caseId }, caller });
+const getAssistedCase = (caseId: string, caller: { roles: string[]; sub?: string; dept?: string; ent?: string }) =>
+  invoke(handler, routes.getAssistedCase, { params: { id: caseId }, caller });
 
 const figures = async (dept: string) =>
   (await db.send(new GetCommand({ TableName: tableName, Key: keys.evaluation(quarterOf(new Date()), dept), ConsistentRead: true }))).Item;
@@ -85,24 +85,27 @@ describe('a case per project (首问负责)', () => {
       openTasks: 0,
     });
     for (const caller of [centreClerk('li'), office, supervisor, owner(enterpriseId)]) {
-      expect(await getCase(caseId, caller)).toMatchObject({
+      expect(await getAssistedCase(caseId, caller)).toMatchObject({
         status: 200,
         body: { id: caseId, project: 'A cold-chain warehouse', tasks: [] },
       });
     }
-    expect(await getCase(caseId, owner(newCreditCode()))).toMatchObject({ status: 404, body: problem('not-found') });
-    expect(await getCase(caseId, clerk(await registeredDept()))).toMatchObject({ status: 404 });
-    const listed = await invoke(handler, routes.listCases, { caller: owner(enterpriseId) });
+    expect(await getAssistedCase(caseId, owner(newCreditCode()))).toMatchObject({ status: 404, body: problem('not-found') });
+    expect(await getAssistedCase(caseId, clerk(await registeredDept()))).toMatchObject({ status: 404 });
+    const listed = await invoke(handler, routes.listAssistedCases, { caller: owner(enterpriseId) });
     expect(listed.body.items.map((item: { id: string }) => item.id)).toEqual([caseId]);
-    expect((await invoke(handler, routes.listCases, { caller: owner(newCreditCode()) })).body.items).toEqual([]);
+    expect((await invoke(handler, routes.listAssistedCases, { caller: owner(newCreditCode()) })).body.items).toEqual([]);
   });
 
   it('opened by the enterprise: no steward until the first centre clerk acts, who stays its steward', async () => {
     const enterpriseId = newCreditCode();
     expect(
-      await invoke(handler, routes.openCase, { json: { enterpriseId: newCreditCode(), project: 'Not mine' }, caller: owner(enterpriseId) }),
+      await invoke(handler, routes.openAssistedCase, {
+        json: { enterpriseId: newCreditCode(), project: 'Not mine' },
+        caller: owner(enterpriseId),
+      }),
     ).toMatchObject({ status: 403 });
-    const opened = await invoke(handler, routes.openCase, { json: { project: 'A bakery' }, caller: owner(enterpriseId) });
+    const opened = await invoke(handler, routes.openAssistedCase, { json: { project: 'A bakery' }, caller: owner(enterpriseId) });
     expect(opened).toMatchObject({ status: 201, body: { status: 'open', steward: null, enterpriseId, openedBy: { role: 'enterprise' } } });
     const dept = await registeredDept();
     await invoke(handler, routes.assignTask, {
@@ -115,21 +118,24 @@ describe('a case per project (首问负责)', () => {
       json: { dept, what: 'Check the drains', limitDays: 3 },
       caller: centreClerk('qian'),
     });
-    expect((await getCase(opened.body.id, owner(enterpriseId))).body).toMatchObject({ steward: { sub: 'zhou@centre' }, openTasks: 2 });
+    expect((await getAssistedCase(opened.body.id, owner(enterpriseId))).body).toMatchObject({
+      steward: { sub: 'zhou@centre' },
+      openTasks: 2,
+    });
   });
 
   it('names the enterprise when the centre opens one, and retried with the same Idempotency-Key opens one case', async () => {
-    expect(await invoke(handler, routes.openCase, { json: { project: 'Whose?' }, caller: centreClerk() })).toMatchObject({
+    expect(await invoke(handler, routes.openAssistedCase, { json: { project: 'Whose?' }, caller: centreClerk() })).toMatchObject({
       status: 400,
       body: problem('invalid-request'),
     });
     const enterpriseId = newCreditCode();
     const headers = { 'idempotency-key': `case-${newId()}` };
     const json = { enterpriseId, project: 'A hotel' };
-    const first = await invoke(handler, routes.openCase, { json, headers, caller: centreClerk() });
-    const again = await invoke(handler, routes.openCase, { json, headers, caller: centreClerk() });
+    const first = await invoke(handler, routes.openAssistedCase, { json, headers, caller: centreClerk() });
+    const again = await invoke(handler, routes.openAssistedCase, { json, headers, caller: centreClerk() });
     expect(again).toMatchObject({ status: 201, body: { id: first.body.id } });
-    expect((await invoke(handler, routes.listCases, { caller: owner(enterpriseId) })).body.items).toHaveLength(1);
+    expect((await invoke(handler, routes.listAssistedCases, { caller: owner(enterpriseId) })).body.items).toHaveLength(1);
   });
 });
 
@@ -142,21 +148,21 @@ describe('交办: a task handed to a department', () => {
     expect(task).toMatchObject({ status: 'assigned', dept: landDept, limitDays: 5, caseId });
     expect(task.watch).toBeUndefined();
     expect(Date.parse(task.deadline)).toBe((await workingTimeAfter(assignedAt, 5)).getTime());
-    const seen = await getCase(caseId, clerk(landDept));
+    const seen = await getAssistedCase(caseId, clerk(landDept));
     expect(seen.status).toBe(200);
     expect(seen.body.tasks.map((t: { id: string }) => t.id)).toEqual([task.id]);
     expect(seen.body.meetings).toBeUndefined();
     expect(seen.body.applications).toBeUndefined();
     expect(seen.body.timeline).toBeUndefined();
     expect(JSON.stringify(seen.body)).not.toContain(other.id);
-    const whole = await getCase(caseId, owner(enterpriseId));
+    const whole = await getAssistedCase(caseId, owner(enterpriseId));
     expect(whole.body.tasks.map((t: { id: string }) => t.id)).toEqual([task.id, other.id]);
     expect(whole.body.timeline.at(-1)).toMatchObject({ event: 'task-assigned' });
     // The department's list: the cases where it holds a task.
-    const listed = await invoke(handler, routes.listCases, { caller: clerk(landDept) });
+    const listed = await invoke(handler, routes.listAssistedCases, { caller: clerk(landDept) });
     expect(listed.body.items).toEqual([expect.objectContaining({ id: caseId, project: 'A cold-chain warehouse' })]);
     expect(listed.body.items[0].openTasks).toBeUndefined();
-    const byDept = await invoke(handler, routes.listCases, { query: { dept: buildDept }, caller: centreClerk() });
+    const byDept = await invoke(handler, routes.listAssistedCases, { query: { dept: buildDept }, caller: centreClerk() });
     expect(byDept.body.items.map((item: { id: string }) => item.id)).toEqual([caseId]);
     await eventually(() =>
       expect(executions(runtime.dataDir)).toContainEqual(
@@ -253,7 +259,7 @@ describe('交办: a task handed to a department', () => {
     expect((await figures(landDept))?.breaches ?? 0).toBe(0);
     // A returned task is still open: the case cannot close.
     expect(
-      await invoke(handler, routes.closeCase, {
+      await invoke(handler, routes.closeAssistedCase, {
         params: { id: caseId },
         json: { outcome: 'completed', summary: 'Done' },
         caller: centreClerk(),
@@ -265,7 +271,7 @@ describe('交办: a task handed to a department', () => {
       caller: centreClerk(),
     });
     expect(handedOn).toMatchObject({ status: 201, body: { status: 'assigned', dept: buildDept, handsOn: task.id } });
-    const whole = await getCase(caseId, centreClerk());
+    const whole = await getAssistedCase(caseId, centreClerk());
     expect(whole.body.tasks).toEqual([
       expect.objectContaining({ id: task.id, status: 'handed-on', handedOnTo: handedOn.body.id }),
       expect.objectContaining({ id: handedOn.body.id, status: 'assigned' }),
@@ -388,13 +394,15 @@ describe('会办: a joint meeting', () => {
       caller: centreClerk(),
     });
     expect(again).toMatchObject({ status: 409, body: problem('minutes-recorded') });
-    const whole = await getCase(caseId, supervisor);
+    const whole = await getAssistedCase(caseId, supervisor);
     expect(whole.body).toMatchObject({
       openTasks: 2,
       meetings: [expect.objectContaining({ minutes: expect.objectContaining({ absent: [fireDept] }) })],
     });
     // The land bureau sees its decision's task, now that it holds one.
-    expect((await getCase(caseId, clerk(landDept))).body.tasks).toEqual([expect.objectContaining({ what: 'Adjust the plot line' })]);
+    expect((await getAssistedCase(caseId, clerk(landDept))).body.tasks).toEqual([
+      expect.objectContaining({ what: 'Adjust the plot line' }),
+    ]);
   });
 });
 
@@ -471,7 +479,7 @@ describe('代办: applications filed for the enterprise', () => {
       status: 409,
       body: problem('one-time-notice-given'),
     });
-    const whole = await getCase(caseId, owner(enterpriseId));
+    const whole = await getAssistedCase(caseId, owner(enterpriseId));
     expect(whole.body.applications).toEqual([
       expect.objectContaining({ applicationId: id, itemName: 'Construction permit', status: 'incomplete' }),
     ]);
@@ -482,7 +490,7 @@ describe('closure', () => {
   it('only when no task is open (409 tasks-open), once, with its outcome; a closed case takes nothing more', async () => {
     const { caseId, landDept } = await project();
     const task = await assign(caseId, landDept, 5);
-    const close = (json: unknown) => invoke(handler, routes.closeCase, { params: { id: caseId }, json, caller: centreClerk('li') });
+    const close = (json: unknown) => invoke(handler, routes.closeAssistedCase, { params: { id: caseId }, json, caller: centreClerk('li') });
     expect(await close({ outcome: 'completed', summary: 'Built.' })).toMatchObject({ status: 409, body: problem('tasks-open') });
     expect(await close({ outcome: 'finished', summary: 'Built.' })).toMatchObject({ status: 400, body: problem('invalid-request') });
     await taskRoute('completeTask', caseId, task.id, landDept, { result: 'Done.' });
@@ -503,7 +511,7 @@ describe('closure', () => {
         caller: centreClerk(),
       }),
     ).toMatchObject({ status: 409, body: problem('case-closed') });
-    const listed = await invoke(handler, routes.listCases, { query: { status: 'closed', dept: landDept }, caller: office });
+    const listed = await invoke(handler, routes.listAssistedCases, { query: { status: 'closed', dept: landDept }, caller: office });
     expect(listed.body.items.map((item: { id: string }) => item.id)).toEqual([caseId]);
   });
 });

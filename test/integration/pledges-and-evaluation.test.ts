@@ -251,6 +251,15 @@ describe('the quarterly evaluation', () => {
       tasksOnTime: 0,
       tasksLate: 0,
       meetingsMissed: 0,
+      // No supervision findings or sanctions here (test/integration/accountability.test.ts counts them).
+      supervisionFindings: 0,
+      sanctionCriticismEducation: 0,
+      sanctionWrittenSelfExamination: 0,
+      sanctionCirculatedCriticism: 0,
+      sanctionEfficiencyWarning: 0,
+      sanctionAdmonishmentTalk: 0,
+      sanctionPostAdjustment: 0,
+      sanctionDisciplineReferral: 0,
     });
     // Three public complaints, and the two the refusal and the visit opened.
     expect(row.figures).toMatchObject({

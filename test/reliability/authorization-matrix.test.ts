@@ -57,10 +57,14 @@ const OWNED_RECORDS = new Set([
   'applicationDelayNotice',
   'decideApplication',
   'rateApplication',
-  'getCase',
+  'getAssistedCase',
   'acceptTask',
   'returnTask',
   'completeTask',
+  'getFinding',
+  'respondToFinding',
+  'getCase',
+  'appealCase',
 ]);
 /** Of those, the ones where the other department is answered (its own part, checked by what it shows). */
 const OWN_PART_FOR_OTHER_DEPARTMENT = new Set(['getCard', 'findingsRegister']);
@@ -74,7 +78,9 @@ function secretsFor(world: World, kind: CallerKind): string[] {
   if (!sees('department', 'soft-env-office', 'supervisor', 'enterprise')) secrets.push(world.inspectionId, world.applicationId);
   if (!sees('department', 'soft-env-office', 'supervisor', 'enterprise', 'park-office')) secrets.push(world.receiptNo);
   // An assisted case: the centre, the office, supervisors, its enterprise, the department holding its task.
-  if (!sees('service-centre', 'department', 'soft-env-office', 'supervisor', 'enterprise')) secrets.push(world.caseProject);
+  if (!sees('service-centre', 'department', 'soft-env-office', 'supervisor', 'enterprise')) secrets.push(world.assistedCaseProject);
+  // A covert finding before disclosure, and the retaliation watch's flags, are the supervisors' and the office's alone.
+  if (!sees('soft-env-office', 'supervisor')) secrets.push(world.covertFindingId, world.flagId);
   return secrets;
 }
 

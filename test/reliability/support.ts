@@ -117,10 +117,15 @@ export interface World {
   appointmentId: string;
   applicationId: string;
   /** An assisted case of entA (帮办), with a task of deptA and a meeting held an hour ago; its project names nobody else's. */
-  caseId: string;
-  caseProject: string;
+  assistedCaseId: string;
+  assistedCaseProject: string;
   taskId: string;
   meetingId: string;
+  /** Accountability: a covert finding not yet disclosed, an open one, a case, a retaliation flag. */
+  covertFindingId: string;
+  openFindingId: string;
+  caseId: string;
+  flagId: string;
   tokens: Record<Exclude<CallerKind, 'anonymous'>, string>;
 }
 
@@ -287,11 +292,64 @@ export async function buildWorld(): Promise<World> {
     }),
     'a meeting',
   );
+  const supervisor = tokens.supervisor;
+  const finding = (method: string) =>
+    send('POST', '/supervision-findings', {
+      token: supervisor,
+      from,
+      json: {
+        dept: deptA,
+        method,
+        observedAt: new Date(Date.now() - 3_600_000).toISOString(),
+        place: 'Window 3',
+        clause: '三.1.2',
+        description: 'Sent away twice.',
+      },
+    });
+  const covertFinding = expectOk(await finding('covert'), 'a covert finding');
+  const openFinding = expectOk(await finding('open'), 'an open finding');
+  const accountabilityCase = expectOk(
+    await send('POST', '/accountability-cases', {
+      token: supervisor,
+      from,
+      json: { dept: deptA, clause: '三.1.5', summary: 'A pledge not honoured.', sources: [{ type: 'pledge', id: pledge.body.id }] },
+    }),
+    'an accountability case',
+  );
+  // Enterprise A complains signed in about department A, which then files an inspection on it: a retaliation flag.
+  expectOk(
+    await send('POST', '/complaints', {
+      token: tokens.enterprise,
+      from,
+      json: { againstDept: deptA, category: 'abusive-enforcement', description: 'Shouted at our staff.' },
+    }),
+    'a signed-in complaint',
+  );
+  expectOk(
+    await send('POST', '/inspections', {
+      token: tokens.department,
+      from,
+      json: {
+        enterpriseId: entA,
+        plannedDate: afterThe25th(today),
+        category: 'safety',
+        reason: 'Boiler check',
+        legalBasis: 'Safety Law art. 1',
+        inspectors: ['Li Ming'],
+      },
+    }),
+    'a watched inspection',
+  );
+  const flags = expectOk(await send('GET', `/retaliation-flags?dept=${deptA}`, { token: supervisor, from }), 'the flags');
   return {
-    caseId: assisted.body.id,
-    caseProject,
+    assistedCaseId: assisted.body.id,
+    assistedCaseProject: caseProject,
     taskId: task.body.id,
     meetingId: meeting.body.id,
+    covertFindingId: covertFinding.body.id,
+    openFindingId: openFinding.body.id,
+    caseId: accountabilityCase.body.id,
+    flagId: flags.body.items[0].id,
     appointmentId: appointment.body.id,
     applicationId: application.body.id,
     deptA,
@@ -422,26 +480,61 @@ export function samples(world: World): Record<string, (today: string) => Sample>
     }),
     decideApplication: () => ({ params: { id: world.applicationId }, json: { decision: 'approved', reason: 'Complete.' } }),
     rateApplication: () => ({ params: { id: world.applicationId }, json: { score: 4, comment: 'Quick.' } }),
-    openCase: () => ({ json: { enterpriseId: world.entA, project: 'A second workshop', mandateRef: 'WT-2' } }),
-    listCases: () => ({ query: { limit: '50' } }),
-    getCase: () => ({ params: { id: world.caseId } }),
-    assignTask: () => ({ params: { id: world.caseId }, json: { dept: world.deptA, what: 'Check the drains', limitDays: 3 } }),
-    acceptTask: () => ({ params: { id: world.caseId, taskId: world.taskId }, json: {} }),
-    returnTask: () => ({ params: { id: world.caseId, taskId: world.taskId }, json: { reason: 'Not ours.' } }),
-    completeTask: () => ({ params: { id: world.caseId, taskId: world.taskId }, json: { result: 'Confirmed.' } }),
+    openAssistedCase: () => ({ json: { enterpriseId: world.entA, project: 'A second workshop', mandateRef: 'WT-2' } }),
+    listAssistedCases: () => ({ query: { limit: '50' } }),
+    getAssistedCase: () => ({ params: { id: world.assistedCaseId } }),
+    assignTask: () => ({ params: { id: world.assistedCaseId }, json: { dept: world.deptA, what: 'Check the drains', limitDays: 3 } }),
+    acceptTask: () => ({ params: { id: world.assistedCaseId, taskId: world.taskId }, json: {} }),
+    returnTask: () => ({ params: { id: world.assistedCaseId, taskId: world.taskId }, json: { reason: 'Not ours.' } }),
+    completeTask: () => ({ params: { id: world.assistedCaseId, taskId: world.taskId }, json: { result: 'Confirmed.' } }),
     scheduleMeeting: () => ({
-      params: { id: world.caseId },
+      params: { id: world.assistedCaseId },
       json: { at: new Date(Date.now() + 48 * 3_600_000).toISOString(), chair: 'Liu', depts: [world.deptA] },
     }),
     recordMinutes: () => ({
-      params: { id: world.caseId, meetingId: world.meetingId },
+      params: { id: world.assistedCaseId, meetingId: world.meetingId },
       json: { attended: [world.deptA], decisions: [{ dept: world.deptA, what: 'Move the gate', limitDays: 4 }] },
     }),
     fileCaseApplication: () => ({
-      params: { id: world.caseId },
+      params: { id: world.assistedCaseId },
       json: { itemCode: world.approvalItemCode, materials: ['application form'] },
     }),
-    closeCase: () => ({ params: { id: world.caseId }, json: { outcome: 'completed', summary: 'Done.' } }),
+    closeAssistedCase: () => ({ params: { id: world.assistedCaseId }, json: { outcome: 'completed', summary: 'Done.' } }),
+    recordFinding: () => ({
+      json: {
+        dept: world.deptA,
+        method: 'open',
+        observedAt: new Date(Date.now() - 60_000).toISOString(),
+        place: 'Window 5',
+        clause: '三.1.6',
+        description: 'Nobody at the window for an hour.',
+      },
+    }),
+    listFindings: () => ({ query: { limit: '50' } }),
+    getFinding: () => ({ params: { id: world.covertFindingId } }),
+    discloseFinding: () => ({ params: { id: world.covertFindingId }, json: {} }),
+    respondToFinding: () => ({ params: { id: world.openFindingId }, json: { statement: 'Retrained.', rectification: 'A checklist.' } }),
+    openCase: () => ({
+      json: {
+        dept: world.deptA,
+        clause: '三.1.2',
+        summary: 'Sent away twice.',
+        sources: [{ type: 'supervision-finding', id: world.openFindingId }],
+      },
+    }),
+    listCases: () => ({ query: { limit: '50' } }),
+    getCase: () => ({ params: { id: world.caseId } }),
+    decideCase: () => ({ params: { id: world.caseId }, json: { outcome: 'sanctioned', sanctions: [{ measure: 'criticism-education' }] } }),
+    appealCase: () => ({ params: { id: world.caseId }, json: { reason: 'The delay was the applicant’s.' } }),
+    decideAppeal: () => ({ params: { id: world.caseId }, json: { upheld: true, reason: 'The decision stands.' } }),
+    listNotices: () => ({ query: { limit: '50' } }),
+    fileRectification: (today) => ({
+      params: { quarter: `${today.slice(0, 4)}-Q${Math.floor((Number(today.slice(5, 7)) - 1) / 3) + 1}` },
+      json: { causes: 'Windows unstaffed at noon.', measures: 'A/B posts.', dueDate: addDays(today, 30) },
+    }),
+    listFlags: () => ({ query: { dept: world.deptA } }),
+    getFlag: () => ({ params: { id: world.flagId } }),
+    reviewFlag: () => ({ params: { id: world.flagId }, json: { outcome: 'dismissed', reason: 'A scheduled check.' } }),
     evaluation: (today) => ({ params: { quarter: `${today.slice(0, 4)}-Q${Math.floor((Number(today.slice(5, 7)) - 1) / 3) + 1}` } }),
   };
 }

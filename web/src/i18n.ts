@@ -307,6 +307,13 @@ export const PROBLEM: Record<string, Words> = {
   'case-closed': ['项目已办结', 'The case is closed'],
   'tasks-open': ['还有未完成的交办任务,不能办结', 'Tasks are still open: the case cannot close'],
   'case-changed': ['已被他人处理,请刷新', 'Changed meanwhile; reload'],
+  'source-not-found': ['案件来源不存在', 'A source of the case does not exist'],
+  'source-of-another-department': ['案件来源涉及其他部门', 'A source concerns another department'],
+  'source-in-case': ['该来源已在其他案件中', 'The source is in another case already'],
+  'same-decider': ['申诉须由原决定人以外的监督人员裁决', 'Another supervisor rules on the appeal'],
+  'appeal-window-closed': ['已超过5个工作日的申诉期限', 'The 5-working-day appeal window has closed'],
+  'not-last-placed': ['只有本季度末位部门提交整改方案', 'Only the last placed files a rectification plan'],
+  'excused-by-office-only': ['不可抗力免责须由软环境办认定', 'Only the office excuses a pledge'],
   'invalid-request': ['填写内容有误', 'Some fields are not valid'],
   unauthorized: ['请重新登录', 'Please sign in again'],
   forbidden: ['无权进行此操作', 'Not allowed for your role'],
@@ -322,7 +329,7 @@ export const CASE_STATUS: Record<string, Words> = CASE_STATUS_WORDS;
 export const CASE_OUTCOME: Record<string, Words> = CASE_OUTCOME_WORDS;
 export const A = {
   workbench: ['帮办服务中心', 'Assistance centre'],
-  openCase: ['项目立案', 'Open a case'],
+  openAssistedCase: ['项目立案', 'Open a case'],
   project: ['项目名称', 'Project'],
   mandateRef: ['代办委托书编号(可选)', 'Mandate reference (optional)'],
   cases: ['帮办项目', 'Assisted projects'],

@@ -18,6 +18,7 @@ import { pastPledges, todaysPledges } from './pledges.ts';
 import { todaysInspections } from './inspections.ts';
 import { APPROVAL_ITEMS, todaysServiceCentre } from './service-centre.ts';
 import { assistedProject } from './assistance.ts';
+import { accountability } from './accountability.ts';
 
 /** The previous quarter: the county as it was, so its evaluation ranks something. */
 async function pastQuarter(client: Client) {
@@ -31,7 +32,7 @@ async function pastQuarter(client: Client) {
   await pastPledges(client, today);
 }
 
-/** Today: a fee list in use, a refused charge, complaints in every state, pledges, an inspection awaiting approval, the service centre and the assistance centre at work. */
+/** Today: a fee list in use, a refused charge, complaints in every state, pledges, an inspection awaiting approval, the service centre and the assistance centre at work, accountability. */
 async function thisQuarter(client: Client) {
   const now = (await client.call('GET', '/health')).now as string;
   const today = now.slice(0, 10);
@@ -43,6 +44,7 @@ async function thisQuarter(client: Client) {
   const [, , machinery] = ENTERPRISES;
   const [licence] = APPROVAL_ITEMS;
   await assistedProject(client, machinery.id, now, licence.code);
+  await accountability(client, now);
 }
 
 /** The first instant of the previous quarter plus three weeks, 10:00 China time. */
@@ -75,6 +77,6 @@ export async function fillDemo(dataDir: string, say: (line: string) => void = co
     }
   }
   say(
-    `Demo: ${DEPARTMENTS.length} departments, ${FEE_ITEMS.length} fee items, ${ENTERPRISES.length} enterprises with cards, complaints, pledges, inspections, ${APPROVAL_ITEMS.length} approval items with applications and appointments, an assisted project with its tasks and a joint meeting are in ${dataDir}.`,
+    `Demo: ${DEPARTMENTS.length} departments, ${FEE_ITEMS.length} fee items, ${ENTERPRISES.length} enterprises with cards, complaints, pledges, inspections, ${APPROVAL_ITEMS.length} approval items with applications and appointments, an assisted project with its tasks and a joint meeting, supervision findings, a decided accountability case and a reviewed retaliation flag are in ${dataDir}.`,
   );
 }

@@ -41,6 +41,10 @@ export type ApprovalItem = ItemOf<'listItems'>;
 export type Application = ItemOf<'listApplications'>;
 export type Appointment = ItemOf<'listAppointments'>;
 /** An assisted case (帮办) whole, or as a department sees it; its tasks; a case in a list. */
-export type AssistedCase = Answer<'getCase'>;
+export type AssistedCase = Answer<'getAssistedCase'>;
 export type AssistedTask = AssistedCase['tasks'][number];
-export type CaseSummary = ItemOf<'listCases'>;
+export type CaseSummary = ItemOf<'listAssistedCases'>;
+export type SupervisionFinding = ItemOf<'listFindings'>;
+export type AccountabilityCase = ItemOf<'listCases'>;
+export type Flag = ItemOf<'listFlags'>;
+export type Notice = ItemOf<'listNotices'>;

@@ -8,6 +8,7 @@ import { DepartmentConsole } from './console/Department.tsx';
 import { EnterpriseConsole } from './console/Enterprise.tsx';
 import { OversightConsole } from './console/Oversight.tsx';
 import { CentreWorkbench, DepartmentTaskQueue, EnterpriseProjects } from './console/Assistance.tsx';
+import { AccountabilityWorkbench, DepartmentAccountability } from './console/Accountability.tsx';
 import { deptName, useDepartments } from './Public.tsx';
 
 export function ConsolePage() {
@@ -33,8 +34,12 @@ export function ConsolePage() {
       {roles.includes('enterprise') && current.ent && <EnterpriseProjects ent={current.ent} />}
       {roles.includes('department') && current.dept && <DepartmentConsole dept={current.dept} />}
       {roles.includes('department') && current.dept && <DepartmentTaskQueue dept={current.dept} />}
+      {roles.includes('department') && current.dept && <DepartmentAccountability />}
       {(roles.includes('soft-env-office') || roles.includes('supervisor')) && (
         <OversightConsole office={roles.includes('soft-env-office')} supervisor={roles.includes('supervisor')} />
+      )}
+      {(roles.includes('soft-env-office') || roles.includes('supervisor')) && (
+        <AccountabilityWorkbench supervisor={roles.includes('supervisor')} />
       )}
     </>
   );

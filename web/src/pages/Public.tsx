@@ -6,6 +6,7 @@ import { Badge, Section } from '../components/ui.tsx';
 import { Loaded, useLoad, Table, LoadedItems } from '../components/data.tsx';
 import { currentQuarter, previousQuarter, standardText } from '../format.ts';
 import { both, PLEDGE_STATUS, t, W } from '../i18n.ts';
+import { NoticesSection } from './console/Accountability.tsx';
 
 // The chart library loads only where a chart is shown: the complaint form stays light on a phone.
 const RankingChart = lazy(() => import('../components/RankingChart.tsx').then((module) => ({ default: module.RankingChart })));
@@ -58,6 +59,7 @@ export function PublicPage() {
       <Section id="pledges" title={both(W.pledges)}>
         <LoadedItems state={pledges}>{(items) => <PledgeTable pledges={items} departments={departments.data} />}</LoadedItems>
       </Section>
+      <NoticesSection />
       <Section id="approval-items" title={both(W.approvalItems)}>
         <p class="muted">{t(W.approvalItemsHelp)}</p>
         <LoadedItems state={approvalItems}>

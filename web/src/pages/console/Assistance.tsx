@@ -46,7 +46,7 @@ export function CentreWorkbench({ sub }: { sub: string }) {
   const cases = useCases(sub, (item) => item.status === 'open');
   return (
     <>
-      <Section id="assist-open" title={both(A.openCase)}>
+      <Section id="assist-open" title={both(A.openAssistedCase)}>
         <OpenCase onOpened={cases.reload} centre />
       </Section>
       <Section id="task-board" title={both(A.taskBoard)}>
@@ -90,7 +90,7 @@ function OpenCase({ onOpened, centre }: { onOpened: () => void; centre?: boolean
     onOpened,
   );
   return (
-    <Form submit={submit} label={centre ? A.openCase : A.openMine} done={submit.result !== undefined && t(A.opened)}>
+    <Form submit={submit} label={centre ? A.openAssistedCase : A.openMine} done={submit.result !== undefined && t(A.opened)}>
       {centre && <CreditCodeField id="case-ent" />}
       <Field id="case-project" label={A.project} name="project" required maxLength={200} />
       <Field id="case-mandate" label={A.mandateRef} name="mandateRef" maxLength={100} />
