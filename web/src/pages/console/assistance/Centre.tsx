@@ -7,10 +7,10 @@ import { Form, formText, Select, TextArea, useSubmit } from '../../../components
 import { useCalendars } from '../../../components/time.tsx';
 import { A, both, CASE_OUTCOME, CASE_STATUS, t, W } from '../../../i18n.ts';
 import { useDepartments } from '../../Public.tsx';
-import { CaseApplications, CaseFacts, caseParams, OPEN_TASKS, OpenCase, useCases } from './cases.tsx';
+import { CaseApplications, CaseFacts, caseParams, OPEN_TASKS, OpenCase, useCases } from './Cases.tsx';
 import { TaskBoard } from './TaskBoard.tsx';
-import { AssignTask, TaskList } from './tasks.tsx';
-import { Meetings, ScheduleMeeting } from './meetings.tsx';
+import { AssignTask, TaskList } from './Tasks.tsx';
+import { Meetings, ScheduleMeeting } from './Meetings.tsx';
 
 export function CentreWorkbench({ sub }: { sub: string }) {
   const departments = useDepartments();

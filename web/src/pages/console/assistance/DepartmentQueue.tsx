@@ -6,7 +6,7 @@ import { LoadedItems } from '../../../components/data.tsx';
 import { Form, formText, TextArea, useSubmit } from '../../../components/form.tsx';
 import { TimeLeft, useCalendars } from '../../../components/time.tsx';
 import { A, both, TASK_STATUS } from '../../../i18n.ts';
-import { taskParams, useCases } from './cases.tsx';
+import { taskParams, useCases } from './Cases.tsx';
 
 export function DepartmentTaskQueue({ dept }: { dept: string }) {
   const calendars = useCalendars();

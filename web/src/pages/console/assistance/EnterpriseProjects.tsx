@@ -5,9 +5,9 @@ import { useCalendars } from '../../../components/time.tsx';
 import { dateTime } from '../../../format.ts';
 import { A, both, CASE_STATUS } from '../../../i18n.ts';
 import { useDepartments } from '../../Public.tsx';
-import { CaseApplications, CaseFacts, OpenCase, useCases } from './cases.tsx';
-import { TaskList } from './tasks.tsx';
-import { Meetings } from './meetings.tsx';
+import { CaseApplications, CaseFacts, OpenCase, useCases } from './Cases.tsx';
+import { TaskList } from './Tasks.tsx';
+import { Meetings } from './Meetings.tsx';
 
 export function EnterpriseProjects({ ent }: { ent: string }) {
   const departments = useDepartments();

@@ -7,7 +7,7 @@ import { TimeLeft } from '../../../components/time.tsx';
 import { dateTime } from '../../../format.ts';
 import { A, t, TASK_STATUS, W } from '../../../i18n.ts';
 import { deptName } from '../../Public.tsx';
-import { caseParams, type Options } from './cases.tsx';
+import { caseParams, type Options } from './Cases.tsx';
 
 export function TaskList({
   record,

@@ -6,7 +6,7 @@ import { Field, Form, formInstant, formText, TextArea, useSubmit } from '../../.
 import { dateTime, today } from '../../../format.ts';
 import { A, t, W } from '../../../i18n.ts';
 import { deptName } from '../../Public.tsx';
-import { caseParams, type Options } from './cases.tsx';
+import { caseParams, type Options } from './Cases.tsx';
 
 export function ScheduleMeeting({ id, caseId, options, onDone }: { id: string; caseId: string; options: Options; onDone: () => void }) {
   const submit = useSubmit(
