@@ -55,7 +55,7 @@ describe('the demo county', () => {
   it('says what it fills, then each step of starting', () => {
     expect(output).toContain('Demo: filling the previous quarter...');
     expect(output).toContain('Demo: filling today...');
-    const java = /Java \d+ found\./.exec(output.slice(output.lastIndexOf('Starting: checking the port and Java')))?.[0];
+    const java = /Java \d+ found\./.exec(output.slice(output.lastIndexOf('Starting: checking the data folder, the port and Java')))?.[0];
     expect(java).toBeDefined();
     const steps = [
       java!,

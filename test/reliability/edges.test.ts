@@ -39,12 +39,16 @@ describe('cursors', () => {
       'listAlerts',
       'listApplications',
       'listAppointments',
+      'listAssistedCases',
       'listCases',
       'listComplaints',
       'listDepartments',
       'listFeeItems',
+      'listFindings',
+      'listFlags',
       'listInspections',
       'listItems',
+      'listNotices',
       'listPledges',
     ]);
     const departments = await send('GET', '/departments?limit=1');

@@ -1,9 +1,9 @@
 /** The console: one page app over the API, Chinese first. */
 import { render } from 'preact';
+import { lazy, Suspense } from 'preact/compat';
 import { loadConfig } from './api/client.ts';
 import { lang, setLang, t, W } from './i18n.ts';
 import { ComplainPage } from './pages/Complain.tsx';
-import { ConsolePage } from './pages/Console.tsx';
 import { PublicPage } from './pages/Public.tsx';
 import { TrackPage } from './pages/Track.tsx';
 import { onLinkClick, path } from './router.ts';
@@ -13,11 +13,20 @@ import { SignIn } from './components/SignIn.tsx';
 import { useSignal } from './state.ts';
 import './style.css';
 
+// The console's pages (each role's workbench) load only when someone opens /console: the public
+// pages and the complaint form stay light on a phone.
+const ConsolePage = lazy(() => import('./pages/Console.tsx').then((module) => ({ default: module.ConsolePage })));
+
 function Page({ at }: { at: string }) {
   if (at === '/complain') return <ComplainPage />;
   if (at.startsWith('/track/')) return <TrackPage code={decodeURIComponent(at.slice('/track/'.length))} />;
   if (at === '/track') return <TrackPage code="" />;
-  if (at === '/console') return <ConsolePage />;
+  if (at === '/console')
+    return (
+      <Suspense fallback={<p class="muted">{t(W.loading)}</p>}>
+        <ConsolePage />
+      </Suspense>
+    );
   return <PublicPage />;
 }
 
