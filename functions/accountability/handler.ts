@@ -2,8 +2,6 @@ import { createHttpHandler } from '#shared/http/handler';
 import { idempotency } from '#shared/http/idempotency';
 import { accountabilityRoutes } from './routes.ts';
 import * as accountability from './service.ts';
-import { fileRectification } from './rectification.ts';
-import { lastPlacedOf } from '../evaluations/service.ts';
 
 export const handler = createHttpHandler({
   concern: accountabilityRoutes,
@@ -21,7 +19,6 @@ export const handler = createHttpHandler({
     appealCase: ({ params, body, caller, deps }) => accountability.appealCase(params.id, body, caller, deps),
     decideAppeal: ({ params, body, caller, deps }) => accountability.decideAppeal(params.id, body, caller, deps),
     listNotices: ({ query }) => accountability.listNotices(query),
-    fileRectification: ({ params, body, caller, deps }) => fileRectification(params.quarter, body, caller, deps, lastPlacedOf),
     listFlags: ({ query }) => accountability.listFlags(query),
     getFlag: ({ params }) => accountability.viewFlag(params.id),
     reviewFlag: ({ params, body, caller, deps }) => accountability.reviewFlag(params.id, body, caller, deps),

@@ -1,6 +1,6 @@
 /** What the accountability routes answer (see shared/http/responses.ts). */
 import * as z from 'zod/mini';
-import { dateOut, instantOut, pageOf, shown } from '#shared/http/responses';
+import { instantOut, pageOf, shown } from '#shared/http/responses';
 import { caseFields, findingFields, flagFields, noticeFields } from './records.ts';
 
 export const findingView = z.looseObject({ ...findingFields(shown), responseDueBy: z.optional(instantOut) });
@@ -16,12 +16,4 @@ export const accountabilityResponses = {
   notices: pageOf(noticeView),
   flag: flagView,
   flags: pageOf(flagView),
-  rectification: z.looseObject({
-    quarter: z.string(),
-    dept: z.string(),
-    causes: z.string(),
-    measures: z.string(),
-    dueDate: dateOut,
-    filedAt: instantOut,
-  }),
 };

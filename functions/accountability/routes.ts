@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { defineRoutes } from '#shared/http/routes';
-import { creditCodeSchema, deptIdSchema, idParams, instantSchema, localDateSchema, pageQuery, text } from '#shared/http/validation';
+import { creditCodeSchema, deptIdSchema, idParams, instantSchema, pageQuery, text } from '#shared/http/validation';
 import { CASE_STATUSES, CLAUSES, FINDING_METHODS, FINDING_STATUSES, FLAG_STATUSES, MEASURES, OUTCOMES, SOURCE_TYPES } from './rules.ts';
 import { accountabilityResponses as out } from './responses.ts';
 
@@ -135,16 +135,6 @@ export const accountabilityRoutes = defineRoutes('accountability', {
     roles: 'public',
     summary: 'Public notices (通报): department, clause, measure, date; never a person',
     query: z.strictObject(pageQuery),
-  },
-  fileRectification: {
-    response: out.rectification,
-    method: 'POST',
-    path: '/evaluations/{quarter}/rectification',
-    roles: ['department'],
-    creates: true,
-    summary: "The last placed department's rectification plan (末位整改), once, due within 10 working days after the quarter",
-    params: z.strictObject({ quarter: z.string().check(z.regex(/^20\d\d-Q[1-4]$/, 'Expected a quarter like 2026-Q4')) }),
-    body: z.strictObject({ causes: text(5000), measures: text(5000), dueDate: localDateSchema }),
   },
   listFlags: {
     response: out.flags,

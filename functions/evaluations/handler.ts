@@ -1,13 +1,16 @@
 import type * as z from 'zod/mini';
 import { createHttpHandler } from '#shared/http/handler';
+import { idempotency } from '#shared/http/idempotency';
+import { fileRectification } from '../accountability/rectification.ts';
 import { csvReply, wantsCsv } from '#shared/http/csv';
 import { evaluationRoutes } from './routes.ts';
 import { evaluationCsv } from './csv.ts';
 import type { evaluationView } from './responses.ts';
-import { evaluateQuarter } from './service.ts';
+import { evaluateQuarter, lastPlacedOf } from './service.ts';
 
 export const handler = createHttpHandler({
   concern: evaluationRoutes,
+  idempotency,
   operations: {
     evaluation: async ({ params, accept, deps }) => {
       const evaluation = await evaluateQuarter(params.quarter, deps);
@@ -18,5 +21,6 @@ export const handler = createHttpHandler({
       }
       return { quarter: params.quarter, ...evaluation } satisfies z.output<typeof evaluationView>;
     },
+    fileRectification: ({ params, body, caller, deps }) => fileRectification(params.quarter, body, caller, deps, lastPlacedOf),
   },
 });

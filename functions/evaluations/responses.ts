@@ -1,6 +1,6 @@
 /** What the evaluation route answers (see shared/http/responses.ts). */
 import * as z from 'zod/mini';
-import { example } from '#shared/http/responses';
+import { dateOut, example, instantOut } from '#shared/http/responses';
 
 /** The quarter's counters (shared/domain/evaluation.ts METRICS): complaintsReceived, breaches, handledInTime... */
 export const figuresView = z.record(z.string(), z.int());
@@ -62,3 +62,13 @@ export const evaluationView = z
       lastPlaced: [{ deptId: 'housing', name: '住房和城乡建设局' }],
     }),
   );
+
+/** The last placed department's rectification plan (末位整改). */
+export const rectificationView = z.looseObject({
+  quarter: z.string(),
+  dept: z.string(),
+  causes: z.string(),
+  measures: z.string(),
+  dueDate: dateOut,
+  filedAt: instantOut,
+});

@@ -363,11 +363,23 @@ describe('末位淘汰: the last placed', () => {
       measures: 'A/B posts at every window.',
       dueDate: addDays(localDate(new Date()), 30),
     };
-    const notLast = await invoke(accountability, routes.fileRectification, { params: { quarter }, json: plan, caller: clerk(other) });
+    const notLast = await invoke(evaluations, evaluationRoutes.routes.fileRectification, {
+      params: { quarter },
+      json: plan,
+      caller: clerk(other),
+    });
     expect(notLast).toMatchObject({ status: 422, body: { type: 'urn:soft-env:problem:not-last-placed' } });
-    const filed = await invoke(accountability, routes.fileRectification, { params: { quarter }, json: plan, caller: clerk(dept) });
+    const filed = await invoke(evaluations, evaluationRoutes.routes.fileRectification, {
+      params: { quarter },
+      json: plan,
+      caller: clerk(dept),
+    });
     expect(filed).toMatchObject({ status: 201, body: { quarter, dept, causes: plan.causes } });
-    const twice = await invoke(accountability, routes.fileRectification, { params: { quarter }, json: plan, caller: clerk(dept) });
+    const twice = await invoke(evaluations, evaluationRoutes.routes.fileRectification, {
+      params: { quarter },
+      json: plan,
+      caller: clerk(dept),
+    });
     expect(twice).toMatchObject({ status: 409, body: { type: 'urn:soft-env:problem:rectification-filed' } });
     expect(await deadlineCheck({ matter, stage: 'breach' })).toEqual({ open: false, publish: false });
   });
@@ -376,7 +388,11 @@ describe('末位淘汰: the last placed', () => {
     const dept = await registeredDept();
     const now = quarterOf(new Date());
     const plan = { causes: 'c', measures: 'm', dueDate: addDays(localDate(new Date()), 30) };
-    const early = await invoke(accountability, routes.fileRectification, { params: { quarter: now }, json: plan, caller: clerk(dept) });
+    const early = await invoke(evaluations, evaluationRoutes.routes.fileRectification, {
+      params: { quarter: now },
+      json: plan,
+      caller: clerk(dept),
+    });
     expect(early).toMatchObject({ status: 422, body: { type: 'urn:soft-env:problem:quarter-not-ended' } });
   });
 });

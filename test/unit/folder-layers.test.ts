@@ -31,13 +31,6 @@ const SHARED_FLOORS: Record<string, number> = {
   'shared/outbox': 3,
   'shared/http': 4,
 };
-/**
- * Cycles that arrived with a concern merged after this test, each waiting for its owner's fix
- * (the last test fails once one is gone, so it leaves this list): the evaluation reads the
- * accountability deductions and closes a quarter's rectification, while the accountability
- * handler asks the evaluation for a quarter's last placed.
- */
-const AWAITING_FIX: readonly (readonly string[])[] = [['functions/accountability', 'functions/evaluations']];
 /** package.json "imports": the project's own module aliases. */
 const ALIASES: Record<string, string> = { '#shared/': 'shared/', '#functions/': 'functions/', '#infra/': 'infra/' };
 
@@ -151,21 +144,13 @@ describe('the folders of functions/, shared/, infra/, scripts/ and bench/', () =
   });
 
   it('import one another in one direction only: no cycle of folders', () => {
-    const awaiting = (group: string[]) => AWAITING_FIX.some((known) => known.join() === group.join());
-    const described = cycles(graph)
-      .filter((group) => !awaiting(group))
-      .map((group) =>
-        [
-          group.join(' ↔ '),
-          ...edges.filter(({ from, to }) => group.includes(from) && group.includes(to)).map(({ imports }) => `  ${imports.join('\n  ')}`),
-        ].join('\n'),
-      );
+    const described = cycles(graph).map((group) =>
+      [
+        group.join(' ↔ '),
+        ...edges.filter(({ from, to }) => group.includes(from) && group.includes(to)).map(({ imports }) => `  ${imports.join('\n  ')}`),
+      ].join('\n'),
+    );
     expect(described).toEqual([]);
-  });
-
-  it('have no cycle awaiting a fix that is fixed already (else it leaves the list)', () => {
-    const found = cycles(graph).map((group) => group.join());
-    expect(AWAITING_FIX.map((known) => known.join()).filter((known) => !found.includes(known))).toEqual([]);
   });
 
   it('follow the layers: shared below functions below infra below scripts and bench', () => {
