@@ -18,6 +18,7 @@ import { retimeApplicationMatter } from '../applications/retime.ts';
 import { checkAssistanceMatter } from '../assistance/deadline-check.ts';
 import { retimeAssistanceMatter } from '../assistance/retime.ts';
 import { checkAccountabilityMatter } from '../accountability/deadline-check.ts';
+import { retimeAccountabilityMatter } from '../accountability/retime.ts';
 
 interface DeadlineAnswers {
   check: MatterCheck;
@@ -33,5 +34,5 @@ export const timedConcerns: Partial<Record<Concern, DeadlineAnswers>> = {
   appointments: { check: checkAppointmentMatter },
   applications: { check: checkApplicationMatter, retime: retimeApplicationMatter },
   assistance: { check: checkAssistanceMatter, retime: retimeAssistanceMatter },
-  accountability: { check: checkAccountabilityMatter },
+  accountability: { check: checkAccountabilityMatter, retime: retimeAccountabilityMatter },
 } satisfies Record<TimedConcern, DeadlineAnswers>;

@@ -17,6 +17,9 @@ import { handler as complaints } from '../../functions/complaints/handler.ts';
 import { complaintRoutes } from '../../functions/complaints/routes.ts';
 import { handler as deadlineCheck } from '../../functions/deadlines/handler.ts';
 import { invoke } from '../support/invoke.ts';
+import { officialCalendar } from '#shared/time/calendar';
+import { handler as registry } from '../../functions/registry/handler.ts';
+import { registryRoutes } from '../../functions/registry/routes.ts';
 import { registeredDept } from '../support/registry.ts';
 import { newId } from '#shared/data/ids';
 import { getRecord, writeAll } from '#shared/data/db';
@@ -146,6 +149,52 @@ describe('supervision findings (明查暗访)', () => {
     expect(unknownDept).toMatchObject({ status: 400, body: { errors: [{ path: 'body.dept' }] } });
     const byDept = await invoke(accountability, routes.recordFinding, { json: findingBody(dept, 'open'), caller: clerk(dept) });
     expect(byDept.status).toBe(403);
+  });
+});
+
+describe('a calendar change under a running accountability limit', () => {
+  it("times the finding's response limit and the case's investigation limit again", async () => {
+    let year = Number(localDate(new Date()).slice(0, 4)) + 1;
+    while (!officialCalendar(year)) year -= 1;
+    year += 9; // a year no other test's deadlines reach (the assistance test takes the one before)
+    const dept = await registeredDept();
+    const recordedAt = new Date(`${year - 1}-12-30T10:00:00+08:00`);
+    const finding = await accountabilityService.recordFinding(
+      {
+        dept,
+        method: 'open',
+        observedAt: recordedAt.toISOString(),
+        place: 'Window 2',
+        clause: '三.1.2',
+        description: 'Sent away with a complete file.',
+      },
+      supervisor as never,
+      { now: recordedAt, newId },
+    );
+    const opened = await accountabilityService.openCase(
+      { dept, clause: '三.1.2', summary: 'Sent away.', sources: [{ type: 'supervision-finding', id: finding.id }] },
+      supervisor as never,
+      { now: recordedAt, newId },
+    );
+    const holidays = Array.from({ length: 10 }, (_, index) => `${year}-01-${String(index + 1).padStart(2, '0')}`);
+    const put = await invoke(registry, registryRoutes.routes.putCalendar, {
+      params: { year: String(year) },
+      json: { holidays, workdays: [] },
+      caller: office,
+    });
+    expect(put.status).toBe(200);
+    const [findingAfter, caseAfter] = await eventually(async () => {
+      const stored = await Promise.all([
+        getRecord(keys.supervisionFinding(finding.id), (item) => item),
+        getRecord(keys.accountabilityCase(opened.id), (item) => item),
+      ]);
+      expect(stored.map((item) => (item?.deadline as { version: number }).version)).toEqual([2, 2]);
+      return stored as unknown as { deadline: { timeline: { deadline: string } } }[];
+    });
+    // The ten holidays push both limits past them, later than first timed.
+    expect(localDate(new Date(findingAfter!.deadline.timeline.deadline)) > `${year}-01-10`).toBe(true);
+    expect(Date.parse(findingAfter!.deadline.timeline.deadline)).toBeGreaterThan(Date.parse(finding.responseDueBy!));
+    expect(Date.parse(caseAfter!.deadline.timeline.deadline)).toBeGreaterThan(Date.parse(opened.investigationDueBy));
   });
 });
 
