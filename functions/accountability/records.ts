@@ -4,17 +4,9 @@
  */
 import * as z from 'zod/mini';
 import type { FieldTypes } from '#shared/data/codecs';
-import {
-  CASE_STATUSES,
-  CLAUSES,
-  FINDING_METHODS,
-  FINDING_STATUSES,
-  FLAG_STATUSES,
-  MEASURES,
-  OUTCOMES,
-  SOURCE_TYPES,
-  WATCHED_ACTS,
-} from './rules.ts';
+import { CASE_STATUSES, CLAUSES, FINDING_METHODS, FINDING_STATUSES, MEASURES, OUTCOMES, SOURCE_TYPES } from './rules.ts';
+
+export { flagFields } from './watch-records.ts';
 
 /** A supervision finding (明查暗访) as the department sees it once it is shown. */
 export const findingFields = (t: FieldTypes) => ({
@@ -63,18 +55,4 @@ export const noticeFields = (t: FieldTypes) => ({
   clause: z.enum(CLAUSES),
   measure: z.enum(MEASURES),
   decidedAt: t.instant,
-});
-
-/** A flag of the retaliation watch (打击报复), for the supervisors only. */
-export const flagFields = (t: FieldTypes) => ({
-  id: z.string(),
-  dept: z.string(),
-  enterpriseId: z.string(),
-  act: z.object({ type: z.enum(WATCHED_ACTS), id: z.string(), at: t.instant }),
-  complaint: z.object({ id: z.string(), at: t.instant }),
-  daysSinceComplaint: t.int,
-  status: z.enum(FLAG_STATUSES),
-  review: z.optional(
-    z.object({ outcome: z.enum(['dismissed', 'case-opened']), reason: z.string(), at: t.instant, caseId: z.optional(z.string()) }),
-  ),
 });

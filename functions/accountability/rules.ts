@@ -5,6 +5,10 @@
  */
 import type { Metric } from '#shared/domain/evaluation';
 import type { Violation } from '#shared/domain/errors';
+import { WATCH_DAYS } from './watch-rules.ts';
+
+// The retaliation watch's own words and rules, apart so that the watched concerns load only them.
+export * from './watch-rules.ts';
 
 /** The plan's §三 list: 三.1.1–三.1.6 in administration, 三.2.1–三.2.5 in approvals, 三.3.1–三.3.4 in enforcement. */
 export const CLAUSE_WORDS = {
@@ -126,7 +130,7 @@ export const LIMITS = {
   /** The last placed files its rectification plan after the quarter ends. */
   rectificationDays: 10,
   /** How long an enterprise's complaint keeps the named department's acts toward it watched (calendar days). */
-  watchDays: 180,
+  watchDays: WATCH_DAYS,
 } as const;
 
 export const CASE_STATUSES = ['investigating', 'decided', 'appealed', 'appeal-decided'] as const;
@@ -152,24 +156,6 @@ export const SOURCE_WORDS: Record<SourceType, readonly [zh: string, en: string]>
   pledge: ['公开承诺', 'Pledge'],
   alert: ['预警', 'Alert'],
   'retaliation-flag': ['打击报复预警', 'Retaliation flag'],
-};
-
-/** What a department did toward an enterprise that the retaliation watch looks at. */
-export const WATCHED_ACTS = ['inspection-filed', 'fine-recorded', 'fee-entry-recorded', 'application-refused', 'one-time-notice'] as const;
-export type WatchedAct = (typeof WATCHED_ACTS)[number];
-export const WATCHED_ACT_WORDS: Record<WatchedAct, readonly [zh: string, en: string]> = {
-  'inspection-filed': ['报备入企检查', 'Inspection filed'],
-  'fine-recorded': ['检查结果中作出罚款', 'Fine recorded in an inspection outcome'],
-  'fee-entry-recorded': ['登记收费', 'Fee entry recorded'],
-  'application-refused': ['不予批准申请', 'Application refused'],
-  'one-time-notice': ['一次性告知补正材料', 'One-time notice of missing materials'],
-};
-export const FLAG_STATUSES = ['open', 'dismissed', 'case-opened'] as const;
-export type FlagStatus = (typeof FLAG_STATUSES)[number];
-export const FLAG_STATUS_WORDS: Record<FlagStatus, readonly [zh: string, en: string]> = {
-  open: ['待审查', 'To review'],
-  dismissed: ['已排除', 'Dismissed'],
-  'case-opened': ['已立案', 'Case opened'],
 };
 
 export interface SanctionInput {
@@ -210,7 +196,3 @@ export function sameDecider(decidedBy: string, appealDecidedBy: string): Violati
     detail: 'You decided this case; a supervisor other than the one who decided rules on its appeal.',
   };
 }
-
-/** Whether a watch opened by a complaint at `since` still covers an act at `at` (180 calendar days). */
-export const watchCovers = (until: string, at: Date): boolean => at.getTime() <= Date.parse(until);
-export const watchUntil = (complainedAt: Date): string => new Date(complainedAt.getTime() + LIMITS.watchDays * 86_400_000).toISOString();

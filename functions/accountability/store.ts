@@ -14,10 +14,14 @@ import {
   type Write,
 } from '#shared/data/db';
 import { keys, lists, patterns, type Scope } from '#shared/data/table';
+import { decodeFlag, type Flag } from './watch-store.ts';
+
 import { decoderOf, stored, timelineCodec } from '#shared/data/codecs';
 import { Conflict } from '#shared/domain/errors';
-import { caseFields, findingFields, flagFields, noticeFields, sanctionFields } from './records.ts';
+import { caseFields, findingFields, noticeFields, sanctionFields } from './records.ts';
 import { OUTCOMES, type SourceType } from './rules.ts';
+
+export { flagWrite, getWatch, watchWrite, type Flag, type Watch } from './watch-store.ts';
 
 const deadlineCodec = z.object({ timeline: timelineCodec, version: z.number() });
 
@@ -54,33 +58,6 @@ const decodeCase = decoderOf(caseCodec);
 
 const noticeCodec = z.object(noticeFields(stored));
 export type Notice = z.infer<typeof noticeCodec>;
-
-const flagCodec = z.object({
-  ...flagFields(stored),
-  version: z.number(),
-  review: z.optional(
-    z.object({
-      outcome: z.enum(['dismissed', 'case-opened']),
-      reason: z.string(),
-      at: z.string(),
-      caseId: z.optional(z.string()),
-      by: z.string(),
-    }),
-  ),
-});
-export type Flag = z.infer<typeof flagCodec>;
-const decodeFlag = decoderOf(flagCodec);
-
-const watchCodec = z.object({
-  dept: z.string(),
-  enterpriseId: z.string(),
-  complaintId: z.string(),
-  complainedAt: z.string(),
-  until: z.string(),
-  deptName: z.string(),
-  enterpriseName: z.string(),
-});
-export type Watch = z.infer<typeof watchCodec>;
 
 // Findings ------------------------------------------------------------------------------------
 
@@ -189,28 +166,7 @@ export const noticeDelete = (caseId: string): Write => ({ Delete: { TableName: t
 export const noticesPage = (limit: number, cursor: string | undefined) =>
   queryPage(patterns.notices(), { limit, cursor }, decoderOf(noticeCodec));
 
-// The retaliation watch -----------------------------------------------------------------------
-
-/** The watch an enterprise's complaint opens on the department it named (the latest complaint's, for 180 days). */
-export const watchWrite = (watch: Watch): Write =>
-  put({ ...keys.retaliationWatch(watch.dept, watch.enterpriseId), type: 'retaliation-watch', ...watch });
-
-/** The one read a watched act makes. */
-export const getWatch = (dept: string, enterpriseId: string) => getRecord(keys.retaliationWatch(dept, enterpriseId), decoderOf(watchCodec));
-
-export function flagWrite(flag: Flag): Write {
-  return put({
-    ...keys.retaliationFlag(flag.id),
-    ...lists.retaliationFlags.entries({
-      dept: flag.dept,
-      enterpriseId: flag.enterpriseId,
-      at: new Date(flag.act.at).toISOString(),
-      id: flag.id,
-    }),
-    type: 'retaliation-flag',
-    ...flag,
-  });
-}
+// The retaliation watch's flags (the watch itself and a flag's writing: watch-store.ts) ---------
 
 export const getFlag = (id: string) => getRecord(keys.retaliationFlag(id), decodeFlag);
 

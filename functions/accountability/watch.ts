@@ -17,8 +17,8 @@ import { departmentName, enterpriseName } from '#shared/domain/names';
 import { toLocalIso } from '#shared/time/clock';
 import type { Write } from '#shared/data/db';
 import type { Deps } from '#shared/domain/deps';
-import { WATCHED_ACT_WORDS, watchCovers, watchUntil, type WatchedAct } from './rules.ts';
-import { flagWrite, getWatch, watchWrite, type Flag } from './store.ts';
+import { WATCHED_ACT_WORDS, watchCovers, watchUntil, type WatchedAct } from './watch-rules.ts';
+import { flagWrite, getWatch, watchWrite, type Flag } from './watch-store.ts';
 
 /** A UUID-shaped id derived from a name: the same act always gives the same flag. */
 export function derivedId(name: string): string {
