@@ -149,8 +149,8 @@ export async function returnTask(caseId: string, taskId: string, input: { reason
         ...alertWords(
           { zh: `任务被退回，请1个工作日内改派：${what.dept}`, en: `A task was returned by ${what.dept}: hand it on within a working day` },
           {
-            zh: `${what.zh}被退回，理由：${input.reason}。帮办中心应于${readableTime(returned.handOnBy)}前改派。`,
-            en: `${what.en} was sent back: ${input.reason}. The centre hands it on by ${readableTime(returned.handOnBy)}.`,
+            zh: `${what.zh}被退回，理由为「${input.reason}」，帮办中心应于${readableTime(returned.handOnBy)}前改派。`,
+            en: `${what.en} was sent back ("${input.reason}"); the centre hands it on by ${readableTime(returned.handOnBy)}.`,
           },
         ),
       },

@@ -61,26 +61,33 @@ export function routineCapViolation(cap: number, year: string): Violation {
   };
 }
 
-/** Whether inspectors at the door on `today` may go in. */
+/** Whether inspectors at the door on `today` may go in, and why (the API's `reason`; `reasonZh` for the alert). */
 export function visitVerdict(
   inspection: { status: InspectionStatus; plannedDate: string },
   today: string,
-): { allowed: boolean; reason: string } {
+): { allowed: boolean; reason: string; reasonZh: string } {
+  const no = (reason: string, reasonZh: string) => ({ allowed: false, reason, reasonZh });
   if (inspection.status === 'pending-approval')
-    return { allowed: false, reason: 'This inspection has not been approved by the soft-environment office.' };
-  if (inspection.status === 'rejected') return { allowed: false, reason: 'The soft-environment office rejected this inspection.' };
+    return no('This inspection has not been approved by the soft-environment office.', '该检查尚未经软环境办批准。');
+  if (inspection.status === 'rejected') return no('The soft-environment office rejected this inspection.', '软环境办未批准该检查。');
   if (inspection.status === 'lapsed')
-    return { allowed: false, reason: "The soft-environment office's approval was not given by the planned day; this inspection lapsed." };
-  if (inspection.status === 'completed') return { allowed: false, reason: 'This inspection has already been completed.' };
+    return no(
+      "The soft-environment office's approval was not given by the planned day; this inspection lapsed.",
+      '软环境办未在计划日前批准，该检查已失效。',
+    );
+  if (inspection.status === 'completed') return no('This inspection has already been completed.', '该检查已经完成。');
   if (inspection.plannedDate !== today)
-    return { allowed: false, reason: `This inspection is planned for ${inspection.plannedDate}, not today (${today}).` };
-  return {
-    allowed: true,
-    reason:
-      inspection.status === 'approved'
-        ? 'Approved by the soft-environment office for today.'
-        : 'Filed as a major case or safety inspection for today.',
-  };
+    return no(
+      `This inspection is planned for ${inspection.plannedDate}, not today (${today}).`,
+      `该检查计划于${inspection.plannedDate}进行，不是今天（${today}）。`,
+    );
+  return inspection.status === 'approved'
+    ? { allowed: true, reason: 'Approved by the soft-environment office for today.', reasonZh: '软环境办已批准今天检查。' }
+    : {
+        allowed: true,
+        reason: 'Filed as a major case or safety inspection for today.',
+        reasonZh: '已报备为今天的重大案件查处或安全生产检查。',
+      };
 }
 
 /**

@@ -174,7 +174,7 @@ export async function recordVisit(
 ) {
   const inspection = await store.getInspection(id);
   if (!inspection || inspection.enterpriseId !== caller.ent) throw new NotFound();
-  const verdict = visitVerdict(inspection, localDate(now));
+  const { reasonZh, ...verdict } = visitVerdict(inspection, localDate(now));
   const visit: store.Visit = { visitId: newId(), inspectionId: id, at: toLocalIso(now), ...verdict, recordedBy: caller.sub, ...input };
   if (verdict.allowed) {
     await store.recordVisit(visit);
@@ -209,7 +209,7 @@ export async function recordVisit(
         en: `Inspectors of ${what.dept} at an enterprise without permission`,
       },
       {
-        zh: `${what.enterprise}报告${what.dept}的检查人员上门实施${what.zh}（${INSPECTION_STATUS_WORDS[inspection.status][0]}），不应进行：${verdict.reason} 已据此立案投诉（编号 ${shortRef(complaintId)}）。`,
+        zh: `${what.enterprise}报告${what.dept}的检查人员上门实施${what.zh}（${INSPECTION_STATUS_WORDS[inspection.status][0]}），不应进行：${reasonZh}已据此立案投诉（编号 ${shortRef(complaintId)}）。`,
         en: `${what.enterprise} reports inspectors of ${what.dept} at its door for a ${what.en} (${inspection.status}): ${verdict.reason} A complaint (ref. ${shortRef(complaintId)}) is open.`,
       },
     ),

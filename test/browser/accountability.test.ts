@@ -74,15 +74,20 @@ describe('the accountability workbench', () => {
     await caseCard.getByRole('button', { name: '作出决定' }).click();
     // The ladder's personal measures name a person: the API's refusal is shown, then the person is given.
     await expect.poll(() => caseCard.textContent()).toContain('填写内容有误');
+    // The invalid field is named by its label, not by the API's path.
+    expect(await caseCard.locator('.problem li').textContent()).toMatch(/^责任人\(诫勉谈话及以上必填\): /);
+    await supervisor.screenshot('accountability-refused');
     await caseCard.getByLabel('责任人(诫勉谈话及以上必填)').fill('李某');
     await caseCard.getByRole('button', { name: '作出决定' }).click();
     await expect.poll(() => caseCard.textContent()).toContain('已决定');
+    await supervisor.screenshot('accountability-workbench');
 
     await clerk.page.reload();
     const myCase = clerk.page.locator('section[aria-labelledby="acc-my-cases-title"] li.queue-item', { hasText: opened.body.summary });
     await myCase.getByLabel('申诉理由').fill('该窗口当日系临时顶岗人员。');
     await myCase.getByRole('button', { name: '提出申诉' }).click();
     await expect.poll(() => myCase.textContent()).toContain('申诉中');
+    await clerk.screenshot('accountability-department');
 
     const visitor = await openPage(browser);
     await visitor.page.goto(`${runtime.url}/`);
@@ -90,6 +95,7 @@ describe('the accountability workbench', () => {
     await expect.poll(() => notices.textContent()).toContain(deptName);
     expect(await notices.textContent()).toContain('诫勉谈话');
     expect(await notices.textContent()).not.toContain('李某');
+    await visitor.screenshot('accountability-notices');
     // The supervisor's page met one refusal, the 400 it showed; nothing else.
     expect(supervisor.errors.filter((error) => !/\b400\b/.test(error))).toEqual([]);
     expect(supervisor.errors.filter((error) => error.startsWith('400 '))).toEqual([

@@ -283,6 +283,7 @@ describe('the web console', () => {
       `${deptName}检查人员未经许可进入企业：福州安达机械厂 · Inspectors of ${deptName} at an enterprise without permission`,
     );
     expect(await arrived.textContent()).toContain('超时');
+    expect(await arrived.textContent()).toMatch(/不应进行：该检查计划于\d{4}-\d{2}-\d{2}进行，不是今天/);
     expect(await arrived.textContent()).not.toContain(ent);
     expect(await arrived.textContent()).not.toContain(filed.body.id);
     expect(await page.evaluate(() => (globalThis as any).notReloaded)).toBe(true);

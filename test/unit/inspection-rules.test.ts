@@ -52,6 +52,7 @@ describe('inspectors at the door', () => {
     expect(visitVerdict({ status: 'approved', plannedDate: '2026-12-28' }, '2026-12-27')).toEqual({
       allowed: false,
       reason: 'This inspection is planned for 2026-12-28, not today (2026-12-27).',
+      reasonZh: '该检查计划于2026-12-28进行，不是今天（2026-12-27）。',
     });
     expect(visitVerdict({ status: 'pending-approval', plannedDate: '2026-12-28' }, '2026-12-28').allowed).toBe(false);
     expect(visitVerdict({ status: 'rejected', plannedDate: '2026-12-28' }, '2026-12-28').allowed).toBe(false);

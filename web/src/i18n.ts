@@ -57,6 +57,8 @@ export const W = {
   rankingChart: ['各部门得分', 'Score by department'],
   complainLink: ['对部门作风、收费或检查有意见?我要投诉', 'A problem with a department, a fee or an inspection? File a complaint'],
   none: ['暂无', 'None yet'],
+  // An alert about no one department (a calendar year not yet published).
+  wholeCounty: ['全县', 'The whole county'],
   loading: ['正在加载…', 'Loading…'],
   // The complaint form
   againstDept: ['被投诉部门', 'Department complained about'],

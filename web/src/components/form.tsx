@@ -1,6 +1,6 @@
 /** A form's pieces: its submit (busy, its problem shown), its fields. */
 import type { ComponentChildren, JSX } from 'preact';
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { t, W, type Words } from '../i18n.ts';
 import { ProblemMessage } from './ui.tsx';
 
@@ -78,10 +78,18 @@ export function Form({
   id?: string;
   children?: ComponentChildren;
 }) {
+  const element = useRef<HTMLFormElement>(null);
+  // An invalid field the API names by its path (body.sanctions.0.person) is named here by its label.
+  const fieldLabel = (path: string) => {
+    const name = path.split('.').findLast((segment) => !/^\d+$/.test(segment));
+    const field = name ? element.current?.elements.namedItem(name) : null;
+    const labelled = field instanceof HTMLElement && field.id ? element.current?.querySelector(`label[for="${field.id}"]`) : null;
+    return labelled?.textContent.trim() || undefined;
+  };
   return (
-    <form id={id} class={children ? 'form' : undefined} onSubmit={submit.onSubmit}>
+    <form ref={element} id={id} class={children ? 'form' : undefined} onSubmit={submit.onSubmit}>
       {children}
-      <ProblemMessage error={submit.error} />
+      <ProblemMessage error={submit.error} fieldLabel={fieldLabel} />
       {done && (
         <p role="status" class="ok">
           {done}

@@ -4,7 +4,11 @@ import { useState } from 'preact/hooks';
 import { ApiProblem, downloadCsv } from '../api/client.ts';
 import { PROBLEM, t, W, type Words } from '../i18n.ts';
 
-export function ProblemMessage({ error }: { error: unknown }) {
+/**
+ * The problem of a request, Chinese first: the rule's name, the API's detail, and each invalid
+ * field named by its label where the form shows one (`fieldLabel`), else by its path.
+ */
+export function ProblemMessage({ error, fieldLabel }: { error: unknown; fieldLabel?: (path: string) => string | undefined }) {
   if (!error) return null;
   const problem = error instanceof ApiProblem ? error : undefined;
   const known = problem && PROBLEM[problem.rule];
@@ -16,7 +20,7 @@ export function ProblemMessage({ error }: { error: unknown }) {
         <ul>
           {problem.errors.map((e) => (
             <li key={e.path}>
-              <code>{e.path}</code>: {e.message}
+              {fieldLabel?.(e.path) ? <strong title={e.path}>{fieldLabel(e.path)}</strong> : <code>{e.path}</code>}: {e.message}
             </li>
           ))}
         </ul>

@@ -106,7 +106,7 @@ function LiveAlerts() {
           <li key={alert.id} class={`alert ${alert.severity}`}>
             <Badge map={SEVERITY} value={alert.severity} /> <strong>{alert.title}</strong>{' '}
             <span class="muted">
-              {deptName(departments.data, alert.department)} · {dateTime(alert.at)}
+              {alert.department === 'none' ? t(W.wholeCounty) : deptName(departments.data, alert.department)} · {dateTime(alert.at)}
             </span>
             <p>{alert.detail}</p>
           </li>
