@@ -155,7 +155,7 @@ describe('the demo county', () => {
     expect(missed).toContainEqual(expect.objectContaining({ kind: 'meeting-missed', department: 'human-resources' }));
   });
 
-  it('has supervision findings (one covert, hidden from its department), a decided case with its public notice, a reviewed retaliation flag', async () => {
+  it("has supervision findings (one covert, hidden from its department), a decided and appealed case with its public notice, the last placed's plan, a reviewed retaliation flag", async () => {
     const supervisor = await client.tokenFor({ roles: ['supervisor'] });
     const findings = (await client.call('GET', '/supervision-findings?limit=50', { token: supervisor })).body.items;
     expect(findings.map((finding: { dept: string; method: string }) => `${finding.dept}:${finding.method}`).sort()).toEqual([
@@ -167,12 +167,32 @@ describe('the demo county', () => {
     const asDept = await client.tokenFor({ roles: ['department'], dept: 'natural-resources' });
     expect((await client.call('GET', `/supervision-findings/${hidden.id}`, { token: asDept })).status).toBe(404);
     const cases = (await client.call('GET', '/accountability-cases?dept=housing', { token: supervisor })).body.items;
-    expect(cases).toEqual([expect.objectContaining({ status: 'decided', decision: expect.objectContaining({ outcome: 'sanctioned' }) })]);
+    expect(cases).toEqual([
+      expect.objectContaining({
+        status: 'appeal-decided',
+        decision: expect.objectContaining({ outcome: 'sanctioned', by: 'supervisor-zhao' }),
+        appeal: expect.objectContaining({ reason: '当班人员为临时顶岗，未经窗口培训。' }),
+        appealDecision: expect.objectContaining({ upheld: true, by: 'supervisor-qian' }),
+        withdrawn: false,
+      }),
+    ]);
     const notices = (await client.call('GET', '/accountability-notices')).body.items;
     expect(notices).toEqual([expect.objectContaining({ dept: 'housing', clause: '三.1.2', measure: 'admonishment-talk' })]);
     expect(JSON.stringify(notices)).not.toContain('刘某');
     const flags = (await client.call('GET', '/retaliation-flags?dept=market-regulation', { token: supervisor })).body.items;
     expect(flags).toEqual([expect.objectContaining({ status: 'dismissed', act: expect.objectContaining({ type: 'fee-entry-recorded' }) })]);
+    // The previous quarter's last placed filed its plan: a second one is refused, and no other department may file one.
+    const plan = {
+      causes: '再次提交。',
+      measures: '再次提交。',
+      dueDate: new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10),
+    };
+    const housing = await client.tokenFor({ roles: ['department'], dept: 'housing' });
+    const again = await client.call('POST', `/evaluations/${previousQuarter()}/rectification`, { token: housing, json: plan });
+    expect([again.status, again.body.type]).toEqual([409, 'urn:soft-env:problem:rectification-filed']);
+    const transport = await client.tokenFor({ roles: ['department'], dept: 'transport' });
+    const notLast = await client.call('POST', `/evaluations/${previousQuarter()}/rectification`, { token: transport, json: plan });
+    expect([notLast.status, notLast.body.type]).toEqual([422, 'urn:soft-env:problem:not-last-placed']);
   });
 
   it('fills only a fresh DATA_DIR', async () => {

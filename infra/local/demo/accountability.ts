@@ -1,13 +1,15 @@
-/** The demo's accountability (责任追究): findings, a decided case with its notice, and the retaliation watch at work. */
-import type { Client } from './client.ts';
+/** The demo's accountability (责任追究): findings, a decided and appealed case with its notice, the last placed's plan, and the retaliation watch at work. */
+import { addDays, type Client } from './client.ts';
 import { ENTERPRISES } from './county.ts';
 
 /**
  * Accountability (责任追究) today: findings of open and covert checks (one covert still hidden from
- * its department), a case decided with sanctions and so publicly noticed, and the retaliation watch
- * at work: an enterprise complains, the department it named then charges it, a supervisor reviews the flag.
+ * its department), a case decided with sanctions and so publicly noticed, appealed by its department
+ * and upheld by another supervisor, the rectification plan of the previous quarter's last placed
+ * (末位整改), and the retaliation watch at work: an enterprise complains, the department it named then
+ * charges it, a supervisor reviews the flag.
  */
-export async function accountability({ call, tokens, recordCharge }: Client, now: string) {
+export async function accountability({ call, tokens, recordCharge }: Client, now: string, previousQuarter: string) {
   const [, tea] = ENTERPRISES;
   const observedAt = new Date(Date.parse(now) - 2 * 3_600_000).toISOString();
   const finding = (dept: string, method: 'open' | 'covert', clause: string, place: string, description: string) =>
@@ -29,6 +31,19 @@ export async function accountability({ call, tokens, recordCharge }: Client, now
   await call('POST', `/accountability-cases/${decided.id}/decision`, tokens.supervisor, {
     outcome: 'sanctioned',
     sanctions: [{ measure: 'circulated-criticism' }, { measure: 'admonishment-talk', person: '刘某', note: '窗口负责人' }],
+  });
+  await call('POST', `/accountability-cases/${decided.id}/appeal`, await tokens.dept('housing'), {
+    reason: '当班人员为临时顶岗，未经窗口培训。',
+  });
+  await call('POST', `/accountability-cases/${decided.id}/appeal-decision`, tokens.secondSupervisor, {
+    upheld: true,
+    reason: '顶岗安排属科室管理职责，处理维持。',
+  });
+  // Housing was placed last in the previous quarter (末位): it files its rectification plan.
+  await call('POST', `/evaluations/${previousQuarter}/rectification`, await tokens.dept('housing'), {
+    causes: '窗口首问负责制落实不到位，投诉办理超时。',
+    measures: '窗口实行AB岗，分管领导每日抽查收件记录，投诉三个工作日内答复。',
+    dueDate: addDays(now.slice(0, 10), 30),
   });
   // The retaliation watch: 青山茶业 complains about the market regulator, which then charges it.
   await call('POST', '/complaints', await tokens.ent(tea.id), {

@@ -35,6 +35,8 @@ export async function clientFor(url: string, dataDir: string) {
     office: await token({ sub: 'office-chen', roles: ['soft-env-office'] }),
     park: await token({ sub: 'park-lin', roles: ['park-office'] }),
     supervisor: await token({ sub: 'supervisor-zhao', roles: ['supervisor'] }),
+    /** A second supervisor: an appeal is ruled on by one other than the decider. */
+    secondSupervisor: await token({ sub: 'supervisor-qian', roles: ['supervisor'] }),
     centre: await token({ sub: 'centre-wu', roles: ['service-centre'] }),
     dept: (dept: string) => token({ sub: `clerk@${dept}`, roles: ['department'], dept }),
     ent: (ent: string) => token({ sub: `owner@${ent}`, roles: ['enterprise'], ent }),

@@ -32,7 +32,7 @@ async function pastQuarter(client: Client) {
   await pastPledges(client, today);
 }
 
-/** Today: a fee list in use, a refused charge, complaints in every state, pledges, an inspection awaiting approval, the service centre and the assistance centre at work, accountability. */
+/** Today: a fee list in use, a refused charge, complaints in every state, pledges, an inspection awaiting approval, the service centre and the assistance centre at work, accountability and the last placed's plan. */
 async function thisQuarter(client: Client) {
   const now = (await client.call('GET', '/health')).now as string;
   const today = now.slice(0, 10);
@@ -44,7 +44,14 @@ async function thisQuarter(client: Client) {
   const [, , machinery] = ENTERPRISES;
   const [licence] = APPROVAL_ITEMS;
   await assistedProject(client, machinery.id, now, licence.code);
-  await accountability(client, now);
+  await accountability(client, now, quarterBefore(now));
+}
+
+/** The quarter before the one of an instant with an offset (`2026-12-07T...` → `2026-Q3`). */
+function quarterBefore(now: string): string {
+  const [year, month] = [Number(now.slice(0, 4)), Number(now.slice(5, 7))];
+  const quarter = Math.floor((month - 1) / 3);
+  return quarter === 0 ? `${year - 1}-Q4` : `${year}-Q${quarter}`;
 }
 
 /** The first instant of the previous quarter plus three weeks, 10:00 China time. */
@@ -77,6 +84,6 @@ export async function fillDemo(dataDir: string, say: (line: string) => void = co
     }
   }
   say(
-    `Demo: ${DEPARTMENTS.length} departments, ${FEE_ITEMS.length} fee items, ${ENTERPRISES.length} enterprises with cards, complaints, pledges, inspections, ${APPROVAL_ITEMS.length} approval items with applications and appointments, an assisted project with its tasks and a joint meeting, supervision findings, a decided accountability case and a reviewed retaliation flag are in ${dataDir}.`,
+    `Demo: ${DEPARTMENTS.length} departments, ${FEE_ITEMS.length} fee items, ${ENTERPRISES.length} enterprises with cards, complaints, pledges, inspections, ${APPROVAL_ITEMS.length} approval items with applications and appointments, an assisted project with its tasks and a joint meeting, supervision findings, a decided and appealed accountability case, the last placed's rectification plan and a reviewed retaliation flag are in ${dataDir}.`,
   );
 }
