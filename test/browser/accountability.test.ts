@@ -95,6 +95,9 @@ describe('the accountability workbench', () => {
     await expect.poll(() => notices.textContent()).toContain(deptName);
     expect(await notices.textContent()).toContain('诫勉谈话');
     expect(await notices.textContent()).not.toContain('李某');
+    // The ranking says why the score fell: the deduction of the shown finding and the sanction.
+    const ranked = visitor.page.locator('tr', { hasText: deptName });
+    await expect.poll(() => ranked.textContent()).toMatch(/−\d+$/);
     await visitor.screenshot('accountability-notices');
     // The supervisor's page met one refusal, the 400 it showed; nothing else.
     expect(supervisor.errors.filter((error) => !/\b400\b/.test(error))).toEqual([]);

@@ -51,6 +51,7 @@ export const W = {
   breaches: ['超时', 'Breaches'],
   brokenPledges: ['未兑现承诺', 'Broken pledges'],
   inTime: ['限时办结率', 'Handled in time'],
+  accountabilityDeduction: ['问责扣分', 'Accountability deduction'],
   lastPlaced: ['末位', 'Last placed'],
   lastPlacedNote: ['末位淘汰制:本季度末位', 'Last-place elimination (末位淘汰制): last placed this quarter'],
   noEvaluation: ['本季度尚无评议数据。', 'No evaluation figures for this quarter yet.'],

@@ -126,7 +126,17 @@ export function Ranking({ evaluation }: { evaluation: Evaluation }) {
         <RankingChart rows={rows} label={t(W.rankingChart)} lastPlaced={last} />
       </Suspense>
       <Table
-        head={[W.rank, W.department, W.score, W.complaintsReceived, W.substantiated, W.breaches, W.brokenPledges, W.inTime]}
+        head={[
+          W.rank,
+          W.department,
+          W.score,
+          W.complaintsReceived,
+          W.substantiated,
+          W.breaches,
+          W.brokenPledges,
+          W.inTime,
+          W.accountabilityDeduction,
+        ]}
         rows={rows}
         rowKey={(row) => row.deptId}
         rowClass={(row) => (last.has(row.deptId) ? 'last' : undefined)}
@@ -139,6 +149,7 @@ export function Ranking({ evaluation }: { evaluation: Evaluation }) {
           row.figures.breaches,
           row.figures.brokenPledges,
           row.shareHandledInTime === null ? '—' : `${Math.round(row.shareHandledInTime * 100)}%`,
+          row.accountabilityDeduction ? `−${row.accountabilityDeduction}` : '0',
         ]}
       />
     </>
