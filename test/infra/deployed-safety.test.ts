@@ -132,13 +132,14 @@ describe('identity that cannot be abused', () => {
     expect(['ESSENTIALS', 'PLUS']).toContain(pool.Properties.UserPoolTier);
   });
 
-  it('no app client writes any attribute, nor offers the implicit flow, admin scope or example.com', () => {
+  it('no app client writes more than the locale (never dept, ent or email), nor offers the implicit flow, admin scope or example.com', () => {
     // The people's client (data stack) and the web console's (API stack).
     const clients = [...resources(data, 'AWS::Cognito::UserPoolClient'), ...resources(api, 'AWS::Cognito::UserPoolClient')];
     expect(clients.length).toBe(2);
     for (const [id, client] of clients) {
       const props = client.Properties;
-      expect({ id, writes: props.WriteAttributes }).toEqual({ id, writes: [] });
+      // An empty list would be read by Cognito as "not set": every mutable attribute writable, custom:dept and custom:ent too.
+      expect({ id, writes: props.WriteAttributes }).toEqual({ id, writes: ['locale'] });
       expect(props.AllowedOAuthFlows ?? []).not.toContain('implicit');
       expect(props.AllowedOAuthScopes ?? []).not.toContain('aws.cognito.signin.user.admin');
       expect(JSON.stringify(props)).not.toContain('example.com');
@@ -149,6 +150,18 @@ describe('identity that cannot be abused', () => {
       GenerateSecret: false,
     });
     data.resourceCountIs('AWS::Cognito::UserPoolDomain', 1);
+  });
+
+  it('lets only administrators make accounts and put people in groups: no function may change a user', () => {
+    const [, pool] = resources(data, 'AWS::Cognito::UserPool')[0]!;
+    expect(pool.Properties.AdminCreateUserConfig.AllowAdminCreateUserOnly).toBe(true);
+    // Groups carry the roles; only the admin API (AdminAddUserToGroup) changes them, and no role here holds any of it.
+    const cognitoActions = [data, api]
+      .flatMap((template) => resources(template, 'AWS::IAM::Policy'))
+      .flatMap(([, policy]) => policy.Properties.PolicyDocument.Statement as any[])
+      .flatMap(actionsOf)
+      .filter((action) => action.startsWith('cognito-idp:'));
+    expect(cognitoActions).toEqual(['cognito-idp:DescribeUserPoolClient']);
   });
 });
 
