@@ -222,7 +222,7 @@ export class ConsoleSite extends Construct {
     this.url = `https://${props.domain?.domainName ?? this.distribution.distributionDomainName}`;
 
     // The console's own app client: authorization code with PKCE (no secret), back to this
-    // distribution's /console (sign-in.ts), writing no attribute (scope is set by administrators).
+    // distribution's /console (sign-in.ts), writing no attribute but the locale (scope is set by administrators).
     const signIn = props.signIn;
     let oauth: { authorizeUrl: string; tokenUrl: string; clientId: string; scope: string } | undefined;
     if (signIn && 'userPool' in signIn) {

@@ -47,7 +47,9 @@ export interface StatelessStackProps extends StackProps {
 
 /**
  * Item reads and writes on the table and its one index, nothing else: no Scan, no table
- * management. (Transactions are authorised by these item actions.)
+ * management, not even DescribeTable (no deployed code calls it). Transactions are authorised by
+ * these item actions: DeleteItem for Delete items and the idempotency records Powertools removes
+ * after a failed request, ConditionCheckItem for the ConditionCheck items the data kit accepts.
  */
 export const TABLE_ACTIONS = [
   'dynamodb:GetItem',
@@ -57,7 +59,6 @@ export const TABLE_ACTIONS = [
   'dynamodb:UpdateItem',
   'dynamodb:DeleteItem',
   'dynamodb:ConditionCheckItem',
-  'dynamodb:DescribeTable',
 ] as const;
 
 export function grantTableAccess(fn: IFunction, table: ITableV2) {

@@ -67,6 +67,29 @@ describe('the China synth', () => {
     expect(JSON.stringify(api.toJSON())).toContain('"Ref":"AWS::Partition"');
   });
 
+  it("delivers alerts as elsewhere: both publishers may use the alerts key, every alarm goes to the operators' topic CloudWatch may use", () => {
+    const statements = (Object.values(api.findResources('AWS::IAM::Policy')) as any[]).map(
+      (policy) => policy.Properties.PolicyDocument.Statement as any[],
+    );
+    const publishers = statements.filter((policy) => policy.some((statement) => [statement.Action].flat().includes('sns:Publish')));
+    expect(publishers).toHaveLength(2); // the effects worker and the deadline state machine
+    for (const policy of publishers) {
+      const keyGrant = policy.find((statement) => JSON.stringify(statement.Resource).includes('AlertsKey'));
+      expect(keyGrant && [keyGrant.Action].flat()).toEqual(expect.arrayContaining(['kms:Decrypt', 'kms:GenerateDataKey*']));
+    }
+    const [, operationsTopic] = Object.entries(data.findResources('AWS::SNS::Topic')).find(([id]) => id.startsWith('OperationsTopic'))!;
+    const operationsKey = data.findResources('AWS::KMS::Key')[operationsTopic.Properties.KmsMasterKeyId['Fn::GetAtt'][0]];
+    expect(operationsKey!.Properties.KeyPolicy.Statement).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ Action: ['kms:Decrypt', 'kms:GenerateDataKey*'], Principal: { Service: 'cloudwatch.amazonaws.com' } }),
+      ]),
+    );
+    const alarms = Object.values(api.findResources('AWS::CloudWatch::Alarm')) as any[];
+    expect(alarms.length).toBeGreaterThan(10);
+    for (const alarm of alarms)
+      expect(alarm.Properties.AlarmActions).toEqual([{ 'Fn::ImportValue': expect.stringMatching(/ExportsOutputRefOperationsTopic/) }]);
+  });
+
   it('serves the console on the county domain with its IAM server certificate, through an origin access identity', () => {
     api.hasResourceProperties('AWS::CloudFront::Distribution', {
       DistributionConfig: Match.objectLike({

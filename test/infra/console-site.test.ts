@@ -233,7 +233,7 @@ describe('the console site', () => {
     expect(request.headers[EDGE_VIEWER_HEADER]).toEqual({ value: '198.51.100.4' });
   });
 
-  it('has its own app client: authorization code with PKCE, no secret, back to this distribution, writing no attribute; the API accepts its tokens', () => {
+  it('has its own app client: authorization code with PKCE, no secret, back to this distribution, writing no attribute but the locale; the API accepts its tokens', () => {
     const [distributionId] = distribution();
     const [clientId, client] = consoleClient();
     const url = (suffix: string) => ({ 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [distributionId, 'DomainName'] }, suffix]] });
@@ -241,7 +241,7 @@ describe('the console site', () => {
       AllowedOAuthFlows: ['code'],
       AllowedOAuthFlowsUserPoolClient: true,
       GenerateSecret: false,
-      WriteAttributes: [],
+      WriteAttributes: ['locale'],
       CallbackURLs: [url('/console')],
       LogoutURLs: [url('/')],
     });

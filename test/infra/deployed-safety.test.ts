@@ -11,6 +11,7 @@ import { Template } from 'aws-cdk-lib/assertions';
 import { concerns } from '../../infra/concerns.ts';
 import { composeApp } from '../../infra/app/compose.ts';
 import { ROLES } from '#shared/http/auth';
+import { TABLE } from '#shared/data/table';
 
 const env = { account: '111111111111', region: 'ap-southeast-1' };
 let data: Template;
@@ -72,7 +73,11 @@ describe('alerts that arrive', () => {
 
 describe("operators' alarms", () => {
   const alarmTopics = () =>
-    resources(api, 'AWS::CloudWatch::Alarm').flatMap(([, alarm]) => (alarm.Properties.AlarmActions as any[]).map(referencedId));
+    resources(api, 'AWS::CloudWatch::Alarm').flatMap(([id, alarm]) => {
+      // An alarm without an action is silent: nobody learns of it.
+      expect({ id, actions: (alarm.Properties.AlarmActions ?? []).length }).toEqual({ id, actions: 1 });
+      return (alarm.Properties.AlarmActions as any[]).map(referencedId);
+    });
 
   it("every alarm publishes to a topic whose key lets CloudWatch in, and none to the supervisors' topic", () => {
     const topics = encryptedTopics();
@@ -122,6 +127,145 @@ describe("operators' alarms", () => {
   });
 });
 
+/** A resource of a policy statement as text: logical ids without their hash, pseudo parameters as ${...}. */
+const resourceText = (value: any): string => {
+  if (typeof value === 'string') return value;
+  if (Array.isArray(value)) return value.map(resourceText).join(' | ');
+  if (value?.['Fn::Join']) return (value['Fn::Join'][1] as any[]).map(resourceText).join(value['Fn::Join'][0]);
+  if (value?.Ref?.startsWith('AWS::')) return `\${${value.Ref}}`;
+  return referencedId(value).replace(/[0-9A-F]{8}(?=$|Arn|StreamArn)/, '');
+};
+
+/** Each IAM role's granted actions, by whom it serves (a function's service name, else the role's logical id), with their resources. */
+function grantsByServer(template: Template) {
+  const servers = new Map<string, string>();
+  for (const [id, fn] of resources(template, 'AWS::Lambda::Function')) {
+    const name = fn.Properties.Environment?.Variables?.POWERTOOLS_SERVICE_NAME ?? id.replace(/[0-9A-F]{8}$/, '');
+    servers.set(fn.Properties.Role['Fn::GetAtt'][0], name);
+  }
+  const grants: Record<string, Record<string, string[]>> = {};
+  for (const [, policy] of resources(template, 'AWS::IAM::Policy')) {
+    for (const role of policy.Properties.Roles as any[]) {
+      const server = servers.get(role.Ref) ?? role.Ref.replace(/[0-9A-F]{8}$/, '');
+      for (const statement of policy.Properties.PolicyDocument.Statement as any[]) {
+        expect(statement.Effect).toBe('Allow');
+        for (const action of actionsOf(statement)) {
+          const own = ((grants[server] ??= {})[action] ??= []);
+          own.push(...[statement.Resource].flat().map(resourceText));
+        }
+      }
+    }
+  }
+  return grants;
+}
+
+const XRAY = ['xray:PutTelemetryRecords', 'xray:PutTraceSegments'];
+const TABLE_ITEM_ACTIONS = [
+  'dynamodb:BatchGetItem',
+  'dynamodb:ConditionCheckItem',
+  'dynamodb:DeleteItem',
+  'dynamodb:GetItem',
+  'dynamodb:PutItem',
+  'dynamodb:Query',
+  'dynamodb:UpdateItem',
+];
+const ALERTS = { publish: ['sns:Publish'], key: ['kms:Decrypt', 'kms:GenerateDataKey*'] };
+
+describe('each function holds the IAM it calls, and no more', () => {
+  it('grants each role exactly its table of actions: a new action anywhere fails here until it is read and added', () => {
+    const concernNames = concerns.map((concern) => concern.name);
+    const allowed: Record<string, string[]> = {
+      // The HTTP concerns, accountability and assistance among them, write alerts and deadlines through the outbox only.
+      ...Object.fromEntries(concernNames.map((name) => [name, [...XRAY, ...TABLE_ITEM_ACTIONS]])),
+      deadlines: [...XRAY, ...TABLE_ITEM_ACTIONS],
+      effects: [
+        ...XRAY,
+        ...TABLE_ITEM_ACTIONS,
+        ...ALERTS.publish,
+        ...ALERTS.key,
+        'states:StartExecution',
+        'states:StopExecution',
+        'dynamodb:DescribeStream',
+        'dynamodb:GetRecords',
+        'dynamodb:GetShardIterator',
+        'dynamodb:ListStreams',
+        'sqs:GetQueueAttributes',
+        'sqs:GetQueueUrl',
+        'sqs:SendMessage',
+      ],
+      DeadlinesStateMachineRole: [
+        ...XRAY,
+        'xray:GetSamplingRules',
+        'xray:GetSamplingTargets',
+        'lambda:InvokeFunction',
+        ...ALERTS.publish,
+        ...ALERTS.key,
+        // Delivering the machine's execution log to its log group.
+        'logs:CreateLogDelivery',
+        'logs:DeleteLogDelivery',
+        'logs:DescribeLogGroups',
+        'logs:DescribeResourcePolicies',
+        'logs:GetLogDelivery',
+        'logs:ListLogDeliveries',
+        'logs:PutResourcePolicy',
+        'logs:UpdateLogDelivery',
+      ],
+      // The CDK's own deploy-time copy of the console's files and the invalidation after it.
+      CustomCDKBucketDeployment8693BB64968944B69AAFB0CC9EB8756C512MiB: [
+        's3:Abort*',
+        's3:DeleteObject*',
+        's3:GetBucket*',
+        's3:GetObject*',
+        's3:List*',
+        's3:PutObject',
+        's3:PutObjectLegalHold',
+        's3:PutObjectRetention',
+        's3:PutObjectTagging',
+        's3:PutObjectVersionTagging',
+        'cloudfront:CreateInvalidation',
+        'cloudfront:GetInvalidation',
+      ],
+    };
+    const grants = grantsByServer(api);
+    const granted = Object.fromEntries(Object.entries(grants).map(([server, actions]) => [server, Object.keys(actions).sort()]));
+    expect(granted).toEqual(Object.fromEntries(Object.entries(allowed).map(([server, actions]) => [server, [...actions].sort()])));
+    expect(grantsByServer(data)).toEqual({
+      TokenClaimsFunction: {
+        ...Object.fromEntries(XRAY.map((action) => [action, ['*']])),
+        'cognito-idp:DescribeUserPoolClient': ['arn:${AWS::Partition}:cognito-idp:${AWS::Region}:${AWS::AccountId}:userpool/*'],
+      },
+    });
+  });
+
+  it('points each grant at its one resource: the table and its indexes, the alerts topic and key, the deadline machine', () => {
+    const grants = grantsByServer(api);
+    const tableAndIndexes = ['DataTableArn', ...Object.values(TABLE.indexes).map((index) => `DataTableArn/index/${index.name}`)];
+    for (const server of [...concerns.map((concern) => concern.name), 'deadlines', 'effects']) {
+      for (const action of TABLE_ITEM_ACTIONS)
+        expect({ server, action, on: grants[server]![action] }).toEqual({ server, action, on: tableAndIndexes });
+    }
+    for (const server of ['effects', 'DeadlinesStateMachineRole']) {
+      expect(grants[server]!['sns:Publish']).toEqual(['AlertsTopic']);
+      for (const action of ALERTS.key) expect(grants[server]![action]).toEqual(['AlertsKeyArn']);
+    }
+    expect(grants.effects!['states:StartExecution']).toEqual([
+      'arn:${AWS::Partition}:states:${AWS::Region}:${AWS::AccountId}:stateMachine:soft-env-deadlines',
+    ]);
+    expect(grants.effects!['states:StopExecution']).toEqual([
+      'arn:${AWS::Partition}:states:${AWS::Region}:${AWS::AccountId}:execution:soft-env-deadlines:*',
+    ]);
+    for (const action of ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator', 'dynamodb:ListStreams'])
+      expect(grants.effects![action]).toEqual(['DataTableStreamArn']);
+    expect(grants.DeadlinesStateMachineRole!['lambda:InvokeFunction']).toEqual(['DeadlineCheckFunction', 'DeadlineCheckFunction:*']);
+    // Besides the managed basic-execution policy (its own logs), no role carries another managed or inline policy.
+    for (const [id, role] of [...resources(api, 'AWS::IAM::Role'), ...resources(data, 'AWS::IAM::Role')]) {
+      expect({ id, inline: role.Properties.Policies }).toEqual({ id, inline: undefined });
+      for (const managed of role.Properties.ManagedPolicyArns ?? [])
+        expect(resourceText(managed)).toBe('arn:${AWS::Partition}:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole');
+    }
+  });
+});
+
 describe('identity that cannot be abused', () => {
   it('has a group for every role of the API and no roles attribute', () => {
     const groups = resources(data, 'AWS::Cognito::UserPoolGroup').map(([, group]) => group.Properties.GroupName);
@@ -132,13 +276,14 @@ describe('identity that cannot be abused', () => {
     expect(['ESSENTIALS', 'PLUS']).toContain(pool.Properties.UserPoolTier);
   });
 
-  it('no app client writes any attribute, nor offers the implicit flow, admin scope or example.com', () => {
+  it('no app client writes more than the locale (never dept, ent or email), nor offers the implicit flow, admin scope or example.com', () => {
     // The people's client (data stack) and the web console's (API stack).
     const clients = [...resources(data, 'AWS::Cognito::UserPoolClient'), ...resources(api, 'AWS::Cognito::UserPoolClient')];
     expect(clients.length).toBe(2);
     for (const [id, client] of clients) {
       const props = client.Properties;
-      expect({ id, writes: props.WriteAttributes }).toEqual({ id, writes: [] });
+      // An empty list would be read by Cognito as "not set": every mutable attribute writable, custom:dept and custom:ent too.
+      expect({ id, writes: props.WriteAttributes }).toEqual({ id, writes: ['locale'] });
       expect(props.AllowedOAuthFlows ?? []).not.toContain('implicit');
       expect(props.AllowedOAuthScopes ?? []).not.toContain('aws.cognito.signin.user.admin');
       expect(JSON.stringify(props)).not.toContain('example.com');
@@ -149,6 +294,18 @@ describe('identity that cannot be abused', () => {
       GenerateSecret: false,
     });
     data.resourceCountIs('AWS::Cognito::UserPoolDomain', 1);
+  });
+
+  it('lets only administrators make accounts and put people in groups: no function may change a user', () => {
+    const [, pool] = resources(data, 'AWS::Cognito::UserPool')[0]!;
+    expect(pool.Properties.AdminCreateUserConfig.AllowAdminCreateUserOnly).toBe(true);
+    // Groups carry the roles; only the admin API (AdminAddUserToGroup) changes them, and no role here holds any of it.
+    const cognitoActions = [data, api]
+      .flatMap((template) => resources(template, 'AWS::IAM::Policy'))
+      .flatMap(([, policy]) => policy.Properties.PolicyDocument.Statement as any[])
+      .flatMap(actionsOf)
+      .filter((action) => action.startsWith('cognito-idp:'));
+    expect(cognitoActions).toEqual(['cognito-idp:DescribeUserPoolClient']);
   });
 });
 

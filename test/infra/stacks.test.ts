@@ -125,7 +125,19 @@ describe('the table calls the code makes', () => {
         .flatMap((source) => [...source.matchAll(/new (\w+Command)\(/g)].map((match) => match[1] as string))
         .filter((name) => name in action),
     );
+    // And every kind of item the code puts in a transaction (TransactWriteItems checks each item's own action).
+    const transactionItem: Record<string, string> = {
+      Put: 'PutItem',
+      Update: 'UpdateItem',
+      Delete: 'DeleteItem',
+      ConditionCheck: 'ConditionCheckItem',
+    };
+    for (const source of sources)
+      for (const match of source.matchAll(/\b(Put|Update|Delete|ConditionCheck): \{/g))
+        action[`${match[1]} item`] = transactionItem[match[1]!]!;
+    for (const kind of Object.keys(action).filter((name) => name.endsWith(' item'))) used.add(kind);
     expect(used).toContain('BatchGetCommand');
+    expect(used).toContain('Delete item');
     const granted = new Set(
       (Object.values(api.findResources('AWS::IAM::Policy')) as any[])
         .flatMap((policy) => policy.Properties.PolicyDocument.Statement)
