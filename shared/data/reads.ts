@@ -124,13 +124,7 @@ export async function getRecords<T>(recordKeys: Key[], decode: (item: StoredItem
 
 /** Whether an access pattern has a record (read page by page until one is found). */
 export async function queryAny(pattern: AccessPattern, options: QueryOptions = {}): Promise<boolean> {
-  const input = queryInput(pattern, options);
-  let ExclusiveStartKey: Key | undefined;
-  do {
-    const page = await db.send(new QueryCommand({ ...input, ExclusiveStartKey }));
-    if ((page.Items ?? []).length > 0) return true;
-    ExclusiveStartKey = page.LastEvaluatedKey;
-  } while (ExclusiveStartKey);
+  for await (const page of queryPages(pattern, options)) if (page.length > 0) return true;
   return false;
 }
 
