@@ -2,7 +2,7 @@
 import { BatchGetCommand, GetCommand, QueryCommand, type BatchGetCommandOutput, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { db, tableName, type Key, type StoredItem } from './client.ts';
 import { cursorListing, decodeCursor, encodeCursor, InvalidCursorError, listingOf, refusesStartKey } from './cursors.ts';
-import { KEY_ATTRIBUTES, keyCondition, PARTITION_VALUE, type AccessPattern } from './table.ts';
+import { keyCondition, PARTITION_VALUE, type AccessPattern } from './table.ts';
 import { backoff } from './retry.ts';
 
 /** What narrows a Query beyond its pattern: attributes equal to values (undefined ones left out), a projection, a consistent read. */
@@ -194,11 +194,6 @@ export async function queryFrom(input: QueryCommandInput, startKey: Key | undefi
     if (startKey && refusesStartKey(error)) throw new InvalidCursorError();
     throw error;
   }
-}
-
-/** Removes the table's key and index attributes from an item before it is shown. */
-export function withoutKeys(item: StoredItem): StoredItem {
-  return Object.fromEntries(Object.entries(item).filter(([name]) => !KEY_ATTRIBUTES.includes(name)));
 }
 
 /** Every page of a Query bounded by its key (through `queryAll`). */
