@@ -56,3 +56,13 @@ export const noticeFields = (t: FieldTypes) => ({
   measure: z.enum(MEASURES),
   decidedAt: t.instant,
 });
+
+/** The last placed department's rectification plan (末位整改), filed once a quarter (served by the evaluation's route). */
+export const planFields = (t: FieldTypes) => ({
+  quarter: z.string(),
+  dept: z.string(),
+  causes: z.string(),
+  measures: z.string(),
+  dueDate: t.date,
+  filedAt: t.instant,
+});

@@ -8,7 +8,7 @@
 import * as z from 'zod/mini';
 import { getRecord, put, refused, tryWriteAll, type Write } from '#shared/data/db';
 import { keys } from '#shared/data/table';
-import { decoderOf } from '#shared/data/codecs';
+import { decoderOf, stored } from '#shared/data/codecs';
 import { startOfLocalDate, toLocalIso } from '#shared/time/clock';
 import { deadlineTimeline } from '#shared/outbox/calendar-store';
 import { startDeadlineEffect, stopDeadlineEffect } from '#shared/outbox/effects';
@@ -19,6 +19,7 @@ import { departmentName } from '#shared/domain/names';
 import { Conflict, InvalidInput, RuleViolation } from '#shared/domain/errors';
 import type { DepartmentCaller } from '#shared/http/auth';
 import type { Deps } from '#shared/domain/deps';
+import { planFields } from './records.ts';
 import { LIMITS } from './rules.ts';
 import { derivedId } from './watch.ts';
 
@@ -43,15 +44,7 @@ export const rectificationMatter = (quarter: string, dept: string): Matter => ({
   department: dept,
 });
 
-const planCodec = z.object({
-  quarter: z.string(),
-  dept: z.string(),
-  causes: z.string(),
-  measures: z.string(),
-  dueDate: z.string(),
-  filedAt: z.string(),
-  filedBy: z.string(),
-});
+const planCodec = z.object({ ...planFields(stored), filedBy: z.string() });
 export type RectificationPlan = z.infer<typeof planCodec>;
 export const getPlan = (quarter: string, dept: string) => getRecord(keys.rectification(quarter, dept), decoderOf(planCodec));
 

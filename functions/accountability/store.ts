@@ -8,7 +8,6 @@ import {
   queryPage,
   tableName,
   updateVersioned,
-  writeAll,
   type Key,
   type VersionedChange,
   type Write,
@@ -108,8 +107,6 @@ export function newCaseWrite(record: AccountabilityCase): Write {
     record,
   );
 }
-
-export const createCase = (record: AccountabilityCase, alongside: Write[]) => writeAll([...alongside, newCaseWrite(record)]);
 
 export const getCase = (id: string) => getRecord(keys.accountabilityCase(id), decodeCase);
 

@@ -41,16 +41,22 @@ const changed = () => new Conflict('application-changed', 'The application chang
 /** What each reader in scope sees: the whole record (the enterprise too sees who owns its matter, 首问负责). */
 export const view = (application: Application) => application;
 
+/** The catalogue's approval item an application names; 400 naming the field when there is none. */
+export async function catalogueItem(itemCode: string) {
+  const item = await getItem(itemCode);
+  if (!item)
+    throw new InvalidInput(`No approval item ${itemCode} is in the catalogue; see GET /approval-items.`, [
+      { field: 'itemCode', message: 'Not an approval item' },
+    ]);
+  return item;
+}
+
 export async function fileApplication(
   input: { itemCode: string; enterpriseId?: string; materials: string[] },
   caller: Caller,
   { now, newId }: Deps,
 ) {
-  const item = await getItem(input.itemCode);
-  if (!item)
-    throw new InvalidInput(`No approval item ${input.itemCode} is in the catalogue; see GET /approval-items.`, [
-      { field: 'itemCode', message: 'Not an approval item' },
-    ]);
+  const item = await catalogueItem(input.itemCode);
   let enterpriseId: string;
   let filedBy: Application['filedBy'];
   if (hasRole(caller, 'enterprise')) {

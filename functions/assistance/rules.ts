@@ -37,10 +37,6 @@ export const TASK_STATUS_WORDS: Record<TaskStatus, readonly [zh: string, en: str
   completed: ['已完成', 'Completed'],
 };
 
-/** A task still open: the department's clock runs, or, returned, the centre's (a case with one cannot close). */
-export const OPEN_TASK_STATUSES: readonly TaskStatus[] = ['assigned', 'accepted', 'returned'];
-export const isOpenTask = (status: TaskStatus): boolean => OPEN_TASK_STATUSES.includes(status);
-
 /** The longest limit the centre gives a task, in working days. */
 export const MAX_TASK_DAYS = 60;
 /** The centre hands a returned task on within one working day. */

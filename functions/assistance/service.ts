@@ -10,8 +10,7 @@ import type { Deps } from '#shared/domain/deps';
 import { InvalidInput, NotAllowed, NotFound } from '#shared/domain/errors';
 import { refused, tryWriteAll, writeAll } from '#shared/data/db';
 import { departmentName } from '#shared/domain/names';
-import { getItem } from '../approvals/store.ts';
-import { newApplication, view as applicationView } from '../applications/service.ts';
+import { catalogueItem, newApplication, view as applicationView } from '../applications/service.ts';
 import { newApplicationWrite } from '../applications/store.ts';
 import { closureRule, mandateRule, type CaseOutcome } from './rules.ts';
 import * as store from './store.ts';
@@ -118,11 +117,7 @@ export async function openAssistedCase(
 export async function fileForCase(caseId: string, input: { itemCode: string; materials: string[] }, caller: Caller, deps: Deps) {
   const record = await openCaseFor(caseId);
   refuse(mandateRule(record.mandateRef));
-  const item = await getItem(input.itemCode);
-  if (!item)
-    throw new InvalidInput(`No approval item ${input.itemCode} is in the catalogue; see GET /approval-items.`, [
-      { field: 'itemCode', message: 'Not an approval item' },
-    ]);
+  const item = await catalogueItem(input.itemCode);
   const application = await newApplication(
     item,
     record.enterpriseId,

@@ -1,6 +1,7 @@
 /** What the evaluation route answers (see shared/http/responses.ts). */
 import * as z from 'zod/mini';
-import { dateOut, example, instantOut } from '#shared/http/responses';
+import { example, shown } from '#shared/http/responses';
+import { planFields } from '../accountability/records.ts';
 
 /** The quarter's counters (shared/domain/evaluation.ts METRICS): complaintsReceived, breaches, handledInTime... */
 export const figuresView = z.record(z.string(), z.int());
@@ -64,11 +65,4 @@ export const evaluationView = z
   );
 
 /** The last placed department's rectification plan (末位整改). */
-export const rectificationView = z.looseObject({
-  quarter: z.string(),
-  dept: z.string(),
-  causes: z.string(),
-  measures: z.string(),
-  dueDate: dateOut,
-  filedAt: instantOut,
-});
+export const rectificationView = z.looseObject(planFields(shown));

@@ -2,7 +2,7 @@
 import { BatchGetCommand, GetCommand, QueryCommand, type BatchGetCommandOutput, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { db, tableName, type Key, type StoredItem } from './client.ts';
 import { cursorListing, decodeCursor, encodeCursor, InvalidCursorError, listingOf, refusesStartKey } from './cursors.ts';
-import { KEY_ATTRIBUTES, keyCondition, PARTITION_VALUE, type AccessPattern } from './table.ts';
+import { keyCondition, PARTITION_VALUE, type AccessPattern } from './table.ts';
 import { backoff } from './retry.ts';
 
 /** What narrows a Query beyond its pattern: attributes equal to values (undefined ones left out), a projection, a consistent read. */
@@ -124,13 +124,7 @@ export async function getRecords<T>(recordKeys: Key[], decode: (item: StoredItem
 
 /** Whether an access pattern has a record (read page by page until one is found). */
 export async function queryAny(pattern: AccessPattern, options: QueryOptions = {}): Promise<boolean> {
-  const input = queryInput(pattern, options);
-  let ExclusiveStartKey: Key | undefined;
-  do {
-    const page = await db.send(new QueryCommand({ ...input, ExclusiveStartKey }));
-    if ((page.Items ?? []).length > 0) return true;
-    ExclusiveStartKey = page.LastEvaluatedKey;
-  } while (ExclusiveStartKey);
+  for await (const page of queryPages(pattern, options)) if (page.length > 0) return true;
   return false;
 }
 
@@ -200,11 +194,6 @@ export async function queryFrom(input: QueryCommandInput, startKey: Key | undefi
     if (startKey && refusesStartKey(error)) throw new InvalidCursorError();
     throw error;
   }
-}
-
-/** Removes the table's key and index attributes from an item before it is shown. */
-export function withoutKeys(item: StoredItem): StoredItem {
-  return Object.fromEntries(Object.entries(item).filter(([name]) => !KEY_ATTRIBUTES.includes(name)));
 }
 
 /** Every page of a Query bounded by its key (through `queryAll`). */

@@ -26,13 +26,6 @@ export const TABLE = {
 
 export type IndexName = keyof typeof TABLE.indexes;
 
-/** The attributes the table and its indexes key on: never part of a record as shown. */
-export const KEY_ATTRIBUTES: readonly string[] = [
-  TABLE.partitionKey,
-  TABLE.sortKey,
-  ...Object.values(TABLE.indexes).flatMap((index) => [index.partitionKey, index.sortKey]),
-];
-
 /** A sort key condition: a prefix, a closed range, or a lower bound. */
 export type SortCondition = { beginsWith: string } | { between: readonly [string, string] } | { atLeast: string };
 

@@ -70,7 +70,7 @@
  */
 import { TABLE, type AccessPattern, type IndexName } from './table-schema.ts';
 
-export { TABLE, KEY_ATTRIBUTES, PARTITION_VALUE, keyCondition } from './table-schema.ts';
+export { TABLE, PARTITION_VALUE, keyCondition } from './table-schema.ts';
 export type { IndexName, SortCondition, AccessPattern } from './table-schema.ts';
 
 /**

@@ -57,8 +57,8 @@ describe('supervision findings (明查暗访)', () => {
     const made = await record(dept, 'open', office);
     expect(made).toMatchObject({ status: 201, body: { status: 'recorded', method: 'open', dept, clause: '三.1.2' } });
     const id = made.body.id;
-    expect(made.body.shownAt).toBeTruthy();
-    expect(made.body.responseDueBy).toBeTruthy();
+    // Shown at once: the department answers within 3 working days of that.
+    expect(Date.parse(made.body.responseDueBy)).toBe((await workingTimeAfter(new Date(made.body.shownAt), 3)).getTime());
     const seen = await invoke(accountability, routes.getFinding, { params: { id }, caller: clerk(dept) });
     expect(seen).toMatchObject({ status: 200, body: { id, status: 'recorded' } });
     // The department does not learn who recorded it.
@@ -101,7 +101,7 @@ describe('supervision findings (明查暗访)', () => {
 
     const disclosed = await invoke(accountability, routes.discloseFinding, { params: { id }, caller: supervisor });
     expect(disclosed).toMatchObject({ status: 200, body: { id, method: 'covert' } });
-    expect(disclosed.body.responseDueBy).toBeTruthy();
+    expect(Date.parse(disclosed.body.responseDueBy)).toBe((await workingTimeAfter(new Date(disclosed.body.shownAt), 3)).getTime());
     const twice = await invoke(accountability, routes.discloseFinding, { params: { id }, caller: supervisor });
     expect(twice).toMatchObject({ status: 409, body: { type: 'urn:soft-env:problem:finding-shown' } });
     expect((await invoke(accountability, routes.getFinding, { params: { id }, caller: clerk(dept) })).status).toBe(200);
@@ -220,7 +220,7 @@ describe('accountability cases', () => {
       { type: 'complaint', id: complaint.body.id },
     ]);
     expect(opened).toMatchObject({ status: 201, body: { status: 'investigating', dept, withdrawn: false } });
-    expect(opened.body.investigationDueBy).toBeTruthy();
+    expect(Date.parse(opened.body.investigationDueBy)).toBe((await workingTimeAfter(new Date(opened.body.openedAt), 20)).getTime());
     const again = await openCase(dept, [{ type: 'complaint', id: complaint.body.id }]);
     expect(again).toMatchObject({ status: 409, body: { type: 'urn:soft-env:problem:source-in-case' } });
     // Nothing half-written: the refused case claimed nothing and is not listed.

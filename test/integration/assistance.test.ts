@@ -451,6 +451,17 @@ describe('代办: applications filed for the enterprise', () => {
     });
   });
 
+  it('name an item of the catalogue (400 naming itemCode)', async () => {
+    const { caseId } = await project();
+    const answer = await invoke(handler, routes.fileCaseApplication, {
+      params: { id: caseId },
+      json: { itemCode: 'SC-NOSUCHITEM', materials: ['drawings'] },
+      caller: centreClerk(),
+    });
+    expect(answer).toMatchObject({ status: 400, contentType: 'application/problem+json', body: problem('invalid-request') });
+    expect(answer.body.errors).toContainEqual(expect.objectContaining({ path: 'body.itemCode' }));
+  });
+
   it("under the mandate: the enterprise's application, linked to the case, under the service centre's rules", async () => {
     const { caseId, enterpriseId } = await project();
     const { dept, itemCode } = await item();

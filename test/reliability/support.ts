@@ -223,8 +223,8 @@ export async function buildWorld(): Promise<World> {
     'a fee entry',
   );
   const today = localDate(new Date());
-  const inspection = expectOk(
-    await send('POST', '/inspections', {
+  const fileInspection = () =>
+    send('POST', '/inspections', {
       token: tokens.department,
       from,
       json: {
@@ -235,9 +235,8 @@ export async function buildWorld(): Promise<World> {
         legalBasis: 'Safety Law art. 1',
         inspectors: ['Li Ming'],
       },
-    }),
-    'an inspection',
-  );
+    });
+  const inspection = expectOk(await fileInspection(), 'an inspection');
   const complaintContact = `contact-${uniqueSuffix()}`;
   const complaint = expectOk(
     await send('POST', '/complaints', {
@@ -325,21 +324,7 @@ export async function buildWorld(): Promise<World> {
     }),
     'a signed-in complaint',
   );
-  expectOk(
-    await send('POST', '/inspections', {
-      token: tokens.department,
-      from,
-      json: {
-        enterpriseId: entA,
-        plannedDate: afterThe25th(today),
-        category: 'safety',
-        reason: 'Boiler check',
-        legalBasis: 'Safety Law art. 1',
-        inspectors: ['Li Ming'],
-      },
-    }),
-    'a watched inspection',
-  );
+  expectOk(await fileInspection(), 'a watched inspection');
   const flags = expectOk(await send('GET', `/retaliation-flags?dept=${deptA}`, { token: supervisor, from }), 'the flags');
   return {
     assistedCaseId: assisted.body.id,

@@ -1,8 +1,6 @@
 /** The demo's client of the local API: calls with local tokens, and the small helpers every part shares. */
 import { loadOrCreateKeys, signToken, type TokenClaims } from '../signing.ts';
 
-export const addDays = (date: string, days: number) =>
-  new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The fields the demo reads back (ids, the clock) are strings. */

@@ -1,5 +1,6 @@
 /** The demo's complaints: closed with verdicts last quarter; today, one in every state and one for the supervisors. */
-import { addDays, type Client } from './client.ts';
+import { addDays } from '#shared/time/clock';
+import type { Client } from './client.ts';
 
 /** Closed with a verdict: housing's substantiated, taxation's not. */
 export async function pastComplaints({ call, tokens }: Client) {

@@ -1,6 +1,7 @@
 /** The demo's fee cards: the fee list, a card per enterprise, charges recorded, refused and over the standard. */
 import { sampleFeeItem } from '#functions/fee-cards/responses';
-import { addDays, type Client } from './client.ts';
+import { addDays } from '#shared/time/clock';
+import type { Client } from './client.ts';
 import { ENTERPRISES } from './county.ts';
 
 export const FEE_ITEMS: { code: string; unit: string; name: string; legalBasis: string; standard: object }[] = [

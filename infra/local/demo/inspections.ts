@@ -1,5 +1,6 @@
 /** The demo's inspections: one after the 25th awaiting the office's approval, a safety check filed at once. */
-import { addDays, type Client } from './client.ts';
+import { addDays } from '#shared/time/clock';
+import type { Client } from './client.ts';
 import { ENTERPRISES } from './county.ts';
 
 export async function todaysInspections({ call, tokens }: Client, today: string) {

@@ -1,5 +1,6 @@
 /** The demo's pledges: judged by the office last quarter; today, open, in progress and measured ones. */
-import { addDays, type Client } from './client.ts';
+import { addDays } from '#shared/time/clock';
+import type { Client } from './client.ts';
 
 export async function pastPledges({ call, tokens }: Client, today: string) {
   const housing = await tokens.dept('housing');

@@ -1,5 +1,6 @@
 /** The demo's service centre: approval items, applications in every state, appointments asked at any hour. */
-import { addDays, type Client } from './client.ts';
+import { addDays } from '#shared/time/clock';
+import type { Client } from './client.ts';
 import { ENTERPRISES } from './county.ts';
 
 export /** The service centre's approval items (审批事项): pledged limits at most two thirds of the statutory ones. */
