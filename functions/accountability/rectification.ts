@@ -50,6 +50,17 @@ export const getPlan = (quarter: string, dept: string) => getRecord(keys.rectifi
 
 type LastPlacedOf = (quarter: string) => Promise<{ deptId: string }[]>;
 
+const closingCodec = z.object({ lastPlaced: z.array(z.string()) });
+
+/**
+ * The last placed as the quarter's closing named them (whose rectification limits it started);
+ * from the figures only while the quarter is not closed yet.
+ */
+async function lastPlacedAtClosing(quarter: string, lastPlacedOf: LastPlacedOf): Promise<string[]> {
+  const closing = await getRecord(keys.quarterClosing(quarter), decoderOf(closingCodec));
+  return closing?.lastPlaced ?? (await lastPlacedOf(quarter)).map(({ deptId }) => deptId);
+}
+
 /** Closes an ended quarter once (later reads find the closing and write nothing). */
 export async function closeQuarterOnce(quarter: string, lastPlaced: readonly { deptId: string }[], lastPlacedOf: LastPlacedOf, deps: Deps) {
   const end = quarterEnd(quarter);
@@ -110,7 +121,7 @@ export async function fileRectification(
       title: 'The quarter has not ended',
       detail: `${quarter} is not over yet: its last placed is known, and files its plan, after it ends.`,
     });
-  if (!(await lastPlacedOf(quarter)).some(({ deptId }) => deptId === caller.dept))
+  if (!(await lastPlacedAtClosing(quarter, lastPlacedOf)).includes(caller.dept))
     throw new RuleViolation({
       rule: 'not-last-placed',
       title: 'Only the last placed files a rectification plan',

@@ -1,5 +1,6 @@
 /** The demo's accountability (责任追究): findings, a decided and appealed case with its notice, the last placed's plan, and the retaliation watch at work. */
-import { addDays, type Client } from './client.ts';
+import { addDays } from '#shared/time/clock';
+import type { Client } from './client.ts';
 import { ENTERPRISES } from './county.ts';
 
 /**
